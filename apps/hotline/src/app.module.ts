@@ -1,0 +1,57 @@
+import type { Writable } from 'node:stream';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CoreModule } from './common/core.module';
+import { loggerParams } from './common/logging';
+import { createValidationPipe } from './common/validation';
+import { Environment, validateEnvironment } from './config/environment';
+import { DatabaseModule } from './database/database.module';
+import { FirstStart } from './first-start';
+import { HealthModule } from './health/health.module';
+import { HotlinesModule } from './hotlines/hotlines.module';
+import { TaxonomyModule } from './taxonomy/taxonomy.module';
+import { VolunteersModule } from './volunteers/volunteers.module';
+
+export interface AppOptions {
+  /** Where log lines go (standard output by default); tests read them to check redaction. */
+  logStream?: Writable;
+}
+
+@Module({})
+export class AppModule {
+  /** Built per start so the environment is read (and validated) when the app starts, not on import. */
+  static forRoot(options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          cache: true,
+          ignoreEnvFile: process.env.NODE_ENV === 'test',
+          validate: validateEnvironment,
+        }),
+        LoggerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<Environment, true>) =>
+            loggerParams(
+              { LOG_LEVEL: config.get('LOG_LEVEL', { infer: true }), NODE_ENV: config.get('NODE_ENV', { infer: true }) },
+              options.logStream,
+            ),
+        }),
+        CoreModule,
+        DatabaseModule,
+        AuditModule,
+        AuthModule,
+        HotlinesModule,
+        VolunteersModule,
+        TaxonomyModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }, FirstStart],
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule, AppOptions } from './app.module';
+
+/** Builds the hotline server, exactly as `npm start` runs it; the end-to-end tests use it too. */
+export async function createHotlineApp(options: AppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  publishOpenApi(app);
+  return app;
+}
+
+function publishOpenApi(app: NestExpressApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('Hotline API')
+    .setDescription(
+      'Call centre and appointment system for minors\' mental-health hotlines. Every route needs ' +
+        '"Authorization: Bearer <accessToken>" from POST /api/auth/login unless marked x-public; ' +
+        'x-roles lists the roles a route accepts.',
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

@@ -1,0 +1,74 @@
+import { ConfigurationError, validateEnvironment } from './environment';
+
+const problemsOf = (raw: Record<string, string>): string[] => {
+  try {
+    validateEnvironment(raw);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('validateEnvironment', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const env = validateEnvironment({});
+    expect(env).toMatchObject({
+      PORT: 3000,
+      DATABASE_URL: 'sqlite:data/hotline.sqlite',
+      PUBLIC_BASE_URL: 'http://localhost:3000',
+      TWILIO_API_BASE_URL: 'https://api.twilio.com',
+      HOTLINE_TIMEZONE: 'Asia/Shanghai',
+      HOTLINE_CLOCK_SPEED: 1,
+      ACCESS_TOKEN_TTL_MINUTES: 720,
+    });
+  });
+
+  it('derives the public address from the port and treats empty values as unset', () => {
+    expect(validateEnvironment({ PORT: '8080', REDIS_URL: '' }).PUBLIC_BASE_URL).toBe('http://localhost:8080');
+  });
+
+  it('names each bad variable and what is expected, all at once', () => {
+    expect(
+      problemsOf({
+        PORT: 'eighty',
+        DATABASE_URL: 'postgres://x/y',
+        HOTLINE_TIMEZONE: 'Moon/Base',
+        DATA_ENCRYPTION_KEY: 'c2hvcnQ=',
+        HOTLINE_CLOCK_SPEED: '0',
+      }),
+    ).toEqual([
+      'PORT must be a TCP port number from 0 to 65535, got "eighty"',
+      'DATABASE_URL must be sqlite:<file path> or mysql://user:password@host:3306/database, got "postgres://x/y"',
+      'DATA_ENCRYPTION_KEY must be 32 random bytes in base64 (openssl rand -base64 32)',
+      'HOTLINE_TIMEZONE must be an IANA time zone such as Asia/Shanghai, got "Moon/Base"',
+      'HOTLINE_CLOCK_SPEED must be a number above 0 and at most 3600, got "0"',
+    ]);
+  });
+
+  it('wants the Twilio settings together', () => {
+    expect(problemsOf({ TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}` })).toEqual([
+      '[TWILIO_ACCOUNT_SID] set without [TWILIO_AUTH_TOKEN, TWILIO_PHONE_NUMBER]: set all of them or none',
+    ]);
+  });
+
+  it('accepts MySQL and MariaDB addresses', () => {
+    expect(problemsOf({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/hotline' })).toEqual([]);
+    expect(problemsOf({ DATABASE_URL: 'mariadb://u:p@db:3306/hotline?charset=utf8mb4' })).toEqual([]);
+  });
+
+  it('refuses the simulation clock in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production', HOTLINE_CLOCK_START: '2026-11-23T18:00:00+08:00' })).toEqual([
+      'HOTLINE_CLOCK_START and HOTLINE_CLOCK_SPEED are for simulations and tests; they are refused when NODE_ENV=production',
+    ]);
+    expect(problemsOf({ HOTLINE_CLOCK_START: 'tonight' })).toEqual([
+      'HOTLINE_CLOCK_START must be an ISO 8601 instant with its offset, like 2026-11-23T18:00:00+08:00',
+    ]);
+  });
+
+  it('formats the error so the start-up message lists every problem', () => {
+    expect(() => validateEnvironment({ PORT: '-1' })).toThrow(
+      'Invalid configuration:\n  - PORT must be a TCP port number from 0 to 65535, got "-1"',
+    );
+  });
+});

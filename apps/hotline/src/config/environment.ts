@@ -1,0 +1,130 @@
+import Joi from 'joi';
+import { DateTime } from 'luxon';
+import { isValidZone } from '@hotline/calendar';
+
+/** Every setting the server reads, after validation and defaults. */
+export interface Environment {
+  NODE_ENV: 'development' | 'production' | 'test';
+  PORT: number;
+  DATABASE_URL: string;
+  PUBLIC_BASE_URL: string;
+  DATA_DIR: string;
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  TWILIO_ACCOUNT_SID?: string;
+  TWILIO_AUTH_TOKEN?: string;
+  TWILIO_PHONE_NUMBER?: string;
+  TWILIO_API_BASE_URL: string;
+  DATA_ENCRYPTION_KEY?: string;
+  JWT_SECRET?: string;
+  ACCESS_TOKEN_TTL_MINUTES: number;
+  ADMIN_EMAIL?: string;
+  ADMIN_PASSWORD?: string;
+  HOTLINE_TIMEZONE: string;
+  REDIS_URL?: string;
+  HOTLINE_CLOCK_START?: string;
+  HOTLINE_CLOCK_SPEED: number;
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+const DATABASE_URL = /^(sqlite:.+|(mysql|mariadb):\/\/[^/\s]+\/[A-Za-z0-9_$-]+(\?.*)?)$/;
+
+const schema = Joi.object<Environment>({
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  PORT: Joi.number().integer().min(0).max(65535).default(3000).messages({
+    '*': 'PORT must be a TCP port number from 0 to 65535, got "{#value}"',
+  }),
+  DATABASE_URL: Joi.string().pattern(DATABASE_URL).default('sqlite:data/hotline.sqlite').messages({
+    '*': 'DATABASE_URL must be sqlite:<file path> or mysql://user:password@host:3306/database, got "{#value}"',
+  }),
+  PUBLIC_BASE_URL: Joi.string()
+    .uri({ scheme: ['http', 'https'] })
+    .pattern(/[^/]$/)
+    .messages({
+      '*': 'PUBLIC_BASE_URL must be the http(s) address Twilio reaches this server at, without a trailing slash, got "{#value}"',
+    }),
+  DATA_DIR: Joi.string().default('data'),
+  LOG_LEVEL: Joi.string()
+    .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
+    .default('info')
+    .messages({ '*': 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "{#value}"' }),
+  TWILIO_ACCOUNT_SID: Joi.string()
+    .pattern(/^AC[0-9a-fA-F]{32}$/)
+    .messages({ '*': 'TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits' }),
+  TWILIO_AUTH_TOKEN: Joi.string().min(16).messages({ '*': 'TWILIO_AUTH_TOKEN looks too short to be a Twilio auth token' }),
+  TWILIO_PHONE_NUMBER: Joi.string()
+    .pattern(/^\+[1-9]\d{4,14}$/)
+    .messages({ '*': 'TWILIO_PHONE_NUMBER must be in E.164 form, like +8657112355' }),
+  TWILIO_API_BASE_URL: Joi.string()
+    .uri({ scheme: ['http', 'https'] })
+    .default('https://api.twilio.com')
+    .messages({ '*': 'TWILIO_API_BASE_URL must be an http(s) address, got "{#value}"' }),
+  DATA_ENCRYPTION_KEY: Joi.string()
+    .custom((value: string) => {
+      if (Buffer.from(value, 'base64').length !== 32) throw new Error('not 32 bytes');
+      return value;
+    })
+    .messages({ '*': 'DATA_ENCRYPTION_KEY must be 32 random bytes in base64 (openssl rand -base64 32)' }),
+  JWT_SECRET: Joi.string().min(32).messages({ '*': 'JWT_SECRET must be at least 32 characters' }),
+  ACCESS_TOKEN_TTL_MINUTES: Joi.number().integer().min(5).max(7 * 24 * 60).default(720).messages({
+    '*': 'ACCESS_TOKEN_TTL_MINUTES must be a whole number of minutes from 5 to 10080, got "{#value}"',
+  }),
+  ADMIN_EMAIL: Joi.string().email({ tlds: false }).messages({ '*': 'ADMIN_EMAIL must be an email address' }),
+  ADMIN_PASSWORD: Joi.string().min(10).messages({ '*': 'ADMIN_PASSWORD must be at least 10 characters' }),
+  HOTLINE_TIMEZONE: Joi.string()
+    .default('Asia/Shanghai')
+    .custom((value: string) => {
+      if (!isValidZone(value)) throw new Error('unknown zone');
+      return value;
+    })
+    .messages({ '*': 'HOTLINE_TIMEZONE must be an IANA time zone such as Asia/Shanghai, got "{#value}"' }),
+  REDIS_URL: Joi.string()
+    .uri({ scheme: ['redis', 'rediss'] })
+    .messages({ '*': 'REDIS_URL must look like redis://host:6379, got "{#value}"' }),
+  HOTLINE_CLOCK_START: Joi.string()
+    .custom((value: string) => {
+      if (!DateTime.fromISO(value, { setZone: true }).isValid) throw new Error('not ISO');
+      return value;
+    })
+    .messages({
+      '*': 'HOTLINE_CLOCK_START must be an ISO 8601 instant with its offset, like 2026-11-23T18:00:00+08:00',
+    }),
+  HOTLINE_CLOCK_SPEED: Joi.number().greater(0).max(3600).default(1).messages({
+    '*': 'HOTLINE_CLOCK_SPEED must be a number above 0 and at most 3600, got "{#value}"',
+  }),
+})
+  // Twilio settings only make sense together.
+  .and('TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_PHONE_NUMBER')
+  .and('ADMIN_EMAIL', 'ADMIN_PASSWORD')
+  .messages({
+    'object.and':
+      '{#presentWithLabels} set without {#missingWithLabels}: set all of them or none',
+  })
+  .unknown(true);
+
+/**
+ * Validates the raw environment. Throws a ConfigurationError that lists every bad variable
+ * by name with what is expected, so a bad value stops the server with an actionable message.
+ */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  // An empty variable means "not set", as in a .env file with `KEY=`.
+  const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
+  const { value, error } = schema.validate(given, { abortEarly: false, convert: true });
+  const problems = error ? error.details.map((detail) => detail.message) : [];
+  if (!error && value.NODE_ENV === 'production' && (value.HOTLINE_CLOCK_START || value.HOTLINE_CLOCK_SPEED !== 1)) {
+    problems.push('HOTLINE_CLOCK_START and HOTLINE_CLOCK_SPEED are for simulations and tests; they are refused when NODE_ENV=production');
+  }
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  value.PUBLIC_BASE_URL ??= `http://localhost:${value.PORT}`;
+  return value;
+}
+
+/** Telephony is on when all three Twilio settings are given (validation refuses a partial set). */
+export function isTelephonyConfigured(config: { get(key: 'TWILIO_ACCOUNT_SID'): string | undefined }): boolean {
+  return Boolean(config.get('TWILIO_ACCOUNT_SID'));
+}

@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { DataSourceOptions, Logger as TypeOrmLogger, LogLevel } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export type DatabaseKind = 'sqlite' | 'mysql';
+
+export function databaseKind(url: string): DatabaseKind {
+  return url.startsWith('sqlite:') ? 'sqlite' : 'mysql';
+}
+
+/** `sqlite:data/x.sqlite` (relative to the working directory), `sqlite:///abs/x.sqlite` or `sqlite::memory:`. */
+export function sqlitePath(url: string): string {
+  const rest = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+  if (rest === ':memory:') return rest;
+  return isAbsolute(rest) ? rest : resolve(rest);
+}
+
+/**
+ * The one DataSource definition, used by the server, the migration CLI, the demo seed and
+ * the tests. Migrations never run implicitly: see `migrateUnderLock`.
+ */
+export function dataSourceOptions(url: string, logger?: TypeOrmLogger): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logger,
+    logging: ['error', 'warn', 'migration'] satisfies LogLevel[],
+  };
+  if (databaseKind(url) === 'sqlite') {
+    const database = sqlitePath(url);
+    if (database !== ':memory:') mkdirSync(dirname(database), { recursive: true });
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database,
+      enableWAL: database !== ':memory:',
+      // Waits for a writer in another process (the seed, the CLI) instead of failing at once.
+      timeout: 10_000,
+    };
+  }
+  return {
+    ...common,
+    type: url.startsWith('mariadb:') ? 'mariadb' : 'mysql',
+    url: url.replace(/^mariadb:/, 'mysql:'),
+    // Instants go in and come out as UTC whatever the server's own zone.
+    timezone: 'Z',
+    charset: 'utf8mb4_unicode_ci',
+    connectTimeout: 10_000,
+  };
+}

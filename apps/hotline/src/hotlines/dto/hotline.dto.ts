@@ -1,0 +1,191 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import type { WeeklyHours } from '@hotline/calendar';
+import { HOTLINE_LOCALES, HotlineLocale, ROUTING_STRATEGIES, RoutingStrategy } from '../hotline.entity';
+
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export class TimeRangeDto {
+  @ApiProperty({ example: '18:00' })
+  @Matches(TIME_OF_DAY, { message: 'start must be a local time HH:mm, like 18:00' })
+  start!: string;
+
+  @ApiProperty({ example: '22:00' })
+  @Matches(TIME_OF_DAY, { message: 'end must be a local time HH:mm, like 22:00' })
+  end!: string;
+}
+
+const day = () => (target: object, key: string) => {
+  ApiProperty({ type: [TimeRangeDto], description: 'Empty when closed that weekday' })(target, key);
+  IsArray({ message: `${key} must be a list of {start, end} ranges (empty when closed)` })(target, key);
+  ArrayMaxSize(6)(target, key);
+  ValidateNested({ each: true })(target, key);
+  Type(() => TimeRangeDto)(target, key);
+};
+
+/** Opening hours per weekday, in the hotline's local time. */
+export class OpeningHoursDto implements WeeklyHours {
+  @day() mon!: TimeRangeDto[];
+  @day() tue!: TimeRangeDto[];
+  @day() wed!: TimeRangeDto[];
+  @day() thu!: TimeRangeDto[];
+  @day() fri!: TimeRangeDto[];
+  @day() sat!: TimeRangeDto[];
+  @day() sun!: TimeRangeDto[];
+}
+
+export class ClosureDto {
+  @ApiProperty({ example: '2026-10-01', description: 'Local date on which the hotline stays closed' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a local date yyyy-MM-dd' })
+  date!: string;
+
+  @ApiPropertyOptional({ example: '国庆节' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  reason?: string;
+}
+
+export class RoutingSettingsDto {
+  @ApiPropertyOptional({ enum: ROUTING_STRATEGIES })
+  @IsOptional()
+  @IsIn(ROUTING_STRATEGIES, { message: `strategy must be one of ${ROUTING_STRATEGIES.join(', ')}` })
+  strategy?: RoutingStrategy;
+
+  @ApiPropertyOptional({ minimum: 5, maximum: 120 })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(120)
+  offerTimeoutSeconds?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1800 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1800)
+  wrapUpSeconds?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 3600 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  skillFallbackSeconds?: number;
+
+  @ApiPropertyOptional({ minimum: 30, maximum: 7200 })
+  @IsOptional()
+  @IsInt()
+  @Min(30)
+  @Max(7200)
+  maxWaitSeconds?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 10000 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  maxQueueSize?: number;
+}
+
+export class CreateHotlineDto {
+  @ApiProperty({ example: '未成年人心理健康热线', maxLength: 120 })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(1, 120)
+  name!: string;
+
+  @ApiPropertyOptional({ example: '+8657112355', description: 'The number callers dial (as Twilio sends it in To)' })
+  @IsOptional()
+  @Matches(/^\+?[0-9]{3,15}$/, { message: 'phoneNumber must be digits, optionally with a leading +' })
+  phoneNumber?: string;
+
+  @ApiPropertyOptional({ example: 'Asia/Shanghai', description: 'IANA zone; default HOTLINE_TIMEZONE' })
+  @IsOptional()
+  @IsString()
+  timeZone?: string;
+
+  @ApiPropertyOptional({ enum: HOTLINE_LOCALES, default: 'zh-CN' })
+  @IsOptional()
+  @IsIn(HOTLINE_LOCALES, { message: `locale must be one of ${HOTLINE_LOCALES.join(', ')}` })
+  locale?: HotlineLocale;
+
+  @ApiPropertyOptional({ type: OpeningHoursDto, description: 'Default: every day 18:00-22:00' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OpeningHoursDto)
+  openingHours?: OpeningHoursDto;
+
+  @ApiPropertyOptional({ type: [ClosureDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(400)
+  @ValidateNested({ each: true })
+  @Type(() => ClosureDto)
+  closures?: ClosureDto[];
+
+  @ApiPropertyOptional({ description: 'Spoken when closed, after the opening hours: the emergency numbers' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  closedMessage?: string;
+
+  @ApiPropertyOptional({ type: RoutingSettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RoutingSettingsDto)
+  routing?: RoutingSettingsDto;
+}
+
+export class UpdateHotlineDto extends PartialType(CreateHotlineDto) {}
+
+export class RoutingSettingsView {
+  @ApiProperty({ enum: ROUTING_STRATEGIES }) strategy!: RoutingStrategy;
+  @ApiProperty() offerTimeoutSeconds!: number;
+  @ApiProperty() wrapUpSeconds!: number;
+  @ApiProperty() skillFallbackSeconds!: number;
+  @ApiProperty() maxWaitSeconds!: number;
+  @ApiProperty() maxQueueSize!: number;
+}
+
+export class HotlineView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) phoneNumber!: string | null;
+  @ApiProperty() timeZone!: string;
+  @ApiProperty({ enum: HOTLINE_LOCALES }) locale!: HotlineLocale;
+  @ApiProperty({ type: OpeningHoursDto }) openingHours!: WeeklyHours;
+  @ApiProperty({ type: [ClosureDto] }) closures!: ClosureDto[];
+  @ApiProperty() closedMessage!: string;
+  @ApiProperty({ type: RoutingSettingsView }) routing!: RoutingSettingsView;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+}
+
+export class OpeningView {
+  @ApiProperty({ example: '2026-11-23T18:00:00.000+08:00' }) start!: string;
+  @ApiProperty({ example: '2026-11-23T22:00:00.000+08:00' }) end!: string;
+}
+
+export class HotlineStatusView {
+  @ApiProperty() open!: boolean;
+  @ApiProperty({ description: 'The hotline clock, in the hotline zone' }) now!: string;
+  @ApiProperty({ nullable: true, type: OpeningView, description: 'The opening in progress, else the next one' })
+  opening!: OpeningView | null;
+  @ApiPropertyOptional({ description: 'Why the hotline is closed today, when a closure says so' })
+  closureReason?: string;
+}

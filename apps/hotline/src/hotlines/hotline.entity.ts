@@ -1,0 +1,69 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Closure, HotlineSchedule, WeeklyHours } from '@hotline/calendar';
+import { DATETIME } from '../database/column-types';
+
+export const ROUTING_STRATEGIES = ['longest_idle', 'fewest_calls', 'round_robin'] as const;
+export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
+
+/** How calls are queued and offered; the calls module reads these. */
+export interface RoutingSettings {
+  strategy: RoutingStrategy;
+  offerTimeoutSeconds: number;
+  wrapUpSeconds: number;
+  skillFallbackSeconds: number;
+  maxWaitSeconds: number;
+  maxQueueSize: number;
+}
+
+export const DEFAULT_ROUTING: RoutingSettings = {
+  strategy: 'longest_idle',
+  offerTimeoutSeconds: 20,
+  wrapUpSeconds: 60,
+  skillFallbackSeconds: 30,
+  maxWaitSeconds: 600,
+  maxQueueSize: 50,
+};
+
+export const HOTLINE_LOCALES = ['zh-CN', 'en'] as const;
+export type HotlineLocale = (typeof HOTLINE_LOCALES)[number];
+
+/** One hotline: a number, its hours and its rules. Every other record carries its hotline. */
+@Entity({ name: 'hotline' })
+export class Hotline {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  name!: string;
+
+  @Column({ name: 'phone_number', type: 'varchar', length: 32, nullable: true })
+  phoneNumber!: string | null;
+
+  @Column({ name: 'time_zone', type: 'varchar', length: 64 })
+  timeZone!: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  locale!: HotlineLocale;
+
+  @Column({ name: 'opening_hours', type: 'simple-json' })
+  openingHours!: WeeklyHours;
+
+  @Column({ type: 'simple-json' })
+  closures!: Closure[];
+
+  @Column({ name: 'closed_message', type: 'text' })
+  closedMessage!: string;
+
+  @Column({ type: 'simple-json' })
+  routing!: RoutingSettings;
+
+  @Column({ name: 'created_at', ...DATETIME })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', ...DATETIME })
+  updatedAt!: Date;
+
+  schedule(): HotlineSchedule {
+    return { zone: this.timeZone, weekly: this.openingHours, closures: this.closures };
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Hotline } from './hotline.entity';
+import { HotlinesController } from './hotlines.controller';
+import { HotlinesService } from './hotlines.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Hotline])],
+  controllers: [HotlinesController],
+  providers: [HotlinesService],
+  exports: [HotlinesService],
+})
+export class HotlinesModule {}

@@ -1,0 +1,116 @@
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import {
+  HotlineSchedule,
+  currentOrNextOpening,
+  everyDay,
+  isOpenAt,
+  localDateOf,
+  scheduleProblems,
+} from '@hotline/calendar';
+import type { Clock } from '@hotline/clock';
+import { InjectClock } from '../common/clock.provider';
+import { invalidFields } from '../common/validation';
+import type { Volunteer } from '../volunteers/volunteer.entity';
+import { CreateHotlineDto, HotlineStatusView, UpdateHotlineDto } from './dto/hotline.dto';
+import { DEFAULT_ROUTING, Hotline, HotlineLocale } from './hotline.entity';
+
+/** Spoken after the opening hours when the hotline is closed. Settings, not code: edit per hotline. */
+export const DEFAULT_CLOSED_MESSAGE: Record<HotlineLocale, string> = {
+  'zh-CN':
+    '如果你现在有危险，请立即拨打110报警或120急救。你也可以拨打全国心理援助热线12356，随时有人接听。',
+  en:
+    'If you are in danger now, call 110 for the police or 120 for an ambulance. ' +
+    'You can also call the national psychological assistance hotline 12356 at any time.',
+};
+
+@Injectable()
+export class HotlinesService {
+  private readonly logger = new Logger(HotlinesService.name);
+
+  constructor(
+    @InjectRepository(Hotline) private readonly hotlines: Repository<Hotline>,
+    @InjectClock() private readonly clock: Clock,
+  ) {}
+
+  /** Admins see every hotline; everyone else the hotlines they work for. */
+  list(actor: Volunteer): Promise<Hotline[]> {
+    if (actor.hasRole('admin')) return this.hotlines.find({ order: { name: 'ASC' } });
+    return Promise.resolve([...actor.hotlines].sort((a, b) => a.name.localeCompare(b.name)));
+  }
+
+  async get(actor: Volunteer, id: string): Promise<Hotline> {
+    const hotline = await this.hotlines.findOneBy({ id });
+    if (!hotline || (!actor.hasRole('admin') && !actor.hotlines.some((own) => own.id === id))) {
+      throw new NotFoundException(`No hotline ${id} among the hotlines you work for.`);
+    }
+    return hotline;
+  }
+
+  async create(dto: CreateHotlineDto, defaultZone: string): Promise<Hotline> {
+    const now = this.clock.now().toJSDate();
+    const locale = dto.locale ?? 'zh-CN';
+    const hotline = this.hotlines.create({
+      id: randomUUID(),
+      name: dto.name,
+      phoneNumber: dto.phoneNumber ?? null,
+      timeZone: dto.timeZone ?? defaultZone,
+      locale,
+      openingHours: dto.openingHours ?? everyDay({ start: '18:00', end: '22:00' }),
+      closures: dto.closures ?? [],
+      closedMessage: dto.closedMessage ?? DEFAULT_CLOSED_MESSAGE[locale],
+      routing: { ...DEFAULT_ROUTING, ...dto.routing },
+      createdAt: now,
+      updatedAt: now,
+    });
+    assertValidSchedule(hotline.schedule());
+    return this.hotlines.save(hotline);
+  }
+
+  async update(actor: Volunteer, id: string, dto: UpdateHotlineDto): Promise<Hotline> {
+    const hotline = await this.get(actor, id);
+    const { routing, ...settings } = dto;
+    Object.assign(hotline, settings);
+    if (routing) hotline.routing = { ...hotline.routing, ...routing };
+    assertValidSchedule(hotline.schedule());
+    hotline.updatedAt = this.clock.now().toJSDate();
+    return this.hotlines.save(hotline);
+  }
+
+  /** Open now? And the opening in progress or the next one, in the hotline's local time. */
+  status(hotline: Hotline): HotlineStatusView {
+    const now = this.clock.now();
+    const schedule = hotline.schedule();
+    const opening = currentOrNextOpening(schedule, now);
+    const today = localDateOf(schedule, now);
+    const closure = hotline.closures.find((candidate) => candidate.date === today);
+    return {
+      open: isOpenAt(schedule, now),
+      now: now.setZone(hotline.timeZone).toISO()!,
+      opening: opening && {
+        start: opening.start!.setZone(hotline.timeZone).toISO()!,
+        end: opening.end!.setZone(hotline.timeZone).toISO()!,
+      },
+      ...(closure?.reason ? { closureReason: closure.reason } : {}),
+    };
+  }
+
+  /** The first hotline, created on first start when there is none. */
+  async ensureDefault(zone: string): Promise<Hotline> {
+    const existing = await this.hotlines.find({ order: { createdAt: 'ASC' }, take: 1 });
+    if (existing.length > 0) return existing[0];
+    const hotline = await this.create({ name: '未成年人心理健康热线' }, zone);
+    this.logger.log(`Created the default hotline (${zone}, every day 18:00-22:00)`);
+    return hotline;
+  }
+}
+
+function assertValidSchedule(schedule: HotlineSchedule): void {
+  const problems = scheduleProblems(schedule);
+  if (problems.length === 0) return;
+  const fields: Record<string, string[]> = {};
+  for (const problem of problems) (fields[problem.split(/[ .:]/)[0]] ??= []).push(problem);
+  throw invalidFields(fields);
+}

@@ -1,0 +1,76 @@
+import { Column, Entity, JoinTable, ManyToMany, PrimaryColumn } from 'typeorm';
+import { Hotline } from '../hotlines/hotline.entity';
+import { DATETIME } from '../database/column-types';
+
+export const ROLES = ['volunteer', 'supervisor', 'coordinator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const EXPERT_KINDS = ['school_teacher', 'university', 'hospital', 'counsellor', 'trainee'] as const;
+export type ExpertKind = (typeof EXPERT_KINDS)[number];
+
+/** Where a call offered to this person rings: the console's softphone or their own phone. */
+export const ANSWER_CHANNELS = ['browser', 'phone'] as const;
+export type AnswerChannel = (typeof ANSWER_CHANNELS)[number];
+
+/** A person who works for one or more hotlines: volunteer expert, supervisor, coordinator or admin. */
+@Entity({ name: 'volunteer' })
+export class Volunteer {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  name!: string;
+
+  /** Stored lower-case; unique. */
+  @Column({ type: 'varchar', length: 254, unique: true })
+  email!: string;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 255, select: false })
+  passwordHash!: string;
+
+  /** Encrypted with FieldCipher; never read without the service. */
+  @Column({ name: 'phone_encrypted', type: 'text', nullable: true })
+  phoneEncrypted!: string | null;
+
+  @Column({ name: 'expert_kind', type: 'varchar', length: 32 })
+  expertKind!: ExpertKind;
+
+  @Column({ name: 'topic_skills', type: 'simple-json' })
+  topicSkills!: string[];
+
+  @Column({ type: 'simple-json' })
+  languages!: string[];
+
+  @Column({ type: 'simple-json' })
+  roles!: Role[];
+
+  @Column({ name: 'softphone_identity', type: 'varchar', length: 64, unique: true })
+  softphoneIdentity!: string;
+
+  @Column({ name: 'answer_by', type: 'varchar', length: 16 })
+  answerBy!: AnswerChannel;
+
+  @Column({ type: 'boolean' })
+  active!: boolean;
+
+  @ManyToMany(() => Hotline)
+  @JoinTable({
+    name: 'volunteer_hotline',
+    joinColumn: { name: 'volunteer_id', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'hotline_id', referencedColumnName: 'id' },
+  })
+  hotlines!: Hotline[];
+
+  @Column({ name: 'created_at', ...DATETIME })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', ...DATETIME })
+  updatedAt!: Date;
+
+  @Column({ name: 'deactivated_at', ...DATETIME, nullable: true })
+  deactivatedAt!: Date | null;
+
+  hasRole(...roles: Role[]): boolean {
+    return roles.some((role) => this.roles.includes(role));
+  }
+}

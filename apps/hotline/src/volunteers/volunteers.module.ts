@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { Hotline } from '../hotlines/hotline.entity';
+import { MeController } from './me.controller';
+import { Volunteer } from './volunteer.entity';
+import { VolunteersController } from './volunteers.controller';
+import { VolunteersService } from './volunteers.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Volunteer, Hotline]), AuditModule],
+  controllers: [VolunteersController, MeController],
+  providers: [VolunteersService],
+  exports: [VolunteersService],
+})
+export class VolunteersModule {}

@@ -1,0 +1,32 @@
+/** Two projects: fast unit specs beside the code, and end-to-end specs that boot the real server. */
+const aliases = {
+  '^@hotline/(calendar|clock|taxonomy)$': '<rootDir>/libs/$1/src',
+  '^@hotline/(calendar|clock|taxonomy)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+};
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      rootDir: __dirname,
+      roots: ['<rootDir>/apps', '<rootDir>/libs'],
+      testMatch: ['**/*.spec.ts'],
+      testEnvironment: 'node',
+      moduleNameMapper: aliases,
+      transform,
+    },
+    {
+      displayName: 'e2e',
+      rootDir: __dirname,
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.e2e-spec.ts'],
+      testEnvironment: 'node',
+      moduleNameMapper: aliases,
+      transform,
+      testTimeout: 60000,
+    },
+  ],
+};

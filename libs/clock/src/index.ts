@@ -1,0 +1,2 @@
+export type { Clock } from './clock';
+export { ManualClock, ScaledClock, SystemClock } from './clock';
