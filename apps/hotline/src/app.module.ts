@@ -38,7 +38,10 @@ export class AppModule {
           inject: [ConfigService],
           useFactory: (config: ConfigService<Environment, true>) =>
             loggerParams(
-              { LOG_LEVEL: config.get('LOG_LEVEL', { infer: true }), NODE_ENV: config.get('NODE_ENV', { infer: true }) },
+              {
+                LOG_LEVEL: config.get('LOG_LEVEL', { infer: true }),
+                NODE_ENV: config.get('NODE_ENV', { infer: true }),
+              },
               options.logStream,
             ),
         }),

@@ -21,7 +21,7 @@ function publishOpenApi(app: NestExpressApplication): void {
   const config = new DocumentBuilder()
     .setTitle('Hotline API')
     .setDescription(
-      'Call centre and appointment system for minors\' mental-health hotlines. Every route needs ' +
+      "Call centre and appointment system for minors' mental-health hotlines. Every route needs " +
         '"Authorization: Bearer <accessToken>" from POST /api/auth/login unless marked x-public; ' +
         'x-roles lists the roles a route accepts.',
     )

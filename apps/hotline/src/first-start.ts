@@ -16,7 +16,9 @@ export class FirstStart implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const hotline = await this.hotlines.ensureDefault(this.config.get('HOTLINE_TIMEZONE', { infer: true }));
+    const hotline = await this.hotlines.ensureDefault(
+      this.config.get('HOTLINE_TIMEZONE', { infer: true }),
+    );
     const email = this.config.get('ADMIN_EMAIL', { infer: true });
     const password = this.config.get('ADMIN_PASSWORD', { infer: true });
     if (email && password) await this.volunteers.ensureAdmin(email, password, hotline);

@@ -18,6 +18,10 @@ async function main(): Promise<void> {
 
 main().catch((error: Error) => {
   // A bad setting is the operator's to fix: say which, without a stack trace.
-  console.error(error instanceof ConfigurationError ? error.message : `Hotline server failed to start: ${error.stack}`);
+  console.error(
+    error instanceof ConfigurationError
+      ? error.message
+      : `Hotline server failed to start: ${error.stack}`,
+  );
   process.exit(1);
 });

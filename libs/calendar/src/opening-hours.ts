@@ -46,11 +46,14 @@ export function isValidLocalDate(value: string): boolean {
 /** Problems with a schedule, in words a coordinator can act on; empty when it is valid. */
 export function scheduleProblems(schedule: HotlineSchedule): string[] {
   const problems: string[] = [];
-  if (!isValidZone(schedule.zone)) problems.push(`timeZone "${schedule.zone}" is not an IANA time zone`);
+  if (!isValidZone(schedule.zone))
+    problems.push(`timeZone "${schedule.zone}" is not an IANA time zone`);
   for (const day of WEEKDAYS) {
     const ranges = schedule.weekly[day];
     if (!Array.isArray(ranges)) {
-      problems.push(`openingHours.${day} must be a list of {start, end} ranges (empty when closed)`);
+      problems.push(
+        `openingHours.${day} must be a list of {start, end} ranges (empty when closed)`,
+      );
       continue;
     }
     const sorted = [...ranges].sort((a, b) => a.start.localeCompare(b.start));
@@ -59,14 +62,19 @@ export function scheduleProblems(schedule: HotlineSchedule): string[] {
       if (!isValidTimeOfDay(range.start) || !isValidTimeOfDay(range.end)) {
         problems.push(`${where}: times must be HH:mm, got ${range.start}-${range.end}`);
       } else if (range.start >= range.end) {
-        problems.push(`${where}: ${range.start}-${range.end} must end after it starts, on the same day`);
+        problems.push(
+          `${where}: ${range.start}-${range.end} must end after it starts, on the same day`,
+        );
       } else if (i > 0 && sorted[i - 1].end > range.start) {
-        problems.push(`${where}: ${sorted[i - 1].start}-${sorted[i - 1].end} overlaps ${range.start}-${range.end}`);
+        problems.push(
+          `${where}: ${sorted[i - 1].start}-${sorted[i - 1].end} overlaps ${range.start}-${range.end}`,
+        );
       }
     });
   }
   for (const closure of schedule.closures) {
-    if (!isValidLocalDate(closure.date)) problems.push(`closures: "${closure.date}" is not a yyyy-MM-dd date`);
+    if (!isValidLocalDate(closure.date))
+      problems.push(`closures: "${closure.date}" is not a yyyy-MM-dd date`);
   }
   return problems;
 }

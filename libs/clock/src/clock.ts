@@ -35,7 +35,9 @@ export class ScaledClock implements Clock {
   }
 
   now(): DateTime {
-    return this.start.plus({ milliseconds: (this.realNow() - this.realStart) * this.speed }).toUTC();
+    return this.start
+      .plus({ milliseconds: (this.realNow() - this.realStart) * this.speed })
+      .toUTC();
   }
 
   /** The real instant (epoch ms) at which this clock read `start`. */
@@ -50,7 +52,10 @@ export class ManualClock implements Clock {
   private current: DateTime;
 
   constructor(start: DateTime | string) {
-    this.current = typeof start === 'string' ? DateTime.fromISO(start, { setZone: true }).toUTC() : start.toUTC();
+    this.current =
+      typeof start === 'string'
+        ? DateTime.fromISO(start, { setZone: true }).toUTC()
+        : start.toUTC();
   }
 
   now(): DateTime {
@@ -58,7 +63,8 @@ export class ManualClock implements Clock {
   }
 
   set(to: DateTime | string): void {
-    this.current = typeof to === 'string' ? DateTime.fromISO(to, { setZone: true }).toUTC() : to.toUTC();
+    this.current =
+      typeof to === 'string' ? DateTime.fromISO(to, { setZone: true }).toUTC() : to.toUTC();
   }
 
   advance(by: { seconds?: number; minutes?: number; hours?: number; days?: number }): void {

@@ -52,7 +52,9 @@ describe('the shipped taxonomy', () => {
     expect(taxonomy.topLevelOf('clinical.adhd')).toBe('clinical');
     expect(taxonomy.isTopLevel('clinical')).toBe(true);
     expect(taxonomy.isTopLevel('clinical.adhd')).toBe(false);
-    expect(taxonomy.unknownKeys(['emotional', 'astrology', 'clinical.adhd'])).toEqual(['astrology']);
+    expect(taxonomy.unknownKeys(['emotional', 'astrology', 'clinical.adhd'])).toEqual([
+      'astrology',
+    ]);
   });
 });
 
@@ -61,7 +63,12 @@ describe('taxonomy validation', () => {
     const document: TaxonomyDocument = {
       version: 1,
       topics: [
-        { key: 'a', label: { 'zh-CN': '甲', en: 'A' }, menu: 1, children: [{ key: 'b.x', label: { 'zh-CN': '乙', en: '' } }] },
+        {
+          key: 'a',
+          label: { 'zh-CN': '甲', en: 'A' },
+          menu: 1,
+          children: [{ key: 'b.x', label: { 'zh-CN': '乙', en: '' } }],
+        },
         { key: 'a', label: { 'zh-CN': '甲', en: 'A' }, menu: 1 },
       ],
     };

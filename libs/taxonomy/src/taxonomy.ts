@@ -78,11 +78,13 @@ export function taxonomyProblems(document: TaxonomyDocument): string[] {
     if (!KEY.test(node.key)) problems.push(`"${node.key}" is not a valid topic key`);
     if (seen.has(node.key)) problems.push(`"${node.key}" appears twice`);
     seen.add(node.key);
-    if (!node.label?.['zh-CN'] || !node.label?.en) problems.push(`"${node.key}" needs a zh-CN and an en label`);
+    if (!node.label?.['zh-CN'] || !node.label?.en)
+      problems.push(`"${node.key}" needs a zh-CN and an en label`);
     if (parent && !node.key.startsWith(`${parent.key}.`)) {
       problems.push(`"${node.key}" must start with its parent's key "${parent.key}."`);
     }
-    if (parent && node.children?.length) problems.push(`"${node.key}": topics nest two levels at most`);
+    if (parent && node.children?.length)
+      problems.push(`"${node.key}": topics nest two levels at most`);
     if (node.menu !== undefined) {
       if (parent) problems.push(`"${node.key}": only top-level topics can have a menu key`);
       if (!Number.isInteger(node.menu) || node.menu < 1 || node.menu > 9) {

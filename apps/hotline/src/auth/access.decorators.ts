@@ -1,5 +1,15 @@
-import { ExecutionContext, SetMetadata, applyDecorators, createParamDecorator } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ExecutionContext,
+  SetMetadata,
+  applyDecorators,
+  createParamDecorator,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiExtension,
+  ApiForbiddenResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Role, Volunteer } from '../volunteers/volunteer.entity';
 
@@ -7,7 +17,8 @@ export const IS_PUBLIC = 'hotline:public';
 export const REQUIRED_ROLES = 'hotline:roles';
 
 /** Marks a route that needs no sign-in. Anything not marked needs a valid access token. */
-export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension('x-public', true));
+export const Public = () =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension('x-public', true));
 
 /** Limits a route to people holding at least one of these roles; others get 403. */
 export const Roles = (...roles: Role[]) =>
@@ -19,7 +30,10 @@ export const Roles = (...roles: Role[]) =>
 
 /** Documents a controller whose routes all need a signed-in person. */
 export const SignedInRoutes = () =>
-  applyDecorators(ApiBearerAuth(), ApiUnauthorizedResponse({ description: 'No valid access token' }));
+  applyDecorators(
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'No valid access token' }),
+  );
 
 export interface SignedInRequest extends Request {
   volunteer: Volunteer;
@@ -27,5 +41,6 @@ export interface SignedInRequest extends Request {
 
 /** The person the access token belongs to, loaded fresh for this request. */
 export const SignedIn = createParamDecorator(
-  (_: unknown, context: ExecutionContext): Volunteer => context.switchToHttp().getRequest<SignedInRequest>().volunteer,
+  (_: unknown, context: ExecutionContext): Volunteer =>
+    context.switchToHttp().getRequest<SignedInRequest>().volunteer,
 );

@@ -1,4 +1,10 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '../volunteers/volunteer.entity';
 import { IS_PUBLIC, REQUIRED_ROLES, SignedInRequest } from './access.decorators';
@@ -17,12 +23,18 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (context.getType() !== 'http' || this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (
+      context.getType() !== 'http' ||
+      this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)
+    )
+      return true;
 
     const request = context.switchToHttp().getRequest<SignedInRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) {
-      throw new UnauthorizedException('Sign in first, then send "Authorization: Bearer <accessToken>".');
+      throw new UnauthorizedException(
+        'Sign in first, then send "Authorization: Bearer <accessToken>".',
+      );
     }
     request.volunteer = await this.auth.volunteerForToken(token);
 

@@ -13,7 +13,10 @@ import { AuthService } from './auth.service';
     VolunteersModule,
     JwtModule.registerAsync({
       inject: [SECRETS],
-      useFactory: (secrets: Secrets) => ({ secret: secrets.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+      useFactory: (secrets: Secrets) => ({
+        secret: secrets.jwtSecret,
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
   ],
   controllers: [AuthController],

@@ -76,7 +76,8 @@ export class AuthService {
       throw new UnauthorizedException('Your sign-in has expired or is not valid; sign in again.');
     }
     const volunteer = await this.volunteers.findActive(claims.sub);
-    if (!volunteer) throw new UnauthorizedException('This account is deactivated; ask a coordinator.');
+    if (!volunteer)
+      throw new UnauthorizedException('This account is deactivated; ask a coordinator.');
     return volunteer;
   }
 }

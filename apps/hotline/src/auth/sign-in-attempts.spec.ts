@@ -23,7 +23,7 @@ describe('SignInAttempts', () => {
     expect(attempts.blockedForMinutes('someone-else@x.cn', '10.0.0.9')).toBe(15);
   });
 
-  it('forgets an account\'s failures after a successful sign-in', () => {
+  it("forgets an account's failures after a successful sign-in", () => {
     const attempts = new SignInAttempts(new ManualClock('2026-11-23T10:00:00Z'), limits);
     attempts.recordFailure('a@x.cn', '10.0.0.1');
     attempts.recordFailure('a@x.cn', '10.0.0.1');

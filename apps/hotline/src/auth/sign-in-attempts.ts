@@ -29,7 +29,10 @@ export class SignInAttempts {
     const blockedUntil = [
       this.unblockAt(`account:${address}:${email}`, this.limits.perAccount, now),
       this.unblockAt(`address:${address}`, this.limits.perAddress, now),
-    ].reduce((latest, at) => (at && (!latest || at > latest) ? at : latest), undefined as DateTime | undefined);
+    ].reduce(
+      (latest, at) => (at && (!latest || at > latest) ? at : latest),
+      undefined as DateTime | undefined,
+    );
     return blockedUntil ? Math.max(1, Math.ceil(blockedUntil.diff(now, 'minutes').minutes)) : 0;
   }
 
@@ -47,7 +50,9 @@ export class SignInAttempts {
   private unblockAt(key: string, limit: number, now: DateTime): DateTime | undefined {
     const recent = this.recent(key, now);
     if (recent.length === 0) this.failures.delete(key);
-    return recent.length >= limit ? recent[recent.length - limit].plus({ minutes: this.limits.windowMinutes }) : undefined;
+    return recent.length >= limit
+      ? recent[recent.length - limit].plus({ minutes: this.limits.windowMinutes })
+      : undefined;
   }
 
   private recent(key: string, now: DateTime): DateTime[] {

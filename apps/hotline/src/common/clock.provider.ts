@@ -16,6 +16,9 @@ export const clockProvider: Provider = {
     const start = config.get('HOTLINE_CLOCK_START', { infer: true });
     const speed = config.get('HOTLINE_CLOCK_SPEED', { infer: true });
     if (!start && speed === 1) return new SystemClock();
-    return new ScaledClock(start ? DateTime.fromISO(start, { setZone: true }) : DateTime.utc(), speed);
+    return new ScaledClock(
+      start ? DateTime.fromISO(start, { setZone: true }) : DateTime.utc(),
+      speed,
+    );
   },
 };

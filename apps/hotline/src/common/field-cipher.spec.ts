@@ -17,7 +17,9 @@ describe('FieldCipher', () => {
     const [version, iv, tag, body] = stored.split(':');
     const flipped = Buffer.from(body, 'base64');
     flipped[0] ^= 1;
-    expect(() => cipher.decrypt([version, iv, tag, flipped.toString('base64')].join(':'))).toThrow();
+    expect(() =>
+      cipher.decrypt([version, iv, tag, flipped.toString('base64')].join(':')),
+    ).toThrow();
   });
 
   it('cannot be read with another key', () => {
@@ -26,6 +28,8 @@ describe('FieldCipher', () => {
 
   it('hashes equal values equally and keys the hash', () => {
     expect(cipher.keyedHash('+8613800138000')).toBe(cipher.keyedHash('+8613800138000'));
-    expect(cipher.keyedHash('+8613800138000')).not.toBe(new FieldCipher(randomBytes(32)).keyedHash('+8613800138000'));
+    expect(cipher.keyedHash('+8613800138000')).not.toBe(
+      new FieldCipher(randomBytes(32)).keyedHash('+8613800138000'),
+    );
   });
 });

@@ -13,15 +13,24 @@ export class FieldCipher {
 
   constructor(masterKey: Buffer) {
     if (masterKey.length !== 32) throw new RangeError('the data encryption key must be 32 bytes');
-    this.encryptionKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'hotline field encryption', 32));
-    this.hashKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'hotline keyed hash', 32));
+    this.encryptionKey = Buffer.from(
+      hkdfSync('sha256', masterKey, Buffer.alloc(0), 'hotline field encryption', 32),
+    );
+    this.hashKey = Buffer.from(
+      hkdfSync('sha256', masterKey, Buffer.alloc(0), 'hotline keyed hash', 32),
+    );
   }
 
   encrypt(plaintext: string): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
+    return [
+      VERSION,
+      iv.toString('base64'),
+      cipher.getAuthTag().toString('base64'),
+      body.toString('base64'),
+    ].join(':');
   }
 
   decrypt(stored: string): string {
@@ -31,7 +40,9 @@ export class FieldCipher {
     }
     const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, Buffer.from(iv, 'base64'));
     decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString(
+      'utf8',
+    );
   }
 
   encryptOptional(plaintext: string | null | undefined): string | null {

@@ -34,14 +34,21 @@ export function serializeError(error: Error & { code?: string }) {
   return { type: error.name, code: error.code, message: error.message, stack: error.stack };
 }
 
-export function loggerParams(env: Pick<Environment, 'LOG_LEVEL' | 'NODE_ENV'>, stream?: Writable): Params {
+export function loggerParams(
+  env: Pick<Environment, 'LOG_LEVEL' | 'NODE_ENV'>,
+  stream?: Writable,
+): Params {
   return {
     pinoHttp: [
       {
         level: env.LOG_LEVEL,
         redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
         serializers: {
-          req: (req: IncomingMessage & { id?: unknown }) => ({ id: req.id, method: req.method, url: pathOnly(req.url) }),
+          req: (req: IncomingMessage & { id?: unknown }) => ({
+            id: req.id,
+            method: req.method,
+            url: pathOnly(req.url),
+          }),
           res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
           err: serializeError,
         },

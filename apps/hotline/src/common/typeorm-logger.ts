@@ -11,7 +11,10 @@ export class DatabaseLogger implements TypeOrmLogger {
   logQuery(): void {}
 
   logQueryError(error: string | Error, query: string): void {
-    this.logger.error({ query, error: typeof error === 'string' ? error : error.message }, 'query failed');
+    this.logger.error(
+      { query, error: typeof error === 'string' ? error : error.message },
+      'query failed',
+    );
   }
 
   logQuerySlow(time: number, query: string): void {

@@ -1,7 +1,10 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 
 /** One line per failed rule, prefixed with the field's full path (`openingHours.mon.0.start`). */
-export function validationMessages(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
+export function validationMessages(
+  errors: ValidationError[],
+  parent = '',
+): { field: string; message: string }[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     // class-validator's messages start with the bare property name; give nested ones their path.

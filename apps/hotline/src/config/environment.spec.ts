@@ -25,7 +25,9 @@ describe('validateEnvironment', () => {
   });
 
   it('derives the public address from the port and treats empty values as unset', () => {
-    expect(validateEnvironment({ PORT: '8080', REDIS_URL: '' }).PUBLIC_BASE_URL).toBe('http://localhost:8080');
+    expect(validateEnvironment({ PORT: '8080', REDIS_URL: '' }).PUBLIC_BASE_URL).toBe(
+      'http://localhost:8080',
+    );
   });
 
   it('names each bad variable and what is expected, all at once', () => {
@@ -54,11 +56,15 @@ describe('validateEnvironment', () => {
 
   it('accepts MySQL and MariaDB addresses', () => {
     expect(problemsOf({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/hotline' })).toEqual([]);
-    expect(problemsOf({ DATABASE_URL: 'mariadb://u:p@db:3306/hotline?charset=utf8mb4' })).toEqual([]);
+    expect(problemsOf({ DATABASE_URL: 'mariadb://u:p@db:3306/hotline?charset=utf8mb4' })).toEqual(
+      [],
+    );
   });
 
   it('refuses the simulation clock in production', () => {
-    expect(problemsOf({ NODE_ENV: 'production', HOTLINE_CLOCK_START: '2026-11-23T18:00:00+08:00' })).toEqual([
+    expect(
+      problemsOf({ NODE_ENV: 'production', HOTLINE_CLOCK_START: '2026-11-23T18:00:00+08:00' }),
+    ).toEqual([
       'HOTLINE_CLOCK_START and HOTLINE_CLOCK_SPEED are for simulations and tests; they are refused when NODE_ENV=production',
     ]);
     expect(problemsOf({ HOTLINE_CLOCK_START: 'tonight' })).toEqual([

@@ -52,11 +52,15 @@ const schema = Joi.object<Environment>({
   LOG_LEVEL: Joi.string()
     .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
     .default('info')
-    .messages({ '*': 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "{#value}"' }),
+    .messages({
+      '*': 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "{#value}"',
+    }),
   TWILIO_ACCOUNT_SID: Joi.string()
     .pattern(/^AC[0-9a-fA-F]{32}$/)
     .messages({ '*': 'TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits' }),
-  TWILIO_AUTH_TOKEN: Joi.string().min(16).messages({ '*': 'TWILIO_AUTH_TOKEN looks too short to be a Twilio auth token' }),
+  TWILIO_AUTH_TOKEN: Joi.string()
+    .min(16)
+    .messages({ '*': 'TWILIO_AUTH_TOKEN looks too short to be a Twilio auth token' }),
   TWILIO_PHONE_NUMBER: Joi.string()
     .pattern(/^\+[1-9]\d{4,14}$/)
     .messages({ '*': 'TWILIO_PHONE_NUMBER must be in E.164 form, like +8657112355' }),
@@ -69,20 +73,33 @@ const schema = Joi.object<Environment>({
       if (Buffer.from(value, 'base64').length !== 32) throw new Error('not 32 bytes');
       return value;
     })
-    .messages({ '*': 'DATA_ENCRYPTION_KEY must be 32 random bytes in base64 (openssl rand -base64 32)' }),
+    .messages({
+      '*': 'DATA_ENCRYPTION_KEY must be 32 random bytes in base64 (openssl rand -base64 32)',
+    }),
   JWT_SECRET: Joi.string().min(32).messages({ '*': 'JWT_SECRET must be at least 32 characters' }),
-  ACCESS_TOKEN_TTL_MINUTES: Joi.number().integer().min(5).max(7 * 24 * 60).default(720).messages({
-    '*': 'ACCESS_TOKEN_TTL_MINUTES must be a whole number of minutes from 5 to 10080, got "{#value}"',
-  }),
-  ADMIN_EMAIL: Joi.string().email({ tlds: false }).messages({ '*': 'ADMIN_EMAIL must be an email address' }),
-  ADMIN_PASSWORD: Joi.string().min(10).messages({ '*': 'ADMIN_PASSWORD must be at least 10 characters' }),
+  ACCESS_TOKEN_TTL_MINUTES: Joi.number()
+    .integer()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(720)
+    .messages({
+      '*': 'ACCESS_TOKEN_TTL_MINUTES must be a whole number of minutes from 5 to 10080, got "{#value}"',
+    }),
+  ADMIN_EMAIL: Joi.string()
+    .email({ tlds: false })
+    .messages({ '*': 'ADMIN_EMAIL must be an email address' }),
+  ADMIN_PASSWORD: Joi.string()
+    .min(10)
+    .messages({ '*': 'ADMIN_PASSWORD must be at least 10 characters' }),
   HOTLINE_TIMEZONE: Joi.string()
     .default('Asia/Shanghai')
     .custom((value: string) => {
       if (!isValidZone(value)) throw new Error('unknown zone');
       return value;
     })
-    .messages({ '*': 'HOTLINE_TIMEZONE must be an IANA time zone such as Asia/Shanghai, got "{#value}"' }),
+    .messages({
+      '*': 'HOTLINE_TIMEZONE must be an IANA time zone such as Asia/Shanghai, got "{#value}"',
+    }),
   REDIS_URL: Joi.string()
     .uri({ scheme: ['redis', 'rediss'] })
     .messages({ '*': 'REDIS_URL must look like redis://host:6379, got "{#value}"' }),
@@ -102,8 +119,7 @@ const schema = Joi.object<Environment>({
   .and('TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_PHONE_NUMBER')
   .and('ADMIN_EMAIL', 'ADMIN_PASSWORD')
   .messages({
-    'object.and':
-      '{#presentWithLabels} set without {#missingWithLabels}: set all of them or none',
+    'object.and': '{#presentWithLabels} set without {#missingWithLabels}: set all of them or none',
   })
   .unknown(true);
 
@@ -116,8 +132,14 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
   const { value, error } = schema.validate(given, { abortEarly: false, convert: true });
   const problems = error ? error.details.map((detail) => detail.message) : [];
-  if (!error && value.NODE_ENV === 'production' && (value.HOTLINE_CLOCK_START || value.HOTLINE_CLOCK_SPEED !== 1)) {
-    problems.push('HOTLINE_CLOCK_START and HOTLINE_CLOCK_SPEED are for simulations and tests; they are refused when NODE_ENV=production');
+  if (
+    !error &&
+    value.NODE_ENV === 'production' &&
+    (value.HOTLINE_CLOCK_START || value.HOTLINE_CLOCK_SPEED !== 1)
+  ) {
+    problems.push(
+      'HOTLINE_CLOCK_START and HOTLINE_CLOCK_SPEED are for simulations and tests; they are refused when NODE_ENV=production',
+    );
   }
   if (problems.length > 0) throw new ConfigurationError(problems);
   value.PUBLIC_BASE_URL ??= `http://localhost:${value.PORT}`;
@@ -125,6 +147,8 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
 }
 
 /** Telephony is on when all three Twilio settings are given (validation refuses a partial set). */
-export function isTelephonyConfigured(config: { get(key: 'TWILIO_ACCOUNT_SID'): string | undefined }): boolean {
+export function isTelephonyConfigured(config: {
+  get(key: 'TWILIO_ACCOUNT_SID'): string | undefined;
+}): boolean {
   return Boolean(config.get('TWILIO_ACCOUNT_SID'));
 }

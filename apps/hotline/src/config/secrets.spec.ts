@@ -17,14 +17,20 @@ describe('resolveSecrets', () => {
     expect(second.dataEncryptionKey.equals(first.dataEncryptionKey)).toBe(true);
     expect(second.jwtSecret).toBe(first.jwtSecret);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/Generated DATA_ENCRYPTION_KEY and JWT_SECRET into .*secrets\.json/);
+    expect(warnings[0]).toMatch(
+      /Generated DATA_ENCRYPTION_KEY and JWT_SECRET into .*secrets\.json/,
+    );
     expect(statSync(join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
   });
 
   it('prefers the environment and writes nothing when both are given', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'hotline-secrets-'));
     const key = Buffer.alloc(32, 7).toString('base64');
-    const env = validateEnvironment({ DATA_DIR: dataDir, DATA_ENCRYPTION_KEY: key, JWT_SECRET: 'x'.repeat(40) });
+    const env = validateEnvironment({
+      DATA_DIR: dataDir,
+      DATA_ENCRYPTION_KEY: key,
+      JWT_SECRET: 'x'.repeat(40),
+    });
 
     const secrets = resolveSecrets(env, () => {
       throw new Error('no warning expected');

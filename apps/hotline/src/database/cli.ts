@@ -10,16 +10,19 @@ const USAGE = 'usage: migration:run | migration:revert | migration:generate -- <
 /** `npm run migration:run|revert|generate` against DATABASE_URL. */
 async function main([command, name]: string[]): Promise<void> {
   const env = validateEnvironment(process.env);
-  const dataSource = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
+  const dataSource = await new DataSource(await dataSourceOptions(env.DATABASE_URL)).initialize();
   try {
     if (command === 'run') {
       const ran = await migrateUnderLock(dataSource);
-      console.log(ran.length ? `Ran ${ran.map((m) => m.name).join(', ')}` : 'No pending migrations.');
+      console.log(
+        ran.length ? `Ran ${ran.map((m) => m.name).join(', ')}` : 'No pending migrations.',
+      );
     } else if (command === 'revert') {
       await dataSource.undoLastMigration({ transaction: 'each' });
       console.log('Reverted the last migration.');
     } else if (command === 'generate') {
-      if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name)) throw new Error(`${USAGE} (Name in PascalCase)`);
+      if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name))
+        throw new Error(`${USAGE} (Name in PascalCase)`);
       console.log(writeDraft(name, await dataSource.driver.createSchemaBuilder().log()));
     } else {
       throw new Error(USAGE);
@@ -33,10 +36,18 @@ async function main([command, name]: string[]): Promise<void> {
  * Writes the schema difference as a draft. The SQL it holds is the current database's
  * dialect: rewrite it with the QueryRunner table API before committing, so it runs on both.
  */
-function writeDraft(name: string, sql: { upQueries: { query: string }[]; downQueries: { query: string }[] }): string {
-  if (sql.upQueries.length === 0) return 'The entities and the database agree; nothing to generate.';
+function writeDraft(
+  name: string,
+  sql: { upQueries: { query: string }[]; downQueries: { query: string }[] },
+): string {
+  if (sql.upQueries.length === 0)
+    return 'The entities and the database agree; nothing to generate.';
   const timestamp = Date.now();
-  const file = join(__dirname, '../../../../apps/hotline/src/database/migrations', `${timestamp}-${name}.draft.ts`);
+  const file = join(
+    __dirname,
+    '../../../../apps/hotline/src/database/migrations',
+    `${timestamp}-${name}.draft.ts`,
+  );
   const lines = (queries: { query: string }[]) =>
     queries.map(({ query }) => `    await queryRunner.query(${JSON.stringify(query)});`).join('\n');
   writeFileSync(

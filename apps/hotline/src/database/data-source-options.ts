@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
+import { createConnection } from 'mysql2/promise';
 import type { DataSourceOptions, Logger as TypeOrmLogger, LogLevel } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { HotlineNamingStrategy } from './naming-strategy';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
 
@@ -21,11 +23,15 @@ export function sqlitePath(url: string): string {
  * The one DataSource definition, used by the server, the migration CLI, the demo seed and
  * the tests. Migrations never run implicitly: see `migrateUnderLock`.
  */
-export function dataSourceOptions(url: string, logger?: TypeOrmLogger): DataSourceOptions {
+export async function dataSourceOptions(
+  url: string,
+  logger?: TypeOrmLogger,
+): Promise<DataSourceOptions> {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
+    namingStrategy: new HotlineNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
     logger,
@@ -45,11 +51,27 @@ export function dataSourceOptions(url: string, logger?: TypeOrmLogger): DataSour
   }
   return {
     ...common,
-    type: url.startsWith('mariadb:') ? 'mariadb' : 'mysql',
+    type: await mysqlFlavour(url.replace(/^mariadb:/, 'mysql:')),
     url: url.replace(/^mariadb:/, 'mysql:'),
     // Instants go in and come out as UTC whatever the server's own zone.
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
     connectTimeout: 10_000,
   };
+}
+
+/**
+ * MariaDB and MySQL report column defaults differently; TypeORM reads the schema right only
+ * when told which one it is, so ask the server rather than trust the URL's scheme.
+ */
+async function mysqlFlavour(url: string): Promise<'mysql' | 'mariadb'> {
+  const connection = await createConnection({ uri: url, connectTimeout: 10_000 });
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    return String((rows as { version: string }[])[0].version).includes('MariaDB')
+      ? 'mariadb'
+      : 'mysql';
+  } finally {
+    await connection.end();
+  }
 }

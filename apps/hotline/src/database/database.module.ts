@@ -17,7 +17,8 @@ import { migrateUnderLock } from './migrate';
       dataSourceFactory: async (options) => {
         const dataSource = await new DataSource(options!).initialize();
         const ran = await migrateUnderLock(dataSource);
-        if (ran.length > 0) new Logger('Database').log(`Applied migrations: ${ran.map((m) => m.name).join(', ')}`);
+        if (ran.length > 0)
+          new Logger('Database').log(`Applied migrations: ${ran.map((m) => m.name).join(', ')}`);
         return dataSource;
       },
     }),

@@ -1,6 +1,12 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Clock } from '@hotline/clock';
@@ -12,7 +18,8 @@ class HealthView {
   @ApiProperty({ example: 'ok' }) status!: 'ok';
   @ApiProperty({ example: 'up' }) database!: 'up';
   @ApiProperty({ enum: ['on', 'off'] }) telephony!: 'on' | 'off';
-  @ApiProperty({ description: 'The hotline clock (differs from real time in simulations)' }) time!: string;
+  @ApiProperty({ description: 'The hotline clock (differs from real time in simulations)' })
+  time!: string;
   @ApiProperty({ description: 'Clock speed: 1 in real time' }) clockSpeed!: number;
 }
 
@@ -44,5 +51,4 @@ export class HealthController {
       clockSpeed: this.clock.speed,
     };
   }
-
 }

@@ -1,11 +1,22 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles, SignedIn, SignedInRoutes } from '../auth/access.decorators';
 import { IdParam } from '../common/id.pipe';
 import { Environment } from '../config/environment';
 import type { Volunteer } from '../volunteers/volunteer.entity';
-import { CreateHotlineDto, HotlineStatusView, HotlineView, UpdateHotlineDto } from './dto/hotline.dto';
+import {
+  CreateHotlineDto,
+  HotlineStatusView,
+  HotlineView,
+  UpdateHotlineDto,
+} from './dto/hotline.dto';
 import { HotlinesService } from './hotlines.service';
 
 const id = IdParam('hotline');
@@ -57,7 +68,10 @@ export class HotlinesController {
   @Get(':id/status')
   @ApiOperation({ summary: 'Is the hotline open now, and when is the current or next opening' })
   @ApiOkResponse({ type: HotlineStatusView })
-  async status(@SignedIn() actor: Volunteer, @Param('id', id) hotlineId: string): Promise<HotlineStatusView> {
+  async status(
+    @SignedIn() actor: Volunteer,
+    @Param('id', id) hotlineId: string,
+  ): Promise<HotlineStatusView> {
     return this.hotlines.status(await this.hotlines.get(actor, hotlineId));
   }
 }

@@ -11,7 +11,8 @@ export function AreTopicKeys(options?: ValidationOptions): PropertyDecorator {
       options,
       validator: {
         validate: (value: unknown) =>
-          Array.isArray(value) && value.every((key) => typeof key === 'string' && defaultTaxonomy().has(key)),
+          Array.isArray(value) &&
+          value.every((key) => typeof key === 'string' && defaultTaxonomy().has(key)),
         defaultMessage: (args) => {
           const unknown = Array.isArray(args?.value)
             ? defaultTaxonomy().unknownKeys(args!.value.map(String))

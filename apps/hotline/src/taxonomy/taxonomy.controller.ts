@@ -10,7 +10,8 @@ export class TaxonomyController {
   @Get()
   @Public()
   @ApiOperation({
-    summary: 'The topic tree for menus, contact records and statistics (zh-CN and en labels, CHI mapping)',
+    summary:
+      'The topic tree for menus, contact records and statistics (zh-CN and en labels, CHI mapping)',
   })
   @ApiOkResponse({ description: '{ version, topics: [{ key, label, chi, menu, children }] }' })
   taxonomy(): TaxonomyDocument {

@@ -27,13 +27,16 @@ export class VolunteerAccess {
 
   assertCanManage(target: Volunteer): void {
     if (!this.isAdmin && !target.roles.every((role) => STAFF_ROLES.includes(role))) {
-      throw new ForbiddenException("Only an admin can change a coordinator's or an admin's profile.");
+      throw new ForbiddenException(
+        "Only an admin can change a coordinator's or an admin's profile.",
+      );
     }
   }
 
   assertCanGrant(roles: readonly Role[]): void {
     const refused = roles.filter((role) => !this.isAdmin && !STAFF_ROLES.includes(role));
-    if (refused.length > 0) throw new ForbiddenException(`Only an admin can give the ${refused.join(' and ')} role.`);
+    if (refused.length > 0)
+      throw new ForbiddenException(`Only an admin can give the ${refused.join(' and ')} role.`);
   }
 
   /** Hotline ids outside what the actor may assign. */

@@ -1,11 +1,17 @@
-import { Column, Entity, JoinTable, ManyToMany, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinTable, ManyToMany, PrimaryColumn } from 'typeorm';
 import { Hotline } from '../hotlines/hotline.entity';
 import { DATETIME } from '../database/column-types';
 
 export const ROLES = ['volunteer', 'supervisor', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const EXPERT_KINDS = ['school_teacher', 'university', 'hospital', 'counsellor', 'trainee'] as const;
+export const EXPERT_KINDS = [
+  'school_teacher',
+  'university',
+  'hospital',
+  'counsellor',
+  'trainee',
+] as const;
 export type ExpertKind = (typeof EXPERT_KINDS)[number];
 
 /** Where a call offered to this person rings: the console's softphone or their own phone. */
@@ -14,6 +20,8 @@ export type AnswerChannel = (typeof ANSWER_CHANNELS)[number];
 
 /** A person who works for one or more hotlines: volunteer expert, supervisor, coordinator or admin. */
 @Entity({ name: 'volunteer' })
+@Index('uq_volunteer_email', ['email'], { unique: true })
+@Index('uq_volunteer_softphone_identity', ['softphoneIdentity'], { unique: true })
 export class Volunteer {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -22,7 +30,7 @@ export class Volunteer {
   name!: string;
 
   /** Stored lower-case; unique. */
-  @Column({ type: 'varchar', length: 254, unique: true })
+  @Column({ type: 'varchar', length: 254 })
   email!: string;
 
   @Column({ name: 'password_hash', type: 'varchar', length: 255, select: false })
@@ -44,7 +52,7 @@ export class Volunteer {
   @Column({ type: 'simple-json' })
   roles!: Role[];
 
-  @Column({ name: 'softphone_identity', type: 'varchar', length: 64, unique: true })
+  @Column({ name: 'softphone_identity', type: 'varchar', length: 64 })
   softphoneIdentity!: string;
 
   @Column({ name: 'answer_by', type: 'varchar', length: 16 })

@@ -56,7 +56,9 @@ export class VolunteersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a profile, roles, hotlines; active=false deactivates (nothing is deleted)' })
+  @ApiOperation({
+    summary: 'Change a profile, roles, hotlines; active=false deactivates (nothing is deleted)',
+  })
   @ApiOkResponse({ type: VolunteerView })
   update(
     @SignedIn() actor: Volunteer,

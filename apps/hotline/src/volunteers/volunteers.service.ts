@@ -1,4 +1,10 @@
-import { ConflictException, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  ConflictException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Brackets, In, Repository } from 'typeorm';
@@ -48,11 +54,14 @@ export class VolunteersService {
     if (query.hotlineId) memberOf('hotline', [query.hotlineId]);
     // Roles are a JSON list of fixed words, so a quoted LIKE matches exactly one role.
     if (query.role) builder.andWhere('v.roles LIKE :role', { role: `%"${query.role}"%` });
-    if (query.active !== undefined) builder.andWhere('v.active = :active', { active: query.active });
+    if (query.active !== undefined)
+      builder.andWhere('v.active = :active', { active: query.active });
     if (query.q) {
       const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       builder.andWhere(
-        new Brackets((or) => or.where('LOWER(v.name) LIKE :like', { like }).orWhere('v.email LIKE :like', { like })),
+        new Brackets((or) =>
+          or.where('LOWER(v.name) LIKE :like', { like }).orWhere('v.email LIKE :like', { like }),
+        ),
       );
     }
     const [items, total] = await builder
@@ -61,7 +70,12 @@ export class VolunteersService {
       .skip(query.offset)
       .take(query.limit)
       .getManyAndCount();
-    return { items: items.map((volunteer) => this.toView(volunteer)), total, limit: query.limit, offset: query.offset };
+    return {
+      items: items.map((volunteer) => this.toView(volunteer)),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 
   /** One volunteer with their phone number in the clear; the read is audited. */
@@ -73,7 +87,10 @@ export class VolunteersService {
   async create(actor: Volunteer, dto: CreateVolunteerDto): Promise<VolunteerView> {
     const access = new VolunteerAccess(actor);
     access.assertCanGrant(dto.roles);
-    const hotlines = await this.hotlinesToAssign(access, dto.hotlineIds ?? actor.hotlines.map((hotline) => hotline.id));
+    const hotlines = await this.hotlinesToAssign(
+      access,
+      dto.hotlineIds ?? actor.hotlines.map((hotline) => hotline.id),
+    );
     const volunteer = await this.newVolunteer({
       ...dto,
       phoneEncrypted: this.cipher.encryptOptional(dto.phone),
@@ -91,7 +108,9 @@ export class VolunteersService {
     if (dto.roles) access.assertCanGrant(dto.roles);
     if (dto.hotlineIds) volunteer.hotlines = await this.hotlinesToAssign(access, dto.hotlineIds);
 
-    const losesAdmin = volunteer.hasRole('admin') && ((dto.roles && !dto.roles.includes('admin')) || dto.active === false);
+    const losesAdmin =
+      volunteer.hasRole('admin') &&
+      ((dto.roles && !dto.roles.includes('admin')) || dto.active === false);
     if (losesAdmin && volunteer.active) await this.assertAnotherActiveAdmin(volunteer.id);
 
     const { phone, hotlineIds: _hotlineIds, active, ...profile } = dto;
@@ -103,7 +122,11 @@ export class VolunteersService {
     }
     volunteer.updatedAt = this.clock.now().toJSDate();
     await this.saveUnique(volunteer);
-    await this.recordChange(actor, active === false ? 'volunteer.deactivated' : 'volunteer.updated', volunteer);
+    await this.recordChange(
+      actor,
+      active === false ? 'volunteer.deactivated' : 'volunteer.updated',
+      volunteer,
+    );
     return this.withPhone(actor, volunteer, false);
   }
 
@@ -192,7 +215,11 @@ export class VolunteersService {
     };
   }
 
-  private async withPhone(actor: Volunteer, volunteer: Volunteer, audited = true): Promise<VolunteerView> {
+  private async withPhone(
+    actor: Volunteer,
+    volunteer: Volunteer,
+    audited = true,
+  ): Promise<VolunteerView> {
     const phone = this.cipher.decryptOptional(volunteer.phoneEncrypted);
     if (phone && audited) {
       await this.audit.record({
@@ -206,7 +233,10 @@ export class VolunteersService {
   }
 
   private async findVisible(actor: Volunteer, id: string): Promise<Volunteer> {
-    const volunteer = await this.volunteers.findOne({ where: { id }, relations: { hotlines: true } });
+    const volunteer = await this.volunteers.findOne({
+      where: { id },
+      relations: { hotlines: true },
+    });
     if (!volunteer || !new VolunteerAccess(actor).canSee(volunteer)) {
       throw new NotFoundException(`No volunteer ${id} in the hotlines you work for.`);
     }
@@ -214,13 +244,19 @@ export class VolunteersService {
   }
 
   private async hotlinesToAssign(access: VolunteerAccess, ids: string[]): Promise<Hotline[]> {
-    if (ids.length === 0) throw invalidFields({ hotlineIds: ['hotlineIds must name at least one hotline'] });
+    if (ids.length === 0)
+      throw invalidFields({ hotlineIds: ['hotlineIds must name at least one hotline'] });
     const found = await this.hotlines.findBy({ id: In(ids) });
     const unknown = ids.filter((id) => !found.some((hotline) => hotline.id === id));
-    if (unknown.length > 0) throw invalidFields({ hotlineIds: [`hotlineIds has unknown hotlines: ${unknown.join(', ')}`] });
+    if (unknown.length > 0)
+      throw invalidFields({
+        hotlineIds: [`hotlineIds has unknown hotlines: ${unknown.join(', ')}`],
+      });
     const refused = access.unassignable(ids);
     if (refused.length > 0) {
-      throw invalidFields({ hotlineIds: [`hotlineIds has hotlines you do not work for: ${refused.join(', ')}`] });
+      throw invalidFields({
+        hotlineIds: [`hotlineIds has hotlines you do not work for: ${refused.join(', ')}`],
+      });
     }
     return found;
   }
@@ -243,7 +279,12 @@ export class VolunteersService {
 
   private async newVolunteer(
     fields: Pick<Volunteer, 'name' | 'email' | 'expertKind' | 'roles' | 'hotlines'> &
-      Partial<Pick<Volunteer, 'phoneEncrypted' | 'topicSkills' | 'languages' | 'softphoneIdentity' | 'answerBy'>> & {
+      Partial<
+        Pick<
+          Volunteer,
+          'phoneEncrypted' | 'topicSkills' | 'languages' | 'softphoneIdentity' | 'answerBy'
+        >
+      > & {
         password: string;
       },
   ): Promise<Volunteer> {
@@ -286,6 +327,11 @@ export class VolunteersService {
   }
 
   private recordChange(actor: Volunteer, action: string, volunteer: Volunteer): Promise<void> {
-    return this.audit.record({ actorId: actor.id, action, subjectType: 'volunteer', subjectId: volunteer.id });
+    return this.audit.record({
+      actorId: actor.id,
+      action,
+      subjectType: 'volunteer',
+      subjectId: volunteer.id,
+    });
   }
 }

@@ -16,7 +16,9 @@ export class LoginDto {
 }
 
 export class SignInView {
-  @ApiProperty({ description: 'Send as "Authorization: Bearer <token>"; also authenticates the console socket' })
+  @ApiProperty({
+    description: 'Send as "Authorization: Bearer <token>"; also authenticates the console socket',
+  })
   accessToken!: string;
 
   @ApiProperty()

@@ -1,6 +1,11 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
 
-const id = (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary: true });
+const id = (name = 'id'): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: '36',
+  isPrimary: true,
+});
 const reference = (name: string, isNullable = false): TableColumnOptions => ({
   name,
   type: 'varchar',
@@ -13,7 +18,11 @@ const instant = (name: string, isNullable = false): TableColumnOptions => ({
   precision: 3,
   isNullable,
 });
-const text = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'text', isNullable });
+const text = (name: string, isNullable = false): TableColumnOptions => ({
+  name,
+  type: 'text',
+  isNullable,
+});
 const varchar = (name: string, length: number, isNullable = false): TableColumnOptions => ({
   name,
   type: 'varchar',
@@ -65,9 +74,13 @@ export class Foundation1764000000000 implements MigrationInterface {
           instant('updated_at'),
           instant('deactivated_at', true),
         ],
-        uniques: [
-          { name: 'uq_volunteer_email', columnNames: ['email'] },
-          { name: 'uq_volunteer_softphone_identity', columnNames: ['softphone_identity'] },
+        indices: [
+          { name: 'uq_volunteer_email', columnNames: ['email'], isUnique: true },
+          {
+            name: 'uq_volunteer_softphone_identity',
+            columnNames: ['softphone_identity'],
+            isUnique: true,
+          },
         ],
       }),
     );
@@ -79,21 +92,26 @@ export class Foundation1764000000000 implements MigrationInterface {
           { ...reference('volunteer_id'), isPrimary: true },
           { ...reference('hotline_id'), isPrimary: true },
         ],
-        indices: [{ name: 'idx_volunteer_hotline_hotline', columnNames: ['hotline_id'] }],
+        indices: [
+          { name: 'idx_volunteer_hotline_volunteer_id', columnNames: ['volunteer_id'] },
+          { name: 'idx_volunteer_hotline_hotline_id', columnNames: ['hotline_id'] },
+        ],
         foreignKeys: [
           {
-            name: 'fk_volunteer_hotline_volunteer',
+            name: 'fk_volunteer_hotline_volunteer_id',
             columnNames: ['volunteer_id'],
             referencedTableName: 'volunteer',
             referencedColumnNames: ['id'],
             onDelete: 'CASCADE',
+            onUpdate: 'CASCADE',
           },
           {
-            name: 'fk_volunteer_hotline_hotline',
+            name: 'fk_volunteer_hotline_hotline_id',
             columnNames: ['hotline_id'],
             referencedTableName: 'hotline',
             referencedColumnNames: ['id'],
             onDelete: 'CASCADE',
+            onUpdate: 'CASCADE',
           },
         ],
       }),

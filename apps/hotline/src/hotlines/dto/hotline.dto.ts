@@ -15,7 +15,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { WeeklyHours } from '@hotline/calendar';
-import { HOTLINE_LOCALES, HotlineLocale, ROUTING_STRATEGIES, RoutingStrategy } from '../hotline.entity';
+import {
+  HOTLINE_LOCALES,
+  HotlineLocale,
+  ROUTING_STRATEGIES,
+  RoutingStrategy,
+} from '../hotline.entity';
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -31,7 +36,10 @@ export class TimeRangeDto {
 
 const day = () => (target: object, key: string) => {
   ApiProperty({ type: [TimeRangeDto], description: 'Empty when closed that weekday' })(target, key);
-  IsArray({ message: `${key} must be a list of {start, end} ranges (empty when closed)` })(target, key);
+  IsArray({ message: `${key} must be a list of {start, end} ranges (empty when closed)` })(
+    target,
+    key,
+  );
   ArrayMaxSize(6)(target, key);
   ValidateNested({ each: true })(target, key);
   Type(() => TimeRangeDto)(target, key);
@@ -49,7 +57,10 @@ export class OpeningHoursDto implements WeeklyHours {
 }
 
 export class ClosureDto {
-  @ApiProperty({ example: '2026-10-01', description: 'Local date on which the hotline stays closed' })
+  @ApiProperty({
+    example: '2026-10-01',
+    description: 'Local date on which the hotline stays closed',
+  })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a local date yyyy-MM-dd' })
   date!: string;
 
@@ -109,12 +120,20 @@ export class CreateHotlineDto {
   @Length(1, 120)
   name!: string;
 
-  @ApiPropertyOptional({ example: '+8657112355', description: 'The number callers dial (as Twilio sends it in To)' })
+  @ApiPropertyOptional({
+    example: '+8657112355',
+    description: 'The number callers dial (as Twilio sends it in To)',
+  })
   @IsOptional()
-  @Matches(/^\+?[0-9]{3,15}$/, { message: 'phoneNumber must be digits, optionally with a leading +' })
+  @Matches(/^\+?[0-9]{3,15}$/, {
+    message: 'phoneNumber must be digits, optionally with a leading +',
+  })
   phoneNumber?: string;
 
-  @ApiPropertyOptional({ example: 'Asia/Shanghai', description: 'IANA zone; default HOTLINE_TIMEZONE' })
+  @ApiPropertyOptional({
+    example: 'Asia/Shanghai',
+    description: 'IANA zone; default HOTLINE_TIMEZONE',
+  })
   @IsOptional()
   @IsString()
   timeZone?: string;
@@ -138,7 +157,9 @@ export class CreateHotlineDto {
   @Type(() => ClosureDto)
   closures?: ClosureDto[];
 
-  @ApiPropertyOptional({ description: 'Spoken when closed, after the opening hours: the emergency numbers' })
+  @ApiPropertyOptional({
+    description: 'Spoken when closed, after the opening hours: the emergency numbers',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 1000)
@@ -184,7 +205,11 @@ export class OpeningView {
 export class HotlineStatusView {
   @ApiProperty() open!: boolean;
   @ApiProperty({ description: 'The hotline clock, in the hotline zone' }) now!: string;
-  @ApiProperty({ nullable: true, type: OpeningView, description: 'The opening in progress, else the next one' })
+  @ApiProperty({
+    nullable: true,
+    type: OpeningView,
+    description: 'The opening in progress, else the next one',
+  })
   opening!: OpeningView | null;
   @ApiPropertyOptional({ description: 'Why the hotline is closed today, when a closure says so' })
   closureReason?: string;

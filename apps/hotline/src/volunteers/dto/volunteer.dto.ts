@@ -18,13 +18,22 @@ import {
   Min,
 } from 'class-validator';
 import { AreTopicKeys } from '../../taxonomy/is-topic-key';
-import { ANSWER_CHANNELS, AnswerChannel, EXPERT_KINDS, ExpertKind, ROLES, Role } from '../volunteer.entity';
+import {
+  ANSWER_CHANNELS,
+  AnswerChannel,
+  EXPERT_KINDS,
+  ExpertKind,
+  ROLES,
+  Role,
+} from '../volunteer.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const lowerCase = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 export const E164 = /^\+[1-9]\d{6,14}$/;
-export const E164_MESSAGE = 'phone must be in international form with a leading +, like +8613800138000';
+export const E164_MESSAGE =
+  'phone must be in international form with a leading +, like +8613800138000';
 
 export class CreateVolunteerDto {
   @ApiProperty({ example: '王老师', maxLength: 120 })
@@ -39,12 +48,19 @@ export class CreateVolunteerDto {
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ description: 'Initial password, at least 10 characters', minLength: 10, writeOnly: true })
+  @ApiProperty({
+    description: 'Initial password, at least 10 characters',
+    minLength: 10,
+    writeOnly: true,
+  })
   @IsString()
   @Length(10, 200, { message: 'password must be 10 to 200 characters long' })
   password!: string;
 
-  @ApiPropertyOptional({ example: '+8613800138000', description: 'Stored encrypted; used to ring calls when answerBy=phone' })
+  @ApiPropertyOptional({
+    example: '+8613800138000',
+    description: 'Stored encrypted; used to ring calls when answerBy=phone',
+  })
   @IsOptional()
   @Matches(E164, { message: E164_MESSAGE })
   phone?: string;
@@ -53,7 +69,11 @@ export class CreateVolunteerDto {
   @IsIn(EXPERT_KINDS, { message: `expertKind must be one of ${EXPERT_KINDS.join(', ')}` })
   expertKind!: ExpertKind;
 
-  @ApiPropertyOptional({ type: [String], example: ['emotional', 'learning'], description: 'Topic keys from GET /api/taxonomy' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['emotional', 'learning'],
+    description: 'Topic keys from GET /api/taxonomy',
+  })
   @IsOptional()
   @ArrayUnique()
   @ArrayMaxSize(60)
@@ -64,7 +84,10 @@ export class CreateVolunteerDto {
   @IsOptional()
   @ArrayUnique()
   @ArrayMaxSize(10)
-  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { each: true, message: 'languages must be language tags like zh-CN or en' })
+  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
+    each: true,
+    message: 'languages must be language tags like zh-CN or en',
+  })
   languages?: string[];
 
   @ApiProperty({ enum: ROLES, isArray: true, example: ['volunteer'] })
@@ -73,16 +96,24 @@ export class CreateVolunteerDto {
   @IsIn(ROLES, { each: true, message: `roles must each be one of ${ROLES.join(', ')}` })
   roles!: Role[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Hotlines this person works for; default: the creator\'s hotlines' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: "Hotlines this person works for; default: the creator's hotlines",
+  })
   @IsOptional()
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsUUID('all', { each: true, message: 'hotlineIds must each be a hotline id' })
   hotlineIds?: string[];
 
-  @ApiPropertyOptional({ example: 'wang-laoshi', description: 'Twilio Client identity for the browser softphone' })
+  @ApiPropertyOptional({
+    example: 'wang-laoshi',
+    description: 'Twilio Client identity for the browser softphone',
+  })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_.-]{3,64}$/, { message: 'softphoneIdentity must be 3-64 letters, digits, dots, dashes or underscores' })
+  @Matches(/^[A-Za-z0-9_.-]{3,64}$/, {
+    message: 'softphoneIdentity must be 3-64 letters, digits, dots, dashes or underscores',
+  })
   softphoneIdentity?: string;
 
   @ApiPropertyOptional({ enum: ANSWER_CHANNELS, default: 'browser' })
@@ -91,16 +122,22 @@ export class CreateVolunteerDto {
   answerBy?: AnswerChannel;
 }
 
-export class UpdateVolunteerDto extends PartialType(OmitType(CreateVolunteerDto, ['password'] as const)) {
-  @ApiPropertyOptional({ description: 'false deactivates: the person can no longer sign in; history stays. (phone: null removes the number)' })
+export class UpdateVolunteerDto extends PartialType(
+  OmitType(CreateVolunteerDto, ['password'] as const),
+) {
+  @ApiPropertyOptional({
+    description:
+      'false deactivates: the person can no longer sign in; history stays. (phone: null removes the number)',
+  })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
-
 }
 
 /** What a person may change on their own profile; skills, roles and hotlines are a coordinator's call. */
-export class UpdateMeDto extends PartialType(PickType(CreateVolunteerDto, ['name', 'phone', 'languages', 'answerBy'] as const)) {}
+export class UpdateMeDto extends PartialType(
+  PickType(CreateVolunteerDto, ['name', 'phone', 'languages', 'answerBy'] as const),
+) {}
 
 export class ChangePasswordDto {
   @ApiProperty({ writeOnly: true })

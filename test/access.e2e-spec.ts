@@ -1,0 +1,95 @@
+import { RunningHotline, bearer, startHotline } from './support/hotline-server';
+import { addPerson } from './support/people';
+
+type Operation = { 'x-public'?: boolean; 'x-roles'?: string[] };
+type OpenApi = { paths: Record<string, Record<string, Operation>> };
+
+/** Every route in the OpenAPI document, with a made-up id in place of path parameters. */
+function routesOf(document: OpenApi) {
+  return Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.entries(operations).map(([method, operation]) => ({
+      method,
+      path: path.replace(/\{[^}]+\}/g, '3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11'),
+      operation,
+    })),
+  );
+}
+
+describe('access to every route', () => {
+  let hotline: RunningHotline;
+  let document: OpenApi;
+
+  beforeAll(async () => {
+    hotline = await startHotline();
+    document = (await hotline.http().get('/api/docs-json').expect(200)).body;
+  });
+  afterAll(() => hotline.stop());
+
+  it('publishes the API as OpenAPI, with a page for people', async () => {
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/volunteers',
+        '/api/hotlines',
+        '/api/taxonomy',
+        '/health',
+      ]),
+    );
+    const page = await hotline.http().get('/api/docs/').expect(200);
+    expect(page.text).toContain('swagger-ui');
+  });
+
+  it('leaves only sign-in, the taxonomy and health open', () => {
+    const open = routesOf(document)
+      .filter((route) => route.operation['x-public'])
+      .map((route) => `${route.method.toUpperCase()} ${route.path}`);
+    expect(open.sort()).toEqual(['GET /api/taxonomy', 'GET /health', 'POST /api/auth/login']);
+  });
+
+  it('answers 401 on every other route without a token or with a forged one', async () => {
+    const closed = routesOf(document).filter((route) => !route.operation['x-public']);
+    expect(closed.length).toBeGreaterThanOrEqual(12);
+    const forged =
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ4In0.2ZkQ2cR4mQXvQdZ0y5n8pQ3k8rjWc7r8m0kQYt0m1Xo';
+    for (const route of closed) {
+      const anonymous = await hotline.http()[route.method as 'get'](route.path);
+      expect({ route: `${route.method} ${route.path}`, status: anonymous.status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 401,
+      });
+      expect(anonymous.body.message).toMatch(/sign in/i);
+      const withForgedToken = await hotline
+        .http()
+        [route.method as 'get'](route.path)
+        .set(bearer(forged));
+      expect(withForgedToken.status).toBe(401);
+    }
+  });
+
+  it('answers 403 to a volunteer on every route that needs another role', async () => {
+    const volunteer = await addPerson(hotline, { roles: ['volunteer'] });
+    const restricted = routesOf(document).filter(
+      (route) => route.operation['x-roles'] && !route.operation['x-roles'].includes('volunteer'),
+    );
+    expect(restricted.map((route) => `${route.method} ${route.path}`)).toEqual(
+      expect.arrayContaining([
+        'get /api/volunteers',
+        'post /api/volunteers',
+        'patch /api/hotlines/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11',
+        'get /api/audit-events',
+      ]),
+    );
+    for (const route of restricted) {
+      const response = await hotline
+        .http()
+        [route.method as 'get'](route.path)
+        .set(bearer(volunteer.token))
+        .send({});
+      expect({ route: `${route.method} ${route.path}`, status: response.status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 403,
+      });
+      expect(response.body.message).toMatch(/needs the .* role/);
+    }
+  });
+});

@@ -1,0 +1,189 @@
+import { RunningHotline, bearer, startHotline } from './support/hotline-server';
+import { addPerson } from './support/people';
+
+describe('hotline settings', () => {
+  // The server's clock reads Monday 2026-11-23, 19:00 in Shanghai.
+  let hotline: RunningHotline;
+  let admin: string;
+  let id: string;
+
+  beforeAll(async () => {
+    hotline = await startHotline({ HOTLINE_CLOCK_START: '2026-11-23T19:00:00+08:00' });
+    admin = await hotline.signIn();
+    id = (await hotline.http().get('/api/hotlines').set(bearer(admin)).expect(200)).body[0].id;
+  });
+  afterAll(() => hotline.stop());
+
+  it('creates one default hotline on first start: every evening 18:00-22:00, Shanghai time', async () => {
+    const response = await hotline.http().get(`/api/hotlines/${id}`).set(bearer(admin)).expect(200);
+    expect(response.body).toMatchObject({
+      timeZone: 'Asia/Shanghai',
+      locale: 'zh-CN',
+      closures: [],
+      routing: {
+        strategy: 'longest_idle',
+        offerTimeoutSeconds: 20,
+        wrapUpSeconds: 60,
+        skillFallbackSeconds: 30,
+        maxWaitSeconds: 600,
+      },
+    });
+    expect(response.body.openingHours.mon).toEqual([{ start: '18:00', end: '22:00' }]);
+    expect(response.body.openingHours.sun).toEqual([{ start: '18:00', end: '22:00' }]);
+    expect(response.body.closedMessage).toMatch(/110.*120.*12356/);
+  });
+
+  it('says whether the hotline is open by its clock and zone', async () => {
+    const status = await hotline
+      .http()
+      .get(`/api/hotlines/${id}/status`)
+      .set(bearer(admin))
+      .expect(200);
+    expect(status.body).toMatchObject({
+      open: true,
+      opening: { start: '2026-11-23T18:00:00.000+08:00', end: '2026-11-23T22:00:00.000+08:00' },
+    });
+    expect(status.body.now).toMatch(/^2026-11-23T19:00:\d\d\.\d{3}\+08:00$/);
+  });
+
+  it('stays closed on a closure day and names the next opening', async () => {
+    await hotline
+      .http()
+      .patch(`/api/hotlines/${id}`)
+      .set(bearer(admin))
+      .send({ closures: [{ date: '2026-11-23', reason: '系统维护' }] })
+      .expect(200);
+    const status = await hotline
+      .http()
+      .get(`/api/hotlines/${id}/status`)
+      .set(bearer(admin))
+      .expect(200);
+    expect(status.body).toMatchObject({
+      open: false,
+      closureReason: '系统维护',
+      opening: { start: '2026-11-24T18:00:00.000+08:00' },
+    });
+    await hotline
+      .http()
+      .patch(`/api/hotlines/${id}`)
+      .set(bearer(admin))
+      .send({ closures: [] })
+      .expect(200);
+  });
+
+  it('changes hours, zone and routing, keeping routing settings not named', async () => {
+    const updated = await hotline
+      .http()
+      .patch(`/api/hotlines/${id}`)
+      .set(bearer(admin))
+      .send({
+        openingHours: {
+          mon: [{ start: '17:30', end: '21:30' }],
+          tue: [{ start: '18:00', end: '22:00' }],
+          wed: [],
+          thu: [{ start: '18:00', end: '22:00' }],
+          fri: [{ start: '18:00', end: '22:00' }],
+          sat: [
+            { start: '09:00', end: '11:00' },
+            { start: '18:00', end: '22:00' },
+          ],
+          sun: [{ start: '18:00', end: '22:00' }],
+        },
+        routing: { strategy: 'fewest_calls', offerTimeoutSeconds: 25 },
+      })
+      .expect(200);
+    expect(updated.body.openingHours.wed).toEqual([]);
+    expect(updated.body.routing).toMatchObject({
+      strategy: 'fewest_calls',
+      offerTimeoutSeconds: 25,
+      wrapUpSeconds: 60,
+    });
+
+    const reread = await hotline.http().get(`/api/hotlines/${id}`).set(bearer(admin)).expect(200);
+    expect(reread.body.openingHours.sat).toHaveLength(2);
+  });
+
+  it('answers 400 naming what is wrong with hours, zone and routing', async () => {
+    const shape = await hotline
+      .http()
+      .patch(`/api/hotlines/${id}`)
+      .set(bearer(admin))
+      .send({
+        openingHours: { mon: [{ start: '6pm', end: '22:00' }] },
+        routing: { offerTimeoutSeconds: 1 },
+      })
+      .expect(400);
+    expect(shape.body.message).toEqual(
+      expect.arrayContaining([
+        'openingHours.mon.0.start must be a local time HH:mm, like 18:00',
+        'openingHours.tue must be a list of {start, end} ranges (empty when closed)',
+        'routing.offerTimeoutSeconds must not be less than 5',
+      ]),
+    );
+
+    const rules = await hotline
+      .http()
+      .patch(`/api/hotlines/${id}`)
+      .set(bearer(admin))
+      .send({ timeZone: 'Mars/Olympus' })
+      .expect(400);
+    expect(rules.body.fields).toEqual({
+      timeZone: ['timeZone "Mars/Olympus" is not an IANA time zone'],
+    });
+
+    const overlap = await hotline
+      .http()
+      .patch(`/api/hotlines/${id}`)
+      .set(bearer(admin))
+      .send({
+        openingHours: {
+          mon: [
+            { start: '18:00', end: '21:00' },
+            { start: '20:00', end: '22:00' },
+          ],
+          tue: [],
+          wed: [],
+          thu: [],
+          fri: [],
+          sat: [],
+          sun: [{ start: '22:00', end: '18:00' }],
+        },
+      })
+      .expect(400);
+    expect(overlap.body.fields).toEqual({
+      openingHours: [
+        'openingHours.mon: 18:00-21:00 overlaps 20:00-22:00',
+        'openingHours.sun: 22:00-18:00 must end after it starts, on the same day',
+      ],
+    });
+  });
+
+  it('lets an admin add a hotline in another zone, and shows members only their own hotlines', async () => {
+    const created = await hotline
+      .http()
+      .post('/api/hotlines')
+      .set(bearer(admin))
+      .send({ name: 'Berlin pilot', timeZone: 'Europe/Berlin', locale: 'en' })
+      .expect(201);
+    expect(created.body.closedMessage).toMatch(/^If you are in danger now/);
+
+    const volunteer = await addPerson(hotline, { hotlineIds: [id] });
+    const visible = await hotline
+      .http()
+      .get('/api/hotlines')
+      .set(bearer(volunteer.token))
+      .expect(200);
+    expect(visible.body.map((line: { id: string }) => line.id)).toEqual([id]);
+    await hotline
+      .http()
+      .get(`/api/hotlines/${created.body.id}`)
+      .set(bearer(volunteer.token))
+      .expect(404);
+    await hotline
+      .http()
+      .patch(`/api/hotlines/${id}`)
+      .set(bearer(volunteer.token))
+      .send({ name: 'x' })
+      .expect(403);
+  });
+});
