@@ -1,4 +1,4 @@
-import { ADMIN, RunningHotline, bearer, startHotline } from './support/hotline-server';
+import { ADMIN, RunningHotline, startHotline } from './support/hotline-server';
 import { addPerson } from './support/people';
 
 describe('sign-in', () => {
@@ -17,11 +17,7 @@ describe('sign-in', () => {
       volunteer: { email: ADMIN.email, roles: ['admin'], active: true },
     });
     expect(response.body.volunteer.passwordHash).toBeUndefined();
-    const me = await hotline
-      .http()
-      .get('/api/me')
-      .set(bearer(response.body.accessToken))
-      .expect(200);
+    const me = await hotline.as(response.body.accessToken).get('/api/me').expect(200);
     expect(me.body.email).toBe(ADMIN.email);
   });
 
@@ -81,13 +77,12 @@ describe('sign-in', () => {
     const person = await addPerson(hotline);
     const admin = await hotline.signIn();
     await hotline
-      .http()
+      .as(admin)
       .patch(`/api/volunteers/${person.id}`)
-      .set(bearer(admin))
       .send({ active: false })
       .expect(200);
 
-    const withOldToken = await hotline.http().get('/api/me').set(bearer(person.token));
+    const withOldToken = await hotline.as(person.token).get('/api/me');
     expect(withOldToken.status).toBe(401);
     expect(withOldToken.body.message).toMatch(/deactivated/);
     await hotline
@@ -100,15 +95,13 @@ describe('sign-in', () => {
   it('lets a person change their own password, only with the current one', async () => {
     const person = await addPerson(hotline);
     await hotline
-      .http()
+      .as(person.token)
       .put('/api/me/password')
-      .set(bearer(person.token))
       .send({ currentPassword: 'wrong-password', newPassword: 'a-brand-new-password' })
       .expect(401);
     await hotline
-      .http()
+      .as(person.token)
       .put('/api/me/password')
-      .set(bearer(person.token))
       .send({ currentPassword: person.password, newPassword: 'a-brand-new-password' })
       .expect(204);
     await hotline.signIn(person.email, 'a-brand-new-password');
@@ -129,9 +122,9 @@ describe('sign-in with the simulation clock', () => {
     });
     try {
       const token = await hotline.signIn();
-      await hotline.http().get('/api/me').set(bearer(token)).expect(200);
+      await hotline.as(token).get('/api/me').expect(200);
       await new Promise((resolve) => setTimeout(resolve, 200));
-      const expired = await hotline.http().get('/api/me').set(bearer(token));
+      const expired = await hotline.as(token).get('/api/me');
       expect(expired.status).toBe(401);
       expect(expired.body.message).toMatch(/expired/);
     } finally {

@@ -1,4 +1,4 @@
-import { RunningHotline, bearer, startHotline } from './support/hotline-server';
+import { RunningHotline, startHotline } from './support/hotline-server';
 import { addPerson } from './support/people';
 
 describe('hotline settings', () => {
@@ -10,12 +10,12 @@ describe('hotline settings', () => {
   beforeAll(async () => {
     hotline = await startHotline({ HOTLINE_CLOCK_START: '2026-11-23T19:00:00+08:00' });
     admin = await hotline.signIn();
-    id = (await hotline.http().get('/api/hotlines').set(bearer(admin)).expect(200)).body[0].id;
+    id = (await hotline.as(admin).get('/api/hotlines').expect(200)).body[0].id;
   });
   afterAll(() => hotline.stop());
 
   it('creates one default hotline on first start: every evening 18:00-22:00, Shanghai time', async () => {
-    const response = await hotline.http().get(`/api/hotlines/${id}`).set(bearer(admin)).expect(200);
+    const response = await hotline.as(admin).get(`/api/hotlines/${id}`).expect(200);
     expect(response.body).toMatchObject({
       timeZone: 'Asia/Shanghai',
       locale: 'zh-CN',
@@ -34,11 +34,7 @@ describe('hotline settings', () => {
   });
 
   it('says whether the hotline is open by its clock and zone', async () => {
-    const status = await hotline
-      .http()
-      .get(`/api/hotlines/${id}/status`)
-      .set(bearer(admin))
-      .expect(200);
+    const status = await hotline.as(admin).get(`/api/hotlines/${id}/status`).expect(200);
     expect(status.body).toMatchObject({
       open: true,
       opening: { start: '2026-11-23T18:00:00.000+08:00', end: '2026-11-23T22:00:00.000+08:00' },
@@ -48,34 +44,23 @@ describe('hotline settings', () => {
 
   it('stays closed on a closure day and names the next opening', async () => {
     await hotline
-      .http()
+      .as(admin)
       .patch(`/api/hotlines/${id}`)
-      .set(bearer(admin))
       .send({ closures: [{ date: '2026-11-23', reason: '系统维护' }] })
       .expect(200);
-    const status = await hotline
-      .http()
-      .get(`/api/hotlines/${id}/status`)
-      .set(bearer(admin))
-      .expect(200);
+    const status = await hotline.as(admin).get(`/api/hotlines/${id}/status`).expect(200);
     expect(status.body).toMatchObject({
       open: false,
       closureReason: '系统维护',
       opening: { start: '2026-11-24T18:00:00.000+08:00' },
     });
-    await hotline
-      .http()
-      .patch(`/api/hotlines/${id}`)
-      .set(bearer(admin))
-      .send({ closures: [] })
-      .expect(200);
+    await hotline.as(admin).patch(`/api/hotlines/${id}`).send({ closures: [] }).expect(200);
   });
 
   it('changes hours, zone and routing, keeping routing settings not named', async () => {
     const updated = await hotline
-      .http()
+      .as(admin)
       .patch(`/api/hotlines/${id}`)
-      .set(bearer(admin))
       .send({
         openingHours: {
           mon: [{ start: '17:30', end: '21:30' }],
@@ -99,15 +84,14 @@ describe('hotline settings', () => {
       wrapUpSeconds: 60,
     });
 
-    const reread = await hotline.http().get(`/api/hotlines/${id}`).set(bearer(admin)).expect(200);
+    const reread = await hotline.as(admin).get(`/api/hotlines/${id}`).expect(200);
     expect(reread.body.openingHours.sat).toHaveLength(2);
   });
 
   it('answers 400 naming what is wrong with hours, zone and routing', async () => {
     const shape = await hotline
-      .http()
+      .as(admin)
       .patch(`/api/hotlines/${id}`)
-      .set(bearer(admin))
       .send({
         openingHours: { mon: [{ start: '6pm', end: '22:00' }] },
         routing: { offerTimeoutSeconds: 1 },
@@ -122,9 +106,8 @@ describe('hotline settings', () => {
     );
 
     const rules = await hotline
-      .http()
+      .as(admin)
       .patch(`/api/hotlines/${id}`)
-      .set(bearer(admin))
       .send({ timeZone: 'Mars/Olympus' })
       .expect(400);
     expect(rules.body.fields).toEqual({
@@ -132,9 +115,8 @@ describe('hotline settings', () => {
     });
 
     const overlap = await hotline
-      .http()
+      .as(admin)
       .patch(`/api/hotlines/${id}`)
-      .set(bearer(admin))
       .send({
         openingHours: {
           mon: [
@@ -160,30 +142,16 @@ describe('hotline settings', () => {
 
   it('lets an admin add a hotline in another zone, and shows members only their own hotlines', async () => {
     const created = await hotline
-      .http()
+      .as(admin)
       .post('/api/hotlines')
-      .set(bearer(admin))
       .send({ name: 'Berlin pilot', timeZone: 'Europe/Berlin', locale: 'en' })
       .expect(201);
     expect(created.body.closedMessage).toMatch(/^If you are in danger now/);
 
     const volunteer = await addPerson(hotline, { hotlineIds: [id] });
-    const visible = await hotline
-      .http()
-      .get('/api/hotlines')
-      .set(bearer(volunteer.token))
-      .expect(200);
+    const visible = await hotline.as(volunteer.token).get('/api/hotlines').expect(200);
     expect(visible.body.map((line: { id: string }) => line.id)).toEqual([id]);
-    await hotline
-      .http()
-      .get(`/api/hotlines/${created.body.id}`)
-      .set(bearer(volunteer.token))
-      .expect(404);
-    await hotline
-      .http()
-      .patch(`/api/hotlines/${id}`)
-      .set(bearer(volunteer.token))
-      .send({ name: 'x' })
-      .expect(403);
+    await hotline.as(volunteer.token).get(`/api/hotlines/${created.body.id}`).expect(404);
+    await hotline.as(volunteer.token).patch(`/api/hotlines/${id}`).send({ name: 'x' }).expect(403);
   });
 });

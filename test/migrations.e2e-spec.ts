@@ -67,24 +67,27 @@ describe('migrations', () => {
   });
 
   // better-sqlite3 is synchronous, so only MySQL can be raced inside one test process.
-  (testDatabaseKind() === 'mysql' ? it : it.skip)('wait for the MySQL migration lock held by another instance', async () => {
-    const holder = await createConnection({ uri: database.url });
-    await holder.query('SELECT GET_LOCK(?, 10)', [MIGRATION_LOCK]);
-    const instances = await Promise.all(
-      [1, 2].map(async () => new DataSource(await dataSourceOptions(database.url)).initialize()),
-    );
-    try {
-      const running = Promise.all(instances.map((instance) => migrateUnderLock(instance)));
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(await tablesIn(database)).toEqual([]);
+  (testDatabaseKind() === 'mysql' ? it : it.skip)(
+    'wait for the MySQL migration lock held by another instance',
+    async () => {
+      const holder = await createConnection({ uri: database.url });
+      await holder.query('SELECT GET_LOCK(?, 10)', [MIGRATION_LOCK]);
+      const instances = await Promise.all(
+        [1, 2].map(async () => new DataSource(await dataSourceOptions(database.url)).initialize()),
+      );
+      try {
+        const running = Promise.all(instances.map((instance) => migrateUnderLock(instance)));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(await tablesIn(database)).toEqual([]);
 
-      await holder.query('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]);
-      const results = await running;
-      expect(results.map((ran) => ran.length).sort()).toEqual([0, MIGRATIONS.length]);
-      expect(await tablesIn(database)).toEqual(TABLES);
-    } finally {
-      await holder.end();
-      await Promise.all(instances.map((instance) => instance.destroy()));
-    }
-  });
+        await holder.query('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]);
+        const results = await running;
+        expect(results.map((ran) => ran.length).sort()).toEqual([0, MIGRATIONS.length]);
+        expect(await tablesIn(database)).toEqual(TABLES);
+      } finally {
+        await holder.end();
+        await Promise.all(instances.map((instance) => instance.destroy()));
+      }
+    },
+  );
 });

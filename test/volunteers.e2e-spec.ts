@@ -1,4 +1,4 @@
-import { RunningHotline, bearer, startHotline } from './support/hotline-server';
+import { RunningHotline, startHotline } from './support/hotline-server';
 import { addPerson } from './support/people';
 
 describe('volunteers', () => {
@@ -9,8 +9,7 @@ describe('volunteers', () => {
   beforeAll(async () => {
     hotline = await startHotline();
     admin = await hotline.signIn();
-    defaultHotlineId = (await hotline.http().get('/api/hotlines').set(bearer(admin)).expect(200))
-      .body[0].id;
+    defaultHotlineId = (await hotline.as(admin).get('/api/hotlines').expect(200)).body[0].id;
   });
   afterAll(() => hotline.stop());
 
@@ -28,12 +27,7 @@ describe('volunteers', () => {
 
   it('adds a volunteer with skills, hotlines and an encrypted phone number', async () => {
     const body = newVolunteer();
-    const created = await hotline
-      .http()
-      .post('/api/volunteers')
-      .set(bearer(admin))
-      .send(body)
-      .expect(201);
+    const created = await hotline.as(admin).post('/api/volunteers').send(body).expect(201);
     expect(created.body).toMatchObject({
       name: '李老师',
       email: body.email,
@@ -60,16 +54,11 @@ describe('volunteers', () => {
 
   it('lists volunteers without phone numbers and filters them', async () => {
     await hotline
-      .http()
+      .as(admin)
       .post('/api/volunteers')
-      .set(bearer(admin))
       .send(newVolunteer({ name: '赵医生', roles: ['supervisor'] }))
       .expect(201);
-    const list = await hotline
-      .http()
-      .get('/api/volunteers?role=supervisor&q=赵')
-      .set(bearer(admin))
-      .expect(200);
+    const list = await hotline.as(admin).get('/api/volunteers?role=supervisor&q=赵').expect(200);
     expect(list.body.total).toBe(1);
     expect(list.body.items[0]).toMatchObject({
       name: '赵医生',
@@ -78,27 +67,21 @@ describe('volunteers', () => {
     });
     expect(list.body.items[0].phone).toBeUndefined();
 
-    const page = await hotline
-      .http()
-      .get('/api/volunteers?limit=1&offset=0')
-      .set(bearer(admin))
-      .expect(200);
+    const page = await hotline.as(admin).get('/api/volunteers?limit=1&offset=0').expect(200);
     expect(page.body.items).toHaveLength(1);
     expect(page.body.total).toBeGreaterThan(1);
   });
 
   it('audits every read of a phone number', async () => {
     const created = await hotline
-      .http()
+      .as(admin)
       .post('/api/volunteers')
-      .set(bearer(admin))
       .send(newVolunteer())
       .expect(201);
-    await hotline.http().get(`/api/volunteers/${created.body.id}`).set(bearer(admin)).expect(200);
+    await hotline.as(admin).get(`/api/volunteers/${created.body.id}`).expect(200);
     const trail = await hotline
-      .http()
+      .as(admin)
       .get(`/api/audit-events?subjectType=volunteer&subjectId=${created.body.id}`)
-      .set(bearer(admin))
       .expect(200);
     expect(trail.body.map((event: { action: string }) => event.action)).toEqual([
       'volunteer.phone.read',
@@ -109,9 +92,8 @@ describe('volunteers', () => {
 
   it('answers 400 with each field at fault', async () => {
     const response = await hotline
-      .http()
+      .as(admin)
       .post('/api/volunteers')
-      .set(bearer(admin))
       .send({
         name: '',
         email: 'not-mail',
@@ -139,37 +121,30 @@ describe('volunteers', () => {
 
   it('refuses a second volunteer with the same email with 409', async () => {
     const body = newVolunteer();
-    await hotline.http().post('/api/volunteers').set(bearer(admin)).send(body).expect(201);
+    await hotline.as(admin).post('/api/volunteers').send(body).expect(201);
     const again = await hotline
-      .http()
+      .as(admin)
       .post('/api/volunteers')
-      .set(bearer(admin))
       .send({ ...body, email: body.email.toUpperCase() })
       .expect(409);
     expect(again.body.message).toBe(`A volunteer with email ${body.email} already exists.`);
   });
 
   it('answers 400 for an id that is not one and 404 for an unknown one', async () => {
-    const bad = await hotline.http().get('/api/volunteers/42').set(bearer(admin)).expect(400);
+    const bad = await hotline.as(admin).get('/api/volunteers/42').expect(400);
     expect(bad.body.message).toBe('id must be a volunteer id (a UUID)');
-    await hotline
-      .http()
-      .get('/api/volunteers/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11')
-      .set(bearer(admin))
-      .expect(404);
+    await hotline.as(admin).get('/api/volunteers/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11').expect(404);
   });
 
   it('updates a profile and removes a phone number with null', async () => {
     const created = await hotline
-      .http()
+      .as(admin)
       .post('/api/volunteers')
-      .set(bearer(admin))
       .send(newVolunteer())
       .expect(201);
     const updated = await hotline
-      .http()
+      .as(admin)
       .patch(`/api/volunteers/${created.body.id}`)
-      .set(bearer(admin))
       .send({
         topicSkills: ['parent_child'],
         answerBy: 'phone',
@@ -191,25 +166,19 @@ describe('volunteers', () => {
   it('deactivates instead of deleting, and can reactivate', async () => {
     const person = await addPerson(hotline);
     const off = await hotline
-      .http()
+      .as(admin)
       .patch(`/api/volunteers/${person.id}`)
-      .set(bearer(admin))
       .send({ active: false })
       .expect(200);
     expect(off.body.active).toBe(false);
     expect(off.body.deactivatedAt).toEqual(expect.any(String));
-    const inactive = await hotline
-      .http()
-      .get('/api/volunteers?active=false')
-      .set(bearer(admin))
-      .expect(200);
+    const inactive = await hotline.as(admin).get('/api/volunteers?active=false').expect(200);
     expect(inactive.body.items.map((item: { id: string }) => item.id)).toContain(person.id);
-    await hotline.http().delete(`/api/volunteers/${person.id}`).set(bearer(admin)).expect(404);
+    await hotline.as(admin).delete(`/api/volunteers/${person.id}`).expect(404);
 
     const on = await hotline
-      .http()
+      .as(admin)
       .patch(`/api/volunteers/${person.id}`)
-      .set(bearer(admin))
       .send({ active: true })
       .expect(200);
     expect(on.body.deactivatedAt).toBeNull();
@@ -217,11 +186,10 @@ describe('volunteers', () => {
   });
 
   it('keeps at least one active admin', async () => {
-    const me = await hotline.http().get('/api/me').set(bearer(admin)).expect(200);
+    const me = await hotline.as(admin).get('/api/me').expect(200);
     const response = await hotline
-      .http()
+      .as(admin)
       .patch(`/api/volunteers/${me.body.id}`)
-      .set(bearer(admin))
       .send({ active: false });
     expect(response.status).toBe(409);
     expect(response.body.message).toMatch(/last active admin/);
@@ -230,16 +198,14 @@ describe('volunteers', () => {
   it('lets a person edit their own contact details but not their skills or roles', async () => {
     const person = await addPerson(hotline);
     const updated = await hotline
-      .http()
+      .as(person.token)
       .patch('/api/me')
-      .set(bearer(person.token))
       .send({ phone: '+8613911112222', answerBy: 'phone' })
       .expect(200);
     expect(updated.body).toMatchObject({ phone: '+8613911112222', answerBy: 'phone' });
     const refused = await hotline
-      .http()
+      .as(person.token)
       .patch('/api/me')
-      .set(bearer(person.token))
       .send({ roles: ['admin'] })
       .expect(400);
     expect(refused.body.message).toEqual(['property roles should not exist']);
@@ -248,9 +214,8 @@ describe('volunteers', () => {
   it('resets a forgotten password', async () => {
     const person = await addPerson(hotline);
     await hotline
-      .http()
+      .as(admin)
       .put(`/api/volunteers/${person.id}/password`)
-      .set(bearer(admin))
       .send({ password: 'reset-by-coordinator' })
       .expect(204);
     await hotline.signIn(person.email, 'reset-by-coordinator');
@@ -262,12 +227,7 @@ describe('volunteers', () => {
 
     beforeAll(async () => {
       otherHotlineId = (
-        await hotline
-          .http()
-          .post('/api/hotlines')
-          .set(bearer(admin))
-          .send({ name: 'County line' })
-          .expect(201)
+        await hotline.as(admin).post('/api/hotlines').send({ name: 'County line' }).expect(201)
       ).body.id;
       coordinator = (
         await addPerson(hotline, { roles: ['coordinator'], hotlineIds: [defaultHotlineId] })
@@ -278,39 +238,28 @@ describe('volunteers', () => {
       const elsewhere = await addPerson(hotline, { hotlineIds: [otherHotlineId] });
       const mine = await addPerson(hotline, { hotlineIds: [defaultHotlineId] });
 
-      const list = await hotline
-        .http()
-        .get('/api/volunteers?limit=200')
-        .set(bearer(coordinator))
-        .expect(200);
+      const list = await hotline.as(coordinator).get('/api/volunteers?limit=200').expect(200);
       const ids = list.body.items.map((item: { id: string }) => item.id);
       expect(ids).toContain(mine.id);
       expect(ids).not.toContain(elsewhere.id);
+      await hotline.as(coordinator).get(`/api/volunteers/${elsewhere.id}`).expect(404);
       await hotline
-        .http()
-        .get(`/api/volunteers/${elsewhere.id}`)
-        .set(bearer(coordinator))
-        .expect(404);
-      await hotline
-        .http()
+        .as(coordinator)
         .patch(`/api/volunteers/${mine.id}`)
-        .set(bearer(coordinator))
         .send({ name: 'Renamed' })
         .expect(200);
     });
 
     it('cannot give the coordinator or admin role, nor assign another hotline', async () => {
       const promote = await hotline
-        .http()
+        .as(coordinator)
         .post('/api/volunteers')
-        .set(bearer(coordinator))
         .send(newVolunteer({ roles: ['volunteer', 'admin'] }))
         .expect(403);
       expect(promote.body.message).toBe('Only an admin can give the admin role.');
       const foreign = await hotline
-        .http()
+        .as(coordinator)
         .post('/api/volunteers')
-        .set(bearer(coordinator))
         .send(newVolunteer({ hotlineIds: [otherHotlineId] }))
         .expect(400);
       expect(foreign.body.fields.hotlineIds[0]).toMatch(/hotlines you do not work for/);
@@ -318,9 +267,8 @@ describe('volunteers', () => {
 
     it('adds volunteers to their own hotline by default', async () => {
       const created = await hotline
-        .http()
+        .as(coordinator)
         .post('/api/volunteers')
-        .set(bearer(coordinator))
         .send(newVolunteer())
         .expect(201);
       expect(created.body.hotlineIds).toEqual([defaultHotlineId]);

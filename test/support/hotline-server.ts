@@ -17,6 +17,8 @@ export interface RunningHotline {
   /** Every log line the server wrote, as text. */
   logs(): string;
   http(): ReturnType<typeof request>;
+  /** Requests signed in with this access token. */
+  as(token: string): SignedInAgent;
   signIn(email?: string, password?: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -67,6 +69,7 @@ export async function startHotline(
     database: db,
     logs: () => lines.join(''),
     http: () => request(baseUrl),
+    as: (token) => signedIn(baseUrl, token),
     async signIn(email = ADMIN.email, password = ADMIN.password) {
       const response = await request(baseUrl).post('/api/auth/login').send({ email, password });
       if (response.status !== 200)
@@ -84,3 +87,18 @@ export async function startHotline(
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+export type SignedInAgent = Record<Method, (path: string) => request.Test>;
+
+function signedIn(baseUrl: string, token: string): SignedInAgent {
+  const agent = request(baseUrl);
+  const method = (name: Method) => (path: string) => agent[name](path).set(bearer(token));
+  return {
+    get: method('get'),
+    post: method('post'),
+    patch: method('patch'),
+    put: method('put'),
+    delete: method('delete'),
+  };
+}

@@ -7,7 +7,10 @@ import { AppModule, AppOptions } from './app.module';
 /** Builds the hotline server, exactly as `npm start` runs it; the end-to-end tests use it too. */
 export async function createHotlineApp(options: AppOptions = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    // Start-up logs wait for the structured logger; a failed start is reported by the caller
+    // (main.ts prints a bad setting as one clear message), not dumped by Nest.
     bufferLogs: true,
+    logger: false,
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));

@@ -82,3 +82,14 @@ export class Volunteer {
     return roles.some((role) => this.roles.includes(role));
   }
 }
+
+/**
+ * The acting "person" for changes the system makes itself (the demo seed): an admin with the
+ * nil id, so the audit trail shows such changes as the system's.
+ */
+export const SYSTEM_ACTOR: Volunteer = Object.assign(new Volunteer(), {
+  id: '00000000-0000-0000-0000-000000000000',
+  name: 'System',
+  roles: ['admin'],
+  hotlines: [],
+});

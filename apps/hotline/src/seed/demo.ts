@@ -1,0 +1,115 @@
+import { NestFactory } from '@nestjs/core';
+import { getRepositoryToken } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AppModule } from '../app.module';
+import { ConfigurationError } from '../config/environment';
+import { PasswordHasher } from '../common/password-hasher';
+import { CreateVolunteerDto } from '../volunteers/dto/volunteer.dto';
+import { Hotline } from '../hotlines/hotline.entity';
+import { HotlinesService } from '../hotlines/hotlines.service';
+import { SYSTEM_ACTOR, Volunteer } from '../volunteers/volunteer.entity';
+import { VolunteersService } from '../volunteers/volunteers.service';
+
+const DEMO_HOTLINE = '示范市未成年人心理健康热线（演示）';
+
+type DemoPerson = Omit<CreateVolunteerDto, 'password' | 'hotlineIds'>;
+
+/** One person of every role, and volunteers whose skills cover the menu's topics. */
+const PEOPLE: DemoPerson[] = [
+  { name: '管理员', email: 'admin@hotline.demo', expertKind: 'counsellor', roles: ['admin'] },
+  {
+    name: '周协调',
+    email: 'coordinator@hotline.demo',
+    expertKind: 'school_teacher',
+    roles: ['coordinator'],
+  },
+  {
+    name: '陈督导',
+    email: 'supervisor@hotline.demo',
+    expertKind: 'hospital',
+    roles: ['supervisor', 'volunteer'],
+    topicSkills: ['self_harm_suicide', 'clinical', 'emotional'],
+    phone: '+8613800000001',
+  },
+  {
+    name: '王老师',
+    email: 'wang@hotline.demo',
+    expertKind: 'school_teacher',
+    roles: ['volunteer'],
+    topicSkills: ['learning', 'emotional'],
+  },
+  {
+    name: '李医生',
+    email: 'li@hotline.demo',
+    expertKind: 'hospital',
+    roles: ['volunteer'],
+    topicSkills: ['clinical', 'emotional', 'self_harm_suicide'],
+    answerBy: 'phone',
+    phone: '+8613800000002',
+  },
+  {
+    name: '张老师',
+    email: 'zhang@hotline.demo',
+    expertKind: 'university',
+    roles: ['volunteer'],
+    topicSkills: ['parent_child', 'behaviour', 'peer_relations'],
+    languages: ['zh-CN', 'en'],
+  },
+  {
+    name: '刘咨询师',
+    email: 'liu@hotline.demo',
+    expertKind: 'counsellor',
+    roles: ['volunteer'],
+    topicSkills: ['emotional', 'violence_bullying', 'other'],
+  },
+];
+
+const passwordOf = (person: DemoPerson) => `demo-${person.email.split('@')[0]}-2026`;
+
+/**
+ * `npm run seed:demo`: a demo hotline with people of every role, on the configured
+ * database. Safe to run again: existing demo people get their demo password back.
+ */
+async function seedDemo(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(), {
+    logger: ['error', 'warn'],
+  });
+  try {
+    const hotlines = app.get(HotlinesService);
+    const volunteers = app.get(VolunteersService);
+    const hotlineRepository = app.get<Repository<Hotline>>(getRepositoryToken(Hotline));
+    const volunteerRepository = app.get<Repository<Volunteer>>(getRepositoryToken(Volunteer));
+    const hasher = app.get(PasswordHasher);
+
+    const hotline =
+      (await hotlineRepository.findOneBy({ name: DEMO_HOTLINE })) ??
+      (await hotlines.create({ name: DEMO_HOTLINE, phoneNumber: '+8657112355' }, 'Asia/Shanghai'));
+
+    const rows: string[][] = [];
+    for (const person of PEOPLE) {
+      const password = passwordOf(person);
+      const existing = await volunteerRepository.findOneBy({ email: person.email });
+      if (existing) {
+        await volunteerRepository.update(existing.id, {
+          passwordHash: await hasher.hash(password),
+          active: true,
+        });
+      } else {
+        await volunteers.create(SYSTEM_ACTOR, { ...person, password, hotlineIds: [hotline.id] });
+      }
+      rows.push([person.roles.join('+'), person.name, person.email, password]);
+    }
+
+    console.log(`Demo hotline "${DEMO_HOTLINE}" (${hotline.id}) is ready. Sign in with:`);
+    const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
+    for (const row of rows)
+      console.log(`  ${row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]) : cell)).join('  ')}`);
+  } finally {
+    await app.close();
+  }
+}
+
+seedDemo().catch((error: Error) => {
+  console.error(error instanceof ConfigurationError ? error.message : error.stack);
+  process.exit(1);
+});
