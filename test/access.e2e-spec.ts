@@ -1,7 +1,7 @@
 import { RunningHotline, bearer, startHotline } from './support/hotline-server';
 import { addPerson } from './support/people';
 
-type Operation = { 'x-public'?: boolean; 'x-roles'?: string[] };
+type Operation = { 'x-public'?: boolean; 'x-roles'?: string[]; 'x-twilio-signature'?: boolean };
 type OpenApi = { paths: Record<string, Record<string, Operation>> };
 
 /** Every route in the OpenAPI document, with a made-up id in place of path parameters. */
@@ -39,11 +39,30 @@ describe('access to every route', () => {
     expect(page.text).toContain('swagger-ui');
   });
 
-  it('leaves only sign-in, the taxonomy and health open', () => {
-    const open = routesOf(document)
-      .filter((route) => route.operation['x-public'])
-      .map((route) => `${route.method.toUpperCase()} ${route.path}`);
-    expect(open.sort()).toEqual(['GET /api/taxonomy', 'GET /health', 'POST /api/auth/login']);
+  it('leaves only sign-in, the taxonomy and health open; Twilio webhooks need a signature instead', async () => {
+    const open = routesOf(document).filter((route) => route.operation['x-public']);
+    const signed = open.filter((route) => route.operation['x-twilio-signature']);
+    expect(
+      open
+        .filter((route) => !route.operation['x-twilio-signature'])
+        .map((route) => `${route.method.toUpperCase()} ${route.path}`)
+        .sort(),
+    ).toEqual(['GET /api/taxonomy', 'GET /health', 'POST /api/auth/login']);
+    expect(signed.map((route) => route.path).sort()).toEqual(
+      [
+        'callback',
+        'connect',
+        'dial-result',
+        'incoming',
+        'menu',
+        'queue-result',
+        'status',
+        'wait',
+      ].map((name) => `/twilio/voice/${name}`),
+    );
+    for (const route of signed) {
+      await hotline.http().post(route.path).type('form').send({ CallSid: 'CA1' }).expect(403);
+    }
   });
 
   it('answers 401 on every other route without a token or with a forged one', async () => {

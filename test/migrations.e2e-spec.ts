@@ -6,7 +6,16 @@ import { MIGRATIONS } from '../apps/hotline/src/database/migrations';
 import { runBuilt } from './support/built-server';
 import { TestDatabase, createTestDatabase, testDatabaseKind } from './support/test-database';
 
-const TABLES = ['audit_event', 'hotline', 'volunteer', 'volunteer_hotline'];
+const TABLES = [
+  'audit_event',
+  'call_offer',
+  'callback_request',
+  'hotline',
+  'phone_call',
+  'presence_change',
+  'volunteer',
+  'volunteer_hotline',
+];
 
 async function tablesIn(database: TestDatabase): Promise<string[]> {
   const rows =

@@ -5,6 +5,7 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CallsModule } from './calls/calls.module';
 import { CoreModule } from './common/core.module';
 import { loggerParams } from './common/logging';
 import { createValidationPipe } from './common/validation';
@@ -14,6 +15,7 @@ import { FirstStart } from './first-start';
 import { HealthModule } from './health/health.module';
 import { HotlinesModule } from './hotlines/hotlines.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
+import { TelephonyModule } from './telephony/telephony.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
 
 export interface AppOptions {
@@ -51,6 +53,8 @@ export class AppModule {
         AuthModule,
         HotlinesModule,
         VolunteersModule,
+        TelephonyModule,
+        CallsModule,
         TaxonomyModule,
         HealthModule,
       ],

@@ -1,6 +1,18 @@
 import { AuditEvent } from '../audit/audit-event.entity';
+import { CallOffer } from '../calls/call-offer.entity';
+import { Call } from '../calls/call.entity';
+import { CallbackRequest } from '../calls/callback-request.entity';
+import { PresenceChange } from '../calls/presence-change.entity';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 
 /** Every entity, listed explicitly (globs break between ts-jest and the compiled build). */
-export const ENTITIES = [AuditEvent, Hotline, Volunteer];
+export const ENTITIES = [
+  AuditEvent,
+  Call,
+  CallbackRequest,
+  CallOffer,
+  Hotline,
+  PresenceChange,
+  Volunteer,
+];

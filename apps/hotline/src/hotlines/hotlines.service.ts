@@ -11,6 +11,7 @@ import {
   scheduleProblems,
 } from '@hotline/calendar';
 import type { Clock } from '@hotline/clock';
+import { SwitchboardService } from '../calls/switchboard.service';
 import { InjectClock } from '../common/clock.provider';
 import { invalidFields } from '../common/validation';
 import type { Volunteer } from '../volunteers/volunteer.entity';
@@ -33,6 +34,7 @@ export class HotlinesService {
   constructor(
     @InjectRepository(Hotline) private readonly hotlines: Repository<Hotline>,
     @InjectClock() private readonly clock: Clock,
+    private readonly switchboard: SwitchboardService,
   ) {}
 
   /** Admins see every hotline; everyone else the hotlines they work for. */
@@ -76,7 +78,9 @@ export class HotlinesService {
     if (routing) hotline.routing = { ...hotline.routing, ...routing };
     assertValidSchedule(hotline.schedule());
     hotline.updatedAt = this.clock.now().toJSDate();
-    return this.hotlines.save(hotline);
+    const saved = await this.hotlines.save(hotline);
+    await this.switchboard.hotlineChanged(saved);
+    return saved;
   }
 
   /** Open now? And the opening in progress or the next one, in the hotline's local time. */

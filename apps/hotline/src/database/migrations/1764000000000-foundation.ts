@@ -1,34 +1,5 @@
-import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
-
-const id = (name = 'id'): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: '36',
-  isPrimary: true,
-});
-const reference = (name: string, isNullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: '36',
-  isNullable,
-});
-const instant = (name: string, isNullable = false): TableColumnOptions => ({
-  name,
-  type: 'datetime',
-  precision: 3,
-  isNullable,
-});
-const text = (name: string, isNullable = false): TableColumnOptions => ({
-  name,
-  type: 'text',
-  isNullable,
-});
-const varchar = (name: string, length: number, isNullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable,
-});
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { id, instant, reference, text, varchar } from './columns';
 
 /** Hotlines, the people who work for them, and the audit trail. Table API only: runs on SQLite and MySQL. */
 export class Foundation1764000000000 implements MigrationInterface {

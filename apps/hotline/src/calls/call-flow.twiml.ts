@@ -1,0 +1,183 @@
+import { DateTime } from 'luxon';
+import twilio from 'twilio';
+import { currentOrNextOpening, localDateOf } from '@hotline/calendar';
+import { defaultTaxonomy } from '@hotline/taxonomy';
+import type { Hotline } from '../hotlines/hotline.entity';
+import { SAY_LANGUAGE, VOICE_PROMPTS, VoicePrompts } from './voice-prompts';
+
+type VoiceResponse = twilio.twiml.VoiceResponse;
+
+export const VOICE_PATH = '/twilio/voice';
+/** How long a waiting caller hears hold silence between position announcements. */
+const HOLD_SECONDS = 20;
+
+/**
+ * The TwiML of each step of a call, in the hotline's language. Every answer ends in a way
+ * Twilio can continue from: a menu, the queue, a dial, or a goodbye.
+ */
+export class CallFlowTwiml {
+  private readonly prompts: VoicePrompts;
+  private readonly language: 'zh-CN' | 'en-US';
+
+  constructor(
+    private readonly hotline: Hotline,
+    private readonly url: (path: string) => string,
+  ) {
+    this.prompts = VOICE_PROMPTS[hotline.locale];
+    this.language = SAY_LANGUAGE[hotline.locale];
+  }
+
+  /** Closed: the hours, when we next open, the emergency numbers, and a call-back offer. */
+  closed(now: DateTime): string {
+    return this.build((twiml) => {
+      const schedule = this.hotline.schedule();
+      const next = currentOrNextOpening(schedule, now);
+      const closedToday = this.hotline.closures.some(
+        (closure) => closure.date === localDateOf(schedule, now),
+      );
+      const speech = [this.prompts.welcome(this.hotline.name)];
+      if (closedToday) speech.push(this.prompts.closedToday);
+      speech.push(this.prompts.hours(this.hotline.openingHours));
+      if (next) speech.push(this.prompts.nextOpening(next.start!.setZone(this.hotline.timeZone)));
+      this.say(twiml, speech.join(' '));
+      this.say(twiml, this.hotline.closedMessage);
+      this.callbackOffer(twiml, 'closed_hours');
+    });
+  }
+
+  callerMenu(): string {
+    return this.build((twiml) => {
+      const gather = twiml.gather({
+        numDigits: 1,
+        timeout: 6,
+        action: this.url(`${VOICE_PATH}/menu?step=caller`),
+        method: 'POST',
+      });
+      gather.say(
+        { language: this.language },
+        `${this.prompts.welcome(this.hotline.name)} ${this.prompts.callerMenu}`,
+      );
+      // No key pressed: Twilio goes on here, and the menu takes the default.
+      twiml.redirect({ method: 'POST' }, this.url(`${VOICE_PATH}/menu?step=caller`));
+    });
+  }
+
+  topicMenu(): string {
+    return this.build((twiml) => {
+      const gather = twiml.gather({
+        numDigits: 1,
+        timeout: 6,
+        action: this.url(`${VOICE_PATH}/menu?step=topic`),
+        method: 'POST',
+      });
+      gather.say(
+        { language: this.language },
+        this.prompts.topicMenu(defaultTaxonomy().menuTopics()),
+      );
+      twiml.redirect({ method: 'POST' }, this.url(`${VOICE_PATH}/menu?step=topic`));
+    });
+  }
+
+  /** Into the hotline's Twilio queue; the routing engine decides who answers. */
+  enqueue(crisis: boolean): string {
+    return this.build((twiml) => {
+      this.say(twiml, crisis ? this.prompts.crisisHoldOn : this.prompts.holdOn);
+      twiml.enqueue(
+        {
+          waitUrl: this.url(`${VOICE_PATH}/wait`),
+          waitUrlMethod: 'POST',
+          action: this.url(`${VOICE_PATH}/queue-result`),
+          method: 'POST',
+        },
+        `hotline-${this.hotline.id}`,
+      );
+    });
+  }
+
+  /** Played while waiting; Twilio asks again when it ends. */
+  hold(position: number, expectedWaitSeconds: number): string {
+    return this.build((twiml) => {
+      this.say(
+        twiml,
+        this.prompts.position(position, Math.max(1, Math.round(expectedWaitSeconds / 60))),
+      );
+      twiml.pause({ length: HOLD_SECONDS });
+    });
+  }
+
+  /** Takes a caller who waited too long out of the queue; the queue result offers the call-back. */
+  leaveQueue(): string {
+    return this.build((twiml) => twiml.leave());
+  }
+
+  overflow(): string {
+    return this.build((twiml) => {
+      this.say(twiml, this.prompts.waitedTooLong);
+      this.callbackOffer(twiml, 'overflow');
+    });
+  }
+
+  queueFull(): string {
+    return this.goodbye(this.prompts.queueFull, this.hotline.closedMessage);
+  }
+
+  callbackRecorded(forDate: string): string {
+    return this.goodbye(
+      this.prompts.callbackRecorded(DateTime.fromISO(forDate, { zone: this.hotline.timeZone })),
+    );
+  }
+
+  /** Rings the volunteer who accepted: their browser softphone or their own phone. */
+  dial(
+    target: { client: string } | { number: string },
+    callId: string,
+    ringSeconds: number,
+  ): string {
+    return this.build((twiml) => {
+      this.say(twiml, this.prompts.connecting);
+      const dial = twiml.dial({
+        action: this.url(`${VOICE_PATH}/dial-result?call=${callId}`),
+        method: 'POST',
+        timeout: ringSeconds,
+        answerOnBridge: true,
+      });
+      if ('client' in target) dial.client(target.client);
+      else dial.number(target.number);
+    });
+  }
+
+  goodbye(...speech: string[]): string {
+    return this.build((twiml) => {
+      for (const text of [...speech, this.prompts.goodbye]) this.say(twiml, text);
+      twiml.hangup();
+    });
+  }
+
+  /** Nothing more to say (Twilio ignores the answer, e.g. after the caller left). */
+  static empty(): string {
+    return new twilio.twiml.VoiceResponse().toString();
+  }
+
+  private callbackOffer(twiml: VoiceResponse, reason: 'closed_hours' | 'overflow'): void {
+    const gather = twiml.gather({
+      numDigits: 1,
+      timeout: 8,
+      action: this.url(`${VOICE_PATH}/callback?reason=${reason}`),
+      method: 'POST',
+    });
+    gather.say({ language: this.language }, this.prompts.callbackOffer);
+    if (reason === 'overflow') this.say(twiml, this.hotline.closedMessage);
+    this.say(twiml, this.prompts.goodbye);
+    twiml.hangup();
+  }
+
+  private say(twiml: VoiceResponse, text: string): void {
+    twiml.say({ language: this.language }, text);
+  }
+
+  private build(steps: (twiml: VoiceResponse) => void): string {
+    const twiml = new twilio.twiml.VoiceResponse();
+    steps(twiml);
+    return twiml.toString();
+  }
+}

@@ -1,0 +1,122 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Hotline } from '../hotlines/hotline.entity';
+import { Volunteer } from '../volunteers/volunteer.entity';
+import { DATETIME } from '../database/column-types';
+
+export const CALLER_TYPES = ['pupil', 'parent', 'teacher', 'other'] as const;
+export type CallerType = (typeof CALLER_TYPES)[number];
+
+export const CALL_PRIORITIES = ['normal', 'crisis'] as const;
+export type CallPriorityClass = (typeof CALL_PRIORITIES)[number];
+
+/**
+ * Where the call is now. `menu`: choosing; `waiting`/`offered`: queued; `connecting`: a
+ * volunteer accepted and Twilio is dialling them; `talking`; `overflowing`: waited too long,
+ * leaves the queue at its next hold message; `callback_menu`: being offered a call-back;
+ * `ended`.
+ */
+export const CALL_STATUSES = [
+  'menu',
+  'waiting',
+  'offered',
+  'connecting',
+  'talking',
+  'overflowing',
+  'callback_menu',
+  'ended',
+] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+
+export const CALL_OUTCOMES = [
+  'answered',
+  'abandoned',
+  'overflow_callback',
+  'queue_full',
+  'closed_hours',
+] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+/** One phone call to a hotline, from the first webhook to the last. */
+// `call` is a reserved word in MySQL: a table of that name would trip every hand-written query.
+@Entity({ name: 'phone_call' })
+@Index('uq_phone_call_call_sid', ['callSid'], { unique: true })
+@Index('idx_phone_call_hotline_id_status', ['hotlineId', 'status'])
+@Index('idx_phone_call_hotline_id_arrived_at', ['hotlineId', 'arrivedAt'])
+@Index('idx_phone_call_caller_hash', ['callerHash'])
+export class Call {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ name: 'hotline_id', type: 'varchar', length: 36 })
+  hotlineId!: string;
+
+  @ManyToOne(() => Hotline, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'hotline_id' })
+  hotline?: Hotline;
+
+  /** Twilio's id for the call; every webhook is idempotent on it. */
+  @Column({ name: 'call_sid', type: 'varchar', length: 64 })
+  callSid!: string;
+
+  @Column({ name: 'caller_number_encrypted', type: 'text', nullable: true })
+  callerNumberEncrypted!: string | null;
+
+  /** Keyed hash of the number: counts repeat callers without the number in the clear. */
+  @Column({ name: 'caller_hash', type: 'varchar', length: 64, nullable: true })
+  callerHash!: string | null;
+
+  @Column({ name: 'caller_type', type: 'varchar', length: 16, nullable: true })
+  callerType!: CallerType | null;
+
+  /** Top-level topic chosen in the menu. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  topic!: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  priority!: CallPriorityClass;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: CallStatus;
+
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  outcome!: CallOutcome | null;
+
+  /** Twilio's queue the caller waits in (learnt from the first hold-message request). */
+  @Column({ name: 'queue_sid', type: 'varchar', length: 64, nullable: true })
+  queueSid!: string | null;
+
+  @Column({ name: 'volunteer_id', type: 'varchar', length: 36, nullable: true })
+  volunteerId!: string | null;
+
+  @ManyToOne(() => Volunteer, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'volunteer_id' })
+  volunteer?: Volunteer;
+
+  @Column({ name: 'offer_count', type: 'int' })
+  offerCount!: number;
+
+  @Column({ name: 'arrived_at', ...DATETIME })
+  arrivedAt!: Date;
+
+  @Column({ name: 'queued_at', ...DATETIME, nullable: true })
+  queuedAt!: Date | null;
+
+  @Column({ name: 'first_offered_at', ...DATETIME, nullable: true })
+  firstOfferedAt!: Date | null;
+
+  @Column({ name: 'answered_at', ...DATETIME, nullable: true })
+  answeredAt!: Date | null;
+
+  @Column({ name: 'ended_at', ...DATETIME, nullable: true })
+  endedAt!: Date | null;
+
+  /** Seconds from joining the queue to being answered or leaving. */
+  @Column({ name: 'wait_seconds', type: 'int', nullable: true })
+  waitSeconds!: number | null;
+
+  @Column({ name: 'talk_seconds', type: 'int', nullable: true })
+  talkSeconds!: number | null;
+
+  @Column({ name: 'updated_at', ...DATETIME })
+  updatedAt!: Date;
+}

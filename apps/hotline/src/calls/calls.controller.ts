@@ -1,0 +1,128 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles, SignedIn, SignedInRoutes } from '../auth/access.decorators';
+import { IdParam } from '../common/id.pipe';
+import type { Volunteer } from '../volunteers/volunteer.entity';
+import { CallsService } from './calls.service';
+import {
+  CallbackRequestView,
+  HotlineQuery,
+  OfferView,
+  PresenceDto,
+  PresenceView,
+  QueueView,
+} from './dto/calls.dto';
+
+/** What a volunteer and a supervisor do with calls, through the API (the console uses the same service). */
+@ApiTags('calls')
+@SignedInRoutes()
+@Controller('api')
+export class CallsController {
+  constructor(private readonly calls: CallsService) {}
+
+  @Put('me/presence')
+  @ApiOperation({
+    summary: 'Go available, on break or offline (available on one hotline at a time)',
+  })
+  @ApiOkResponse({ type: PresenceView })
+  @ApiConflictResponse({ description: 'On a call: finish it first' })
+  presence(@SignedIn() volunteer: Volunteer, @Body() dto: PresenceDto): Promise<PresenceView> {
+    return this.calls.setPresence(volunteer, dto.state, dto.hotlineId);
+  }
+
+  @Get('me/offer')
+  @ApiOperation({ summary: 'The call ringing on your console now; 204 when none' })
+  @ApiOkResponse({ type: OfferView })
+  @ApiNoContentResponse()
+  async offer(
+    @SignedIn() volunteer: Volunteer,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<OfferView | undefined> {
+    const offer = await this.calls.liveOffer(volunteer);
+    if (!offer) response.status(204);
+    return offer ?? undefined;
+  }
+
+  @Post('offers/:id/accept')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Take the call: Twilio connects the caller to you' })
+  @ApiConflictResponse({ description: 'The offer timed out, was withdrawn or the caller hung up' })
+  async accept(
+    @SignedIn() volunteer: Volunteer,
+    @Param('id', IdParam('offer')) offerId: string,
+  ): Promise<void> {
+    await this.calls.accept(volunteer, offerId);
+  }
+
+  @Post('offers/:id/decline')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Pass the call on; you go to "missed" until you are available again' })
+  decline(
+    @SignedIn() volunteer: Volunteer,
+    @Param('id', IdParam('offer')) offerId: string,
+  ): Promise<void> {
+    return this.calls.decline(volunteer, offerId);
+  }
+
+  @Post('calls/:id/wrap-up')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Finish wrap-up of your call and become available again' })
+  @ApiOkResponse({ type: PresenceView })
+  wrapUp(
+    @SignedIn() volunteer: Volunteer,
+    @Param('id', IdParam('call')) callId: string,
+  ): Promise<PresenceView> {
+    return this.calls.finishWrapUp(volunteer, callId);
+  }
+
+  @Get('queue')
+  @Roles('supervisor', 'coordinator', 'admin')
+  @ApiOperation({ summary: 'The live queue and every volunteer on duty (no caller numbers)' })
+  @ApiOkResponse({ type: QueueView })
+  queue(@SignedIn() actor: Volunteer, @Query() query: HotlineQuery): Promise<QueueView> {
+    return this.calls.queue(actor, query.hotlineId);
+  }
+
+  @Get('callback-requests')
+  @Roles('supervisor', 'coordinator', 'admin')
+  @ApiOperation({
+    summary: 'Callers who asked to be called back and are not yet done (numbers audited)',
+  })
+  @ApiOkResponse({ type: [CallbackRequestView] })
+  callbacks(
+    @SignedIn() actor: Volunteer,
+    @Query() query: HotlineQuery,
+  ): Promise<CallbackRequestView[]> {
+    return this.calls.openCallbacks(actor, query.hotlineId);
+  }
+
+  @Post('callback-requests/:id/done')
+  @Roles('supervisor', 'coordinator', 'admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Mark a call-back as made' })
+  async callbackDone(
+    @SignedIn() actor: Volunteer,
+    @Param('id', IdParam('call-back request')) id: string,
+  ): Promise<void> {
+    if (!(await this.calls.markCallbackDone(actor, id)))
+      throw new NotFoundException(`No open call-back request ${id}.`);
+  }
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { Hotline } from '../hotlines/hotline.entity';
+import { Volunteer } from '../volunteers/volunteer.entity';
+import { CallOffer } from './call-offer.entity';
+import { Call } from './call.entity';
+import { CallbackRequest } from './callback-request.entity';
+import { CallsController } from './calls.controller';
+import { CallsService } from './calls.service';
+import { PresenceChange } from './presence-change.entity';
+import { SwitchboardEvents } from './switchboard-events';
+import { SwitchboardService } from './switchboard.service';
+import { VoiceFlowService } from './voice-flow.service';
+import { VoiceWebhooksController } from './voice-webhooks.controller';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      Call,
+      CallOffer,
+      CallbackRequest,
+      PresenceChange,
+      Hotline,
+      Volunteer,
+    ]),
+    AuditModule,
+  ],
+  controllers: [VoiceWebhooksController, CallsController],
+  providers: [SwitchboardService, SwitchboardEvents, VoiceFlowService, CallsService],
+  exports: [SwitchboardService, SwitchboardEvents, CallsService],
+})
+export class CallsModule {}

@@ -1,0 +1,178 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, IsNull, LessThan, Repository } from 'typeorm';
+import type { ChosenPresence, VolunteerView as EngineVolunteer } from '@hotline/routing';
+import type { Clock } from '@hotline/clock';
+import { AuditService } from '../audit/audit.service';
+import { InjectClock } from '../common/clock.provider';
+import { FieldCipher } from '../common/field-cipher';
+import { Volunteer } from '../volunteers/volunteer.entity';
+import { Call } from './call.entity';
+import { CallbackRequest } from './callback-request.entity';
+import { CallbackRequestView, OfferView, PresenceView, QueueView } from './dto/calls.dto';
+import { SwitchboardService } from './switchboard.service';
+
+/** The API side of calls: whose hotline, what a person may see, and the views consoles show. */
+@Injectable()
+export class CallsService {
+  constructor(
+    @InjectRepository(Call) private readonly calls: Repository<Call>,
+    @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
+    @InjectRepository(CallbackRequest) private readonly callbacks: Repository<CallbackRequest>,
+    private readonly switchboard: SwitchboardService,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
+    @InjectClock() private readonly clock: Clock,
+  ) {}
+
+  async setPresence(
+    volunteer: Volunteer,
+    state: ChosenPresence,
+    hotlineId?: string,
+  ): Promise<PresenceView> {
+    const hotline = this.hotlineOf(volunteer, hotlineId);
+    return presenceView(hotline, await this.switchboard.setPresence(volunteer, hotline, state));
+  }
+
+  async liveOffer(volunteer: Volunteer): Promise<OfferView | null> {
+    const offer = await this.switchboard.liveOffer(volunteer);
+    if (!offer) return null;
+    const call = await this.calls.findOneByOrFail({ id: offer.callId });
+    return {
+      offerId: offer.id,
+      callId: call.id,
+      expiresAt: offer.expiresAt.toISOString(),
+      callerType: call.callerType,
+      topic: call.topic,
+      priority: call.priority,
+      waitedSeconds: this.secondsSince(call.queuedAt ?? call.arrivedAt),
+      previousCalls: call.callerHash
+        ? await this.calls.countBy({
+            hotlineId: call.hotlineId,
+            callerHash: call.callerHash,
+            arrivedAt: LessThan(call.arrivedAt),
+          })
+        : 0,
+    };
+  }
+
+  accept(volunteer: Volunteer, offerId: string): Promise<Call> {
+    return this.switchboard.accept(volunteer, offerId);
+  }
+
+  decline(volunteer: Volunteer, offerId: string): Promise<void> {
+    return this.switchboard.decline(volunteer, offerId);
+  }
+
+  async finishWrapUp(volunteer: Volunteer, callId: string): Promise<PresenceView> {
+    const call = await this.calls.findOneBy({ id: callId, volunteerId: volunteer.id });
+    if (!call) throw new NotFoundException(`No call ${callId} answered by you.`);
+    return presenceView(call.hotlineId, await this.switchboard.finishWrapUp(volunteer, call));
+  }
+
+  async queue(actor: Volunteer, hotlineId?: string): Promise<QueueView> {
+    const hotline = this.hotlineOf(actor, hotlineId);
+    const snapshot = await this.switchboard.snapshot(hotline);
+    const now = this.clock.now().toMillis();
+    const callers = await this.calls.find({
+      where: { id: In(snapshot.calls.map((call) => call.callId)) },
+      select: { id: true, callerType: true },
+    });
+    const names = await this.volunteers.find({
+      where: { id: In(snapshot.volunteers.map((volunteer) => volunteer.id)) },
+      select: { id: true, name: true },
+    });
+    const calls = snapshot.calls.map((call) => ({
+      callId: call.callId,
+      topic: call.topic,
+      priority: call.priority,
+      phase: call.phase,
+      waitingSeconds: Math.round((now - call.arrivedAt) / 1000),
+      callerType: callers.find((caller) => caller.id === call.callId)?.callerType ?? null,
+      ...(call.volunteerId ? { volunteerId: call.volunteerId } : {}),
+    }));
+    const waiting = calls.filter((call) => call.phase === 'waiting' || call.phase === 'offered');
+    return {
+      hotlineId: hotline,
+      waiting: waiting.length,
+      longestWaitSeconds: Math.max(0, ...waiting.map((call) => call.waitingSeconds)),
+      calls,
+      volunteers: snapshot.volunteers.map((volunteer) => ({
+        id: volunteer.id,
+        name: names.find((named) => named.id === volunteer.id)?.name ?? '',
+        state: volunteer.state,
+        secondsInState: Math.round((now - volunteer.since) / 1000),
+        skills: volunteer.skills,
+        callsHandled: volunteer.callsHandled,
+        ...(volunteer.callId ? { callId: volunteer.callId } : {}),
+      })),
+    };
+  }
+
+  /** Open call-back requests with their numbers: each number shown is an audited read. */
+  async openCallbacks(actor: Volunteer, hotlineId?: string): Promise<CallbackRequestView[]> {
+    const hotline = this.hotlineOf(actor, hotlineId);
+    const open = await this.callbacks.find({
+      where: { hotlineId: hotline, doneAt: IsNull() },
+      order: { forDate: 'ASC', requestedAt: 'ASC' },
+    });
+    for (const request of open) {
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'callback_request.number.read',
+        subjectType: 'callback_request',
+        subjectId: request.id,
+        hotlineId: hotline,
+      });
+    }
+    return open.map((request) => ({
+      id: request.id,
+      callId: request.callId,
+      callerNumber: this.cipher.decrypt(request.callerNumberEncrypted),
+      reason: request.reason,
+      requestedAt: request.requestedAt,
+      forDate: request.forDate,
+      doneAt: request.doneAt,
+    }));
+  }
+
+  async markCallbackDone(actor: Volunteer, id: string): Promise<boolean> {
+    const scope = actor.hotlines.map((hotline) => hotline.id);
+    const result = await this.callbacks.update(
+      { id, doneAt: IsNull(), ...(actor.hasRole('admin') ? {} : { hotlineId: In(scope) }) },
+      { doneAt: this.clock.now().toJSDate(), doneBy: actor.id },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** The hotline asked for, if the person works for it (admins: any); else their first. */
+  private hotlineOf(volunteer: Volunteer, hotlineId?: string): string {
+    if (!hotlineId) {
+      if (volunteer.hotlines.length === 0)
+        throw new ForbiddenException('You do not work for any hotline yet.');
+      return [...volunteer.hotlines].sort(
+        (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
+      )[0].id;
+    }
+    if (
+      !volunteer.hasRole('admin') &&
+      !volunteer.hotlines.some((hotline) => hotline.id === hotlineId)
+    ) {
+      throw new NotFoundException(`No hotline ${hotlineId} among the hotlines you work for.`);
+    }
+    return hotlineId;
+  }
+
+  private secondsSince(at: Date): number {
+    return Math.max(0, Math.round((this.clock.now().toMillis() - at.getTime()) / 1000));
+  }
+}
+
+function presenceView(hotlineId: string, volunteer: EngineVolunteer): PresenceView {
+  return {
+    hotlineId,
+    state: volunteer.state,
+    since: new Date(volunteer.since).toISOString(),
+    ...(volunteer.callId ? { callId: volunteer.callId } : {}),
+  };
+}

@@ -1,0 +1,90 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import type { ChosenPresence, VolunteerState } from '@hotline/routing';
+
+const PRESENCES = ['available', 'break', 'offline'] as const;
+const STATES = [
+  'offline',
+  'available',
+  'offered',
+  'talking',
+  'wrap_up',
+  'break',
+  'missed',
+] as const;
+
+export class PresenceDto {
+  @ApiProperty({ enum: PRESENCES })
+  @IsIn(PRESENCES, { message: `state must be one of ${PRESENCES.join(', ')}` })
+  state!: ChosenPresence;
+
+  @ApiPropertyOptional({ description: 'The hotline to be on duty for; default your first hotline' })
+  @IsOptional()
+  @IsUUID('all', { message: 'hotlineId must be a hotline id' })
+  hotlineId?: string;
+}
+
+export class PresenceView {
+  @ApiProperty() hotlineId!: string;
+  @ApiProperty({ enum: STATES }) state!: VolunteerState;
+  @ApiProperty() since!: string;
+  @ApiPropertyOptional() callId?: string;
+}
+
+export class HotlineQuery {
+  @ApiPropertyOptional({ description: 'Default: your first hotline' })
+  @IsOptional()
+  @IsUUID('all', { message: 'hotlineId must be a hotline id' })
+  hotlineId?: string;
+}
+
+export class OfferView {
+  @ApiProperty() offerId!: string;
+  @ApiProperty() callId!: string;
+  @ApiProperty() expiresAt!: string;
+  @ApiProperty({ enum: ['pupil', 'parent', 'teacher', 'other'], nullable: true, type: String })
+  callerType!: string | null;
+  @ApiProperty({ nullable: true, type: String }) topic!: string | null;
+  @ApiProperty({ enum: ['normal', 'crisis'] }) priority!: string;
+  @ApiProperty({ description: 'Seconds the caller has waited' }) waitedSeconds!: number;
+  @ApiProperty({ description: 'Earlier calls from the same number to this hotline' })
+  previousCalls!: number;
+}
+
+export class QueuedCallView {
+  @ApiProperty() callId!: string;
+  @ApiProperty() topic!: string;
+  @ApiProperty({ enum: ['normal', 'crisis'] }) priority!: string;
+  @ApiProperty({ enum: ['waiting', 'offered', 'connecting', 'talking'] }) phase!: string;
+  @ApiProperty() waitingSeconds!: number;
+  @ApiProperty({ nullable: true, type: String }) callerType!: string | null;
+  @ApiPropertyOptional() volunteerId?: string;
+}
+
+export class DutyVolunteerView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: STATES }) state!: VolunteerState;
+  @ApiProperty() secondsInState!: number;
+  @ApiProperty({ type: [String] }) skills!: readonly string[];
+  @ApiProperty() callsHandled!: number;
+  @ApiPropertyOptional() callId?: string;
+}
+
+export class QueueView {
+  @ApiProperty() hotlineId!: string;
+  @ApiProperty() waiting!: number;
+  @ApiProperty() longestWaitSeconds!: number;
+  @ApiProperty({ type: [QueuedCallView] }) calls!: QueuedCallView[];
+  @ApiProperty({ type: [DutyVolunteerView] }) volunteers!: DutyVolunteerView[];
+}
+
+export class CallbackRequestView {
+  @ApiProperty() id!: string;
+  @ApiProperty() callId!: string;
+  @ApiProperty({ description: 'Decrypted; the read is audited' }) callerNumber!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty() requestedAt!: Date;
+  @ApiProperty() forDate!: string;
+  @ApiProperty({ nullable: true, type: Date }) doneAt!: Date | null;
+}

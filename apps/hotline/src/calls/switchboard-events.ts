@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { Observable, Subject } from 'rxjs';
+import type { VolunteerState } from '@hotline/routing';
+import type { CallOutcome } from './call.entity';
+
+/** What changed on a hotline's switchboard; the live console turns these into socket events. */
+export type SwitchboardEvent =
+  | {
+      type: 'call.queued';
+      hotlineId: string;
+      callId: string;
+      topic: string;
+      priority: 'normal' | 'crisis';
+    }
+  | { type: 'call.ended'; hotlineId: string; callId: string; outcome: CallOutcome }
+  | {
+      type: 'offer.created';
+      hotlineId: string;
+      offerId: string;
+      callId: string;
+      volunteerId: string;
+      expiresAt: string;
+    }
+  | {
+      type: 'offer.withdrawn';
+      hotlineId: string;
+      offerId: string;
+      callId: string;
+      volunteerId: string;
+      reason: string;
+    }
+  | {
+      type: 'volunteer.state';
+      hotlineId: string;
+      volunteerId: string;
+      state: VolunteerState;
+      since: string;
+    }
+  /** "I am in danger now": the supervisors on duty must see this at once. */
+  | { type: 'crisis.alert'; hotlineId: string; callId: string };
+
+@Injectable()
+export class SwitchboardEvents {
+  private readonly subject = new Subject<SwitchboardEvent>();
+
+  get stream(): Observable<SwitchboardEvent> {
+    return this.subject.asObservable();
+  }
+
+  publish(event: SwitchboardEvent): void {
+    this.subject.next(event);
+  }
+}

@@ -1,0 +1,125 @@
+import { DateTime } from 'luxon';
+import { WEEKDAYS, WeeklyHours } from '@hotline/calendar';
+import type { TopicNode } from '@hotline/taxonomy';
+import type { HotlineLocale } from '../hotlines/hotline.entity';
+
+/** The TwiML `language` for each hotline locale. */
+export const SAY_LANGUAGE: Record<HotlineLocale, 'zh-CN' | 'en-US'> = {
+  'zh-CN': 'zh-CN',
+  en: 'en-US',
+};
+
+/** Digits of the two menus. 9 is "I am in danger now" in both. */
+export const DANGER_DIGIT = '9';
+export const CALLER_DIGITS = { '1': 'pupil', '2': 'parent', '3': 'teacher' } as const;
+
+/** Everything the hotline says on the phone, in each locale. Kept short: callers are children. */
+export interface VoicePrompts {
+  welcome(hotlineName: string): string;
+  hours(weekly: WeeklyHours): string;
+  closedToday: string;
+  nextOpening(start: DateTime): string;
+  callbackOffer: string;
+  callbackRecorded(day: DateTime): string;
+  callerMenu: string;
+  topicMenu(topics: TopicNode[]): string;
+  holdOn: string;
+  crisisHoldOn: string;
+  position(position: number, minutes: number): string;
+  queueFull: string;
+  connecting: string;
+  waitedTooLong: string;
+  apology: string;
+  tryAgain: string;
+  goodbye: string;
+}
+
+const sameEveryDay = (weekly: WeeklyHours): boolean =>
+  WEEKDAYS.every((day) => JSON.stringify(weekly[day]) === JSON.stringify(weekly.mon));
+
+const ranges = (weekly: WeeklyHours, day: (typeof WEEKDAYS)[number], to: string, and: string) =>
+  weekly[day].map((range) => `${range.start}${to}${range.end}`).join(and);
+
+const zh: VoicePrompts = {
+  welcome: (name) => `您好，这里是${name}。`,
+  hours: (weekly) =>
+    sameEveryDay(weekly) && weekly.mon.length > 0
+      ? `热线每天${ranges(weekly, 'mon', '到', '和')}开放。`
+      : `热线开放时间：${WEEKDAYS.filter((day) => weekly[day].length > 0)
+          .map((day) => `${ZH_WEEKDAYS[day]}${ranges(weekly, day, '到', '和')}`)
+          .join('，')}。`,
+  closedToday: '今天热线暂停服务。',
+  nextOpening: (start) =>
+    `下次开放时间是${start.setLocale('zh-CN').toFormat('M月d日 cccc HH:mm')}。`,
+  callbackOffer: '如果希望我们在下次开放时给你回电，请按1。',
+  callbackRecorded: (day) =>
+    `好的，我们会在${day.setLocale('zh-CN').toFormat('M月d日')}晚上给你回电。`,
+  callerMenu: '如果你现在有危险，请按9。学生请按1，家长请按2，老师请按3。',
+  topicMenu: (topics) =>
+    `${topics.map((topic) => `${topic.label['zh-CN']}请按${topic.menu}`).join('，')}。如果你现在有危险，请按9。`,
+  holdOn: '正在为你转接值班老师，请稍候。',
+  crisisHoldOn: '我们会优先为你接通。如果你有生命危险，请立即拨打110或120。',
+  position: (position, minutes) =>
+    position <= 1
+      ? '你是下一位，请稍候。'
+      : `你前面还有${position - 1}位来电者，预计等待约${minutes}分钟。`,
+  queueFull: '现在来电太多，暂时无法排队。',
+  connecting: '正在为你接通。',
+  waitedTooLong: '很抱歉让你久等了，值班老师都在通话中。',
+  apology: '很抱歉，系统暂时出现问题。',
+  tryAgain: '我们再试一次。',
+  goodbye: '谢谢你的来电，再见。',
+};
+
+const ZH_WEEKDAYS = {
+  mon: '周一',
+  tue: '周二',
+  wed: '周三',
+  thu: '周四',
+  fri: '周五',
+  sat: '周六',
+  sun: '周日',
+};
+const EN_WEEKDAYS = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
+
+const en: VoicePrompts = {
+  welcome: (name) => `Hello, this is ${name}.`,
+  hours: (weekly) =>
+    sameEveryDay(weekly) && weekly.mon.length > 0
+      ? `The hotline is open every day from ${ranges(weekly, 'mon', ' to ', ' and ')}.`
+      : `The hotline is open ${WEEKDAYS.filter((day) => weekly[day].length > 0)
+          .map((day) => `${EN_WEEKDAYS[day]} ${ranges(weekly, day, ' to ', ' and ')}`)
+          .join(', ')}.`,
+  closedToday: 'The hotline is closed today.',
+  nextOpening: (start) =>
+    `We next open on ${start.setLocale('en').toFormat('cccc d MMMM')} at ${start.toFormat('HH:mm')}.`,
+  callbackOffer: 'To be called back when we next open, press 1.',
+  callbackRecorded: (day) =>
+    `Thank you. We will call you back on the evening of ${day.setLocale('en').toFormat('cccc d MMMM')}.`,
+  callerMenu:
+    'If you are in danger now, press 9. Pupils press 1, parents press 2, teachers press 3.',
+  topicMenu: (topics) =>
+    `${topics.map((topic) => `For ${topic.label.en.toLowerCase()}, press ${topic.menu}`).join('. ')}. If you are in danger now, press 9.`,
+  holdOn: 'We are connecting you to a counsellor on duty. Please hold.',
+  crisisHoldOn: 'You will be answered first. If your life is in danger, call 110 or 120 now.',
+  position: (position, minutes) =>
+    position <= 1
+      ? 'You are next. Please hold.'
+      : `There ${position === 2 ? 'is 1 caller' : `are ${position - 1} callers`} ahead of you. The wait is about ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+  queueFull: 'Too many people are calling right now and we cannot put you on hold.',
+  connecting: 'Connecting you now.',
+  waitedTooLong: 'We are sorry you have waited so long. All counsellors are still on calls.',
+  apology: 'We are sorry, something went wrong on our side.',
+  tryAgain: 'Let us try again.',
+  goodbye: 'Thank you for calling. Goodbye.',
+};
+
+export const VOICE_PROMPTS: Record<HotlineLocale, VoicePrompts> = { 'zh-CN': zh, en };

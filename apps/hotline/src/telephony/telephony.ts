@@ -1,0 +1,50 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { TwilioRest } from '@hotline/telephony';
+import { Environment } from '../config/environment';
+
+/**
+ * The hotline's link to Twilio: its REST client when telephony is configured, the auth token
+ * that signs webhooks, and the public address webhooks are signed against.
+ */
+@Injectable()
+export class Telephony {
+  private readonly logger = new Logger(Telephony.name);
+  readonly authToken: string | undefined;
+  readonly publicBaseUrl: string;
+  private readonly rest: TwilioRest | undefined;
+
+  constructor(config: ConfigService<Environment, true>) {
+    this.publicBaseUrl = config.get('PUBLIC_BASE_URL', { infer: true });
+    this.authToken = config.get('TWILIO_AUTH_TOKEN', { infer: true });
+    const accountSid = config.get('TWILIO_ACCOUNT_SID', { infer: true });
+    this.rest =
+      accountSid && this.authToken
+        ? new TwilioRest({
+            accountSid,
+            authToken: this.authToken,
+            apiBaseUrl: config.get('TWILIO_API_BASE_URL', { infer: true }),
+          })
+        : undefined;
+  }
+
+  get enabled(): boolean {
+    return this.rest !== undefined;
+  }
+
+  /** Absolute address of one of our webhooks, as Twilio must call it. */
+  url(path: string): string {
+    return `${this.publicBaseUrl}${path}`;
+  }
+
+  /**
+   * Sends a waiting caller to `path` (the TwiML that dials their volunteer): out of the
+   * Twilio queue when we know it, else by redirecting the live call.
+   */
+  async sendCallerTo(callSid: string, queueSid: string | null, path: string): Promise<void> {
+    if (!this.rest) throw new Error('telephony is not configured');
+    if (queueSid) await this.rest.dequeue(queueSid, callSid, this.url(path));
+    else await this.rest.redirect(callSid, this.url(path));
+    this.logger.debug(`caller sent to ${path}`);
+  }
+}

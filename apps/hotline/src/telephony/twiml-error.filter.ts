@@ -1,0 +1,54 @@
+import { ArgumentsHost, Catch, ExceptionFilter, ForbiddenException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import twilio from 'twilio';
+import { DEFAULT_CLOSED_MESSAGE } from '../hotlines/hotlines.service';
+import { SAY_LANGUAGE, VOICE_PROMPTS } from '../calls/voice-prompts';
+import { serializeError } from '../common/logging';
+
+/**
+ * A caller never hears an application error. Whatever fails behind a voice webhook (the
+ * database, Twilio's API, a bug), the answer is valid TwiML: on the hold-music request a
+ * short pause so the caller keeps their place; elsewhere an apology, the emergency numbers,
+ * then one more try from the start, and if that fails too, goodbye. Signature failures stay 403.
+ */
+@Catch()
+export class TwimlErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('VoiceWebhook');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    if (exception instanceof ForbiddenException) {
+      response.status(403).json(exception.getResponse());
+      return;
+    }
+    this.logger.error(
+      { err: serializeError(exception as Error), path: request.path },
+      'voice webhook failed',
+    );
+
+    // The hotline could not be read, so speak both languages.
+    const twiml = new twilio.twiml.VoiceResponse();
+    const say = (text: (prompts: (typeof VOICE_PROMPTS)['en']) => string) => {
+      for (const locale of ['zh-CN', 'en'] as const)
+        twiml.say({ language: SAY_LANGUAGE[locale] }, text(VOICE_PROMPTS[locale]));
+    };
+    if (request.path.endsWith('/wait')) {
+      twiml.pause({ length: 5 });
+    } else {
+      say((prompts) => prompts.apology);
+      for (const locale of ['zh-CN', 'en'] as const) {
+        twiml.say({ language: SAY_LANGUAGE[locale] }, DEFAULT_CLOSED_MESSAGE[locale]);
+      }
+      if (request.query.retry === undefined) {
+        say((prompts) => prompts.tryAgain);
+        twiml.redirect({ method: 'POST' }, '/twilio/voice/incoming?retry=1');
+      } else {
+        say((prompts) => prompts.goodbye);
+        twiml.hangup();
+      }
+    }
+    response.status(200).type('text/xml').send(twiml.toString());
+  }
+}

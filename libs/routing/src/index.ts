@@ -1,0 +1,20 @@
+export type {
+  CallOutcome,
+  CallPhase,
+  CallPriority,
+  ChosenPresence,
+  EnqueueResult,
+  IncomingCall,
+  QueuePosition,
+  QueueSnapshot,
+  RoutingEffect,
+  RoutingPolicy,
+  RoutingStrategy,
+  VolunteerProfile,
+  VolunteerState,
+  VolunteerView,
+  WaitingCallView,
+} from './types';
+export type { RoutingErrorCode } from './routing-error';
+export { RoutingError } from './routing-error';
+export { RoutingEngine } from './routing-engine';

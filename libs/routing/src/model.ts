@@ -1,0 +1,50 @@
+import type { HeapItem } from './indexed-heap';
+import type { CallPhase, CallPriority, VolunteerState } from './types';
+
+/** The heaps a call can be in at once: its priority's queue and its topic's queue. */
+export const CALL_SLOTS = { queue: 0, topicQueue: 1 } as const;
+
+/** The heaps a volunteer can be in at once: wrap-ups, or everyone available and each skill's. */
+export const VOLUNTEER_SLOTS = { wrapUps: 0, available: 1, firstSkill: 2 } as const;
+
+/** An offer is only ever in the heap of offer expiries. */
+export const OFFER_SLOTS = { expiries: 0 } as const;
+
+/** A caller the engine is looking after, from joining the queue until they hang up. */
+export interface Call extends HeapItem {
+  readonly callId: string;
+  readonly topic: string;
+  readonly priority: CallPriority;
+  readonly arrivedAt: number;
+  /** Breaks ties between callers who arrived in the same millisecond. */
+  readonly seq: number;
+  phase: CallPhase;
+  /** The volunteer offered, connecting or talking to this caller. */
+  volunteer?: Volunteer;
+  offer?: Offer;
+  acceptedAt?: number;
+}
+
+export interface Volunteer extends HeapItem {
+  readonly id: string;
+  skills: readonly string[];
+  state: VolunteerState;
+  since: number;
+  callsHandled: number;
+  /** Counts up each time anyone becomes available: the order they did, within one millisecond. */
+  turn: number;
+  /** The offer counter's value at their last offer (0 = never offered): round-robin order. */
+  lastOffered: number;
+  /** The call they are offered, connecting or talking on. */
+  call?: Call;
+}
+
+export interface Offer extends HeapItem {
+  readonly id: string;
+  readonly call: Call;
+  readonly volunteer: Volunteer;
+  readonly expiresAt: number;
+  /** Where the volunteer stood in the idle order, to put them back if the caller hangs up. */
+  readonly idleSince: number;
+  readonly lastOfferedBefore: number;
+}

@@ -1,0 +1,405 @@
+import fc from 'fast-check';
+import { RoutingEngine } from './routing-engine';
+import type {
+  ChosenPresence,
+  IncomingCall,
+  RoutingEffect,
+  RoutingPolicy,
+  VolunteerState,
+  VolunteerView,
+  WaitingCallView,
+} from './types';
+
+// Few topics, so skills often match and often do not.
+const TOPICS = ['emotional', 'learning', 'parent_child', 'other'];
+
+const policy = fc.record<RoutingPolicy>({
+  strategy: fc.constantFrom('longest_idle', 'fewest_calls', 'round_robin'),
+  offerTimeoutSeconds: fc.integer({ min: 5, max: 30 }),
+  wrapUpSeconds: fc.constantFrom(0, 10, 60),
+  skillFallbackSeconds: fc.integer({ min: 0, max: 60 }),
+  maxWaitSeconds: fc.integer({ min: 60, max: 900 }),
+  maxQueueSize: fc.integer({ min: 1, max: 15 }),
+});
+const skills = fc.subarray(TOPICS, { maxLength: 3 });
+const pick = fc.nat();
+
+const command = fc.oneof(
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('join' as const), skills }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reskill' as const), pick, skills }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('presence' as const),
+      pick,
+      presence: fc.constantFrom<ChosenPresence>('available', 'available', 'break', 'offline'),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('finishWrapUp' as const), pick }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('ring' as const),
+      topic: fc.constantFrom(...TOPICS),
+      crisis: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('restore' as const),
+      topic: fc.constantFrom(...TOPICS),
+      crisis: fc.boolean(),
+      waitedSeconds: fc.integer({ min: 0, max: 120 }),
+    }),
+  },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('answer' as const),
+      pick,
+      accept: fc.constantFrom(true, true, false),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('stale' as const), pick }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('dial' as const),
+      pick,
+      connected: fc.constantFrom(true, true, true, false),
+    }),
+  },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('hangUp' as const), pick }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('wait' as const),
+      seconds: fc.integer({ min: 0, max: 25 }),
+    }),
+  },
+  { weight: 2, arbitrary: fc.constant({ kind: 'untilDeadline' as const }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('policy' as const), policy }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'resetCounts' as const }) },
+);
+type Command = typeof command extends fc.Arbitrary<infer C> ? C : never;
+
+function must(condition: boolean, broken: string): void {
+  if (!condition) throw new Error(`broken: ${broken}`);
+}
+
+/** An effect's type, with the reason or outcome that sends it down a different path. */
+function kindOf(effect: RoutingEffect): string {
+  if (effect.type === 'offer_withdrawn') return `${effect.type}:${effect.reason}`;
+  if (effect.type === 'call_ended') return `${effect.type}:${effect.outcome}`;
+  return effect.type;
+}
+
+const of = <T>(items: readonly T[], index: number): T | undefined =>
+  items.length > 0 ? items[index % items.length] : undefined;
+
+/**
+ * The host's side: carries out random events, follows the effects the way the server does,
+ * and checks after every event that the engine's state agrees with them and with the rules.
+ */
+class Switchboard {
+  private t = Date.UTC(2026, 10, 23, 10, 0, 0);
+  readonly engine: RoutingEngine;
+  private readonly volunteerIds: string[] = [];
+  private readonly calls = new Map<string, IncomingCall>();
+  private readonly liveOffers = new Map<string, Extract<RoutingEffect, { type: 'offer' }>>();
+  private readonly deadOffers: string[] = [];
+  private readonly states = new Map<string, VolunteerState>();
+  readonly endings = new Map<string, number>();
+  private arrivals = 0;
+
+  constructor(
+    private policy: RoutingPolicy,
+    private readonly seen: Set<string>,
+  ) {
+    this.engine = new RoutingEngine(policy, () => this.t);
+  }
+
+  run(command: Command): void {
+    const { engine } = this;
+    switch (command.kind) {
+      case 'join': {
+        const id = `v${this.volunteerIds.length}`;
+        this.volunteerIds.push(id);
+        this.states.set(id, 'offline');
+        return this.absorb(engine.setVolunteer({ id, skills: command.skills }));
+      }
+      case 'reskill': {
+        const id = of(this.volunteerIds, command.pick);
+        if (id) this.absorb(engine.setVolunteer({ id, skills: command.skills }));
+        return;
+      }
+      case 'presence': {
+        const id = of(this.volunteerIds, command.pick);
+        if (!id) return;
+        if (this.states.get(id) === 'talking') {
+          expect(() => engine.setPresence(id, command.presence)).toThrow(
+            expect.objectContaining({ code: 'not_allowed' }),
+          );
+        } else {
+          this.absorb(engine.setPresence(id, command.presence));
+        }
+        return;
+      }
+      case 'finishWrapUp': {
+        const id = of(this.volunteerIds, command.pick);
+        if (id) this.absorb(engine.finishWrapUp(id));
+        return;
+      }
+      case 'ring': {
+        const call = this.newCall(command.topic, command.crisis, this.t);
+        const queued = this.queuedCount();
+        const result = engine.enqueue(call);
+        const full = !command.crisis && queued >= this.policy.maxQueueSize;
+        expect(result.queued).toBe(!full);
+        if (result.queued) this.calls.set(call.callId, call);
+        expect(engine.enqueue(call)).toMatchObject({ queued: false, effects: [] });
+        return this.absorb(result.effects);
+      }
+      case 'restore': {
+        const call = this.newCall(command.topic, command.crisis, this.t - command.waitedSeconds);
+        engine.restore(call);
+        this.calls.set(call.callId, call);
+        return this.absorb(engine.dispatch());
+      }
+      case 'answer': {
+        const offer = of([...this.liveOffers.values()], command.pick);
+        if (!offer) return;
+        const respond = () =>
+          command.accept ? engine.accept(offer.offerId) : engine.decline(offer.offerId);
+        if (this.t >= offer.expiresAt) {
+          expect(respond).toThrow(expect.objectContaining({ code: 'offer_not_live' }));
+        } else {
+          this.absorb(respond());
+        }
+        return;
+      }
+      case 'stale': {
+        const offerId = of(this.deadOffers, command.pick);
+        if (offerId) {
+          expect(() => engine.accept(offerId)).toThrow(
+            expect.objectContaining({ code: 'offer_not_live' }),
+          );
+        }
+        return;
+      }
+      case 'dial': {
+        const connecting = [...this.calls.keys()].filter(
+          (id) => engine.call(id)?.phase === 'connecting',
+        );
+        const callId = of(connecting, command.pick);
+        if (callId) {
+          this.absorb(command.connected ? engine.answered(callId) : engine.dialFailed(callId));
+        }
+        return;
+      }
+      case 'hangUp': {
+        const callId = of([...this.calls.keys()], command.pick) ?? 'never-seen';
+        return this.absorb(engine.hangUp(callId));
+      }
+      case 'wait': {
+        const deadline = engine.nextDeadline() ?? Infinity;
+        this.t += command.seconds * 1000;
+        const effects = this.tick();
+        must(effects.length === 0 || deadline <= this.t, 'tick had work before nextDeadline');
+        return this.absorb(effects);
+      }
+      case 'untilDeadline': {
+        const deadline = engine.nextDeadline();
+        if (deadline === undefined) return;
+        if (deadline > this.t) {
+          this.t = deadline - 1;
+          must(engine.tick().length === 0, 'tick had work before nextDeadline');
+          this.t = deadline;
+        }
+        return this.absorb(this.tick());
+      }
+      case 'policy':
+        this.policy = command.policy;
+        return this.absorb(engine.setPolicy(command.policy));
+      case 'resetCounts':
+        engine.resetDailyCounts();
+        expect(engine.snapshot().volunteers.every((v) => v.callsHandled === 0)).toBe(true);
+        return;
+    }
+  }
+
+  /** The host's timer fires: afterwards nothing may be due, or the timer would spin. */
+  private tick(): RoutingEffect[] {
+    const effects = this.engine.tick();
+    must((this.engine.nextDeadline() ?? Infinity) > this.t, 'tick left work due');
+    return effects;
+  }
+
+  /** Every caller hangs up. */
+  hangUpAll(): void {
+    for (const callId of [...this.calls.keys()]) this.absorb(this.engine.hangUp(callId));
+  }
+
+  get everyCall(): string[] {
+    return [...this.endings.keys(), ...this.calls.keys()];
+  }
+
+  /** Follows the effects as the host does, checking each against what came before. */
+  private absorb(effects: RoutingEffect[]): void {
+    for (const effect of effects) {
+      this.seen.add(kindOf(effect));
+      switch (effect.type) {
+        case 'offer': {
+          const call = this.calls.get(effect.callId)!;
+          const volunteer = this.engine.volunteer(effect.volunteerId)!;
+          must(this.states.get(effect.volunteerId) === 'available', 'offer to someone unavailable');
+          must(this.isEligible(call, volunteer), 'offer to someone not eligible');
+          for (const live of this.liveOffers.values()) {
+            must(live.callId !== effect.callId, 'second live offer of a call');
+            must(live.volunteerId !== effect.volunteerId, 'second live offer to a volunteer');
+          }
+          this.liveOffers.set(effect.offerId, effect);
+          break;
+        }
+        case 'offer_withdrawn': {
+          const live = this.liveOffers.get(effect.offerId);
+          must(live?.callId === effect.callId, 'withdrawn offer was not live');
+          must(live?.volunteerId === effect.volunteerId, 'withdrawn offer names someone else');
+          this.endOffer(effect.offerId);
+          break;
+        }
+        case 'connect': {
+          const offer = [...this.liveOffers.values()].find((o) => o.callId === effect.callId);
+          must(offer?.volunteerId === effect.volunteerId, 'connect without a live offer');
+          this.endOffer(offer!.offerId);
+          break;
+        }
+        case 'call_ended':
+          must(this.calls.has(effect.callId), 'a call ended twice or never entered');
+          must(
+            (effect.volunteerId !== undefined) === (effect.outcome === 'answered'),
+            'only an answered call names its volunteer',
+          );
+          this.calls.delete(effect.callId);
+          this.endings.set(effect.callId, (this.endings.get(effect.callId) ?? 0) + 1);
+          break;
+        case 'volunteer_state':
+          must(effect.since <= this.t, 'state since the future');
+          this.states.set(effect.volunteerId, effect.state);
+          break;
+        case 'overflow':
+          must(this.engine.call(effect.callId) === undefined, 'an overflowed call stays');
+          break;
+      }
+    }
+    this.checkInvariants();
+  }
+
+  private checkInvariants(): void {
+    const { engine } = this;
+    const snapshot = engine.snapshot();
+    const offerByVolunteer = new Map<string, string>();
+    for (const offer of this.liveOffers.values()) {
+      must(engine.call(offer.callId)?.phase === 'offered', 'a live offer of a call not offered');
+      offerByVolunteer.set(offer.volunteerId, offer.callId);
+    }
+    for (const volunteer of snapshot.volunteers) {
+      must(volunteer.state === this.states.get(volunteer.id), 'a change of state went untold');
+      const offered = offerByVolunteer.get(volunteer.id);
+      must((volunteer.state === 'offered') === (offered !== undefined), 'offered ⇔ one live offer');
+      const held = volunteer.callId === undefined ? undefined : engine.call(volunteer.callId);
+      must(held === undefined || held.volunteerId === volunteer.id, 'holds a call held by another');
+      must(offered === undefined || held?.callId === offered, 'offered one call, holds another');
+      const onCall = held?.phase === 'connecting' || held?.phase === 'talking';
+      must((volunteer.state === 'talking') === onCall, 'talking ⇔ holds a connected call');
+    }
+    for (const callId of this.calls.keys()) {
+      const call = engine.call(callId);
+      must(call !== undefined, 'a call was lost');
+      const volunteerId = call!.volunteerId;
+      must(
+        !volunteerId || engine.volunteer(volunteerId)?.callId === callId,
+        'two calls, one volunteer',
+      );
+    }
+    must(snapshot.calls.length <= this.calls.size, 'a call nobody rang');
+
+    // no caller is left waiting while someone available may take them
+    const available = snapshot.volunteers.filter((v) => v.state === 'available');
+    for (const call of snapshot.calls) {
+      if (call.phase !== 'waiting') continue;
+      for (const volunteer of available) {
+        must(!this.isEligible(call, volunteer), `${call.callId} skipped by ${volunteer.id}`);
+      }
+    }
+  }
+
+  private isEligible(call: IncomingCall | WaitingCallView, volunteer: VolunteerView): boolean {
+    return (
+      call.priority === 'crisis' ||
+      volunteer.skills.includes(call.topic) ||
+      this.t - call.arrivedAt >= this.policy.skillFallbackSeconds * 1000
+    );
+  }
+
+  private queuedCount(): number {
+    return this.engine
+      .snapshot()
+      .calls.filter((c) => c.phase === 'waiting' || c.phase === 'offered').length;
+  }
+
+  private newCall(topic: string, crisis: boolean, arrivedAt: number): IncomingCall {
+    return {
+      callId: `c${this.arrivals++}`,
+      topic,
+      priority: crisis ? 'crisis' : 'normal',
+      arrivedAt,
+    };
+  }
+
+  private endOffer(offerId: string): void {
+    this.liveOffers.delete(offerId);
+    this.deadOffers.push(offerId);
+  }
+}
+
+describe('RoutingEngine under random evenings', () => {
+  it('keeps every volunteer and caller consistent and never leaves a caller skipped', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(
+        policy,
+        fc.array(command, { minLength: 100, maxLength: 300, size: 'max' }),
+        (initialPolicy, commands) => {
+          const switchboard = new Switchboard(initialPolicy, seen);
+          for (const next of commands) switchboard.run(next);
+          switchboard.hangUpAll();
+
+          for (const callId of switchboard.everyCall) {
+            expect(switchboard.endings.get(callId)).toBe(1);
+          }
+          const busy = switchboard.engine
+            .snapshot()
+            .volunteers.filter((v) => v.state === 'offered' || v.state === 'talking');
+          expect(busy).toEqual([]);
+        },
+      ),
+      { numRuns: 500 },
+    );
+    // The evenings reached every path, or the checks above would prove little.
+    expect([...seen].sort()).toEqual([
+      'call_ended:abandoned',
+      'call_ended:answered',
+      'call_ended:overflow_callback',
+      'connect',
+      'offer',
+      'offer_withdrawn:abandoned',
+      'offer_withdrawn:declined',
+      'offer_withdrawn:presence',
+      'offer_withdrawn:timeout',
+      'overflow',
+      'volunteer_state',
+    ]);
+  });
+});

@@ -1,0 +1,536 @@
+import { AvailableVolunteers } from './available-volunteers';
+import { IndexedHeap } from './indexed-heap';
+import { OFFER_SLOTS, VOLUNTEER_SLOTS, type Call, type Offer, type Volunteer } from './model';
+import { RoutingError } from './routing-error';
+import type {
+  CallOutcome,
+  ChosenPresence,
+  EnqueueResult,
+  IncomingCall,
+  QueuePosition,
+  QueueSnapshot,
+  RoutingEffect,
+  RoutingPolicy,
+  VolunteerProfile,
+  VolunteerState,
+  VolunteerView,
+  WaitingCallView,
+} from './types';
+import { WaitingQueue, queueOrder } from './waiting-queue';
+
+type WithdrawReason = Extract<RoutingEffect, { type: 'offer_withdrawn' }>['reason'];
+
+/** Weight of the newest call in the average handling time. */
+const HANDLE_TIME_WEIGHT = 0.2;
+
+/**
+ * Matches one hotline's waiting callers with its volunteers.
+ *
+ * Every event returns the effects the host must carry out, and ends by offering calls until no
+ * waiting caller has an available volunteer who may take them: the head-most such caller
+ * first. A normal call goes only to volunteers with its topic until it has waited
+ * `skillFallbackSeconds`, then to anyone; a crisis call goes to anyone at once, preferring its
+ * topic. Among those eligible the policy's strategy picks. A caller put back after an offer
+ * or a failed dial keeps their place. Every call that enters leaves with exactly one
+ * `call_ended` effect and is then forgotten.
+ */
+export class RoutingEngine {
+  private policy: RoutingPolicy;
+  private readonly calls = new Map<string, Call>();
+  private readonly volunteers = new Map<string, Volunteer>();
+  private readonly liveOffers = new Map<string, Offer>();
+  private readonly waiting = new WaitingQueue();
+  private readonly available: AvailableVolunteers;
+  private readonly offerExpiries = new IndexedHeap<Offer>(
+    (a, b) => a.expiresAt - b.expiresAt,
+    OFFER_SLOTS.expiries,
+  );
+  // Everyone wraps up for the same time, so wrap-ups end in the order they began.
+  private readonly wrapUps = new IndexedHeap<Volunteer>(
+    (a, b) => a.since - b.since,
+    VOLUNTEER_SLOTS.wrapUps,
+  );
+  private arrivals = 0;
+  private turns = 0;
+  private offersMade = 0;
+  /** From accept to the end of wrap-up, averaged over recent answered calls. */
+  private averageHandleSeconds = 300;
+  /** The instant of the event being handled, and its effects so far. */
+  private at = 0;
+  private effects: RoutingEffect[] = [];
+  private readonly someoneAvailableHas = (skill: string) => !!this.available.firstWith(skill);
+
+  /** @param now the current instant in epoch milliseconds */
+  constructor(
+    policy: RoutingPolicy,
+    private readonly now: () => number,
+  ) {
+    this.policy = { ...policy };
+    this.available = new AvailableVolunteers(policy.strategy);
+  }
+
+  /** New settings apply to offers made from now on and to wrap-ups in progress. */
+  setPolicy(policy: RoutingPolicy): RoutingEffect[] {
+    return this.handle(() => {
+      if (policy.strategy !== this.policy.strategy) this.available.useStrategy(policy.strategy);
+      this.policy = { ...policy };
+    });
+  }
+
+  /** Adds a volunteer, offline, or updates their skills and leaves their state alone. */
+  setVolunteer(profile: VolunteerProfile): RoutingEffect[] {
+    return this.handle(() => {
+      const skills = [...new Set(profile.skills)];
+      const volunteer = this.volunteers.get(profile.id);
+      if (!volunteer) {
+        this.volunteers.set(profile.id, {
+          id: profile.id,
+          skills,
+          state: 'offline',
+          since: this.at,
+          callsHandled: 0,
+          turn: 0,
+          lastOffered: 0,
+          heapIndex: [],
+        });
+      } else if (volunteer.state === 'available') {
+        this.available.remove(volunteer);
+        volunteer.skills = skills;
+        this.available.add(volunteer);
+      } else {
+        volunteer.skills = skills;
+      }
+    });
+  }
+
+  /**
+   * What the volunteer chose. Leaving while offered withdraws the offer and the caller keeps
+   * their place; `available` while offered changes nothing; leaving wrap-up ends it.
+   * @throws RoutingError `unknown_volunteer`; `not_allowed` while they are on a call
+   */
+  setPresence(volunteerId: string, presence: ChosenPresence): RoutingEffect[] {
+    return this.handle(() => {
+      const volunteer = this.knownVolunteer(volunteerId);
+      if (volunteer.state === 'talking') {
+        throw new RoutingError('not_allowed', `volunteer ${volunteerId} is on a call`);
+      }
+      if (volunteer.state === presence) return;
+      if (volunteer.state === 'offered') {
+        if (presence === 'available') return;
+        this.withdraw(volunteer.call!.offer!, 'presence');
+      }
+      if (presence === 'available') this.startIdle(volunteer);
+      else this.moveTo(volunteer, presence);
+    });
+  }
+
+  /** Ends wrap-up early; does nothing in any other state. */
+  finishWrapUp(volunteerId: string): RoutingEffect[] {
+    return this.handle(() => {
+      const volunteer = this.knownVolunteer(volunteerId);
+      if (volunteer.state === 'wrap_up') this.startIdle(volunteer);
+    });
+  }
+
+  /** Starts a new evening for the `fewest_calls` strategy. */
+  resetDailyCounts(): void {
+    for (const volunteer of this.volunteers.values()) volunteer.callsHandled = 0;
+    this.available.reorder();
+  }
+
+  /**
+   * A caller joined the queue. A repeated call id is a webhook retry (`duplicate`); a normal
+   * call is refused (`queue_full`) when `maxQueueSize` calls wait or are offered, a crisis
+   * call never is. A refused call leaves no trace.
+   */
+  enqueue(incoming: IncomingCall): EnqueueResult {
+    if (this.calls.has(incoming.callId)) return { queued: false, reason: 'duplicate', effects: [] };
+    const inQueue = this.waiting.size + this.liveOffers.size;
+    if (incoming.priority === 'normal' && inQueue >= this.policy.maxQueueSize) {
+      return { queued: false, reason: 'queue_full', effects: [] };
+    }
+    return { queued: true, effects: this.handle(() => this.admit(incoming)) };
+  }
+
+  /**
+   * The volunteer answers the ring: the caller is to be connected to them, and the call counts
+   * as one they handled.
+   * @throws RoutingError `offer_not_live` if the offer is unknown, answered, expired or withdrawn
+   */
+  accept(offerId: string): RoutingEffect[] {
+    return this.handle(() => {
+      const offer = this.liveOffer(offerId);
+      const { call, volunteer } = offer;
+      this.close(offer);
+      call.phase = 'connecting';
+      call.acceptedAt = this.at;
+      volunteer.callsHandled++;
+      this.emit({ type: 'connect', callId: call.callId, volunteerId: volunteer.id });
+      this.moveTo(volunteer, 'talking');
+    });
+  }
+
+  /**
+   * The volunteer turns the call down: they are `missed` until they choose `available` again,
+   * and the call is offered to the next volunteer.
+   * @throws RoutingError `offer_not_live`, as for accept
+   */
+  decline(offerId: string): RoutingEffect[] {
+    return this.handle(() => this.refuse(this.liveOffer(offerId), 'declined'));
+  }
+
+  /**
+   * The Dial leg to the volunteer connected. A retry once talking changes nothing.
+   * @throws RoutingError `unknown_call`; `not_allowed` unless the call is connecting
+   */
+  answered(callId: string): RoutingEffect[] {
+    return this.handle(() => {
+      const call = this.knownCall(callId);
+      if (call.phase === 'talking') return;
+      if (call.phase !== 'connecting') {
+        throw new RoutingError('not_allowed', `call ${callId} is ${call.phase}, not connecting`);
+      }
+      call.phase = 'talking';
+    });
+  }
+
+  /**
+   * The Dial leg to the volunteer failed: the caller goes back to their place, the volunteer
+   * to `missed`.
+   * @throws RoutingError `unknown_call`; `not_allowed` unless the call is connecting
+   */
+  dialFailed(callId: string): RoutingEffect[] {
+    return this.handle(() => {
+      const call = this.knownCall(callId);
+      if (call.phase !== 'connecting') {
+        throw new RoutingError('not_allowed', `call ${callId} is ${call.phase}, not connecting`);
+      }
+      const volunteer = call.volunteer!;
+      volunteer.call = undefined;
+      this.requeue(call);
+      this.moveTo(volunteer, 'missed');
+    });
+  }
+
+  /**
+   * The caller is gone. Waiting or offered: `abandoned`, and an offered volunteer is available
+   * again in their old place. Connecting or talking: `answered`, and the volunteer wraps up
+   * (or is available at once when `wrapUpSeconds` is 0). An unknown call id is a retry: no
+   * effects.
+   */
+  hangUp(callId: string): RoutingEffect[] {
+    const call = this.calls.get(callId);
+    if (!call) return [];
+    return this.handle(() => {
+      if (call.phase === 'waiting') {
+        this.waiting.remove(call);
+        this.end(call, 'abandoned');
+      } else if (call.phase === 'offered') {
+        const offer = call.offer!;
+        this.withdraw(offer, 'abandoned');
+        offer.volunteer.lastOffered = offer.lastOfferedBefore;
+        this.moveTo(offer.volunteer, 'available', offer.idleSince);
+        this.end(call, 'abandoned');
+      } else {
+        const volunteer = call.volunteer!;
+        volunteer.call = undefined;
+        this.recordHandleTime((this.at - call.acceptedAt!) / 1000 + this.policy.wrapUpSeconds);
+        if (this.policy.wrapUpSeconds > 0) this.moveTo(volunteer, 'wrap_up');
+        else this.startIdle(volunteer);
+        this.end(call, 'answered');
+      }
+    });
+  }
+
+  /**
+   * Puts back a call that was waiting before a server restart, with its original arrival,
+   * whatever the queue size. A call id already known is ignored. Offers nothing: the host calls
+   * `dispatch()` once everything is restored.
+   */
+  restore(incoming: IncomingCall): void {
+    if (!this.calls.has(incoming.callId)) this.admit(incoming);
+  }
+
+  /**
+   * Does what is due: offers time out, wrap-ups end, calls past their skill fallback are
+   * offered, and then callers who waited `maxWaitSeconds` and whom nobody can take overflow.
+   */
+  tick(): RoutingEffect[] {
+    return this.handle(() => {
+      let offer: Offer | undefined;
+      while ((offer = this.offerExpiries.peek()) && offer.expiresAt <= this.at) {
+        this.refuse(offer, 'timeout');
+      }
+      let volunteer: Volunteer | undefined;
+      while ((volunteer = this.wrapUps.peek()) && this.wrapUpEnd(volunteer) <= this.at) {
+        this.startIdle(volunteer);
+      }
+      // Someone just freed may still take a caller who has waited too long.
+      this.match();
+      let call: Call | undefined;
+      while ((call = this.waiting.longestWaiting()) && this.overflowAt(call) <= this.at) {
+        this.waiting.remove(call);
+        this.emit({ type: 'overflow', callId: call.callId });
+        this.end(call, 'overflow_callback');
+      }
+    });
+  }
+
+  /** The earliest instant `tick()` has work (possibly past), or undefined if it never will. */
+  nextDeadline(): number | undefined {
+    const wrapUp = this.wrapUps.peek();
+    const firstNormal = this.waiting.firstNormal();
+    const longestWaiting = this.waiting.longestWaiting();
+    const deadlines = [
+      this.offerExpiries.peek()?.expiresAt,
+      wrapUp && this.wrapUpEnd(wrapUp),
+      // Only the oldest normal call can be next to fall back, and only while someone who
+      // lacks its topic is available to take it.
+      firstNormal && this.available.size > 0 ? this.fallbackAt(firstNormal) : undefined,
+      longestWaiting && this.overflowAt(longestWaiting),
+    ].filter((deadline) => deadline !== undefined);
+    return deadlines.length > 0 ? Math.min(...deadlines) : undefined;
+  }
+
+  /** Offers every match possible now; the other events do this themselves. */
+  dispatch(): RoutingEffect[] {
+    return this.handle();
+  }
+
+  /**
+   * Calls not yet talking (waiting, offered and connecting) in queue order, connecting ones
+   * at the place they had, and every volunteer.
+   */
+  snapshot(): QueueSnapshot {
+    return {
+      calls: [...this.calls.values()]
+        .filter((call) => call.phase !== 'talking')
+        .sort(queueOrder)
+        .map(callView),
+      volunteers: [...this.volunteers.values()].map(volunteerView),
+    };
+  }
+
+  /**
+   * Where a waiting or offered caller stands, and roughly how long until they are served:
+   * position × average handling time ÷ volunteers on duty. Scans every call.
+   */
+  position(callId: string): QueuePosition | undefined {
+    const call = this.calls.get(callId);
+    if (!call || !isInQueue(call)) return undefined;
+    let position = 1;
+    for (const other of this.calls.values()) {
+      if (isInQueue(other) && queueOrder(other, call) < 0) position++;
+    }
+    let onDuty = 0;
+    for (const volunteer of this.volunteers.values()) {
+      if (volunteer.state !== 'offline' && volunteer.state !== 'break') onDuty++;
+    }
+    const expectedWaitSeconds = Math.round(
+      (position * this.averageHandleSeconds) / Math.max(1, onDuty),
+    );
+    return { position, expectedWaitSeconds };
+  }
+
+  volunteer(id: string): VolunteerView | undefined {
+    const volunteer = this.volunteers.get(id);
+    return volunteer && volunteerView(volunteer);
+  }
+
+  call(id: string): WaitingCallView | undefined {
+    const call = this.calls.get(id);
+    return call && callView(call);
+  }
+
+  /** Runs one event at one instant, then offers whatever it made possible. */
+  private handle(event?: () => void): RoutingEffect[] {
+    this.at = this.now();
+    this.effects = [];
+    event?.();
+    this.match();
+    return this.effects;
+  }
+
+  private match(): void {
+    for (let pair = this.nextMatch(); pair; pair = this.nextMatch()) this.offer(...pair);
+  }
+
+  /** The head-most waiting call someone available may take, and whom the strategy picks. */
+  private nextMatch(): [Call, Volunteer] | undefined {
+    if (this.available.size === 0) return undefined;
+    const head = this.waiting.head();
+    if (!head) return undefined;
+    if (head.priority === 'crisis') {
+      return [head, this.available.firstWith(head.topic) ?? this.available.first()!];
+    }
+    if (this.fallbackAt(head) <= this.at) return [head, this.available.first()!];
+    // The head is inside its skill window, so every call behind it is too: the first caller
+    // of any topic that someone available has goes first.
+    const call = this.waiting.firstNormalWhere(this.someoneAvailableHas);
+    return call && [call, this.available.firstWith(call.topic)!];
+  }
+
+  private offer(call: Call, volunteer: Volunteer): void {
+    const offer: Offer = {
+      id: `${call.callId}:${++this.offersMade}`,
+      call,
+      volunteer,
+      expiresAt: this.at + this.policy.offerTimeoutSeconds * 1000,
+      idleSince: volunteer.since,
+      lastOfferedBefore: volunteer.lastOffered,
+      heapIndex: [],
+    };
+    this.waiting.remove(call);
+    call.phase = 'offered';
+    call.offer = offer;
+    call.volunteer = volunteer;
+    volunteer.call = call;
+    volunteer.lastOffered = this.offersMade;
+    this.liveOffers.set(offer.id, offer);
+    this.offerExpiries.push(offer);
+    this.emit({
+      type: 'offer',
+      offerId: offer.id,
+      callId: call.callId,
+      volunteerId: volunteer.id,
+      expiresAt: offer.expiresAt,
+    });
+    this.moveTo(volunteer, 'offered');
+  }
+
+  /** Declined or timed out: the volunteer is `missed`. */
+  private refuse(offer: Offer, reason: 'declined' | 'timeout'): void {
+    this.withdraw(offer, reason);
+    this.moveTo(offer.volunteer, 'missed');
+  }
+
+  /** Ends an offer without an accept; the caller goes back to their place unless they left. */
+  private withdraw(offer: Offer, reason: WithdrawReason): void {
+    const { call, volunteer } = offer;
+    this.close(offer);
+    volunteer.call = undefined;
+    this.emit({
+      type: 'offer_withdrawn',
+      offerId: offer.id,
+      callId: call.callId,
+      volunteerId: volunteer.id,
+      reason,
+    });
+    if (reason === 'abandoned') call.volunteer = undefined;
+    else this.requeue(call);
+  }
+
+  private close(offer: Offer): void {
+    this.liveOffers.delete(offer.id);
+    this.offerExpiries.remove(offer);
+    offer.call.offer = undefined;
+  }
+
+  private requeue(call: Call): void {
+    call.phase = 'waiting';
+    call.volunteer = undefined;
+    this.waiting.add(call);
+  }
+
+  private admit(incoming: IncomingCall): void {
+    const { callId, topic, priority, arrivedAt } = incoming;
+    const call: Call = {
+      callId,
+      topic,
+      priority,
+      arrivedAt,
+      seq: ++this.arrivals,
+      phase: 'waiting',
+      heapIndex: [],
+    };
+    this.calls.set(callId, call);
+    this.waiting.add(call);
+  }
+
+  private end(call: Call, outcome: CallOutcome): void {
+    this.calls.delete(call.callId);
+    const volunteerId = call.volunteer?.id;
+    this.emit({
+      type: 'call_ended',
+      callId: call.callId,
+      outcome,
+      ...(volunteerId && { volunteerId }),
+    });
+  }
+
+  /** Available from now, behind everyone already waiting for a call. */
+  private startIdle(volunteer: Volunteer): void {
+    volunteer.turn = ++this.turns;
+    this.moveTo(volunteer, 'available');
+  }
+
+  private moveTo(volunteer: Volunteer, state: VolunteerState, since = this.at): void {
+    if (volunteer.state === 'available') this.available.remove(volunteer);
+    else if (volunteer.state === 'wrap_up') this.wrapUps.remove(volunteer);
+    volunteer.state = state;
+    volunteer.since = since;
+    if (state === 'available') this.available.add(volunteer);
+    else if (state === 'wrap_up') this.wrapUps.push(volunteer);
+    this.emit({ type: 'volunteer_state', volunteerId: volunteer.id, state, since });
+  }
+
+  private recordHandleTime(seconds: number): void {
+    this.averageHandleSeconds += HANDLE_TIME_WEIGHT * (seconds - this.averageHandleSeconds);
+  }
+
+  private fallbackAt(call: Call): number {
+    return call.arrivedAt + this.policy.skillFallbackSeconds * 1000;
+  }
+
+  private overflowAt(call: Call): number {
+    return call.arrivedAt + this.policy.maxWaitSeconds * 1000;
+  }
+
+  private wrapUpEnd(volunteer: Volunteer): number {
+    return volunteer.since + this.policy.wrapUpSeconds * 1000;
+  }
+
+  private emit(effect: RoutingEffect): void {
+    this.effects.push(effect);
+  }
+
+  private liveOffer(offerId: string): Offer {
+    const offer = this.liveOffers.get(offerId);
+    if (!offer || offer.expiresAt <= this.at) {
+      throw new RoutingError('offer_not_live', `offer ${offerId} is not live`);
+    }
+    return offer;
+  }
+
+  private knownCall(callId: string): Call {
+    const call = this.calls.get(callId);
+    if (!call) throw new RoutingError('unknown_call', `no call ${callId}`);
+    return call;
+  }
+
+  private knownVolunteer(volunteerId: string): Volunteer {
+    const volunteer = this.volunteers.get(volunteerId);
+    if (!volunteer) throw new RoutingError('unknown_volunteer', `no volunteer ${volunteerId}`);
+    return volunteer;
+  }
+}
+
+function isInQueue(call: Call): boolean {
+  return call.phase === 'waiting' || call.phase === 'offered';
+}
+
+function callView({ callId, topic, priority, arrivedAt, phase, volunteer }: Call): WaitingCallView {
+  return {
+    callId,
+    topic,
+    priority,
+    arrivedAt,
+    phase,
+    ...(volunteer && { volunteerId: volunteer.id }),
+  };
+}
+
+function volunteerView(volunteer: Volunteer): VolunteerView {
+  const { id, state, since, skills, callsHandled, call } = volunteer;
+  return { id, state, since, skills, callsHandled, ...(call && { callId: call.callId }) };
+}

@@ -1,0 +1,110 @@
+/**
+ * The routing engine's contract. One engine per hotline. Pure: no framework, no I/O; time
+ * comes from the injected `now()` (epoch milliseconds), so tests and replays are deterministic.
+ *
+ * The host (the server's calls module) feeds it events and carries out the effects it
+ * returns (ring a console, dequeue a caller in Twilio, redirect an overflowing caller,
+ * write the call record). The host calls `tick()` when `nextDeadline()` passes.
+ */
+
+export type VolunteerState =
+  'offline' | 'available' | 'offered' | 'talking' | 'wrap_up' | 'break' | 'missed';
+
+/** The states a volunteer may choose themself; the others the engine sets. */
+export type ChosenPresence = 'available' | 'break' | 'offline';
+
+/** Crisis calls ("I am in danger now") go before every normal call. */
+export type CallPriority = 'crisis' | 'normal';
+
+export type RoutingStrategy = 'longest_idle' | 'fewest_calls' | 'round_robin';
+
+export interface RoutingPolicy {
+  strategy: RoutingStrategy;
+  /** Ring time before an offer lapses and the volunteer goes to `missed`. */
+  offerTimeoutSeconds: number;
+  /** After a call ends, the volunteer is in wrap-up this long unless they finish sooner. */
+  wrapUpSeconds: number;
+  /** A normal call is offered only to volunteers with its topic skill until it has waited this long. */
+  skillFallbackSeconds: number;
+  /** A call still waiting after this long overflows (the caller is offered a call-back). */
+  maxWaitSeconds: number;
+  /** Normal calls beyond this many waiting are refused (`queue_full`); crisis calls never are. */
+  maxQueueSize: number;
+}
+
+export interface VolunteerProfile {
+  id: string;
+  /** Top-level topic keys (the host maps sub-topic skills to their top level). */
+  skills: readonly string[];
+}
+
+export interface IncomingCall {
+  callId: string;
+  /** Top-level topic key chosen in the menu (`emotional`, `learning`, ...). */
+  topic: string;
+  priority: CallPriority;
+  /** When the caller joined the queue (epoch ms); a restored call keeps its original time. */
+  arrivedAt: number;
+}
+
+export type CallPhase = 'waiting' | 'offered' | 'connecting' | 'talking';
+
+/** How a call left the engine; every call that entered leaves with exactly one. */
+export type CallOutcome = 'answered' | 'abandoned' | 'overflow_callback';
+
+export type RoutingEffect =
+  /** Ring this volunteer's console with this call until `expiresAt`. */
+  | { type: 'offer'; offerId: string; callId: string; volunteerId: string; expiresAt: number }
+  /** The offer ended without an accept (declined, timed out, caller gone, volunteer went offline). */
+  | {
+      type: 'offer_withdrawn';
+      offerId: string;
+      callId: string;
+      volunteerId: string;
+      reason: 'declined' | 'timeout' | 'abandoned' | 'presence';
+    }
+  /** The volunteer accepted: the host dequeues the caller to a Dial of this volunteer. */
+  | { type: 'connect'; callId: string; volunteerId: string }
+  /** The caller waited `maxWaitSeconds`: the host redirects them to the call-back offer. */
+  | { type: 'overflow'; callId: string }
+  /** A call left the engine, with its single outcome. */
+  | { type: 'call_ended'; callId: string; outcome: CallOutcome; volunteerId?: string }
+  /** A volunteer's state changed (for consoles and the record). */
+  | { type: 'volunteer_state'; volunteerId: string; state: VolunteerState; since: number };
+
+export type EnqueueResult =
+  | { queued: true; effects: RoutingEffect[] }
+  | { queued: false; reason: 'queue_full' | 'duplicate'; effects: RoutingEffect[] };
+
+export interface WaitingCallView {
+  callId: string;
+  topic: string;
+  priority: CallPriority;
+  arrivedAt: number;
+  phase: CallPhase;
+  volunteerId?: string;
+}
+
+export interface VolunteerView {
+  id: string;
+  state: VolunteerState;
+  since: number;
+  skills: readonly string[];
+  callsHandled: number;
+  /** The call they are offered, connecting or talking on. */
+  callId?: string;
+}
+
+export interface QueueSnapshot {
+  /** Calls not yet talking, in the order they would be served (crisis first, then arrival). */
+  calls: WaitingCallView[];
+  volunteers: VolunteerView[];
+}
+
+/** What a waiting caller is told. */
+export interface QueuePosition {
+  /** 1 = next in line. */
+  position: number;
+  /** Rough expected wait in seconds (queue ahead × average handling time ÷ volunteers on duty). */
+  expectedWaitSeconds: number;
+}

@@ -1,0 +1,131 @@
+import { EventEmitter, once } from 'node:events';
+import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
+
+export interface FakeTwilioRequest {
+  method: string;
+  path: string;
+  params: Record<string, string>;
+  /** The account the Basic credentials named. */
+  accountSid: string;
+}
+
+export interface FakeTwilioOptions {
+  accountSid: string;
+  authToken: string;
+}
+
+/**
+ * A small stand-in for Twilio's REST API: answers the calls the hotline makes like Twilio
+ * does, records them, and emits each as a `request` event. Shared by the end-to-end tests
+ * and the caller simulator. `failNext(n)` makes the next n requests fail with a 500, as an
+ * outage would.
+ */
+export class FakeTwilio extends EventEmitter {
+  readonly requests: FakeTwilioRequest[] = [];
+  private server?: Server;
+  private failures = 0;
+
+  constructor(private readonly options: FakeTwilioOptions) {
+    super();
+  }
+
+  async start(): Promise<string> {
+    this.server = createServer((request, response) => void this.handle(request, response));
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    return this.baseUrl;
+  }
+
+  get baseUrl(): string {
+    const { port } = this.server!.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
+  }
+
+  failNext(count = 1): void {
+    this.failures = count;
+  }
+
+  /** Resolves with the next recorded request that matches, waiting up to `timeoutMs`. */
+  async next(
+    match: (request: FakeTwilioRequest) => boolean,
+    timeoutMs = 5_000,
+  ): Promise<FakeTwilioRequest> {
+    const seen = this.requests.find(match);
+    if (seen) return seen;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.off('request', listener);
+        reject(new Error('the fake Twilio received no matching request in time'));
+      }, timeoutMs);
+      const listener = (request: FakeTwilioRequest) => {
+        if (!match(request)) return;
+        clearTimeout(timer);
+        this.off('request', listener);
+        resolve(request);
+      };
+      this.on('request', listener);
+    });
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await new Promise<string>((resolve) => {
+      let data = '';
+      request.on('data', (chunk: Buffer) => (data += chunk));
+      request.on('end', () => resolve(data));
+    });
+    const [user, password] = Buffer.from(
+      (request.headers.authorization ?? '').replace(/^Basic /, ''),
+      'base64',
+    )
+      .toString()
+      .split(':');
+    const reply = (status: number, payload: object) => {
+      response.writeHead(status, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify(payload));
+    };
+    if (user !== this.options.accountSid || password !== this.options.authToken) {
+      return reply(401, { code: 20003, message: 'Authenticate', status: 401 });
+    }
+    const path = new URL(request.url ?? '/', 'http://fake').pathname;
+    const recorded: FakeTwilioRequest = {
+      method: request.method ?? 'GET',
+      path,
+      params: Object.fromEntries(new URLSearchParams(body)),
+      accountSid: user,
+    };
+    this.requests.push(recorded);
+    this.emit('request', recorded);
+
+    if (this.failures > 0) {
+      this.failures -= 1;
+      return reply(500, { code: 20500, message: 'Internal Server Error', status: 500 });
+    }
+    const member = path.match(/\/Accounts\/(AC\w+)\/Queues\/(QU\w+)\/Members\/(CA\w+)\.json$/);
+    if (member) {
+      return reply(200, {
+        call_sid: member[3],
+        queue_sid: member[2],
+        position: 1,
+        wait_time: 0,
+        date_enqueued: new Date().toUTCString(),
+      });
+    }
+    const call = path.match(/\/Accounts\/(AC\w+)\/Calls\/(CA\w+)\.json$/);
+    if (call) {
+      return reply(200, { sid: call[2], account_sid: call[1], status: 'in-progress' });
+    }
+    reply(404, {
+      code: 20404,
+      message: `The requested resource ${path} was not found`,
+      status: 404,
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { FakeTwilio } from './testing/fake-twilio';
+import { TwilioRest } from './twilio-rest';
+import { isSignedByTwilio, signAsTwilio } from './webhook-signature';
+
+const account = { accountSid: `AC${'a'.repeat(32)}`, authToken: 'b'.repeat(32) };
+
+describe('TwilioRest against a Twilio-compatible API', () => {
+  const fake = new FakeTwilio(account);
+  let rest: TwilioRest;
+
+  beforeAll(async () => {
+    rest = new TwilioRest({ ...account, apiBaseUrl: await fake.start() });
+  });
+  afterAll(() => fake.stop());
+
+  it('dequeues one waiting caller to the given TwiML address with the official client', async () => {
+    await rest.dequeue('QU123', 'CA456', 'https://hotline.example/twilio/voice/connect?call=1');
+    expect(fake.requests.at(-1)).toEqual({
+      method: 'POST',
+      path: `/2010-04-01/Accounts/${account.accountSid}/Queues/QU123/Members/CA456.json`,
+      params: { Url: 'https://hotline.example/twilio/voice/connect?call=1', Method: 'POST' },
+      accountSid: account.accountSid,
+    });
+  });
+
+  it('redirects a live call', async () => {
+    await rest.redirect('CA789', 'https://hotline.example/twilio/voice/connect');
+    expect(fake.requests.at(-1)?.path).toBe(
+      `/2010-04-01/Accounts/${account.accountSid}/Calls/CA789.json`,
+    );
+  });
+
+  it('reports a failure of the API as an error', async () => {
+    fake.failNext(3);
+    await expect(rest.dequeue('QU1', 'CA1', 'https://hotline.example/x')).rejects.toThrow();
+  });
+});
+
+describe('webhook signatures', () => {
+  const url = 'https://hotline.example/twilio/voice/menu?step=topic';
+  const params = { CallSid: 'CA1', Digits: '2' };
+
+  it('accepts what Twilio signed and refuses anything changed', () => {
+    const signature = signAsTwilio(account.authToken, url, params);
+    expect(isSignedByTwilio(account.authToken, url, params, signature)).toBe(true);
+    expect(isSignedByTwilio(account.authToken, url, { ...params, Digits: '9' }, signature)).toBe(
+      false,
+    );
+    expect(
+      isSignedByTwilio(account.authToken, url.replace('topic', 'caller'), params, signature),
+    ).toBe(false);
+    expect(isSignedByTwilio('c'.repeat(32), url, params, signature)).toBe(false);
+    expect(isSignedByTwilio(account.authToken, url, params, undefined)).toBe(false);
+  });
+});

@@ -1,0 +1,54 @@
+import twilio from 'twilio';
+import type { RequestOptions } from 'twilio/lib/base/RequestClient';
+
+export interface TwilioAccount {
+  accountSid: string;
+  authToken: string;
+  /** Where REST calls go instead of https://api.twilio.com (a compatible provider, a local fake). */
+  apiBaseUrl: string;
+}
+
+/**
+ * Sends the official client's requests to `apiBaseUrl`: every Twilio host
+ * (api.twilio.com, regional and edge hosts) is swapped for it, the path is kept.
+ */
+class RedirectingRequestClient extends twilio.RequestClient {
+  constructor(private readonly apiBaseUrl: URL) {
+    super({ keepAlive: true });
+  }
+
+  override request<TData>(options: RequestOptions<TData>) {
+    const target = new URL(options.uri);
+    if (target.hostname.endsWith('twilio.com')) {
+      target.protocol = this.apiBaseUrl.protocol;
+      target.host = this.apiBaseUrl.host;
+      target.pathname = this.apiBaseUrl.pathname.replace(/\/$/, '') + target.pathname;
+    }
+    return super.request<TData>({ ...options, uri: target.toString() });
+  }
+}
+
+/** The REST calls the hotline makes to Twilio, through the official client. */
+export class TwilioRest {
+  private readonly client: twilio.Twilio;
+
+  constructor(account: TwilioAccount) {
+    const base = new URL(account.apiBaseUrl);
+    const isTwilio = base.hostname === 'api.twilio.com';
+    this.client = twilio(account.accountSid, account.authToken, {
+      ...(isTwilio ? {} : { httpClient: new RedirectingRequestClient(base) }),
+      autoRetry: true,
+      maxRetries: 2,
+    });
+  }
+
+  /** Takes one waiting caller out of a queue and points their call at `url` (TwiML for the Dial). */
+  async dequeue(queueSid: string, callSid: string, url: string): Promise<void> {
+    await this.client.queues(queueSid).members(callSid).update({ url, method: 'POST' });
+  }
+
+  /** Points a live call at new TwiML (used when the queue is not known yet). */
+  async redirect(callSid: string, url: string): Promise<void> {
+    await this.client.calls(callSid).update({ url, method: 'POST' });
+  }
+}

@@ -1,0 +1,118 @@
+import type { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
+import { RunningHotline } from './support/hotline-server';
+import { Person, addPerson } from './support/people';
+import { callRecord, duty } from './support/duty';
+import { CallCentre, PhoneCall, says, startCallCentre } from './support/twilio';
+
+const EVENING = '2026-11-23T19:00:00+08:00';
+
+describe('a call, from the first ring to wrap-up', () => {
+  let centre: CallCentre;
+  let hotline: RunningHotline;
+  let twilio: FakeTwilio;
+  let admin: string;
+
+  beforeAll(async () => {
+    centre = await startCallCentre({ HOTLINE_CLOCK_START: EVENING });
+    ({ hotline, twilio, admin } = centre);
+  });
+  afterAll(() => centre.stop());
+
+  const offerOf = (person: Person) => duty(hotline, person).offer();
+  const callRow = (callSid: string) => callRecord(hotline, callSid);
+  const available = (person: Person) => duty(hotline, person).available();
+
+  it('connects a pupil to an available volunteer and records the consultation', async () => {
+    const volunteer = await addPerson(hotline, {
+      topicSkills: ['emotional'],
+      softphoneIdentity: 'wang-laoshi',
+    });
+    expect((await available(volunteer)).body.state).toBe('available');
+
+    const call = new PhoneCall(hotline.baseUrl);
+    const greeting = await call.dial();
+    expect(greeting.status).toBe(200);
+    expect(greeting.twiml).toContain('<Gather');
+    expect(says(greeting.twiml).join(' ')).toMatch(/学生请按1/);
+
+    const queued = await call.choose('1', '1');
+    expect(queued.twiml).toMatch(
+      /<Enqueue [^>]*waitUrl="https:\/\/hotline\.test\/twilio\/voice\/wait"/,
+    );
+    await call.hold('QU11111111111111111111111111111111');
+
+    const offer = await offerOf(volunteer);
+    expect(offer).toMatchObject({
+      callerType: 'pupil',
+      topic: 'emotional',
+      priority: 'normal',
+      previousCalls: 0,
+    });
+    expect(JSON.stringify(offer)).not.toContain(call.from.slice(3));
+
+    await hotline.as(volunteer.token).post(`/api/offers/${offer.offerId}/accept`).expect(204);
+    const dequeue = await twilio.next((request) =>
+      request.path.endsWith(`/Members/${call.callSid}.json`),
+    );
+    expect(dequeue.path).toContain('/Queues/QU11111111111111111111111111111111/');
+    expect(dequeue.params.Url).toBe(
+      `https://hotline.test/twilio/voice/connect?call=${offer.callId}`,
+    );
+
+    const dial = await call.post(`connect?call=${offer.callId}`);
+    expect(dial.twiml).toMatch(
+      /<Dial [^>]*action="https:\/\/hotline\.test\/twilio\/voice\/dial-result\?call=[^"]+"[^>]*><Client>wang-laoshi<\/Client><\/Dial>/,
+    );
+
+    const after = await call.post(`dial-result?call=${offer.callId}`, {
+      DialCallStatus: 'completed',
+      DialCallDuration: '754',
+    });
+    expect(after.twiml).toContain('<Hangup/>');
+    await call.hangUp();
+
+    const me = await hotline
+      .as(volunteer.token)
+      .put('/api/me/presence')
+      .send({ state: 'available' });
+    expect(me.status).toBe(200);
+    const record = await callRow(call.callSid);
+    expect(record).toMatchObject({
+      outcome: 'answered',
+      status: 'ended',
+      talk_seconds: 754,
+      caller_type: 'pupil',
+      topic: 'emotional',
+      volunteer_id: volunteer.id,
+    });
+    expect(record.caller_number_encrypted).not.toContain(call.from.slice(3));
+    expect(Number(record.wait_seconds)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('keeps the volunteer in wrap-up after the call until they finish it', async () => {
+    const volunteer = await addPerson(hotline, { topicSkills: ['learning'] });
+    await available(volunteer);
+    const call = new PhoneCall(hotline.baseUrl);
+    await call.dial();
+    await call.choose('2', '2');
+    const offer = await offerOf(volunteer);
+    await hotline.as(volunteer.token).post(`/api/offers/${offer.offerId}/accept`).expect(204);
+    await call.post(`connect?call=${offer.callId}`);
+    await call.post(`dial-result?call=${offer.callId}`, {
+      DialCallStatus: 'completed',
+      DialCallDuration: '60',
+    });
+
+    const queue = await hotline.as(admin).get('/api/queue').expect(200);
+    expect(queue.body.volunteers.find((v: { id: string }) => v.id === volunteer.id)).toMatchObject({
+      state: 'wrap_up',
+      callsHandled: 1,
+    });
+    const done = await hotline
+      .as(volunteer.token)
+      .post(`/api/calls/${offer.callId}/wrap-up`)
+      .expect(200);
+    expect(done.body.state).toBe('available');
+    await hotline.as(volunteer.token).post(`/api/calls/${offer.callId}/wrap-up`).expect(409);
+  });
+});

@@ -1,0 +1,51 @@
+import { RunningHotline } from './hotline-server';
+import { Person } from './people';
+
+/** Polls until `check` returns a value: the server routes calls on its own between requests. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export interface Offer {
+  offerId: string;
+  callId: string;
+  callerType: string | null;
+  topic: string | null;
+  priority: string;
+  previousCalls: number;
+}
+
+/** What a volunteer's console does, through the API. */
+export const duty = (hotline: RunningHotline, person: Person) => ({
+  available: () =>
+    hotline.as(person.token).put('/api/me/presence').send({ state: 'available' }).expect(200),
+  offer: () =>
+    eventually<Offer>(async () => {
+      const response = await hotline.as(person.token).get('/api/me/offer');
+      return response.status === 200 ? response.body : undefined;
+    }, `an offer to ${person.email}`),
+  noOffer: async () => (await hotline.as(person.token).get('/api/me/offer')).status === 204,
+  accept: (offer: Offer) => hotline.as(person.token).post(`/api/offers/${offer.offerId}/accept`),
+  decline: (offer: Offer) => hotline.as(person.token).post(`/api/offers/${offer.offerId}/decline`),
+});
+
+export async function callRecord(
+  hotline: RunningHotline,
+  callSid: string,
+): Promise<Record<string, unknown>> {
+  const [row] = await hotline.database.query<Record<string, unknown>>(
+    'SELECT * FROM phone_call WHERE call_sid = ?',
+    [callSid],
+  );
+  return row;
+}
