@@ -1,18 +1,18 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { DATETIME } from '../database/column-types';
+import { DATETIME, REFERENCE } from '../database/column-types';
 
 /** Who read or changed which confidential record, and when. Never holds the confidential value. */
 @Entity({ name: 'audit_event' })
 @Index('idx_audit_event_subject', ['subjectType', 'subjectId'])
 @Index('idx_audit_event_occurred_at', ['occurredAt'])
 export class AuditEvent {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryColumn(REFERENCE)
   id!: string;
 
   @Column({ name: 'occurred_at', ...DATETIME })
   occurredAt!: Date;
 
-  @Column({ name: 'actor_id', type: 'varchar', length: 36, nullable: true })
+  @Column({ name: 'actor_id', ...REFERENCE, nullable: true })
   actorId!: string | null;
 
   /** e.g. `volunteer.phone.read`, `volunteer.updated`. */
@@ -22,9 +22,9 @@ export class AuditEvent {
   @Column({ name: 'subject_type', type: 'varchar', length: 32 })
   subjectType!: string;
 
-  @Column({ name: 'subject_id', type: 'varchar', length: 36 })
+  @Column({ name: 'subject_id', ...REFERENCE })
   subjectId!: string;
 
-  @Column({ name: 'hotline_id', type: 'varchar', length: 36, nullable: true })
+  @Column({ name: 'hotline_id', ...REFERENCE, nullable: true })
   hotlineId!: string | null;
 }

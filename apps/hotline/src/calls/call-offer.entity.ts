@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { Call } from './call.entity';
-import { DATETIME } from '../database/column-types';
+import { DATETIME, REFERENCE, RESTRICT } from '../database/column-types';
 
 export const OFFER_RESULTS = [
   'accepted',
@@ -18,20 +18,20 @@ export type OfferResult = (typeof OFFER_RESULTS)[number];
 @Index('idx_call_offer_call_id', ['callId'])
 @Index('idx_call_offer_volunteer_id_offered_at', ['volunteerId', 'offeredAt'])
 export class CallOffer {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryColumn(REFERENCE)
   id!: string;
 
-  @Column({ name: 'call_id', type: 'varchar', length: 36 })
+  @Column({ name: 'call_id', ...REFERENCE })
   callId!: string;
 
-  @ManyToOne(() => Call, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @ManyToOne(() => Call, RESTRICT)
   @JoinColumn({ name: 'call_id' })
   call?: Call;
 
-  @Column({ name: 'volunteer_id', type: 'varchar', length: 36 })
+  @Column({ name: 'volunteer_id', ...REFERENCE })
   volunteerId!: string;
 
-  @ManyToOne(() => Volunteer, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @ManyToOne(() => Volunteer, RESTRICT)
   @JoinColumn({ name: 'volunteer_id' })
   volunteer?: Volunteer;
 

@@ -1,7 +1,7 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Hotline } from '../hotlines/hotline.entity';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { HotlineRecord } from '../hotlines/hotline-record';
 import { Volunteer } from '../volunteers/volunteer.entity';
-import { DATETIME } from '../database/column-types';
+import { DATETIME, REFERENCE, RESTRICT } from '../database/column-types';
 
 export const CALLER_TYPES = ['pupil', 'parent', 'teacher', 'other'] as const;
 export type CallerType = (typeof CALLER_TYPES)[number];
@@ -43,17 +43,7 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 @Index('idx_phone_call_hotline_id_status', ['hotlineId', 'status'])
 @Index('idx_phone_call_hotline_id_arrived_at', ['hotlineId', 'arrivedAt'])
 @Index('idx_phone_call_caller_hash', ['callerHash'])
-export class Call {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
-  @Column({ name: 'hotline_id', type: 'varchar', length: 36 })
-  hotlineId!: string;
-
-  @ManyToOne(() => Hotline, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'hotline_id' })
-  hotline?: Hotline;
-
+export class Call extends HotlineRecord {
   /** Twilio's id for the call; every webhook is idempotent on it. */
   @Column({ name: 'call_sid', type: 'varchar', length: 64 })
   callSid!: string;
@@ -85,10 +75,10 @@ export class Call {
   @Column({ name: 'queue_sid', type: 'varchar', length: 64, nullable: true })
   queueSid!: string | null;
 
-  @Column({ name: 'volunteer_id', type: 'varchar', length: 36, nullable: true })
+  @Column({ name: 'volunteer_id', ...REFERENCE, nullable: true })
   volunteerId!: string | null;
 
-  @ManyToOne(() => Volunteer, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT', nullable: true })
+  @ManyToOne(() => Volunteer, { ...RESTRICT, nullable: true })
   @JoinColumn({ name: 'volunteer_id' })
   volunteer?: Volunteer;
 

@@ -1,7 +1,7 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Hotline } from '../hotlines/hotline.entity';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { HotlineRecord } from '../hotlines/hotline-record';
 import { Call } from './call.entity';
-import { DATETIME } from '../database/column-types';
+import { DATETIME, REFERENCE, RESTRICT } from '../database/column-types';
 
 export const CALLBACK_REASONS = ['closed_hours', 'overflow', 'service_error'] as const;
 export type CallbackReason = (typeof CALLBACK_REASONS)[number];
@@ -10,21 +10,11 @@ export type CallbackReason = (typeof CALLBACK_REASONS)[number];
 @Entity({ name: 'callback_request' })
 @Index('uq_callback_request_call_id', ['callId'], { unique: true })
 @Index('idx_callback_request_hotline_id_for_date', ['hotlineId', 'forDate'])
-export class CallbackRequest {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
-  @Column({ name: 'hotline_id', type: 'varchar', length: 36 })
-  hotlineId!: string;
-
-  @ManyToOne(() => Hotline, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'hotline_id' })
-  hotline?: Hotline;
-
-  @Column({ name: 'call_id', type: 'varchar', length: 36 })
+export class CallbackRequest extends HotlineRecord {
+  @Column({ name: 'call_id', ...REFERENCE })
   callId!: string;
 
-  @ManyToOne(() => Call, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @ManyToOne(() => Call, RESTRICT)
   @JoinColumn({ name: 'call_id' })
   call?: Call;
 
@@ -47,6 +37,6 @@ export class CallbackRequest {
   @Column({ name: 'done_at', ...DATETIME, nullable: true })
   doneAt!: Date | null;
 
-  @Column({ name: 'done_by', type: 'varchar', length: 36, nullable: true })
+  @Column({ name: 'done_by', ...REFERENCE, nullable: true })
   doneBy!: string | null;
 }

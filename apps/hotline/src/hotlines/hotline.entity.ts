@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Closure, HotlineSchedule, WeeklyHours } from '@hotline/calendar';
-import { DATETIME } from '../database/column-types';
+import { DATETIME, REFERENCE } from '../database/column-types';
 
 export const ROUTING_STRATEGIES = ['longest_idle', 'fewest_calls', 'round_robin'] as const;
 export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
@@ -30,7 +30,7 @@ export type HotlineLocale = (typeof HOTLINE_LOCALES)[number];
 /** One hotline: a number, its hours and its rules. Every other record carries its hotline. */
 @Entity({ name: 'hotline' })
 export class Hotline {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryColumn(REFERENCE)
   id!: string;
 
   @Column({ type: 'varchar', length: 120 })

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinTable, ManyToMany, PrimaryColumn } from 'typeorm';
 import { Hotline } from '../hotlines/hotline.entity';
-import { DATETIME } from '../database/column-types';
+import { DATETIME, REFERENCE } from '../database/column-types';
 
 export const ROLES = ['volunteer', 'supervisor', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -23,7 +23,7 @@ export type AnswerChannel = (typeof ANSWER_CHANNELS)[number];
 @Index('uq_volunteer_email', ['email'], { unique: true })
 @Index('uq_volunteer_softphone_identity', ['softphoneIdentity'], { unique: true })
 export class Volunteer {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryColumn(REFERENCE)
   id!: string;
 
   @Column({ type: 'varchar', length: 120 })
