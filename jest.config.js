@@ -1,7 +1,7 @@
 /** Two projects: fast unit specs beside the code, and end-to-end specs that boot the real server. */
 const aliases = {
-  '^@hotline/(calendar|clock|routing|taxonomy|telephony)$': '<rootDir>/libs/$1/src',
-  '^@hotline/(calendar|clock|routing|taxonomy|telephony)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@hotline/(calendar|clock|console-protocol|routing|taxonomy|telephony)$': '<rootDir>/libs/$1/src',
+  '^@hotline/(calendar|clock|console-protocol|routing|taxonomy|telephony)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],

@@ -40,7 +40,7 @@ async function mysqlVersion() {
 
 async function main() {
   const covered = [];
-  run('Build', bin('nest'), ['build', 'hotline']);
+  run('Build (server and console)', 'npm', ['run', 'build']);
   run('Unit and end-to-end tests on SQLite', bin('jest'), jestArgs, { TEST_DATABASE: 'sqlite' });
   covered.push('SQLite (unit and end-to-end)');
 

@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CallsModule } from './calls/calls.module';
+import { ConsoleModule } from './console/console.module';
 import { CoreModule } from './common/core.module';
 import { loggerParams } from './common/logging';
 import { createValidationPipe } from './common/validation';
@@ -55,6 +56,7 @@ export class AppModule {
         VolunteersModule,
         TelephonyModule,
         CallsModule,
+        ConsoleModule,
         TaxonomyModule,
         HealthModule,
       ],

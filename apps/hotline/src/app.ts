@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -16,6 +17,11 @@ export async function createHotlineApp(options: AppOptions = {}): Promise<NestEx
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.enableShutdownHooks();
+  // The browser console, built by `npm run build` (apps/console) and served as static files.
+  app.useStaticAssets(join(process.cwd(), 'dist', 'console'), {
+    prefix: '/console/',
+    index: 'index.html',
+  });
   publishOpenApi(app);
   return app;
 }

@@ -692,3 +692,54 @@ describe('RoutingEngine', () => {
     });
   });
 });
+
+describe('RoutingEngine.offerTo (a supervisor re-offers)', () => {
+  const policy = {
+    strategy: 'longest_idle' as const,
+    offerTimeoutSeconds: 20,
+    wrapUpSeconds: 60,
+    skillFallbackSeconds: 30,
+    maxWaitSeconds: 600,
+    maxQueueSize: 50,
+  };
+
+  it('takes the call back from the volunteer it rings on and rings the chosen one, skills aside', () => {
+    let t = 1_000;
+    const engine = new RoutingEngine(policy, () => t);
+    engine.setVolunteer({ id: 'ringing', skills: ['emotional'] });
+    engine.setVolunteer({ id: 'chosen', skills: ['learning'] });
+    engine.setPresence('ringing', 'available');
+    t += 1_000;
+    engine.setPresence('chosen', 'available');
+    engine.enqueue({ callId: 'c1', topic: 'emotional', priority: 'normal', arrivedAt: t });
+    expect(engine.call('c1')).toMatchObject({ phase: 'offered', volunteerId: 'ringing' });
+
+    const effects = engine.offerTo('c1', 'chosen');
+    expect(effects).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'offer_withdrawn',
+          volunteerId: 'ringing',
+          reason: 'reassigned',
+        }),
+        expect.objectContaining({ type: 'offer', callId: 'c1', volunteerId: 'chosen' }),
+      ]),
+    );
+    expect(engine.volunteer('ringing')).toMatchObject({ state: 'available', since: 1_000 });
+    expect(engine.volunteer('chosen')?.state).toBe('offered');
+  });
+
+  it('refuses a volunteer who is not available and a call that is already answered', () => {
+    let t = 0;
+    const engine = new RoutingEngine(policy, () => t);
+    engine.setVolunteer({ id: 'v1', skills: ['emotional'] });
+    engine.setVolunteer({ id: 'away', skills: ['emotional'] });
+    engine.enqueue({ callId: 'c1', topic: 'emotional', priority: 'normal', arrivedAt: t });
+    expect(() => engine.offerTo('c1', 'away')).toThrow(RoutingError);
+    const offer = engine.setPresence('v1', 'available').find((effect) => effect.type === 'offer');
+    t += 1;
+    engine.accept((offer as { offerId: string }).offerId);
+    engine.setPresence('away', 'available');
+    expect(() => engine.offerTo('c1', 'away')).toThrow(/cannot be offered/);
+  });
+});

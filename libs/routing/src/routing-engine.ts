@@ -124,6 +124,36 @@ export class RoutingEngine {
     });
   }
 
+  /**
+   * A supervisor rings a waiting call on a volunteer they choose, whatever the strategy and
+   * skills say. A call already ringing elsewhere is taken back first; that volunteer is
+   * available again in their old place.
+   * @throws RoutingError `unknown_call`, `unknown_volunteer`; `not_allowed` unless the call is
+   * waiting or ringing and the volunteer is available
+   */
+  offerTo(callId: string, volunteerId: string): RoutingEffect[] {
+    return this.handle(() => {
+      const call = this.knownCall(callId);
+      const volunteer = this.knownVolunteer(volunteerId);
+      if (
+        volunteer.state !== 'available' ||
+        (call.phase !== 'waiting' && call.phase !== 'offered')
+      ) {
+        throw new RoutingError(
+          'not_allowed',
+          `call ${callId} cannot be offered to volunteer ${volunteerId} now`,
+        );
+      }
+      const previous = call.offer;
+      if (previous) {
+        this.withdraw(previous, 'reassigned');
+        previous.volunteer.lastOffered = previous.lastOfferedBefore;
+        this.moveTo(previous.volunteer, 'available', previous.idleSince);
+      }
+      this.offer(call, volunteer);
+    });
+  }
+
   /** Ends wrap-up early; does nothing in any other state. */
   finishWrapUp(volunteerId: string): RoutingEffect[] {
     return this.handle(() => {

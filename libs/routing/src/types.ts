@@ -55,13 +55,14 @@ export type CallOutcome = 'answered' | 'abandoned' | 'overflow_callback';
 export type RoutingEffect =
   /** Ring this volunteer's console with this call until `expiresAt`. */
   | { type: 'offer'; offerId: string; callId: string; volunteerId: string; expiresAt: number }
-  /** The offer ended without an accept (declined, timed out, caller gone, volunteer went offline). */
+  /** The offer ended without an accept (declined, timed out, caller gone, volunteer went offline,
+   * a supervisor gave the call to someone else). */
   | {
       type: 'offer_withdrawn';
       offerId: string;
       callId: string;
       volunteerId: string;
-      reason: 'declined' | 'timeout' | 'abandoned' | 'presence';
+      reason: 'declined' | 'timeout' | 'abandoned' | 'presence' | 'reassigned';
     }
   /** The volunteer accepted: the host dequeues the caller to a Dial of this volunteer. */
   | { type: 'connect'; callId: string; volunteerId: string }

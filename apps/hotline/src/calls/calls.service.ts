@@ -9,8 +9,14 @@ import { FieldCipher } from '../common/field-cipher';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { Call } from './call.entity';
 import { CallbackRequest } from './callback-request.entity';
+import type { TodayFigures } from '@hotline/console-protocol';
+import { Hotline } from '../hotlines/hotline.entity';
+import { CallOffer } from './call-offer.entity';
 import { CallbackRequestView, OfferView, PresenceView, QueueView } from './dto/calls.dto';
 import { SwitchboardService } from './switchboard.service';
+
+/** Calls answered within this many seconds count towards the service level. */
+export const SERVICE_LEVEL_SECONDS = 20;
 
 /** The API side of calls: whose hotline, what a person may see, and the views consoles show. */
 @Injectable()
@@ -36,7 +42,11 @@ export class CallsService {
 
   async liveOffer(volunteer: Volunteer): Promise<OfferView | null> {
     const offer = await this.switchboard.liveOffer(volunteer);
-    if (!offer) return null;
+    return offer && this.offerView(offer);
+  }
+
+  /** What a ringing console shows: who is calling about what, and how often they called before. */
+  async offerView(offer: CallOffer): Promise<OfferView> {
     const call = await this.calls.findOneByOrFail({ id: offer.callId });
     return {
       offerId: offer.id,
@@ -53,6 +63,73 @@ export class CallsService {
             arrivedAt: LessThan(call.arrivedAt),
           })
         : 0,
+    };
+  }
+
+  /** A supervisor moves a volunteer of their hotline to break or offline. */
+  async moveVolunteer(
+    actor: Volunteer,
+    hotlineId: string,
+    volunteerId: string,
+    state: 'break' | 'offline',
+  ): Promise<void> {
+    const hotline = this.hotlineOf(actor, hotlineId);
+    const volunteer = await this.volunteers.findOne({
+      where: { id: volunteerId },
+      relations: { hotlines: true },
+    });
+    if (!volunteer || !volunteer.hotlines.some((own) => own.id === hotline)) {
+      throw new NotFoundException(`No volunteer ${volunteerId} on this hotline.`);
+    }
+    await this.switchboard.setPresence(volunteer, hotline, state);
+  }
+
+  async reoffer(
+    actor: Volunteer,
+    hotlineId: string,
+    callId: string,
+    volunteerId: string,
+  ): Promise<void> {
+    await this.switchboard.reoffer(this.hotlineOf(actor, hotlineId), callId, volunteerId);
+  }
+
+  /**
+   * Today's figures for the wall, over calls that arrived since the hotline's local midnight.
+   * Service level: answered within the threshold ÷ calls that left the queue (answered,
+   * abandoned after queueing, overflowed).
+   */
+  async today(hotline: Hotline, thresholdSeconds = SERVICE_LEVEL_SECONDS): Promise<TodayFigures> {
+    const start = this.clock.now().setZone(hotline.timeZone).startOf('day');
+    const row = await this.calls
+      .createQueryBuilder('c')
+      .select('SUM(CASE WHEN c.queuedAt IS NOT NULL THEN 1 ELSE 0 END)', 'offered')
+      .addSelect("SUM(CASE WHEN c.outcome = 'answered' THEN 1 ELSE 0 END)", 'answered')
+      .addSelect(
+        "SUM(CASE WHEN c.outcome = 'abandoned' AND c.queuedAt IS NOT NULL THEN 1 ELSE 0 END)",
+        'abandoned',
+      )
+      .addSelect("SUM(CASE WHEN c.outcome = 'overflow_callback' THEN 1 ELSE 0 END)", 'overflowed')
+      .addSelect(
+        "SUM(CASE WHEN c.outcome = 'answered' AND c.waitSeconds <= :threshold THEN 1 ELSE 0 END)",
+        'inTime',
+      )
+      .addSelect('MAX(c.waitSeconds)', 'longestWait')
+      .where('c.hotlineId = :hotlineId', { hotlineId: hotline.id })
+      .andWhere('c.arrivedAt >= :start AND c.arrivedAt < :end', {
+        start: start.toJSDate(),
+        end: start.plus({ days: 1 }).toJSDate(),
+      })
+      .setParameter('threshold', thresholdSeconds)
+      .getRawOne<Record<string, string | number | null>>();
+    const count = (key: string) => Number(row?.[key] ?? 0);
+    const left = count('answered') + count('abandoned') + count('overflowed');
+    return {
+      offered: count('offered'),
+      answered: count('answered'),
+      abandoned: count('abandoned'),
+      serviceLevel: left === 0 ? null : Math.round((count('inTime') / left) * 1000) / 10,
+      serviceLevelSeconds: thresholdSeconds,
+      longestWaitSeconds: count('longestWait'),
     };
   }
 
@@ -146,7 +223,7 @@ export class CallsService {
   }
 
   /** The hotline asked for, if the person works for it (admins: any); else their first. */
-  private hotlineOf(volunteer: Volunteer, hotlineId?: string): string {
+  hotlineOf(volunteer: Volunteer, hotlineId?: string): string {
     if (!hotlineId) {
       if (volunteer.hotlines.length === 0)
         throw new ForbiddenException('You do not work for any hotline yet.');

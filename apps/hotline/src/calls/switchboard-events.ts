@@ -12,7 +12,15 @@ export type SwitchboardEvent =
       topic: string;
       priority: 'normal' | 'crisis';
     }
-  | { type: 'call.ended'; hotlineId: string; callId: string; outcome: CallOutcome }
+  | {
+      type: 'call.ended';
+      hotlineId: string;
+      callId: string;
+      outcome: CallOutcome;
+      volunteerId?: string;
+    }
+  /** The call moved on in the queue: connecting to its volunteer, back in line, overflowing. */
+  | { type: 'call.changed'; hotlineId: string; callId: string }
   | {
       type: 'offer.created';
       hotlineId: string;

@@ -20,6 +20,7 @@ import {
   RoutingEngine,
   RoutingError,
   VolunteerView as EngineVolunteer,
+  WaitingCallView,
 } from '@hotline/routing';
 import { defaultTaxonomy } from '@hotline/taxonomy';
 import { InjectClock } from '../common/clock.provider';
@@ -253,6 +254,21 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     });
   }
 
+  /** A supervisor rings a waiting call on a volunteer they choose. */
+  reoffer(hotlineId: string, callId: string, volunteerId: string): Promise<void> {
+    return this.run(hotlineId, (engine) => ({
+      value: undefined,
+      effects: this.refusing(
+        () => engine.offerTo(callId, volunteerId),
+        'That volunteer is not available now, or the call is no longer waiting.',
+      ),
+    }));
+  }
+
+  callView(hotlineId: string, callId: string): WaitingCallView | undefined {
+    return this.loaded(hotlineId)?.engine.call(callId);
+  }
+
   /** The offer ringing on this volunteer's console now, if any. */
   async liveOffer(volunteer: Volunteer): Promise<CallOffer | null> {
     for (const hotline of volunteer.hotlines) {
@@ -313,10 +329,13 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /** Turns the engine's refusals into answers a console can show. */
-  private refusing(operation: () => RoutingEffect[]): RoutingEffect[] {
+  private refusing(operation: () => RoutingEffect[], notAllowed?: string): RoutingEffect[] {
     try {
       return operation();
     } catch (error) {
+      if (notAllowed && error instanceof RoutingError && error.code === 'not_allowed') {
+        throw new ConflictException(notAllowed);
+      }
       throw this.asHttp(error);
     }
   }
@@ -449,6 +468,11 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
             updatedAt: at,
           });
           connects.push(effect);
+          this.events.publish({
+            type: 'call.changed',
+            hotlineId: board.hotlineId,
+            callId: effect.callId,
+          });
           break;
         }
         case 'requeued':

@@ -17,6 +17,9 @@ export interface Environment {
   DATA_ENCRYPTION_KEY?: string;
   JWT_SECRET?: string;
   ACCESS_TOKEN_TTL_MINUTES: number;
+  CONSOLE_GRACE_SECONDS: number;
+  TWILIO_API_KEY_SID?: string;
+  TWILIO_API_KEY_SECRET?: string;
   ADMIN_EMAIL?: string;
   ADMIN_PASSWORD?: string;
   HOTLINE_TIMEZONE: string;
@@ -85,6 +88,17 @@ const schema = Joi.object<Environment>({
     .messages({
       '*': 'ACCESS_TOKEN_TTL_MINUTES must be a whole number of minutes from 5 to 10080, got "{#value}"',
     }),
+  CONSOLE_GRACE_SECONDS: Joi.number().integer().min(0).max(600).default(20).messages({
+    '*': 'CONSOLE_GRACE_SECONDS must be a whole number of seconds from 0 to 600, got "{#value}"',
+  }),
+  TWILIO_API_KEY_SID: Joi.string()
+    .pattern(/^SK[0-9a-fA-F]{32}$/)
+    .messages({
+      '*': 'TWILIO_API_KEY_SID must be SK followed by 32 hex digits (a Twilio API key)',
+    }),
+  TWILIO_API_KEY_SECRET: Joi.string()
+    .min(16)
+    .messages({ '*': 'TWILIO_API_KEY_SECRET looks too short to be an API key secret' }),
   ADMIN_EMAIL: Joi.string()
     .email({ tlds: false })
     .messages({ '*': 'ADMIN_EMAIL must be an email address' }),
@@ -118,6 +132,7 @@ const schema = Joi.object<Environment>({
   // Twilio settings only make sense together.
   .and('TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_PHONE_NUMBER')
   .and('ADMIN_EMAIL', 'ADMIN_PASSWORD')
+  .and('TWILIO_API_KEY_SID', 'TWILIO_API_KEY_SECRET')
   .messages({
     'object.and': '{#presentWithLabels} set without {#missingWithLabels}: set all of them or none',
   })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { ChosenPresence, VolunteerState } from '@hotline/routing';
+import type { Priority, RingingOffer } from '@hotline/console-protocol';
 
 const PRESENCES = ['available', 'break', 'offline'] as const;
 const STATES = [
@@ -38,14 +39,14 @@ export class HotlineQuery {
   hotlineId?: string;
 }
 
-export class OfferView {
+export class OfferView implements RingingOffer {
   @ApiProperty() offerId!: string;
   @ApiProperty() callId!: string;
   @ApiProperty() expiresAt!: string;
   @ApiProperty({ enum: ['pupil', 'parent', 'teacher', 'other'], nullable: true, type: String })
   callerType!: string | null;
   @ApiProperty({ nullable: true, type: String }) topic!: string | null;
-  @ApiProperty({ enum: ['normal', 'crisis'] }) priority!: string;
+  @ApiProperty({ enum: ['normal', 'crisis'] }) priority!: Priority;
   @ApiProperty({ description: 'Seconds the caller has waited' }) waitedSeconds!: number;
   @ApiProperty({ description: 'Earlier calls from the same number to this hotline' })
   previousCalls!: number;

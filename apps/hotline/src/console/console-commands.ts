@@ -1,0 +1,59 @@
+import { IsIn, IsUUID, validate } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { BadRequestException } from '@nestjs/common';
+import { validationMessages } from '../common/validation';
+
+export class PresenceCommand {
+  @IsIn(['available', 'break', 'offline'], {
+    message: 'state must be one of available, break, offline',
+  })
+  state!: 'available' | 'break' | 'offline';
+}
+
+export class OfferCommand {
+  @IsUUID('all', { message: 'offerId must be an offer id' })
+  offerId!: string;
+}
+
+export class WrapUpCommand {
+  @IsUUID('all', { message: 'callId must be a call id' })
+  callId!: string;
+}
+
+export class ReofferCommand {
+  @IsUUID('all', { message: 'callId must be a call id' })
+  callId!: string;
+
+  @IsUUID('all', { message: 'volunteerId must be a volunteer id' })
+  volunteerId!: string;
+}
+
+export class MoveVolunteerCommand {
+  @IsUUID('all', { message: 'volunteerId must be a volunteer id' })
+  volunteerId!: string;
+
+  @IsIn(['break', 'offline'], { message: 'state must be break or offline' })
+  state!: 'break' | 'offline';
+}
+
+export class AlertCommand {
+  @IsUUID('all', { message: 'alertId must be an alert id' })
+  alertId!: string;
+}
+
+/** Checks a socket command's payload as the HTTP API checks a body: 400-style messages. */
+export async function parseCommand<T extends object>(
+  kind: new () => T,
+  payload: unknown,
+): Promise<T> {
+  const command = plainToInstance(kind, payload ?? {});
+  const errors = await validate(command, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) {
+    throw new BadRequestException(
+      validationMessages(errors)
+        .map(({ message }) => message)
+        .join('; '),
+    );
+  }
+  return command;
+}

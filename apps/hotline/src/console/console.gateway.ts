@@ -1,0 +1,248 @@
+import { HttpException, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import type { Clock } from '@hotline/clock';
+import { CONSOLE_NAMESPACE, ClientEvents, ServerEvents } from '@hotline/console-protocol';
+import { AuthService } from '../auth/auth.service';
+import { CallsService } from '../calls/calls.service';
+import { SwitchboardService } from '../calls/switchboard.service';
+import { InjectClock } from '../common/clock.provider';
+import { Environment } from '../config/environment';
+import type { Role, Volunteer } from '../volunteers/volunteer.entity';
+import {
+  AlertCommand,
+  MoveVolunteerCommand,
+  OfferCommand,
+  PresenceCommand,
+  ReofferCommand,
+  WrapUpCommand,
+  parseCommand,
+} from './console-commands';
+import { LiveFeed, hotlineRoom, volunteerRoom } from './live-feed.service';
+
+interface ConsoleData {
+  token: string;
+  volunteerId: string;
+  hotlineId: string;
+}
+
+type ConsoleSocket = Socket<ClientEvents, ServerEvents, Record<string, never>, ConsoleData>;
+type Ack = { ok: true } | { ok: false; error: string };
+
+const SUPERVISING: Role[] = ['supervisor', 'coordinator', 'admin'];
+
+/**
+ * The live console over socket.io (`/console`). The handshake carries the same access token
+ * as the API; a missing or bad one refuses the connection with the reason. Commands go to
+ * the services the HTTP API uses and are always acknowledged: `{ ok: true, ... }` or
+ * `{ ok: false, error }`, never silence.
+ */
+@WebSocketGateway({ namespace: CONSOLE_NAMESPACE })
+export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger('Console');
+  /** Consoles open per volunteer and hotline, and the timers that set them offline when all close. */
+  private readonly open = new Map<string, Set<string>>();
+  private readonly goneTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly feed: LiveFeed,
+    private readonly calls: CallsService,
+    private readonly switchboard: SwitchboardService,
+    private readonly config: ConfigService<Environment, true>,
+    @InjectClock() private readonly clock: Clock,
+  ) {}
+
+  afterInit(
+    server: Namespace<ClientEvents, ServerEvents, Record<string, never>, ConsoleData>,
+  ): void {
+    this.feed.attach(server as unknown as Namespace<Record<string, never>, ServerEvents>);
+    server.use((socket, next) => {
+      void this.admit(socket as ConsoleSocket).then(
+        () => next(),
+        (error: Error) => next(new Error(error.message)),
+      );
+    });
+  }
+
+  async handleConnection(socket: ConsoleSocket): Promise<void> {
+    const { volunteerId, hotlineId } = socket.data;
+    if (!volunteerId) return;
+    const key = `${hotlineId}:${volunteerId}`;
+    clearTimeout(this.goneTimers.get(key));
+    this.goneTimers.delete(key);
+    this.open.set(key, (this.open.get(key) ?? new Set()).add(socket.id));
+    await socket.join([hotlineRoom(hotlineId), volunteerRoom(volunteerId)]);
+    const volunteer = await this.auth.volunteerForToken(socket.data.token).catch(() => undefined);
+    if (volunteer) socket.emit('queue.snapshot', await this.feed.snapshot(volunteer, hotlineId));
+  }
+
+  /**
+   * A short network drop must not flap the volunteer offline, but a console that is gone must
+   * not keep receiving offers: after the grace period with no console open, they go offline.
+   */
+  handleDisconnect(socket: ConsoleSocket): void {
+    const { volunteerId, hotlineId } = socket.data;
+    if (!volunteerId) return;
+    const key = `${hotlineId}:${volunteerId}`;
+    const sockets = this.open.get(key);
+    sockets?.delete(socket.id);
+    if (sockets && sockets.size > 0) return;
+    this.open.delete(key);
+    const graceMs =
+      (this.config.get('CONSOLE_GRACE_SECONDS', { infer: true }) * 1000) / this.clock.speed;
+    this.goneTimers.set(
+      key,
+      setTimeout(() => {
+        this.goneTimers.delete(key);
+        void this.leave(socket.data.token, hotlineId);
+      }, graceMs),
+    );
+  }
+
+  @SubscribeMessage('snapshot.get')
+  snapshot(@ConnectedSocket() socket: ConsoleSocket) {
+    return this.answer(socket, async (volunteer) => ({
+      snapshot: await this.feed.snapshot(volunteer, socket.data.hotlineId),
+    }));
+  }
+
+  @SubscribeMessage('presence.set')
+  presence(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() payload: unknown) {
+    return this.answer(socket, async (volunteer) => {
+      const { state } = await parseCommand(PresenceCommand, payload);
+      await this.calls.setPresence(volunteer, state, socket.data.hotlineId);
+      return { me: await this.feed.me(volunteer, socket.data.hotlineId) };
+    });
+  }
+
+  @SubscribeMessage('offer.accept')
+  accept(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() payload: unknown) {
+    return this.answer(socket, async (volunteer) => {
+      await this.calls.accept(volunteer, (await parseCommand(OfferCommand, payload)).offerId);
+      return {};
+    });
+  }
+
+  @SubscribeMessage('offer.decline')
+  decline(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() payload: unknown) {
+    return this.answer(socket, async (volunteer) => {
+      await this.calls.decline(volunteer, (await parseCommand(OfferCommand, payload)).offerId);
+      return {};
+    });
+  }
+
+  @SubscribeMessage('wrapup.submit')
+  wrapUp(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() payload: unknown) {
+    return this.answer(socket, async (volunteer) => {
+      await this.calls.finishWrapUp(volunteer, (await parseCommand(WrapUpCommand, payload)).callId);
+      return { me: await this.feed.me(volunteer, socket.data.hotlineId) };
+    });
+  }
+
+  @SubscribeMessage('call.reoffer')
+  reoffer(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() payload: unknown) {
+    return this.answer(
+      socket,
+      async (actor) => {
+        const { callId, volunteerId } = await parseCommand(ReofferCommand, payload);
+        await this.calls.reoffer(actor, socket.data.hotlineId, callId, volunteerId);
+        return {};
+      },
+      SUPERVISING,
+    );
+  }
+
+  @SubscribeMessage('volunteer.presence')
+  moveVolunteer(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() payload: unknown) {
+    return this.answer(
+      socket,
+      async (actor) => {
+        const { volunteerId, state } = await parseCommand(MoveVolunteerCommand, payload);
+        await this.calls.moveVolunteer(actor, socket.data.hotlineId, volunteerId, state);
+        return {};
+      },
+      SUPERVISING,
+    );
+  }
+
+  @SubscribeMessage('alert.acknowledge')
+  acknowledge(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() payload: unknown) {
+    return this.answer(
+      socket,
+      async () => {
+        const { alertId } = await parseCommand(AlertCommand, payload);
+        if (!this.feed.acknowledge(socket.data.hotlineId, alertId))
+          throw new Error('This alert was already acknowledged.');
+        return {};
+      },
+      SUPERVISING,
+    );
+  }
+
+  /** Checks the handshake: a valid token, and a hotline the person works for. */
+  private async admit(socket: ConsoleSocket): Promise<void> {
+    const { token, hotlineId } = (socket.handshake.auth ?? {}) as {
+      token?: string;
+      hotlineId?: string;
+    };
+    if (!token) throw new Error('Sign in first: connect with auth { token: <accessToken> }.');
+    const volunteer = await this.auth.volunteerForToken(token);
+    socket.data = {
+      token,
+      volunteerId: volunteer.id,
+      hotlineId: this.calls.hotlineOf(volunteer, hotlineId),
+    };
+  }
+
+  /**
+   * Runs a command as the person behind the socket, read afresh (a deactivated account or a
+   * removed role stops at once), and turns every failure into an error acknowledgement.
+   */
+  private async answer<T extends object>(
+    socket: ConsoleSocket,
+    command: (volunteer: Volunteer) => Promise<T>,
+    roles?: Role[],
+  ): Promise<({ ok: true } & T) | Ack> {
+    try {
+      const volunteer = await this.auth.volunteerForToken(socket.data.token);
+      if (roles && !volunteer.hasRole(...roles))
+        throw new Error(`This needs the ${roles.join(' or ')} role.`);
+      return { ok: true, ...(await command(volunteer)) };
+    } catch (error) {
+      return { ok: false, error: messageOf(error) };
+    }
+  }
+
+  private async leave(token: string, hotlineId: string): Promise<void> {
+    try {
+      const volunteer = await this.auth.volunteerForToken(token);
+      const state = this.switchboard.volunteerState(hotlineId, volunteer.id)?.state;
+      if (state && state !== 'offline' && state !== 'talking') {
+        await this.calls.setPresence(volunteer, 'offline', hotlineId);
+        this.logger.log(`A volunteer's console closed; they are offline now`);
+      }
+    } catch (error) {
+      this.logger.warn({ err: messageOf(error) }, 'could not set a departed volunteer offline');
+    }
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof HttpException) {
+    const body = error.getResponse();
+    const message =
+      typeof body === 'string' ? body : (body as { message?: string | string[] }).message;
+    return Array.isArray(message) ? message.join('; ') : (message ?? error.message);
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { CallOffer } from '../calls/call-offer.entity';
+import { Call } from '../calls/call.entity';
+import { CallsModule } from '../calls/calls.module';
+import { Volunteer } from '../volunteers/volunteer.entity';
+import { ConsoleGateway } from './console.gateway';
+import { LiveFeed } from './live-feed.service';
+import { VoiceTokenController } from './voice-token.controller';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Call, CallOffer, Volunteer]), CallsModule, AuthModule],
+  controllers: [VoiceTokenController],
+  providers: [ConsoleGateway, LiveFeed],
+})
+export class ConsoleModule {}

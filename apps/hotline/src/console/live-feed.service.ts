@@ -1,0 +1,307 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { Subscription } from 'rxjs';
+import type { Namespace } from 'socket.io';
+import { In, Repository } from 'typeorm';
+import type {
+  CrisisAlert,
+  DutyVolunteer,
+  Me,
+  QueueChange,
+  QueueSnapshot,
+  QueuedCall,
+  ServerEvents,
+} from '@hotline/console-protocol';
+import type { WaitingCallView, VolunteerView as EngineVolunteer } from '@hotline/routing';
+import { Call } from '../calls/call.entity';
+import { CallOffer } from '../calls/call-offer.entity';
+import { CallsService } from '../calls/calls.service';
+import { SwitchboardEvent, SwitchboardEvents } from '../calls/switchboard-events';
+import { SwitchboardService } from '../calls/switchboard.service';
+import { Telephony } from '../telephony/telephony';
+import { Volunteer } from '../volunteers/volunteer.entity';
+
+/** Changes within this window go out as one frame: a burst costs consoles one message. */
+export const COALESCE_MS = 50;
+
+/** What has changed on one hotline since the last frame, and its running sequence number. */
+interface HotlineFeed {
+  seq: number;
+  calls: Set<string>;
+  volunteers: Set<string>;
+  today: boolean;
+  alerts: CrisisAlert[];
+  goneAlerts: string[];
+  newAlerts: CrisisAlert[];
+  timer?: NodeJS.Timeout;
+}
+
+/** A change before it gets its sequence number. */
+type Unnumbered = QueueChange extends infer Change
+  ? Change extends QueueChange
+    ? Omit<Change, 's'>
+    : never
+  : never;
+
+export const hotlineRoom = (hotlineId: string) => `hotline:${hotlineId}`;
+export const volunteerRoom = (volunteerId: string) => `volunteer:${volunteerId}`;
+
+/**
+ * Turns the switchboard's events into the console protocol: numbered, coalesced change frames
+ * for everyone on a hotline, offers and own-state updates for the volunteer concerned, and
+ * snapshots on demand. Frames carry whole items (a call, a volunteer), so a console applies
+ * them by replacing what it has; nothing confidential (numbers, notes) is ever in them.
+ */
+@Injectable()
+export class LiveFeed implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(LiveFeed.name);
+  private readonly feeds = new Map<string, HotlineFeed>();
+  private readonly callerTypes = new Map<string, string | null>();
+  private readonly names = new Map<string, string>();
+  private subscription?: Subscription;
+  private server?: Namespace<Record<string, never>, ServerEvents>;
+
+  constructor(
+    private readonly events: SwitchboardEvents,
+    private readonly switchboard: SwitchboardService,
+    private readonly calls: CallsService,
+    private readonly telephony: Telephony,
+    @InjectRepository(Call) private readonly callRows: Repository<Call>,
+    @InjectRepository(CallOffer) private readonly offers: Repository<CallOffer>,
+    @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscription = this.events.stream.subscribe(
+      (event) =>
+        void this.receive(event).catch((error: Error) =>
+          this.logger.error({ err: error.message }, 'live feed failed'),
+        ),
+    );
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+    for (const feed of this.feeds.values()) clearTimeout(feed.timer);
+  }
+
+  attach(server: Namespace<Record<string, never>, ServerEvents>): void {
+    this.server = server;
+  }
+
+  async snapshot(volunteer: Volunteer, hotlineId: string): Promise<QueueSnapshot> {
+    const feed = this.feed(hotlineId);
+    const hotline = await this.switchboard.hotline(hotlineId);
+    const engine = await this.switchboard.snapshot(hotlineId);
+    await this.learn(
+      engine.calls.map((call) => call.callId),
+      engine.volunteers.map((v) => v.id),
+    );
+    const offer = await this.calls.liveOffer(volunteer);
+    return {
+      hotlineId,
+      hotlineName: hotline.name,
+      locale: hotline.locale,
+      seq: feed.seq,
+      telephony: this.telephony.enabled ? 'on' : 'off',
+      me: await this.me(volunteer, hotlineId),
+      offer,
+      calls: engine.calls.map((call) => this.queuedCall(call)),
+      volunteers: engine.volunteers.map((state) => this.dutyVolunteer(state)),
+      availableVolunteers: engine.volunteers.filter((state) => state.state === 'available').length,
+      today: await this.calls.today(hotline),
+      alerts: [...feed.alerts],
+    };
+  }
+
+  /** The person's own state on the hotline, with the call to wrap up when there is one. */
+  async me(volunteer: Volunteer, hotlineId: string): Promise<Me> {
+    const state = this.switchboard.volunteerState(hotlineId, volunteer.id);
+    const me: Me = {
+      id: volunteer.id,
+      name: volunteer.name,
+      roles: volunteer.roles,
+      state: state?.state ?? 'offline',
+      since: new Date(state?.since ?? Date.now()).toISOString(),
+      ...(state?.callId ? { callId: state.callId } : {}),
+    };
+    if (me.state === 'wrap_up') {
+      const last = await this.callRows.findOne({
+        where: { volunteerId: volunteer.id, outcome: 'answered' },
+        order: { endedAt: 'DESC' },
+        select: { id: true },
+      });
+      if (last) me.wrapUpCallId = last.id;
+    }
+    return me;
+  }
+
+  acknowledge(hotlineId: string, alertId: string): boolean {
+    const feed = this.feed(hotlineId);
+    const before = feed.alerts.length;
+    feed.alerts = feed.alerts.filter((alert) => alert.alertId !== alertId);
+    if (feed.alerts.length === before) return false;
+    feed.goneAlerts.push(alertId);
+    this.schedule(hotlineId, feed);
+    return true;
+  }
+
+  private async receive(event: SwitchboardEvent): Promise<void> {
+    const feed = this.feed(event.hotlineId);
+    switch (event.type) {
+      case 'call.queued':
+      case 'call.changed':
+        feed.calls.add(event.callId);
+        feed.today = true;
+        break;
+      case 'call.ended':
+        feed.calls.add(event.callId);
+        feed.today = true;
+        break;
+      case 'offer.created': {
+        feed.calls.add(event.callId);
+        const offer = await this.offers.findOneBy({ id: event.offerId });
+        if (offer)
+          this.server
+            ?.to(volunteerRoom(event.volunteerId))
+            .emit('offer.ringing', await this.calls.offerView(offer));
+        break;
+      }
+      case 'offer.withdrawn':
+        feed.calls.add(event.callId);
+        this.server
+          ?.to(volunteerRoom(event.volunteerId))
+          .emit('offer.withdrawn', { offerId: event.offerId, reason: event.reason });
+        break;
+      case 'volunteer.state': {
+        feed.volunteers.add(event.volunteerId);
+        const volunteer = await this.volunteers.findOneBy({ id: event.volunteerId });
+        if (volunteer)
+          this.server
+            ?.to(volunteerRoom(volunteer.id))
+            .emit('me.state', await this.me(volunteer, event.hotlineId));
+        break;
+      }
+      case 'crisis.alert': {
+        const alert = {
+          alertId: randomUUID(),
+          callId: event.callId,
+          raisedAt: DateTime.utc().toISO()!,
+        };
+        feed.alerts.push(alert);
+        feed.newAlerts.push(alert);
+        break;
+      }
+    }
+    this.schedule(event.hotlineId, feed);
+  }
+
+  private schedule(hotlineId: string, feed: HotlineFeed): void {
+    feed.timer ??= setTimeout(() => {
+      feed.timer = undefined;
+      void this.flush(hotlineId, feed).catch((error: Error) =>
+        this.logger.error({ err: error.message }, 'flush failed'),
+      );
+    }, COALESCE_MS);
+  }
+
+  /** One frame with everything that changed in the window, each change numbered in turn. */
+  private async flush(hotlineId: string, feed: HotlineFeed): Promise<void> {
+    const callIds = [...feed.calls];
+    const volunteerIds = [...feed.volunteers];
+    const today = feed.today;
+    const newAlerts = feed.newAlerts.splice(0);
+    const goneAlerts = feed.goneAlerts.splice(0);
+    feed.calls.clear();
+    feed.volunteers.clear();
+    feed.today = false;
+    await this.learn(callIds, volunteerIds);
+
+    const changes: Unnumbered[] = [];
+    for (const callId of callIds) {
+      const view = this.switchboard.callView(hotlineId, callId);
+      changes.push(
+        view ? { type: 'call', call: this.queuedCall(view) } : { type: 'call.gone', callId },
+      );
+    }
+    for (const volunteerId of volunteerIds) {
+      const state = this.switchboard.volunteerState(hotlineId, volunteerId);
+      if (state) changes.push({ type: 'volunteer', volunteer: this.dutyVolunteer(state) });
+    }
+    if (today)
+      changes.push({
+        type: 'today',
+        today: await this.calls.today(await this.switchboard.hotline(hotlineId)),
+      });
+    for (const alert of newAlerts) changes.push({ type: 'alert', alert });
+    for (const alertId of goneAlerts) changes.push({ type: 'alert.gone', alertId });
+    if (changes.length === 0) return;
+
+    const numbered = changes.map((change) => ({ ...change, s: ++feed.seq }) as QueueChange);
+    this.server?.to(hotlineRoom(hotlineId)).emit('queue.changes', { hotlineId, changes: numbered });
+  }
+
+  private queuedCall(view: WaitingCallView): QueuedCall {
+    return {
+      callId: view.callId,
+      topic: view.topic,
+      priority: view.priority,
+      phase: view.phase,
+      queuedAt: new Date(view.arrivedAt).toISOString(),
+      callerType: this.callerTypes.get(view.callId) ?? null,
+      ...(view.volunteerId ? { volunteerId: view.volunteerId } : {}),
+    };
+  }
+
+  private dutyVolunteer(state: EngineVolunteer): DutyVolunteer {
+    return {
+      id: state.id,
+      name: this.names.get(state.id) ?? '',
+      state: state.state,
+      since: new Date(state.since).toISOString(),
+      callsHandled: state.callsHandled,
+      ...(state.callId ? { callId: state.callId } : {}),
+    };
+  }
+
+  /** Reads once the few things the engine does not hold: caller types and names. */
+  private async learn(callIds: string[], volunteerIds: string[]): Promise<void> {
+    const unknownCalls = callIds.filter((id) => !this.callerTypes.has(id));
+    if (unknownCalls.length > 0) {
+      for (const row of await this.callRows.find({
+        where: { id: In(unknownCalls) },
+        select: { id: true, callerType: true },
+      })) {
+        this.callerTypes.set(row.id, row.callerType);
+      }
+    }
+    const unknownPeople = volunteerIds.filter((id) => !this.names.has(id));
+    if (unknownPeople.length > 0) {
+      for (const row of await this.volunteers.find({
+        where: { id: In(unknownPeople) },
+        select: { id: true, name: true },
+      })) {
+        this.names.set(row.id, row.name);
+      }
+    }
+  }
+
+  private feed(hotlineId: string): HotlineFeed {
+    let feed = this.feeds.get(hotlineId);
+    if (!feed) {
+      feed = {
+        seq: 0,
+        calls: new Set(),
+        volunteers: new Set(),
+        today: false,
+        alerts: [],
+        goneAlerts: [],
+        newAlerts: [],
+      };
+      this.feeds.set(hotlineId, feed);
+    }
+    return feed;
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The live console protocol (socket.io namespace `/console`): one map from event name to
+ * payload type, used by the server's gateway and by the browser console alike.
+ *
+ * Server → console: a full `queue.snapshot` on connect and on request, then `queue.changes`
+ * frames. Every change carries its hotline's sequence number; a frame holds the changes of a
+ * short window (coalesced), in order. A console that sees a gap asks for a snapshot.
+ * Console → server: commands, each acknowledged with `Ack`.
+ */
+
+export type VolunteerState =
+  'offline' | 'available' | 'offered' | 'talking' | 'wrap_up' | 'break' | 'missed';
+export type Presence = 'available' | 'break' | 'offline';
+export type Priority = 'normal' | 'crisis';
+export type CallPhase = 'waiting' | 'offered' | 'connecting' | 'talking';
+
+export interface QueuedCall {
+  callId: string;
+  topic: string;
+  priority: Priority;
+  phase: CallPhase;
+  /** When the caller joined the queue (ISO instant); consoles count the wait themselves. */
+  queuedAt: string;
+  callerType: string | null;
+  volunteerId?: string;
+}
+
+export interface DutyVolunteer {
+  id: string;
+  name: string;
+  state: VolunteerState;
+  since: string;
+  callsHandled: number;
+  callId?: string;
+}
+
+export interface RingingOffer {
+  offerId: string;
+  callId: string;
+  expiresAt: string;
+  callerType: string | null;
+  topic: string | null;
+  priority: Priority;
+  waitedSeconds: number;
+  /** Earlier calls from the same number to this hotline (never the number itself). */
+  previousCalls: number;
+}
+
+/** Today's service figures for the supervisors' wall (the hotline's local day). */
+export interface TodayFigures {
+  offered: number;
+  answered: number;
+  abandoned: number;
+  /** Share of answered calls answered within the threshold, percent with one decimal; null before any. */
+  serviceLevel: number | null;
+  serviceLevelSeconds: number;
+  longestWaitSeconds: number;
+}
+
+export interface CrisisAlert {
+  alertId: string;
+  callId: string;
+  raisedAt: string;
+}
+
+export interface Me {
+  id: string;
+  name: string;
+  roles: string[];
+  state: VolunteerState;
+  since: string;
+  callId?: string;
+  /** The call to wrap up, while in wrap-up. */
+  wrapUpCallId?: string;
+}
+
+export interface QueueSnapshot {
+  hotlineId: string;
+  hotlineName: string;
+  locale: 'zh-CN' | 'en';
+  /** The last change this snapshot includes. */
+  seq: number;
+  telephony: 'on' | 'off';
+  me: Me;
+  offer: RingingOffer | null;
+  calls: QueuedCall[];
+  /** Supervisors see every volunteer on duty; volunteers see only how many are available. */
+  volunteers: DutyVolunteer[] | null;
+  availableVolunteers: number;
+  today: TodayFigures | null;
+  alerts: CrisisAlert[] | null;
+}
+
+/** One change to a hotline's live state; `s` is the hotline's sequence number. */
+export type QueueChange =
+  | { s: number; type: 'call'; call: QueuedCall }
+  | { s: number; type: 'call.gone'; callId: string }
+  | { s: number; type: 'volunteer'; volunteer: DutyVolunteer }
+  | { s: number; type: 'today'; today: TodayFigures }
+  | { s: number; type: 'alert'; alert: CrisisAlert }
+  | { s: number; type: 'alert.gone'; alertId: string };
+
+export interface ServerEvents {
+  'queue.snapshot': (snapshot: QueueSnapshot) => void;
+  /** Changes since the previous frame, in sequence order, without gaps. */
+  'queue.changes': (frame: { hotlineId: string; changes: QueueChange[] }) => void;
+  /** Only to the volunteer offered. */
+  'offer.ringing': (offer: RingingOffer) => void;
+  'offer.withdrawn': (withdrawn: { offerId: string; reason: string }) => void;
+  /** Only to the volunteer concerned. */
+  'me.state': (me: Me) => void;
+}
+
+export type Ack<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: string };
+type Command<Payload, Result = Record<string, never>> = (
+  payload: Payload,
+  ack: (result: Ack<Result>) => void,
+) => void;
+
+export interface ClientEvents {
+  'snapshot.get': Command<Record<string, never>, { snapshot: QueueSnapshot }>;
+  'presence.set': Command<{ state: Presence }, { me: Me }>;
+  'offer.accept': Command<{ offerId: string }>;
+  'offer.decline': Command<{ offerId: string }>;
+  'wrapup.submit': Command<{ callId: string }, { me: Me }>;
+  /** Supervisors: ring a waiting call on a chosen available volunteer. */
+  'call.reoffer': Command<{ callId: string; volunteerId: string }>;
+  /** Supervisors: move a volunteer to break or offline. */
+  'volunteer.presence': Command<{ volunteerId: string; state: 'break' | 'offline' }>;
+  'alert.acknowledge': Command<{ alertId: string }>;
+}
+
+export const CONSOLE_NAMESPACE = '/console';
