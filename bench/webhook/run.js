@@ -124,7 +124,7 @@ async function load(port) {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
+    errors: `${result.errors} / ${result.timeouts} / ${result.non2xx}`,
   };
 }
 
@@ -241,7 +241,7 @@ async function main() {
     (run.requestsPerSecond / baseline.requestsPerSecond).toFixed(2),
     String(run.errors),
   ]);
-  const header = ['server', 'req/s', 'p50', 'p99', '× bare', 'errors'];
+  const header = ['server', 'req/s', 'p50', 'p99', '× bare', 'errors / timeouts / non-2xx'];
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => row[column].length)),
   );
