@@ -1,13 +1,17 @@
 /** Two projects: fast unit specs beside the code, and end-to-end specs that boot the real server. */
 const aliases = {
-  '^@hotline/(calendar|clock|console-protocol|routing|taxonomy|telephony)$': '<rootDir>/libs/$1/src',
-  '^@hotline/(calendar|clock|console-protocol|routing|taxonomy|telephony)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@hotline/(calendar|clock|console-protocol|routing|taxonomy|telephony)$':
+    '<rootDir>/libs/$1/src',
+  '^@hotline/(calendar|clock|console-protocol|routing|taxonomy|telephony)/(.*)$':
+    '<rootDir>/libs/$1/src/$2',
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
 };
 
 module.exports = {
+  // End-to-end tests start servers and browsers; jest reads this only at the top level.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -26,7 +30,6 @@ module.exports = {
       testEnvironment: 'node',
       moduleNameMapper: aliases,
       transform,
-      testTimeout: 60000,
     },
   ],
 };

@@ -80,6 +80,8 @@ export interface QueueSnapshot {
   locale: 'zh-CN' | 'en';
   /** The last change this snapshot includes. */
   seq: number;
+  /** The hotline clock when the snapshot was taken (differs from the browser's in simulations). */
+  now: string;
   telephony: 'on' | 'off';
   me: Me;
   offer: RingingOffer | null;

@@ -43,6 +43,8 @@ export type SwitchboardEvent =
       volunteerId: string;
       state: VolunteerState;
       since: string;
+      /** Entering wrap-up: the call just ended, whose contact record is due. */
+      wrapUpCallId?: string;
     }
   /** "I am in danger now": the supervisors on duty must see this at once. */
   | { type: 'crisis.alert'; hotlineId: string; callId: string };

@@ -408,6 +408,14 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
   ): Promise<void> {
     const now = this.clock.now();
     const at = now.toJSDate();
+    // A volunteer entering wrap-up learns in the same step which call just ended.
+    const endedCallOf = new Map(
+      effects.flatMap((effect) =>
+        effect.type === 'call_ended' && effect.volunteerId
+          ? [[effect.volunteerId, effect.callId] as const]
+          : [],
+      ),
+    );
     for (const effect of effects) {
       switch (effect.type) {
         case 'offer': {
@@ -522,6 +530,9 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
             volunteerId: effect.volunteerId,
             state: effect.state,
             since: DateTime.fromMillis(effect.since).toUTC().toISO()!,
+            ...(effect.state === 'wrap_up' && endedCallOf.has(effect.volunteerId)
+              ? { wrapUpCallId: endedCallOf.get(effect.volunteerId) }
+              : {}),
           });
           break;
       }

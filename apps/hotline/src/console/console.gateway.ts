@@ -1,4 +1,4 @@
-import { HttpException, Logger } from '@nestjs/common';
+import { HttpException, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
   ConnectedSocket,
@@ -47,7 +47,9 @@ const SUPERVISING: Role[] = ['supervisor', 'coordinator', 'admin'];
  * `{ ok: false, error }`, never silence.
  */
 @WebSocketGateway({ namespace: CONSOLE_NAMESPACE })
-export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class ConsoleGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
+{
   private readonly logger = new Logger('Console');
   /** Consoles open per volunteer and hotline, and the timers that set them offline when all close. */
   private readonly open = new Map<string, Set<string>>();
@@ -72,6 +74,11 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
         (error: Error) => next(new Error(error.message)),
       );
     });
+  }
+
+  onModuleDestroy(): void {
+    for (const timer of this.goneTimers.values()) clearTimeout(timer);
+    this.goneTimers.clear();
   }
 
   async handleConnection(socket: ConsoleSocket): Promise<void> {

@@ -15,7 +15,9 @@ import type {
   ServerEvents,
 } from '@hotline/console-protocol';
 import type { WaitingCallView, VolunteerView as EngineVolunteer } from '@hotline/routing';
+import type { Clock } from '@hotline/clock';
 import { Call } from '../calls/call.entity';
+import { InjectClock } from '../common/clock.provider';
 import { CallOffer } from '../calls/call-offer.entity';
 import { CallsService } from '../calls/calls.service';
 import { SwitchboardEvent, SwitchboardEvents } from '../calls/switchboard-events';
@@ -60,6 +62,8 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
   private readonly feeds = new Map<string, HotlineFeed>();
   private readonly callerTypes = new Map<string, string | null>();
   private readonly names = new Map<string, string>();
+  /** The call each volunteer in wrap-up is writing up. */
+  private readonly wrapUpCalls = new Map<string, string>();
   private subscription?: Subscription;
   private server?: Namespace<Record<string, never>, ServerEvents>;
 
@@ -71,6 +75,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     @InjectRepository(Call) private readonly callRows: Repository<Call>,
     @InjectRepository(CallOffer) private readonly offers: Repository<CallOffer>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
+    @InjectClock() private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -105,6 +110,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
       hotlineName: hotline.name,
       locale: hotline.locale,
       seq: feed.seq,
+      now: this.clock.now().toISO()!,
       telephony: this.telephony.enabled ? 'on' : 'off',
       me: await this.me(volunteer, hotlineId),
       offer,
@@ -124,18 +130,24 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
       name: volunteer.name,
       roles: volunteer.roles,
       state: state?.state ?? 'offline',
-      since: new Date(state?.since ?? Date.now()).toISOString(),
+      since: (state ? DateTime.fromMillis(state.since) : this.clock.now()).toUTC().toISO()!,
       ...(state?.callId ? { callId: state.callId } : {}),
     };
     if (me.state === 'wrap_up') {
-      const last = await this.callRows.findOne({
-        where: { volunteerId: volunteer.id, outcome: 'answered' },
-        order: { endedAt: 'DESC' },
-        select: { id: true },
-      });
-      if (last) me.wrapUpCallId = last.id;
+      const wrapUpCallId =
+        this.wrapUpCalls.get(volunteer.id) ?? (await this.lastAnswered(volunteer.id));
+      if (wrapUpCallId) me.wrapUpCallId = wrapUpCallId;
     }
     return me;
+  }
+
+  private async lastAnswered(volunteerId: string): Promise<string | undefined> {
+    const last = await this.callRows.findOne({
+      where: { volunteerId, outcome: 'answered' },
+      order: { endedAt: 'DESC' },
+      select: { id: true },
+    });
+    return last?.id;
   }
 
   acknowledge(hotlineId: string, alertId: string): boolean {
@@ -177,6 +189,8 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
         break;
       case 'volunteer.state': {
         feed.volunteers.add(event.volunteerId);
+        if (event.wrapUpCallId) this.wrapUpCalls.set(event.volunteerId, event.wrapUpCallId);
+        else if (event.state !== 'wrap_up') this.wrapUpCalls.delete(event.volunteerId);
         const volunteer = await this.volunteers.findOneBy({ id: event.volunteerId });
         if (volunteer)
           this.server

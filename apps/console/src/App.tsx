@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { type Session, saveSession, savedSession, topicLabels } from './api';
+import { ConsoleScreen } from './components/ConsoleScreen';
+import { SignIn } from './components/SignIn';
+import { type I18n, I18nContext, type Locale, translator } from './i18n';
+
+const LOCALE_KEY = 'hotline.console.locale';
+
+function chosenLocale(): Locale | null {
+  const saved = localStorage.getItem(LOCALE_KEY);
+  return saved === 'en' || saved === 'zh-CN' ? saved : null;
+}
+
+/** Signed out: the sign-in form. Signed in: the console, until sign-out or the token expires. */
+export function App() {
+  const [session, setSession] = useState<Session | null>(savedSession);
+  // A language the person picked wins over the hotline's own (which the snapshot tells us).
+  const [picked, setPicked] = useState<Locale | null>(chosenLocale);
+  const [hotlineLocale, setHotlineLocale] = useState<Locale | null>(null);
+  const [labels, setLabels] = useState<Awaited<ReturnType<typeof topicLabels>>>(new Map());
+  const locale = picked ?? hotlineLocale ?? 'zh-CN';
+
+  useEffect(() => {
+    void topicLabels().then(setLabels);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const i18n = useMemo<I18n>(() => {
+    const t = translator(locale);
+    return {
+      locale,
+      t,
+      setLocale: (next) => {
+        localStorage.setItem(LOCALE_KEY, next);
+        setPicked(next);
+      },
+      topic: (key) => (key ? (labels.get(key)?.[locale] ?? key) : t('topic.unknown')),
+    };
+  }, [locale, labels]);
+
+  useEffect(() => {
+    document.title = i18n.t('app.title');
+  }, [i18n]);
+
+  const signedIn = useCallback((next: Session) => {
+    saveSession(next);
+    setSession(next);
+  }, []);
+
+  const signOut = useCallback(() => {
+    saveSession(null);
+    setSession(null);
+  }, []);
+
+  // The token stops working at `expiresAt`: sign out then instead of failing command by command.
+  useEffect(() => {
+    if (!session) return;
+    const left = Date.parse(session.expiresAt) - Date.now();
+    const timer = window.setTimeout(signOut, Math.min(Math.max(left, 0), 2 ** 31 - 1));
+    return () => window.clearTimeout(timer);
+  }, [session, signOut]);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      {session ? (
+        <ConsoleScreen
+          key={session.accessToken}
+          session={session}
+          onSignOut={signOut}
+          onHotlineLocale={setHotlineLocale}
+        />
+      ) : (
+        <SignIn onSignedIn={signedIn} />
+      )}
+    </I18nContext.Provider>
+  );
+}

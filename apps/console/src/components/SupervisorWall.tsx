@@ -1,0 +1,239 @@
+import { useState } from 'react';
+import type { DutyVolunteer, QueuedCall, TodayFigures } from '@hotline/console-protocol';
+import type { ConsoleStore } from '../console-store';
+import { callerTypeKey, useI18n } from '../i18n';
+import type { LiveState } from '../live-state';
+import { formatDuration, secondsSince, useNow } from '../time';
+
+/** Crisis first, then by how long they have waited: the order a supervisor scans in. */
+function byUrgency(a: QueuedCall, b: QueuedCall): number {
+  return (
+    Number(b.priority === 'crisis') - Number(a.priority === 'crisis') ||
+    Date.parse(a.queuedAt) - Date.parse(b.queuedAt)
+  );
+}
+
+const STATE_ORDER = ['offered', 'talking', 'wrap_up', 'available', 'missed', 'break', 'offline'];
+
+/** The evening at a glance: every call, every volunteer, today's figures, and the levers. */
+export function SupervisorWall({
+  live,
+  store,
+  busy,
+  serverNow,
+}: {
+  live: LiveState;
+  store: ConsoleStore;
+  busy: boolean;
+  serverNow: (now: number) => number;
+}) {
+  const { t } = useI18n();
+  const now = serverNow(useNow());
+  const volunteers = [...(live.volunteers ?? [])].sort(
+    (a, b) =>
+      STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || a.name.localeCompare(b.name),
+  );
+  const available = volunteers.filter((v) => v.state === 'available');
+
+  return (
+    <div className="wall">
+      <h2 className="visually-hidden">{t('wall.heading')}</h2>
+      {live.today && <Today today={live.today} />}
+      <section className="card" aria-labelledby="wall-calls">
+        <h3 id="wall-calls">
+          {t('wall.calls')} <span className="count">{live.calls.length}</span>
+        </h3>
+        {live.calls.length === 0 ? (
+          <p className="hint">{t('wall.noCalls')}</p>
+        ) : (
+          <table className="table wall__calls">
+            <thead>
+              <tr>
+                <th scope="col">{t('queue.topic')}</th>
+                <th scope="col">{t('queue.callerType')}</th>
+                <th scope="col">{t('wall.priority')}</th>
+                <th scope="col">{t('wall.phase')}</th>
+                <th scope="col">{t('queue.wait')}</th>
+                <th scope="col">{t('wall.volunteer')}</th>
+                <th scope="col">{t('wall.reoffer')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...live.calls].sort(byUrgency).map((call) => (
+                <CallRow
+                  key={call.callId}
+                  call={call}
+                  now={now}
+                  volunteers={volunteers}
+                  available={available}
+                  busy={busy}
+                  onReoffer={(volunteerId) => void store.reoffer(call.callId, volunteerId)}
+                />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="wall-volunteers">
+        <h3 id="wall-volunteers">
+          {t('wall.volunteers')} <span className="count">{volunteers.length}</span>
+        </h3>
+        {volunteers.length === 0 ? (
+          <p className="hint">{t('wall.noVolunteers')}</p>
+        ) : (
+          <table className="table wall__volunteers">
+            <thead>
+              <tr>
+                <th scope="col">{t('wall.name')}</th>
+                <th scope="col">{t('wall.state')}</th>
+                <th scope="col">{t('wall.inState')}</th>
+                <th scope="col">{t('wall.handled')}</th>
+                <th scope="col">{t('wall.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {volunteers.map((volunteer) => (
+                <tr key={volunteer.id} data-volunteer={volunteer.id}>
+                  <th scope="row">{volunteer.name}</th>
+                  <td>
+                    <span className={`state state--${volunteer.state}`}>
+                      {t(`state.${volunteer.state}`)}
+                    </span>
+                  </td>
+                  <td className="numeric">{formatDuration(secondsSince(volunteer.since, now))}</td>
+                  <td className="numeric">{volunteer.callsHandled}</td>
+                  <td className="actions">
+                    {['available', 'missed', 'offered'].includes(volunteer.state) && (
+                      <button
+                        type="button"
+                        className="button button--small"
+                        disabled={busy}
+                        onClick={() => void store.moveVolunteer(volunteer.id, 'break')}
+                      >
+                        {t('wall.toBreak')}
+                      </button>
+                    )}
+                    {['available', 'missed', 'offered', 'break'].includes(volunteer.state) && (
+                      <button
+                        type="button"
+                        className="button button--small"
+                        disabled={busy}
+                        onClick={() => void store.moveVolunteer(volunteer.id, 'offline')}
+                      >
+                        {t('wall.toOffline')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function CallRow({
+  call,
+  now,
+  volunteers,
+  available,
+  busy,
+  onReoffer,
+}: {
+  call: QueuedCall;
+  now: number;
+  volunteers: DutyVolunteer[];
+  available: DutyVolunteer[];
+  busy: boolean;
+  onReoffer: (volunteerId: string) => void;
+}) {
+  const { t, topic } = useI18n();
+  const [chosen, setChosen] = useState('');
+  const crisis = call.priority === 'crisis';
+  const assigned = volunteers.find((v) => v.id === call.volunteerId);
+  // A call can be moved while it waits or rings; once connecting it is someone's.
+  const movable = call.phase === 'waiting' || call.phase === 'offered';
+  const choice = available.some((v) => v.id === chosen) ? chosen : '';
+  const selectId = `reoffer-${call.callId}`;
+
+  return (
+    <tr className={crisis ? 'row--crisis' : ''} data-call={call.callId}>
+      <td>{topic(call.topic)}</td>
+      <td>{t(callerTypeKey(call.callerType))}</td>
+      <td>
+        <span className={`badge badge--${call.priority}`}>{t(`priority.${call.priority}`)}</span>
+      </td>
+      <td>{t(`phase.${call.phase}`)}</td>
+      <td className="numeric">{formatDuration(secondsSince(call.queuedAt, now))}</td>
+      <td>{assigned?.name ?? ''}</td>
+      <td>
+        {movable && (
+          <div className="reoffer">
+            <label htmlFor={selectId} className="visually-hidden">
+              {t('wall.chooseVolunteer')}
+            </label>
+            <select
+              id={selectId}
+              value={choice}
+              disabled={available.length === 0}
+              onChange={(event) => setChosen(event.target.value)}
+            >
+              <option value="">
+                {available.length === 0 ? t('wall.noneAvailable') : t('wall.chooseVolunteer')}
+              </option>
+              {available.map((volunteer) => (
+                <option key={volunteer.id} value={volunteer.id}>
+                  {volunteer.name}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={!choice || busy}
+              onClick={() => onReoffer(choice)}
+            >
+              {t('wall.reofferButton')}
+            </button>
+          </div>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function Today({ today }: { today: TodayFigures }) {
+  const { t } = useI18n();
+  return (
+    <section className="card today" aria-labelledby="today-heading">
+      <h3 id="today-heading">{t('today.heading')}</h3>
+      <dl className="figures">
+        <div>
+          <dt>{t('today.offered')}</dt>
+          <dd data-figure="offered">{today.offered}</dd>
+        </div>
+        <div>
+          <dt>{t('today.answered')}</dt>
+          <dd data-figure="answered">{today.answered}</dd>
+        </div>
+        <div>
+          <dt>{t('today.abandoned')}</dt>
+          <dd data-figure="abandoned">{today.abandoned}</dd>
+        </div>
+        <div>
+          <dt>{t('today.serviceLevel', { seconds: today.serviceLevelSeconds })}</dt>
+          <dd>
+            {today.serviceLevel === null ? t('today.none') : `${today.serviceLevel.toFixed(1)}%`}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('today.longestWait')}</dt>
+          <dd>{formatDuration(today.longestWaitSeconds)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Presence } from '@hotline/console-protocol';
+import type { ConsoleModel, ConsoleStore } from '../console-store';
+import { useI18n } from '../i18n';
+import type { LiveState } from '../live-state';
+import { unlockAudio } from '../sounds';
+import { formatDuration, secondsSince, useNow } from '../time';
+import { OfferPanel } from './OfferPanel';
+import { QueueSummary } from './QueueSummary';
+import { Softphone } from './Softphone';
+import { WrapUpForm } from './WrapUpForm';
+
+const PRESENCES: Presence[] = ['available', 'break', 'offline'];
+
+/** A volunteer's shift: own state, the ringing offer, wrap-up, and the queue at a glance. */
+export function VolunteerDesk({
+  live,
+  store,
+  model,
+  accessToken,
+  serverNow,
+}: {
+  live: LiveState;
+  store: ConsoleStore;
+  model: ConsoleModel;
+  accessToken: string;
+  serverNow: (now: number) => number;
+}) {
+  const { t } = useI18n();
+  const now = useNow();
+  const { me, offer } = live;
+  // Presence is chosen by the volunteer only between calls; the server also refuses otherwise.
+  const betweenCalls = !['offered', 'talking', 'wrap_up'].includes(me.state);
+
+  return (
+    <div className="desk">
+      {offer && (
+        <OfferPanel
+          offer={offer}
+          seenAt={model.offerSeenAt}
+          serverNow={serverNow}
+          busy={model.busy}
+          onAccept={() => void store.accept(offer.offerId)}
+          onDecline={() => void store.decline(offer.offerId)}
+        />
+      )}
+
+      <section className="card me" aria-labelledby="me-heading">
+        <h2 id="me-heading">{t('me.heading')}</h2>
+        <p className={`me__state state state--${me.state}`} data-state={me.state}>
+          <strong>{t(`state.${me.state}`)}</strong>{' '}
+          <span className="me__since">
+            {t('me.inState', { time: formatDuration(secondsSince(me.since, serverNow(now))) })}
+          </span>
+        </p>
+        {me.state === 'missed' && <p className="hint">{t('state.missedHint')}</p>}
+        <div className="presence" role="group" aria-label={t('presence.label')}>
+          {PRESENCES.map((presence) => (
+            <button
+              key={presence}
+              type="button"
+              className={`button presence__${presence}`}
+              aria-pressed={me.state === presence}
+              disabled={!betweenCalls || model.busy}
+              onClick={() => {
+                unlockAudio(); // a click now lets the next offer ring out loud
+                void store.setPresence(presence);
+              }}
+            >
+              {t(`presence.${presence}`)}
+            </button>
+          ))}
+        </div>
+      </section>
+
+      {me.state === 'talking' && (
+        <section className="card talking" aria-live="polite">
+          <h2>{t('talking.heading')}</h2>
+        </section>
+      )}
+
+      {me.state === 'wrap_up' && (
+        <WrapUpForm
+          busy={model.busy}
+          // Without the call's id the server refuses, and the ack's error says so.
+          onSubmit={() => void store.finishWrapUp(me.wrapUpCallId ?? model.acceptedCallId ?? '')}
+        />
+      )}
+
+      {live.telephony === 'on' && (
+        <Softphone
+          accessToken={accessToken}
+          expectingCall={
+            me.state === 'talking' ||
+            (model.acceptedAt !== null && Date.now() - model.acceptedAt < 60_000)
+          }
+        />
+      )}
+
+      <QueueSummary live={live} serverNow={serverNow(now)} />
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+import type { QueueChange, QueueSnapshot, QueuedCall } from '@hotline/console-protocol';
+import {
+  applyFrame,
+  applyMe,
+  applyRinging,
+  applyWithdrawn,
+  clockOffset,
+  waitingCalls,
+} from './live-state';
+
+const HOTLINE = 'hotline-1';
+
+const snapshot = (fields: Partial<QueueSnapshot> = {}): QueueSnapshot => ({
+  hotlineId: HOTLINE,
+  hotlineName: 'Test hotline',
+  locale: 'zh-CN',
+  seq: 10,
+  now: '2026-11-23T11:00:00.000Z',
+  telephony: 'off',
+  me: {
+    id: 'v1',
+    name: 'Wang',
+    roles: ['volunteer'],
+    state: 'available',
+    since: '2026-11-23T11:00:00.000Z',
+  },
+  offer: null,
+  calls: [],
+  volunteers: [
+    {
+      id: 'v1',
+      name: 'Wang',
+      state: 'available',
+      since: '2026-11-23T11:00:00.000Z',
+      callsHandled: 0,
+    },
+    { id: 'v2', name: 'Li', state: 'break', since: '2026-11-23T10:00:00.000Z', callsHandled: 2 },
+  ],
+  availableVolunteers: 1,
+  today: null,
+  alerts: [],
+  ...fields,
+});
+
+const call = (callId: string, fields: Partial<QueuedCall> = {}): QueuedCall => ({
+  callId,
+  topic: 'emotional',
+  priority: 'normal',
+  phase: 'waiting',
+  queuedAt: '2026-11-23T11:05:00.000Z',
+  callerType: 'pupil',
+  ...fields,
+});
+
+const frame = (...changes: QueueChange[]) => ({ hotlineId: HOTLINE, changes });
+
+describe('the live state', () => {
+  it('applies changes in sequence order', () => {
+    const result = applyFrame(
+      snapshot(),
+      frame(
+        { s: 11, type: 'call', call: call('c1') },
+        { s: 12, type: 'call', call: call('c2', { queuedAt: '2026-11-23T11:06:00.000Z' }) },
+        { s: 13, type: 'call', call: call('c1', { phase: 'offered', volunteerId: 'v1' }) },
+        { s: 14, type: 'call.gone', callId: 'c2' },
+        {
+          s: 15,
+          type: 'volunteer',
+          volunteer: {
+            id: 'v2',
+            name: 'Li',
+            state: 'available',
+            since: '2026-11-23T11:07:00.000Z',
+            callsHandled: 2,
+          },
+        },
+        {
+          s: 16,
+          type: 'alert',
+          alert: { alertId: 'a1', callId: 'c1', raisedAt: '2026-11-23T11:05:01.000Z' },
+        },
+      ),
+    );
+    expect(result.kind).toBe('applied');
+    if (result.kind !== 'applied') return;
+    const { state } = result;
+    expect(state.seq).toBe(16);
+    expect(state.calls).toEqual([call('c1', { phase: 'offered', volunteerId: 'v1' })]);
+    expect(state.volunteers?.find((v) => v.id === 'v2')?.state).toBe('available');
+    expect(state.availableVolunteers).toBe(2);
+    expect(state.alerts).toHaveLength(1);
+    // The newest instant the frame proves: Li's new `since`.
+    expect(result.serverNow).toBe('2026-11-23T11:07:00.000Z');
+
+    const later = applyFrame(state, frame({ s: 17, type: 'alert.gone', alertId: 'a1' }));
+    expect(later.kind === 'applied' && later.state.alerts).toEqual([]);
+  });
+
+  it('detects a gap and leaves the state to a fresh snapshot', () => {
+    expect(applyFrame(snapshot(), frame({ s: 12, type: 'call.gone', callId: 'c1' }))).toEqual({
+      kind: 'gap',
+      expected: 11,
+      received: 12,
+    });
+    expect(
+      applyFrame(
+        snapshot(),
+        frame(
+          { s: 11, type: 'call', call: call('c1') },
+          { s: 13, type: 'call.gone', callId: 'c1' },
+        ),
+      ),
+    ).toMatchObject({ kind: 'gap', expected: 12, received: 13 });
+  });
+
+  it('skips changes a snapshot already holds, and frames of other hotlines', () => {
+    const state = snapshot({ seq: 12 });
+    expect(applyFrame(state, frame({ s: 12, type: 'call', call: call('c1') })).kind).toBe(
+      'ignored',
+    );
+    const overlapping = applyFrame(
+      state,
+      frame({ s: 12, type: 'call', call: call('c1') }, { s: 13, type: 'call', call: call('c2') }),
+    );
+    expect(overlapping.kind === 'applied' && overlapping.state.calls.map((c) => c.callId)).toEqual([
+      'c2',
+    ]);
+    expect(
+      applyFrame(state, {
+        hotlineId: 'other',
+        changes: [{ s: 13, type: 'call.gone', callId: 'x' }],
+      }).kind,
+    ).toBe('ignored');
+  });
+
+  it('ends a ringing offer when it is withdrawn or my state moves on', () => {
+    const offer = {
+      offerId: 'o1',
+      callId: 'c1',
+      expiresAt: '2026-11-23T11:05:30.000Z',
+      callerType: 'pupil',
+      topic: 'emotional',
+      priority: 'normal' as const,
+      waitedSeconds: 12,
+      previousCalls: 0,
+    };
+    const ringing = applyRinging(snapshot(), offer);
+    expect(applyWithdrawn(ringing, 'other').offer).toEqual(offer);
+    expect(applyWithdrawn(ringing, 'o1').offer).toBeNull();
+    const offered = applyMe(ringing, { ...ringing.me, state: 'offered' });
+    expect(offered.offer).toEqual(offer);
+    expect(applyMe(offered, { ...ringing.me, state: 'talking', callId: 'c1' }).offer).toBeNull();
+  });
+
+  it('wraps up the call I was on when the server has not named it yet', () => {
+    const state = snapshot();
+    const talking = applyMe(state, { ...state.me, state: 'talking', callId: 'c1' });
+    expect(applyMe(talking, { ...state.me, state: 'wrap_up' }).me.wrapUpCallId).toBe('c1');
+    expect(
+      applyMe(talking, { ...state.me, state: 'wrap_up', wrapUpCallId: 'c9' }).me.wrapUpCallId,
+    ).toBe('c9');
+    expect(applyMe(talking, { ...state.me, state: 'available' }).me.wrapUpCallId).toBeUndefined();
+  });
+
+  it('lists waiting calls crisis first, then the longest waiting', () => {
+    const state = snapshot({
+      calls: [
+        call('late', { queuedAt: '2026-11-23T11:09:00.000Z' }),
+        call('early', { queuedAt: '2026-11-23T11:01:00.000Z' }),
+        call('crisis', { priority: 'crisis', queuedAt: '2026-11-23T11:10:00.000Z' }),
+        call('taken', { phase: 'talking', queuedAt: '2026-11-23T11:00:00.000Z' }),
+      ],
+    });
+    expect(waitingCalls(state).map((c) => c.callId)).toEqual(['crisis', 'early', 'late']);
+  });
+
+  it('measures the server clock against the browser clock', () => {
+    expect(clockOffset('2026-11-23T11:00:10.000Z', Date.parse('2026-11-23T11:00:00.000Z'))).toBe(
+      10_000,
+    );
+  });
+});

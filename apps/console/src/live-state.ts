@@ -1,0 +1,161 @@
+/**
+ * The console's live picture of one hotline, and the pure rules that keep it current: a
+ * snapshot replaces it, `queue.changes` frames patch it in sequence order, and a frame that
+ * does not follow on from the last change we applied means we missed something, so the caller
+ * must fetch a fresh snapshot. No React and no browser APIs here, so it runs under plain jest.
+ */
+import type {
+  DutyVolunteer,
+  Me,
+  QueueChange,
+  QueueSnapshot,
+  QueuedCall,
+  RingingOffer,
+} from '@hotline/console-protocol';
+
+export type LiveState = QueueSnapshot;
+
+export interface ChangesFrame {
+  hotlineId: string;
+  changes: QueueChange[];
+}
+
+export type FrameResult =
+  /** `serverNow`: the latest instant the frame proves the server's clock has reached, if any. */
+  | { kind: 'applied'; state: LiveState; serverNow: string | null }
+  /** Another hotline's frame, or only changes the snapshot already held: nothing to do. */
+  | { kind: 'ignored' }
+  /** Changes went missing between `expected` and `received`: ask for a snapshot. */
+  | { kind: 'gap'; expected: number; received: number };
+
+/** Applies one frame; changes at or below the state's `seq` are already in it (a snapshot raced the frame). */
+export function applyFrame(state: LiveState, frame: ChangesFrame): FrameResult {
+  if (frame.hotlineId !== state.hotlineId) return { kind: 'ignored' };
+  const fresh = frame.changes.filter((change) => change.s > state.seq);
+  if (fresh.length === 0) return { kind: 'ignored' };
+  let next = state;
+  let serverNow: string | null = null;
+  for (const change of fresh) {
+    if (change.s !== next.seq + 1)
+      return { kind: 'gap', expected: next.seq + 1, received: change.s };
+    const proves = instantProvedBy(next, change);
+    if (proves && (!serverNow || Date.parse(proves) > Date.parse(serverNow))) serverNow = proves;
+    next = applyChange(next, change);
+  }
+  return { kind: 'applied', state: next, serverNow };
+}
+
+/** One change, whatever its sequence number (the caller checks order). */
+export function applyChange(state: LiveState, change: QueueChange): LiveState {
+  const next: LiveState = { ...state, seq: change.s };
+  switch (change.type) {
+    case 'call':
+      next.calls = upsert(state.calls, change.call, (call) => call.callId === change.call.callId);
+      break;
+    case 'call.gone':
+      next.calls = state.calls.filter((call) => call.callId !== change.callId);
+      break;
+    case 'volunteer':
+      // Volunteers (not supervisors) get no list; their count cannot be kept from changes.
+      if (state.volunteers) {
+        next.volunteers = upsert(
+          state.volunteers,
+          change.volunteer,
+          (v) => v.id === change.volunteer.id,
+        );
+        next.availableVolunteers = countAvailable(next.volunteers);
+      }
+      break;
+    case 'today':
+      next.today = change.today;
+      break;
+    case 'alert':
+      next.alerts = upsert(
+        state.alerts ?? [],
+        change.alert,
+        (a) => a.alertId === change.alert.alertId,
+      );
+      break;
+    case 'alert.gone':
+      next.alerts = (state.alerts ?? []).filter((alert) => alert.alertId !== change.alertId);
+      break;
+  }
+  return next;
+}
+
+/**
+ * My own state changed; a ringing offer ends with any state but `offered`. Wrap-up is of the
+ * call I was just on: if the server has not named it yet (its record may still be closing),
+ * the call I was talking on is the one.
+ */
+export function applyMe(state: LiveState, me: Me): LiveState {
+  const previous = state.me;
+  const wrapUpCallId =
+    me.state === 'wrap_up'
+      ? (me.wrapUpCallId ?? me.callId ?? previous.callId ?? previous.wrapUpCallId)
+      : me.wrapUpCallId;
+  return {
+    ...state,
+    me: wrapUpCallId ? { ...me, wrapUpCallId } : me,
+    offer: me.state === 'offered' ? state.offer : null,
+  };
+}
+
+export function applyRinging(state: LiveState, offer: RingingOffer): LiveState {
+  return { ...state, offer };
+}
+
+export function applyWithdrawn(state: LiveState, offerId: string): LiveState {
+  return state.offer?.offerId === offerId ? { ...state, offer: null } : state;
+}
+
+export function countAvailable(volunteers: readonly DutyVolunteer[]): number {
+  return volunteers.filter((volunteer) => volunteer.state === 'available').length;
+}
+
+/** Calls still waiting for someone, crisis first, then the longest waiting. */
+export function waitingCalls(state: LiveState): QueuedCall[] {
+  return state.calls
+    .filter((call) => call.phase === 'waiting')
+    .sort(
+      (a, b) =>
+        Number(b.priority === 'crisis') - Number(a.priority === 'crisis') ||
+        Date.parse(a.queuedAt) - Date.parse(b.queuedAt),
+    );
+}
+
+/**
+ * Milliseconds to add to the browser's clock to get the server's. The server may run a
+ * simulated clock (drills, tests), so waits and countdowns are counted on its clock.
+ */
+export function clockOffset(serverInstant: string, receivedAtMs: number): number {
+  return Date.parse(serverInstant) - receivedAtMs;
+}
+
+/**
+ * An instant a change shows the server has just reached: a volunteer's new `since` or a new
+ * call's `queuedAt`. Repeats of known values prove nothing.
+ */
+function instantProvedBy(state: LiveState, change: QueueChange): string | null {
+  switch (change.type) {
+    case 'volunteer': {
+      const known = state.volunteers?.find((v) => v.id === change.volunteer.id);
+      return known?.since === change.volunteer.since ? null : change.volunteer.since;
+    }
+    case 'call':
+      return state.calls.some((call) => call.callId === change.call.callId)
+        ? null
+        : change.call.queuedAt;
+    default:
+      // Not an alert's `raisedAt`: the server stamps it with the wall clock, not the hotline's.
+      return null;
+  }
+}
+
+function upsert<T>(list: readonly T[], item: T, same: (candidate: T) => boolean): T[] {
+  const index = list.findIndex(same);
+  if (index < 0) return [...list, item];
+  const copy = [...list];
+  copy[index] = item;
+  return copy;
+}

@@ -1,0 +1,196 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
+import { launchBrowser, openPage } from './support/browser';
+import { RunningHotline } from './support/hotline-server';
+import { Person, addPerson } from './support/people';
+import { duty, eventually } from './support/duty';
+import { CallCentre, PhoneCall, startCallCentre } from './support/twilio';
+
+const EVENING = '2026-11-23T19:00:00+08:00';
+const BUILT_PAGE = join(process.cwd(), 'dist', 'console', 'index.html');
+const SCREENSHOTS = join(process.cwd(), 'test-output');
+/** Long enough for a socket frame to reach the page, short enough to fail usefully. */
+const SEEN = { timeout: 10_000 };
+/** A closed console takes its volunteer off duty after this grace; short, so the run ends soon. */
+const GRACE_SECONDS = 1;
+
+// A browser test takes seconds, not milliseconds; the project's testTimeout is not applied per file.
+jest.setTimeout(60_000);
+
+/**
+ * The operator console in a real browser against the real server and a fake Twilio: a
+ * volunteer takes a call from the keyboard and wraps it up; a supervisor watches the wall,
+ * moves the volunteer to a break and acknowledges a crisis alert.
+ */
+describe('the console page', () => {
+  let centre: CallCentre;
+  let hotline: RunningHotline;
+  let twilio: FakeTwilio;
+  let browser: Browser;
+  let volunteer: Person;
+  let volunteerPage: Page;
+  let volunteerContext: BrowserContext;
+  const problems: string[] = [];
+  let topicLabels: Map<string, { 'zh-CN': string; en: string }>;
+
+  beforeAll(async () => {
+    if (!existsSync(BUILT_PAGE))
+      throw new Error(`${BUILT_PAGE} is missing: run \`npm run build\` before the browser tests`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    centre = await startCallCentre({
+      HOTLINE_CLOCK_START: EVENING,
+      CONSOLE_GRACE_SECONDS: String(GRACE_SECONDS),
+    });
+    ({ hotline, twilio } = centre);
+    browser = await launchBrowser();
+    const taxonomy = await hotline.http().get('/api/taxonomy').expect(200);
+    topicLabels = new Map(
+      (taxonomy.body.topics as { key: string; label: { 'zh-CN': string; en: string } }[]).map(
+        (topic) => [topic.key, topic.label],
+      ),
+    );
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    // Let the server's grace timers for the closed consoles run out before it stops.
+    await new Promise((resolve) => setTimeout(resolve, GRACE_SECONDS * 1000 + 500));
+    await centre?.stop();
+  });
+
+  afterEach(() => {
+    // What the page itself complained about, for a failing run's log.
+    if (problems.length > 0) console.log(problems.join('\n'));
+  });
+
+  async function signIn(
+    page: Page,
+    person: Person,
+    labels: { email: string; password: string; submit: string },
+  ) {
+    await page.goto(`${hotline.baseUrl}/console/`);
+    await page.getByLabel(labels.email).fill(person.email);
+    await page.getByLabel(labels.password).fill(person.password);
+    await page.getByRole('button', { name: labels.submit }).click();
+    await page.locator('[data-connection="connected"]').waitFor(SEEN);
+  }
+
+  it('rings a volunteer, who accepts from the keyboard, talks and wraps up', async () => {
+    volunteer = await addPerson(hotline, { topicSkills: ['emotional'] });
+    const opened = await openPage(browser);
+    volunteerPage = opened.page;
+    volunteerContext = opened.context;
+    const page = volunteerPage;
+    page.on('pageerror', (error) => problems.push(`volunteer page: ${error.message}`));
+
+    await signIn(page, volunteer, { email: '邮箱', password: '密码', submit: '登录' });
+    await page.locator('[data-state="offline"]').waitFor(SEEN);
+    await page.getByRole('button', { name: '可接听' }).click();
+    await page.locator('[data-state="available"]').waitFor(SEEN);
+
+    const call = new PhoneCall(hotline.baseUrl);
+    await call.dial();
+    await call.choose('1', '1');
+    await call.hold('QU22222222222222222222222222222222');
+
+    // The offer rings on the page: who is calling and about what, in the page's language.
+    const offerPanel = page.getByRole('alert').filter({ hasText: '来电！' });
+    await offerPanel.waitFor(SEEN);
+    await expect(offerPanel.locator('[data-field="callerType"]').textContent()).resolves.toBe(
+      '学生',
+    );
+    await expect(offerPanel.locator('[data-field="topic"]').textContent()).resolves.toBe(
+      topicLabels.get('emotional')!['zh-CN'],
+    );
+    await expect(offerPanel.textContent()).resolves.toMatch(/首次来电/);
+    await expect(offerPanel.textContent()).resolves.not.toContain(call.from.slice(3));
+    await page.screenshot({ path: join(SCREENSHOTS, 'console-volunteer.png'), fullPage: true });
+
+    const { callId } = await duty(hotline, volunteer).offer();
+    await page.keyboard.press('a');
+
+    // Accepting from the page makes the server take the caller out of Twilio's queue.
+    const dequeue = await twilio.next((request) => request.path.includes(call.callSid));
+    expect(dequeue.path).toContain('/Queues/QU22222222222222222222222222222222/');
+    expect(dequeue.params.Url).toBe(`https://hotline.test/twilio/voice/connect?call=${callId}`);
+    await offerPanel.waitFor({ state: 'detached', ...SEEN });
+
+    await call.post(`connect?call=${callId}`);
+    await page.locator('[data-state="talking"]').waitFor(SEEN);
+    await call.post(`dial-result?call=${callId}`, {
+      DialCallStatus: 'completed',
+      DialCallDuration: '60',
+    });
+    await call.hangUp();
+
+    await page.locator('[data-state="wrap_up"]').waitFor(SEEN);
+    await page.getByRole('button', { name: '完成整理' }).click();
+    await page.locator('[data-state="available"]').waitFor(SEEN);
+    await expect(page.getByRole('button', { name: '完成整理' }).count()).resolves.toBe(0);
+  });
+
+  it('shows the supervisor every call and volunteer, and a crisis alert until acknowledged', async () => {
+    const supervisor = await addPerson(hotline, { roles: ['supervisor'] });
+    const { page } = await openPage(browser);
+    page.on('pageerror', (error) => problems.push(`wall page: ${error.message}`));
+
+    await signIn(page, supervisor, { email: '邮箱', password: '密码', submit: '登录' });
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Supervisor wall' }).waitFor(SEEN);
+
+    // The volunteer from the first call is on duty, with the call they handled.
+    const volunteerRow = page.locator(`tr[data-volunteer="${volunteer.id}"]`);
+    await volunteerRow.getByText('Available').waitFor(SEEN);
+    await expect(volunteerRow.locator('td').nth(2).textContent()).resolves.toBe('1');
+
+    // The supervisor sends them on a break, so the next call has to wait.
+    await volunteerRow.getByRole('button', { name: 'Move to break' }).click();
+    await volunteerRow.getByText('On break').waitFor(SEEN);
+    await volunteerPage.locator('[data-state="break"]').waitFor(SEEN);
+
+    const waiting = new PhoneCall(hotline.baseUrl);
+    await waiting.dial();
+    await waiting.choose('1', '1');
+    const waitingRow = page.locator('table.wall__calls tbody tr').filter({
+      hasText: topicLabels.get('emotional')!.en,
+    });
+    await waitingRow.waitFor(SEEN);
+    await expect(waitingRow.textContent()).resolves.toMatch(/Pupil.*Normal.*Waiting/);
+    // The volunteer's own page counts it too.
+    await expect(volunteerPage.locator('[data-figure="waiting"]').textContent(SEEN)).resolves.toBe(
+      '1',
+    );
+
+    // A caller in danger presses 9: the banner comes up and stays until acknowledged.
+    const crisis = new PhoneCall(hotline.baseUrl);
+    await crisis.dial();
+    await crisis.post('menu?step=caller', { Digits: '9' });
+    const banner = page.getByRole('alert').filter({ hasText: 'Crisis call alert' });
+    await banner.waitFor(SEEN);
+    await expect(banner.textContent()).resolves.toContain(topicLabels.get('self_harm_suicide')!.en);
+    await page.locator('tr.row--crisis').first().waitFor(SEEN);
+    await page.screenshot({ path: join(SCREENSHOTS, 'console-wall.png'), fullPage: true });
+
+    await banner.getByRole('button', { name: 'Acknowledge' }).click();
+    await banner.waitFor({ state: 'detached', ...SEEN });
+
+    await waiting.hangUp();
+    await crisis.hangUp();
+    expect(problems).toEqual([]);
+  });
+
+  it('takes a volunteer off duty when their console closes', async () => {
+    await volunteerPage.getByRole('button', { name: '可接听' }).click();
+    await volunteerPage.locator('[data-state="available"]').waitFor(SEEN);
+    await volunteerContext.close();
+    await eventually(async () => {
+      const queue = await hotline.as(centre.admin).get('/api/queue').expect(200);
+      const row = (queue.body.volunteers as { id: string; state: string }[]).find(
+        (v) => v.id === volunteer.id,
+      );
+      return !row || row.state === 'offline' ? true : undefined;
+    }, 'the volunteer to go offline');
+  });
+});
