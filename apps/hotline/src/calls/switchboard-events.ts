@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Observable, Subject } from 'rxjs';
 import type { VolunteerState } from '@hotline/routing';
-import type { CallOutcome } from './call.entity';
+import type { CallOutcome, CallerType } from './call.entity';
 
 /** What changed on a hotline's switchboard; the live console turns these into socket events. */
 export type SwitchboardEvent =
@@ -11,6 +11,7 @@ export type SwitchboardEvent =
       callId: string;
       topic: string;
       priority: 'normal' | 'crisis';
+      callerType: CallerType | null;
     }
   | {
       type: 'call.ended';

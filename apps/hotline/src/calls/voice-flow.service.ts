@@ -237,6 +237,7 @@ export class VoiceFlowService {
       callId: call.id,
       topic,
       priority,
+      callerType: call.callerType,
     });
     if (priority === 'crisis')
       this.events.publish({ type: 'crisis.alert', hotlineId: hotline.id, callId: call.id });

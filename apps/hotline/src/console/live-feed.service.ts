@@ -25,8 +25,14 @@ import { SwitchboardService } from '../calls/switchboard.service';
 import { Telephony } from '../telephony/telephony';
 import { Volunteer } from '../volunteers/volunteer.entity';
 
-/** Changes within this window go out as one frame: a burst costs consoles one message. */
+/**
+ * At most one frame per window: a change after a quiet spell goes out at once, and changes
+ * that follow within the window wait for its end and go out together, so a burst costs
+ * consoles one message without slowing the calm evening's single changes.
+ */
 export const COALESCE_MS = 50;
+/** Today's figures take a database query: recounted at most this often. */
+export const TODAY_EVERY_MS = 1000;
 
 /** What has changed on one hotline since the last frame, and its running sequence number. */
 interface HotlineFeed {
@@ -38,6 +44,9 @@ interface HotlineFeed {
   goneAlerts: string[];
   newAlerts: CrisisAlert[];
   timer?: NodeJS.Timeout;
+  dueAt: number;
+  lastFrameAt: number;
+  lastTodayAt: number;
 }
 
 /** A change before it gets its sequence number. */
@@ -164,10 +173,11 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     const feed = this.feed(event.hotlineId);
     switch (event.type) {
       case 'call.queued':
-      case 'call.changed':
+        this.callerTypes.set(event.callId, event.callerType);
         feed.calls.add(event.callId);
         feed.today = true;
         break;
+      case 'call.changed':
       case 'call.ended':
         feed.calls.add(event.callId);
         feed.today = true;
@@ -212,30 +222,50 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     this.schedule(event.hotlineId, feed);
   }
 
-  private schedule(hotlineId: string, feed: HotlineFeed): void {
-    feed.timer ??= setTimeout(() => {
-      feed.timer = undefined;
-      void this.flush(hotlineId, feed).catch((error: Error) =>
-        this.logger.error({ err: error.message }, 'flush failed'),
-      );
-    }, COALESCE_MS);
+  /** Flushes after `delay` ms, unless a flush is already due sooner. */
+  private schedule(
+    hotlineId: string,
+    feed: HotlineFeed,
+    delay = feed.lastFrameAt + COALESCE_MS - performance.now(),
+  ): void {
+    const dueAt = performance.now() + Math.max(0, delay);
+    if (feed.timer && feed.dueAt <= dueAt) return;
+    clearTimeout(feed.timer);
+    feed.dueAt = dueAt;
+    feed.timer = setTimeout(
+      () => {
+        feed.timer = undefined;
+        void this.flush(hotlineId, feed).catch((error: Error) =>
+          this.logger.error({ err: error.message }, 'flush failed'),
+        );
+      },
+      Math.max(0, delay),
+    );
   }
 
   /** One frame with everything that changed in the window, each change numbered in turn. */
   private async flush(hotlineId: string, feed: HotlineFeed): Promise<void> {
     const callIds = [...feed.calls];
     const volunteerIds = [...feed.volunteers];
-    const today = feed.today;
+    const started = performance.now();
+    const today = feed.today && started - feed.lastTodayAt >= TODAY_EVERY_MS;
     const newAlerts = feed.newAlerts.splice(0);
     const goneAlerts = feed.goneAlerts.splice(0);
     feed.calls.clear();
     feed.volunteers.clear();
-    feed.today = false;
+    feed.lastFrameAt = started;
+    if (today) {
+      feed.today = false;
+      feed.lastTodayAt = started;
+    } else if (feed.today) {
+      this.schedule(hotlineId, feed, feed.lastTodayAt + TODAY_EVERY_MS - started);
+    }
     await this.learn(callIds, volunteerIds);
 
     const changes: Unnumbered[] = [];
     for (const callId of callIds) {
       const view = this.switchboard.callView(hotlineId, callId);
+      if (!view) this.callerTypes.delete(callId);
       changes.push(
         view ? { type: 'call', call: this.queuedCall(view) } : { type: 'call.gone', callId },
       );
@@ -310,6 +340,9 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
         calls: new Set(),
         volunteers: new Set(),
         today: false,
+        dueAt: Infinity,
+        lastFrameAt: -Infinity,
+        lastTodayAt: -Infinity,
         alerts: [],
         goneAlerts: [],
         newAlerts: [],

@@ -1,0 +1,621 @@
+#!/usr/bin/env node
+/**
+ * Fan-out bench: how fast a queue change reaches N open consoles. N socket.io consoles (in a
+ * process of their own, consoles.js) connect to the built hotline server's `/console`; calls
+ * arrive as signed Twilio webhooks at a steady rate, and each one's `call` change is timed from
+ * the instant before its third webhook (the one that queues it) to its arrival at every
+ * console. The same consoles then connect to a bare socket.io server (bare-server.js) that
+ * broadcasts frames of the same shape and size at the same rate: the baseline, in the same run.
+ *
+ *   npm run build && node bench/fanout/run.js [--consoles 1000] [--calls 200] [--rate 20]
+ */
+const { fork, spawn } = require('node:child_process');
+const { randomBytes, randomUUID } = require('node:crypto');
+const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const Database = require('better-sqlite3');
+const twilio = require('twilio');
+
+const root = join(__dirname, '../..');
+const arg = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const CONSOLES = arg('consoles', 1000);
+const CALLS = arg('calls', 200);
+const RATE = arg('rate', 20);
+/** Calls (or broadcasts) before the measured ones, not counted: JIT and caches warm up. */
+const WARM_UP = 10;
+/** Consoles connecting at the same time. */
+const CONNECTING = 50;
+/** The hotline's coalescing window (COALESCE_MS in apps/hotline/src/console/live-feed.service.ts). */
+const COALESCE_MS = 50;
+/** Waiting for deliveries ends when none has come for this long. */
+const QUIET_MS = 5000;
+const PUBLIC_BASE_URL = 'https://hotline.bench';
+const AUTH_TOKEN = 'bench-auth-token-0123456789abcdef';
+const ACCOUNT_SID = `AC${'b'.repeat(32)}`;
+const ADMIN_EMAIL = 'bench@hotline.bench';
+const ADMIN_PASSWORD = 'bench-password-1';
+
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Every child process and temporary directory, so that every way out cleans them up.
+const children = new Set();
+const tempDirs = new Set();
+function cleanUp() {
+  for (const child of children) child.kill('SIGKILL');
+  children.clear();
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  tempDirs.clear();
+}
+process.on('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    cleanUp();
+    process.exit(130);
+  });
+
+function track(child) {
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  return child;
+}
+
+function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.add(dir);
+  return dir;
+}
+
+function removeTempDir(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  tempDirs.delete(dir);
+}
+
+/** Starts the hotline server as its own process and resolves once `readyUrl` answers. */
+async function start(script, env, readyUrl) {
+  const child = track(
+    spawn(process.execPath, [script], {
+      cwd: root,
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  );
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+    const ready = await fetch(readyUrl).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return child;
+    await sleep(100);
+  }
+  throw new Error(`${script} did not start`);
+}
+
+/** Forks a helper (consoles.js, bare-server.js) and resolves once it says it is ready. */
+function forkReady(script, env = {}) {
+  const child = track(
+    fork(script, [], {
+      cwd: root,
+      env: { PATH: process.env.PATH, ...env },
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 30_000);
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+    child.on('message', (message) => {
+      if (!message.ready) return;
+      clearTimeout(timer);
+      resolve(child);
+    });
+  });
+}
+
+/** `call(cmd, args)` to a forked helper, answered by its `{ id, result }` message. */
+function commander(child) {
+  const pending = new Map();
+  let next = 0;
+  child.on('message', ({ id, result, error }) => {
+    const waiting = pending.get(id);
+    if (!waiting) return;
+    pending.delete(id);
+    if (error) waiting.reject(new Error(error));
+    else waiting.resolve(result);
+  });
+  child.on('exit', (code) => {
+    for (const waiting of pending.values()) waiting.reject(new Error(`helper exited (${code})`));
+    pending.clear();
+  });
+  return (cmd, args = {}) =>
+    new Promise((resolve, reject) => {
+      const id = ++next;
+      pending.set(id, { resolve, reject });
+      child.send({ id, cmd, ...args });
+    });
+}
+
+const stop = (child) =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+
+/** Resident memory of a process, in MB. */
+function rssOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+/** Runs `task(i)` for i < count, started at a steady `rate` per second without waiting for each. */
+async function atRate(count, rate, task) {
+  const started = now();
+  const running = [];
+  for (let i = 0; i < count; i++) {
+    const wait = started + (i * 1000) / rate - now();
+    if (wait > 0) await sleep(wait);
+    running.push(task(i));
+  }
+  const settled = await Promise.allSettled(running);
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  return (now() - started) / 1000;
+}
+
+/** Waits until the consoles have `expected` call deliveries, or none came for QUIET_MS. */
+async function delivered(consoles, expected) {
+  let last = -1;
+  let since = now();
+  for (;;) {
+    const { deliveries } = await consoles('count');
+    if (deliveries >= expected) return deliveries;
+    if (deliveries !== last) {
+      last = deliveries;
+      since = now();
+    } else if (now() - since > QUIET_MS) {
+      return deliveries;
+    }
+    await sleep(100);
+  }
+}
+
+// ---- The hotline -------------------------------------------------------------------------
+
+const STEPS = [
+  { path: '/twilio/voice/incoming', params: {} },
+  { path: '/twilio/voice/menu?step=caller', params: { Digits: '1' } },
+  { path: '/twilio/voice/menu?step=topic', params: { Digits: '2' } },
+];
+
+/** A caller's three webhooks, signed as Twilio signs them, made before the clock runs. */
+function signedCall() {
+  const callSid = `CA${randomBytes(16).toString('hex')}`;
+  const from = `+86139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  const steps = STEPS.map((step) => {
+    const params = {
+      CallSid: callSid,
+      AccountSid: ACCOUNT_SID,
+      From: from,
+      To: '+8657112355',
+      ...step.params,
+    };
+    return {
+      path: step.path,
+      body: new URLSearchParams(params).toString(),
+      signature: twilio.getExpectedTwilioSignature(
+        AUTH_TOKEN,
+        `${PUBLIC_BASE_URL}${step.path}`,
+        params,
+      ),
+    };
+  });
+  return { callSid, steps };
+}
+
+async function post(base, step) {
+  const response = await fetch(`${base}${step.path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': step.signature,
+    },
+    body: step.body,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${step.path} answered ${response.status}: ${text}`);
+  return text;
+}
+
+/** Places a call; notes the instant before its third webhook and how long that one took. */
+async function placeCall(base, call, origins, answerMs) {
+  await post(base, call.steps[0]);
+  await post(base, call.steps[1]);
+  const origin = now();
+  const twiml = await post(base, call.steps[2]);
+  answerMs.push(now() - origin);
+  origins.set(call.callSid, origin);
+  if (!twiml.includes('<Enqueue')) throw new Error(`call ${call.callSid} was not queued: ${twiml}`);
+}
+
+/** Signs in as the admin, lets the queue grow beyond its default 50, returns the token. */
+async function setUp(base) {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+  }).then((response) => response.json());
+  const headers = {
+    authorization: `Bearer ${login.accessToken}`,
+    'content-type': 'application/json',
+  };
+  const [hotline] = await fetch(`${base}/api/hotlines`, { headers }).then((response) =>
+    response.json(),
+  );
+  const patched = await fetch(`${base}/api/hotlines/${hotline.id}`, {
+    method: 'PATCH',
+    headers,
+    body: JSON.stringify({ routing: { maxQueueSize: 10000 } }),
+  });
+  if (!patched.ok) throw new Error(`PATCH /api/hotlines answered ${patched.status}`);
+  return login.accessToken;
+}
+
+/** Changes name the call by the hotline's id for it, webhooks by Twilio's: the database maps them. */
+function callIdsBySid(databaseFile) {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare('SELECT id, call_sid AS sid FROM phone_call').all();
+    return new Map(rows.map((row) => [row.sid, row.id]));
+  } finally {
+    db.close();
+  }
+}
+
+async function hotlineRun(consoles) {
+  const port = 41000 + Math.floor(Math.random() * 10000);
+  const base = `http://127.0.0.1:${port}`;
+  const dataDir = tempDir('hotline-fanout-');
+  const databaseFile = join(dataDir, 'bench.sqlite');
+  const server = await start(
+    join(root, 'dist/apps/hotline/src/main.js'),
+    {
+      NODE_ENV: 'test',
+      PORT: String(port),
+      DATABASE_URL: `sqlite:${databaseFile}`,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      PUBLIC_BASE_URL,
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      TWILIO_PHONE_NUMBER: '+8657112355',
+      TWILIO_API_BASE_URL: 'http://127.0.0.1:9',
+      ADMIN_EMAIL,
+      ADMIN_PASSWORD,
+      // An evening, so calls reach the queue rather than the closed-hours message.
+      HOTLINE_CLOCK_START: '2026-11-23T19:00:00+08:00',
+    },
+    `${base}/health`,
+  );
+  try {
+    const token = await setUp(base);
+    const measure = {
+      label: 'hotline (SQLite)',
+      connect: () =>
+        consoles('open', {
+          url: `${base}/console`,
+          token,
+          count: CONSOLES,
+          concurrency: CONNECTING,
+        }),
+      pid: server.pid,
+    };
+    const answerMs = [];
+    const sids = new Map();
+    const warmUp = Array.from({ length: WARM_UP }, signedCall);
+    const calls = Array.from({ length: CALLS }, signedCall);
+    const result = await measured(consoles, measure, {
+      warmUp: () => atRate(WARM_UP, RATE, (i) => placeCall(base, warmUp[i], new Map(), [])),
+      drive: () => atRate(CALLS, RATE, (i) => placeCall(base, calls[i], sids, answerMs)),
+      origins: () => {
+        const ids = callIdsBySid(databaseFile);
+        return new Map([...sids].map(([sid, origin]) => [ids.get(sid), origin]));
+      },
+    });
+    answerMs.sort((a, b) => a - b);
+    return {
+      ...result,
+      answerP50: answerMs[Math.floor(answerMs.length / 2)],
+      answerP99: answerMs[Math.ceil(answerMs.length * 0.99) - 1],
+    };
+  } finally {
+    await consoles('close').catch(() => undefined);
+    await stop(server);
+    removeTempDir(dataDir);
+  }
+}
+
+// ---- The bare socket.io server -----------------------------------------------------------
+
+/** A frame like the template (a hotline frame with one call change), for a new call. */
+function frameLike(template, seq) {
+  const frame = structuredClone(template);
+  let callId;
+  for (const change of frame.changes) {
+    change.s = ++seq.value;
+    if (change.type === 'call') {
+      callId = randomUUID();
+      change.call.callId = callId;
+      change.call.queuedAt = new Date().toISOString();
+    }
+  }
+  return { frame, callId };
+}
+
+/** Should the hotline run show no single-call frame, a frame of the protocol's shape. */
+const FALLBACK_TEMPLATE = {
+  hotlineId: randomUUID(),
+  changes: [
+    {
+      s: 0,
+      type: 'call',
+      call: {
+        callId: randomUUID(),
+        topic: 'study',
+        priority: 'normal',
+        phase: 'waiting',
+        queuedAt: new Date().toISOString(),
+        callerType: 'student',
+      },
+    },
+  ],
+};
+
+async function bareRun(consoles, template) {
+  const port = 41000 + Math.floor(Math.random() * 10000);
+  const bare = await forkReady(join(__dirname, 'bare-server.js'), { PORT: String(port) });
+  const broadcast = commander(bare);
+  const seq = { value: 0 };
+  try {
+    const measure = {
+      label: 'bare socket.io broadcast',
+      connect: () =>
+        consoles('open', {
+          url: `http://127.0.0.1:${port}/console`,
+          token: 'bare',
+          count: CONSOLES,
+          concurrency: CONNECTING,
+        }),
+      pid: bare.pid,
+    };
+    const origins = new Map();
+    const warmUp = Array.from({ length: WARM_UP }, () => frameLike(template, seq));
+    const frames = Array.from({ length: CALLS }, () => frameLike(template, seq));
+    return await measured(consoles, measure, {
+      warmUp: () => atRate(WARM_UP, RATE, (i) => broadcast('broadcast', warmUp[i])),
+      drive: () =>
+        atRate(CALLS, RATE, async (i) => {
+          const { origin } = await broadcast('broadcast', { frame: frames[i].frame });
+          origins.set(frames[i].callId, origin);
+        }),
+      origins: () => origins,
+    });
+  } finally {
+    await consoles('close').catch(() => undefined);
+    await stop(bare);
+  }
+}
+
+// ---- Measuring -----------------------------------------------------------------------------
+
+/** Connects the consoles, warms up, drives the measured changes and reads what arrived. */
+async function measured(consoles, { label, connect, pid }, { warmUp, drive, origins }) {
+  const rssIdle = rssOf(pid);
+  const opened = await connect();
+  if (opened.failures > 0)
+    throw new Error(
+      `${label}: ${opened.failures} of ${CONSOLES} consoles could not connect ` +
+        `(${opened.firstFailure}); try fewer --consoles, or a higher open-files limit (ulimit -n)`,
+    );
+  console.log(`${label}: ${CONSOLES} consoles connected in ${(opened.ms / 1000).toFixed(1)} s`);
+  await sleep(1000);
+  const rssConnected = rssOf(pid);
+
+  await warmUp();
+  await delivered(consoles, CONSOLES * WARM_UP);
+  await consoles('reset');
+
+  const seconds = await drive();
+  const expected = CONSOLES * CALLS;
+  await delivered(consoles, expected);
+  const report = await consoles('report');
+  const byCall = origins();
+
+  // Each delivery from the origin; and split in two: origin → the change's first console (the
+  // server's own work until the frame is on the wire), first console → this one (the fan-out).
+  const latencies = new Float64Array(expected);
+  const firsts = [];
+  const spreads = new Float64Array(expected);
+  let deliveries = 0;
+  for (const [callId, origin] of byCall) {
+    const times = report.received.get(callId);
+    if (!times) continue;
+    let first = Infinity;
+    for (const at of times) if (at < first) first = at;
+    firsts.push(first - origin);
+    for (const at of times) {
+      if (Number.isNaN(at)) continue;
+      spreads[deliveries] = at - first;
+      latencies[deliveries++] = at - origin;
+    }
+  }
+  const sorted = latencies.subarray(0, deliveries).sort();
+  const quantile = (values, q) => values[Math.max(0, Math.ceil(q * values.length) - 1)];
+  const sortedSpreads = spreads.subarray(0, deliveries).sort();
+  const sortedFirsts = Float64Array.from(firsts).sort();
+  const frames = report.frames.reduce((sum, count) => sum + count, 0);
+  console.log(
+    `${label}: ${CALLS} changes in ${seconds.toFixed(1)} s, ${deliveries} of ${expected} deliveries`,
+  );
+  return {
+    label,
+    p50: quantile(sorted, 0.5),
+    p99: quantile(sorted, 0.99),
+    max: sorted[deliveries - 1],
+    firstP50: quantile(sortedFirsts, 0.5),
+    firstP99: quantile(sortedFirsts, 0.99),
+    spreadP50: quantile(sortedSpreads, 0.5),
+    spreadP99: quantile(sortedSpreads, 0.99),
+    deliveries,
+    expected,
+    duplicates: report.duplicates,
+    disconnects: report.disconnects,
+    bytesPerChange: report.frameBytes / report.changes,
+    bytesPerFrame: report.frameBytes / frames,
+    changesPerFrame: report.changes / frames,
+    framesPerConsole: frames / CONSOLES,
+    rssIdle,
+    rssConnected,
+    sample: report.sample,
+  };
+}
+
+// ---- Output --------------------------------------------------------------------------------
+
+const ms = (value) => (value === undefined ? '-' : `${value.toFixed(1)} ms`);
+
+function table(runs) {
+  const rows = runs.map((run) => [
+    run.label,
+    ms(run.p50),
+    ms(run.p99),
+    ms(run.max),
+    `${run.bytesPerChange.toFixed(0)} B`,
+    `${run.deliveries} / ${run.expected}`,
+    run.framesPerConsole.toFixed(1),
+    `${run.rssIdle.toFixed(0)} → ${run.rssConnected.toFixed(0)} MB`,
+  ]);
+  const header = [
+    'server',
+    'p50',
+    'p99',
+    'max',
+    'bytes/change',
+    'deliveries',
+    'frames/console',
+    `RSS idle → ${CONSOLES} consoles`,
+  ];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column].length)),
+  );
+  for (const row of [header, ...rows])
+    console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
+}
+
+function report(hotline, bare) {
+  const line = (...parts) => console.log(parts.join(''));
+  const times = (value) => `${value.toFixed(2)}×`;
+  const met = (ok) => (ok ? 'met' : 'MISSED');
+  console.log();
+  table([hotline, bare]);
+  const ratio = hotline.p99 / bare.p99;
+  line('\np99 ratio hotline/bare: ', times(ratio));
+  line(
+    'Targets: p99 ≤ 1.2× the bare broadcast: ',
+    `${met(ratio <= 1.2)} (${times(ratio)}); `,
+    `≤ 300 bytes per change: ${met(hotline.bytesPerChange <= 300)} `,
+    `(${hotline.bytesPerChange.toFixed(0)} B)`,
+  );
+  for (const run of [hotline, bare]) {
+    const problems = [];
+    if (run.deliveries < run.expected)
+      problems.push(`${run.expected - run.deliveries} deliveries LOST`);
+    if (run.duplicates > 0) problems.push(`${run.duplicates} duplicate deliveries`);
+    if (run.disconnects > 0) problems.push(`${run.disconnects} consoles disconnected`);
+    if (problems.length > 0) line(`${run.label}: ${problems.join(', ')}`);
+  }
+
+  const answer = hotline.answerP50;
+  const lessAnswer = (value) => value - answer;
+  line(
+    "\nThe origins differ. The hotline's is the instant before the third webhook is sent, so its",
+    "\nfigures include that webhook's own handling (signature check, database writes, enqueue;",
+    `\nits answer took ${ms(answer)} median, ${ms(hotline.answerP99)} p99), and up to ${COALESCE_MS} ms of`,
+    '\ncoalescing: a change less than a window after the last frame waits for the window to end;',
+    "\none after a quiet spell goes out at once. The bare server's origin is the instant before its",
+    '\nbroadcast, with neither. The same figures less the median webhook answer (a constant taken',
+    '\noff every delivery: an estimate):',
+  );
+  const adjusted = [[`hotline − ${ms(answer)} webhook answer:`, lessAnswer]];
+  for (const [label, less] of adjusted)
+    line(
+      `  ${label.padEnd(adjusted[0][0].length + 2)}`,
+      `p50 ${ms(less(hotline.p50))}, p99 ${ms(less(hotline.p99))}`,
+      ` → ${times(less(hotline.p99) / bare.p99)} the bare p99`,
+    );
+  line(
+    "\nEach delivery split in two, measured rather than estimated: origin → the change's first",
+    '\nconsole (the server until the frame is on the wire), then first console → each console',
+    '\n(the fan-out itself, origins aside):',
+  );
+  for (const run of [hotline, bare])
+    line(
+      `  ${run.label.padEnd(26)}`,
+      `to first console p50 ${ms(run.firstP50)}, p99 ${ms(run.firstP99)};  `,
+      `fan-out p50 ${ms(run.spreadP50)}, p99 ${ms(run.spreadP99)}`,
+    );
+  line('  fan-out p99 ratio hotline/bare: ', times(hotline.spreadP99 / bare.spreadP99));
+
+  line(
+    "\nBytes: each frame's JSON, shared among its changes. Hotline frames held ",
+    `${hotline.changesPerFrame.toFixed(2)} changes, ${hotline.bytesPerFrame.toFixed(0)} B,`,
+    '\non average: calls less than a window apart share a frame, and at most once a second a frame',
+    "\nbrings a 'today' change (the day's figures). The bare server sends one frame per call, a copy of a",
+    `\nhotline frame with one call (${bare.bytesPerFrame.toFixed(0)} B).`,
+  );
+  line(
+    `All ${CONSOLES} consoles sign in with the admin's token: one person with ${CONSOLES} consoles open`,
+    `\n(${CONSOLES} volunteer accounts would only slow the setup). The consoles run in one separate`,
+    '\nprocess, one websocket each; they share the machine with the server and the driver, in',
+    '\nboth runs alike.',
+  );
+}
+
+async function main() {
+  console.log(
+    `Fan-out bench: ${CONSOLES} consoles, ${CALLS} calls at ${RATE}/s ` +
+      `(after ${WARM_UP} warm-up calls, not counted)\n`,
+  );
+  const consolesProcess = await forkReady(join(__dirname, 'consoles.js'));
+  const consoles = commander(consolesProcess);
+  try {
+    const hotline = await hotlineRun(consoles);
+    let template = hotline.sample;
+    if (!template) {
+      console.warn('No hotline frame held exactly one call: the bare server sends a plain one.');
+      template = FALLBACK_TEMPLATE;
+    }
+    const bare = await bareRun(consoles, template);
+    report(hotline, bare);
+  } finally {
+    await stop(consolesProcess);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
