@@ -9,19 +9,23 @@
  *
  *   npm run build && node bench/fanout/run.js [--consoles 1000] [--calls 200] [--rate 20]
  */
-const { fork, spawn } = require('node:child_process');
-const { randomBytes, randomUUID } = require('node:crypto');
+const { fork } = require('node:child_process');
+const { randomUUID } = require('node:crypto');
 const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const Database = require('better-sqlite3');
-const twilio = require('twilio');
+const {
+  HOTLINE_MAIN,
+  arg,
+  hotlineEnv,
+  prepareHotline,
+  root,
+  signedCall,
+  startProcess,
+  stopProcess,
+} = require('../hotline-process');
 
-const root = join(__dirname, '../..');
-const arg = (name, fallback) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
 const CONSOLES = arg('consoles', 1000);
 const CALLS = arg('calls', 200);
 const RATE = arg('rate', 20);
@@ -33,11 +37,6 @@ const CONNECTING = 50;
 const COALESCE_MS = 50;
 /** Waiting for deliveries ends when none has come for this long. */
 const QUIET_MS = 5000;
-const PUBLIC_BASE_URL = 'https://hotline.bench';
-const AUTH_TOKEN = 'bench-auth-token-0123456789abcdef';
-const ACCOUNT_SID = `AC${'b'.repeat(32)}`;
-const ADMIN_EMAIL = 'bench@hotline.bench';
-const ADMIN_PASSWORD = 'bench-password-1';
 
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -75,27 +74,8 @@ function removeTempDir(dir) {
   tempDirs.delete(dir);
 }
 
-/** Starts the hotline server as its own process and resolves once `readyUrl` answers. */
-async function start(script, env, readyUrl) {
-  const child = track(
-    spawn(process.execPath, [script], {
-      cwd: root,
-      env: { PATH: process.env.PATH, ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    }),
-  );
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
-    const ready = await fetch(readyUrl).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return child;
-    await sleep(100);
-  }
-  throw new Error(`${script} did not start`);
-}
+/** Starts a server as its own process, tracked for clean-up. */
+const start = async (script, env, readyUrl) => track(await startProcess(script, env, readyUrl));
 
 /** Forks a helper (consoles.js, bare-server.js) and resolves once it says it is ready. */
 function forkReady(script, env = {}) {
@@ -141,16 +121,7 @@ function commander(child) {
     });
 }
 
-const stop = (child) =>
-  new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+const stop = stopProcess;
 
 /** Resident memory of a process, in MB. */
 function rssOf(pid) {
@@ -192,37 +163,6 @@ async function delivered(consoles, expected) {
 
 // ---- The hotline -------------------------------------------------------------------------
 
-const STEPS = [
-  { path: '/twilio/voice/incoming', params: {} },
-  { path: '/twilio/voice/menu?step=caller', params: { Digits: '1' } },
-  { path: '/twilio/voice/menu?step=topic', params: { Digits: '2' } },
-];
-
-/** A caller's three webhooks, signed as Twilio signs them, made before the clock runs. */
-function signedCall() {
-  const callSid = `CA${randomBytes(16).toString('hex')}`;
-  const from = `+86139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-  const steps = STEPS.map((step) => {
-    const params = {
-      CallSid: callSid,
-      AccountSid: ACCOUNT_SID,
-      From: from,
-      To: '+8657112355',
-      ...step.params,
-    };
-    return {
-      path: step.path,
-      body: new URLSearchParams(params).toString(),
-      signature: twilio.getExpectedTwilioSignature(
-        AUTH_TOKEN,
-        `${PUBLIC_BASE_URL}${step.path}`,
-        params,
-      ),
-    };
-  });
-  return { callSid, steps };
-}
-
 async function post(base, step) {
   const response = await fetch(`${base}${step.path}`, {
     method: 'POST',
@@ -248,29 +188,6 @@ async function placeCall(base, call, origins, answerMs) {
   if (!twiml.includes('<Enqueue')) throw new Error(`call ${call.callSid} was not queued: ${twiml}`);
 }
 
-/** Signs in as the admin, lets the queue grow beyond its default 50, returns the token. */
-async function setUp(base) {
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
-  }).then((response) => response.json());
-  const headers = {
-    authorization: `Bearer ${login.accessToken}`,
-    'content-type': 'application/json',
-  };
-  const [hotline] = await fetch(`${base}/api/hotlines`, { headers }).then((response) =>
-    response.json(),
-  );
-  const patched = await fetch(`${base}/api/hotlines/${hotline.id}`, {
-    method: 'PATCH',
-    headers,
-    body: JSON.stringify({ routing: { maxQueueSize: 10000 } }),
-  });
-  if (!patched.ok) throw new Error(`PATCH /api/hotlines answered ${patched.status}`);
-  return login.accessToken;
-}
-
 /** Changes name the call by the hotline's id for it, webhooks by Twilio's: the database maps them. */
 function callIdsBySid(databaseFile) {
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
@@ -288,27 +205,12 @@ async function hotlineRun(consoles) {
   const dataDir = tempDir('hotline-fanout-');
   const databaseFile = join(dataDir, 'bench.sqlite');
   const server = await start(
-    join(root, 'dist/apps/hotline/src/main.js'),
-    {
-      NODE_ENV: 'test',
-      PORT: String(port),
-      DATABASE_URL: `sqlite:${databaseFile}`,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      PUBLIC_BASE_URL,
-      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-      TWILIO_PHONE_NUMBER: '+8657112355',
-      TWILIO_API_BASE_URL: 'http://127.0.0.1:9',
-      ADMIN_EMAIL,
-      ADMIN_PASSWORD,
-      // An evening, so calls reach the queue rather than the closed-hours message.
-      HOTLINE_CLOCK_START: '2026-11-23T19:00:00+08:00',
-    },
+    HOTLINE_MAIN,
+    hotlineEnv({ port, databaseUrl: `sqlite:${databaseFile}`, dataDir }),
     `${base}/health`,
   );
   try {
-    const token = await setUp(base);
+    const token = await prepareHotline(base);
     const measure = {
       label: 'hotline (SQLite)',
       connect: () =>

@@ -8,66 +8,36 @@
  *   npm run build && node bench/webhook/run.js [--connections 200] [--seconds 10]
  * MariaDB at TEST_MYSQL_URL (default mysql://root@127.0.0.1:3306/test); skipped if it does not answer.
  */
-const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const autocannon = require('autocannon');
-const twilio = require('twilio');
 const { createConnection } = require('mysql2/promise');
+const {
+  HOTLINE_MAIN,
+  arg,
+  hotlineEnv,
+  prepareHotline,
+  signedCall,
+  startProcess,
+  stopProcess,
+} = require('../hotline-process');
 
-const root = join(__dirname, '../..');
-const arg = (name, fallback) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
 const CONNECTIONS = arg('connections', 200);
 const SECONDS = arg('seconds', 10);
-const PUBLIC_BASE_URL = 'https://hotline.bench';
-const AUTH_TOKEN = 'bench-auth-token-0123456789abcdef';
-const ACCOUNT_SID = `AC${'b'.repeat(32)}`;
 const MYSQL_URL = process.env.TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306/test';
 // More calls than a run can place, so every call is new to the server.
 const CALLS_PREPARED = 60_000;
-
-const STEPS = [
-  { path: '/twilio/voice/incoming', params: () => ({}) },
-  { path: '/twilio/voice/menu?step=caller', params: () => ({ Digits: '1' }) },
-  {
-    path: '/twilio/voice/menu?step=topic',
-    params: () => ({ Digits: String(1 + Math.floor(Math.random() * 4)) }),
-  },
-];
 
 /**
  * Signed requests for autocannon: each connection plays one call after another. Bodies and
  * signatures are made before the run, so the load generator spends its CPU sending.
  */
 function callRequests(calls) {
-  const prepared = Array.from({ length: calls }, () => {
-    const callSid = `CA${randomBytes(16).toString('hex')}`;
-    const from = `+86139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-    return STEPS.map((step) => {
-      const params = {
-        CallSid: callSid,
-        AccountSid: ACCOUNT_SID,
-        From: from,
-        To: '+8657112355',
-        ...step.params(),
-      };
-      return {
-        body: new URLSearchParams(params).toString(),
-        signature: twilio.getExpectedTwilioSignature(
-          AUTH_TOKEN,
-          `${PUBLIC_BASE_URL}${step.path}`,
-          params,
-        ),
-      };
-    });
-  });
+  const prepared = Array.from({ length: calls }, () => signedCall().steps);
   let next = 0;
-  return STEPS.map((step, index) => ({
+  return prepared[0].map((step, index) => ({
     method: 'POST',
     path: step.path,
     setupRequest: (request, context) => {
@@ -82,36 +52,6 @@ function callRequests(calls) {
     },
   }));
 }
-
-/** Starts a server as its own process and resolves once `readyUrl` answers. */
-async function start(script, env, readyUrl) {
-  const child = spawn(process.execPath, [script], {
-    cwd: root,
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  let exited;
-  child.on('exit', (code) => (exited = code));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (exited !== undefined) throw new Error(`${script} exited with ${exited}`);
-    const ready = await fetch(readyUrl).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return child;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill();
-  throw new Error(`${script} did not start`);
-}
-
-const stop = (child) =>
-  new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.on('exit', resolve);
-    child.kill('SIGTERM');
-  });
 
 async function load(port) {
   const result = await autocannon({
@@ -130,56 +70,20 @@ async function load(port) {
 
 async function hotlineOn(label, databaseUrl) {
   const port = 41000 + Math.floor(Math.random() * 10000);
+  const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'hotline-bench-'));
-  const server = await start(
-    join(root, 'dist/apps/hotline/src/main.js'),
-    {
-      NODE_ENV: 'test',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      PUBLIC_BASE_URL,
-      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-      TWILIO_PHONE_NUMBER: '+8657112355',
-      TWILIO_API_BASE_URL: 'http://127.0.0.1:9',
-      ADMIN_EMAIL: 'bench@hotline.bench',
-      ADMIN_PASSWORD: 'bench-password-1',
-      // An evening, so calls reach the queue rather than the closed-hours message.
-      HOTLINE_CLOCK_START: '2026-11-23T19:00:00+08:00',
-    },
-    `http://127.0.0.1:${port}/health`,
+  const server = await startProcess(
+    HOTLINE_MAIN,
+    hotlineEnv({ port, databaseUrl, dataDir }),
+    `${base}/health`,
   );
   try {
-    await allowLongQueue(port);
+    await prepareHotline(base);
     return { label, ...(await load(port)) };
   } finally {
-    await stop(server);
+    await stopProcess(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** Without volunteers every call stays queued: let the queue grow beyond its default 50. */
-async function allowLongQueue(port) {
-  const base = `http://127.0.0.1:${port}`;
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@hotline.bench', password: 'bench-password-1' }),
-  }).then((response) => response.json());
-  const headers = {
-    authorization: `Bearer ${login.accessToken}`,
-    'content-type': 'application/json',
-  };
-  const [hotline] = await fetch(`${base}/api/hotlines`, { headers }).then((response) =>
-    response.json(),
-  );
-  await fetch(`${base}/api/hotlines/${hotline.id}`, {
-    method: 'PATCH',
-    headers,
-    body: JSON.stringify({ routing: { maxQueueSize: 10000 } }),
-  });
 }
 
 async function mysqlDatabase() {
@@ -212,13 +116,13 @@ async function main() {
   console.log(
     `Webhook bench: incoming → menu → enqueue, ${CONNECTIONS} connections, ${SECONDS} s each\n`,
   );
-  const bare = await start(
+  const bare = await startProcess(
     join(__dirname, 'bare-server.js'),
     { PORT: '41999' },
     'http://127.0.0.1:41999/health',
   );
   const baseline = { label: 'bare Node http (same TwiML, no work)', ...(await load(41999)) };
-  await stop(bare);
+  await stopProcess(bare);
 
   const runs = [baseline];
   const sqliteDir = mkdtempSync(join(tmpdir(), 'hotline-bench-db-'));

@@ -1,0 +1,144 @@
+/**
+ * What the benches share: the built hotline server started as its own process with telephony
+ * pointed nowhere, a caller's three webhooks signed as Twilio signs them, and the admin's
+ * sign-in that lets the queue grow beyond its default 50 (no volunteer answers in a bench).
+ */
+const { spawn } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
+const { join } = require('node:path');
+const twilio = require('twilio');
+
+const root = join(__dirname, '..');
+const PUBLIC_BASE_URL = 'https://hotline.bench';
+const AUTH_TOKEN = 'bench-auth-token-0123456789abcdef';
+const ACCOUNT_SID = `AC${'b'.repeat(32)}`;
+const ADMIN = { email: 'bench@hotline.bench', password: 'bench-password-1' };
+
+/** `--name value` from the command line, as a number. */
+const arg = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+
+/** The settings of a bench server: an open evening, telephony on, no log lines but warnings. */
+const hotlineEnv = ({ port, databaseUrl, dataDir }) => ({
+  NODE_ENV: 'test',
+  PORT: String(port),
+  DATABASE_URL: databaseUrl,
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+  PUBLIC_BASE_URL,
+  TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+  TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+  TWILIO_PHONE_NUMBER: '+8657112355',
+  TWILIO_API_BASE_URL: 'http://127.0.0.1:9',
+  ADMIN_EMAIL: ADMIN.email,
+  ADMIN_PASSWORD: ADMIN.password,
+  // An evening, so calls reach the queue rather than the closed-hours message.
+  HOTLINE_CLOCK_START: '2026-11-23T19:00:00+08:00',
+});
+
+const HOTLINE_MAIN = join(root, 'dist/apps/hotline/src/main.js');
+
+/** Starts a server script as its own process and resolves once `readyUrl` answers. */
+async function startProcess(script, env, readyUrl) {
+  const child = spawn(process.execPath, [script], {
+    cwd: root,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+    const ready = await fetch(readyUrl).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return child;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${script} did not start`);
+}
+
+/** Stops a child process, forcefully if it does not leave within 10 s. */
+const stopProcess = (child) =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+
+/** A caller's webhooks up to the queue: the call arrives, picks caller type, picks a topic. */
+const CALL_STEPS = [
+  { path: '/twilio/voice/incoming', params: () => ({}) },
+  { path: '/twilio/voice/menu?step=caller', params: () => ({ Digits: '1' }) },
+  {
+    path: '/twilio/voice/menu?step=topic',
+    params: () => ({ Digits: String(1 + Math.floor(Math.random() * 4)) }),
+  },
+];
+
+/** One call's webhooks with bodies and signatures made in advance. */
+function signedCall() {
+  const callSid = `CA${randomBytes(16).toString('hex')}`;
+  const from = `+86139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  const steps = CALL_STEPS.map((step) => {
+    const params = {
+      CallSid: callSid,
+      AccountSid: ACCOUNT_SID,
+      From: from,
+      To: '+8657112355',
+      ...step.params(),
+    };
+    return {
+      path: step.path,
+      body: new URLSearchParams(params).toString(),
+      signature: twilio.getExpectedTwilioSignature(
+        AUTH_TOKEN,
+        `${PUBLIC_BASE_URL}${step.path}`,
+        params,
+      ),
+    };
+  });
+  return { callSid, steps };
+}
+
+/** Signs in as the bench admin and lets the queue grow to 10,000; returns the access token. */
+async function prepareHotline(base) {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  }).then((response) => response.json());
+  const headers = {
+    authorization: `Bearer ${login.accessToken}`,
+    'content-type': 'application/json',
+  };
+  const [hotline] = await fetch(`${base}/api/hotlines`, { headers }).then((response) =>
+    response.json(),
+  );
+  const patched = await fetch(`${base}/api/hotlines/${hotline.id}`, {
+    method: 'PATCH',
+    headers,
+    body: JSON.stringify({ routing: { maxQueueSize: 10000 } }),
+  });
+  if (!patched.ok) throw new Error(`PATCH /api/hotlines answered ${patched.status}`);
+  return login.accessToken;
+}
+
+module.exports = {
+  ADMIN,
+  HOTLINE_MAIN,
+  arg,
+  hotlineEnv,
+  prepareHotline,
+  root,
+  signedCall,
+  startProcess,
+  stopProcess,
+};
