@@ -387,7 +387,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     operation: (engine: RoutingEngine) => Step<T>,
   ): Promise<T> {
     const board = await this.board(hotlineId);
-    const connects: Extract<RoutingEffect, { type: 'connect' }>[] = [];
+    const connects: Call[] = [];
     const step = board.chain.then(async () => {
       const { value, effects } = operation(board.engine);
       await this.apply(board, effects, connects);
@@ -397,15 +397,11 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     board.chain = step.catch(() => undefined);
     const value = await step;
     // Twilio is called outside the turn, so a slow API never holds up the other calls.
-    for (const connect of connects) void this.sendCallerToVolunteer(board, connect.callId);
+    for (const call of connects) void this.sendCallerToVolunteer(board, call);
     return value;
   }
 
-  private async apply(
-    board: Switchboard,
-    effects: Effect[],
-    connects: Extract<RoutingEffect, { type: 'connect' }>[],
-  ): Promise<void> {
+  private async apply(board: Switchboard, effects: Effect[], connects: Call[]): Promise<void> {
     const now = this.clock.now();
     const at = now.toJSDate();
     // A volunteer entering wrap-up learns in the same step which call just ended.
@@ -475,7 +471,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
             waitSeconds: secondsBetween(call.queuedAt ?? call.arrivedAt, at),
             updatedAt: at,
           });
-          connects.push(effect);
+          connects.push(call);
           this.events.publish({
             type: 'call.changed',
             hotlineId: board.hotlineId,
@@ -540,8 +536,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /** Asks Twilio to bring the caller to the accepted volunteer; if it cannot, they keep their place. */
-  private async sendCallerToVolunteer(board: Switchboard, callId: string): Promise<void> {
-    const call = await this.calls.findOneByOrFail({ id: callId });
+  private async sendCallerToVolunteer(board: Switchboard, call: Call): Promise<void> {
     try {
       await this.telephony.sendCallerTo(
         call.callSid,
@@ -550,7 +545,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
       );
     } catch (error) {
       this.logger.error(
-        { err: (error as Error).message, callId },
+        { err: (error as Error).message, callId: call.id },
         'could not bring the caller to the volunteer',
       );
       await this.run(board.hotlineId, (engine) => ({
