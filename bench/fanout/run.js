@@ -34,7 +34,7 @@ const WARM_UP = 10;
 /** Consoles connecting at the same time. */
 const CONNECTING = 50;
 /** The hotline's coalescing window (COALESCE_MS in apps/hotline/src/console/live-feed.service.ts). */
-const COALESCE_MS = 50;
+const COALESCE_MS = 20;
 /** Waiting for deliveries ends when none has come for this long. */
 const QUIET_MS = 5000;
 

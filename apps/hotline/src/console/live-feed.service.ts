@@ -28,9 +28,11 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 /**
  * At most one frame per window: a change after a quiet spell goes out at once, and changes
  * that follow within the window wait for its end and go out together, so a burst costs
- * consoles one message without slowing the calm evening's single changes.
+ * consoles one message without slowing the calm evening's single changes. 20 ms keeps a
+ * change's delivery close to a bare broadcast (bench/fanout) while one call's events
+ * (offer, states, figures), which come within a few milliseconds, still share a frame.
  */
-export const COALESCE_MS = 50;
+export const COALESCE_MS = 20;
 /** Today's figures take a database query: recounted at most this often. */
 export const TODAY_EVERY_MS = 1000;
 
