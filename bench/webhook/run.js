@@ -53,12 +53,13 @@ function callRequests(calls) {
   }));
 }
 
-async function load(port) {
+/** Drives a server with the signed calls, or with plain GETs of `path`. */
+async function load(port, path) {
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${path ?? ''}`,
     connections: CONNECTIONS,
     duration: SECONDS,
-    requests: callRequests(CALLS_PREPARED),
+    ...(path ? {} : { requests: callRequests(CALLS_PREPARED) }),
   });
   return {
     requestsPerSecond: result.requests.average,
@@ -68,7 +69,12 @@ async function load(port) {
   };
 }
 
-async function hotlineOn(label, databaseUrl) {
+/**
+ * The hotline's webhooks on one database; with `floor`, also its cheapest route (`GET
+ * /health`: the framework and one `SELECT 1`), which shows what the stack costs before any
+ * call work.
+ */
+async function hotlineOn(label, databaseUrl, floor = false) {
   const port = 41000 + Math.floor(Math.random() * 10000);
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'hotline-bench-'));
@@ -79,7 +85,13 @@ async function hotlineOn(label, databaseUrl) {
   );
   try {
     await prepareHotline(base);
-    return { label, ...(await load(port)) };
+    const runs = [{ label, ...(await load(port)) }];
+    if (floor)
+      runs.push({
+        label: 'hotline GET /health (framework floor)',
+        ...(await load(port, '/health')),
+      });
+    return runs;
   } finally {
     await stopProcess(server);
     rmSync(dataDir, { recursive: true, force: true });
@@ -126,12 +138,14 @@ async function main() {
 
   const runs = [baseline];
   const sqliteDir = mkdtempSync(join(tmpdir(), 'hotline-bench-db-'));
-  runs.push(await hotlineOn('hotline on SQLite', `sqlite:${join(sqliteDir, 'bench.sqlite')}`));
+  runs.push(
+    ...(await hotlineOn('hotline on SQLite', `sqlite:${join(sqliteDir, 'bench.sqlite')}`, true)),
+  );
   rmSync(sqliteDir, { recursive: true, force: true });
   const mysql = await mysqlDatabase();
   if (mysql) {
     try {
-      runs.push(await hotlineOn(`hotline on ${mysql.version}`, mysql.url));
+      runs.push(...(await hotlineOn(`hotline on ${mysql.version}`, mysql.url)));
     } finally {
       await mysql.drop();
     }
