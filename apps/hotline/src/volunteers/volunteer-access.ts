@@ -36,7 +36,9 @@ export class VolunteerAccess {
   assertCanGrant(roles: readonly Role[]): void {
     const refused = roles.filter((role) => !this.isAdmin && !STAFF_ROLES.includes(role));
     if (refused.length > 0)
-      throw new ForbiddenException(`Only an admin can give the ${refused.join(' and ')} role.`);
+      throw new ForbiddenException(
+        `Only an admin can give the ${refused.join(' and ')} role${refused.length > 1 ? 's' : ''}.`,
+      );
   }
 
   /** Hotline ids outside what the actor may assign. */
