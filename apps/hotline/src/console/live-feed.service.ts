@@ -46,6 +46,7 @@ interface HotlineFeed {
   goneAlerts: string[];
   newAlerts: CrisisAlert[];
   timer?: NodeJS.Timeout;
+  flushing: Promise<void>;
   dueAt: number;
   lastFrameAt: number;
   lastTodayAt: number;
@@ -237,9 +238,11 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     feed.timer = setTimeout(
       () => {
         feed.timer = undefined;
-        void this.flush(hotlineId, feed).catch((error: Error) =>
-          this.logger.error({ err: error.message }, 'flush failed'),
-        );
+        // One flush at a time: a frame built while the previous one still awaits the database
+        // would overtake it, and consoles would apply the older state last.
+        feed.flushing = feed.flushing
+          .then(() => this.flush(hotlineId, feed))
+          .catch((error: Error) => this.logger.error({ err: error.message }, 'flush failed'));
       },
       Math.max(0, delay),
     );
@@ -342,6 +345,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
         calls: new Set(),
         volunteers: new Set(),
         today: false,
+        flushing: Promise.resolve(),
         dueAt: Infinity,
         lastFrameAt: -Infinity,
         lastTodayAt: -Infinity,
