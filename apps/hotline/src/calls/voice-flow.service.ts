@@ -156,19 +156,18 @@ export class VoiceFlowService {
     if (!call || !ended || call.endedAt) return CallFlowTwiml.empty();
     if (call.status === 'menu') {
       // Hung up while choosing: an abandoned call that never queued.
+      const at = this.now();
       await this.calls.update(call.id, {
         status: 'ended',
         outcome: 'abandoned',
         waitSeconds: 0,
-        endedAt: this.now(),
-        updatedAt: this.now(),
+        endedAt: at,
+        updatedAt: at,
       });
     } else {
       await this.switchboard.hangUp(call);
-      await this.calls.update(
-        { id: call.id },
-        { status: 'ended', endedAt: this.now(), updatedAt: this.now() },
-      );
+      const at = this.now();
+      await this.calls.update(call.id, { status: 'ended', endedAt: at, updatedAt: at });
     }
     return CallFlowTwiml.empty();
   }
@@ -207,20 +206,9 @@ export class VoiceFlowService {
     topic: string,
   ): Promise<string> {
     const queuedAt = this.now();
-    Object.assign(call, {
-      priority,
-      topic,
-      queuedAt,
-      status: 'waiting' as const,
-      updatedAt: queuedAt,
-    });
-    await this.calls.update(call.id, {
-      priority,
-      topic,
-      queuedAt,
-      status: 'waiting',
-      updatedAt: queuedAt,
-    });
+    const queued = { priority, topic, queuedAt, status: 'waiting' as const, updatedAt: queuedAt };
+    await this.calls.update(call.id, queued);
+    Object.assign(call, queued);
     const result = await this.switchboard.enqueue(call);
     if (result === 'queue_full') {
       await this.calls.update(call.id, {
