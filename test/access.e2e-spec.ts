@@ -1,4 +1,6 @@
 import { RunningHotline, bearer, startHotline } from './support/hotline-server';
+import { ROUTINE_CONTACT } from './support/duty';
+import { openConsole } from './support/console';
 import { addPerson } from './support/people';
 
 type Operation = { 'x-public'?: boolean; 'x-roles'?: string[]; 'x-twilio-signature'?: boolean };
@@ -95,7 +97,7 @@ describe('access to every route', () => {
         'get /api/volunteers',
         'post /api/volunteers',
         'patch /api/hotlines/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11',
-        'get /api/audit-events',
+        'get /api/audit',
       ]),
     );
     for (const route of restricted) {
@@ -109,6 +111,70 @@ describe('access to every route', () => {
         status: 403,
       });
       expect(response.body.message).toMatch(/needs the .* role/);
+    }
+  });
+
+  it('gives each role exactly the routes its x-roles name, and never a server error', async () => {
+    const closed = routesOf(document).filter((route) => !route.operation['x-public']);
+    for (const role of ['volunteer', 'supervisor', 'coordinator', 'admin']) {
+      const person = await addPerson(hotline, { roles: [role] });
+      for (const route of closed) {
+        const allowed = route.operation['x-roles']?.includes(role) ?? true;
+        const response = await hotline
+          .http()
+          [route.method as 'get'](route.path)
+          .set(bearer(person.token))
+          .send({});
+        const outcome = { role, route: `${route.method} ${route.path}` };
+        expect({
+          ...outcome,
+          status: response.status >= 500 ? 'server error' : 'answered',
+        }).toEqual({
+          ...outcome,
+          status: 'answered',
+        });
+        expect({ ...outcome, refused: response.status === 403 || response.status === 401 }).toEqual(
+          {
+            ...outcome,
+            refused: !allowed,
+          },
+        );
+      }
+    }
+  });
+
+  it('checks roles on every console command as on the routes', async () => {
+    const someId = '3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11';
+    const commands = {
+      'snapshot.get': {},
+      'presence.set': { state: 'offline' },
+      'offer.accept': { offerId: someId },
+      'offer.decline': { offerId: someId },
+      'wrapup.submit': { callId: someId, contact: ROUTINE_CONTACT },
+      'call.reoffer': { callId: someId, volunteerId: someId },
+      'volunteer.presence': { volunteerId: someId, state: 'break' },
+      'alert.acknowledge': { alertId: someId },
+    } as const;
+    const supervising = ['call.reoffer', 'volunteer.presence', 'alert.acknowledge'];
+    for (const role of ['volunteer', 'supervisor', 'coordinator', 'admin']) {
+      const person = await addPerson(hotline, { roles: [role] });
+      const console = await openConsole(hotline, person.token);
+      try {
+        for (const [event, payload] of Object.entries(commands)) {
+          const ack = (await console.socket.emitWithAck(
+            event as 'offer.accept',
+            payload as { offerId: string },
+          )) as { ok: boolean; error?: string };
+          const refused = !ack.ok && /needs the .* role/.test(ack.error ?? '');
+          expect({ role, event, refused }).toEqual({
+            role,
+            event,
+            refused: role === 'volunteer' && supervising.includes(event),
+          });
+        }
+      } finally {
+        console.close();
+      }
     }
   });
 });

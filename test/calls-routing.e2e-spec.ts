@@ -150,7 +150,8 @@ describe('routing calls among volunteers', () => {
         status: 'ended',
       });
 
-      const callbacks = await hotline.as(admin).get('/api/callback-requests').expect(200);
+      const { token: supervisor } = await addPerson(hotline, { roles: ['supervisor'] });
+      const callbacks = await hotline.as(supervisor).get('/api/callback-requests').expect(200);
       expect(callbacks.body).toEqual([
         expect.objectContaining({
           callerNumber: call.from,

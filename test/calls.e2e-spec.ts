@@ -1,7 +1,7 @@
 import type { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
 import { RunningHotline } from './support/hotline-server';
 import { Person, addPerson } from './support/people';
-import { callRecord, duty } from './support/duty';
+import { ROUTINE_CONTACT, callRecord, duty } from './support/duty';
 import { CallCentre, PhoneCall, says, startCallCentre } from './support/twilio';
 
 const EVENING = '2026-11-23T19:00:00+08:00';
@@ -46,7 +46,7 @@ describe('a call, from the first ring to wrap-up', () => {
       callerType: 'pupil',
       topic: 'emotional',
       priority: 'normal',
-      previousCalls: 0,
+      earlierContacts: 0,
     });
     expect(JSON.stringify(offer)).not.toContain(call.from.slice(3));
 
@@ -71,11 +71,20 @@ describe('a call, from the first ring to wrap-up', () => {
     expect(after.twiml).toContain('<Hangup/>');
     await call.hangUp();
 
-    const me = await hotline
+    // Going available skips the contact record: refused until it is written.
+    await hotline
       .as(volunteer.token)
       .put('/api/me/presence')
-      .send({ state: 'available' });
-    expect(me.status).toBe(200);
+      .send({ state: 'available' })
+      .expect(409);
+    const wrapped = await duty(hotline, volunteer).wrapUp(offer.callId).expect(200);
+    expect(wrapped.body.contact).toMatchObject({
+      channel: 'phone',
+      callId: offer.callId,
+      volunteerId: volunteer.id,
+      categorised: true,
+      primaryTopic: 'emotional.anxiety_stress',
+    });
     const record = await callRow(call.callSid);
     expect(record).toMatchObject({
       outcome: 'answered',
@@ -89,7 +98,7 @@ describe('a call, from the first ring to wrap-up', () => {
     expect(Number(record.wait_seconds)).toBeGreaterThanOrEqual(0);
   });
 
-  it('keeps the volunteer in wrap-up after the call until they finish it', async () => {
+  it('keeps the volunteer in wrap-up after the call until they record the contact', async () => {
     const volunteer = await addPerson(hotline, { topicSkills: ['learning'] });
     await available(volunteer);
     const call = new PhoneCall(hotline.baseUrl);
@@ -108,11 +117,32 @@ describe('a call, from the first ring to wrap-up', () => {
       state: 'wrap_up',
       callsHandled: 1,
     });
-    const done = await hotline
-      .as(volunteer.token)
-      .post(`/api/calls/${offer.callId}/wrap-up`)
+    const withoutTopic = await duty(hotline, volunteer)
+      .wrapUp(offer.callId, { riskLevel: 'none', outcome: 'advice_given' })
+      .expect(400);
+    expect(withoutTopic.body.fields.primaryTopic).toEqual([
+      'primaryTopic is required: a topic key from GET /api/taxonomy',
+    ]);
+    expect(
+      (
+        await duty(hotline, volunteer)
+          .wrapUp(offer.callId, { ...ROUTINE_CONTACT, otherTopics: ['learning.nope'] })
+          .expect(400)
+      ).body.message,
+    ).toEqual(['otherTopics has unknown topic keys (learning.nope); see GET /api/taxonomy']);
+    await duty(hotline, volunteer).wrapUp(offer.callId).expect(200);
+    const after = await hotline.as(admin).get('/api/queue').expect(200);
+    expect(after.body.volunteers.find((v: { id: string }) => v.id === volunteer.id)).toMatchObject({
+      state: 'available',
+    });
+    // A second submission corrects the same record rather than adding one.
+    await duty(hotline, volunteer)
+      .wrapUp(offer.callId, { ...ROUTINE_CONTACT, riskLevel: 'medium' })
       .expect(200);
-    expect(done.body.state).toBe('available');
-    await hotline.as(volunteer.token).post(`/api/calls/${offer.callId}/wrap-up`).expect(409);
+    const rows = await hotline.database.query<{ risk_level: string }>(
+      'SELECT risk_level FROM contact WHERE call_id = ?',
+      [offer.callId],
+    );
+    expect(rows).toEqual([{ risk_level: 'medium' }]);
   });
 });

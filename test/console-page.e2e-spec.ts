@@ -46,11 +46,11 @@ describe('the console page', () => {
     ({ hotline, twilio } = centre);
     browser = await launchBrowser();
     const taxonomy = await hotline.http().get('/api/taxonomy').expect(200);
-    topicLabels = new Map(
-      (taxonomy.body.topics as { key: string; label: { 'zh-CN': string; en: string } }[]).map(
-        (topic) => [topic.key, topic.label],
-      ),
-    );
+    // Every topic's labels, sub-topics included, by key.
+    type Topic = { key: string; label: { 'zh-CN': string; en: string }; children?: Topic[] };
+    const walk = (topics: Topic[] = []): [string, Topic['label']][] =>
+      topics.flatMap((topic) => [[topic.key, topic.label], ...walk(topic.children)]);
+    topicLabels = new Map(walk(taxonomy.body.topics as Topic[]));
   });
 
   afterAll(async () => {
@@ -125,10 +125,59 @@ describe('the console page', () => {
     });
     await call.hangUp();
 
+    // Wrap-up: the contact record form, with the caller type the voice menu learnt.
     await page.locator('[data-state="wrap_up"]').waitFor(SEEN);
-    await page.getByRole('button', { name: '完成整理' }).click();
+    const form = page.getByRole('form', { name: '通话结束：整理记录' });
+    await form.waitFor(SEEN);
+    await expect(form.getByLabel('来电者身份').inputValue()).resolves.toBe('pupil');
+    // Presence stays with wrap-up: only the record ends it.
+    await expect(page.getByRole('button', { name: '可接听' }).isDisabled()).resolves.toBe(true);
+
+    // Without the required fields nothing is sent: the form says what is missing.
+    await form.getByRole('button', { name: '完成整理' }).click();
+    const problem = form.getByRole('alert');
+    await expect(problem.textContent(SEEN)).resolves.toContain('请选择主要话题');
+    await expect(problem.textContent()).resolves.toContain('请选择风险等级');
+    await expect(
+      form.getByLabel('主要话题').evaluate((select) => select.matches(':focus')),
+    ).resolves.toBe(true);
+    await expect(page.locator('[data-state="wrap_up"]').count()).resolves.toBe(1);
+
+    // The volunteer fills it in by the labels they see.
+    const primaryTopic = topicLabels.get('emotional.anxiety_stress')!['zh-CN'];
+    await form.getByLabel('主要话题').selectOption({ label: primaryTopic });
+    await form.getByLabel('孩子年龄').selectOption({ label: '12–14 岁' });
+    await form.getByLabel('其他话题 1').selectOption({
+      label: topicLabels.get('learning.exam_stress')!['zh-CN'],
+    });
+    await form.getByRole('radio', { name: '低', exact: true }).check();
+    await form.getByLabel('处理结果').selectOption({ label: '已给予建议' });
+    await form.getByLabel('备注').fill('孩子考试前很紧张，已讨论放松方法。');
+    // Nothing is missing any more: the list follows the corrections.
+    await expect(problem.textContent()).resolves.toBe('');
+    await page.screenshot({ path: join(SCREENSHOTS, 'console-wrap-up.png'), fullPage: true });
+
+    await form.getByRole('button', { name: '完成整理' }).click();
     await page.locator('[data-state="available"]').waitFor(SEEN);
     await expect(page.getByRole('button', { name: '完成整理' }).count()).resolves.toBe(0);
+
+    // The record is on the server, as entered.
+    const contacts = await hotline.as(volunteer.token).get('/api/contacts').expect(200);
+    const contact = (contacts.body as Record<string, unknown>[]).find(
+      (record) => record.callId === callId,
+    );
+    expect(contact).toMatchObject({
+      channel: 'phone',
+      volunteerId: volunteer.id,
+      callerType: 'pupil',
+      ageBand: '12_14',
+      categorised: true,
+      primaryTopic: 'emotional.anxiety_stress',
+      topics: ['emotional.anxiety_stress', 'learning.exam_stress'],
+      riskLevel: 'low',
+      outcome: 'advice_given',
+      hasNotes: true,
+    });
   });
 
   it('shows the supervisor every call and volunteer, and a crisis alert until acknowledged', async () => {
@@ -167,8 +216,11 @@ describe('the console page', () => {
     const crisis = new PhoneCall(hotline.baseUrl);
     await crisis.dial();
     await crisis.post('menu?step=caller', { Digits: '9' });
-    const banner = page.getByRole('alert').filter({ hasText: 'Crisis call alert' });
+    const banner = page.getByRole('alert').filter({ hasText: 'Crisis alert' });
     await banner.waitFor(SEEN);
+    await expect(banner.textContent()).resolves.toContain(
+      'Crisis alert: The caller pressed the danger key',
+    );
     await expect(banner.textContent()).resolves.toContain(topicLabels.get('self_harm_suicide')!.en);
     await page.locator('tr.row--crisis').first().waitFor(SEEN);
     await page.screenshot({ path: join(SCREENSHOTS, 'console-wall.png'), fullPage: true });

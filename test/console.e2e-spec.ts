@@ -147,7 +147,7 @@ describe('the live console over socket.io', () => {
       offerId: string;
       topic: string;
     };
-    expect(offer).toMatchObject({ topic: 'learning', callerType: 'pupil', previousCalls: 0 });
+    expect(offer).toMatchObject({ topic: 'learning', callerType: 'pupil', earlierContacts: 0 });
     expect(elsewhere).toEqual([]);
 
     expect(
@@ -211,7 +211,8 @@ describe('the live console over socket.io', () => {
           .find((c): c is Extract<QueueChange, { type: 'alert' }> => c.type === 'alert'),
       'the crisis alert',
     );
-    const crisisCallId = alert.alert.callId;
+    expect(alert.alert).toMatchObject({ reason: 'danger_key', caseId: expect.any(String) });
+    const crisisCallId = alert.alert.callId!;
 
     // Nobody is available: the supervisor picks the volunteer as soon as they are.
     await chosenConsole.socket.emitWithAck('presence.set', { state: 'available' });

@@ -45,6 +45,12 @@ describe('npm run seed:demo', () => {
           answerBy: 'phone',
           topicSkills: expect.arrayContaining(['clinical']),
         });
+        // Running the seed twice still leaves three partner hospitals to refer crises to.
+        const partners = await hotline.as(token).get('/api/partners').expect(200);
+        expect(partners.body).toHaveLength(3);
+        expect(
+          partners.body.every((partner: { kind: string }) => partner.kind === 'hospital'),
+        ).toBe(true);
       } finally {
         await hotline.stop();
       }

@@ -48,7 +48,7 @@ describe('volunteers', () => {
       [created.body.id],
     );
     expect(row.phone_encrypted).not.toContain('13800138000');
-    expect(row.phone_encrypted).toMatch(/^v1:/);
+    expect(row.phone_encrypted).toMatch(/^v2:[0-9a-f]{8}:/);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 
@@ -81,7 +81,7 @@ describe('volunteers', () => {
     await hotline.as(admin).get(`/api/volunteers/${created.body.id}`).expect(200);
     const trail = await hotline
       .as(admin)
-      .get(`/api/audit-events?subjectType=volunteer&subjectId=${created.body.id}`)
+      .get(`/api/audit?subjectType=volunteer&subjectId=${created.body.id}`)
       .expect(200);
     expect(trail.body.map((event: { action: string }) => event.action)).toEqual([
       'volunteer.phone.read',

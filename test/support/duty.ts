@@ -22,8 +22,17 @@ export interface Offer {
   callerType: string | null;
   topic: string | null;
   priority: string;
-  previousCalls: number;
+  earlierContacts: number;
 }
+
+/** A routine consultation, as a volunteer records it at wrap-up. */
+export const ROUTINE_CONTACT = {
+  callerType: 'pupil',
+  ageBand: '12_14',
+  primaryTopic: 'emotional.anxiety_stress',
+  riskLevel: 'low',
+  outcome: 'advice_given',
+} as const;
 
 /** What a volunteer's console does, through the API. */
 export const duty = (hotline: RunningHotline, person: Person) => ({
@@ -37,6 +46,8 @@ export const duty = (hotline: RunningHotline, person: Person) => ({
   noOffer: async () => (await hotline.as(person.token).get('/api/me/offer')).status === 204,
   accept: (offer: Offer) => hotline.as(person.token).post(`/api/offers/${offer.offerId}/accept`),
   decline: (offer: Offer) => hotline.as(person.token).post(`/api/offers/${offer.offerId}/decline`),
+  wrapUp: (callId: string, contact: object = ROUTINE_CONTACT) =>
+    hotline.as(person.token).post(`/api/calls/${callId}/wrap-up`).send(contact),
 });
 
 export async function callRecord(

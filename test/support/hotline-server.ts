@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import type { Clock } from '@hotline/clock';
 import { createHotlineApp } from '../../apps/hotline/src/app';
 import { TestDatabase, createTestDatabase } from './test-database';
 
@@ -30,6 +31,7 @@ export interface RunningHotline {
 export async function startHotline(
   env: Record<string, string> = {},
   database?: TestDatabase,
+  options: { clock?: Clock } = {},
 ): Promise<RunningHotline> {
   const db = database ?? (await createTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'hotline-data-'));
@@ -52,7 +54,7 @@ export async function startHotline(
 
   let app: NestExpressApplication;
   try {
-    app = await createHotlineApp({ logStream });
+    app = await createHotlineApp({ logStream, clock: options.clock });
     await app.listen(0, '127.0.0.1');
   } catch (error) {
     process.env = saved;

@@ -1,3 +1,4 @@
+import type { Clock } from '@hotline/clock';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { signAsTwilio } from '@hotline/telephony';
@@ -105,9 +106,12 @@ export interface CallCentre {
 }
 
 /** A hotline server with telephony pointed at a fresh fake Twilio, and its admin signed in. */
-export async function startCallCentre(env: Record<string, string> = {}): Promise<CallCentre> {
+export async function startCallCentre(
+  env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<CallCentre> {
   const { fake, env: telephony } = await fakeTwilio();
-  const hotline = await startHotline({ ...telephony, ...env });
+  const hotline = await startHotline({ ...telephony, ...env }, undefined, options);
   const admin = await hotline.signIn();
   const hotlineId = (await hotline.as(admin).get('/api/hotlines').expect(200)).body[0].id;
   return {

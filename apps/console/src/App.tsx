@@ -1,10 +1,19 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { type Session, saveSession, savedSession, topicLabels } from './api';
+import {
+  type Session,
+  type TopicNode,
+  loadTopics,
+  saveSession,
+  savedSession,
+  topicLabels,
+} from './api';
 import { ConsoleScreen } from './components/ConsoleScreen';
 import { SignIn } from './components/SignIn';
 import { type I18n, I18nContext, type Locale, translator } from './i18n';
 
 const LOCALE_KEY = 'hotline.console.locale';
+/** How long to wait before asking for the taxonomy again after a failure. */
+const TOPICS_RETRY_MS = 10_000;
 
 function chosenLocale(): Locale | null {
   const saved = localStorage.getItem(LOCALE_KEY);
@@ -17,11 +26,26 @@ export function App() {
   // A language the person picked wins over the hotline's own (which the snapshot tells us).
   const [picked, setPicked] = useState<Locale | null>(chosenLocale);
   const [hotlineLocale, setHotlineLocale] = useState<Locale | null>(null);
-  const [labels, setLabels] = useState<Awaited<ReturnType<typeof topicLabels>>>(new Map());
+  const [topics, setTopics] = useState<TopicNode[]>([]);
+  const labels = useMemo(() => topicLabels(topics), [topics]);
   const locale = picked ?? hotlineLocale ?? 'zh-CN';
 
+  // Keys are shown instead of labels until the taxonomy arrives; the wrap-up form needs it, so
+  // a failure is retried rather than left for the rest of the shift.
   useEffect(() => {
-    void topicLabels().then(setLabels);
+    let timer: number | undefined;
+    let stopped = false;
+    const load = async () => {
+      const loaded = await loadTopics();
+      if (stopped) return;
+      if (loaded) setTopics(loaded);
+      else timer = window.setTimeout(() => void load(), TOPICS_RETRY_MS);
+    };
+    void load();
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
   }, []);
 
   useEffect(() => {
@@ -38,8 +62,9 @@ export function App() {
         setPicked(next);
       },
       topic: (key) => (key ? (labels.get(key)?.[locale] ?? key) : t('topic.unknown')),
+      topics,
     };
-  }, [locale, labels]);
+  }, [locale, labels, topics]);
 
   useEffect(() => {
     document.title = i18n.t('app.title');

@@ -33,7 +33,7 @@ export async function signIn(email: string, password: string): Promise<SignInRes
       ok: true,
       session: {
         accessToken: body.accessToken,
-        expiresAt: body.expiresAt,
+        expiresAt: browserExpiry(body.accessToken, body.expiresAt),
         volunteer: body.volunteer,
       },
     };
@@ -43,6 +43,29 @@ export async function signIn(email: string, password: string): Promise<SignInRes
   if (response.status === 401 || response.status === 400)
     return { ok: false, reason: 'wrong', message };
   return { ok: false, reason: 'unreachable', message };
+}
+
+/**
+ * When the session ends by the browser's clock. The server states `expiresAt` by the hotline
+ * clock, which runs apart from the browser's in simulations and tests (a session would end the
+ * moment it began); the token's `iat`, by the same clock, gives its lifetime, counted from now.
+ */
+export function browserExpiry(accessToken: string, expiresAt: string, now = Date.now()): string {
+  const issuedAt = issuedAtOf(accessToken);
+  const end = Date.parse(expiresAt);
+  if (issuedAt === null || Number.isNaN(end)) return expiresAt;
+  return new Date(now + Math.max(0, end - issuedAt * 1000)).toISOString();
+}
+
+/** The `iat` claim of a JWT (seconds), read without verifying: the server does that. */
+function issuedAtOf(token: string): number | null {
+  try {
+    const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const iat = (JSON.parse(atob(payload)) as { iat?: unknown }).iat;
+    return typeof iat === 'number' && Number.isFinite(iat) ? iat : null;
+  } catch {
+    return null;
+  }
 }
 
 // The session lives in sessionStorage: it ends with the tab, so a shared computer forgets it.
@@ -74,22 +97,27 @@ export interface TopicNode {
   children?: TopicNode[];
 }
 
-/** Topic labels by key (sub-topics included); an empty map if the taxonomy cannot be had. */
-export async function topicLabels(): Promise<Map<string, TopicNode['label']>> {
-  const labels = new Map<string, TopicNode['label']>();
+/** The topic tree (`GET /api/taxonomy`), or null if it cannot be had just now. */
+export async function loadTopics(): Promise<TopicNode[] | null> {
   try {
     const response = await fetch('/api/taxonomy');
-    if (!response.ok) return labels;
-    const body = (await response.json()) as { topics: TopicNode[] };
-    const walk = (nodes: TopicNode[] = []) =>
-      nodes.forEach((node) => {
-        labels.set(node.key, node.label);
-        walk(node.children);
-      });
-    walk(body.topics);
+    if (!response.ok) return null;
+    const body = (await response.json()) as { topics?: TopicNode[] };
+    return Array.isArray(body.topics) ? body.topics : null;
   } catch {
-    // Keys are shown instead of labels; the console keeps working.
+    return null;
   }
+}
+
+/** Topic labels by key, sub-topics included. */
+export function topicLabels(topics: TopicNode[]): Map<string, TopicNode['label']> {
+  const labels = new Map<string, TopicNode['label']>();
+  const walk = (nodes: TopicNode[] = []) =>
+    nodes.forEach((node) => {
+      labels.set(node.key, node.label);
+      walk(node.children);
+    });
+  walk(topics);
   return labels;
 }
 

@@ -8,9 +8,11 @@ import {
   CONSOLE_NAMESPACE,
   type Ack,
   type ClientEvents,
+  type ContactFields,
   type Me,
   type Presence,
   type QueueSnapshot,
+  type RingingOffer,
   type ServerEvents,
 } from '@hotline/console-protocol';
 import {
@@ -29,7 +31,23 @@ type TimedSocket = ReturnType<ConsoleSocket['timeout']>;
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
 export type Notice =
-  { kind: 'error'; reason: string } | { kind: 'noAnswer' } | { kind: 'withdrawn'; reason: string };
+  | { kind: 'error'; reason: string }
+  | { kind: 'noAnswer' }
+  | { kind: 'withdrawn'; reason: string }
+  /** My contact record opened a crisis case (high risk): the supervisors have been alerted. */
+  | { kind: 'crisisOpened'; caseId: string };
+
+/** The call whose contact record I owe, and what the voice menu learnt about its caller. */
+export interface RecordDue {
+  /** Null if neither the server nor an accepted offer named the call (the server then refuses). */
+  callId: string | null;
+  callerType: string | null;
+  topic: string | null;
+}
+
+/** A wrap-up submission: on failure the server's reason, or null when it did not answer. */
+export type WrapUpResult =
+  { ok: true; crisisCaseId?: string } | { ok: false; error: string | null };
 
 export interface ConsoleModel {
   connection: Connection;
@@ -42,8 +60,13 @@ export interface ConsoleModel {
   offerSeenAt: number;
   /** When I last accepted an offer (browser clock): the softphone answers the call that follows. */
   acceptedAt: number | null;
-  /** The call of the offer I last accepted: what wrap-up is about if the server has not said. */
-  acceptedCallId: string | null;
+  /** The offer I last accepted: what wrap-up is about if the server has not said, and its caller. */
+  acceptedOffer: RingingOffer | null;
+  /**
+   * The contact record to write: set when wrap-up begins, cleared once it is recorded (or the
+   * volunteer leaves it). It outlives a wrap-up that ran out: a late record is still taken.
+   */
+  recordDue: RecordDue | null;
   notice: Notice | null;
   busy: boolean;
 }
@@ -59,7 +82,8 @@ export class ConsoleStore {
     offset: 0,
     offerSeenAt: 0,
     acceptedAt: null,
-    acceptedCallId: null,
+    acceptedOffer: null,
+    recordDue: null,
     notice: null,
     busy: false,
   };
@@ -107,9 +131,8 @@ export class ConsoleStore {
   }
 
   accept(offerId: string): Promise<boolean> {
-    const callId =
-      this.model.live?.offer?.offerId === offerId ? this.model.live.offer.callId : null;
-    this.update({ acceptedAt: Date.now(), acceptedCallId: callId });
+    const offer = this.model.live?.offer?.offerId === offerId ? this.model.live.offer : null;
+    this.update({ acceptedAt: Date.now(), acceptedOffer: offer });
     return this.command(
       (socket) => socket.emitWithAck('offer.accept', { offerId }),
       () => undefined,
@@ -123,11 +146,29 @@ export class ConsoleStore {
     );
   }
 
-  finishWrapUp(callId: string): Promise<boolean> {
-    return this.command(
-      (socket) => socket.emitWithAck('wrapup.submit', { callId }),
-      (result) => this.receiveMe(result.me),
+  /**
+   * Records the contact of the call and so ends wrap-up. A refusal is the form's to show (it
+   * names the field), so it does not become the page's notice.
+   */
+  async finishWrapUp(callId: string, contact: ContactFields): Promise<WrapUpResult> {
+    const sent = await this.send(
+      (socket) => socket.emitWithAck('wrapup.submit', { callId, contact }),
+      (result) => {
+        this.update({ recordDue: null });
+        this.receiveMe(result.me);
+      },
     );
+    if (!sent.ok) return sent;
+    const { crisisCaseId } = sent.result;
+    this.update({
+      notice: crisisCaseId ? { kind: 'crisisOpened', caseId: crisisCaseId } : null,
+    });
+    return { ok: true, crisisCaseId };
+  }
+
+  /** The volunteer gives up on a record whose wrap-up already ran out. */
+  dropLateRecord(): void {
+    if (this.model.live?.me.state !== 'wrap_up') this.update({ recordDue: null });
   }
 
   reoffer(callId: string, volunteerId: string): Promise<boolean> {
@@ -239,27 +280,54 @@ export class ConsoleStore {
     this.update({ offset: this.provenOffset });
   }
 
+  /** A command whose refusal (or silence) becomes the page's notice. */
   private async command<T>(
     send: (socket: TimedSocket) => Promise<Ack<T>>,
     onSuccess: (result: { ok: true } & T) => void,
   ): Promise<boolean> {
+    const sent = await this.send(send, onSuccess);
+    this.update({
+      notice: sent.ok
+        ? null
+        : sent.error === null
+          ? { kind: 'noAnswer' }
+          : { kind: 'error', reason: sent.error },
+    });
+    return sent.ok;
+  }
+
+  /** Sends a command and waits for its ack; busy meanwhile. */
+  private async send<T>(
+    send: (socket: TimedSocket) => Promise<Ack<T>>,
+    onSuccess: (result: { ok: true } & T) => void,
+  ): Promise<{ ok: true; result: { ok: true } & T } | { ok: false; error: string | null }> {
     this.update({ busy: true });
     try {
       const result = await send(this.socket.timeout(ACK_TIMEOUT_MS));
-      if (result.ok) {
-        onSuccess(result);
-        this.update({ busy: false, notice: null });
-        return true;
-      }
-      this.update({ busy: false, notice: { kind: 'error', reason: result.error } });
+      if (result.ok) onSuccess(result);
+      this.update({ busy: false });
+      return result.ok ? { ok: true, result } : { ok: false, error: result.error };
     } catch {
-      this.update({ busy: false, notice: { kind: 'noAnswer' } });
+      this.update({ busy: false });
+      return { ok: false, error: null };
     }
-    return false;
   }
 
   private update(patch: Partial<ConsoleModel>): void {
-    this.model = { ...this.model, ...patch };
+    const model = { ...this.model, ...patch };
+    if ('live' in patch) model.recordDue = recordDueAfter(model);
+    this.model = model;
     for (const listener of this.listeners) listener();
   }
+}
+
+/** Entering wrap-up (or a snapshot taken in it) makes a record due; anything else leaves it be. */
+function recordDueAfter(model: ConsoleModel): RecordDue | null {
+  const me = model.live?.me;
+  if (me?.state !== 'wrap_up') return model.recordDue;
+  const accepted = model.acceptedOffer;
+  const callId = me.wrapUpCallId ?? accepted?.callId ?? null;
+  if (model.recordDue && model.recordDue.callId === callId) return model.recordDue;
+  const known = accepted && accepted.callId === callId ? accepted : null;
+  return { callId, callerType: known?.callerType ?? null, topic: known?.topic ?? null };
 }

@@ -77,7 +77,13 @@ describe('the live state', () => {
         {
           s: 16,
           type: 'alert',
-          alert: { alertId: 'a1', callId: 'c1', raisedAt: '2026-11-23T11:05:01.000Z' },
+          alert: {
+            alertId: 'a1',
+            caseId: 'case-1',
+            callId: 'c1',
+            reason: 'danger_key',
+            raisedAt: '2026-11-23T11:05:01.000Z',
+          },
         },
       ),
     );
@@ -142,7 +148,7 @@ describe('the live state', () => {
       topic: 'emotional',
       priority: 'normal' as const,
       waitedSeconds: 12,
-      previousCalls: 0,
+      earlierContacts: 0,
     };
     const ringing = applyRinging(snapshot(), offer);
     expect(applyWithdrawn(ringing, 'other').offer).toEqual(offer);

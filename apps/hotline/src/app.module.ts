@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import type { Clock } from '@hotline/clock';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { ConfigModule, ConfigService } from '@nestjs/config';
@@ -7,6 +8,8 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CallsModule } from './calls/calls.module';
 import { ConsoleModule } from './console/console.module';
+import { ContactsModule } from './contacts/contacts.module';
+import { CrisisModule } from './crisis/crisis.module';
 import { CoreModule } from './common/core.module';
 import { loggerParams } from './common/logging';
 import { createValidationPipe } from './common/validation';
@@ -22,6 +25,8 @@ import { VolunteersModule } from './volunteers/volunteers.module';
 export interface AppOptions {
   /** Where log lines go (standard output by default); tests read them to check redaction. */
   logStream?: Writable;
+  /** Replaces the clock HOTLINE_CLOCK_* would build (tests of deadlines and retention). */
+  clock?: Clock;
 }
 
 @Module({})
@@ -48,7 +53,7 @@ export class AppModule {
               options.logStream,
             ),
         }),
-        CoreModule,
+        CoreModule.forRoot(options.clock),
         DatabaseModule,
         AuditModule,
         AuthModule,
@@ -56,6 +61,8 @@ export class AppModule {
         VolunteersModule,
         TelephonyModule,
         CallsModule,
+        CrisisModule,
+        ContactsModule,
         ConsoleModule,
         TaxonomyModule,
         HealthModule,

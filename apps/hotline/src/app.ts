@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
+import { RequestOrigin } from './common/request-origin';
 
 /** Builds the hotline server, exactly as `npm start` runs it; the end-to-end tests use it too. */
 export async function createHotlineApp(options: AppOptions = {}): Promise<NestExpressApplication> {
@@ -16,6 +18,10 @@ export async function createHotlineApp(options: AppOptions = {}): Promise<NestEx
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // The audit trail records where each read of a confidential field came from.
+  app.use((request: Request, _response: unknown, next: () => void) =>
+    RequestOrigin.run(request.ip ?? 'unknown', next),
+  );
   app.enableShutdownHooks();
   // The browser console, built by `npm run build` (apps/console) and served as static files.
   app.useStaticAssets(join(process.cwd(), 'dist', 'console'), {

@@ -8,6 +8,10 @@
  * Console → server: commands, each acknowledged with `Ack`.
  */
 
+import type { ContactFields } from './contact-fields';
+
+export * from './contact-fields';
+
 export type VolunteerState =
   'offline' | 'available' | 'offered' | 'talking' | 'wrap_up' | 'break' | 'missed';
 export type Presence = 'available' | 'break' | 'offline';
@@ -43,7 +47,7 @@ export interface RingingOffer {
   priority: Priority;
   waitedSeconds: number;
   /** Earlier calls from the same number to this hotline (never the number itself). */
-  previousCalls: number;
+  earlierContacts: number;
 }
 
 /** Today's service figures for the supervisors' wall (the hotline's local day). */
@@ -59,7 +63,12 @@ export interface TodayFigures {
 
 export interface CrisisAlert {
   alertId: string;
-  callId: string;
+  /** The crisis case to open (`GET /api/crisis-cases/:id`). */
+  caseId: string;
+  /** The call, when the case came from one. */
+  callId: string | null;
+  /** Why: the caller pressed the danger key, a contact was rated high risk, a report is late. */
+  reason: 'danger_key' | 'high_risk' | 'report_overdue';
   raisedAt: string;
 }
 
@@ -124,7 +133,11 @@ export interface ClientEvents {
   'presence.set': Command<{ state: Presence }, { me: Me }>;
   'offer.accept': Command<{ offerId: string }>;
   'offer.decline': Command<{ offerId: string }>;
-  'wrapup.submit': Command<{ callId: string }, { me: Me }>;
+  /** Records the contact and ends wrap-up; a high risk opens a crisis case (its id comes back). */
+  'wrapup.submit': Command<
+    { callId: string; contact: ContactFields },
+    { me: Me; contact: { id: string }; crisisCaseId?: string }
+  >;
   /** Supervisors: ring a waiting call on a chosen available volunteer. */
   'call.reoffer': Command<{ callId: string; volunteerId: string }>;
   /** Supervisors: move a volunteer to break or offline. */

@@ -47,6 +47,16 @@ export class TwilioRest {
     await this.client.queues(queueSid).members(callSid).update({ url, method: 'POST' });
   }
 
+  /** Sends a text message; `statusCallback` hears of its delivery. Returns Twilio's message sid. */
+  async sendSms(message: {
+    from: string;
+    to: string;
+    body: string;
+    statusCallback?: string;
+  }): Promise<string> {
+    return (await this.client.messages.create(message)).sid;
+  }
+
   /** Points a live call at new TwiML (used when the queue is not known yet). */
   async redirect(callSid: string, url: string): Promise<void> {
     await this.client.calls(callSid).update({ url, method: 'POST' });

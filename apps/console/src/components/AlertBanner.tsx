@@ -25,21 +25,37 @@ export function AlertBanner({
   return (
     <section className="alerts" role="alert" aria-live="assertive" aria-label={t('alert.title')}>
       {alerts.map((alert) => {
-        const call = calls.find((candidate) => candidate.callId === alert.callId);
+        const call = alert.callId
+          ? calls.find((candidate) => candidate.callId === alert.callId)
+          : undefined;
         return (
-          <div key={alert.alertId} className="alerts__item">
+          <div
+            key={alert.alertId}
+            className="alerts__item"
+            data-reason={alert.reason}
+            data-case={alert.caseId}
+          >
             <div>
-              <h2 className="alerts__title">{t('alert.title')}</h2>
+              <h2 className="alerts__title">
+                {t('alert.heading', { reason: t(`alert.reason.${alert.reason}`) })}
+              </h2>
               {call ? (
-                <p>
+                // The wait ticks every second: not something to announce every second.
+                <p aria-live="off">
                   {t('alert.text', {
                     topic: `${t(callerTypeKey(call.callerType))} · ${topic(call.topic)}`,
                     wait: formatDuration(secondsSince(call.queuedAt, now)),
                   })}
                 </p>
               ) : (
-                <p>{t('alert.gone')}</p>
+                // A danger-key call that left the queue; other reasons are about a case, not a wait.
+                alert.reason === 'danger_key' && <p>{t('alert.gone')}</p>
               )}
+              <p className="alerts__raised" aria-live="off">
+                {t('alert.raised', {
+                  time: formatDuration(secondsSince(alert.raisedAt, now)),
+                })}
+              </p>
             </div>
             <button
               type="button"

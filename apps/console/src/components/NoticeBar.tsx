@@ -11,11 +11,14 @@ export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDism
         ? t('error.noAnswer')
         : notice?.kind === 'withdrawn'
           ? t('offer.withdrawn')
-          : null;
+          : notice?.kind === 'crisisOpened'
+            ? t('wrapUp.crisisOpened')
+            : null;
+  const info = notice?.kind === 'withdrawn' || notice?.kind === 'crisisOpened';
   return (
     <div className="notice-area" aria-live="polite">
       {text && (
-        <p className={`notice notice--${notice?.kind === 'withdrawn' ? 'info' : 'error'}`}>
+        <p className={`notice notice--${info ? 'info' : 'error'}`}>
           <span>{text}</span>
           <button type="button" className="button button--small" onClick={onDismiss}>
             {t('error.dismiss')}

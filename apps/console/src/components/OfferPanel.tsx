@@ -90,10 +90,10 @@ export function OfferPanel({
           <dd>{formatDuration(waited)}</dd>
         </div>
         <div>
-          <dt className="visually-hidden">{t('offer.previous', { count: '' })}</dt>
+          <dt className="visually-hidden">{t('offer.history')}</dt>
           <dd>
-            {offer.previousCalls > 0
-              ? t('offer.previous', { count: offer.previousCalls })
+            {offer.earlierContacts > 0
+              ? t('offer.previous', { count: offer.earlierContacts })
               : t('offer.firstTime')}
           </dd>
         </div>

@@ -78,11 +78,16 @@ export function VolunteerDesk({
         </section>
       )}
 
-      {me.state === 'wrap_up' && (
+      {model.recordDue && (
         <WrapUpForm
+          // A new call's record starts from a fresh draft.
+          key={model.recordDue.callId ?? 'unnamed'}
+          recordDue={model.recordDue}
+          late={me.state !== 'wrap_up'}
           busy={model.busy}
-          // Without the call's id the server refuses, and the ack's error says so.
-          onSubmit={() => void store.finishWrapUp(me.wrapUpCallId ?? model.acceptedCallId ?? '')}
+          // Without the call's id the server refuses, and the form shows its reason.
+          onSubmit={(contact) => store.finishWrapUp(model.recordDue?.callId ?? '', contact)}
+          onClose={() => store.dropLateRecord()}
         />
       )}
 

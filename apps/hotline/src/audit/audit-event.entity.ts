@@ -27,4 +27,8 @@ export class AuditEvent {
 
   @Column({ name: 'hotline_id', ...REFERENCE, nullable: true })
   hotlineId!: string | null;
+
+  /** Where from: the client's address for a request or a console event, `system` for jobs. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  origin!: string | null;
 }

@@ -8,7 +8,8 @@ import {
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
-import { Roles } from '../auth/access.decorators';
+import { Roles, SignedIn } from '../auth/access.decorators';
+import { Volunteer } from '../volunteers/volunteer.entity';
 import { AuditService } from './audit.service';
 
 class AuditQueryDto {
@@ -44,18 +45,25 @@ class AuditEventView {
   @ApiProperty() subjectType!: string;
   @ApiProperty() subjectId!: string;
   @ApiProperty({ nullable: true, type: String }) hotlineId!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '203.0.113.7' }) origin!: string | null;
 }
 
 @ApiTags('audit')
-@Controller('api/audit-events')
+@Controller('api/audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @Roles('admin')
-  @ApiOperation({ summary: 'Who read or changed confidential records, newest first' })
+  @Roles('admin', 'supervisor')
+  @ApiOperation({
+    summary: 'Who read or changed confidential records, from where, newest first',
+    description: "Admins see every event; supervisors see their hotlines' events.",
+  })
   @ApiOkResponse({ type: [AuditEventView] })
-  list(@Query() query: AuditQueryDto): Promise<AuditEventView[]> {
-    return this.audit.find(query);
+  list(@SignedIn() actor: Volunteer, @Query() query: AuditQueryDto): Promise<AuditEventView[]> {
+    return this.audit.find({
+      ...query,
+      ...(actor.hasRole('admin') ? {} : { hotlineIds: actor.hotlines.map((own) => own.id) }),
+    });
   }
 }

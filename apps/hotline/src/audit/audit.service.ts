@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { InjectClock } from '../common/clock.provider';
+import { RequestOrigin } from '../common/request-origin';
 import { AuditEvent } from './audit-event.entity';
 
 export interface AuditEntry {
@@ -19,6 +20,8 @@ export interface AuditQuery {
   subjectId?: string;
   actorId?: string;
   limit: number;
+  /** Only these hotlines' events (a supervisor's scope); undefined: every event. */
+  hotlineIds?: string[];
 }
 
 /** Writes the trail of who read or changed a confidential record. */
@@ -38,13 +41,18 @@ export class AuditService {
       action: entry.action,
       subjectType: entry.subjectType,
       subjectId: entry.subjectId,
+      // A job (retention, overdue reports) runs outside any request.
+      origin: RequestOrigin.current() ?? 'system',
     });
   }
 
   find(query: AuditQuery): Promise<AuditEvent[]> {
-    const { limit, ...where } = query;
+    const { limit, hotlineIds, ...where } = query;
     return this.events.find({
-      where: Object.fromEntries(Object.entries(where).filter(([, value]) => value !== undefined)),
+      where: {
+        ...Object.fromEntries(Object.entries(where).filter(([, value]) => value !== undefined)),
+        ...(hotlineIds ? { hotlineId: In(hotlineIds) } : {}),
+      },
       order: { occurredAt: 'DESC' },
       take: limit,
     });

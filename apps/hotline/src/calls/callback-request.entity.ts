@@ -18,8 +18,9 @@ export class CallbackRequest extends HotlineRecord {
   @JoinColumn({ name: 'call_id' })
   call?: Call;
 
-  @Column({ name: 'caller_number_encrypted', type: 'text' })
-  callerNumberEncrypted!: string;
+  /** Cleared once the call-back is done and the retention period has passed. */
+  @Column({ name: 'caller_number_encrypted', type: 'text', nullable: true })
+  callerNumberEncrypted!: string | null;
 
   @Column({ name: 'caller_hash', type: 'varchar', length: 64 })
   callerHash!: string;

@@ -43,7 +43,7 @@ export class CallsController {
     summary: 'Go available, on break or offline (available on one hotline at a time)',
   })
   @ApiOkResponse({ type: PresenceView })
-  @ApiConflictResponse({ description: 'On a call: finish it first' })
+  @ApiConflictResponse({ description: 'On a call, or in wrap-up: finish it first' })
   presence(@SignedIn() volunteer: Volunteer, @Body() dto: PresenceDto): Promise<PresenceView> {
     return this.calls.setPresence(volunteer, dto.state, dto.hotlineId);
   }
@@ -82,17 +82,6 @@ export class CallsController {
     return this.calls.decline(volunteer, offerId);
   }
 
-  @Post('calls/:id/wrap-up')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Finish wrap-up of your call and become available again' })
-  @ApiOkResponse({ type: PresenceView })
-  wrapUp(
-    @SignedIn() volunteer: Volunteer,
-    @Param('id', IdParam('call')) callId: string,
-  ): Promise<PresenceView> {
-    return this.calls.finishWrapUp(volunteer, callId);
-  }
-
   @Get('queue')
   @Roles('supervisor', 'coordinator', 'admin')
   @ApiOperation({ summary: 'The live queue and every volunteer on duty (no caller numbers)' })
@@ -102,7 +91,8 @@ export class CallsController {
   }
 
   @Get('callback-requests')
-  @Roles('supervisor', 'coordinator', 'admin')
+  // The numbers are confidential: only supervisors, who arrange the call-backs, see them.
+  @Roles('supervisor')
   @ApiOperation({
     summary: 'Callers who asked to be called back and are not yet done (numbers audited)',
   })
@@ -115,7 +105,7 @@ export class CallsController {
   }
 
   @Post('callback-requests/:id/done')
-  @Roles('supervisor', 'coordinator', 'admin')
+  @Roles('supervisor')
   @HttpCode(204)
   @ApiOperation({ summary: 'Mark a call-back as made' })
   async callbackDone(

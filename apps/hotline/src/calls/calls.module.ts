@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { Contact } from '../contacts/contact.entity';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer } from './call-offer.entity';
@@ -20,6 +21,7 @@ import { VoiceWebhooksController } from './voice-webhooks.controller';
       Call,
       CallOffer,
       CallbackRequest,
+      Contact,
       PresenceChange,
       Hotline,
       Volunteer,

@@ -1,4 +1,9 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, LessThan, Repository } from 'typeorm';
 import type { ChosenPresence, VolunteerView as EngineVolunteer } from '@hotline/routing';
@@ -6,6 +11,7 @@ import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
 import { InjectClock } from '../common/clock.provider';
 import { FieldCipher } from '../common/field-cipher';
+import { Contact } from '../contacts/contact.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { Call } from './call.entity';
 import { CallbackRequest } from './callback-request.entity';
@@ -25,6 +31,7 @@ export class CallsService {
     @InjectRepository(Call) private readonly calls: Repository<Call>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     @InjectRepository(CallbackRequest) private readonly callbacks: Repository<CallbackRequest>,
+    @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
     private readonly switchboard: SwitchboardService,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
@@ -37,6 +44,16 @@ export class CallsService {
     hotlineId?: string,
   ): Promise<PresenceView> {
     const hotline = this.hotlineOf(volunteer, hotlineId);
+    // Wrap-up ends with the contact record (or when its time runs out), not by going available;
+    // going offline stays possible, and the record waits, not categorised, to be completed.
+    if (
+      state !== 'offline' &&
+      this.switchboard.volunteerState(hotline, volunteer.id)?.state === 'wrap_up'
+    ) {
+      throw new ConflictException(
+        'Record the contact first (primary topic, risk level, outcome): POST /api/calls/:id/wrap-up.',
+      );
+    }
     return presenceView(hotline, await this.switchboard.setPresence(volunteer, hotline, state));
   }
 
@@ -45,7 +62,7 @@ export class CallsService {
     return offer && this.offerView(offer);
   }
 
-  /** What a ringing console shows: who is calling about what, and how often they called before. */
+  /** What a ringing console shows: who is calling about what, and how often they were helped before. */
   async offerView(offer: CallOffer): Promise<OfferView> {
     const call = await this.calls.findOneByOrFail({ id: offer.callId });
     return {
@@ -56,11 +73,11 @@ export class CallsService {
       topic: call.topic,
       priority: call.priority,
       waitedSeconds: this.secondsSince(call.queuedAt ?? call.arrivedAt),
-      previousCalls: call.callerHash
-        ? await this.calls.countBy({
+      earlierContacts: call.callerHash
+        ? await this.contacts.countBy({
             hotlineId: call.hotlineId,
             callerHash: call.callerHash,
-            arrivedAt: LessThan(call.arrivedAt),
+            occurredAt: LessThan(call.arrivedAt),
           })
         : 0,
     };
@@ -205,7 +222,7 @@ export class CallsService {
     return open.map((request) => ({
       id: request.id,
       callId: request.callId,
-      callerNumber: this.cipher.decrypt(request.callerNumberEncrypted),
+      callerNumber: this.cipher.decryptOptional(request.callerNumberEncrypted) ?? '',
       reason: request.reason,
       requestedAt: request.requestedAt,
       forDate: request.forDate,

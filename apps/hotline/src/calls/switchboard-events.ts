@@ -47,8 +47,18 @@ export type SwitchboardEvent =
       /** Entering wrap-up: the call just ended, whose contact record is due. */
       wrapUpCallId?: string;
     }
-  /** "I am in danger now": the supervisors on duty must see this at once. */
-  | { type: 'crisis.alert'; hotlineId: string; callId: string };
+  /** The caller pressed the danger key ("I am in danger now"): a crisis case opens. */
+  | { type: 'call.danger'; hotlineId: string; callId: string }
+  /** Supervisors on duty must see this at once: a crisis case opened, or its report is late. */
+  | {
+      type: 'crisis.alert';
+      hotlineId: string;
+      caseId: string;
+      callId: string | null;
+      reason: CrisisAlertReason;
+    };
+
+export type CrisisAlertReason = 'danger_key' | 'high_risk' | 'report_overdue';
 
 @Injectable()
 export class SwitchboardEvents {

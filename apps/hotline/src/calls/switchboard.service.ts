@@ -509,6 +509,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
             hotlineId: board.hotlineId,
             callId: effect.callId,
             outcome: effect.outcome,
+            ...(effect.volunteerId ? { volunteerId: effect.volunteerId } : {}),
           });
           break;
         }

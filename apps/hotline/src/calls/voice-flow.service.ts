@@ -228,7 +228,7 @@ export class VoiceFlowService {
       callerType: call.callerType,
     });
     if (priority === 'crisis')
-      this.events.publish({ type: 'crisis.alert', hotlineId: hotline.id, callId: call.id });
+      this.events.publish({ type: 'call.danger', hotlineId: hotline.id, callId: call.id });
     return this.twiml(hotline).enqueue(priority === 'crisis');
   }
 

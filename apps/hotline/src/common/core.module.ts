@@ -1,4 +1,5 @@
-import { Global, Logger, Module } from '@nestjs/common';
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import type { Clock } from '@hotline/clock';
 import { ConfigService } from '@nestjs/config';
 import { Environment } from '../config/environment';
 import { Secrets, resolveSecrets } from '../config/secrets';
@@ -12,7 +13,6 @@ export const SECRETS = Symbol('Secrets');
 @Global()
 @Module({
   providers: [
-    clockProvider,
     PasswordHasher,
     {
       provide: SECRETS,
@@ -22,6 +22,9 @@ export const SECRETS = Symbol('Secrets');
           {
             DATA_DIR: config.get('DATA_DIR', { infer: true }),
             DATA_ENCRYPTION_KEY: config.get('DATA_ENCRYPTION_KEY', { infer: true }),
+            DATA_ENCRYPTION_PREVIOUS_KEYS: config.get('DATA_ENCRYPTION_PREVIOUS_KEYS', {
+              infer: true,
+            }),
             JWT_SECRET: config.get('JWT_SECRET', { infer: true }),
           },
           (message) => new Logger('Secrets').warn(message),
@@ -30,9 +33,19 @@ export const SECRETS = Symbol('Secrets');
     {
       provide: FieldCipher,
       inject: [SECRETS],
-      useFactory: (secrets: Secrets) => new FieldCipher(secrets.dataEncryptionKey),
+      useFactory: (secrets: Secrets) =>
+        new FieldCipher(secrets.dataEncryptionKey, secrets.previousDataEncryptionKeys),
     },
   ],
   exports: [CLOCK, SECRETS, FieldCipher, PasswordHasher],
 })
-export class CoreModule {}
+export class CoreModule {
+  /** `clock` replaces the configured one: tests move time by hand to check deadlines. */
+  static forRoot(clock?: Clock): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [clock ? { provide: CLOCK, useValue: clock } : clockProvider],
+      exports: [CLOCK],
+    };
+  }
+}

@@ -48,6 +48,18 @@ describe('validateEnvironment', () => {
     ]);
   });
 
+  it('accepts former data encryption keys separated by commas, and names the setting when one is bad', () => {
+    const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
+    expect(
+      validateEnvironment({ DATA_ENCRYPTION_PREVIOUS_KEYS: `${key(1)}, ${key(2)}` })
+        .DATA_ENCRYPTION_PREVIOUS_KEYS,
+    ).toBe(`${key(1)}, ${key(2)}`);
+    const message =
+      'DATA_ENCRYPTION_PREVIOUS_KEYS must be former DATA_ENCRYPTION_KEY values separated by commas, each 32 bytes in base64';
+    expect(problemsOf({ DATA_ENCRYPTION_PREVIOUS_KEYS: `${key(1)},c2hvcnQ=` })).toEqual([message]);
+    expect(problemsOf({ DATA_ENCRYPTION_PREVIOUS_KEYS: ' , ' })).toEqual([message]);
+  });
+
   it('wants the Twilio settings together', () => {
     expect(problemsOf({ TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}` })).toEqual([
       '[TWILIO_ACCOUNT_SID] set without [TWILIO_AUTH_TOKEN, TWILIO_PHONE_NUMBER]: set all of them or none',

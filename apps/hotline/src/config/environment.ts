@@ -15,6 +15,8 @@ export interface Environment {
   TWILIO_PHONE_NUMBER?: string;
   TWILIO_API_BASE_URL: string;
   DATA_ENCRYPTION_KEY?: string;
+  /** Comma-separated former DATA_ENCRYPTION_KEY values, kept readable after a rotation. */
+  DATA_ENCRYPTION_PREVIOUS_KEYS?: string;
   JWT_SECRET?: string;
   ACCESS_TOKEN_TTL_MINUTES: number;
   CONSOLE_GRACE_SECONDS: number;
@@ -33,6 +35,17 @@ export class ConfigurationError extends Error {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ConfigurationError';
   }
+}
+
+/** A data encryption key: 32 bytes in base64. */
+const isDataKey = (value: string): boolean => Buffer.from(value, 'base64').length === 32;
+
+/** The entries of DATA_ENCRYPTION_PREVIOUS_KEYS; blanks around commas are ignored. */
+export function splitKeyList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
 }
 
 const DATABASE_URL = /^(sqlite:.+|(mysql|mariadb):\/\/[^/\s]+\/[A-Za-z0-9_$-]+(\?.*)?)$/;
@@ -73,11 +86,21 @@ const schema = Joi.object<Environment>({
     .messages({ '*': 'TWILIO_API_BASE_URL must be an http(s) address, got "{#value}"' }),
   DATA_ENCRYPTION_KEY: Joi.string()
     .custom((value: string) => {
-      if (Buffer.from(value, 'base64').length !== 32) throw new Error('not 32 bytes');
+      if (!isDataKey(value)) throw new Error('not 32 bytes');
       return value;
     })
     .messages({
       '*': 'DATA_ENCRYPTION_KEY must be 32 random bytes in base64 (openssl rand -base64 32)',
+    }),
+  // The message never repeats the value: these are secrets.
+  DATA_ENCRYPTION_PREVIOUS_KEYS: Joi.string()
+    .custom((value: string) => {
+      const keys = splitKeyList(value);
+      if (keys.length === 0 || !keys.every(isDataKey)) throw new Error('not 32-byte keys');
+      return value;
+    })
+    .messages({
+      '*': 'DATA_ENCRYPTION_PREVIOUS_KEYS must be former DATA_ENCRYPTION_KEY values separated by commas, each 32 bytes in base64',
     }),
   JWT_SECRET: Joi.string().min(32).messages({ '*': 'JWT_SECRET must be at least 32 characters' }),
   ACCESS_TOKEN_TTL_MINUTES: Joi.number()

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Environment } from './environment';
+import { splitKeyList, type Environment } from './environment';
 
 export interface Secrets {
   /** 32-byte key for confidential fields (AES-256-GCM) and keyed hashes. */
   dataEncryptionKey: Buffer;
+  /** Former data encryption keys, still read after a rotation; only ever from the environment. */
+  previousDataEncryptionKeys: Buffer[];
   jwtSecret: string;
 }
 
@@ -22,7 +24,10 @@ export const SECRETS_FILE = 'secrets.json';
  * encryption key makes every stored phone number and note unreadable.
  */
 export function resolveSecrets(
-  env: Pick<Environment, 'DATA_DIR' | 'DATA_ENCRYPTION_KEY' | 'JWT_SECRET'>,
+  env: Pick<
+    Environment,
+    'DATA_DIR' | 'DATA_ENCRYPTION_KEY' | 'DATA_ENCRYPTION_PREVIOUS_KEYS' | 'JWT_SECRET'
+  >,
   warn: (message: string) => void,
 ): Secrets {
   const file = join(env.DATA_DIR, SECRETS_FILE);
@@ -49,5 +54,12 @@ export function resolveSecrets(
         'without the same DATA_ENCRYPTION_KEY, stored phone numbers and notes cannot be read.',
     );
   }
-  return { dataEncryptionKey: Buffer.from(dataEncryptionKey, 'base64'), jwtSecret };
+  return {
+    dataEncryptionKey: Buffer.from(dataEncryptionKey, 'base64'),
+    // Never generated nor stored: a previous key only exists because someone rotated one.
+    previousDataEncryptionKeys: splitKeyList(env.DATA_ENCRYPTION_PREVIOUS_KEYS).map((key) =>
+      Buffer.from(key, 'base64'),
+    ),
+    jwtSecret,
+  };
 }

@@ -1,7 +1,8 @@
-import { IsIn, IsUUID, validate } from 'class-validator';
-import { plainToInstance } from 'class-transformer';
+import { IsDefined, IsIn, IsUUID, ValidateNested, validate } from 'class-validator';
+import { Type, plainToInstance } from 'class-transformer';
 import { BadRequestException } from '@nestjs/common';
 import { validationMessages } from '../common/validation';
+import { ContactFieldsDto } from '../contacts/dto/contact.dto';
 
 export class PresenceCommand {
   @IsIn(['available', 'break', 'offline'], {
@@ -18,6 +19,12 @@ export class OfferCommand {
 export class WrapUpCommand {
   @IsUUID('all', { message: 'callId must be a call id' })
   callId!: string;
+
+  /** The same fields as POST /api/calls/:id/wrap-up. */
+  @IsDefined({ message: 'contact is required: primaryTopic, riskLevel and outcome at least' })
+  @ValidateNested()
+  @Type(() => ContactFieldsDto)
+  contact!: ContactFieldsDto;
 }
 
 export class ReofferCommand {

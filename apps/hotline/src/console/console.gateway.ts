@@ -16,6 +16,8 @@ import { AuthService } from '../auth/auth.service';
 import { CallsService } from '../calls/calls.service';
 import { SwitchboardService } from '../calls/switchboard.service';
 import { InjectClock } from '../common/clock.provider';
+import { RequestOrigin } from '../common/request-origin';
+import { ContactsService } from '../contacts/contacts.service';
 import { Environment } from '../config/environment';
 import type { Role, Volunteer } from '../volunteers/volunteer.entity';
 import {
@@ -59,6 +61,7 @@ export class ConsoleGateway
     private readonly auth: AuthService,
     private readonly feed: LiveFeed,
     private readonly calls: CallsService,
+    private readonly contacts: ContactsService,
     private readonly switchboard: SwitchboardService,
     private readonly config: ConfigService<Environment, true>,
     @InjectClock() private readonly clock: Clock,
@@ -151,8 +154,9 @@ export class ConsoleGateway
   @SubscribeMessage('wrapup.submit')
   wrapUp(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() payload: unknown) {
     return this.answer(socket, async (volunteer) => {
-      await this.calls.finishWrapUp(volunteer, (await parseCommand(WrapUpCommand, payload)).callId);
-      return { me: await this.feed.me(volunteer, socket.data.hotlineId) };
+      const { callId, contact } = await parseCommand(WrapUpCommand, payload);
+      const recorded = await this.contacts.wrapUp(volunteer, callId, contact);
+      return { ...recorded, me: await this.feed.me(volunteer, socket.data.hotlineId) };
     });
   }
 
@@ -220,14 +224,16 @@ export class ConsoleGateway
     command: (volunteer: Volunteer) => Promise<T>,
     roles?: Role[],
   ): Promise<({ ok: true } & T) | Ack> {
-    try {
-      const volunteer = await this.auth.volunteerForToken(socket.data.token);
-      if (roles && !volunteer.hasRole(...roles))
-        throw new Error(`This needs the ${roles.join(' or ')} role.`);
-      return { ok: true, ...(await command(volunteer)) };
-    } catch (error) {
-      return { ok: false, error: messageOf(error) };
-    }
+    return RequestOrigin.run(socket.handshake.address, async () => {
+      try {
+        const volunteer = await this.auth.volunteerForToken(socket.data.token);
+        if (roles && !volunteer.hasRole(...roles))
+          throw new Error(`This needs the ${roles.join(' or ')} role.`);
+        return { ok: true as const, ...(await command(volunteer)) };
+      } catch (error) {
+        return { ok: false as const, error: messageOf(error) };
+      }
+    });
   }
 
   private async leave(token: string, hotlineId: string): Promise<void> {

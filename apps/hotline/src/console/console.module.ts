@@ -4,13 +4,19 @@ import { AuthModule } from '../auth/auth.module';
 import { CallOffer } from '../calls/call-offer.entity';
 import { Call } from '../calls/call.entity';
 import { CallsModule } from '../calls/calls.module';
+import { ContactsModule } from '../contacts/contacts.module';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { ConsoleGateway } from './console.gateway';
 import { LiveFeed } from './live-feed.service';
 import { VoiceTokenController } from './voice-token.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Call, CallOffer, Volunteer]), CallsModule, AuthModule],
+  imports: [
+    TypeOrmModule.forFeature([Call, CallOffer, Volunteer]),
+    CallsModule,
+    ContactsModule,
+    AuthModule,
+  ],
   controllers: [VoiceTokenController],
   providers: [ConsoleGateway, LiveFeed],
 })

@@ -214,7 +214,9 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
       case 'crisis.alert': {
         const alert = {
           alertId: randomUUID(),
+          caseId: event.caseId,
           callId: event.callId,
+          reason: event.reason,
           raisedAt: DateTime.utc().toISO()!,
         };
         feed.alerts.push(alert);

@@ -1,13 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { FieldCipher } from '../common/field-cipher';
 import { validateEnvironment } from '../config/environment';
+import { resolveSecrets } from '../config/secrets';
 import { dataSourceOptions } from './data-source-options';
 import { migrateUnderLock } from './migrate';
+import { COPIED_HASHES, ENCRYPTED_COLUMNS, recopyHashes, rekey } from './rekey';
 
-const USAGE = 'usage: migration:run | migration:revert | migration:generate -- <Name>';
+const USAGE = 'usage: migration:run | migration:revert | migration:generate -- <Name> | rekey';
 
-/** `npm run migration:run|revert|generate` against DATABASE_URL. */
+/**
+ * `npm run migration:run|revert|generate` against DATABASE_URL, and `rekey`
+ * (`node dist/apps/hotline/src/database/cli.js rekey`), which rewrites confidential fields
+ * with the current DATA_ENCRYPTION_KEY after a rotation.
+ */
 async function main([command, name]: string[]): Promise<void> {
   const env = validateEnvironment(process.env);
   const dataSource = await new DataSource(await dataSourceOptions(env.DATABASE_URL)).initialize();
@@ -24,6 +31,17 @@ async function main([command, name]: string[]): Promise<void> {
       if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name))
         throw new Error(`${USAGE} (Name in PascalCase)`);
       console.log(writeDraft(name, await dataSource.driver.createSchemaBuilder().log()));
+    } else if (command === 'rekey') {
+      // The keys exactly as the server resolves them (core.module.ts).
+      const secrets = resolveSecrets(env, (message) => console.warn(message));
+      const cipher = new FieldCipher(secrets.dataEncryptionKey, secrets.previousDataEncryptionKeys);
+      console.log(`Re-encrypting with key ${cipher.keyId}.`);
+      for (const { table, rows } of await rekey(dataSource, cipher, ENCRYPTED_COLUMNS)) {
+        console.log(`${table}: ${rows} row${rows === 1 ? '' : 's'} re-encrypted`);
+      }
+      for (const { table, rows } of await recopyHashes(dataSource, COPIED_HASHES)) {
+        console.log(`${table}: ${rows} copied caller hash${rows === 1 ? '' : 'es'} updated`);
+      }
     } else {
       throw new Error(USAGE);
     }

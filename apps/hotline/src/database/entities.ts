@@ -3,6 +3,9 @@ import { CallOffer } from '../calls/call-offer.entity';
 import { Call } from '../calls/call.entity';
 import { CallbackRequest } from '../calls/callback-request.entity';
 import { PresenceChange } from '../calls/presence-change.entity';
+import { Contact, ContactTopic } from '../contacts/contact.entity';
+import { CrisisCase, CrisisFollowUp } from '../crisis/crisis-case.entity';
+import { Partner } from '../crisis/partner.entity';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 
@@ -12,7 +15,12 @@ export const ENTITIES = [
   Call,
   CallbackRequest,
   CallOffer,
+  Contact,
+  ContactTopic,
+  CrisisCase,
+  CrisisFollowUp,
   Hotline,
+  Partner,
   PresenceChange,
   Volunteer,
 ];

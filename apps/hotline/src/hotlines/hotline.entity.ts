@@ -24,6 +24,9 @@ export const DEFAULT_ROUTING: RoutingSettings = {
   maxQueueSize: 50,
 };
 
+/** A year: long enough for follow-ups and a returning caller, no longer than that needs. */
+export const DEFAULT_NOTE_RETENTION_DAYS = 365;
+
 export const HOTLINE_LOCALES = ['zh-CN', 'en'] as const;
 export type HotlineLocale = (typeof HOTLINE_LOCALES)[number];
 
@@ -56,6 +59,10 @@ export class Hotline {
 
   @Column({ type: 'simple-json' })
   routing!: RoutingSettings;
+
+  /** Confidential notes are cleared this many days after the consultation (see docs/contacts.md). */
+  @Column({ name: 'note_retention_days', type: 'int', default: DEFAULT_NOTE_RETENTION_DAYS })
+  noteRetentionDays!: number;
 
   @Column({ name: 'created_at', ...DATETIME })
   createdAt!: Date;

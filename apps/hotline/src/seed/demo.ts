@@ -7,12 +7,24 @@ import { PasswordHasher } from '../common/password-hasher';
 import { CreateVolunteerDto } from '../volunteers/dto/volunteer.dto';
 import { Hotline } from '../hotlines/hotline.entity';
 import { HotlinesService } from '../hotlines/hotlines.service';
+import { PartnersService } from '../crisis/partners.service';
 import { SYSTEM_ACTOR, Volunteer } from '../volunteers/volunteer.entity';
 import { VolunteersService } from '../volunteers/volunteers.service';
 
 const DEMO_HOTLINE = '示范市未成年人心理健康热线（演示）';
 
 type DemoPerson = Omit<CreateVolunteerDto, 'password' | 'hotlineIds'>;
+
+/** Where the demo hotline refers crises: three hospitals, as a city's partner list would hold. */
+const PARTNER_HOSPITALS = [
+  {
+    name: '示范市第七人民医院（精神卫生中心）',
+    phone: '0571-85126525',
+    address: '西湖区天目山路305号',
+  },
+  { name: '示范市儿童医院心理科', phone: '0571-86670000', address: '上城区竹竿巷57号' },
+  { name: '示范市第一人民医院心身医学科', phone: '0571-56000000', address: '上城区浣纱路261号' },
+];
 
 /** One person of every role, and volunteers whose skills cover the menu's topics. */
 const PEOPLE: DemoPerson[] = [
@@ -99,6 +111,11 @@ async function seedDemo(): Promise<void> {
       }
       rows.push([person.roles.join('+'), person.name, person.email, password]);
     }
+
+    const partners = app.get(PartnersService);
+    const known = new Set((await partners.list(SYSTEM_ACTOR, hotline.id)).map((p) => p.name));
+    for (const hospital of PARTNER_HOSPITALS.filter((partner) => !known.has(partner.name)))
+      await partners.create(SYSTEM_ACTOR, { kind: 'hospital', hotlineId: hotline.id, ...hospital });
 
     console.log(`Demo hotline "${DEMO_HOTLINE}" (${hotline.id}) is ready. Sign in with:`);
     const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));

@@ -13,10 +13,12 @@ export class Telephony {
   readonly authToken: string | undefined;
   readonly publicBaseUrl: string;
   private readonly rest: TwilioRest | undefined;
+  private readonly phoneNumber: string | undefined;
 
   constructor(config: ConfigService<Environment, true>) {
     this.publicBaseUrl = config.get('PUBLIC_BASE_URL', { infer: true });
     this.authToken = config.get('TWILIO_AUTH_TOKEN', { infer: true });
+    this.phoneNumber = config.get('TWILIO_PHONE_NUMBER', { infer: true });
     const accountSid = config.get('TWILIO_ACCOUNT_SID', { infer: true });
     this.rest =
       accountSid && this.authToken
@@ -46,5 +48,11 @@ export class Telephony {
     if (queueSid) await this.rest.dequeue(queueSid, callSid, this.url(path));
     else await this.rest.redirect(callSid, this.url(path));
     this.logger.debug(`caller sent to ${path}`);
+  }
+
+  /** Texts `to` from the hotline's number; the number never reaches the log. */
+  async sendSms(to: string, body: string): Promise<string> {
+    if (!this.rest || !this.phoneNumber) throw new Error('telephony is not configured');
+    return this.rest.sendSms({ from: this.phoneNumber, to, body });
   }
 }

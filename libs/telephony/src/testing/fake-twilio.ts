@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { EventEmitter, once } from 'node:events';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -116,6 +117,17 @@ export class FakeTwilio extends EventEmitter {
         position: 1,
         wait_time: 0,
         date_enqueued: new Date().toUTCString(),
+      });
+    }
+    const message = path.match(/\/Accounts\/(AC\w+)\/Messages\.json$/);
+    if (message) {
+      return reply(201, {
+        sid: `SM${randomBytes(16).toString('hex')}`,
+        account_sid: message[1],
+        to: recorded.params.To,
+        from: recorded.params.From,
+        body: recorded.params.Body,
+        status: 'queued',
       });
     }
     const call = path.match(/\/Accounts\/(AC\w+)\/Calls\/(CA\w+)\.json$/);

@@ -48,8 +48,10 @@ export class OfferView implements RingingOffer {
   @ApiProperty({ nullable: true, type: String }) topic!: string | null;
   @ApiProperty({ enum: ['normal', 'crisis'] }) priority!: Priority;
   @ApiProperty({ description: 'Seconds the caller has waited' }) waitedSeconds!: number;
-  @ApiProperty({ description: 'Earlier calls from the same number to this hotline' })
-  previousCalls!: number;
+  @ApiProperty({
+    description: 'Earlier contacts (consultations) with the same number on this hotline',
+  })
+  earlierContacts!: number;
 }
 
 export class QueuedCallView {

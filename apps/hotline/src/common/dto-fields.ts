@@ -1,0 +1,30 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+/** Trims text; with `emptyIsMissing`, blank text counts as not given. */
+export const Trimmed = (emptyIsMissing = false) =>
+  Transform(({ value }) =>
+    typeof value === 'string' ? value.trim() || (emptyIsMissing ? undefined : '') : value,
+  );
+
+/** An optional `?name=true|false` query flag. */
+export const QueryFlag = (name: string, description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ description }),
+    IsOptional(),
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean({ message: `${name} must be true or false` }),
+  );
+
+/** How many rows a list returns at most (`?limit=`), 100 unless asked. */
+export const ListLimit = (max = 500) =>
+  applyDecorators(
+    ApiPropertyOptional({ default: 100, maximum: max }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt({ message: 'limit must be a whole number' }),
+    Min(1, { message: 'limit must be at least 1' }),
+    Max(max, { message: `limit must be at most ${max}` }),
+  );

@@ -1,0 +1,18 @@
+// The closed lists live with the console protocol, so the wrap-up form offers the same ones.
+export {
+  AGE_BANDS,
+  CHANNELS,
+  CONTACT_OUTCOMES,
+  CRISIS_RISK_LEVELS,
+  GENDERS,
+  GRADES,
+  MAX_TOPICS,
+  RISK_LEVELS,
+  type AgeBand,
+  type Channel,
+  type ContactOutcome,
+  type Gender,
+  type Grade,
+  type RiskLevel,
+} from '@hotline/console-protocol';
+export { CALLER_TYPES, type CallerType } from '../calls/call.entity';

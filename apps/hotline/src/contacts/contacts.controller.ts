@@ -1,0 +1,99 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Roles, SignedIn, SignedInRoutes } from '../auth/access.decorators';
+import { IdParam } from '../common/id.pipe';
+import type { Volunteer } from '../volunteers/volunteer.entity';
+import { ContactsService } from './contacts.service';
+import {
+  ContactFieldsDto,
+  ContactQueryDto,
+  ContactView,
+  CreateContactDto,
+  UpdateContactDto,
+  WrapUpView,
+} from './dto/contact.dto';
+
+@ApiTags('contacts')
+@SignedInRoutes()
+@Controller('api')
+export class ContactsController {
+  constructor(private readonly contacts: ContactsService) {}
+
+  @Post('calls/:id/wrap-up')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record the contact of the call you answered; ends your wrap-up',
+    description:
+      'primaryTopic, riskLevel and outcome are required. Risk high or imminent opens a crisis case.',
+  })
+  @ApiOkResponse({ type: WrapUpView })
+  wrapUp(
+    @SignedIn() volunteer: Volunteer,
+    @Param('id', IdParam('call')) callId: string,
+    @Body() fields: ContactFieldsDto,
+  ): Promise<WrapUpView> {
+    return this.contacts.wrapUp(volunteer, callId, fields);
+  }
+
+  @Get('calls/:id/caller-history')
+  @Roles('supervisor')
+  @ApiOperation({ summary: "Every contact with this call's caller (same number), newest first" })
+  @ApiOkResponse({ type: [ContactView] })
+  callerHistory(
+    @SignedIn() actor: Volunteer,
+    @Param('id', IdParam('call')) callId: string,
+  ): Promise<ContactView[]> {
+    return this.contacts.callerHistory(actor, callId);
+  }
+
+  @Post('contacts')
+  @ApiOperation({
+    summary: 'Record a face-to-face or online consultation',
+    description: 'A coordinator or supervisor may give volunteerId to enter it on their behalf.',
+  })
+  @ApiCreatedResponse({ type: WrapUpView })
+  create(@SignedIn() actor: Volunteer, @Body() dto: CreateContactDto): Promise<WrapUpView> {
+    return this.contacts.create(actor, dto);
+  }
+
+  @Get('contacts')
+  @ApiOperation({
+    summary: 'Contact records, newest first, without notes',
+    description:
+      "Volunteers see their own; supervisors, coordinators and admins see their hotlines' records.",
+  })
+  @ApiOkResponse({ type: [ContactView] })
+  list(@SignedIn() actor: Volunteer, @Query() query: ContactQueryDto): Promise<ContactView[]> {
+    return this.contacts.list(actor, query);
+  }
+
+  @Get('contacts/:id')
+  @ApiOperation({
+    summary: 'One record; notes only to its volunteer and supervisors (read audited)',
+  })
+  @ApiOkResponse({ type: ContactView })
+  @ApiNotFoundResponse({ description: 'No such record, or not one you may read' })
+  get(
+    @SignedIn() actor: Volunteer,
+    @Param('id', IdParam('contact')) id: string,
+  ): Promise<ContactView> {
+    return this.contacts.get(actor, id);
+  }
+
+  @Patch('contacts/:id')
+  @ApiOperation({ summary: 'Complete or correct a record (its volunteer or a supervisor)' })
+  @ApiOkResponse({ type: WrapUpView })
+  update(
+    @SignedIn() actor: Volunteer,
+    @Param('id', IdParam('contact')) id: string,
+    @Body() dto: UpdateContactDto,
+  ): Promise<WrapUpView> {
+    return this.contacts.update(actor, id, dto);
+  }
+}

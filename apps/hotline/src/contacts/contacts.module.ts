@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { Call } from '../calls/call.entity';
+import { CallbackRequest } from '../calls/callback-request.entity';
+import { CallsModule } from '../calls/calls.module';
+import { CrisisCase, CrisisFollowUp } from '../crisis/crisis-case.entity';
+import { CrisisModule } from '../crisis/crisis.module';
+import { Hotline } from '../hotlines/hotline.entity';
+import { Volunteer } from '../volunteers/volunteer.entity';
+import { Contact, ContactTopic } from './contact.entity';
+import { ContactsController } from './contacts.controller';
+import { ContactsService } from './contacts.service';
+import { NoteRetentionController } from './note-retention.controller';
+import { NoteRetentionService } from './note-retention.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      Contact,
+      ContactTopic,
+      Call,
+      CallbackRequest,
+      CrisisCase,
+      CrisisFollowUp,
+      Hotline,
+      Volunteer,
+    ]),
+    AuditModule,
+    CallsModule,
+    CrisisModule,
+  ],
+  controllers: [ContactsController, NoteRetentionController],
+  providers: [ContactsService, NoteRetentionService],
+  exports: [ContactsService],
+})
+export class ContactsModule {}

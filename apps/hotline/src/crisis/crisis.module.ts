@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { Call } from '../calls/call.entity';
+import { CallsModule } from '../calls/calls.module';
+import { Contact } from '../contacts/contact.entity';
+import { Volunteer } from '../volunteers/volunteer.entity';
+import { CrisisCase, CrisisFollowUp } from './crisis-case.entity';
+import { CrisisCasesController } from './crisis-cases.controller';
+import { CrisisCasesService } from './crisis-cases.service';
+import { Partner } from './partner.entity';
+import { PartnersController } from './partners.controller';
+import { PartnersService } from './partners.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([CrisisCase, CrisisFollowUp, Partner, Call, Contact, Volunteer]),
+    AuditModule,
+    CallsModule,
+  ],
+  controllers: [CrisisCasesController, PartnersController],
+  providers: [CrisisCasesService, PartnersService],
+  exports: [CrisisCasesService],
+})
+export class CrisisModule {}

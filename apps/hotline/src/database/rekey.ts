@@ -1,0 +1,193 @@
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { FieldCipher } from '../common/field-cipher';
+
+/** A table's FieldCipher columns, and the keyed hash made from one of them, if any. */
+export interface EncryptedColumns {
+  table: string;
+  columns: string[];
+  /** `column` holds the keyed hash of the plaintext of the encrypted column `from`. */
+  hash?: { column: string; from: string };
+}
+
+/** Every encrypted column in the schema (see the migrations). Add new ones here. */
+export const ENCRYPTED_COLUMNS: EncryptedColumns[] = [
+  { table: 'volunteer', columns: ['phone_encrypted'] },
+  {
+    table: 'phone_call',
+    columns: ['caller_number_encrypted'],
+    hash: { column: 'caller_hash', from: 'caller_number_encrypted' },
+  },
+  // A call-back request copies its call's number and hash, so both are rewritten here too.
+  {
+    table: 'callback_request',
+    columns: ['caller_number_encrypted'],
+    hash: { column: 'caller_hash', from: 'caller_number_encrypted' },
+  },
+  // Its caller_hash has no number beside it: see COPIED_HASHES.
+  { table: 'contact', columns: ['notes_encrypted'] },
+  {
+    table: 'crisis_case',
+    columns: ['referral_note_encrypted', 'report_encrypted', 'closing_note_encrypted'],
+  },
+  { table: 'crisis_follow_up', columns: ['note_encrypted'] },
+];
+
+/** A keyed hash copied from another row (no plaintext beside it to hash again). */
+export interface CopiedHash {
+  table: string;
+  column: string;
+  /** Copied from `source.column` of the `source.table` row whose id is this row's `source.key`. */
+  source: { table: string; column: string; key: string };
+}
+
+/** Hashes to copy again once their source rows have been rekeyed. */
+export const COPIED_HASHES: CopiedHash[] = [
+  {
+    table: 'contact',
+    column: 'caller_hash',
+    source: { table: 'phone_call', column: 'caller_hash', key: 'call_id' },
+  },
+];
+
+type Row = Record<string, unknown> & { id: string | number };
+
+/**
+ * Rewrites every value not yet under the cipher's current key (older keys, or v1 values
+ * without a key id) with the current key, and recomputes the keyed hashes made from them,
+ * so that the previous keys can then be dropped. Safe to run while the server runs and to
+ * run again: rows already current are skipped, and a row the server changed meanwhile is
+ * left to the server's own (current-key) write. Returns the rows rewritten per table.
+ */
+export async function rekey(
+  dataSource: DataSource,
+  cipher: FieldCipher,
+  specs: EncryptedColumns[],
+  batchSize = 500,
+): Promise<{ table: string; rows: number }[]> {
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new RangeError(`batchSize must be a positive whole number, got ${batchSize}`);
+  }
+  // One runner rather than dataSource.query: only its structured result reports affected rows.
+  const runner = dataSource.createQueryRunner();
+  try {
+    const results: { table: string; rows: number }[] = [];
+    for (const spec of specs) {
+      results.push({ table: spec.table, rows: await rekeyTable(runner, cipher, spec, batchSize) });
+    }
+    return results;
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
+ * Copies each hash again from its source row where the two differ, as they do once the
+ * source has been rekeyed. Run it after `rekey`. Returns the rows changed per table.
+ */
+export async function recopyHashes(
+  dataSource: DataSource,
+  specs: CopiedHash[],
+): Promise<{ table: string; rows: number }[]> {
+  const q = (name: string) => dataSource.driver.escape(name);
+  const runner = dataSource.createQueryRunner();
+  try {
+    const results: { table: string; rows: number }[] = [];
+    for (const { table, column, source } of specs) {
+      const theirs = (name: string) => `${q(source.table)}.${q(name)}`;
+      const ours = (name: string) => `${q(table)}.${q(name)}`;
+      const from = `FROM ${q(source.table)} WHERE ${theirs('id')} = ${ours(source.key)}`;
+      const differs = `${theirs(source.column)} IS NOT NULL AND ${theirs(source.column)} <> ${ours(column)}`;
+      const result = await runner.query(
+        `UPDATE ${q(table)} SET ${q(column)} = (SELECT ${theirs(source.column)} ${from}) ` +
+          `WHERE ${ours(column)} IS NOT NULL AND EXISTS (SELECT 1 ${from} AND ${differs})`,
+        [],
+        true,
+      );
+      results.push({ table, rows: result.affected ?? 0 });
+    }
+    return results;
+  } finally {
+    await runner.release();
+  }
+}
+
+async function rekeyTable(
+  runner: QueryRunner,
+  cipher: FieldCipher,
+  spec: EncryptedColumns,
+  batchSize: number,
+): Promise<number> {
+  const { table, columns, hash } = spec;
+  if (hash && !columns.includes(hash.from)) {
+    throw new Error(
+      `${table}: the hash column ${hash.column} is made from ${hash.from}, which is not listed`,
+    );
+  }
+  const q = (name: string) => runner.connection.driver.escape(name);
+  const select = `SELECT ${['id', ...columns].map(q).join(', ')} FROM ${q(table)}`;
+  // batchSize is a checked integer, so inlining it is safe.
+  const order = `ORDER BY ${q('id')} LIMIT ${batchSize}`;
+
+  let rewritten = 0;
+  let last: Row['id'] | undefined;
+  for (;;) {
+    // Keyset pagination: stable and cheap however far in, unlike OFFSET.
+    const rows: Row[] =
+      last === undefined
+        ? await runner.query(`${select} ${order}`)
+        : await runner.query(`${select} WHERE ${q('id')} > ? ${order}`, [last]);
+    for (const row of rows) {
+      if (await rekeyRow(runner, cipher, spec, row, q)) rewritten++;
+    }
+    if (rows.length < batchSize) return rewritten;
+    last = rows[rows.length - 1].id;
+  }
+}
+
+async function rekeyRow(
+  runner: QueryRunner,
+  cipher: FieldCipher,
+  { table, columns, hash }: EncryptedColumns,
+  row: Row,
+  q: (name: string) => string,
+): Promise<boolean> {
+  const stored = (column: string): string | null => {
+    const value = row[column];
+    return typeof value === 'string' && value !== '' ? value : null;
+  };
+  const stale = columns.filter((column) => {
+    const value = stored(column);
+    return value !== null && !cipher.isCurrent(value);
+  });
+  if (stale.length === 0) return false;
+
+  const decrypt = (column: string): string => {
+    try {
+      return cipher.decrypt(stored(column)!);
+    } catch (error) {
+      throw new Error(`${table} ${row.id}, ${column}: ${(error as Error).message}`);
+    }
+  };
+  const sets: string[] = [];
+  const values: unknown[] = [];
+  for (const column of stale) {
+    sets.push(`${q(column)} = ?`);
+    values.push(cipher.encrypt(decrypt(column)));
+  }
+  if (hash && stored(hash.from) !== null) {
+    sets.push(`${q(hash.column)} = ?`);
+    values.push(cipher.keyedHash(decrypt(hash.from)));
+  }
+
+  // Only if the row still holds what was read: a concurrent write by the server wins.
+  const unchanged = columns.map((column) =>
+    row[column] === null ? `${q(column)} IS NULL` : `${q(column)} = ?`,
+  );
+  const expected = columns.filter((column) => row[column] !== null).map((column) => row[column]);
+  const result = await runner.query(
+    `UPDATE ${q(table)} SET ${sets.join(', ')} WHERE ${q('id')} = ? AND ${unchanged.join(' AND ')}`,
+    [...values, row.id, ...expected],
+    true,
+  );
+  return (result.affected ?? 0) > 0;
+}
