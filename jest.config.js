@@ -1,8 +1,8 @@
 /** Two projects: fast unit specs beside the code, and end-to-end specs that boot the real server. */
 const aliases = {
-  '^@hotline/(calendar|clock|console-protocol|routing|taxonomy|telephony)$':
+  '^@hotline/(calendar|clock|console-protocol|routing|stats|taxonomy|telephony)$':
     '<rootDir>/libs/$1/src',
-  '^@hotline/(calendar|clock|console-protocol|routing|taxonomy|telephony)/(.*)$':
+  '^@hotline/(calendar|clock|console-protocol|routing|stats|taxonomy|telephony)/(.*)$':
     '<rootDir>/libs/$1/src/$2',
 };
 const transform = {

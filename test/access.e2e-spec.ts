@@ -41,7 +41,7 @@ describe('access to every route', () => {
     expect(page.text).toContain('swagger-ui');
   });
 
-  it('leaves only sign-in, the taxonomy and health open; Twilio webhooks need a signature instead', async () => {
+  it('leaves only sign-in, the taxonomy, health and calendar feeds open; Twilio webhooks need a signature instead', async () => {
     const open = routesOf(document).filter((route) => route.operation['x-public']);
     const signed = open.filter((route) => route.operation['x-twilio-signature']);
     expect(
@@ -49,7 +49,14 @@ describe('access to every route', () => {
         .filter((route) => !route.operation['x-twilio-signature'])
         .map((route) => `${route.method.toUpperCase()} ${route.path}`)
         .sort(),
-    ).toEqual(['GET /api/taxonomy', 'GET /health', 'POST /api/auth/login']);
+    ).toEqual([
+      'GET /api/taxonomy',
+      'GET /calendar/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11',
+      'GET /health',
+      'POST /api/auth/login',
+    ]);
+    // A calendar feed opens only with the private token in its address.
+    await hotline.http().get('/calendar/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11.ics').expect(404);
     expect(signed.map((route) => route.path).sort()).toEqual(
       [
         'callback',

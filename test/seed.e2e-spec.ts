@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +46,15 @@ describe('npm run seed:demo', () => {
           answerBy: 'phone',
           topicSkills: expect.arrayContaining(['clinical']),
         });
+        // Four weeks of evenings in two shifts, planned once however often the seed runs.
+        const today = DateTime.now().setZone('Asia/Shanghai').toISODate();
+        const coverage = await hotline
+          .as(token)
+          .get(`/api/coverage?from=${today}&to=${today}`)
+          .expect(200);
+        expect(
+          coverage.body.shifts.map((shift: { localStart: string }) => shift.localStart),
+        ).toEqual(['18:00', '20:00']);
         // Running the seed twice still leaves three partner hospitals to refer crises to.
         const partners = await hotline.as(token).get('/api/partners').expect(200);
         expect(partners.body).toHaveLength(3);

@@ -1,4 +1,6 @@
 /** The console's HTTP calls to the hotline server (same origin), and the signed-in session. */
+import type { Coverage, HotlineSummary, Shift, Slot } from './roster';
+import type { StatsReport } from './stats';
 
 export interface SignedInVolunteer {
   id: string;
@@ -144,6 +146,161 @@ export async function voiceToken(accessToken: string): Promise<VoiceToken> {
     return { ok: false, unavailable: true, message: String(error) };
   }
 }
+
+export type StatsAnswer =
+  { ok: true; report: StatsReport } | { ok: false; status: number | null; message: string | null };
+
+/**
+ * A statistics report (`GET /api/stats/monthly|yearly|range`); on failure the server's message
+ * (403 for people without the coordinator, supervisor or admin role), or status null when the
+ * server did not answer. `signal` cancels a report the picker has moved on from.
+ */
+export async function loadStats(
+  accessToken: string,
+  path: string,
+  signal?: AbortSignal,
+): Promise<StatsAnswer> {
+  try {
+    const response = await fetch(path, {
+      headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },
+      signal,
+    });
+    if (response.ok) return { ok: true, report: (await response.json()) as StatsReport };
+    return { ok: false, status: response.status, message: (await messageOf(response)) ?? null };
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return { ok: false, status: null, message: null };
+  }
+}
+
+/**
+ * Downloads the report as CSV under `fileName`. The API wants the bearer token, which a plain
+ * link cannot send: the file is fetched, then saved through an object URL.
+ */
+export async function downloadStatsCsv(
+  accessToken: string,
+  path: string,
+  fileName: string,
+): Promise<{ ok: true } | { ok: false; status: number | null; message: string | null }> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      headers: { Authorization: `Bearer ${accessToken}`, Accept: 'text/csv' },
+    });
+  } catch {
+    return { ok: false, status: null, message: null };
+  }
+  if (!response.ok)
+    return { ok: false, status: response.status, message: (await messageOf(response)) ?? null };
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked a little later: the browser reads the blob after the click returns.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { ok: true };
+}
+
+/** An answer of the API: the body, or the server's message (status null: it did not answer). */
+export type ApiAnswer<T> =
+  { ok: true; value: T } | { ok: false; status: number | null; message: string | null };
+
+/**
+ * One JSON call with the bearer token. `signal` cancels a load the page has moved on from: the
+ * promise then rejects, where any other failure is an answer.
+ */
+async function callApi<T>(
+  accessToken: string,
+  path: string,
+  options: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<ApiAnswer<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers: {
+        Authorization: `Bearer ${accessToken}`,
+        Accept: 'application/json',
+        ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    return { ok: false, status: null, message: null };
+  }
+  if (!response.ok)
+    return { ok: false, status: response.status, message: (await messageOf(response)) ?? null };
+  if (response.status === 204) return { ok: true, value: undefined as T };
+  try {
+    return { ok: true, value: (await response.json()) as T };
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    return { ok: false, status: response.status, message: null };
+  }
+}
+
+const period = (from: string, to: string, hotlineId: string | null) => {
+  const query = new URLSearchParams({ from, to });
+  if (hotlineId) query.set('hotlineId', hotlineId);
+  return query.toString();
+};
+
+/** The hotlines the person works for (`GET /api/hotlines`; every hotline for an admin). */
+export const loadHotlines = (accessToken: string, signal?: AbortSignal) =>
+  callApi<HotlineSummary[]>(accessToken, '/api/hotlines', { signal });
+
+/** The hotline clock, in the hotline's zone (`now` of `GET /api/hotlines/:id/status`). */
+export const loadHotlineClock = (accessToken: string, hotlineId: string, signal?: AbortSignal) =>
+  callApi<{ now: string }>(accessToken, `/api/hotlines/${encodeURIComponent(hotlineId)}/status`, {
+    signal,
+  });
+
+/** The shifts of local dates, cancelled ones included (`GET /api/shifts`). */
+export const loadShifts = (
+  accessToken: string,
+  from: string,
+  to: string,
+  hotlineId: string | null,
+  signal?: AbortSignal,
+) => callApi<Shift[]>(accessToken, `/api/shifts?${period(from, to, hotlineId)}`, { signal });
+
+/** Needed against signed-up people, the gaps and the gap score (coordinators, supervisors, admins). */
+export const loadCoverage = (
+  accessToken: string,
+  from: string,
+  to: string,
+  hotlineId: string | null,
+  signal?: AbortSignal,
+) => callApi<Coverage>(accessToken, `/api/coverage?${period(from, to, hotlineId)}`, { signal });
+
+/** Signs the person up for a place on a shift; 409 with the reason when it cannot be had. */
+export const signUpForShift = (accessToken: string, shiftId: string, slot: Slot) =>
+  callApi<Shift>(accessToken, `/api/shifts/${encodeURIComponent(shiftId)}/signups`, {
+    method: 'POST',
+    body: { slot },
+  });
+
+/** Takes the person off a shift; 409 after the hotline's withdrawal cut-off. */
+export const withdrawFromShift = (accessToken: string, shiftId: string, volunteerId: string) =>
+  callApi<void>(
+    accessToken,
+    `/api/shifts/${encodeURIComponent(shiftId)}/signups/${encodeURIComponent(volunteerId)}`,
+    { method: 'DELETE' },
+  );
+
+/** A new private calendar address of the person's shifts (the old one stops working). */
+export const createCalendarFeed = (accessToken: string) =>
+  callApi<{ url: string }>(accessToken, '/api/me/calendar-feed', { method: 'POST' });
+
+/** Stops the person's calendar address from working. */
+export const revokeCalendarFeed = (accessToken: string) =>
+  callApi<void>(accessToken, '/api/me/calendar-feed', { method: 'DELETE' });
 
 async function messageOf(response: Response): Promise<string | undefined> {
   try {

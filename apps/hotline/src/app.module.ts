@@ -17,6 +17,9 @@ import { Environment, validateEnvironment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { FirstStart } from './first-start';
 import { HealthModule } from './health/health.module';
+import { RollupsModule } from './statistics/stats-rollups';
+import { StatisticsModule } from './statistics/statistics.module';
+import { ShiftsModule } from './shifts/shifts.module';
 import { HotlinesModule } from './hotlines/hotlines.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
 import { TelephonyModule } from './telephony/telephony.module';
@@ -55,6 +58,7 @@ export class AppModule {
         }),
         CoreModule.forRoot(options.clock),
         DatabaseModule,
+        RollupsModule,
         AuditModule,
         AuthModule,
         HotlinesModule,
@@ -63,6 +67,8 @@ export class AppModule {
         CallsModule,
         CrisisModule,
         ContactsModule,
+        StatisticsModule,
+        ShiftsModule,
         ConsoleModule,
         TaxonomyModule,
         HealthModule,

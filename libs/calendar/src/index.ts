@@ -11,3 +11,5 @@ export {
   openingsOn,
   scheduleProblems,
 } from './opening-hours';
+export type { GapScore, PlannedShift, ShiftTemplate, StaffedShift, TimeSpan } from './shift-plan';
+export { MAX_HEADCOUNT, gapScore, overlaps, planShifts, shiftTemplateProblems } from './shift-plan';

@@ -12,6 +12,12 @@ const STRATEGY_ORDER: Record<RoutingStrategy, Order<Volunteer>> = {
   round_robin: (a, b) => a.lastOffered - b.lastOffered || longestIdle(a, b),
 };
 
+/** Those on the shift running now come first; the strategy orders each group. */
+const onShiftFirst =
+  (strategy: Order<Volunteer>): Order<Volunteer> =>
+  (a, b) =>
+    Number(b.onShift) - Number(a.onShift) || strategy(a, b);
+
 /** The volunteers free to take a call, in the strategy's order: all of them, and per skill. */
 export class AvailableVolunteers {
   private order: Order<Volunteer>;
@@ -19,7 +25,7 @@ export class AvailableVolunteers {
   private readonly bySkill = new Map<string, IndexedHeap<Volunteer>>();
 
   constructor(strategy: RoutingStrategy) {
-    this.order = STRATEGY_ORDER[strategy];
+    this.order = onShiftFirst(STRATEGY_ORDER[strategy]);
     this.all = new IndexedHeap(this.order, VOLUNTEER_SLOTS.available);
   }
 
@@ -48,11 +54,11 @@ export class AvailableVolunteers {
   }
 
   useStrategy(strategy: RoutingStrategy): void {
-    this.order = STRATEGY_ORDER[strategy];
+    this.order = onShiftFirst(STRATEGY_ORDER[strategy]);
     this.reorder();
   }
 
-  /** After keys changed under everyone (the daily counts were reset). */
+  /** After keys changed under everyone (the daily counts were reset, a shift began). */
   reorder(): void {
     this.all.reorder(this.order);
     for (const skilled of this.bySkill.values()) skilled.reorder(this.order);

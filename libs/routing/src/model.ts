@@ -35,6 +35,8 @@ export interface Volunteer extends HeapItem {
   turn: number;
   /** The offer counter's value at their last offer (0 = never offered): round-robin order. */
   lastOffered: number;
+  /** Signed up for the shift running now: offered calls before those who are not. */
+  onShift: boolean;
   /** The call they are offered, connecting or talking on. */
   call?: Call;
 }

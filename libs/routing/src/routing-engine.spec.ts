@@ -234,6 +234,22 @@ describe('RoutingEngine', () => {
       expect(offers(ring(engine, 'c4'))).toEqual(['c4 → a']);
     });
 
+    it('offers those on the shift running now first, whatever the strategy says, then anyone', () => {
+      const engine = hotline();
+      onDuty(engine, 'idle-longest', ['emotional']);
+      onDuty(engine, 'on-shift', ['emotional']);
+      engine.setOnShift(['on-shift', 'joins-later']);
+      expect(offers(ring(engine, 'c1'))).toEqual(['c1 → on-shift']);
+      // Nobody on shift is free: the others still take calls.
+      expect(offers(ring(engine, 'c2'))).toEqual(['c2 → idle-longest']);
+
+      const later = hotline();
+      later.setOnShift(['joins-later']);
+      onDuty(later, 'idle-longest', ['emotional']);
+      onDuty(later, 'joins-later', ['emotional']);
+      expect(offers(ring(later, 'c3'))).toEqual(['c3 → joins-later']);
+    });
+
     it('switches strategy when the policy changes', () => {
       const engine = hotline({ wrapUpSeconds: 0 });
       onDuty(engine, 'veteran', ['emotional']);

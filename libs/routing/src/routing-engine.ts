@@ -38,6 +38,7 @@ export class RoutingEngine {
   private policy: RoutingPolicy;
   private readonly calls = new Map<string, Call>();
   private readonly volunteers = new Map<string, Volunteer>();
+  private onShift = new Set<string>();
   private readonly liveOffers = new Map<string, Offer>();
   private readonly waiting = new WaitingQueue();
   private readonly available: AvailableVolunteers;
@@ -91,6 +92,7 @@ export class RoutingEngine {
           callsHandled: 0,
           turn: 0,
           lastOffered: 0,
+          onShift: this.onShift.has(profile.id),
           heapIndex: [],
         });
       } else if (volunteer.state === 'available') {
@@ -160,6 +162,17 @@ export class RoutingEngine {
       const volunteer = this.knownVolunteer(volunteerId);
       if (volunteer.state === 'wrap_up') this.startIdle(volunteer);
     });
+  }
+
+  /**
+   * Who is signed up for the shift running now: they are offered calls before volunteers
+   * who are not (who still take calls when no one on shift is free).
+   */
+  setOnShift(volunteerIds: Iterable<string>): void {
+    this.onShift = new Set(volunteerIds);
+    for (const volunteer of this.volunteers.values())
+      volunteer.onShift = this.onShift.has(volunteer.id);
+    this.available.reorder();
   }
 
   /** Starts a new evening for the `fewest_calls` strategy. */

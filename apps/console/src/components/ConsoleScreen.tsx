@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import type { Session } from '../api';
 import type { Locale } from '../i18n';
 import { useI18n } from '../i18n';
@@ -7,12 +7,37 @@ import { AlertBanner } from './AlertBanner';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NoticeBar } from './NoticeBar';
+import { RosterView } from './RosterView';
 import { SupervisorWall } from './SupervisorWall';
 import { VolunteerDesk } from './VolunteerDesk';
 
 const SUPERVISING = ['supervisor', 'coordinator', 'admin'];
 
-type Tab = 'desk' | 'wall';
+// The dashboard brings chart.js: loaded when first opened, so a volunteer's page never carries it.
+const StatsView = lazy(() =>
+  import('./StatsView').then(({ StatsView }) => ({ default: StatsView })),
+);
+
+type Tab = 'desk' | 'wall' | 'stats' | 'roster';
+/** Everyone has a desk and the roster; supervisors, coordinators and admins the wall and statistics. */
+const SUPERVISING_TABS: Tab[] = ['desk', 'wall', 'stats', 'roster'];
+const VOLUNTEER_TABS: Tab[] = ['desk', 'roster'];
+const TAB_NAMES = {
+  desk: 'tabs.desk',
+  wall: 'tabs.wall',
+  stats: 'tabs.stats',
+  roster: 'tabs.roster',
+} as const;
+
+/**
+ * Where someone starts: volunteers at their desk; a coordinator who neither takes calls nor
+ * supervises at the statistics they keep; other supervisors and admins at the wall.
+ */
+function firstTab(roles: string[]): Tab {
+  if (roles.includes('volunteer') || !roles.some((role) => SUPERVISING.includes(role)))
+    return 'desk';
+  return roles.includes('coordinator') && !roles.includes('supervisor') ? 'stats' : 'wall';
+}
 
 export function ConsoleScreen({
   session,
@@ -28,10 +53,7 @@ export function ConsoleScreen({
   const live = model.live;
   const roles = live?.me.roles ?? session.volunteer.roles;
   const supervising = roles.some((role) => SUPERVISING.includes(role));
-  // Someone who only supervises starts on the wall; everyone else on their own desk.
-  const [tab, setTab] = useState<Tab>(() =>
-    supervising && !roles.includes('volunteer') ? 'wall' : 'desk',
-  );
+  const [tab, setTab] = useState<Tab>(() => firstTab(roles));
 
   useEffect(() => {
     if (live?.locale) onHotlineLocale(live.locale);
@@ -71,24 +93,36 @@ export function ConsoleScreen({
 
       <NoticeBar notice={model.notice} onDismiss={() => store.dismissNotice()} />
 
-      {supervising && (
-        <nav className="tabs" aria-label={t('tabs.label')}>
-          {(['desk', 'wall'] as const).map((name) => (
-            <button
-              key={name}
-              type="button"
-              className="tabs__tab"
-              aria-current={tab === name ? 'page' : undefined}
-              onClick={() => setTab(name)}
-            >
-              {t(name === 'desk' ? 'tabs.desk' : 'tabs.wall')}
-            </button>
-          ))}
-        </nav>
-      )}
+      <nav className="tabs" aria-label={t('tabs.label')}>
+        {(supervising ? SUPERVISING_TABS : VOLUNTEER_TABS).map((name) => (
+          <button
+            key={name}
+            type="button"
+            className="tabs__tab"
+            aria-current={tab === name ? 'page' : undefined}
+            onClick={() => setTab(name)}
+          >
+            {t(TAB_NAMES[name])}
+          </button>
+        ))}
+      </nav>
 
       <main className="console__main">
-        {!live ? (
+        {tab === 'roster' ? (
+          // The roster needs no socket: it asks the API, the hotline clock included.
+          <RosterView
+            accessToken={session.accessToken}
+            roles={roles}
+            volunteerId={live?.me.id ?? session.volunteer.id}
+            preferredHotlineId={live?.hotlineId}
+            now={() => serverNow(Date.now())}
+          />
+        ) : supervising && tab === 'stats' && (live || model.refused) ? (
+          // Statistics need no socket; its snapshot only tells the hotline's clock (for "this month").
+          <Suspense fallback={<p className="loading">{t('stats.loading')}</p>}>
+            <StatsView accessToken={session.accessToken} now={() => serverNow(Date.now())} />
+          </Suspense>
+        ) : !live ? (
           <p className="loading">{t('connection.connecting')}</p>
         ) : supervising && tab === 'wall' ? (
           <SupervisorWall live={live} store={store} busy={model.busy} serverNow={serverNow} />

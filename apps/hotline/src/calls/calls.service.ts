@@ -4,6 +4,7 @@ import {
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, LessThan, Repository } from 'typeorm';
 import type { ChosenPresence, VolunteerView as EngineVolunteer } from '@hotline/routing';
@@ -11,6 +12,7 @@ import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
 import { InjectClock } from '../common/clock.provider';
 import { FieldCipher } from '../common/field-cipher';
+import { Environment } from '../config/environment';
 import { Contact } from '../contacts/contact.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { Call } from './call.entity';
@@ -20,9 +22,6 @@ import { Hotline } from '../hotlines/hotline.entity';
 import { CallOffer } from './call-offer.entity';
 import { CallbackRequestView, OfferView, PresenceView, QueueView } from './dto/calls.dto';
 import { SwitchboardService } from './switchboard.service';
-
-/** Calls answered within this many seconds count towards the service level. */
-export const SERVICE_LEVEL_SECONDS = 20;
 
 /** The API side of calls: whose hotline, what a person may see, and the views consoles show. */
 @Injectable()
@@ -36,6 +35,7 @@ export class CallsService {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     @InjectClock() private readonly clock: Clock,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
 
   async setPresence(
@@ -115,7 +115,10 @@ export class CallsService {
    * Service level: answered within the threshold ÷ calls that left the queue (answered,
    * abandoned after queueing, overflowed).
    */
-  async today(hotline: Hotline, thresholdSeconds = SERVICE_LEVEL_SECONDS): Promise<TodayFigures> {
+  async today(
+    hotline: Hotline,
+    thresholdSeconds = this.config.get('SERVICE_LEVEL_SECONDS', { infer: true }),
+  ): Promise<TodayFigures> {
     const start = this.clock.now().setZone(hotline.timeZone).startOf('day');
     const row = await this.calls
       .createQueryBuilder('c')

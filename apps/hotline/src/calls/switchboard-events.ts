@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { Observable, Subject } from 'rxjs';
+import { Injectable, Logger } from '@nestjs/common';
+import { Observable, Subject, Subscription, filter } from 'rxjs';
 import type { VolunteerState } from '@hotline/routing';
 import type { CallOutcome, CallerType } from './call.entity';
 
@@ -70,5 +70,25 @@ export class SwitchboardEvents {
 
   publish(event: SwitchboardEvent): void {
     this.subject.next(event);
+  }
+
+  /**
+   * Runs `work` for each event of this type that `when` accepts. A failure is logged, never
+   * thrown back into the switchboard that published the event.
+   */
+  on<K extends SwitchboardEvent['type']>(
+    type: K,
+    work: (event: Extract<SwitchboardEvent, { type: K }>) => Promise<unknown>,
+    logger: Logger,
+    when: (event: Extract<SwitchboardEvent, { type: K }>) => boolean = () => true,
+  ): Subscription {
+    return this.subject
+      .pipe(filter((event): event is Extract<SwitchboardEvent, { type: K }> => event.type === type))
+      .pipe(filter(when))
+      .subscribe((event) => {
+        work(event).catch((error: Error) =>
+          logger.error({ err: error.message }, `${type} handling failed`),
+        );
+      });
   }
 }

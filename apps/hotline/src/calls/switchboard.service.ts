@@ -25,6 +25,8 @@ import {
 import { defaultTaxonomy } from '@hotline/taxonomy';
 import { InjectClock } from '../common/clock.provider';
 import { Hotline } from '../hotlines/hotline.entity';
+import { Transactions } from '../database/transactions';
+import { StatsRollups } from '../statistics/stats-rollups';
 import { Telephony } from '../telephony/telephony';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer, OfferResult } from './call-offer.entity';
@@ -73,6 +75,8 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     @InjectRepository(CallOffer) private readonly offers: Repository<CallOffer>,
     @InjectRepository(PresenceChange) private readonly presence: Repository<PresenceChange>,
     @InjectRepository(Hotline) private readonly hotlines: Repository<Hotline>,
+    private readonly transactions: Transactions,
+    private readonly rollups: StatsRollups,
     private readonly telephony: Telephony,
     private readonly events: SwitchboardEvents,
     @InjectClock() private readonly clock: Clock,
@@ -128,16 +132,34 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     );
     if (known || call.outcome) return;
     const at = this.clock.now().toJSDate();
-    await this.calls.update(
-      { id: call.id, outcome: IsNull() },
-      {
-        status: 'ended',
-        outcome:
-          call.status === 'connecting' || call.status === 'talking' ? 'answered' : 'abandoned',
-        endedAt: at,
-        updatedAt: at,
-      },
-    );
+    await this.settleCall(call.id, {
+      status: 'ended',
+      outcome: call.status === 'connecting' || call.status === 'talking' ? 'answered' : 'abandoned',
+      endedAt: at,
+      updatedAt: at,
+    });
+  }
+
+  /**
+   * Gives a call its outcome and counts it in the statistics, in one transaction. A call has
+   * one outcome: a second attempt (a retried webhook) changes nothing and returns false.
+   */
+  async settleCall(callId: string, changes: Partial<Call>): Promise<boolean> {
+    return this.transactions.run(async (manager) => {
+      const result = await manager.update(Call, { id: callId, outcome: IsNull() }, changes);
+      if (!result.affected) return false;
+      const call = await manager.findOneByOrFail(Call, { id: callId });
+      await this.rollups.countCall(manager, call, (await this.hotline(call.hotlineId)).timeZone);
+      return true;
+    });
+  }
+
+  /** Records a call that ended as it arrived (outside opening hours), counted at once. */
+  async recordEndedCall(call: Call): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      await manager.insert(Call, call);
+      await this.rollups.countCall(manager, call, (await this.hotline(call.hotlineId)).timeZone);
+    });
   }
 
   /** The volunteer's phone or browser did not answer: the caller goes back to their place. */
@@ -282,6 +304,14 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
       if (offer && board!.engineOfferOf.has(offer.id)) return offer;
     }
     return null;
+  }
+
+  /** Who is signed up for the shift running now: the engine offers them calls first. */
+  async setOnShift(hotlineId: string, volunteerIds: string[]): Promise<void> {
+    await this.run(hotlineId, (engine) => {
+      engine.setOnShift(volunteerIds);
+      return { value: undefined, effects: [] };
+    });
   }
 
   volunteerState(hotlineId: string, volunteerId: string): EngineVolunteer | undefined {
@@ -495,7 +525,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
             effect.outcome === 'answered'
               ? call.waitSeconds
               : secondsBetween(call.queuedAt ?? call.arrivedAt, at);
-          await this.calls.update(effect.callId, {
+          await this.settleCall(effect.callId, {
             outcome: effect.outcome,
             // An overflowing caller is still on the line, hearing the call-back offer.
             ...(effect.outcome === 'overflow_callback'

@@ -157,7 +157,7 @@ export class VoiceFlowService {
     if (call.status === 'menu') {
       // Hung up while choosing: an abandoned call that never queued.
       const at = this.now();
-      await this.calls.update(call.id, {
+      await this.switchboard.settleCall(call.id, {
         status: 'ended',
         outcome: 'abandoned',
         waitSeconds: 0,
@@ -211,7 +211,7 @@ export class VoiceFlowService {
     Object.assign(call, queued);
     const result = await this.switchboard.enqueue(call);
     if (result === 'queue_full') {
-      await this.calls.update(call.id, {
+      await this.switchboard.settleCall(call.id, {
         status: 'ended',
         outcome: 'queue_full',
         endedAt: queuedAt,
@@ -279,7 +279,8 @@ export class VoiceFlowService {
       updatedAt: now.toJSDate(),
     });
     try {
-      await this.calls.insert(call);
+      if (open) await this.calls.insert(call);
+      else await this.switchboard.recordEndedCall(call);
       return { call, hotline };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

@@ -28,6 +28,8 @@ export interface Environment {
   REDIS_URL?: string;
   HOTLINE_CLOCK_START?: string;
   HOTLINE_CLOCK_SPEED: number;
+  SERVICE_LEVEL_SECONDS: number;
+  STATS_SMALL_CELL: number;
 }
 
 export class ConfigurationError extends Error {
@@ -150,6 +152,12 @@ const schema = Joi.object<Environment>({
     }),
   HOTLINE_CLOCK_SPEED: Joi.number().greater(0).max(3600).default(1).messages({
     '*': 'HOTLINE_CLOCK_SPEED must be a number above 0 and at most 3600, got "{#value}"',
+  }),
+  SERVICE_LEVEL_SECONDS: Joi.number().integer().min(1).max(600).default(20).messages({
+    '*': 'SERVICE_LEVEL_SECONDS must be a whole number of seconds from 1 to 600, got "{#value}"',
+  }),
+  STATS_SMALL_CELL: Joi.number().integer().min(1).max(100).default(3).messages({
+    '*': 'STATS_SMALL_CELL must be a whole number from 1 to 100 (counts below it print as "< N" in exports), got "{#value}"',
   }),
 })
   // Twilio settings only make sense together.

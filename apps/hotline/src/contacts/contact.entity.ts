@@ -81,6 +81,10 @@ export class Contact extends HotlineRecord {
   @Column({ name: 'notes_cleared_at', ...DATETIME, nullable: true })
   notesClearedAt!: Date | null;
 
+  /** Seconds from the end of the call to the record, when written during wrap-up. */
+  @Column({ name: 'wrap_up_seconds', type: 'int', nullable: true })
+  wrapUpSeconds!: number | null;
+
   /** Keyed hash of the caller's number: recognises a repeat caller without the number. */
   @Column({ name: 'caller_hash', type: 'varchar', length: 64, nullable: true })
   callerHash!: string | null;

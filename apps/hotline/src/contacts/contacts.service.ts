@@ -7,11 +7,11 @@ import {
   OnModuleDestroy,
   OnModuleInit,
 } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
-import { Subscription, filter } from 'rxjs';
-import { DataSource, Repository } from 'typeorm';
+import { Subscription } from 'rxjs';
+import { EntityManager, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { defaultTaxonomy } from '@hotline/taxonomy';
 import { AuditService } from '../audit/audit.service';
@@ -24,6 +24,8 @@ import { FieldCipher } from '../common/field-cipher';
 import { invalidFields } from '../common/validation';
 import { CrisisCasesService } from '../crisis/crisis-cases.service';
 import { isUniqueViolation } from '../database/errors';
+import { Transactions } from '../database/transactions';
+import { StatsRollups, contactFacts } from '../statistics/stats-rollups';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { ContactAccess } from './contact-access';
 import { Contact, ContactTopic } from './contact.entity';
@@ -51,7 +53,8 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
     @InjectRepository(Call) private readonly calls: Repository<Call>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly rollups: StatsRollups,
     private readonly callsService: CallsService,
     private readonly switchboard: SwitchboardService,
     private readonly events: SwitchboardEvents,
@@ -62,14 +65,12 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.subscription = this.events.stream
-      .pipe(filter((event) => event.type === 'call.ended' && event.outcome === 'answered'))
-      .subscribe((event) => {
-        if (event.type !== 'call.ended') return;
-        void this.openForCall(event.callId).catch((error: Error) =>
-          this.logger.error({ err: error.message, callId: event.callId }, 'no record opened'),
-        );
-      });
+    this.subscription = this.events.on(
+      'call.ended',
+      (event) => this.openForCall(event.callId),
+      this.logger,
+      (event) => event.outcome === 'answered',
+    );
   }
 
   onModuleDestroy(): void {
@@ -107,11 +108,21 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
       notesEncrypted: null,
       notesClearedAt: null,
       callerHash: call.callerHash,
+      wrapUpSeconds: null,
       createdAt: now,
       updatedAt: now,
     });
     try {
-      await this.contacts.insert(contact);
+      await this.transactions.run(async (manager) => {
+        await manager.insert(Contact, contact);
+        await this.rollups.countContact(
+          manager,
+          contact.hotlineId,
+          await this.zoneOf(contact.hotlineId),
+          null,
+          contactFacts({ ...contact, topics: [] } as Contact),
+        );
+      });
     } catch (error) {
       // The wrap-up and the end of the call raced to open it: one record either way.
       if (isUniqueViolation(error)) return this.contacts.findOneByOrFail({ callId });
@@ -128,8 +139,14 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
     const call = await this.calls.findOneBy({ id: callId, volunteerId: actor.id });
     if (!call?.answeredAt) throw new NotFoundException(`No call ${callId} answered by you.`);
     const record = await this.openForCall(call.id);
-    const contact = await this.write(actor, record, fields);
-    if (this.switchboard.volunteerState(call.hotlineId, actor.id)?.state === 'wrap_up') {
+    const inWrapUp = this.switchboard.volunteerState(call.hotlineId, actor.id)?.state === 'wrap_up';
+    // Wrap-up time counts once: from the end of the call to the first record written in it.
+    const wrapUpSeconds =
+      inWrapUp && record.primaryTopic === null && call.endedAt
+        ? Math.max(0, Math.round((this.clock.now().toMillis() - call.endedAt.getTime()) / 1000))
+        : undefined;
+    const contact = await this.write(actor, record, fields, { wrapUpSeconds });
+    if (inWrapUp) {
       await this.callsService.finishWrapUp(actor, callId).catch((error: unknown) => {
         // Wrap-up may have run out between the check and now; the record is saved either way.
         if (!(error instanceof ConflictException)) throw error;
@@ -173,10 +190,11 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
       durationMinutes: dto.durationMinutes ?? null,
       notesClearedAt: null,
       callerHash: null,
+      wrapUpSeconds: null,
       createdAt: now,
       updatedAt: now,
     });
-    const contact = await this.write(actor, record, dto, true);
+    const contact = await this.write(actor, record, dto, { isNew: true });
     return this.withCase(contact);
   }
 
@@ -197,13 +215,9 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
         riskLevel: merged.riskLevel ? [] : ['riskLevel is required'],
         outcome: merged.outcome ? [] : ['outcome is required'],
       });
-    const contact = await this.write(
-      actor,
-      record,
-      merged as ContactFieldsDto,
-      false,
-      dto.notes !== undefined,
-    );
+    const contact = await this.write(actor, record, merged as ContactFieldsDto, {
+      notesChanged: dto.notes !== undefined,
+    });
     return this.withCase(contact);
   }
 
@@ -292,8 +306,11 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
     actor: Volunteer,
     record: Contact,
     fields: ContactFieldsDto,
-    isNew = false,
-    notesChanged = fields.notes !== undefined,
+    {
+      isNew = false,
+      notesChanged = fields.notes !== undefined,
+      wrapUpSeconds,
+    }: { isNew?: boolean; notesChanged?: boolean; wrapUpSeconds?: number } = {},
   ): Promise<Contact> {
     const others = [...new Set(fields.otherTopics ?? [])].filter(
       (key) => key !== fields.primaryTopic,
@@ -314,9 +331,13 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
       riskLevel: fields.riskLevel,
       outcome: fields.outcome,
       ...(notesChanged ? { notesEncrypted: this.cipher.encryptOptional(fields.notes) } : {}),
+      ...(wrapUpSeconds !== undefined ? { wrapUpSeconds } : {}),
       updatedAt: this.clock.now().toJSDate(),
     });
-    await this.dataSource.transaction(async (manager) => {
+    const zone = await this.zoneOf(record.hotlineId);
+    await this.transactions.run(async (manager) => {
+      // What the statistics counted so far is read here, under lock, not from the caller's copy.
+      const counted = isNew ? null : await this.lockedForUpdate(manager, record.id);
       const { topics: _loaded, ...row } = record;
       if (isNew) await manager.insert(Contact, row);
       else await manager.update(Contact, record.id, row);
@@ -328,6 +349,13 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
           topicKey,
           isPrimary: topicKey === fields.primaryTopic,
         })),
+      );
+      await this.rollups.countContact(
+        manager,
+        record.hotlineId,
+        zone,
+        counted && contactFacts(counted),
+        contactFacts({ ...record, topics: topics.map((topicKey) => ({ topicKey })) } as Contact),
       );
     });
     record.topics = topics.map((topicKey) =>
@@ -341,6 +369,20 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
     if (notesChanged && fields.notes)
       await this.recordAccess(actor, record, 'contact.notes.written');
     return record;
+  }
+
+  private lockedForUpdate(manager: EntityManager, id: string): Promise<Contact> {
+    const mysql = manager.connection.options.type !== 'better-sqlite3';
+    return manager.findOneOrFail(Contact, {
+      where: { id },
+      relations: { topics: true },
+      // SQLite has no row locks; its transactions take turns (see Transactions).
+      ...(mysql ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  private async zoneOf(hotlineId: string): Promise<string> {
+    return (await this.switchboard.hotline(hotlineId)).timeZone;
   }
 
   private async withCase(contact: Contact): Promise<WrapUpView> {

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Subscription, filter } from 'rxjs';
+import { Subscription } from 'rxjs';
 import { In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
@@ -23,6 +23,7 @@ import { ContactAccess } from '../contacts/contact-access';
 import { CRISIS_RISK_LEVELS } from '../contacts/contact-fields';
 import { Contact } from '../contacts/contact.entity';
 import { isUniqueViolation } from '../database/errors';
+import { ShiftsService } from '../shifts/shifts.service';
 import { Telephony } from '../telephony/telephony';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CrisisCase, CrisisFollowUp, CrisisTrigger, REPORT_DUE_HOURS } from './crisis-case.entity';
@@ -52,6 +53,7 @@ export class CrisisCasesService implements OnModuleInit, OnModuleDestroy {
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     private readonly events: SwitchboardEvents,
     private readonly switchboard: SwitchboardService,
+    private readonly shifts: ShiftsService,
     private readonly telephony: Telephony,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
@@ -59,13 +61,11 @@ export class CrisisCasesService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.subscription = this.events.stream
-      .pipe(filter((event) => event.type === 'call.danger'))
-      .subscribe((event) => {
-        void this.openForDangerKey(event.hotlineId, event.callId).catch((error: Error) =>
-          this.logger.error({ err: error.message }, 'could not open a crisis case'),
-        );
-      });
+    this.subscription = this.events.on(
+      'call.danger',
+      (event) => this.openForDangerKey(event.hotlineId, event.callId),
+      this.logger,
+    );
     this.stopWatch = startRecurringJob(
       'overdue report check',
       OVERDUE_CHECK_MS,
@@ -329,19 +329,26 @@ export class CrisisCasesService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Supervisors with a phone who are on duty in the console now; when none is, every
-   * supervisor of the hotline with a phone, because a crisis must reach someone.
+   * Supervisors with a phone: those signed up for the shift running now; else those on duty
+   * in the console; else every supervisor of the hotline, because a crisis must reach someone.
    */
   private async supervisorsToText(hotlineId: string): Promise<Volunteer[]> {
     const staff = await this.volunteers.find({
       where: { hotlines: { id: hotlineId }, active: true, phoneEncrypted: Not(IsNull()) },
     });
     const supervisors = staff.filter((person) => person.hasRole('supervisor'));
+    const onShift = new Set(
+      (await this.shifts.onShiftAt(hotlineId, this.clock.now().toJSDate())).map(
+        (signup) => signup.volunteerId,
+      ),
+    );
     const onDuty = supervisors.filter((person) => {
       const state = this.switchboard.volunteerState(hotlineId, person.id)?.state;
       return state !== undefined && state !== 'offline';
     });
-    return onDuty.length > 0 ? onDuty : supervisors;
+    for (const group of [supervisors.filter((person) => onShift.has(person.id)), onDuty])
+      if (group.length > 0) return group;
+    return supervisors;
   }
 
   private scopedHotline(actor: Volunteer, hotlineId: string): string {

@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { Call } from '../calls/call.entity';
 import { CallsModule } from '../calls/calls.module';
 import { Contact } from '../contacts/contact.entity';
+import { ShiftsModule } from '../shifts/shifts.module';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CrisisCase, CrisisFollowUp } from './crisis-case.entity';
 import { CrisisCasesController } from './crisis-cases.controller';
@@ -17,6 +18,7 @@ import { PartnersService } from './partners.service';
     TypeOrmModule.forFeature([CrisisCase, CrisisFollowUp, Partner, Call, Contact, Volunteer]),
     AuditModule,
     CallsModule,
+    ShiftsModule,
   ],
   controllers: [CrisisCasesController, PartnersController],
   providers: [CrisisCasesService, PartnersService],

@@ -7,6 +7,8 @@ import { Contact, ContactTopic } from '../contacts/contact.entity';
 import { CrisisCase, CrisisFollowUp } from '../crisis/crisis-case.entity';
 import { Partner } from '../crisis/partner.entity';
 import { Hotline } from '../hotlines/hotline.entity';
+import { Shift, ShiftSignup, ShiftTemplate } from '../shifts/shift.entity';
+import { StatsDay } from '../statistics/stats-day.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 
 /** Every entity, listed explicitly (globs break between ts-jest and the compiled build). */
@@ -22,5 +24,9 @@ export const ENTITIES = [
   Hotline,
   Partner,
   PresenceChange,
+  Shift,
+  ShiftSignup,
+  ShiftTemplate,
+  StatsDay,
   Volunteer,
 ];

@@ -64,6 +64,10 @@ export class Hotline {
   @Column({ name: 'note_retention_days', type: 'int', default: DEFAULT_NOTE_RETENTION_DAYS })
   noteRetentionDays!: number;
 
+  /** Volunteers may withdraw from a shift until this many hours before it starts. */
+  @Column({ name: 'withdraw_cutoff_hours', type: 'int', default: 24 })
+  withdrawCutoffHours!: number;
+
   @Column({ name: 'created_at', ...DATETIME })
   createdAt!: Date;
 

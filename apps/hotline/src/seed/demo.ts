@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import { DateTime } from 'luxon';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppModule } from '../app.module';
@@ -8,6 +9,7 @@ import { CreateVolunteerDto } from '../volunteers/dto/volunteer.dto';
 import { Hotline } from '../hotlines/hotline.entity';
 import { HotlinesService } from '../hotlines/hotlines.service';
 import { PartnersService } from '../crisis/partners.service';
+import { ShiftsService } from '../shifts/shifts.service';
 import { SYSTEM_ACTOR, Volunteer } from '../volunteers/volunteer.entity';
 import { VolunteersService } from '../volunteers/volunteers.service';
 
@@ -116,6 +118,29 @@ async function seedDemo(): Promise<void> {
     const known = new Set((await partners.list(SYSTEM_ACTOR, hotline.id)).map((p) => p.name));
     for (const hospital of PARTNER_HOSPITALS.filter((partner) => !known.has(partner.name)))
       await partners.create(SYSTEM_ACTOR, { kind: 'hospital', hotlineId: hotline.id, ...hospital });
+
+    // The evening in two shifts, planned for the next four weeks.
+    const shifts = app.get(ShiftsService);
+    if ((await shifts.listTemplates(SYSTEM_ACTOR, hotline.id)).length === 0)
+      for (const [startTime, endTime] of [
+        ['18:00', '20:00'],
+        ['20:00', '22:00'],
+      ])
+        await shifts.createTemplate(SYSTEM_ACTOR, {
+          name: `${startTime}-${endTime}`,
+          weekdays: [1, 2, 3, 4, 5, 6, 7],
+          startTime,
+          endTime,
+          volunteersNeeded: 3,
+          supervisorsNeeded: 1,
+          hotlineId: hotline.id,
+        });
+    const today = DateTime.now().setZone(hotline.timeZone);
+    await shifts.generate(SYSTEM_ACTOR, {
+      hotlineId: hotline.id,
+      from: today.toISODate()!,
+      to: today.plus({ days: 27 }).toISODate()!,
+    });
 
     console.log(`Demo hotline "${DEMO_HOTLINE}" (${hotline.id}) is ready. Sign in with:`);
     const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));

@@ -22,6 +22,7 @@ export type AnswerChannel = (typeof ANSWER_CHANNELS)[number];
 @Entity({ name: 'volunteer' })
 @Index('uq_volunteer_email', ['email'], { unique: true })
 @Index('uq_volunteer_softphone_identity', ['softphoneIdentity'], { unique: true })
+@Index('uq_volunteer_calendar_feed_token_hash', ['calendarFeedTokenHash'], { unique: true })
 export class Volunteer {
   @PrimaryColumn(REFERENCE)
   id!: string;
@@ -68,6 +69,16 @@ export class Volunteer {
     inverseJoinColumn: { name: 'hotline_id', referencedColumnName: 'id' },
   })
   hotlines!: Hotline[];
+
+  /** Hash of the private calendar-feed token (the token itself is shown once, never stored). */
+  @Column({
+    name: 'calendar_feed_token_hash',
+    type: 'varchar',
+    length: 64,
+    nullable: true,
+    select: false,
+  })
+  calendarFeedTokenHash!: string | null;
 
   @Column({ name: 'created_at', ...DATETIME })
   createdAt!: Date;

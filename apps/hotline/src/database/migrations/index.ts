@@ -1,6 +1,14 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Calls1764100000000 } from './1764100000000-calls';
 import { Contacts1764200000000 } from './1764200000000-contacts';
+import { Statistics1764300000000 } from './1764300000000-statistics';
+import { Shifts1764400000000 } from './1764400000000-shifts';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
-export const MIGRATIONS = [Foundation1764000000000, Calls1764100000000, Contacts1764200000000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  Calls1764100000000,
+  Contacts1764200000000,
+  Statistics1764300000000,
+  Shifts1764400000000,
+];

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { CallsModule } from '../calls/calls.module';
+import { Hotline } from '../hotlines/hotline.entity';
+import { Volunteer } from '../volunteers/volunteer.entity';
+import { AttendanceService } from './attendance.service';
+import { CalendarFeedService } from './calendar-feed.service';
+import { Shift, ShiftSignup, ShiftTemplate } from './shift.entity';
+import { ShiftRemindersService } from './shift-reminders.service';
+import { CalendarFeedController, ShiftsController } from './shifts.controller';
+import { ShiftsService } from './shifts.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ShiftTemplate, Shift, ShiftSignup, Volunteer, Hotline]),
+    AuditModule,
+    CallsModule,
+  ],
+  controllers: [ShiftsController, CalendarFeedController],
+  providers: [ShiftsService, AttendanceService, CalendarFeedService, ShiftRemindersService],
+  exports: [ShiftsService],
+})
+export class ShiftsModule {}

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Call } from '../calls/call.entity';
+import { CallbackRequest } from '../calls/callback-request.entity';
+import { CallsModule } from '../calls/calls.module';
+import { PresenceChange } from '../calls/presence-change.entity';
+import { Contact, ContactTopic } from '../contacts/contact.entity';
+import { CrisisCase } from '../crisis/crisis-case.entity';
+import { Hotline } from '../hotlines/hotline.entity';
+import { Volunteer } from '../volunteers/volunteer.entity';
+import { StatsDay } from './stats-day.entity';
+import { StatsController } from './stats.controller';
+import { StatsRebuildService } from './stats-rebuild.service';
+import { StatsReportService } from './stats-report.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      StatsDay,
+      Call,
+      CallbackRequest,
+      Contact,
+      ContactTopic,
+      CrisisCase,
+      Hotline,
+      PresenceChange,
+      Volunteer,
+    ]),
+    CallsModule,
+  ],
+  controllers: [StatsController],
+  providers: [StatsReportService, StatsRebuildService],
+  exports: [StatsRebuildService],
+})
+export class StatisticsModule {}

@@ -1,0 +1,308 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { Between, In, Repository } from 'typeorm';
+import type { Clock } from '@hotline/clock';
+import { MAX_WAIT_BUCKET, percent, sharesOf } from '@hotline/stats';
+import { CallbackRequest } from '../calls/callback-request.entity';
+import { PresenceChange } from '../calls/presence-change.entity';
+import { SwitchboardService } from '../calls/switchboard.service';
+import { InjectClock } from '../common/clock.provider';
+import { CrisisCase } from '../crisis/crisis-case.entity';
+import { Volunteer } from '../volunteers/volunteer.entity';
+import { Block, StatsReport, TrendMonth, VolunteerFigures } from './dto/stats.dto';
+import { labelOf } from './labels';
+import { StatsDay } from './stats-day.entity';
+
+export interface ReportPeriod {
+  kind: 'month' | 'year' | 'range';
+  /** First and last local day (YYYY-MM-DD), included. */
+  from: string;
+  to: string;
+}
+
+interface Cell {
+  count: number;
+  total: number;
+  peak: number;
+}
+
+/** Summed rollup cells of a period: metric → bucket → cell. */
+class Cells {
+  constructor(private readonly cells: Map<string, Map<string, Cell>>) {}
+
+  static of(
+    rows: { metric: string; bucket: string; count: unknown; total: unknown; peak: unknown }[],
+  ) {
+    const cells = new Map<string, Map<string, Cell>>();
+    for (const row of rows) {
+      if (!cells.has(row.metric)) cells.set(row.metric, new Map());
+      cells.get(row.metric)!.set(row.bucket, {
+        count: Number(row.count),
+        total: Number(row.total),
+        peak: Number(row.peak),
+      });
+    }
+    return new Cells(cells);
+  }
+
+  cell(metric: string, bucket = ''): Cell {
+    return this.cells.get(metric)?.get(bucket) ?? { count: 0, total: 0, peak: 0 };
+  }
+
+  count(metric: string, bucket = ''): number {
+    return this.cell(metric, bucket).count;
+  }
+
+  buckets(metric: string): [string, Cell][] {
+    return [...(this.cells.get(metric) ?? new Map<string, Cell>()).entries()].filter(
+      ([, cell]) => cell.count > 0,
+    );
+  }
+
+  /** Answered within `seconds` (answer waits are kept per second). */
+  answeredWithin(seconds: number): number {
+    return this.buckets('answer_wait')
+      .filter(([bucket]) => Number(bucket) <= seconds && Number(bucket) < MAX_WAIT_BUCKET)
+      .reduce((sum, [, cell]) => sum + cell.count, 0);
+  }
+}
+
+const average = (cell: Cell) => (cell.count === 0 ? null : Math.round(cell.total / cell.count));
+
+/**
+ * The coordinators' report: consultations, crises, service levels, volunteers and a
+ * twelve-month trend for a hotline and a period of local days. Contacts and calls come from
+ * the daily rollups, so a month reads a few thousand rows whatever the years of data;
+ * crisis cases, call-back requests and presence changes are few and read directly.
+ */
+@Injectable()
+export class StatsReportService {
+  constructor(
+    @InjectRepository(StatsDay) private readonly days: Repository<StatsDay>,
+    @InjectRepository(CrisisCase) private readonly cases: Repository<CrisisCase>,
+    @InjectRepository(CallbackRequest) private readonly callbacks: Repository<CallbackRequest>,
+    @InjectRepository(PresenceChange) private readonly presence: Repository<PresenceChange>,
+    @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
+    private readonly switchboard: SwitchboardService,
+    @InjectClock() private readonly clock: Clock,
+  ) {}
+
+  async report(
+    hotlineId: string,
+    period: ReportPeriod,
+    serviceLevelSeconds: number,
+  ): Promise<StatsReport> {
+    const zone = (await this.switchboard.hotline(hotlineId)).timeZone;
+    const from = DateTime.fromISO(period.from, { zone });
+    const to = DateTime.fromISO(period.to, { zone });
+    const start = from.toJSDate();
+    const end = to.plus({ days: 1 }).toJSDate();
+    const cells = await this.cells(hotlineId, from.toISODate()!, to.toISODate()!);
+
+    const contacts = cells.count('contacts');
+    const block = (metric: string, dimension = metric, total?: number) =>
+      this.block(cells.buckets(metric), dimension, total);
+    const leftQueue =
+      cells.count('calls', 'answered') +
+      cells.count('abandoned_queued') +
+      cells.count('calls', 'overflow_callback');
+    const inTime = cells.answeredWithin(serviceLevelSeconds);
+
+    return {
+      hotlineId,
+      period: { kind: period.kind, from: from.toISODate()!, to: to.toISODate()!, timeZone: zone },
+      consultations: {
+        total: contacts,
+        notCategorised: cells.count('primary_topic', 'not_categorised'),
+        byChannel: block('channel'),
+        byPrimaryTopicGroup: block('primary_group', 'topic'),
+        byPrimaryTopic: block('primary_topic', 'topic'),
+        byAnyTopicGroup: block('topic_group', 'topic'),
+        byAnyTopic: block('topic', 'topic'),
+        byCallerType: block('caller_type'),
+        byAgeBand: block('age_band'),
+        byGender: block('gender'),
+        byRisk: block('risk'),
+        byOutcome: block('outcome'),
+      },
+      crisis: await this.crisis(hotlineId, start, end),
+      calls: {
+        offered: cells.count('queued'),
+        answered: cells.count('calls', 'answered'),
+        abandoned: cells.count('abandoned_queued'),
+        abandonmentRate: percent(cells.count('abandoned_queued'), cells.count('queued')),
+        serviceLevel: {
+          thresholdSeconds: serviceLevelSeconds,
+          answeredInTime: inTime,
+          percent: percent(inTime, leftQueue),
+        },
+        averageWaitSeconds: average(cells.cell('wait')),
+        longestWaitSeconds: cells.cell('wait').peak,
+        averageTalkSeconds: average(cells.cell('talk')),
+        averageWrapUpSeconds: average(cells.cell('wrap_up')),
+        overflowed: cells.count('calls', 'overflow_callback'),
+        queueFull: cells.count('calls', 'queue_full'),
+        closedHours: cells.count('calls', 'closed_hours'),
+        callbackRequests: await this.callbacks.countBy({
+          hotlineId,
+          requestedAt: Between(start, new Date(end.getTime() - 1)),
+        }),
+        byHour: cells
+          .buckets('hour')
+          .map(([hour, cell]) => ({ hour, count: cell.count }))
+          .sort((a, b) => a.hour.localeCompare(b.hour)),
+      },
+      volunteers: await this.volunteerFigures(hotlineId, cells, start, end),
+      trend: await this.trend(hotlineId, to, serviceLevelSeconds),
+    };
+  }
+
+  private async cells(hotlineId: string, from: string, to: string): Promise<Cells> {
+    return Cells.of(
+      await this.days
+        .createQueryBuilder('d')
+        .select('d.metric', 'metric')
+        .addSelect('d.bucket', 'bucket')
+        .addSelect('SUM(d.count)', 'count')
+        .addSelect('SUM(d.total)', 'total')
+        .addSelect('MAX(d.peak)', 'peak')
+        .where('d.hotlineId = :hotlineId', { hotlineId })
+        .andWhere('d.day BETWEEN :from AND :to', { from, to })
+        .groupBy('d.metric')
+        .addGroupBy('d.bucket')
+        .getRawMany(),
+    );
+  }
+
+  /** Counts with shares of their sum (adding up to 100.0), largest first. */
+  private block(buckets: [string, Cell][], dimension: string, total?: number): Block {
+    const rows = buckets
+      .map(([key, cell]) => ({ key, count: cell.count }))
+      .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    const shares = sharesOf(rows.map((row) => row.count));
+    return {
+      total: total ?? rows.reduce((sum, row) => sum + row.count, 0),
+      rows: rows.map((row, index) => ({
+        ...row,
+        label: labelOf(dimension, row.key),
+        share: shares[index],
+      })),
+    };
+  }
+
+  private async crisis(hotlineId: string, start: Date, end: Date) {
+    const now = this.clock.now().toJSDate();
+    const opened = await this.cases.find({
+      where: { hotlineId, openedAt: Between(start, new Date(end.getTime() - 1)) },
+      select: { id: true, trigger: true, partnerId: true, reportDueAt: true, reportFiledAt: true },
+    });
+    const triggers = new Map<string, number>();
+    for (const crisisCase of opened)
+      triggers.set(crisisCase.trigger, (triggers.get(crisisCase.trigger) ?? 0) + 1);
+    const late = (c: CrisisCase) =>
+      c.reportFiledAt ? c.reportFiledAt > c.reportDueAt : c.reportDueAt <= now;
+    return {
+      opened: opened.length,
+      byTrigger: this.block(
+        [...triggers].map(([key, count]) => [key, { count, total: 0, peak: 0 }]),
+        'trigger',
+      ),
+      referred: opened.filter((c) => c.partnerId !== null).length,
+      reportsOnTime: opened.filter((c) => c.reportFiledAt && !late(c)).length,
+      reportsLate: opened.filter(late).length,
+      reportsPending: opened.filter((c) => !c.reportFiledAt && !late(c)).length,
+    };
+  }
+
+  /**
+   * Calls answered per volunteer, and hours on duty: the time between a presence change to
+   * any state but offline and the next change, within the period.
+   */
+  private async volunteerFigures(
+    hotlineId: string,
+    cells: Cells,
+    start: Date,
+    end: Date,
+  ): Promise<VolunteerFigures[]> {
+    const changes = await this.presence.find({
+      where: { hotlineId, changedAt: Between(start, new Date(end.getTime() - 1)) },
+      order: { changedAt: 'ASC' },
+      select: { volunteerId: true, state: true, changedAt: true },
+    });
+    const until = Math.min(end.getTime(), this.clock.now().toMillis());
+    const onDuty = new Map<string, number>();
+    const current = new Map<string, { state: string; since: number }>();
+    const close = (volunteerId: string, at: number) => {
+      const open = current.get(volunteerId);
+      if (open && open.state !== 'offline')
+        onDuty.set(volunteerId, (onDuty.get(volunteerId) ?? 0) + Math.max(0, at - open.since));
+    };
+    for (const change of changes) {
+      close(change.volunteerId, change.changedAt.getTime());
+      current.set(change.volunteerId, { state: change.state, since: change.changedAt.getTime() });
+    }
+    for (const volunteerId of current.keys()) close(volunteerId, until);
+
+    const answered = new Map(cells.buckets('answered_by').map(([id, cell]) => [id, cell.count]));
+    const ids = [...new Set([...answered.keys(), ...onDuty.keys()])];
+    const names = ids.length
+      ? await this.volunteers.find({ where: { id: In(ids) }, select: { id: true, name: true } })
+      : [];
+    return ids
+      .map((volunteerId) => ({
+        volunteerId,
+        name: names.find((named) => named.id === volunteerId)?.name ?? '',
+        callsAnswered: answered.get(volunteerId) ?? 0,
+        hoursOnDuty: Math.round((onDuty.get(volunteerId) ?? 0) / 360_000) / 10,
+      }))
+      .sort((a, b) => b.callsAnswered - a.callsAnswered || a.name.localeCompare(b.name));
+  }
+
+  /** The headline figures of the twelve months that end with the period's last month. */
+  private async trend(
+    hotlineId: string,
+    to: DateTime,
+    serviceLevelSeconds: number,
+  ): Promise<TrendMonth[]> {
+    const first = to.startOf('month').minus({ months: 11 });
+    const rows = await this.days
+      .createQueryBuilder('d')
+      .select('SUBSTR(d.day, 1, 7)', 'month')
+      .addSelect('d.metric', 'metric')
+      .addSelect('d.bucket', 'bucket')
+      .addSelect('SUM(d.count)', 'count')
+      .addSelect('SUM(d.total)', 'total')
+      .addSelect('MAX(d.peak)', 'peak')
+      .where('d.hotlineId = :hotlineId', { hotlineId })
+      .andWhere('d.day BETWEEN :from AND :to', {
+        from: first.toISODate(),
+        to: to.endOf('month').toISODate(),
+      })
+      .andWhere('d.metric IN (:...metrics)', {
+        metrics: ['contacts', 'queued', 'calls', 'abandoned_queued', 'answer_wait'],
+      })
+      .groupBy('SUBSTR(d.day, 1, 7)')
+      .addGroupBy('d.metric')
+      .addGroupBy('d.bucket')
+      .getRawMany<{ month: string; metric: string; bucket: string; count: string }>();
+    return Array.from({ length: 12 }, (_, index) => {
+      const month = first.plus({ months: index }).toFormat('yyyy-MM');
+      const cells = Cells.of(
+        rows.filter((row) => row.month === month).map((row) => ({ ...row, total: 0, peak: 0 })),
+      );
+      const leftQueue =
+        cells.count('calls', 'answered') +
+        cells.count('abandoned_queued') +
+        cells.count('calls', 'overflow_callback');
+      return {
+        month,
+        consultations: cells.count('contacts'),
+        offered: cells.count('queued'),
+        answered: cells.count('calls', 'answered'),
+        abandonmentRate: percent(cells.count('abandoned_queued'), cells.count('queued')),
+        serviceLevel: percent(cells.answeredWithin(serviceLevelSeconds), leftQueue),
+      };
+    });
+  }
+}

@@ -1,0 +1,166 @@
+import { DateTime } from 'luxon';
+
+/**
+ * Daily rollups: what one contact or one call adds to the statistics of its local day.
+ * Every figure of a report is a sum of these rows, so the rollups can be kept in step with
+ * single rows (add what a row contributes, subtract what it contributed before) and rebuilt
+ * from scratch with the same functions.
+ */
+export interface Contribution {
+  /** The hotline's local date, YYYY-MM-DD. */
+  day: string;
+  metric: Metric;
+  bucket: string;
+  count: number;
+  /** Sum of seconds (waits, talk, wrap-up); 0 for plain counts. */
+  total: number;
+  /** Longest seconds seen; never lowered by a subtraction. */
+  peak: number;
+}
+
+export const CONTACT_METRICS = [
+  'contacts',
+  'channel',
+  'primary_topic',
+  'primary_group',
+  'topic',
+  'topic_group',
+  'caller_type',
+  'age_band',
+  'gender',
+  'risk',
+  'outcome',
+  'wrap_up',
+] as const;
+
+export const CALL_METRICS = [
+  'calls',
+  'queued',
+  'abandoned_queued',
+  'wait',
+  'answer_wait',
+  'talk',
+  'hour',
+  'answered_by',
+] as const;
+
+export type Metric = (typeof CONTACT_METRICS)[number] | (typeof CALL_METRICS)[number];
+
+/** A bucket for records whose field was never filled. */
+export const NOT_CATEGORISED = 'not_categorised';
+export const UNKNOWN = 'unknown';
+
+/** Answer waits are kept per second up to this; longer ones share the last bucket. */
+export const MAX_WAIT_BUCKET = 600;
+
+export interface ContactFacts {
+  occurredAt: Date;
+  channel: string;
+  callerType: string | null;
+  ageBand: string | null;
+  gender: string | null;
+  primaryTopic: string | null;
+  /** Every topic key, the primary among them. */
+  topics: readonly string[];
+  riskLevel: string | null;
+  outcome: string | null;
+  wrapUpSeconds: number | null;
+}
+
+export interface CallFacts {
+  arrivedAt: Date;
+  outcome: string | null;
+  queuedAt: Date | null;
+  waitSeconds: number | null;
+  talkSeconds: number | null;
+  volunteerId: string | null;
+}
+
+export const localDay = (at: Date, zone: string): string =>
+  DateTime.fromJSDate(at, { zone }).toISODate()!;
+
+const groupOf = (key: string) => key.split('.')[0];
+
+/** One record counted on `day` in a bucket, with its seconds when the metric sums some. */
+const countsOn =
+  (day: string) =>
+  (metric: Metric, bucket: string, seconds = 0): Contribution => ({
+    day,
+    metric,
+    bucket,
+    count: 1,
+    total: seconds,
+    peak: seconds,
+  });
+
+export function contactContributions(contact: ContactFacts, zone: string): Contribution[] {
+  const one = countsOn(localDay(contact.occurredAt, zone));
+  const categorised = contact.primaryTopic !== null;
+  return [
+    one('contacts', ''),
+    one('channel', contact.channel),
+    one('primary_topic', contact.primaryTopic ?? NOT_CATEGORISED),
+    one('primary_group', contact.primaryTopic ? groupOf(contact.primaryTopic) : NOT_CATEGORISED),
+    ...(categorised
+      ? [
+          ...[...new Set(contact.topics)].map((key) => one('topic', key)),
+          ...[...new Set(contact.topics.map(groupOf))].map((group) => one('topic_group', group)),
+        ]
+      : [one('topic', NOT_CATEGORISED), one('topic_group', NOT_CATEGORISED)]),
+    one('caller_type', contact.callerType ?? UNKNOWN),
+    one('age_band', contact.ageBand ?? UNKNOWN),
+    one('gender', contact.gender ?? UNKNOWN),
+    one('risk', contact.riskLevel ?? NOT_CATEGORISED),
+    one('outcome', contact.outcome ?? NOT_CATEGORISED),
+    ...(contact.wrapUpSeconds !== null ? [one('wrap_up', '', contact.wrapUpSeconds)] : []),
+  ];
+}
+
+/** What a call adds once it has its outcome; nothing before. */
+export function callContributions(call: CallFacts, zone: string): Contribution[] {
+  if (!call.outcome) return [];
+  const local = DateTime.fromJSDate(call.arrivedAt, { zone });
+  const one = countsOn(local.toISODate()!);
+  const queued = call.queuedAt !== null;
+  const leftQueue = queued && ['answered', 'abandoned', 'overflow_callback'].includes(call.outcome);
+  const wait = call.waitSeconds ?? 0;
+  const answered = call.outcome === 'answered';
+  return [
+    one('calls', call.outcome),
+    one('hour', local.toFormat('HH')),
+    ...(queued ? [one('queued', '')] : []),
+    ...(queued && call.outcome === 'abandoned' ? [one('abandoned_queued', '')] : []),
+    ...(leftQueue ? [one('wait', '', wait)] : []),
+    ...(answered && queued ? [one('answer_wait', String(Math.min(wait, MAX_WAIT_BUCKET)))] : []),
+    ...(answered && call.talkSeconds !== null ? [one('talk', '', call.talkSeconds)] : []),
+    ...(answered && call.volunteerId ? [one('answered_by', call.volunteerId)] : []),
+  ];
+}
+
+/** The rows to add to go from `before` to `after` (either may be empty): equal rows cancel. */
+export function difference(before: Contribution[], after: Contribution[]): Contribution[] {
+  const key = (row: Contribution) => `${row.day}\u0000${row.metric}\u0000${row.bucket}`;
+  const rows = new Map<string, Contribution>();
+  for (const [sign, list] of [
+    [-1, before],
+    [1, after],
+  ] as const) {
+    for (const row of list) {
+      const existing = rows.get(key(row));
+      if (existing) {
+        existing.count += sign * row.count;
+        existing.total += sign * row.total;
+        existing.peak = Math.max(existing.peak, sign > 0 ? row.peak : 0);
+      } else {
+        rows.set(key(row), {
+          ...row,
+          count: sign * row.count,
+          total: sign * row.total,
+          peak: sign > 0 ? row.peak : 0,
+        });
+      }
+    }
+  }
+  // A peak alone is no change: the row it came from was counted before too.
+  return [...rows.values()].filter((row) => row.count !== 0 || row.total !== 0);
+}

@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import {
+  CallFacts,
+  ContactFacts,
+  callContributions,
+  contactContributions,
+  difference,
+  percent,
+  sharesOf,
+} from './index';
+
+describe('sharesOf', () => {
+  it("gives the reference year's channel split as published", () => {
+    expect(sharesOf([1259, 638, 258])).toEqual([58.4, 29.6, 12.0]);
+  });
+
+  it('always adds up to exactly 100.0, each share within a tenth of its exact value', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(10_000), { minLength: 1, maxLength: 20 }), (counts) => {
+        const total = counts.reduce((sum, count) => sum + count, 0);
+        const shares = sharesOf(counts);
+        if (total === 0) return shares.every((share) => share === 0);
+        const tenths = shares.reduce((sum, share) => sum + Math.round(share * 10), 0);
+        return (
+          tenths === 1000 &&
+          shares.every((share, i) => Math.abs(share - (counts[i] * 100) / total) < 0.1 + 1e-9)
+        );
+      }),
+    );
+  });
+
+  it('gives equal counts equal shares whenever the block can still add up', () => {
+    expect(sharesOf([3, 3, 1])).toEqual([42.9, 42.9, 14.2]);
+    expect(sharesOf([2, 2, 2, 1])).toEqual([28.6, 28.6, 28.6, 14.2]);
+    // Three equal thirds cannot all round the same way and add up: one takes the tenth.
+    expect(sharesOf([1, 1, 1])).toEqual([33.4, 33.3, 33.3]);
+  });
+
+  it('gives a rate with one decimal, or null with nothing to divide by', () => {
+    expect(percent(17, 20)).toBe(85);
+    expect(percent(2, 3)).toBe(66.7);
+    expect(percent(1, 0)).toBeNull();
+  });
+});
+
+describe('contributions', () => {
+  const contact: ContactFacts = {
+    // 23:30 on 31 October in Shanghai is 15:30 UTC the same day.
+    occurredAt: new Date('2026-10-31T15:30:00Z'),
+    channel: 'phone',
+    callerType: 'pupil',
+    ageBand: '12_14',
+    gender: null,
+    primaryTopic: 'emotional.anxiety_stress',
+    topics: ['emotional.anxiety_stress', 'emotional.low_mood', 'learning.exam_stress'],
+    riskLevel: 'low',
+    outcome: 'advice_given',
+    wrapUpSeconds: 42,
+  };
+
+  /** The same contact before its volunteer wrote it up. */
+  const uncategorised: ContactFacts = {
+    ...contact,
+    primaryTopic: null,
+    topics: [],
+    riskLevel: null,
+    outcome: null,
+    wrapUpSeconds: null,
+  };
+
+  it('counts a contact on its local day, once per topic group, and its wrap-up time', () => {
+    const rows = contactContributions(contact, 'Asia/Shanghai');
+    expect(new Set(rows.map((row) => row.day))).toEqual(new Set(['2026-10-31']));
+    expect(contactContributions(contact, 'Europe/London')[0].day).toBe('2026-10-31');
+    expect(
+      contactContributions(
+        { ...contact, occurredAt: new Date('2026-10-31T16:30:00Z') },
+        'Asia/Shanghai',
+      )[0].day,
+    ).toBe('2026-11-01');
+    const of = (metric: string) =>
+      rows.filter((row) => row.metric === metric).map((row) => row.bucket);
+    expect(of('topic_group').sort()).toEqual(['emotional', 'learning']);
+    expect(of('topic')).toHaveLength(3);
+    expect(of('primary_group')).toEqual(['emotional']);
+    expect(of('gender')).toEqual(['unknown']);
+    expect(rows.find((row) => row.metric === 'wrap_up')).toMatchObject({ count: 1, total: 42 });
+  });
+
+  it('counts a record without a primary topic as not categorised', () => {
+    const rows = contactContributions(uncategorised, 'Asia/Shanghai');
+    for (const metric of [
+      'primary_topic',
+      'primary_group',
+      'topic',
+      'topic_group',
+      'risk',
+      'outcome',
+    ])
+      expect(rows.filter((row) => row.metric === metric).map((row) => row.bucket)).toEqual([
+        'not_categorised',
+      ]);
+  });
+
+  it('counts a call only once it has an outcome, with its waits and talk', () => {
+    const call: CallFacts = {
+      arrivedAt: new Date('2026-11-23T11:05:00Z'),
+      outcome: null,
+      queuedAt: new Date('2026-11-23T11:05:20Z'),
+      waitSeconds: 14,
+      talkSeconds: 600,
+      volunteerId: 'v1',
+    };
+    expect(callContributions(call, 'Asia/Shanghai')).toEqual([]);
+    const rows = callContributions({ ...call, outcome: 'answered' }, 'Asia/Shanghai');
+    expect(rows.map((row) => `${row.metric}:${row.bucket}`).sort()).toEqual(
+      [
+        'answer_wait:14',
+        'answered_by:v1',
+        'calls:answered',
+        'hour:19',
+        'queued:',
+        'talk:',
+        'wait:',
+      ].sort(),
+    );
+    const abandoned = callContributions(
+      { ...call, outcome: 'abandoned', talkSeconds: null },
+      'Asia/Shanghai',
+    );
+    expect(abandoned.map((row) => row.metric).sort()).toEqual(
+      ['abandoned_queued', 'calls', 'hour', 'queued', 'wait'].sort(),
+    );
+  });
+
+  it('turns a change of a record into the rows to add, which cancel where nothing changed', () => {
+    const before = contactContributions(uncategorised, 'UTC');
+    const after = contactContributions(contact, 'UTC');
+    const delta = difference(before, after);
+    expect(delta.find((row) => row.metric === 'contacts')).toBeUndefined();
+    expect(
+      delta.find((row) => row.metric === 'primary_topic' && row.bucket === 'not_categorised'),
+    ).toMatchObject({ count: -1 });
+    expect(
+      delta.find(
+        (row) => row.metric === 'primary_topic' && row.bucket === 'emotional.anxiety_stress',
+      ),
+    ).toMatchObject({ count: 1 });
+    expect(difference(after, after)).toEqual([]);
+  });
+});
