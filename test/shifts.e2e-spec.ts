@@ -261,6 +261,22 @@ describe('volunteer shifts', () => {
       'Withdrawal closed 24 hours before the shift; ask a coordinator to find someone in your place.',
     );
     await as(coordinator).delete(`/api/shifts/${wednesday.id}/signups/${volunteer.id}`).expect(204);
+
+    // The cut-off is the hotline's to set.
+    const admin = await hotline.signIn();
+    const { hotlineId } = centre;
+    await hotline
+      .as(admin)
+      .patch(`/api/hotlines/${hotlineId}`)
+      .send({ withdrawCutoffHours: 12 })
+      .expect(200);
+    await as(volunteer).post(`/api/shifts/${wednesday.id}/signups`).send({}).expect(201);
+    await as(volunteer).delete(`/api/shifts/${wednesday.id}/signups/${volunteer.id}`).expect(204);
+    await hotline
+      .as(admin)
+      .patch(`/api/hotlines/${hotlineId}`)
+      .send({ withdrawCutoffHours: 24 })
+      .expect(200);
   });
 
   it('shows coverage: needed against signed up, the gaps and the share of person-hours missing', async () => {
@@ -329,6 +345,11 @@ describe('volunteer shifts', () => {
           minutesLate: 10,
         }),
       ]),
+    );
+    // The month's statistics count the missed shift too.
+    const month = (await as(coordinator).get('/api/stats/monthly?month=2026-12').expect(200)).body;
+    expect(month.volunteers).toEqual(
+      expect.arrayContaining([expect.objectContaining({ volunteerId: absent.id, noShows: 1 })]),
     );
     await as(coordinator)
       .put(`/api/shifts/${thursday.id}/signups/${absent.id}/attendance`)

@@ -116,7 +116,11 @@ describe('the statistics figures', () => {
     expect(isEmptyReport(report({ calls }))).toBe(false);
     expect(
       isEmptyReport(
-        report({ volunteers: [{ volunteerId: 'v', name: 'V', callsAnswered: 0, hoursOnDuty: 1 }] }),
+        report({
+          volunteers: [
+            { volunteerId: 'v', name: 'V', callsAnswered: 0, hoursOnDuty: 1, noShows: 0 },
+          ],
+        }),
       ),
     ).toBe(false);
   });

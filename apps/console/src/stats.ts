@@ -75,6 +75,8 @@ export interface VolunteerFigures {
   name: string;
   callsAnswered: number;
   hoursOnDuty: number;
+  /** Shifts signed up for and not attended. */
+  noShows: number;
 }
 
 export interface TrendMonth {

@@ -464,6 +464,9 @@ function VolunteersCard({ volunteers }: { volunteers: VolunteerFigures[] }) {
                 <th scope="col" className="numeric">
                   {t('stats.hoursOnDuty')}
                 </th>
+                <th scope="col" className="numeric">
+                  {t('stats.noShows')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -475,6 +478,9 @@ function VolunteersCard({ volunteers }: { volunteers: VolunteerFigures[] }) {
                   </td>
                   <td className="numeric" data-cell="hoursOnDuty">
                     {volunteer.hoursOnDuty.toFixed(1)}
+                  </td>
+                  <td className="numeric" data-cell="noShows">
+                    {volunteer.noShows}
                   </td>
                 </tr>
               ))}

@@ -27,6 +27,9 @@ export const DEFAULT_ROUTING: RoutingSettings = {
 /** A year: long enough for follow-ups and a returning caller, no longer than that needs. */
 export const DEFAULT_NOTE_RETENTION_DAYS = 365;
 
+/** A day's notice: time for a coordinator to find someone else for the place. */
+export const DEFAULT_WITHDRAW_CUTOFF_HOURS = 24;
+
 export const HOTLINE_LOCALES = ['zh-CN', 'en'] as const;
 export type HotlineLocale = (typeof HOTLINE_LOCALES)[number];
 
@@ -65,7 +68,7 @@ export class Hotline {
   noteRetentionDays!: number;
 
   /** Volunteers may withdraw from a shift until this many hours before it starts. */
-  @Column({ name: 'withdraw_cutoff_hours', type: 'int', default: 24 })
+  @Column({ name: 'withdraw_cutoff_hours', type: 'int', default: DEFAULT_WITHDRAW_CUTOFF_HOURS })
   withdrawCutoffHours!: number;
 
   @Column({ name: 'created_at', ...DATETIME })

@@ -16,7 +16,13 @@ import { InjectClock } from '../common/clock.provider';
 import { invalidFields } from '../common/validation';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { CreateHotlineDto, HotlineStatusView, UpdateHotlineDto } from './dto/hotline.dto';
-import { DEFAULT_ROUTING, Hotline, HotlineLocale } from './hotline.entity';
+import {
+  DEFAULT_ROUTING,
+  Hotline,
+  HotlineLocale,
+  DEFAULT_NOTE_RETENTION_DAYS,
+  DEFAULT_WITHDRAW_CUTOFF_HOURS,
+} from './hotline.entity';
 
 /** Spoken after the opening hours when the hotline is closed. Settings, not code: edit per hotline. */
 export const DEFAULT_CLOSED_MESSAGE: Record<HotlineLocale, string> = {
@@ -64,6 +70,8 @@ export class HotlinesService {
       closures: dto.closures ?? [],
       closedMessage: dto.closedMessage ?? DEFAULT_CLOSED_MESSAGE[locale],
       routing: { ...DEFAULT_ROUTING, ...dto.routing },
+      noteRetentionDays: DEFAULT_NOTE_RETENTION_DAYS,
+      withdrawCutoffHours: dto.withdrawCutoffHours ?? DEFAULT_WITHDRAW_CUTOFF_HOURS,
       createdAt: now,
       updatedAt: now,
     });

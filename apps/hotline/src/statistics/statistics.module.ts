@@ -7,6 +7,7 @@ import { PresenceChange } from '../calls/presence-change.entity';
 import { Contact, ContactTopic } from '../contacts/contact.entity';
 import { CrisisCase } from '../crisis/crisis-case.entity';
 import { Hotline } from '../hotlines/hotline.entity';
+import { ShiftSignup } from '../shifts/shift.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { StatsDay } from './stats-day.entity';
 import { StatsController } from './stats.controller';
@@ -24,6 +25,7 @@ import { StatsReportService } from './stats-report.service';
       CrisisCase,
       Hotline,
       PresenceChange,
+      ShiftSignup,
       Volunteer,
     ]),
     CallsModule,

@@ -127,6 +127,14 @@ export function reportCsv(report: StatsReport, smallCell: number): string {
       null,
     ]);
     lines.push([
+      'volunteer_no_shows',
+      volunteer.volunteerId,
+      volunteer.name,
+      volunteer.name,
+      volunteer.noShows,
+      null,
+    ]);
+    lines.push([
       'volunteer_hours',
       volunteer.volunteerId,
       volunteer.name,

@@ -9,6 +9,7 @@ import { PresenceChange } from '../calls/presence-change.entity';
 import { SwitchboardService } from '../calls/switchboard.service';
 import { InjectClock } from '../common/clock.provider';
 import { CrisisCase } from '../crisis/crisis-case.entity';
+import { ShiftSignup } from '../shifts/shift.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { Block, StatsReport, TrendMonth, VolunteerFigures } from './dto/stats.dto';
 import { labelOf } from './labels';
@@ -84,6 +85,7 @@ export class StatsReportService {
     @InjectRepository(CallbackRequest) private readonly callbacks: Repository<CallbackRequest>,
     @InjectRepository(PresenceChange) private readonly presence: Repository<PresenceChange>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
+    @InjectRepository(ShiftSignup) private readonly signups: Repository<ShiftSignup>,
     private readonly switchboard: SwitchboardService,
     @InjectClock() private readonly clock: Clock,
   ) {}
@@ -153,7 +155,7 @@ export class StatsReportService {
           .map(([hour, cell]) => ({ hour, count: cell.count }))
           .sort((a, b) => a.hour.localeCompare(b.hour)),
       },
-      volunteers: await this.volunteerFigures(hotlineId, cells, start, end),
+      volunteers: await this.volunteerFigures(hotlineId, cells, start, end, period),
       trend: await this.trend(hotlineId, to, serviceLevelSeconds),
     };
   }
@@ -224,6 +226,7 @@ export class StatsReportService {
     cells: Cells,
     start: Date,
     end: Date,
+    period: ReportPeriod,
   ): Promise<VolunteerFigures[]> {
     const changes = await this.presence.find({
       where: { hotlineId, changedAt: Between(start, new Date(end.getTime() - 1)) },
@@ -245,7 +248,16 @@ export class StatsReportService {
     for (const volunteerId of current.keys()) close(volunteerId, until);
 
     const answered = new Map(cells.buckets('answered_by').map(([id, cell]) => [id, cell.count]));
-    const ids = [...new Set([...answered.keys(), ...onDuty.keys()])];
+    const missed = new Map<string, number>();
+    for (const signup of await this.signups
+      .createQueryBuilder('s')
+      .innerJoin('s.shift', 'shift')
+      .where('shift.hotlineId = :hotlineId', { hotlineId })
+      .andWhere('shift.localDate BETWEEN :from AND :to', { from: period.from, to: period.to })
+      .andWhere('s.noShow = :yes', { yes: true })
+      .getMany())
+      missed.set(signup.volunteerId, (missed.get(signup.volunteerId) ?? 0) + 1);
+    const ids = [...new Set([...answered.keys(), ...onDuty.keys(), ...missed.keys()])];
     const names = ids.length
       ? await this.volunteers.find({ where: { id: In(ids) }, select: { id: true, name: true } })
       : [];
@@ -255,6 +267,7 @@ export class StatsReportService {
         name: names.find((named) => named.id === volunteerId)?.name ?? '',
         callsAnswered: answered.get(volunteerId) ?? 0,
         hoursOnDuty: Math.round((onDuty.get(volunteerId) ?? 0) / 360_000) / 10,
+        noShows: missed.get(volunteerId) ?? 0,
       }))
       .sort((a, b) => b.callsAnswered - a.callsAnswered || a.name.localeCompare(b.name));
   }

@@ -170,6 +170,18 @@ export class CreateHotlineDto {
   @ValidateNested()
   @Type(() => RoutingSettingsDto)
   routing?: RoutingSettingsDto;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 336,
+    default: 24,
+    description: 'Volunteers may withdraw from a shift until this many hours before it',
+  })
+  @IsOptional()
+  @IsInt({ message: 'withdrawCutoffHours must be a whole number of hours' })
+  @Min(0, { message: 'withdrawCutoffHours must be at least 0' })
+  @Max(336, { message: 'withdrawCutoffHours must be at most 336 (two weeks)' })
+  withdrawCutoffHours?: number;
 }
 
 export class UpdateHotlineDto extends PartialType(CreateHotlineDto) {}
@@ -193,6 +205,8 @@ export class HotlineView {
   @ApiProperty({ type: [ClosureDto] }) closures!: ClosureDto[];
   @ApiProperty() closedMessage!: string;
   @ApiProperty({ type: RoutingSettingsView }) routing!: RoutingSettingsView;
+  @ApiProperty() withdrawCutoffHours!: number;
+  @ApiProperty() noteRetentionDays!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
 }

@@ -139,6 +139,8 @@ export class VolunteerFigures {
   @ApiProperty() callsAnswered!: number;
   @ApiProperty({ description: 'Hours signed in and not offline, one decimal' })
   hoursOnDuty!: number;
+  @ApiProperty({ description: 'Shifts of the period they signed up for and did not attend' })
+  noShows!: number;
 }
 
 export class TrendMonth {
