@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const DIST = join(__dirname, '../../dist');
+/** The compiled build; HOTLINE_DIST points the tests at another build of the same sources. */
+export const DIST = process.env.HOTLINE_DIST ?? join(__dirname, '../../dist');
 
 export interface ProcessResult {
   code: number | null;
