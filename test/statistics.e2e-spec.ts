@@ -93,7 +93,15 @@ describe('statistics', () => {
       expect.objectContaining({ volunteerId: volunteer.id, callsAnswered: 3 }),
     ]);
     expect(report.trend).toHaveLength(12);
-    expect(report.trend[11]).toMatchObject({ month: '2026-11', consultations: 3, offered: 4 });
+    expect(report.trend[11]).toEqual({
+      month: '2026-11',
+      consultations: 3,
+      offered: 4,
+      answered: 3,
+      abandonmentRate: 25,
+      serviceLevel: 50,
+    });
+    expect(stricter.body.trend[11].serviceLevel).toBe(25);
   });
 
   it('counts a consultation in the month of the hotline’s zone, whatever UTC says', async () => {
@@ -131,13 +139,18 @@ describe('statistics', () => {
     const cells = async () =>
       (
         await hotline.database.query<Record<string, unknown>>(
-          'SELECT day, metric, bucket, count, total, peak FROM stats_day WHERE count <> 0 ORDER BY day, metric, bucket',
+          'SELECT day AS period, metric, bucket, count, total, peak FROM stats_day WHERE count <> 0 ' +
+            'UNION ALL SELECT month, metric, bucket, count, total, peak FROM stats_month WHERE count <> 0 ' +
+            'ORDER BY period, metric, bucket',
         )
       ).map(
-        (row) => `${row.day} ${row.metric} ${row.bucket} ${row.count} ${row.total} ${row.peak}`,
+        (row) => `${row.period} ${row.metric} ${row.bucket} ${row.count} ${row.total} ${row.peak}`,
       );
     const live = await cells();
     expect(live.length).toBeGreaterThan(20);
+    expect(live.filter((cell) => cell.startsWith('2026-11 contacts '))).toEqual([
+      expect.stringMatching(/^2026-11 contacts {2}\d+ 0 0$/),
+    ]);
     await hotline.app.get(StatsRebuildService).rebuildAll();
     expect(await cells()).toEqual(live);
 
@@ -282,5 +295,20 @@ describe('statistics', () => {
       .get('/api/stats/range?from=2026-10-31&to=2026-11-01')
       .expect(200);
     expect(range.body.consultations.total).toBe(2);
+
+    // A range over a whole month and parts of the months either side adds up the same.
+    const total = async (path: string) =>
+      (await hotline.as(coordinator.token).get(path).expect(200)).body.consultations
+        .total as number;
+    const parts = [
+      await total('/api/stats/range?from=2026-10-31&to=2026-10-31'),
+      await total('/api/stats/monthly?month=2026-11'),
+      await total('/api/stats/range?from=2026-12-01&to=2026-12-02'),
+    ];
+    expect(parts[0]).toBeGreaterThan(0);
+    expect(parts[1]).toBeGreaterThan(0);
+    expect(await total('/api/stats/range?from=2026-10-31&to=2026-12-02')).toBe(
+      parts[0] + parts[1] + parts[2],
+    );
   });
 });

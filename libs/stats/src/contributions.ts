@@ -164,3 +164,34 @@ export function difference(before: Contribution[], after: Contribution[]): Contr
   // A peak alone is no change: the row it came from was counted before too.
   return [...rows.values()].filter((row) => row.count !== 0 || row.total !== 0);
 }
+
+/** Running sums of rows per cell: per day, or per month (a month's cells carry its first day). */
+export class CellSums {
+  private readonly cells = new Map<string, Contribution>();
+
+  constructor(private readonly per: 'day' | 'month' = 'day') {}
+
+  add(rows: Iterable<Contribution>): this {
+    for (const row of rows) {
+      const day = this.per === 'day' ? row.day : `${row.day.slice(0, 7)}-01`;
+      const key = `${day}\u0000${row.metric}\u0000${row.bucket}`;
+      const cell = this.cells.get(key);
+      if (!cell) this.cells.set(key, { ...row, day });
+      else {
+        cell.count += row.count;
+        cell.total += row.total;
+        cell.peak = Math.max(cell.peak, row.peak);
+      }
+    }
+    return this;
+  }
+
+  /** The sums, leaving out cells whose rows cancelled out. */
+  rows(): Contribution[] {
+    return [...this.cells.values()].filter((row) => row.count !== 0 || row.total !== 0);
+  }
+}
+
+/** The rows of the months the rows' days fall in. */
+export const monthsOf = (rows: Contribution[]): Contribution[] =>
+  new CellSums('month').add(rows).rows();

@@ -1,5 +1,6 @@
 export type { CallFacts, ContactFacts, Contribution, Metric } from './contributions';
 export {
+  CellSums,
   CALL_METRICS,
   CONTACT_METRICS,
   MAX_WAIT_BUCKET,
@@ -9,5 +10,8 @@ export {
   contactContributions,
   difference,
   localDay,
+  monthsOf,
 } from './contributions';
 export { percent, sharesOf } from './shares';
+export { periodParts } from './periods';
+export type { PeriodParts } from './periods';

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import {
   CallFacts,
   ContactFacts,
@@ -6,6 +7,7 @@ import {
   contactContributions,
   difference,
   percent,
+  periodParts,
   sharesOf,
 } from './index';
 
@@ -147,5 +149,59 @@ describe('contributions', () => {
       ),
     ).toMatchObject({ count: 1 });
     expect(difference(after, after)).toEqual([]);
+  });
+});
+
+describe('periodParts', () => {
+  it('reads a calendar month and a year from the monthly rollups alone', () => {
+    expect(periodParts('2026-11-01', '2026-11-30')).toEqual({ months: ['2026-11'], days: [] });
+    expect(periodParts('2024-01-01', '2024-12-31').months).toHaveLength(12);
+    expect(periodParts('2024-01-01', '2024-12-31').days).toEqual([]);
+  });
+
+  it('reads the partial months at either end from the daily rollups', () => {
+    expect(periodParts('2026-01-15', '2026-04-10')).toEqual({
+      months: ['2026-02', '2026-03'],
+      days: [
+        ['2026-01-15', '2026-01-31'],
+        ['2026-04-01', '2026-04-10'],
+      ],
+    });
+    expect(periodParts('2024-02-10', '2024-02-29')).toEqual({
+      months: [],
+      days: [['2024-02-10', '2024-02-29']],
+    });
+    expect(periodParts('2024-01-31', '2024-02-29')).toEqual({
+      months: ['2024-02'],
+      days: [['2024-01-31', '2024-01-31']],
+    });
+  });
+
+  it('covers every day of any range exactly once', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 900 }), fc.integer({ min: 0, max: 500 }), (a, n) => {
+        const start = DateTime.fromISO('2024-01-01', { zone: 'utc' }).plus({ days: a });
+        const end = start.plus({ days: n });
+        const { months, days } = periodParts(start.toISODate()!, end.toISODate()!);
+        const covered: string[] = [];
+        for (const month of months) {
+          const first = DateTime.fromISO(`${month}-01`, { zone: 'utc' });
+          for (let d = first; d.month === first.month; d = d.plus({ days: 1 }))
+            covered.push(d.toISODate()!);
+        }
+        for (const [from, to] of days)
+          for (
+            let d = DateTime.fromISO(from, { zone: 'utc' });
+            d.toISODate()! <= to;
+            d = d.plus({ days: 1 })
+          )
+            covered.push(d.toISODate()!);
+        covered.sort();
+        const expected = Array.from({ length: n + 1 }, (_, i) =>
+          start.plus({ days: i }).toISODate()!,
+        );
+        return JSON.stringify(covered) === JSON.stringify(expected);
+      }),
+    );
   });
 });

@@ -8,7 +8,7 @@ import { CrisisCase, CrisisFollowUp } from '../crisis/crisis-case.entity';
 import { Partner } from '../crisis/partner.entity';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Shift, ShiftSignup, ShiftTemplate } from '../shifts/shift.entity';
-import { StatsDay } from '../statistics/stats-day.entity';
+import { StatsDay, StatsMonth } from '../statistics/rollup-cells.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 
 /** Every entity, listed explicitly (globs break between ts-jest and the compiled build). */
@@ -28,5 +28,6 @@ export const ENTITIES = [
   ShiftSignup,
   ShiftTemplate,
   StatsDay,
+  StatsMonth,
   Volunteer,
 ];

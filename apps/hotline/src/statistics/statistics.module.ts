@@ -9,7 +9,7 @@ import { CrisisCase } from '../crisis/crisis-case.entity';
 import { Hotline } from '../hotlines/hotline.entity';
 import { ShiftSignup } from '../shifts/shift.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
-import { StatsDay } from './stats-day.entity';
+import { StatsDay, StatsMonth } from './rollup-cells.entity';
 import { StatsController } from './stats.controller';
 import { StatsRebuildService } from './stats-rebuild.service';
 import { StatsReportService } from './stats-report.service';
@@ -18,6 +18,7 @@ import { StatsReportService } from './stats-report.service';
   imports: [
     TypeOrmModule.forFeature([
       StatsDay,
+      StatsMonth,
       Call,
       CallbackRequest,
       Contact,

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, MoreThan, Repository } from 'typeorm';
-import { Contribution, callContributions, contactContributions } from '@hotline/stats';
+import { CellSums, callContributions, contactContributions } from '@hotline/stats';
 import { Call } from '../calls/call.entity';
 import { Contact, ContactTopic } from '../contacts/contact.entity';
 import { Transactions } from '../database/transactions';
 import { Hotline } from '../hotlines/hotline.entity';
-import { StatsDay } from './stats-day.entity';
+import { StatsDay, StatsMonth } from './rollup-cells.entity';
 import { StatsRollups, contactFacts } from './stats-rollups';
 
 const BATCH = 5_000;
@@ -37,35 +37,26 @@ export class StatsRebuildService {
   }
 
   async rebuild(hotline: Hotline): Promise<{ hotlineId: string; contacts: number; calls: number }> {
-    const cells = new Map<string, Contribution>();
-    const add = (rows: Contribution[]) => {
-      for (const row of rows) {
-        const key = `${row.day}\u0000${row.metric}\u0000${row.bucket}`;
-        const cell = cells.get(key);
-        if (!cell) cells.set(key, { ...row });
-        else {
-          cell.count += row.count;
-          cell.total += row.total;
-          cell.peak = Math.max(cell.peak, row.peak);
-        }
-      }
-    };
+    const cells = new CellSums();
     const zone = hotline.timeZone;
     const contacts = await this.walk(this.contacts, hotline.id, async (batch) => {
-      const topics = await this.topics.find({
+      const topics = new Map<string, ContactTopic[]>();
+      for (const topic of await this.topics.find({
         where: { contactId: In(batch.map((contact) => contact.id)) },
-      });
+      }))
+        topics.set(topic.contactId, [...(topics.get(topic.contactId) ?? []), topic]);
       for (const contact of batch) {
-        contact.topics = topics.filter((topic) => topic.contactId === contact.id);
-        add(contactContributions(contactFacts(contact), zone));
+        contact.topics = topics.get(contact.id) ?? [];
+        cells.add(contactContributions(contactFacts(contact), zone));
       }
     });
     const calls = await this.walk(this.calls, hotline.id, async (batch) => {
-      for (const call of batch) add(callContributions(call, zone));
+      for (const call of batch) cells.add(callContributions(call, zone));
     });
     await this.transactions.run(async (manager) => {
       await manager.delete(StatsDay, { hotlineId: hotline.id });
-      await this.rollups.add(manager, hotline.id, [...cells.values()]);
+      await manager.delete(StatsMonth, { hotlineId: hotline.id });
+      await this.rollups.add(manager, hotline.id, cells.rows());
     });
     this.logger.log(
       `rebuilt statistics of hotline ${hotline.id}: ${contacts} contacts, ${calls} calls`,

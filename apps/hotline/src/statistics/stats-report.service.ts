@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { Between, In, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
-import { MAX_WAIT_BUCKET, percent, sharesOf } from '@hotline/stats';
+import { MAX_WAIT_BUCKET, percent, periodParts, sharesOf } from '@hotline/stats';
 import { CallbackRequest } from '../calls/callback-request.entity';
 import { PresenceChange } from '../calls/presence-change.entity';
 import { SwitchboardService } from '../calls/switchboard.service';
@@ -13,13 +13,21 @@ import { ShiftSignup } from '../shifts/shift.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { Block, StatsReport, TrendMonth, VolunteerFigures } from './dto/stats.dto';
 import { labelOf } from './labels';
-import { StatsDay } from './stats-day.entity';
+import { StatsDay, StatsMonth } from './rollup-cells.entity';
 
 export interface ReportPeriod {
   kind: 'month' | 'year' | 'range';
   /** First and last local day (YYYY-MM-DD), included. */
   from: string;
   to: string;
+}
+
+interface CellRow {
+  metric: string;
+  bucket: string;
+  count: unknown;
+  total: unknown;
+  peak: unknown;
 }
 
 interface Cell {
@@ -32,16 +40,17 @@ interface Cell {
 class Cells {
   constructor(private readonly cells: Map<string, Map<string, Cell>>) {}
 
-  static of(
-    rows: { metric: string; bucket: string; count: unknown; total: unknown; peak: unknown }[],
-  ) {
+  /** Rows of the same metric and bucket (from several reads) add up. */
+  static of(rows: CellRow[]) {
     const cells = new Map<string, Map<string, Cell>>();
     for (const row of rows) {
       if (!cells.has(row.metric)) cells.set(row.metric, new Map());
-      cells.get(row.metric)!.set(row.bucket, {
-        count: Number(row.count),
-        total: Number(row.total),
-        peak: Number(row.peak),
+      const buckets = cells.get(row.metric)!;
+      const cell = buckets.get(row.bucket) ?? { count: 0, total: 0, peak: 0 };
+      buckets.set(row.bucket, {
+        count: cell.count + Number(row.count),
+        total: cell.total + Number(row.total),
+        peak: Math.max(cell.peak, Number(row.peak)),
       });
     }
     return new Cells(cells);
@@ -74,13 +83,15 @@ const average = (cell: Cell) => (cell.count === 0 ? null : Math.round(cell.total
 /**
  * The coordinators' report: consultations, crises, service levels, volunteers and a
  * twelve-month trend for a hotline and a period of local days. Contacts and calls come from
- * the daily rollups, so a month reads a few thousand rows whatever the years of data;
+ * the monthly rollups (the daily ones for partial months), so a month or a year reads a few
+ * hundred rows per metric whatever the years of data;
  * crisis cases, call-back requests and presence changes are few and read directly.
  */
 @Injectable()
 export class StatsReportService {
   constructor(
     @InjectRepository(StatsDay) private readonly days: Repository<StatsDay>,
+    @InjectRepository(StatsMonth) private readonly months: Repository<StatsMonth>,
     @InjectRepository(CrisisCase) private readonly cases: Repository<CrisisCase>,
     @InjectRepository(CallbackRequest) private readonly callbacks: Repository<CallbackRequest>,
     @InjectRepository(PresenceChange) private readonly presence: Repository<PresenceChange>,
@@ -100,7 +111,18 @@ export class StatsReportService {
     const to = DateTime.fromISO(period.to, { zone });
     const start = from.toJSDate();
     const end = to.plus({ days: 1 }).toJSDate();
-    const cells = await this.cells(hotlineId, from.toISODate()!, to.toISODate()!);
+    // Independent reads, side by side on the connection pool.
+    const cellsRead = this.cells(hotlineId, from.toISODate()!, to.toISODate()!);
+    const [cells, crisis, callbackRequests, volunteers, trend] = await Promise.all([
+      cellsRead,
+      this.crisis(hotlineId, start, end),
+      this.callbacks.countBy({
+        hotlineId,
+        requestedAt: Between(start, new Date(end.getTime() - 1)),
+      }),
+      this.volunteerFigures(hotlineId, cellsRead, start, end, period),
+      this.trend(hotlineId, to, serviceLevelSeconds),
+    ]);
 
     const contacts = cells.count('contacts');
     const block = (metric: string, dimension = metric, total?: number) =>
@@ -128,7 +150,7 @@ export class StatsReportService {
         byRisk: block('risk'),
         byOutcome: block('outcome'),
       },
-      crisis: await this.crisis(hotlineId, start, end),
+      crisis,
       calls: {
         offered: cells.count('queued'),
         answered: cells.count('calls', 'answered'),
@@ -146,35 +168,47 @@ export class StatsReportService {
         overflowed: cells.count('calls', 'overflow_callback'),
         queueFull: cells.count('calls', 'queue_full'),
         closedHours: cells.count('calls', 'closed_hours'),
-        callbackRequests: await this.callbacks.countBy({
-          hotlineId,
-          requestedAt: Between(start, new Date(end.getTime() - 1)),
-        }),
+        callbackRequests,
         byHour: cells
           .buckets('hour')
           .map(([hour, cell]) => ({ hour, count: cell.count }))
           .sort((a, b) => a.hour.localeCompare(b.hour)),
       },
-      volunteers: await this.volunteerFigures(hotlineId, cells, start, end, period),
-      trend: await this.trend(hotlineId, to, serviceLevelSeconds),
+      volunteers,
+      trend,
     };
   }
 
+  /** The period's cells: whole months from the monthly rollups, the other days from the daily. */
   private async cells(hotlineId: string, from: string, to: string): Promise<Cells> {
-    return Cells.of(
-      await this.days
-        .createQueryBuilder('d')
-        .select('d.metric', 'metric')
-        .addSelect('d.bucket', 'bucket')
-        .addSelect('SUM(d.count)', 'count')
-        .addSelect('SUM(d.total)', 'total')
-        .addSelect('MAX(d.peak)', 'peak')
-        .where('d.hotlineId = :hotlineId', { hotlineId })
-        .andWhere('d.day BETWEEN :from AND :to', { from, to })
-        .groupBy('d.metric')
-        .addGroupBy('d.bucket')
-        .getRawMany(),
-    );
+    const { months, days } = periodParts(from, to);
+    const reads: Promise<CellRow[]>[] = [];
+    if (months.length)
+      reads.push(
+        this.summedCells(StatsMonth, hotlineId)
+          .andWhere('c.month IN (:...months)', { months })
+          .getRawMany(),
+      );
+    for (const [first, last] of days)
+      reads.push(
+        this.summedCells(StatsDay, hotlineId)
+          .andWhere('c.day BETWEEN :first AND :last', { first, last })
+          .getRawMany(),
+      );
+    return Cells.of((await Promise.all(reads)).flat());
+  }
+
+  private summedCells(rollup: typeof StatsDay | typeof StatsMonth, hotlineId: string) {
+    return this.days.manager
+      .createQueryBuilder(rollup, 'c')
+      .select('c.metric', 'metric')
+      .addSelect('c.bucket', 'bucket')
+      .addSelect('SUM(c.count)', 'count')
+      .addSelect('SUM(c.total)', 'total')
+      .addSelect('MAX(c.peak)', 'peak')
+      .where('c.hotlineId = :hotlineId', { hotlineId })
+      .groupBy('c.metric')
+      .addGroupBy('c.bucket');
   }
 
   /** Counts with shares of their sum (adding up to 100.0), largest first. */
@@ -223,7 +257,7 @@ export class StatsReportService {
    */
   private async volunteerFigures(
     hotlineId: string,
-    cells: Cells,
+    cellsRead: Promise<Cells>,
     start: Date,
     end: Date,
     period: ReportPeriod,
@@ -247,6 +281,7 @@ export class StatsReportService {
     }
     for (const volunteerId of current.keys()) close(volunteerId, until);
 
+    const cells = await cellsRead;
     const answered = new Map(cells.buckets('answered_by').map(([id, cell]) => [id, cell.count]));
     const missed = new Map<string, number>();
     for (const signup of await this.signups
@@ -279,25 +314,28 @@ export class StatsReportService {
     serviceLevelSeconds: number,
   ): Promise<TrendMonth[]> {
     const first = to.startOf('month').minus({ months: 11 });
-    const rows = await this.days
-      .createQueryBuilder('d')
-      .select('SUBSTR(d.day, 1, 7)', 'month')
-      .addSelect('d.metric', 'metric')
-      .addSelect('d.bucket', 'bucket')
-      .addSelect('SUM(d.count)', 'count')
-      .addSelect('SUM(d.total)', 'total')
-      .addSelect('MAX(d.peak)', 'peak')
-      .where('d.hotlineId = :hotlineId', { hotlineId })
-      .andWhere('d.day BETWEEN :from AND :to', {
-        from: first.toISODate(),
-        to: to.endOf('month').toISODate(),
+    const rows = await this.months
+      .createQueryBuilder('c')
+      .select('c.month', 'month')
+      .addSelect('c.metric', 'metric')
+      .addSelect('c.bucket', 'bucket')
+      .addSelect('c.count', 'count')
+      .where('c.hotlineId = :hotlineId', { hotlineId })
+      .andWhere('c.month BETWEEN :from AND :to', {
+        from: first.toFormat('yyyy-MM'),
+        to: to.toFormat('yyyy-MM'),
       })
-      .andWhere('d.metric IN (:...metrics)', {
+      .andWhere('c.metric IN (:...metrics)', {
         metrics: ['contacts', 'queued', 'calls', 'abandoned_queued', 'answer_wait'],
       })
-      .groupBy('SUBSTR(d.day, 1, 7)')
-      .addGroupBy('d.metric')
-      .addGroupBy('d.bucket')
+      // Of the answer waits (a bucket per second), only those within the service level.
+      .andWhere(
+        "(c.metric <> 'answer_wait' OR (c.bucket + 0 <= :seconds AND c.bucket + 0 < :cap))",
+        {
+          seconds: serviceLevelSeconds,
+          cap: MAX_WAIT_BUCKET,
+        },
+      )
       .getRawMany<{ month: string; metric: string; bucket: string; count: string }>();
     return Array.from({ length: 12 }, (_, index) => {
       const month = first.plus({ months: index }).toFormat('yyyy-MM');

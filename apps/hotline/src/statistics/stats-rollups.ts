@@ -7,6 +7,7 @@ import {
   callContributions,
   contactContributions,
   difference,
+  monthsOf,
 } from '@hotline/stats';
 import type { Call } from '../calls/call.entity';
 import type { Contact } from '../contacts/contact.entity';
@@ -59,22 +60,34 @@ export class StatsRollups {
     return this.add(manager, call.hotlineId, callContributions(facts, zone));
   }
 
+  /** Adds the rows to their days and to their days' months. */
   async add(manager: EntityManager, hotlineId: string, rows: Contribution[]): Promise<void> {
     if (rows.length === 0) return;
+    await this.merge(manager, 'stats_day', 'day', hotlineId, rows);
+    await this.merge(manager, 'stats_month', 'month', hotlineId, monthsOf(rows));
+  }
+
+  private async merge(
+    manager: EntityManager,
+    table: string,
+    period: 'day' | 'month',
+    hotlineId: string,
+    rows: Contribution[],
+  ): Promise<void> {
     const mysql = manager.connection.options.type !== 'better-sqlite3';
     const merge = mysql
       ? 'ON DUPLICATE KEY UPDATE `count` = `count` + VALUES(`count`), `total` = `total` + VALUES(`total`), `peak` = GREATEST(`peak`, VALUES(`peak`))'
-      : 'ON CONFLICT (`hotline_id`, `day`, `metric`, `bucket`) DO UPDATE SET `count` = `count` + excluded.`count`, `total` = `total` + excluded.`total`, `peak` = MAX(`peak`, excluded.`peak`)';
+      : `ON CONFLICT (\`hotline_id\`, \`${period}\`, \`metric\`, \`bucket\`) DO UPDATE SET \`count\` = \`count\` + excluded.\`count\`, \`total\` = \`total\` + excluded.\`total\`, \`peak\` = MAX(\`peak\`, excluded.\`peak\`)`;
     for (let start = 0; start < rows.length; start += 500) {
       const batch = rows.slice(start, start + 500);
       await manager.query(
-        'INSERT INTO `stats_day` (`hotline_id`, `day`, `metric`, `bucket`, `count`, `total`, `peak`) VALUES ' +
+        `INSERT INTO \`${table}\` (\`hotline_id\`, \`${period}\`, \`metric\`, \`bucket\`, \`count\`, \`total\`, \`peak\`) VALUES ` +
           batch.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ') +
           ' ' +
           merge,
         batch.flatMap((row) => [
           hotlineId,
-          row.day,
+          period === 'day' ? row.day : row.day.slice(0, 7),
           row.metric,
           row.bucket,
           row.count,

@@ -3,6 +3,7 @@ import { Calls1764100000000 } from './1764100000000-calls';
 import { Contacts1764200000000 } from './1764200000000-contacts';
 import { Statistics1764300000000 } from './1764300000000-statistics';
 import { Shifts1764400000000 } from './1764400000000-shifts';
+import { MonthlyStatistics1764450000000 } from './1764450000000-monthly-statistics';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Contacts1764200000000,
   Statistics1764300000000,
   Shifts1764400000000,
+  MonthlyStatistics1764450000000,
 ];
