@@ -43,7 +43,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/console/**/*.{ts,tsx}'],
+    files: ['apps/console/**/*.{ts,tsx}', 'apps/booking-page/**/*.ts'],
     languageOptions: { globals: globals.browser },
   },
   {

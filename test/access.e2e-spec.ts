@@ -41,7 +41,7 @@ describe('access to every route', () => {
     expect(page.text).toContain('swagger-ui');
   });
 
-  it('leaves only sign-in, the taxonomy, health and calendar feeds open; Twilio webhooks need a signature instead', async () => {
+  it('leaves only sign-in, the taxonomy, health, calendar feeds and public booking open; Twilio webhooks need a signature instead', async () => {
     const open = routesOf(document).filter((route) => route.operation['x-public']);
     const signed = open.filter((route) => route.operation['x-twilio-signature']);
     expect(
@@ -50,15 +50,30 @@ describe('access to every route', () => {
         .map((route) => `${route.method.toUpperCase()} ${route.path}`)
         .sort(),
     ).toEqual([
+      'DELETE /api/public/bookings/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11',
+      'GET /api/public/booking-options',
+      'GET /api/public/bookings/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11',
+      'GET /api/public/offers/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11',
+      'GET /api/public/slots',
       'GET /api/taxonomy',
       'GET /calendar/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11',
       'GET /health',
       'POST /api/auth/login',
+      'POST /api/public/bookings',
+      'POST /api/public/bookings/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11/reschedule',
+      'POST /api/public/offers/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11/accept',
+      'POST /api/public/waitlist',
     ]);
+    // The public booking routes open only with a parent's token (404 otherwise).
+    await hotline
+      .http()
+      .get('/api/public/bookings/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11')
+      .expect(404);
     // A calendar feed opens only with the private token in its address.
     await hotline.http().get('/calendar/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11.ics').expect(404);
-    expect(signed.map((route) => route.path).sort()).toEqual(
-      [
+    expect(signed.map((route) => route.path).sort()).toEqual([
+      '/twilio/sms/status',
+      ...[
         'callback',
         'connect',
         'dial-result',
@@ -68,7 +83,7 @@ describe('access to every route', () => {
         'status',
         'wait',
       ].map((name) => `/twilio/voice/${name}`),
-    );
+    ]);
     for (const route of signed) {
       await hotline.http().post(route.path).type('form').send({ CallSid: 'CA1' }).expect(403);
     }

@@ -6,7 +6,9 @@
  * parent's and the servers' on the same machine.
  *
  * Commands (`{ id, cmd, ...args }`, answered `{ id, result }` or `{ id, error }`):
- *   open { url, token, count, concurrency }  connect, resolve when every console has its snapshot
+ *   open { url | urls, token, count, concurrency }
+ *                                            connect (console i to urls[i % urls.length]), resolve
+ *                                            when every console has its snapshot
  *   count                                    `call` deliveries so far
  *   reset                                    forget what was received (after the warm-up)
  *   report                                   everything received since the last reset
@@ -82,7 +84,7 @@ function openOne(url, token, index) {
   });
 }
 
-async function open({ url, token, count, concurrency }) {
+async function open({ url, urls = [url], token, count, concurrency }) {
   const started = now();
   sockets = new Array(count);
   state = fresh(count);
@@ -92,7 +94,7 @@ async function open({ url, token, count, concurrency }) {
     while (next < count) {
       const index = next++;
       try {
-        sockets[index] = await openOne(url, token, index);
+        sockets[index] = await openOne(urls[index % urls.length], token, index);
       } catch (error) {
         failures.push(error.message);
       }

@@ -7,16 +7,24 @@
  * console. The same consoles then connect to a bare socket.io server (bare-server.js) that
  * broadcasts frames of the same shape and size at the same rate: the baseline, in the same run.
  *
+ * With `--instances 2`: one hotline instance on MariaDB, then two instances on one MariaDB
+ * database and one Redis with the consoles split between them, the same consoles and calls in
+ * both; the webhooks go to one instance (`--webhooks-to follower|leader`).
+ *
  *   npm run build && node bench/fanout/run.js [--consoles 1000] [--calls 200] [--rate 20]
+ *   node bench/fanout/run.js --instances 2 [--consoles 2000] [--webhooks-to follower]
+ *     [--mysql mysql://root@127.0.0.1:3306] [--redis redis://127.0.0.1:6379]
+ *   Every mode: [--dist <build directory>] (default dist/)
  */
 const { fork } = require('node:child_process');
-const { randomUUID } = require('node:crypto');
-const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { randomBytes, randomUUID } = require('node:crypto');
+const { existsSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
-const { join } = require('node:path');
+const { join, resolve } = require('node:path');
 const Database = require('better-sqlite3');
+const mysql = require('mysql2/promise');
 const {
-  HOTLINE_MAIN,
   arg,
   hotlineEnv,
   prepareHotline,
@@ -26,9 +34,23 @@ const {
   stopProcess,
 } = require('../hotline-process');
 
-const CONSOLES = arg('consoles', 1000);
+/** `--name value` from the command line, as text. */
+const text = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 && process.argv[at + 1] !== undefined ? process.argv[at + 1] : fallback;
+};
+
+const INSTANCES = arg('instances', 1);
+const CONSOLES = arg('consoles', INSTANCES > 1 ? 2000 : 1000);
 const CALLS = arg('calls', 200);
 const RATE = arg('rate', 20);
+/** The build the servers run: `npm run build`'s dist/, or another compiled copy. */
+const DIST = resolve(text('dist', join(root, 'dist')));
+const HOTLINE_MAIN = join(DIST, 'apps/hotline/src/main.js');
+/** `--instances 2`: the MariaDB server (each run gets a database of its own) and Redis. */
+const MYSQL = text('mysql', process.env.BENCH_MYSQL ?? 'mysql://root@127.0.0.1:3306');
+const REDIS_URL = text('redis', process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+const WEBHOOKS_TO = text('webhooks-to', 'follower');
 /** Calls (or broadcasts) before the measured ones, not counted: JIT and caches warm up. */
 const WARM_UP = 10;
 /** Consoles connecting at the same time. */
@@ -41,9 +63,10 @@ const QUIET_MS = 5000;
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// Every child process and temporary directory, so that every way out cleans them up.
+// Every child process, temporary directory and database, so that every way out cleans them up.
 const children = new Set();
 const tempDirs = new Set();
+const databases = new Set();
 function cleanUp() {
   for (const child of children) child.kill('SIGKILL');
   children.clear();
@@ -54,7 +77,9 @@ process.on('exit', cleanUp);
 for (const signal of ['SIGINT', 'SIGTERM'])
   process.on(signal, () => {
     cleanUp();
-    process.exit(130);
+    Promise.allSettled([...databases].map((database) => database.drop())).then(() =>
+      process.exit(130),
+    );
   });
 
 function track(child) {
@@ -199,8 +224,18 @@ function callIdsBySid(databaseFile) {
   }
 }
 
-async function hotlineRun(consoles) {
-  const port = 41000 + Math.floor(Math.random() * 10000);
+/** A port nothing listens on now (the system picks it), for a server to start on. */
+async function freePort() {
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** The default mode's hotline: one instance on a temporary SQLite file. */
+async function sqliteHotline() {
+  const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = tempDir('hotline-fanout-');
   const databaseFile = join(dataDir, 'bench.sqlite');
@@ -209,18 +244,140 @@ async function hotlineRun(consoles) {
     hotlineEnv({ port, databaseUrl: `sqlite:${databaseFile}`, dataDir }),
     `${base}/health`,
   );
+  return {
+    label: 'hotline (SQLite)',
+    urls: [`${base}/console`],
+    webhooks: base,
+    pids: [server.pid],
+    callIds: async () => callIdsBySid(databaseFile),
+    async stop() {
+      await stop(server);
+      removeTempDir(dataDir);
+    },
+  };
+}
+
+/** A MariaDB database of this run's own on the `--mysql` server, dropped when the run ends. */
+async function mariadbDatabase() {
+  const server = new URL(MYSQL);
+  const name = `hotline_fanout_${randomBytes(4).toString('hex')}`;
+  const admin = await mysql.createConnection({
+    host: server.hostname,
+    port: Number(server.port || 3306),
+    user: decodeURIComponent(server.username || 'root'),
+    password: decodeURIComponent(server.password),
+  });
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const url = new URL(MYSQL);
+  url.pathname = `/${name}`;
+  const database = {
+    url: url.toString(),
+    async callIds() {
+      const [rows] = await admin.query(`SELECT id, call_sid AS sid FROM \`${name}\`.phone_call`);
+      return new Map(rows.map((row) => [row.sid, row.id]));
+    },
+    async drop() {
+      databases.delete(database);
+      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await admin.end();
+    },
+  };
+  databases.add(database);
+  return database;
+}
+
+/** Each instance's `hotline_routing_leader` from its /metrics (the bench is on loopback). */
+async function leadership(servers) {
+  const deadline = now() + 30_000;
+  for (;;) {
+    const leading = await Promise.all(
+      servers.map(async ({ base }) => {
+        const metrics = await fetch(`${base}/metrics`).then((response) => response.text());
+        return /^hotline_routing_leader 1$/m.test(metrics);
+      }),
+    );
+    if (leading.filter(Boolean).length === 1) return leading.indexOf(true);
+    if (now() > deadline) throw new Error(`no single routing leader: ${leading}`);
+    await sleep(200);
+  }
+}
+
+/**
+ * `count` instances on one MariaDB database; several share a Redis (a key prefix of this run's
+ * own) and the secrets, as a deployment must. They start one after the other: the first
+ * applies the migrations and creates the admin.
+ */
+async function mariadbHotline(count) {
+  const database = await mariadbDatabase();
+  const shared = {
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ...(count > 1
+      ? { REDIS_URL, REDIS_KEY_PREFIX: `fanout-${randomBytes(4).toString('hex')}` }
+      : {}),
+  };
+  const servers = [];
+  const stopAll = async () => {
+    for (const server of servers.reverse()) {
+      await stop(server.child);
+      removeTempDir(server.dataDir);
+    }
+    await database.drop();
+  };
   try {
+    for (let i = 1; i <= count; i++) {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const dataDir = tempDir('hotline-fanout-');
+      const env = hotlineEnv({ port, databaseUrl: database.url, dataDir });
+      const child = await start(
+        HOTLINE_MAIN,
+        { ...env, ...shared, ...(count > 1 ? { INSTANCE_ID: `fanout-${i}` } : {}) },
+        `${base}/health`,
+      );
+      servers.push({ base, child, dataDir });
+    }
+    let webhooks = servers[0];
+    let note = '';
+    if (count > 1) {
+      const leader = await leadership(servers);
+      webhooks = servers[WEBHOOKS_TO === 'leader' ? leader : (leader + 1) % count];
+      note =
+        `instance ${leader + 1} of ${count} leads the routing; the webhooks go to instance ` +
+        `${servers.indexOf(webhooks) + 1} (the ${WEBHOOKS_TO}); console i connects to instance i mod ${count} + 1`;
+    }
+    return {
+      label: count > 1 ? `${count} instances (MariaDB, Redis)` : '1 instance (MariaDB)',
+      urls: servers.map(({ base }) => `${base}/console`),
+      webhooks: webhooks.base,
+      pids: servers.map(({ child }) => child.pid),
+      note,
+      callIds: () => database.callIds(),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The consoles on the deployment, the calls through its webhooks, the deliveries timed. */
+async function hotlineRun(consoles, deployment) {
+  try {
+    const base = deployment.webhooks;
     const token = await prepareHotline(base);
+    // Among several instances the new queue limit reaches the leader by a broadcast.
+    if (deployment.urls.length > 1) await sleep(1000);
     const measure = {
-      label: 'hotline (SQLite)',
+      label: deployment.label,
       connect: () =>
         consoles('open', {
-          url: `${base}/console`,
+          urls: deployment.urls,
           token,
           count: CONSOLES,
           concurrency: CONNECTING,
         }),
-      pid: server.pid,
+      pids: deployment.pids,
     };
     const answerMs = [];
     const sids = new Map();
@@ -229,21 +386,21 @@ async function hotlineRun(consoles) {
     const result = await measured(consoles, measure, {
       warmUp: () => atRate(WARM_UP, RATE, (i) => placeCall(base, warmUp[i], new Map(), [])),
       drive: () => atRate(CALLS, RATE, (i) => placeCall(base, calls[i], sids, answerMs)),
-      origins: () => {
-        const ids = callIdsBySid(databaseFile);
+      origins: async () => {
+        const ids = await deployment.callIds();
         return new Map([...sids].map(([sid, origin]) => [ids.get(sid), origin]));
       },
     });
     answerMs.sort((a, b) => a - b);
     return {
       ...result,
+      note: deployment.note,
       answerP50: answerMs[Math.floor(answerMs.length / 2)],
       answerP99: answerMs[Math.ceil(answerMs.length * 0.99) - 1],
     };
   } finally {
     await consoles('close').catch(() => undefined);
-    await stop(server);
-    removeTempDir(dataDir);
+    await deployment.stop();
   }
 }
 
@@ -284,7 +441,7 @@ const FALLBACK_TEMPLATE = {
 };
 
 async function bareRun(consoles, template) {
-  const port = 41000 + Math.floor(Math.random() * 10000);
+  const port = await freePort();
   const bare = await forkReady(join(__dirname, 'bare-server.js'), { PORT: String(port) });
   const broadcast = commander(bare);
   const seq = { value: 0 };
@@ -298,7 +455,7 @@ async function bareRun(consoles, template) {
           count: CONSOLES,
           concurrency: CONNECTING,
         }),
-      pid: bare.pid,
+      pids: [bare.pid],
     };
     const origins = new Map();
     const warmUp = Array.from({ length: WARM_UP }, () => frameLike(template, seq));
@@ -321,8 +478,9 @@ async function bareRun(consoles, template) {
 // ---- Measuring -----------------------------------------------------------------------------
 
 /** Connects the consoles, warms up, drives the measured changes and reads what arrived. */
-async function measured(consoles, { label, connect, pid }, { warmUp, drive, origins }) {
-  const rssIdle = rssOf(pid);
+async function measured(consoles, { label, connect, pids }, { warmUp, drive, origins }) {
+  const rss = () => pids.reduce((sum, pid) => sum + rssOf(pid), 0);
+  const rssIdle = rss();
   const opened = await connect();
   if (opened.failures > 0)
     throw new Error(
@@ -331,7 +489,7 @@ async function measured(consoles, { label, connect, pid }, { warmUp, drive, orig
     );
   console.log(`${label}: ${CONSOLES} consoles connected in ${(opened.ms / 1000).toFixed(1)} s`);
   await sleep(1000);
-  const rssConnected = rssOf(pid);
+  const rssConnected = rss();
 
   await warmUp();
   await delivered(consoles, CONSOLES * WARM_UP);
@@ -341,7 +499,7 @@ async function measured(consoles, { label, connect, pid }, { warmUp, drive, orig
   const expected = CONSOLES * CALLS;
   await delivered(consoles, expected);
   const report = await consoles('report');
-  const byCall = origins();
+  const byCall = await origins();
 
   // Each delivery from the origin; and split in two: origin → the change's first console (the
   // server's own work until the frame is on the wire), first console → this one (the fan-out).
@@ -493,7 +651,44 @@ function report(hotline, bare) {
   );
 }
 
+/** `--instances N`: the same consoles and calls on one instance, then on N. */
+function reportInstances(one, many) {
+  const line = (...parts) => console.log(parts.join(''));
+  const times = (value) => `${value.toFixed(2)}×`;
+  console.log();
+  table([one, many]);
+  line(
+    `\n${many.label} / ${one.label}: p50 ${times(many.p50 / one.p50)}, `,
+    `p99 ${times(many.p99 / one.p99)}`,
+  );
+  for (const run of [one, many]) {
+    const lost = run.expected - run.deliveries;
+    const problems = [`${lost} deliveries lost`];
+    if (run.duplicates > 0) problems.push(`${run.duplicates} duplicate deliveries`);
+    if (run.disconnects > 0) problems.push(`${run.disconnects} consoles disconnected`);
+    line(`  ${run.label.padEnd(32)}${problems.join(', ')}`);
+  }
+  line('\nThe third webhook answered (p50, p99), and each delivery split in two:');
+  for (const run of [one, many])
+    line(
+      `  ${run.label.padEnd(32)}`,
+      `webhook ${ms(run.answerP50)}, ${ms(run.answerP99)};  `,
+      `to first console p50 ${ms(run.firstP50)}, p99 ${ms(run.firstP99)};  `,
+      `fan-out p50 ${ms(run.spreadP50)}, p99 ${ms(run.spreadP99)}`,
+    );
+  if (many.note) line(`\n${many.label}: ${many.note}.`);
+  line(
+    `RSS is the sum over the instances. All ${CONSOLES} consoles sign in with the admin's token and run`,
+    '\nin one separate process; the servers, MariaDB, Redis, the consoles and the driver share the',
+    '\nmachine in both runs alike.',
+  );
+}
+
 async function main() {
+  if (!existsSync(HOTLINE_MAIN))
+    throw new Error(
+      `${HOTLINE_MAIN} is missing: run "npm run build", or give --dist <build directory>.`,
+    );
   console.log(
     `Fan-out bench: ${CONSOLES} consoles, ${CALLS} calls at ${RATE}/s ` +
       `(after ${WARM_UP} warm-up calls, not counted)\n`,
@@ -501,7 +696,13 @@ async function main() {
   const consolesProcess = await forkReady(join(__dirname, 'consoles.js'));
   const consoles = commander(consolesProcess);
   try {
-    const hotline = await hotlineRun(consoles);
+    if (INSTANCES > 1) {
+      const one = await hotlineRun(consoles, await mariadbHotline(1));
+      const many = await hotlineRun(consoles, await mariadbHotline(INSTANCES));
+      reportInstances(one, many);
+      return;
+    }
+    const hotline = await hotlineRun(consoles, await sqliteHotline());
     let template = hotline.sample;
     if (!template) {
       console.warn('No hotline frame held exactly one call: the bare server sends a plain one.');

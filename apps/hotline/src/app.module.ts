@@ -6,6 +6,7 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BookingsModule } from './bookings/bookings.module';
 import { CallsModule } from './calls/calls.module';
 import { ConsoleModule } from './console/console.module';
 import { ContactsModule } from './contacts/contacts.module';
@@ -17,6 +18,8 @@ import { Environment, validateEnvironment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { FirstStart } from './first-start';
 import { HealthModule } from './health/health.module';
+import { InstancesModule } from './instances/instances.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { RollupsModule } from './statistics/stats-rollups';
 import { StatisticsModule } from './statistics/statistics.module';
 import { ShiftsModule } from './shifts/shifts.module';
@@ -58,6 +61,7 @@ export class AppModule {
         }),
         CoreModule.forRoot(options.clock),
         DatabaseModule,
+        InstancesModule,
         RollupsModule,
         AuditModule,
         AuthModule,
@@ -69,9 +73,11 @@ export class AppModule {
         ContactsModule,
         StatisticsModule,
         ShiftsModule,
+        BookingsModule,
         ConsoleModule,
         TaxonomyModule,
         HealthModule,
+        MetricsModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }, FirstStart],
     };

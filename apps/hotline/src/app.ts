@@ -1,11 +1,15 @@
 import { join } from 'node:path';
+import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
 import { RequestOrigin } from './common/request-origin';
+import { Environment } from './config/environment';
+import { Cluster } from './instances/cluster';
+import { RedisIoAdapter } from './instances/redis-io.adapter';
 
 /** Builds the hotline server, exactly as `npm start` runs it; the end-to-end tests use it too. */
 export async function createHotlineApp(options: AppOptions = {}): Promise<NestExpressApplication> {
@@ -23,9 +27,26 @@ export async function createHotlineApp(options: AppOptions = {}): Promise<NestEx
     RequestOrigin.run(request.ip ?? 'unknown', next),
   );
   app.enableShutdownHooks();
+  // Several instances: consoles on any of them receive the frames the routing leader sends.
+  const redisUrl = app.get(ConfigService<Environment, true>).get('REDIS_URL', { infer: true });
+  if (redisUrl) {
+    const adapter = new RedisIoAdapter(app, redisUrl, app.get(Cluster).socketKey);
+    await adapter.connect();
+    app.useWebSocketAdapter(adapter);
+  }
   // The browser console, built by `npm run build` (apps/console) and served as static files.
   app.useStaticAssets(join(process.cwd(), 'dist', 'console'), {
     prefix: '/console/',
+    index: 'index.html',
+  });
+  // The parents' booking page (apps/booking-page), public; `/book` as typed goes to `/book/`.
+  app.use((request: Request, response: Response, next: () => void) => {
+    if (request.path !== '/book') return next();
+    const query = request.originalUrl.indexOf('?');
+    response.redirect(301, `/book/${query < 0 ? '' : request.originalUrl.slice(query)}`);
+  });
+  app.useStaticAssets(join(process.cwd(), 'dist', 'booking'), {
+    prefix: '/book/',
     index: 'index.html',
   });
   publishOpenApi(app);

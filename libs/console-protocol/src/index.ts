@@ -27,6 +27,8 @@ export interface QueuedCall {
   queuedAt: string;
   callerType: string | null;
   volunteerId?: string;
+  /** A practice call (`POST /api/training-calls`): rings one volunteer, never counted. */
+  training?: true;
 }
 
 export interface DutyVolunteer {
@@ -48,6 +50,8 @@ export interface RingingOffer {
   waitedSeconds: number;
   /** Earlier calls from the same number to this hotline (never the number itself). */
   earlierContacts: number;
+  /** A practice call: accepting it connects at once, nobody is on the line. */
+  training?: true;
 }
 
 /** Today's service figures for the supervisors' wall (the hotline's local day). */

@@ -4,6 +4,7 @@ import type { Locale } from '../i18n';
 import { useI18n } from '../i18n';
 import { useConsole } from '../use-console';
 import { AlertBanner } from './AlertBanner';
+import { BookingsDay } from './BookingsDay';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NoticeBar } from './NoticeBar';
@@ -18,15 +19,16 @@ const StatsView = lazy(() =>
   import('./StatsView').then(({ StatsView }) => ({ default: StatsView })),
 );
 
-type Tab = 'desk' | 'wall' | 'stats' | 'roster';
+type Tab = 'desk' | 'wall' | 'stats' | 'roster' | 'bookings';
 /** Everyone has a desk and the roster; supervisors, coordinators and admins the wall and statistics. */
-const SUPERVISING_TABS: Tab[] = ['desk', 'wall', 'stats', 'roster'];
+const SUPERVISING_TABS: Tab[] = ['desk', 'wall', 'stats', 'roster', 'bookings'];
 const VOLUNTEER_TABS: Tab[] = ['desk', 'roster'];
 const TAB_NAMES = {
   desk: 'tabs.desk',
   wall: 'tabs.wall',
   stats: 'tabs.stats',
   roster: 'tabs.roster',
+  bookings: 'tabs.bookings',
 } as const;
 
 /**
@@ -117,6 +119,9 @@ export function ConsoleScreen({
             preferredHotlineId={live?.hotlineId}
             now={() => serverNow(Date.now())}
           />
+        ) : supervising && tab === 'bookings' ? (
+          // The day's face-to-face bookings need no socket either.
+          <BookingsDay accessToken={session.accessToken} now={() => serverNow(Date.now())} />
         ) : supervising && tab === 'stats' && (live || model.refused) ? (
           // Statistics need no socket; its snapshot only tells the hotline's clock (for "this month").
           <Suspense fallback={<p className="loading">{t('stats.loading')}</p>}>

@@ -75,6 +75,7 @@ export function OfferPanel({
       <h2 id="offer-heading" className="offer__heading">
         {t('offer.heading')}
         {crisis && <span className="badge badge--crisis">{t('offer.crisis')}</span>}
+        {offer.training && <span className="badge badge--training">{t('call.training')}</span>}
       </h2>
       <dl className="offer__facts">
         <div>

@@ -165,6 +165,7 @@ function CallRow({
       <td>{t(callerTypeKey(call.callerType))}</td>
       <td>
         <span className={`badge badge--${call.priority}`}>{t(`priority.${call.priority}`)}</span>
+        {call.training && <span className="badge badge--training">{t('call.training')}</span>}
       </td>
       <td>{t(`phase.${call.phase}`)}</td>
       <td className="numeric">{formatDuration(secondsSince(call.queuedAt, now))}</td>

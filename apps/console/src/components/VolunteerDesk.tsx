@@ -4,6 +4,8 @@ import { useI18n } from '../i18n';
 import type { LiveState } from '../live-state';
 import { unlockAudio } from '../sounds';
 import { formatDuration, secondsSince, useNow } from '../time';
+import { callToBookFor } from '../booking';
+import { BookingPanel } from './BookingPanel';
 import { OfferPanel } from './OfferPanel';
 import { QueueSummary } from './QueueSummary';
 import { Softphone } from './Softphone';
@@ -30,6 +32,7 @@ export function VolunteerDesk({
   const { me, offer } = live;
   // Presence is chosen by the volunteer only between calls; the server also refuses otherwise.
   const betweenCalls = !['offered', 'talking', 'wrap_up'].includes(me.state);
+  const bookingFor = callToBookFor(me);
 
   return (
     <div className="desk">
@@ -88,6 +91,17 @@ export function VolunteerDesk({
           // Without the call's id the server refuses, and the form shows its reason.
           onSubmit={(contact) => store.finishWrapUp(model.recordDue?.callId ?? '', contact)}
           onClose={() => store.dropLateRecord()}
+        />
+      )}
+
+      {bookingFor && (
+        // One panel per call: a new call starts with an empty one. The wrap-up form beside it
+        // is keyed by the call id too, and siblings' keys must differ.
+        <BookingPanel
+          key={`booking-${bookingFor}`}
+          accessToken={accessToken}
+          callId={bookingFor}
+          serverNow={serverNow}
         />
       )}
 

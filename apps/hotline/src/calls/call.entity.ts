@@ -107,6 +107,10 @@ export class Call extends HotlineRecord {
   @Column({ name: 'talk_seconds', type: 'int', nullable: true })
   talkSeconds!: number | null;
 
+  /** A practice call rung on one volunteer's console: no telephony, never in the statistics. */
+  @Column({ type: 'boolean', default: false })
+  training!: boolean;
+
   @Column({ name: 'updated_at', ...DATETIME })
   updatedAt!: Date;
 }

@@ -12,6 +12,8 @@ import { CallsService } from './calls.service';
 import { PresenceChange } from './presence-change.entity';
 import { SwitchboardEvents } from './switchboard-events';
 import { SwitchboardService } from './switchboard.service';
+import { TrainingCallsController } from './training-calls.controller';
+import { TrainingCallsService } from './training-calls.service';
 import { VoiceFlowService } from './voice-flow.service';
 import { VoiceWebhooksController } from './voice-webhooks.controller';
 
@@ -28,8 +30,14 @@ import { VoiceWebhooksController } from './voice-webhooks.controller';
     ]),
     AuditModule,
   ],
-  controllers: [VoiceWebhooksController, CallsController],
-  providers: [SwitchboardService, SwitchboardEvents, VoiceFlowService, CallsService],
+  controllers: [VoiceWebhooksController, CallsController, TrainingCallsController],
+  providers: [
+    SwitchboardService,
+    SwitchboardEvents,
+    VoiceFlowService,
+    CallsService,
+    TrainingCallsService,
+  ],
   exports: [SwitchboardService, SwitchboardEvents, CallsService],
 })
 export class CallsModule {}

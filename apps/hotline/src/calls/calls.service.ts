@@ -80,6 +80,7 @@ export class CallsService {
             occurredAt: LessThan(call.arrivedAt),
           })
         : 0,
+      ...(call.training ? { training: true as const } : {}),
     };
   }
 
@@ -135,6 +136,8 @@ export class CallsService {
       )
       .addSelect('MAX(c.waitSeconds)', 'longestWait')
       .where('c.hotlineId = :hotlineId', { hotlineId: hotline.id })
+      // Practice calls are not service.
+      .andWhere('c.training = :training', { training: false })
       .andWhere('c.arrivedAt >= :start AND c.arrivedAt < :end', {
         start: start.toJSDate(),
         end: start.plus({ days: 1 }).toJSDate(),

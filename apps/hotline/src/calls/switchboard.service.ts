@@ -5,6 +5,7 @@ import {
   NotFoundException,
   OnApplicationBootstrap,
   OnModuleDestroy,
+  Optional,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -27,8 +28,10 @@ import { InjectClock } from '../common/clock.provider';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Transactions } from '../database/transactions';
 import { StatsRollups } from '../statistics/stats-rollups';
+import { startRecurringJob } from '../common/recurring-job';
 import { Telephony } from '../telephony/telephony';
-import type { Volunteer } from '../volunteers/volunteer.entity';
+import { Cluster } from '../instances/cluster';
+import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer, OfferResult } from './call-offer.entity';
 import { Call } from './call.entity';
 import { PresenceChange } from './presence-change.entity';
@@ -53,6 +56,10 @@ type Effect = RoutingEffect | { type: 'requeued'; callId: string };
 type Step<T> = { value: T; effects: Effect[] };
 
 export const CONNECT_PATH = '/twilio/voice/connect';
+/** A webhook answers without waiting longer than this on the leader (the call is durable first). */
+const WEBHOOK_WAIT_MS = 1500;
+/** The engine topic of practice calls: no volunteer has it as a skill. */
+const TRAINING_TOPIC = 'training';
 
 /**
  * Hosts a routing engine per hotline: feeds it calls and volunteers' actions, carries out
@@ -68,7 +75,12 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
   private readonly boards = new Map<string, Switchboard>();
   /** Dialled number → hotline id; numbers change rarely, and every change clears it. */
   private readonly hotlineByNumber = new Map<string, string>();
+  /** Practice calls in the engines now (see `offerTraining`). */
+  private readonly trainingCalls = new Set<string>();
   private closing = false;
+  /** On a follower: the leader's volunteer states, for the reads that cannot wait (see `shareStates`). */
+  private readonly mirror = new Map<string, Map<string, EngineVolunteer>>();
+  private stopSweep?: () => void;
 
   constructor(
     @InjectRepository(Call) private readonly calls: Repository<Call>,
@@ -80,12 +92,20 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     private readonly telephony: Telephony,
     private readonly events: SwitchboardEvents,
     @InjectClock() private readonly clock: Clock,
+    @InjectRepository(Volunteer) private readonly volunteerRows: Repository<Volunteer>,
+    /** Several instances (REDIS_URL): only the leader runs the engines; see docs/instances.md. */
+    @Optional() private readonly cluster?: Cluster,
   ) {}
 
-  /** After a restart, callers still waiting get their places back, in their original order. */
   async onApplicationBootstrap(): Promise<void> {
+    if (this.cluster?.enabled) return this.joinCluster();
+    return this.restoreWaitingCalls();
+  }
+
+  /** After a restart, callers still waiting get their places back, in their original order. */
+  private async restoreWaitingCalls(): Promise<void> {
     const waiting = await this.calls.find({
-      where: { status: In(['waiting', 'offered']) },
+      where: { status: In(['waiting', 'offered']), training: false },
       order: { queuedAt: 'ASC' },
     });
     if (waiting.length === 0) return;
@@ -110,10 +130,12 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
 
   onModuleDestroy(): void {
     this.closing = true;
+    this.stopSweep?.();
     for (const board of this.boards.values()) clearTimeout(board.timer);
   }
 
   async enqueue(call: Call): Promise<'queued' | 'queue_full' | 'duplicate'> {
+    if (this.follower) return this.relayCallStep('enqueue', call, 'queued');
     return this.run(call.hotlineId, (engine) => {
       const result = engine.enqueue(this.queueEntry(call));
       return { value: result.queued ? 'queued' : result.reason, effects: result.effects };
@@ -125,6 +147,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
    * with a volunteer when the server restarted) gets its outcome from its recorded status.
    */
   async hangUp(call: Call): Promise<void> {
+    if (this.follower) return this.relayCallStep('hangUp', call, undefined);
     const known = await this.run(call.hotlineId, (engine) =>
       engine.call(call.id)
         ? { value: true, effects: engine.hangUp(call.id) }
@@ -149,7 +172,9 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
       const result = await manager.update(Call, { id: callId, outcome: IsNull() }, changes);
       if (!result.affected) return false;
       const call = await manager.findOneByOrFail(Call, { id: callId });
-      await this.rollups.countCall(manager, call, (await this.hotline(call.hotlineId)).timeZone);
+      // A practice call is never counted.
+      if (!call.training)
+        await this.rollups.countCall(manager, call, (await this.hotline(call.hotlineId)).timeZone);
       return true;
     });
   }
@@ -164,6 +189,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
 
   /** The volunteer's phone or browser did not answer: the caller goes back to their place. */
   dialFailed(call: Call): Promise<void> {
+    if (this.follower) return this.relayDialFailed(call);
     return this.run(call.hotlineId, (engine) => ({
       value: undefined,
       effects: this.requeue(engine, call),
@@ -174,7 +200,18 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     return this.loaded(call.hotlineId)?.engine.position(call.id);
   }
 
+  /** The caller's place and expected wait; asks the leader when another instance leads. */
+  async placeOf(call: Call): Promise<QueuePosition | undefined> {
+    if (!this.follower) return this.position(call);
+    return this.cluster!.askLeader<QueuePosition | undefined>(
+      'switchboard.position',
+      { callId: call.id, hotlineId: call.hotlineId },
+      { timeoutMs: WEBHOOK_WAIT_MS, patienceMs: 0 },
+    ).catch(() => undefined);
+  }
+
   async snapshot(hotlineId: string): Promise<QueueSnapshot> {
+    if (this.follower) return this.cluster!.askLeader('switchboard.snapshot', { hotlineId });
     return (await this.board(hotlineId)).engine.snapshot();
   }
 
@@ -202,11 +239,13 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     return this.hotline(hotlineId);
   }
 
-  async hotlineChanged(hotline: Hotline): Promise<void> {
+  async hotlineChanged(hotline: Hotline, tellOthers = true): Promise<void> {
     this.hotlineByNumber.clear();
+    if (tellOthers) this.cluster?.broadcast('hotline.changed', { hotlineId: hotline.id });
     const board = this.loaded(hotline.id);
     if (!board) return;
     board.hotline = hotline;
+    if (this.follower) return;
     await this.run(hotline.id, (engine) => ({
       value: undefined,
       effects: engine.setPolicy(hotline.routing),
@@ -222,6 +261,12 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     if (!volunteer.hotlines.some((hotline) => hotline.id === hotlineId)) {
       throw new NotFoundException(`You do not work for hotline ${hotlineId}.`);
     }
+    if (this.follower)
+      return this.cluster!.askLeader('switchboard.setPresence', {
+        volunteerId: volunteer.id,
+        hotlineId,
+        presence,
+      });
     if (presence === 'available') {
       for (const other of volunteer.hotlines.filter((hotline) => hotline.id !== hotlineId)) {
         const state = this.loaded(other.id)?.engine.volunteer(volunteer.id)?.state;
@@ -243,6 +288,13 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   async accept(volunteer: Volunteer, offerId: string): Promise<Call> {
+    if (this.follower) {
+      const callId = await this.cluster!.askLeader<string>('switchboard.accept', {
+        volunteerId: volunteer.id,
+        offerId,
+      });
+      return this.calls.findOneByOrFail({ id: callId });
+    }
     const offer = await this.ownOffer(volunteer, offerId);
     const board = await this.board(offer.hotlineId);
     await this.run(offer.hotlineId, (engine) => {
@@ -257,6 +309,8 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   async decline(volunteer: Volunteer, offerId: string): Promise<void> {
+    if (this.follower)
+      return this.cluster!.askLeader('switchboard.decline', { volunteerId: volunteer.id, offerId });
     const offer = await this.ownOffer(volunteer, offerId);
     const board = await this.board(offer.hotlineId);
     await this.run(offer.hotlineId, (engine) => ({
@@ -267,6 +321,11 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
 
   /** Ends the volunteer's wrap-up of this call early (the contact record is done). */
   finishWrapUp(volunteer: Volunteer, call: Call): Promise<EngineVolunteer> {
+    if (this.follower)
+      return this.cluster!.askLeader('switchboard.finishWrapUp', {
+        volunteerId: volunteer.id,
+        callId: call.id,
+      });
     return this.run(call.hotlineId, (engine) => {
       if (engine.volunteer(volunteer.id)?.state !== 'wrap_up') {
         throw new ConflictException('You are not in wrap-up; there is nothing to finish.');
@@ -278,6 +337,8 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
 
   /** A supervisor rings a waiting call on a volunteer they choose. */
   reoffer(hotlineId: string, callId: string, volunteerId: string): Promise<void> {
+    if (this.follower)
+      return this.cluster!.askLeader('switchboard.reoffer', { hotlineId, callId, volunteerId });
     return this.run(hotlineId, (engine) => ({
       value: undefined,
       effects: this.refusing(
@@ -293,6 +354,12 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
 
   /** The offer ringing on this volunteer's console now, if any. */
   async liveOffer(volunteer: Volunteer): Promise<CallOffer | null> {
+    if (this.follower) {
+      const offerId = await this.cluster!.askLeader<string | null>('switchboard.liveOffer', {
+        volunteerId: volunteer.id,
+      });
+      return offerId ? this.offers.findOneBy({ id: offerId }) : null;
+    }
     for (const hotline of volunteer.hotlines) {
       const board = this.loaded(hotline.id);
       const state = board?.engine.volunteer(volunteer.id);
@@ -308,14 +375,73 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
 
   /** Who is signed up for the shift running now: the engine offers them calls first. */
   async setOnShift(hotlineId: string, volunteerIds: string[]): Promise<void> {
+    // The leader's own roster job keeps its engines current; a follower has none to tell.
+    if (this.follower) return;
     await this.run(hotlineId, (engine) => {
       engine.setOnShift(volunteerIds);
       return { value: undefined, effects: [] };
     });
   }
 
+  /** Volunteers on duty and not on a call, on every hotline this leader routes. */
+  onDuty(): { hotlineId: string; volunteerId: string }[] {
+    return [...this.boards.values()].flatMap((board) =>
+      board.engine
+        .snapshot()
+        .volunteers.filter((volunteer) => !['offline', 'talking'].includes(volunteer.state))
+        .map((volunteer) => ({ hotlineId: board.hotlineId, volunteerId: volunteer.id })),
+    );
+  }
+
   volunteerState(hotlineId: string, volunteerId: string): EngineVolunteer | undefined {
+    if (this.follower) return this.mirror.get(hotlineId)?.get(volunteerId);
     return this.loaded(hotlineId)?.engine.volunteer(volunteerId);
+  }
+
+  /** The queues this instance holds now, read-only, for the metrics; opens none. */
+  openQueues(): { hotlineId: string; name: string; queue: QueueSnapshot }[] {
+    return [...this.boards.values()].map((board) => ({
+      hotlineId: board.hotlineId,
+      name: board.hotline.name,
+      queue: board.engine.snapshot(),
+    }));
+  }
+
+  /**
+   * Rings a practice call on one available volunteer only. The call enters the engine and is
+   * offered in one step, so nobody else is ever offered it; its engine topic is a skill no one
+   * has, so a lapsed offer does not ring anyone else before `endTraining` takes it out.
+   */
+  offerTraining(call: Call, volunteerId: string): Promise<void> {
+    if (this.follower)
+      return this.cluster!.askLeader('switchboard.offerTraining', { callId: call.id, volunteerId });
+    return this.run(call.hotlineId, (engine) => {
+      if (engine.volunteer(volunteerId)?.state !== 'available') {
+        throw new ConflictException(
+          'That volunteer is not available now: a practice call rings only an available volunteer.',
+        );
+      }
+      engine.restore({ ...this.queueEntry(call), topic: TRAINING_TOPIC });
+      this.trainingCalls.add(call.id);
+      return { value: undefined, effects: engine.offerTo(call.id, volunteerId) };
+    });
+  }
+
+  /** The practice caller hangs up; the volunteer is free at once (no contact record is due). */
+  endTraining(call: Call): Promise<void> {
+    if (this.follower)
+      return this.cluster!.askLeader('switchboard.endTraining', { callId: call.id });
+    return this.run(call.hotlineId, (engine) => {
+      const volunteerId = engine.call(call.id)?.volunteerId;
+      const effects = engine.hangUp(call.id);
+      if (volunteerId && engine.volunteer(volunteerId)?.state === 'wrap_up')
+        effects.push(...engine.finishWrapUp(volunteerId));
+      return { value: undefined, effects };
+    });
+  }
+
+  isTraining(callId: string): boolean {
+    return this.trainingCalls.has(callId);
   }
 
   private async ownOffer(
@@ -421,6 +547,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     const step = board.chain.then(async () => {
       const { value, effects } = operation(board.engine);
       await this.apply(board, effects, connects);
+      this.shareStates(board, effects);
       this.wake(board);
       return value;
     });
@@ -534,13 +661,19 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
             waitSeconds: waited,
             updatedAt: at,
           });
-          this.events.publish({
-            type: 'call.ended',
-            hotlineId: board.hotlineId,
-            callId: effect.callId,
-            outcome: effect.outcome,
-            ...(effect.volunteerId ? { volunteerId: effect.volunteerId } : {}),
-          });
+          this.trainingCalls.delete(effect.callId);
+          // A practice call ends quietly: no contact record opens for it (see `call.ended`).
+          this.events.publish(
+            call.training
+              ? { type: 'call.changed', hotlineId: board.hotlineId, callId: effect.callId }
+              : {
+                  type: 'call.ended',
+                  hotlineId: board.hotlineId,
+                  callId: effect.callId,
+                  outcome: effect.outcome,
+                  ...(effect.volunteerId ? { volunteerId: effect.volunteerId } : {}),
+                },
+          );
           break;
         }
         case 'volunteer_state':
@@ -566,8 +699,292 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 
+  // Several instances (REDIS_URL, docs/instances.md): one leader runs the engines.
+
+  /** Another instance leads: the engines' work is asked of it. */
+  private get follower(): boolean {
+    return this.cluster?.follower ?? false;
+  }
+
+  /** Serves the other instances while leading, and competes for the lease. */
+  private async joinCluster(): Promise<void> {
+    const cluster = this.cluster!;
+    const person = async (id: string) => {
+      const volunteer = await this.volunteerRows.findOne({
+        where: { id },
+        relations: { hotlines: true },
+      });
+      if (!volunteer) throw new NotFoundException(`No volunteer ${id}.`);
+      return volunteer;
+    };
+    const call = (id: string) => this.calls.findOneByOrFail({ id });
+    type CallArgs = { callId: string };
+    type OfferArgs = { volunteerId: string; offerId: string };
+    cluster.handle('switchboard.enqueue', async ({ callId }: CallArgs) =>
+      this.enqueue(await call(callId)),
+    );
+    cluster.handle('switchboard.hangUp', async ({ callId }: CallArgs) =>
+      this.hangUp(await call(callId)),
+    );
+    cluster.handle('switchboard.dialFailed', async ({ callId }: CallArgs) =>
+      this.dialFailed(await call(callId)),
+    );
+    cluster.handle(
+      'switchboard.offerTraining',
+      async ({ callId, volunteerId }: CallArgs & { volunteerId: string }) =>
+        this.offerTraining(await call(callId), volunteerId),
+    );
+    cluster.handle('switchboard.endTraining', async ({ callId }: CallArgs) =>
+      this.endTraining(await call(callId)),
+    );
+    cluster.handle(
+      'switchboard.position',
+      ({ callId, hotlineId }: CallArgs & { hotlineId: string }) =>
+        this.loaded(hotlineId)?.engine.position(callId),
+    );
+    cluster.handle('switchboard.snapshot', ({ hotlineId }: { hotlineId: string }) =>
+      this.snapshot(hotlineId),
+    );
+    cluster.handle(
+      'switchboard.setPresence',
+      async (args: { volunteerId: string; hotlineId: string; presence: ChosenPresence }) =>
+        this.setPresence(await person(args.volunteerId), args.hotlineId, args.presence),
+    );
+    cluster.handle(
+      'switchboard.accept',
+      async ({ volunteerId, offerId }: OfferArgs) =>
+        (await this.accept(await person(volunteerId), offerId)).id,
+    );
+    cluster.handle('switchboard.decline', async ({ volunteerId, offerId }: OfferArgs) =>
+      this.decline(await person(volunteerId), offerId),
+    );
+    cluster.handle(
+      'switchboard.finishWrapUp',
+      async ({ volunteerId, callId }: CallArgs & { volunteerId: string }) =>
+        this.finishWrapUp(await person(volunteerId), await call(callId)),
+    );
+    cluster.handle(
+      'switchboard.reoffer',
+      (args: { hotlineId: string; callId: string; volunteerId: string }) =>
+        this.reoffer(args.hotlineId, args.callId, args.volunteerId),
+    );
+    cluster.handle(
+      'switchboard.liveOffer',
+      async ({ volunteerId }: { volunteerId: string }) =>
+        (await this.liveOffer(await person(volunteerId)))?.id ?? null,
+    );
+    cluster.handle('switchboard.states', () =>
+      Object.fromEntries(
+        [...this.boards.values()].map((board) => [
+          board.hotlineId,
+          board.engine.snapshot().volunteers,
+        ]),
+      ),
+    );
+    cluster.on(
+      'switchboard.states',
+      (states: { hotlineId: string; volunteers: EngineVolunteer[] }) =>
+        this.mirrorStates({ [states.hotlineId]: states.volunteers }),
+    );
+    cluster.on('leader', () => void this.refreshMirror());
+    cluster.on('hotline.changed', ({ hotlineId }: { hotlineId: string }) => {
+      void this.hotlines
+        .findOneBy({ id: hotlineId })
+        .then((hotline) => hotline && this.hotlineChanged(hotline, false))
+        .catch((error: Error) =>
+          this.logger.warn({ err: error.message }, 'hotline refresh failed'),
+        );
+    });
+    await cluster.campaign({ takeOver: () => this.takeOver(), standDown: () => this.standDown() });
+    if (this.follower) await this.refreshMirror();
+    this.stopSweep = startRecurringJob(
+      'queue sweep',
+      cluster.leaseMs,
+      () => this.sweep(),
+      this.logger,
+    );
+  }
+
+  /**
+   * The new leader starts from the record, as after a restart: volunteers on duty get their
+   * states back (on a call or in wrap-up: break, since the calls they are on finish through
+   * their webhooks), then waiting callers their places, and routing resumes.
+   */
+  private async takeOver(): Promise<void> {
+    this.retireEngines();
+    this.mirror.clear();
+    await this.restoreVolunteers();
+    await this.restoreWaitingCalls();
+    for (const board of this.boards.values()) {
+      await this.run(board.hotlineId, (engine) => ({
+        value: undefined,
+        effects: engine.dispatch(),
+      }));
+    }
+  }
+
+  /** Lost the lease: stop at once, keeping the last states known for the reads until the new leader's come. */
+  private standDown(): void {
+    for (const board of this.boards.values()) {
+      this.mirrorStates({ [board.hotlineId]: board.engine.snapshot().volunteers });
+    }
+    this.retireEngines();
+  }
+
+  /** Drops every engine (their timers too); a detached board's late step arms no timer (see `wake`). */
+  private retireEngines(): void {
+    for (const board of this.boards.values()) clearTimeout(board.timer);
+    this.boards.clear();
+  }
+
+  /** Each volunteer's last recorded state on each hotline, from `presence_change`. */
+  private async restoreVolunteers(): Promise<void> {
+    const latest: { hotline_id: string; volunteer_id: string; state: string }[] =
+      await this.presence.query(
+        `SELECT p.hotline_id, p.volunteer_id, p.state FROM presence_change p
+         WHERE p.state <> 'offline' AND p.changed_at = (
+           SELECT MAX(q.changed_at) FROM presence_change q
+           WHERE q.hotline_id = p.hotline_id AND q.volunteer_id = p.volunteer_id)`,
+      );
+    if (latest.length === 0) return;
+    const people = await this.volunteerRows.find({
+      where: { id: In([...new Set(latest.map((row) => row.volunteer_id))]), active: true },
+      relations: { hotlines: true },
+    });
+    let restored = 0;
+    for (const row of latest) {
+      const volunteer = people.find((person) => person.id === row.volunteer_id);
+      if (!volunteer?.hotlines.some((hotline) => hotline.id === row.hotline_id)) continue;
+      const presence: ChosenPresence =
+        row.state === 'available' || row.state === 'offered' ? 'available' : 'break';
+      const skills = [
+        ...new Set(volunteer.topicSkills.map((key) => defaultTaxonomy().topLevelOf(key))),
+      ];
+      await this.run(row.hotline_id, (engine) => {
+        const effects = engine.setVolunteer({ id: volunteer.id, skills });
+        if (engine.volunteer(volunteer.id)?.state !== 'offline')
+          return { value: undefined, effects };
+        return {
+          value: undefined,
+          effects: [...effects, ...engine.setPresence(volunteer.id, presence)],
+        };
+      });
+      restored += 1;
+    }
+    this.logger.log(`Restored ${restored} volunteer(s) on duty`);
+  }
+
+  /**
+   * The leader's safety net for requests lost in a failover: a call recorded as waiting that
+   * no engine holds joins its queue, and a call whose record has ended leaves it.
+   */
+  private async sweep(): Promise<void> {
+    if (this.follower) return;
+    // A call written a moment ago may be on its way here: leave it to its request.
+    const settled = this.clock.now().toMillis() - 2000 * this.clock.speed;
+    const waiting = await this.calls.find({
+      where: { status: In(['waiting', 'offered']), training: false },
+      order: { queuedAt: 'ASC' },
+    });
+    for (const call of waiting) {
+      if (call.updatedAt.getTime() > settled || this.follower) continue;
+      await this.run(call.hotlineId, (engine) => {
+        if (engine.call(call.id)) return { value: undefined, effects: [] };
+        this.logger.warn({ callId: call.id }, 'a waiting call no engine held joins its queue');
+        engine.restore(this.queueEntry(call));
+        return { value: undefined, effects: engine.dispatch() };
+      });
+    }
+    for (const board of [...this.boards.values()]) {
+      const held = board.engine.snapshot().calls.map((call) => call.callId);
+      if (held.length === 0 || this.follower) continue;
+      for (const call of await this.calls.find({ where: { id: In(held), status: 'ended' } }))
+        await this.hangUp(call);
+    }
+  }
+
+  /** On the leader: after each step, the states of the volunteers it touched go to the followers. */
+  private shareStates(board: Switchboard, effects: Effect[]): void {
+    if (!this.cluster?.isLeader || !this.cluster.enabled) return;
+    const touched = new Set(
+      effects.flatMap((effect) =>
+        'volunteerId' in effect && effect.volunteerId ? [effect.volunteerId] : [],
+      ),
+    );
+    if (touched.size === 0) return;
+    const volunteers = [...touched].flatMap((id) => board.engine.volunteer(id) ?? []);
+    this.cluster.broadcast('switchboard.states', { hotlineId: board.hotlineId, volunteers });
+  }
+
+  private mirrorStates(states: Record<string, EngineVolunteer[]>): void {
+    for (const [hotlineId, volunteers] of Object.entries(states)) {
+      const known = this.mirror.get(hotlineId) ?? new Map<string, EngineVolunteer>();
+      for (const volunteer of volunteers) known.set(volunteer.id, volunteer);
+      this.mirror.set(hotlineId, known);
+    }
+  }
+
+  /** A follower learns every state from a new leader (or on joining). */
+  private async refreshMirror(): Promise<void> {
+    if (!this.follower) return;
+    try {
+      const states = await this.cluster!.askLeader<Record<string, EngineVolunteer[]>>(
+        'switchboard.states',
+        {},
+        { patienceMs: 0 },
+      );
+      this.mirror.clear();
+      this.mirrorStates(states);
+    } catch {
+      // No leader yet: its announcement brings the states.
+    }
+  }
+
+  /**
+   * A webhook's step, asked of the leader without keeping the caller waiting: the call is in
+   * the database already, so if the leader does not answer in time its sweep (or the next
+   * leader's takeover) picks the call up.
+   */
+  private async relayCallStep<T>(
+    method: 'enqueue' | 'hangUp',
+    call: Call,
+    fallback: T,
+  ): Promise<T> {
+    try {
+      return await this.cluster!.askLeader<T>(
+        `switchboard.${method}`,
+        { callId: call.id },
+        { timeoutMs: WEBHOOK_WAIT_MS, patienceMs: WEBHOOK_WAIT_MS },
+      );
+    } catch (error) {
+      this.logger.warn(
+        { err: (error as Error).message, callId: call.id },
+        `no leader took ${method}; the record stands and the leader's sweep will`,
+      );
+      return fallback;
+    }
+  }
+
+  private async relayDialFailed(call: Call): Promise<void> {
+    try {
+      await this.cluster!.askLeader(
+        'switchboard.dialFailed',
+        { callId: call.id },
+        { timeoutMs: WEBHOOK_WAIT_MS, patienceMs: WEBHOOK_WAIT_MS },
+      );
+    } catch {
+      // Back in line on record; the leader's sweep puts the caller back in the queue.
+      await this.calls.update(call.id, {
+        status: 'waiting',
+        volunteerId: null,
+        updatedAt: this.clock.now().toJSDate(),
+      });
+    }
+  }
+
   /** Asks Twilio to bring the caller to the accepted volunteer; if it cannot, they keep their place. */
   private async sendCallerToVolunteer(board: Switchboard, call: Call): Promise<void> {
+    if (call.training) return this.connectTraining(board, call);
     try {
       await this.telephony.sendCallerTo(
         call.callSid,
@@ -586,11 +1003,22 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 
+  /** A practice call has no caller on the line: accepted is connected. */
+  private async connectTraining(board: Switchboard, call: Call): Promise<void> {
+    await this.calls.update(call.id, { status: 'talking', updatedAt: this.clock.now().toJSDate() });
+    await this.run(board.hotlineId, (engine) => ({
+      value: undefined,
+      effects: engine.call(call.id)?.phase === 'connecting' ? engine.answered(call.id) : [],
+    }));
+  }
+
   /** Sets the one timer a switchboard needs: the engine's next deadline, in real time. */
   private wake(board: Switchboard): void {
     clearTimeout(board.timer);
     const deadline = board.engine.nextDeadline();
-    if (deadline === undefined || this.closing) return;
+    // A board retired when leadership moved (see `retireEngines`) wakes no more.
+    if (deadline === undefined || this.closing || this.boards.get(board.hotlineId) !== board)
+      return;
     const delay = Math.max(0, (deadline - this.clock.now().toMillis()) / this.clock.speed);
     board.timer = setTimeout(
       () =>

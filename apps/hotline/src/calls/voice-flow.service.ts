@@ -85,7 +85,10 @@ export class VoiceFlowService {
     if (!call.queueSid && params.QueueSid)
       await this.calls.update(call.id, { queueSid: params.QueueSid });
     if (call.status === 'overflowing') return this.twiml(hotline).leaveQueue();
-    const place = this.switchboard.position(call) ?? { position: 1, expectedWaitSeconds: 60 };
+    const place = (await this.switchboard.placeOf(call)) ?? {
+      position: 1,
+      expectedWaitSeconds: 60,
+    };
     return this.twiml(hotline).hold(place.position, place.expectedWaitSeconds);
   }
 

@@ -49,8 +49,9 @@ const zh: VoicePrompts = {
           .map((day) => `${ZH_WEEKDAYS[day]}${ranges(weekly, day, '到', '和')}`)
           .join('，')}。`,
   closedToday: '今天热线暂停服务。',
+  // Spoken only after the hours: the booking page is the other way to reach us then.
   nextOpening: (start) =>
-    `下次开放时间是${start.setLocale('zh-CN').toFormat('M月d日 cccc HH:mm')}。`,
+    `下次开放时间是${start.setLocale('zh-CN').toFormat('M月d日 cccc HH:mm')}。也可以在我们的网上预约页面预约到辅导中心面谈。`,
   callbackOffer: '如果希望我们在下次开放时给你回电，请按1。',
   callbackRecorded: (day) =>
     `好的，我们会在${day.setLocale('zh-CN').toFormat('M月d日')}晚上给你回电。`,
@@ -100,7 +101,7 @@ const en: VoicePrompts = {
           .join(', ')}.`,
   closedToday: 'The hotline is closed today.',
   nextOpening: (start) =>
-    `We next open on ${start.setLocale('en').toFormat('cccc d MMMM')} at ${start.toFormat('HH:mm')}.`,
+    `We next open on ${start.setLocale('en').toFormat('cccc d MMMM')} at ${start.toFormat('HH:mm')}. You can also book a face-to-face session at our guidance centre on our booking page.`,
   callbackOffer: 'To be called back when we next open, press 1.',
   callbackRecorded: (day) =>
     `Thank you. We will call you back on the evening of ${day.setLocale('en').toFormat('cccc d MMMM')}.`,

@@ -3,6 +3,11 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/** A local date, YYYY-MM-DD. */
+export const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** A wall-clock time, HH:mm. */
+export const WALL_CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 /** Trims text; with `emptyIsMissing`, blank text counts as not given. */
 export const Trimmed = (emptyIsMissing = false) =>
   Transform(({ value }) =>

@@ -84,6 +84,35 @@ describe('validateEnvironment', () => {
     ]);
   });
 
+  it('serves metrics to this machine only unless told otherwise, and checks the networks and token given', () => {
+    expect(validateEnvironment({}).METRICS_ALLOW).toBe('127.0.0.1/8, ::1');
+    expect(validateEnvironment({}).METRICS_TOKEN).toBeUndefined();
+    expect(problemsOf({ METRICS_ALLOW: '10.0.0.0/8, ::1', METRICS_TOKEN: 'x'.repeat(16) })).toEqual(
+      [],
+    );
+    expect(problemsOf({ METRICS_ALLOW: '10.0.0.0/8, prometheus', METRICS_TOKEN: 'short' })).toEqual(
+      [
+        'METRICS_TOKEN must be at least 16 characters (openssl rand -hex 16)',
+        'METRICS_ALLOW must be addresses or networks (CIDR) separated by commas, like 127.0.0.1/8, ::1, 10.0.0.0/8, got "10.0.0.0/8, prometheus"',
+      ],
+    );
+  });
+
+  it('gives several instances a key prefix and a five-second leader lease, and checks them', () => {
+    expect(validateEnvironment({})).toMatchObject({
+      REDIS_KEY_PREFIX: 'hotline',
+      LEADER_LEASE_MS: 5000,
+    });
+    expect(validateEnvironment({}).INSTANCE_ID).toBeUndefined();
+    expect(
+      problemsOf({ REDIS_KEY_PREFIX: 'a b', INSTANCE_ID: 'web/1', LEADER_LEASE_MS: '200' }),
+    ).toEqual([
+      'REDIS_KEY_PREFIX must be 1 to 64 letters, digits or _ . : -, got "a b"',
+      'INSTANCE_ID must be 1 to 64 letters, digits or _ . -, got "web/1"',
+      'LEADER_LEASE_MS must be a whole number of milliseconds from 1000 to 60000, got "200"',
+    ]);
+  });
+
   it('formats the error so the start-up message lists every problem', () => {
     expect(() => validateEnvironment({ PORT: '-1' })).toThrow(
       'Invalid configuration:\n  - PORT must be a TCP port number from 0 to 65535, got "-1"',

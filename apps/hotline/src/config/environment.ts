@@ -1,6 +1,7 @@
 import Joi from 'joi';
 import { DateTime } from 'luxon';
 import { isValidZone } from '@hotline/calendar';
+import { AddressList, LOOPBACK_ONLY } from '../metrics/address-list';
 
 /** Every setting the server reads, after validation and defaults. */
 export interface Environment {
@@ -26,10 +27,22 @@ export interface Environment {
   ADMIN_PASSWORD?: string;
   HOTLINE_TIMEZONE: string;
   REDIS_URL?: string;
+  /** Prefix of every Redis key and channel, so several hotline clusters can share one Redis. */
+  REDIS_KEY_PREFIX: string;
+  /** This server's name among several instances (logs, the leader lease); random when unset. */
+  INSTANCE_ID?: string;
+  /** How long the routing leader's lease lasts without renewal: the longest a failover takes. */
+  LEADER_LEASE_MS: number;
   HOTLINE_CLOCK_START?: string;
   HOTLINE_CLOCK_SPEED: number;
   SERVICE_LEVEL_SECONDS: number;
   STATS_SMALL_CELL: number;
+  /** Requests a minute one client address may make to the public booking routes. */
+  BOOKING_RATE_LIMIT: number;
+  /** When set, GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>". */
+  METRICS_TOKEN?: string;
+  /** Comma-separated addresses and CIDRs that may read GET /metrics (default: loopback). */
+  METRICS_ALLOW: string;
 }
 
 export class ConfigurationError extends Error {
@@ -142,6 +155,20 @@ const schema = Joi.object<Environment>({
   REDIS_URL: Joi.string()
     .uri({ scheme: ['redis', 'rediss'] })
     .messages({ '*': 'REDIS_URL must look like redis://host:6379, got "{#value}"' }),
+  REDIS_KEY_PREFIX: Joi.string()
+    .pattern(/^[A-Za-z0-9_.:-]{1,64}$/)
+    .default('hotline')
+    .messages({
+      '*': 'REDIS_KEY_PREFIX must be 1 to 64 letters, digits or _ . : -, got "{#value}"',
+    }),
+  INSTANCE_ID: Joi.string()
+    .pattern(/^[A-Za-z0-9_.-]{1,64}$/)
+    .messages({
+      '*': 'INSTANCE_ID must be 1 to 64 letters, digits or _ . -, got "{#value}"',
+    }),
+  LEADER_LEASE_MS: Joi.number().integer().min(1000).max(60000).default(5000).messages({
+    '*': 'LEADER_LEASE_MS must be a whole number of milliseconds from 1000 to 60000, got "{#value}"',
+  }),
   HOTLINE_CLOCK_START: Joi.string()
     .custom((value: string) => {
       if (!DateTime.fromISO(value, { setZone: true }).isValid) throw new Error('not ISO');
@@ -159,6 +186,21 @@ const schema = Joi.object<Environment>({
   STATS_SMALL_CELL: Joi.number().integer().min(1).max(100).default(3).messages({
     '*': 'STATS_SMALL_CELL must be a whole number from 1 to 100 (counts below it print as "< N" in exports), got "{#value}"',
   }),
+  BOOKING_RATE_LIMIT: Joi.number().integer().min(1).max(1_000_000).default(60).messages({
+    '*': 'BOOKING_RATE_LIMIT must be a whole number of requests a minute from 1 to 1000000, got "{#value}"',
+  }),
+  METRICS_TOKEN: Joi.string()
+    .min(16)
+    .messages({ '*': 'METRICS_TOKEN must be at least 16 characters (openssl rand -hex 16)' }),
+  METRICS_ALLOW: Joi.string()
+    .default(LOOPBACK_ONLY)
+    .custom((value: string) => {
+      AddressList.parse(value);
+      return value;
+    })
+    .messages({
+      '*': 'METRICS_ALLOW must be addresses or networks (CIDR) separated by commas, like 127.0.0.1/8, ::1, 10.0.0.0/8, got "{#value}"',
+    }),
 })
   // Twilio settings only make sense together.
   .and('TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_PHONE_NUMBER')

@@ -1,4 +1,4 @@
-import { HttpException, Logger, OnModuleDestroy } from '@nestjs/common';
+import { HttpException, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
   ConnectedSocket,
@@ -9,7 +9,9 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
+import { InjectRepository } from '@nestjs/typeorm';
 import type { Namespace, Socket } from 'socket.io';
+import { Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { CONSOLE_NAMESPACE, ClientEvents, ServerEvents } from '@hotline/console-protocol';
 import { AuthService } from '../auth/auth.service';
@@ -19,7 +21,8 @@ import { InjectClock } from '../common/clock.provider';
 import { RequestOrigin } from '../common/request-origin';
 import { ContactsService } from '../contacts/contacts.service';
 import { Environment } from '../config/environment';
-import type { Role, Volunteer } from '../volunteers/volunteer.entity';
+import { Cluster } from '../instances/cluster';
+import { type Role, Volunteer } from '../volunteers/volunteer.entity';
 import {
   AlertCommand,
   MoveVolunteerCommand,
@@ -65,11 +68,22 @@ export class ConsoleGateway
     private readonly switchboard: SwitchboardService,
     private readonly config: ConfigService<Environment, true>,
     @InjectClock() private readonly clock: Clock,
-  ) {}
+    @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
+    @Optional() private readonly cluster?: Cluster,
+  ) {
+    // A new leader restored volunteers on duty; those whose console went with the old leader
+    // and did not come back within the grace period go offline.
+    this.cluster?.whenLeading(() => {
+      setTimeout(() => void this.dropAbsent(), this.graceMs()).unref();
+    });
+  }
+
+  private server?: Namespace<ClientEvents, ServerEvents, Record<string, never>, ConsoleData>;
 
   afterInit(
     server: Namespace<ClientEvents, ServerEvents, Record<string, never>, ConsoleData>,
   ): void {
+    this.server = server;
     this.feed.attach(server as unknown as Namespace<Record<string, never>, ServerEvents>);
     server.use((socket, next) => {
       void this.admit(socket as ConsoleSocket).then(
@@ -93,7 +107,13 @@ export class ConsoleGateway
     this.open.set(key, (this.open.get(key) ?? new Set()).add(socket.id));
     await socket.join([hotlineRoom(hotlineId), volunteerRoom(volunteerId)]);
     const volunteer = await this.auth.volunteerForToken(socket.data.token).catch(() => undefined);
-    if (volunteer) socket.emit('queue.snapshot', await this.feed.snapshot(volunteer, hotlineId));
+    if (!volunteer) return;
+    try {
+      socket.emit('queue.snapshot', await this.feed.snapshot(volunteer, hotlineId));
+    } catch (error) {
+      // Several instances, mid-failover: the console asks again (snapshot.get) once it can.
+      this.logger.warn({ err: messageOf(error) }, 'no snapshot for a new console');
+    }
   }
 
   /**
@@ -108,8 +128,7 @@ export class ConsoleGateway
     sockets?.delete(socket.id);
     if (sockets && sockets.size > 0) return;
     this.open.delete(key);
-    const graceMs =
-      (this.config.get('CONSOLE_GRACE_SECONDS', { infer: true }) * 1000) / this.clock.speed;
+    const graceMs = this.graceMs();
     this.goneTimers.set(
       key,
       setTimeout(() => {
@@ -192,7 +211,7 @@ export class ConsoleGateway
       socket,
       async () => {
         const { alertId } = await parseCommand(AlertCommand, payload);
-        if (!this.feed.acknowledge(socket.data.hotlineId, alertId))
+        if (!(await this.feed.acknowledgeAlert(socket.data.hotlineId, alertId)))
           throw new Error('This alert was already acknowledged.');
         return {};
       },
@@ -239,6 +258,7 @@ export class ConsoleGateway
   private async leave(token: string, hotlineId: string): Promise<void> {
     try {
       const volunteer = await this.auth.volunteerForToken(token);
+      if (await this.consoleOpenElsewhere(volunteer.id, hotlineId)) return;
       const state = this.switchboard.volunteerState(hotlineId, volunteer.id)?.state;
       if (state && state !== 'offline' && state !== 'talking') {
         await this.calls.setPresence(volunteer, 'offline', hotlineId);
@@ -247,6 +267,32 @@ export class ConsoleGateway
     } catch (error) {
       this.logger.warn({ err: messageOf(error) }, 'could not set a departed volunteer offline');
     }
+  }
+
+  private graceMs(): number {
+    return (this.config.get('CONSOLE_GRACE_SECONDS', { infer: true }) * 1000) / this.clock.speed;
+  }
+
+  private async dropAbsent(): Promise<void> {
+    for (const { hotlineId, volunteerId } of this.switchboard.onDuty()) {
+      try {
+        if (await this.consoleOpenElsewhere(volunteerId, hotlineId)) continue;
+        const volunteer = await this.volunteers.findOne({
+          where: { id: volunteerId },
+          relations: { hotlines: true },
+        });
+        if (volunteer) await this.calls.setPresence(volunteer, 'offline', hotlineId);
+      } catch (error) {
+        this.logger.warn({ err: messageOf(error) }, 'could not set an absent volunteer offline');
+      }
+    }
+  }
+
+  /** Several instances: the volunteer may have reconnected to another one during the grace period. */
+  private async consoleOpenElsewhere(volunteerId: string, hotlineId: string): Promise<boolean> {
+    if (!this.cluster?.enabled || !this.server) return false;
+    const sockets = await this.server.in(volunteerRoom(volunteerId)).fetchSockets();
+    return sockets.some((socket) => socket.data.hotlineId === hotlineId);
   }
 }
 

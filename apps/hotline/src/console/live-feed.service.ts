@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
@@ -22,6 +22,7 @@ import { CallOffer } from '../calls/call-offer.entity';
 import { CallsService } from '../calls/calls.service';
 import { SwitchboardEvent, SwitchboardEvents } from '../calls/switchboard-events';
 import { SwitchboardService } from '../calls/switchboard.service';
+import { Cluster } from '../instances/cluster';
 import { Telephony } from '../telephony/telephony';
 import { Volunteer } from '../volunteers/volunteer.entity';
 
@@ -88,15 +89,39 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     @InjectRepository(CallOffer) private readonly offers: Repository<CallOffer>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     @InjectClock() private readonly clock: Clock,
+    /** Several instances: the leader builds the frames, the adapter carries them to every console. */
+    @Optional() private readonly cluster?: Cluster,
   ) {}
 
   onModuleInit(): void {
     this.subscription = this.events.stream.subscribe(
       (event) =>
-        void this.receive(event).catch((error: Error) =>
-          this.logger.error({ err: error.message }, 'live feed failed'),
+        void (this.cluster?.follower ? this.relay(event) : this.receive(event)).catch(
+          (error: Error) => this.logger.error({ err: error.message }, 'live feed failed'),
         ),
     );
+    this.cluster?.handle('feed.event', (event: SwitchboardEvent) => this.receive(event));
+    this.cluster?.handle(
+      'feed.snapshot',
+      async ({ volunteerId, hotlineId }: { volunteerId: string; hotlineId: string }) =>
+        this.snapshot(
+          await this.volunteers.findOneOrFail({
+            where: { id: volunteerId },
+            relations: { hotlines: true },
+          }),
+          hotlineId,
+        ),
+    );
+    this.cluster?.handle(
+      'feed.acknowledge',
+      ({ hotlineId, alertId }: { hotlineId: string; alertId: string }) =>
+        this.acknowledge(hotlineId, alertId),
+    );
+  }
+
+  /** A follower's own events (a call queued by its webhook, a crisis alert) go to the leader's feed. */
+  private async relay(event: SwitchboardEvent): Promise<void> {
+    await this.cluster!.askLeader('feed.event', event, { timeoutMs: 2000 });
   }
 
   onModuleDestroy(): void {
@@ -109,6 +134,9 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
   }
 
   async snapshot(volunteer: Volunteer, hotlineId: string): Promise<QueueSnapshot> {
+    // The sequence numbers and alerts are the leader's: its snapshot matches its frames.
+    if (this.cluster?.follower)
+      return this.cluster.askLeader('feed.snapshot', { volunteerId: volunteer.id, hotlineId });
     const feed = this.feed(hotlineId);
     const hotline = await this.switchboard.hotline(hotlineId);
     const engine = await this.switchboard.snapshot(hotlineId);
@@ -160,6 +188,13 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
       select: { id: true },
     });
     return last?.id;
+  }
+
+  /** Clears an alert on the leader, wherever the supervisor's console is connected. */
+  async acknowledgeAlert(hotlineId: string, alertId: string): Promise<boolean> {
+    if (this.cluster?.follower)
+      return this.cluster.askLeader('feed.acknowledge', { hotlineId, alertId });
+    return this.acknowledge(hotlineId, alertId);
   }
 
   acknowledge(hotlineId: string, alertId: string): boolean {
@@ -252,6 +287,8 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
 
   /** One frame with everything that changed in the window, each change numbered in turn. */
   private async flush(hotlineId: string, feed: HotlineFeed): Promise<void> {
+    // Leadership moved on: this instance's engines are gone, and the new leader sends frames.
+    if (this.cluster?.follower) return;
     const callIds = [...feed.calls];
     const volunteerIds = [...feed.volunteers];
     const started = performance.now();
@@ -303,6 +340,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
       queuedAt: new Date(view.arrivedAt).toISOString(),
       callerType: this.callerTypes.get(view.callId) ?? null,
       ...(view.volunteerId ? { volunteerId: view.volunteerId } : {}),
+      ...(this.switchboard.isTraining(view.callId) ? { training: true as const } : {}),
     };
   }
 

@@ -19,6 +19,7 @@ import { SwitchboardService } from '../calls/switchboard.service';
 import { InjectClock } from '../common/clock.provider';
 import { FieldCipher } from '../common/field-cipher';
 import { startRecurringJob } from '../common/recurring-job';
+import { Cluster } from '../instances/cluster';
 import { ContactAccess } from '../contacts/contact-access';
 import { CRISIS_RISK_LEVELS } from '../contacts/contact-fields';
 import { Contact } from '../contacts/contact.entity';
@@ -57,6 +58,7 @@ export class CrisisCasesService implements OnModuleInit, OnModuleDestroy {
     private readonly telephony: Telephony,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
+    private readonly cluster: Cluster,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -71,6 +73,7 @@ export class CrisisCasesService implements OnModuleInit, OnModuleDestroy {
       OVERDUE_CHECK_MS,
       () => this.alertOverdueReports(),
       this.logger,
+      () => this.cluster.isLeader,
     );
   }
 

@@ -1,4 +1,13 @@
 import { AuditEvent } from '../audit/audit-event.entity';
+import {
+  AvailabilityDate,
+  Booking,
+  BookingClaim,
+  BookingSettings,
+  ExpertAvailability,
+  Room,
+  WaitlistEntry,
+} from '../bookings/booking.entity';
 import { CallOffer } from '../calls/call-offer.entity';
 import { Call } from '../calls/call.entity';
 import { CallbackRequest } from '../calls/callback-request.entity';
@@ -14,6 +23,10 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 /** Every entity, listed explicitly (globs break between ts-jest and the compiled build). */
 export const ENTITIES = [
   AuditEvent,
+  AvailabilityDate,
+  Booking,
+  BookingClaim,
+  BookingSettings,
   Call,
   CallbackRequest,
   CallOffer,
@@ -21,13 +34,16 @@ export const ENTITIES = [
   ContactTopic,
   CrisisCase,
   CrisisFollowUp,
+  ExpertAvailability,
   Hotline,
   Partner,
   PresenceChange,
+  Room,
   Shift,
   ShiftSignup,
   ShiftTemplate,
   StatsDay,
   StatsMonth,
   Volunteer,
+  WaitlistEntry,
 ];

@@ -30,6 +30,16 @@ export const ENCRYPTED_COLUMNS: EncryptedColumns[] = [
     columns: ['referral_note_encrypted', 'report_encrypted', 'closing_note_encrypted'],
   },
   { table: 'crisis_follow_up', columns: ['note_encrypted'] },
+  {
+    table: 'booking',
+    columns: ['parent_name_encrypted', 'phone_encrypted', 'description_encrypted'],
+    hash: { column: 'phone_hash', from: 'phone_encrypted' },
+  },
+  {
+    table: 'booking_waitlist',
+    columns: ['parent_name_encrypted', 'phone_encrypted'],
+    hash: { column: 'phone_hash', from: 'phone_encrypted' },
+  },
 ];
 
 /** A keyed hash copied from another row (no plaintext beside it to hash again). */

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppModule } from '../app.module';
+import { BookingSetupService } from '../bookings/booking-setup.service';
 import { ConfigurationError } from '../config/environment';
 import { PasswordHasher } from '../common/password-hasher';
 import { CreateVolunteerDto } from '../volunteers/dto/volunteer.dto';
@@ -141,6 +142,31 @@ async function seedDemo(): Promise<void> {
       from: today.toISODate()!,
       to: today.plus({ days: 27 }).toISODate()!,
     });
+
+    // The guidance centre: two rooms, and two experts who see families on weekday afternoons.
+    const setup = app.get(BookingSetupService);
+    if ((await setup.listRooms(SYSTEM_ACTOR, hotline.id)).length === 0) {
+      await setup.changeSettings(SYSTEM_ACTOR, {
+        hotlineId: hotline.id,
+        centreAddress: '示范市上城区解放路 1 号 心理辅导中心 3 楼',
+      });
+      for (const name of ['咨询室 1', '咨询室 2'])
+        await setup.createRoom(SYSTEM_ACTOR, { name, hotlineId: hotline.id });
+      const experts = await volunteerRepository.find({
+        where: PEOPLE.filter((person) => person.roles.includes('volunteer'))
+          .slice(0, 2)
+          .map((person) => ({ email: person.email })),
+      });
+      for (const expert of experts)
+        for (const weekday of [3, 6])
+          await setup.addWeekly(SYSTEM_ACTOR, {
+            volunteerId: expert.id,
+            weekday,
+            startTime: '14:00',
+            endTime: '17:00',
+            hotlineId: hotline.id,
+          });
+    }
 
     console.log(`Demo hotline "${DEMO_HOTLINE}" (${hotline.id}) is ready. Sign in with:`);
     const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));

@@ -7,6 +7,7 @@ import { SwitchboardService } from '../calls/switchboard.service';
 import { InjectClock } from '../common/clock.provider';
 import { FieldCipher } from '../common/field-cipher';
 import { startRecurringJob } from '../common/recurring-job';
+import { Cluster } from '../instances/cluster';
 import { Telephony } from '../telephony/telephony';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { Shift, ShiftSignup, Slot } from './shift.entity';
@@ -32,11 +33,18 @@ export class ShiftRemindersService implements OnModuleInit, OnModuleDestroy {
     private readonly switchboard: SwitchboardService,
     private readonly telephony: Telephony,
     private readonly cipher: FieldCipher,
+    private readonly cluster: Cluster,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
-    this.stop = startRecurringJob('shift messages', EVERY_MS, () => this.send(), this.logger);
+    this.stop = startRecurringJob(
+      'shift messages',
+      EVERY_MS,
+      () => this.send(),
+      this.logger,
+      () => this.cluster.isLeader,
+    );
   }
 
   onModuleDestroy(): void {

@@ -51,7 +51,8 @@ export class StatsRebuildService {
       }
     });
     const calls = await this.walk(this.calls, hotline.id, async (batch) => {
-      for (const call of batch) cells.add(callContributions(call, zone));
+      // Practice calls are never counted.
+      for (const call of batch) if (!call.training) cells.add(callContributions(call, zone));
     });
     await this.transactions.run(async (manager) => {
       await manager.delete(StatsDay, { hotlineId: hotline.id });

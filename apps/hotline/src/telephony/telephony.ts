@@ -50,9 +50,17 @@ export class Telephony {
     this.logger.debug(`caller sent to ${path}`);
   }
 
-  /** Texts `to` from the hotline's number; the number never reaches the log. */
-  async sendSms(to: string, body: string): Promise<string> {
+  /**
+   * Texts `to` from the hotline's number; the number never reaches the log. With
+   * `statusCallback`, Twilio reports the message's delivery there.
+   */
+  async sendSms(to: string, body: string, statusCallback?: string): Promise<string> {
     if (!this.rest || !this.phoneNumber) throw new Error('telephony is not configured');
-    return this.rest.sendSms({ from: this.phoneNumber, to, body });
+    return this.rest.sendSms({
+      from: this.phoneNumber,
+      to,
+      body,
+      ...(statusCallback ? { statusCallback } : {}),
+    });
   }
 }

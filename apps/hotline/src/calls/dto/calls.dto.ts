@@ -52,6 +52,8 @@ export class OfferView implements RingingOffer {
     description: 'Earlier contacts (consultations) with the same number on this hotline',
   })
   earlierContacts!: number;
+  @ApiPropertyOptional({ enum: [true], description: 'A practice call: no caller on the line' })
+  training?: true;
 }
 
 export class QueuedCallView {

@@ -4,6 +4,8 @@ import { Contacts1764200000000 } from './1764200000000-contacts';
 import { Statistics1764300000000 } from './1764300000000-statistics';
 import { Shifts1764400000000 } from './1764400000000-shifts';
 import { MonthlyStatistics1764450000000 } from './1764450000000-monthly-statistics';
+import { Bookings1764500000000 } from './1764500000000-bookings';
+import { TrainingCalls1764600000000 } from './1764600000000-training-calls';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   Statistics1764300000000,
   Shifts1764400000000,
   MonthlyStatistics1764450000000,
+  Bookings1764500000000,
+  TrainingCalls1764600000000,
 ];

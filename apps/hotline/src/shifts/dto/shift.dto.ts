@@ -14,11 +14,8 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { Trimmed } from '../../common/dto-fields';
+import { LOCAL_DATE, WALL_CLOCK_TIME, Trimmed } from '../../common/dto-fields';
 import { SLOTS, Slot } from '../shift.entity';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const headcount = (name: string) => (target: object, key: string) => {
   ApiProperty({ minimum: 0, maximum: 50 })(target, key);
@@ -30,7 +27,10 @@ const headcount = (name: string) => (target: object, key: string) => {
 
 const localDate = (name: string, example: string) => (target: object, key: string) => {
   ApiProperty({ example })(target, key);
-  Matches(DATE, { message: `${name} must be a date YYYY-MM-DD, like ${example}` })(target, key);
+  Matches(LOCAL_DATE, { message: `${name} must be a date YYYY-MM-DD, like ${example}` })(
+    target,
+    key,
+  );
 };
 
 const optionalHotline = () => (target: object, key: string) => {
@@ -55,11 +55,11 @@ export class ShiftTemplateDto {
   weekdays!: number[];
 
   @ApiProperty({ example: '18:00', description: 'Local time' })
-  @Matches(TIME, { message: 'startTime must be a local time HH:mm, like 18:00' })
+  @Matches(WALL_CLOCK_TIME, { message: 'startTime must be a local time HH:mm, like 18:00' })
   startTime!: string;
 
   @ApiProperty({ example: '20:00', description: 'Local time, after startTime' })
-  @Matches(TIME, { message: 'endTime must be a local time HH:mm, like 20:00' })
+  @Matches(WALL_CLOCK_TIME, { message: 'endTime must be a local time HH:mm, like 20:00' })
   endTime!: string;
 
   @headcount('volunteersNeeded')
@@ -70,12 +70,12 @@ export class ShiftTemplateDto {
 
   @ApiPropertyOptional({ example: '2027-01-04', description: 'Only from this local date on' })
   @IsOptional()
-  @Matches(DATE, { message: 'validFrom must be a date YYYY-MM-DD' })
+  @Matches(LOCAL_DATE, { message: 'validFrom must be a date YYYY-MM-DD' })
   validFrom?: string;
 
   @ApiPropertyOptional({ example: '2027-01-17', description: 'Only until this local date' })
   @IsOptional()
-  @Matches(DATE, { message: 'validTo must be a date YYYY-MM-DD' })
+  @Matches(LOCAL_DATE, { message: 'validTo must be a date YYYY-MM-DD' })
   validTo?: string;
 
   @optionalHotline()

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { LOCAL_DATE } from '../../common/dto-fields';
 
 class StatsQueryBase {
   @ApiPropertyOptional({ description: 'Default: your first hotline' })
@@ -41,15 +42,13 @@ export class YearlyQuery extends StatsQueryBase {
   year!: number;
 }
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
 export class RangeQuery extends StatsQueryBase {
   @ApiProperty({ example: '2026-09-01', description: 'First local day, included' })
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD, like 2026-09-01' })
+  @Matches(LOCAL_DATE, { message: 'from must be a date YYYY-MM-DD, like 2026-09-01' })
   from!: string;
 
   @ApiProperty({ example: '2026-11-30', description: 'Last local day, included' })
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD, like 2026-11-30' })
+  @Matches(LOCAL_DATE, { message: 'to must be a date YYYY-MM-DD, like 2026-11-30' })
   to!: string;
 }
 

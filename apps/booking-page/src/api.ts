@@ -1,0 +1,179 @@
+/**
+ * The public booking contract (`/api/public/...`), as the page calls it. Every call answers:
+ * the body, or what went wrong in a form the page can act on (the status, the server's
+ * sentence, the field messages of a 400, the free times a 409 offers). `fetch` and the base
+ * address are passed in, so the unit specs speak to a small local server of the same contract.
+ */
+import type { Locale } from './i18n';
+import type { Slot } from './slots';
+import type { BookingRequest, WaitlistRequest } from './forms';
+
+export type Labels = Record<Locale, string>;
+
+export interface BookingOptions {
+  hotlineName: string;
+  timeZone: string;
+  hotlinePhone: string | null;
+  centreAddress: string | null;
+  sessionMinutes: number;
+  minNoticeHours: number;
+  horizonDays: number;
+  changeCutoffHours: number;
+  topics: { key: string; label: Labels }[];
+  ageBands: { key: string; label: Labels }[];
+  /** The hotline's local date, when the server tells it (its clock may differ from the browser's). */
+  today?: string;
+}
+
+export interface SlotList {
+  timeZone: string;
+  slots: Slot[];
+}
+
+export interface Booked {
+  reference: string;
+  status: BookingStatus;
+  start: string;
+  end: string;
+  localDate: string;
+  localTime: string;
+  topic: string;
+  centreAddress: string | null;
+  manageToken: string;
+  manageUrl: string;
+}
+
+export type BookingStatus = 'booked' | 'cancelled' | 'attended' | 'no_show';
+
+export interface ManagedBooking {
+  reference: string;
+  status: BookingStatus;
+  start: string;
+  end: string;
+  localDate: string;
+  localTime: string;
+  topic: string;
+  canChange: boolean;
+  changeCutoffHours: number;
+  hotlinePhone: string | null;
+}
+
+export interface WaitlistOffer {
+  start: string;
+  end: string;
+  localDate: string;
+  localTime: string;
+  expiresAt: string;
+}
+
+export type Answer<T> =
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      /** null: the server did not answer. */
+      status: number | null;
+      /** The server's sentence (a 400's messages joined). */
+      message: string | null;
+      /** A 400's messages one by one, for the fields. */
+      messages: string[];
+      /** A 409's free times nearest the one asked for. */
+      alternatives: Slot[];
+    };
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export class BookingApi {
+  constructor(
+    private readonly fetcher: Fetch,
+    private readonly base = '',
+  ) {}
+
+  options(): Promise<Answer<BookingOptions>> {
+    return this.call('GET', '/api/public/booking-options');
+  }
+
+  slots(from: string, to: string, topic: string): Promise<Answer<SlotList>> {
+    const query = new URLSearchParams({ from, to, topic });
+    return this.call('GET', `/api/public/slots?${query}`);
+  }
+
+  book(body: BookingRequest): Promise<Answer<Booked>> {
+    return this.call('POST', '/api/public/bookings', body);
+  }
+
+  booking(token: string): Promise<Answer<ManagedBooking>> {
+    return this.call('GET', `/api/public/bookings/${encodeURIComponent(token)}`);
+  }
+
+  cancel(token: string): Promise<Answer<{ reference: string; status: BookingStatus }>> {
+    return this.call('DELETE', `/api/public/bookings/${encodeURIComponent(token)}`);
+  }
+
+  reschedule(token: string, start: string): Promise<Answer<Booked>> {
+    return this.call('POST', `/api/public/bookings/${encodeURIComponent(token)}/reschedule`, {
+      start,
+    });
+  }
+
+  joinWaitlist(body: WaitlistRequest): Promise<Answer<{ date: string; position: number }>> {
+    return this.call('POST', '/api/public/waitlist', body);
+  }
+
+  offer(token: string): Promise<Answer<WaitlistOffer>> {
+    return this.call('GET', `/api/public/offers/${encodeURIComponent(token)}`);
+  }
+
+  acceptOffer(token: string): Promise<Answer<Booked>> {
+    return this.call('POST', `/api/public/offers/${encodeURIComponent(token)}/accept`, {});
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
+    let response: Response;
+    try {
+      response = await this.fetcher(`${this.base}${path}`, {
+        method,
+        headers: {
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      return { ok: false, status: null, message: null, messages: [], alternatives: [] };
+    }
+    let parsed: unknown = undefined;
+    try {
+      parsed = await response.json();
+    } catch {
+      // An empty or non-JSON answer: nothing more to tell.
+    }
+    if (response.ok) return { ok: true, value: parsed as T };
+    return { ok: false, status: response.status, ...refusal(parsed) };
+  }
+}
+
+/** The parts of a NestJS error body the page uses; anything else is ignored. */
+export function refusal(body: unknown): {
+  message: string | null;
+  messages: string[];
+  alternatives: Slot[];
+} {
+  const shape = (body ?? {}) as { message?: unknown; alternatives?: unknown };
+  const messages = Array.isArray(shape.message)
+    ? shape.message.filter((one): one is string => typeof one === 'string')
+    : typeof shape.message === 'string'
+      ? [shape.message]
+      : [];
+  const alternatives = Array.isArray(shape.alternatives) ? shape.alternatives.filter(isSlot) : [];
+  return { message: messages.length ? messages.join(' ') : null, messages, alternatives };
+}
+
+function isSlot(value: unknown): value is Slot {
+  const slot = value as Partial<Slot> | null;
+  return (
+    !!slot &&
+    typeof slot.start === 'string' &&
+    typeof slot.localDate === 'string' &&
+    typeof slot.localTime === 'string'
+  );
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vite';
+
+// Paths from this file's own URL: the config runs from the repository root (`npm run build`).
+const here = (path: string) => decodeURIComponent(new URL(path, import.meta.url).pathname);
+
+/**
+ * The parents' booking page: plain TypeScript and the DOM (no framework, no external font or
+ * script), served by the hotline server at /book/ and talking to it on the same origin.
+ */
+export default defineConfig({
+  root: here('.'),
+  base: '/book/',
+  build: {
+    outDir: here('../../dist/booking'),
+    emptyOutDir: true,
+    target: 'es2020',
+  },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+});

@@ -1,0 +1,325 @@
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { Server, createServer, request as httpRequest } from 'node:http';
+import { signAsTwilio } from '@hotline/telephony';
+import { FakeTwilio, FakeTwilioRequest } from '@hotline/telephony/testing/fake-twilio';
+import type { HotlineTime } from './hotline-time';
+import type { CallRecord } from './metrics';
+import type { ScenarioCall } from './profile';
+import { twimlProblem, verb } from './twiml';
+
+/** What the server was configured with: the simulator signs and answers as this account. */
+export interface TwilioSettings {
+  /** The server's PUBLIC_BASE_URL: signatures are made for it. */
+  publicBaseUrl: string;
+  accountSid: string;
+  authToken: string;
+  /** The hotline's number (To). */
+  number: string;
+}
+
+/** A webhook as Twilio sends it: the form body and its X-Twilio-Signature. */
+export function signedWebhook(
+  settings: TwilioSettings,
+  url: string,
+  params: Record<string, string>,
+): { body: string; signature: string } {
+  return {
+    body: new URLSearchParams(params).toString(),
+    signature: signAsTwilio(settings.authToken, url, params),
+  };
+}
+
+export interface WebhookAnswer {
+  status: number;
+  twiml: string;
+  /** Why the answer is not TwiML; null when it is. */
+  problem: string | null;
+}
+
+/** One webhook's round trip, for the load report. */
+export interface WebhookTiming {
+  path: string;
+  ms: number;
+  status: number;
+  valid: boolean;
+}
+
+/** Posts signed webhooks to the server, following the absolute URLs its TwiML names. */
+export class Webhooks {
+  readonly timings: WebhookTiming[] = [];
+
+  constructor(
+    private readonly serverUrl: string,
+    readonly settings: TwilioSettings,
+  ) {}
+
+  /** `target`: an absolute URL from TwiML (under PUBLIC_BASE_URL) or a path like `/twilio/voice/incoming`. */
+  async post(target: string, params: Record<string, string>): Promise<WebhookAnswer> {
+    const publicUrl = target.startsWith('/') ? `${this.settings.publicBaseUrl}${target}` : target;
+    if (!publicUrl.startsWith(this.settings.publicBaseUrl))
+      throw new Error(`the server sent Twilio to ${publicUrl}, outside PUBLIC_BASE_URL`);
+    const path = publicUrl.slice(this.settings.publicBaseUrl.length);
+    const { body, signature } = signedWebhook(this.settings, publicUrl, params);
+    const started = performance.now();
+    const response = await fetch(`${this.serverUrl}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': signature,
+      },
+      body,
+    });
+    const twiml = await response.text();
+    const ms = performance.now() - started;
+    const problem = twimlProblem(twiml);
+    this.timings.push({
+      path: path.split('?')[0],
+      ms,
+      status: response.status,
+      valid: problem === null,
+    });
+    return { status: response.status, twiml, problem };
+  }
+}
+
+/**
+ * Twilio's side of the REST API: the embedded FakeTwilio answers the server's requests; a
+ * dequeue or redirect of a simulated call is handed to that caller, who then fetches the URL
+ * the server gave, as Twilio would. With a fixed port (the server's TWILIO_API_BASE_URL), a
+ * small relay listens there and passes every request on to the fake.
+ */
+export class TwilioSide {
+  private readonly fake: FakeTwilio;
+  private relay?: Server;
+  private readonly waiting = new Map<string, (url: string) => void>();
+  /** Dequeues for calls no caller is waiting on (the caller had just hung up). */
+  readonly late = new Map<string, string>();
+
+  constructor(settings: TwilioSettings) {
+    this.fake = new FakeTwilio({ accountSid: settings.accountSid, authToken: settings.authToken });
+    this.fake.on('request', (request: FakeTwilioRequest) => this.received(request));
+  }
+
+  /** Starts the fake; returns the base URL the server must use for TWILIO_API_BASE_URL. */
+  async start(port?: number, host = '127.0.0.1'): Promise<string> {
+    const fakeUrl = new URL(await this.fake.start());
+    if (port === undefined) return fakeUrl.origin;
+    this.relay = createServer((incoming, outgoing) => {
+      const forwarded = httpRequest(
+        {
+          host: fakeUrl.hostname,
+          port: fakeUrl.port,
+          path: incoming.url,
+          method: incoming.method,
+          headers: incoming.headers,
+        },
+        (answer) => {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(outgoing);
+        },
+      );
+      forwarded.on('error', () => {
+        outgoing.writeHead(502);
+        outgoing.end();
+      });
+      incoming.pipe(forwarded);
+    });
+    this.relay.listen(port, host);
+    await once(this.relay, 'listening');
+    return `http://${host}:${port}`;
+  }
+
+  get requests(): FakeTwilioRequest[] {
+    return this.fake.requests;
+  }
+
+  /** Resolves with the URL the server sends this call to (a dequeue or a redirect). */
+  dequeued(callSid: string): Promise<string> {
+    return new Promise((resolve) => this.waiting.set(callSid, resolve));
+  }
+
+  forget(callSid: string): void {
+    this.waiting.delete(callSid);
+  }
+
+  async stop(): Promise<void> {
+    this.relay?.closeAllConnections();
+    await new Promise<void>((resolve) =>
+      this.relay ? this.relay.close(() => resolve()) : resolve(),
+    );
+    await this.fake.stop();
+  }
+
+  private received(request: FakeTwilioRequest): void {
+    const callSid = /\/(CA\w+)\.json$/.exec(request.path)?.[1];
+    const url = request.params.Url;
+    if (!callSid || !url) return;
+    const caller = this.waiting.get(callSid);
+    this.waiting.delete(callSid);
+    if (caller) caller(url);
+    else this.late.set(callSid, url);
+  }
+}
+
+export const newCallSid = () => `CA${randomBytes(16).toString('hex')}`;
+
+/** A caller's hold: Twilio asks the wait URL again after the hold music (pause + speech). */
+const SPEECH_SECONDS = 4;
+/** How long a caller listens to a menu before pressing a key. */
+const MENU_SECONDS = 3;
+
+/**
+ * One simulated caller: dials, presses the keys of their scenario, holds on the wait URL,
+ * hangs up when their patience runs out, and talks for their talk time once a volunteer takes
+ * them. Plays exactly the webhooks Twilio would, signed.
+ */
+export class SimCaller {
+  readonly callSid = newCallSid();
+  readonly from = `+86139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  /** The hotline's id of the call, learnt from the dequeue URL. */
+  callId?: string;
+  queuedAt?: number;
+  private readonly queueSid: string;
+
+  constructor(
+    readonly call: ScenarioCall,
+    private readonly webhooks: Webhooks,
+    private readonly twilio: TwilioSide,
+    private readonly time: HotlineTime,
+    queueSid: string,
+    private readonly onDequeued: (caller: SimCaller, callId: string) => void = () => undefined,
+  ) {
+    this.queueSid = queueSid;
+  }
+
+  async run(): Promise<CallRecord> {
+    const base = {
+      index: this.call.index,
+      callSid: this.callSid,
+      routingTopic: this.call.routingTopic,
+      crisis: this.call.crisis,
+    };
+    try {
+      return { ...base, ...(await this.play()) };
+    } catch (error) {
+      this.twilio.forget(this.callSid);
+      return { ...base, outcome: 'failed', waitSeconds: 0, failure: (error as Error).message };
+    }
+  }
+
+  private params(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      CallSid: this.callSid,
+      AccountSid: this.webhooks.settings.accountSid,
+      From: this.from,
+      To: this.webhooks.settings.number,
+      Direction: 'inbound',
+      ...extra,
+    };
+  }
+
+  private async post(target: string, extra: Record<string, string> = {}): Promise<string> {
+    const answer = await this.webhooks.post(target, this.params(extra));
+    if (answer.status !== 200 || answer.problem)
+      throw new Error(`${target} answered ${answer.status}: ${answer.problem ?? 'not TwiML'}`);
+    return answer.twiml;
+  }
+
+  private async play(): Promise<Omit<CallRecord, 'index' | 'callSid' | 'routingTopic' | 'crisis'>> {
+    let twiml = await this.post('/twilio/voice/incoming', { CallStatus: 'ringing' });
+    // The server puts the caller in the queue as it reads the last key.
+    let lastKeyAt = this.time.nowMillis();
+    for (const key of this.call.keys) {
+      const gather = verb(twiml, 'Gather');
+      if (!gather?.action) break;
+      await this.time.sleep(MENU_SECONDS);
+      lastKeyAt = this.time.nowMillis();
+      twiml = await this.post(gather.action, { Digits: key, CallStatus: 'in-progress' });
+    }
+    const enqueue = verb(twiml, 'Enqueue');
+    if (!enqueue) {
+      await this.hangUp();
+      return { outcome: 'refused', waitSeconds: 0 };
+    }
+    this.queuedAt = lastKeyAt;
+    const giveUpAt = this.queuedAt + this.call.patience * 1000;
+    const dequeue = this.twilio.dequeued(this.callSid);
+    let sentTo: string | undefined;
+    void dequeue.then((url) => (sentTo = url));
+    const stopHold = new AbortController();
+    const holding = this.hold(enqueue, stopHold.signal);
+    const patience = this.time.until(giveUpAt, stopHold.signal).then(() => 'patience' as const);
+    const first = await Promise.race([dequeue.then(() => 'dequeued' as const), holding, patience]);
+    stopHold.abort();
+    const waited = () => (this.time.nowMillis() - this.queuedAt!) / 1000;
+    // Taken in the same instant the caller gave up: the server connected them first.
+    await Promise.resolve();
+    if (first === 'dequeued' || sentTo) return this.talk(sentTo!, waited());
+    this.twilio.forget(this.callSid);
+    const waitSeconds = waited();
+    if (first === 'leave') {
+      const overflow = await this.post(enqueue.action, {
+        QueueResult: 'leave',
+        QueueTime: String(Math.round(waitSeconds)),
+      });
+      // The call-back offer: this caller does not press 1.
+      if (verb(overflow, 'Gather')) await this.time.sleep(MENU_SECONDS);
+      await this.hangUp();
+      return { outcome: 'overflow', waitSeconds };
+    }
+    await this.post(enqueue.action, {
+      QueueResult: 'hangup',
+      QueueTime: String(Math.round(waitSeconds)),
+    });
+    await this.hangUp();
+    return { outcome: 'abandoned', waitSeconds };
+  }
+
+  /** Twilio's hold loop: the wait URL, then again when its TwiML has played. Ends on <Leave/>. */
+  private async hold(
+    enqueue: Record<string, string>,
+    signal: AbortSignal,
+  ): Promise<'leave' | 'stopped'> {
+    const waitUrl = enqueue.waitUrl;
+    if (!waitUrl) return new Promise(() => undefined);
+    while (!signal.aborted) {
+      const twiml = await this.post(waitUrl, {
+        QueueSid: this.queueSid,
+        QueuePosition: '1',
+        QueueTime: String(Math.round((this.time.nowMillis() - this.queuedAt!) / 1000)),
+        CurrentQueueSize: '1',
+      });
+      if (signal.aborted) return 'stopped';
+      if (/<Leave\s*\/>/.test(twiml)) return 'leave';
+      const pause = Number(verb(twiml, 'Pause')?.length ?? 5);
+      await this.time.sleep(pause + SPEECH_SECONDS, signal);
+    }
+    return 'stopped';
+  }
+
+  /** Taken by a volunteer: Twilio fetches the URL the server gave and plays the <Dial>. */
+  private async talk(
+    url: string,
+    waitSeconds: number,
+  ): Promise<Omit<CallRecord, 'index' | 'callSid' | 'routingTopic' | 'crisis'>> {
+    this.callId = new URL(url).searchParams.get('call') ?? undefined;
+    if (this.callId) this.onDequeued(this, this.callId);
+    const twiml = await this.post(url, { CallStatus: 'in-progress' });
+    const dial = verb(twiml, 'Dial');
+    if (!dial?.action)
+      throw new Error(`the dequeue URL answered no <Dial>: ${twiml.slice(0, 200)}`);
+    await this.time.sleep(this.call.talk);
+    await this.post(dial.action, {
+      DialCallStatus: 'completed',
+      DialCallDuration: String(Math.round(this.call.talk)),
+      CallStatus: 'in-progress',
+    });
+    await this.hangUp();
+    return { outcome: 'answered', waitSeconds };
+  }
+
+  private async hangUp(): Promise<void> {
+    await this.post('/twilio/voice/status', { CallStatus: 'completed' });
+  }
+}

@@ -1,0 +1,194 @@
+import { io, Socket } from 'socket.io-client';
+import type {
+  ClientEvents,
+  ContactFields,
+  Me,
+  RingingOffer,
+  ServerEvents,
+} from '@hotline/console-protocol';
+import { HotlineApi, findByEmail } from './api';
+import { Distribution, Random, draw } from './distributions';
+import type { HotlineTime } from './hotline-time';
+import { CRISIS_TOPIC } from './profile';
+
+type ConsoleSocket = Socket<ServerEvents, ClientEvents>;
+
+export interface VolunteerAccount {
+  id: string;
+  email: string;
+  password: string;
+  skills: string[];
+}
+
+/** The password of the accounts the simulator creates (they are test accounts). */
+const SIM_PASSWORD = 'callsim-volunteer-1';
+
+/**
+ * Accounts for the simulated volunteers: `callsim-<n>@<domain>` with the skills asked for,
+ * created through the admin API, or reused (and their skills set) when they exist.
+ */
+export async function volunteerAccounts(
+  admin: HotlineApi,
+  staffing: string[][],
+  domain = 'callsim.test',
+): Promise<VolunteerAccount[]> {
+  const accounts: VolunteerAccount[] = [];
+  for (const [index, skills] of staffing.entries()) {
+    const email = `callsim-${index + 1}@${domain}`;
+    const found = await findByEmail(admin, email);
+    if (found) {
+      await admin.json('PATCH', `/api/volunteers/${found.id}`, {
+        topicSkills: skills,
+        active: true,
+      });
+      await admin.json(
+        'PUT',
+        `/api/volunteers/${found.id}/password`,
+        { password: SIM_PASSWORD },
+        [200, 204],
+      );
+      accounts.push({ id: found.id, email, password: SIM_PASSWORD, skills });
+    } else {
+      const created = await admin.json<{ id: string }>('POST', '/api/volunteers', {
+        name: `Simulated volunteer ${index + 1}`,
+        email,
+        password: SIM_PASSWORD,
+        expertKind: 'counsellor',
+        roles: ['volunteer'],
+        topicSkills: skills,
+      });
+      accounts.push({ id: created.id, email, password: SIM_PASSWORD, skills });
+    }
+  }
+  return accounts;
+}
+
+export interface VolunteerBehaviour {
+  think: Distribution;
+  /** Wrap-up time of the call with this hotline id (the caller's drawn time), if known. */
+  wrapUpOf: (callId: string) => number | undefined;
+  /** The call's real topic (for the contact record), if known. */
+  topicOf: (callId: string) => string | undefined;
+  fallbackWrapUp: Distribution;
+  /** Told when this volunteer took the call with this hotline id. */
+  accepted?: (callId: string, volunteerId: string, at: number) => void;
+}
+
+/**
+ * One simulated volunteer at the console: signs in, opens the socket the console page opens,
+ * goes available, accepts each offer after a think time, and after the call writes the
+ * contact record (topic, risk) once their wrap-up time has passed. All through the same
+ * socket events the console page uses.
+ */
+export class SimVolunteer {
+  private socket?: ConsoleSocket;
+  private state: Me['state'] = 'offline';
+  private stopped = false;
+  /** Offer ids accepted, and calls whose contact record was written. */
+  readonly accepted: string[] = [];
+  readonly wrappedUp: string[] = [];
+  private readonly random: Random;
+
+  constructor(
+    readonly account: VolunteerAccount,
+    private readonly serverUrl: string,
+    private readonly time: HotlineTime,
+    private readonly behaviour: VolunteerBehaviour,
+    random: Random,
+  ) {
+    this.random = random.fork(account.email);
+  }
+
+  async start(): Promise<void> {
+    const api = await HotlineApi.signIn(this.serverUrl, this.account.email, this.account.password);
+    const socket: ConsoleSocket = io(`${this.serverUrl}/console`, {
+      auth: { token: api.token },
+      transports: ['websocket'],
+    });
+    this.socket = socket;
+    await new Promise<void>((resolve, reject) => {
+      socket.once('queue.snapshot', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    socket.on('offer.ringing', (offer) => void this.ringing(offer));
+    socket.on('me.state', (me) => void this.changed(me));
+    const ack = await this.command('presence.set', { state: 'available' });
+    this.state = ack.me.state;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (!this.socket) return;
+    await this.command('presence.set', { state: 'offline' }).catch(() => undefined);
+    this.socket.close();
+  }
+
+  private async ringing(offer: RingingOffer): Promise<void> {
+    await this.time.sleep(draw(this.behaviour.think, this.random));
+    if (this.stopped) return;
+    // Refused when the offer lapsed, was withdrawn or the caller hung up meanwhile.
+    const at = this.time.nowMillis();
+    const ack = await this.command('offer.accept', { offerId: offer.offerId }).catch(() => null);
+    if (!ack) return;
+    this.accepted.push(offer.offerId);
+    this.behaviour.accepted?.(offer.callId, this.account.id, at);
+  }
+
+  private async changed(me: Me): Promise<void> {
+    const before = this.state;
+    this.state = me.state;
+    if (this.stopped) return;
+    if (me.state === 'wrap_up' && before !== 'wrap_up' && me.wrapUpCallId) {
+      const callId = me.wrapUpCallId;
+      await this.time.sleep(
+        this.behaviour.wrapUpOf(callId) ?? draw(this.behaviour.fallbackWrapUp, this.random),
+      );
+      const topic = this.behaviour.topicOf(callId) ?? 'other';
+      const crisis = topic === CRISIS_TOPIC;
+      const contact: ContactFields = {
+        primaryTopic: `${topic}.${childOf(topic)}`,
+        riskLevel: crisis ? 'high' : 'low',
+        outcome: crisis ? 'crisis_intervention' : 'advice_given',
+      };
+      const ack = await this.command('wrapup.submit', { callId, contact }).catch(() => null);
+      if (ack) this.wrappedUp.push(callId);
+    } else if (me.state === 'missed') {
+      // An offer lapsed: back on duty after a moment, as a person would.
+      await this.time.sleep(5);
+      if (!this.stopped)
+        await this.command('presence.set', { state: 'available' }).catch(() => null);
+    }
+  }
+
+  private command<K extends 'presence.set' | 'offer.accept' | 'wrapup.submit'>(
+    name: K,
+    payload: Parameters<ClientEvents[K]>[0],
+  ): Promise<Extract<Parameters<Parameters<ClientEvents[K]>[1]>[0], { ok: true }>> {
+    const socket = this.socket!;
+    return new Promise((resolve, reject) => {
+      const emit = socket.emit.bind(socket) as unknown as (
+        event: string,
+        payload: unknown,
+        ack: (result: { ok: boolean; error?: string }) => void,
+      ) => void;
+      emit(name, payload, (result) => {
+        if (result.ok) resolve(result as never);
+        else reject(new Error(`${name}: ${result.error}`));
+      });
+    });
+  }
+}
+
+/** A sub-topic to record: the first under each top-level topic. */
+const CHILDREN: Record<string, string> = {
+  emotional: 'anxiety_stress',
+  learning: 'exam_stress',
+  parent_child: 'communication',
+  behaviour: 'habits',
+  peer_relations: 'friendship',
+  clinical: 'tic_disorder',
+  self_harm_suicide: 'ideation',
+  violence_bullying: 'school_bullying',
+  other: 'information',
+};
+const childOf = (topic: string) => CHILDREN[topic] ?? 'information';

@@ -1,0 +1,60 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { Call } from '../calls/call.entity';
+import { CallsModule } from '../calls/calls.module';
+import { Environment } from '../config/environment';
+import { Contact } from '../contacts/contact.entity';
+import { Hotline } from '../hotlines/hotline.entity';
+import { Volunteer } from '../volunteers/volunteer.entity';
+import { BookingMessages } from './booking-messages.service';
+import { BookingSetupService } from './booking-setup.service';
+import {
+  AvailabilityDate,
+  Booking,
+  BookingClaim,
+  BookingSettings,
+  ExpertAvailability,
+  Room,
+  WaitlistEntry,
+} from './booking.entity';
+import { BookingsController, SmsStatusController } from './bookings.controller';
+import { BookingsService } from './bookings.service';
+import { PublicBookingsController, PublicRateLimit } from './public-bookings.controller';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      AvailabilityDate,
+      Booking,
+      BookingClaim,
+      BookingSettings,
+      ExpertAvailability,
+      Room,
+      WaitlistEntry,
+      Call,
+      Contact,
+      Hotline,
+      Volunteer,
+    ]),
+    // The public routes' budget: BOOKING_RATE_LIMIT requests a minute per client address.
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Environment, true>) => ({
+        throttlers: [
+          { name: 'public', ttl: 60_000, limit: config.get('BOOKING_RATE_LIMIT', { infer: true }) },
+        ],
+        errorMessage:
+          'Too many requests from this address. Please wait a minute and try again, or call the hotline.',
+      }),
+    }),
+    AuditModule,
+    CallsModule,
+  ],
+  controllers: [PublicBookingsController, BookingsController, SmsStatusController],
+  providers: [BookingSetupService, BookingMessages, BookingsService, PublicRateLimit],
+  exports: [BookingsService],
+})
+export class BookingsModule {}

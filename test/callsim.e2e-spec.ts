@@ -1,0 +1,264 @@
+import type { QueueChange, RingingOffer } from '@hotline/console-protocol';
+import { TwilioSide } from '../apps/callsim/src/caller';
+import { HotlineApi } from '../apps/callsim/src/api';
+import { HotlineTime } from '../apps/callsim/src/hotline-time';
+import { ReplayResult, runReplay } from '../apps/callsim/src/replay';
+import { runTraining } from '../apps/callsim/src/training';
+import { openConsole } from './support/console';
+import { eventually } from './support/duty';
+import { ADMIN, RunningHotline, startHotline } from './support/hotline-server';
+import { addPerson } from './support/people';
+import { PUBLIC_BASE_URL, TWILIO } from './support/twilio';
+
+const twilio = {
+  publicBaseUrl: PUBLIC_BASE_URL,
+  accountSid: TWILIO.accountSid,
+  authToken: TWILIO.authToken,
+  number: TWILIO.number,
+};
+
+/** A server whose Twilio is the simulator's, on a clock that starts as the hotline opens. */
+async function simulatedHotline(
+  speed: number,
+): Promise<{ hotline: RunningHotline; side: TwilioSide }> {
+  const side = new TwilioSide(twilio);
+  const apiBaseUrl = await side.start();
+  const hotline = await startHotline({
+    LOG_LEVEL: 'warn',
+    PUBLIC_BASE_URL,
+    TWILIO_ACCOUNT_SID: TWILIO.accountSid,
+    TWILIO_AUTH_TOKEN: TWILIO.authToken,
+    TWILIO_PHONE_NUMBER: TWILIO.number,
+    TWILIO_API_BASE_URL: apiBaseUrl,
+    HOTLINE_CLOCK_START: '2026-03-02T18:00:00+08:00',
+    HOTLINE_CLOCK_SPEED: String(speed),
+  });
+  return { hotline, side };
+}
+
+interface CallRow {
+  call_sid: string;
+  outcome: string | null;
+  wait_seconds: number | null;
+  volunteer_id: string | null;
+  queued_at: unknown;
+}
+
+describe('caller simulator', () => {
+  describe('a short replay', () => {
+    let hotline: RunningHotline;
+    let side: TwilioSide;
+    let result: ReplayResult;
+
+    beforeAll(async () => {
+      ({ hotline, side } = await simulatedHotline(90));
+      // 40 seconds of real time are an hour of hotline time at 90x: about 40 callers.
+      result = await runReplay({
+        serverUrl: hotline.baseUrl,
+        twilio,
+        twilioSide: side,
+        admin: ADMIN,
+        seed: 11,
+        speed: 90,
+        profile: {
+          callsPerHour: [40],
+          topicMix: {
+            emotional: 40,
+            learning: 25,
+            parent_child: 20,
+            other: 10,
+            self_harm_suicide: 5,
+          },
+          patience: { kind: 'exponential', mean: 60 },
+          talk: { kind: 'uniform', min: 60, max: 240 },
+          think: { kind: 'uniform', min: 1, max: 4 },
+          wrapUp: { kind: 'fixed', value: 5 },
+          volunteers: [
+            ['emotional', 'self_harm_suicide'],
+            ['learning', 'other'],
+            ['parent_child', 'emotional'],
+          ],
+        },
+      });
+    });
+
+    afterAll(async () => {
+      await hotline?.stop();
+      await side?.stop();
+    });
+
+    it('plays every caller to the end, and the server recorded the same calls', async () => {
+      expect(result.records.length).toBeGreaterThan(20);
+      expect(result.records.filter((record) => record.outcome === 'failed')).toEqual([]);
+      const rows = await hotline.database.query<CallRow>(
+        'SELECT call_sid, outcome, wait_seconds, volunteer_id, queued_at FROM phone_call WHERE training = 0',
+      );
+      expect(rows.length).toBe(result.ours.calls);
+      const count = (outcome: string) => rows.filter((row) => row.outcome === outcome).length;
+      expect({
+        answered: count('answered'),
+        abandoned: rows.filter((row) => row.outcome === 'abandoned' && row.queued_at !== null)
+          .length,
+        overflowed: count('overflow_callback'),
+      }).toEqual({
+        answered: result.ours.answered,
+        abandoned: result.ours.abandoned,
+        overflowed: result.ours.overflowed,
+      });
+      // Some callers lost patience and most were answered: both paths were played.
+      expect(result.ours.answered).toBeGreaterThan(0);
+      expect(result.ours.abandoned).toBeGreaterThan(0);
+    });
+
+    it('measures each wait and who answered as the server recorded them', async () => {
+      const rows = await hotline.database.query<CallRow>(
+        'SELECT call_sid, outcome, wait_seconds, volunteer_id, queued_at FROM phone_call',
+      );
+      const bySid = new Map(rows.map((row) => [row.call_sid, row]));
+      const apart = result.records
+        .filter((record) => record.outcome !== 'refused')
+        .map((record) => ({ record, row: bySid.get(record.callSid!)! }))
+        .filter(
+          ({ record, row }) =>
+            row.outcome !==
+              (record.outcome === 'overflow' ? 'overflow_callback' : record.outcome) ||
+            // Hotline seconds: the server rounds, and a request on a busy machine may take
+            // some 100 ms to be handled, 9 s at 90x.
+            Math.abs(Number(row.wait_seconds) - record.waitSeconds) > 10 ||
+            (record.outcome === 'answered' && row.volunteer_id !== record.volunteerId),
+        )
+        .map(({ record, row }) => ({ record, row }));
+      expect(apart).toEqual([]);
+      // On average the two clocks agree closely: the server's own figure is the simulator's.
+      const left = rows.filter((row) => row.wait_seconds !== null && row.queued_at !== null);
+      const serverAverage =
+        left.reduce((sum, row) => sum + Number(row.wait_seconds), 0) / left.length;
+      expect(Math.abs(serverAverage - result.ours.averageWaitSeconds)).toBeLessThan(3);
+    });
+
+    it('compares with the FIFO baseline over the same callers', () => {
+      expect(result.baselineRecords.map((record) => record.index)).toEqual(
+        result.scenario.map((call) => call.index),
+      );
+      expect(result.baseline.calls).toBe(result.ours.calls);
+      expect(result.table).toMatch(/service level within 20 s/);
+      expect(result.targets).toHaveLength(5);
+    });
+  });
+
+  describe('training mode', () => {
+    let hotline: RunningHotline;
+    let side: TwilioSide;
+
+    beforeAll(async () => {
+      ({ hotline, side } = await simulatedHotline(10));
+    });
+
+    afterAll(async () => {
+      await hotline?.stop();
+      await side?.stop();
+    });
+
+    it('rings one practice call on that volunteer only, marked training, with no telephony and no statistics', async () => {
+      const trainee = await addPerson(hotline, { topicSkills: ['emotional'] });
+      const colleague = await addPerson(hotline, { topicSkills: ['emotional'] });
+      const admin = await hotline.signIn();
+      const wall = await openConsole(hotline, admin);
+      const traineeConsole = await openConsole(hotline, trainee.token);
+      const colleagueConsole = await openConsole(hotline, colleague.token);
+      const rung: { trainee: RingingOffer[]; colleague: RingingOffer[] } = {
+        trainee: [],
+        colleague: [],
+      };
+      traineeConsole.socket.on('offer.ringing', (offer) => rung.trainee.push(offer));
+      colleagueConsole.socket.on('offer.ringing', (offer) => rung.colleague.push(offer));
+      for (const person of [trainee, colleague])
+        await hotline
+          .as(person.token)
+          .put('/api/me/presence')
+          .send({ state: 'available' })
+          .expect(200);
+      const figuresBefore = wall.snapshot.today;
+      const statsBefore = await hotline.database.query('SELECT COUNT(*) AS n FROM stats_day');
+
+      // The trainee accepts as soon as it rings, the way a volunteer at the console would.
+      traineeConsole.socket.on('offer.ringing', (offer) =>
+        traineeConsole.socket.emit('offer.accept', { offerId: offer.offerId }, () => undefined),
+      );
+      const lines: string[] = [];
+      const call = await runTraining({
+        api: new HotlineApi(hotline.baseUrl, admin),
+        time: await HotlineTime.sync(hotline.baseUrl),
+        volunteerEmail: trainee.email,
+        script: ['Hello?', 'I am practising.'],
+        lineSeconds: 1,
+        say: (line) => lines.push(line),
+      });
+
+      expect(call).toMatchObject({ status: 'ended', outcome: 'answered', training: true });
+      expect(rung.trainee).toEqual([expect.objectContaining({ callId: call.id, training: true })]);
+      expect(rung.colleague).toEqual([]);
+      expect(lines).toEqual(
+        expect.arrayContaining(['  caller: Hello?', '  caller: I am practising.']),
+      );
+      const wallSaw = wall
+        .changes()
+        .filter(
+          (change): change is Extract<QueueChange, { type: 'call' }> =>
+            change.type === 'call' && change.call.callId === call.id,
+        );
+      expect(wallSaw.length).toBeGreaterThan(0);
+      expect(wallSaw.every((change) => change.call.training === true)).toBe(true);
+      // No telephony: nothing was asked of Twilio.
+      expect(side.requests).toEqual([]);
+      // The trainee is free again at once, no contact record due, nothing counted.
+      await eventually(async () => {
+        const me = await hotline.as(trainee.token).get('/api/me/offer');
+        const state = await hotline.as(admin).get('/api/queue').expect(200);
+        const mine = state.body.volunteers.find((v: { id: string }) => v.id === trainee.id);
+        return me.status === 204 && mine?.state === 'available' ? true : undefined;
+      }, 'the trainee to be available again');
+      const [row] = await hotline.database.query<{ training: unknown; answered_at: unknown }>(
+        'SELECT training, answered_at FROM phone_call WHERE id = ?',
+        [call.id],
+      );
+      expect(Boolean(Number(row.training))).toBe(true);
+      expect(row.answered_at).toBeNull();
+      expect(
+        await hotline.database.query('SELECT id FROM contact WHERE call_id = ?', [call.id]),
+      ).toEqual([]);
+      expect(await hotline.database.query('SELECT COUNT(*) AS n FROM stats_day')).toEqual(
+        statsBefore,
+      );
+      const snapshot = await new Promise<{ today: unknown }>((resolve) =>
+        wall.socket.emit('snapshot.get', {}, (ack) =>
+          resolve(ack.ok ? ack.snapshot : { today: null }),
+        ),
+      );
+      expect(snapshot.today).toEqual(figuresBefore);
+      for (const open of [wall, traineeConsole, colleagueConsole]) open.close();
+    });
+
+    it('refuses a practice call on someone else to a volunteer, and on a volunteer who is not available', async () => {
+      const volunteer = await addPerson(hotline);
+      const other = await addPerson(hotline);
+      const refused = await hotline
+        .as(volunteer.token)
+        .post('/api/training-calls')
+        .send({ volunteerId: other.id })
+        .expect(403);
+      expect(refused.body.message).toMatch(/supervisors, coordinators and admins/);
+      const offline = await hotline
+        .as(await hotline.signIn())
+        .post('/api/training-calls')
+        .send({ volunteerId: other.id })
+        .expect(409);
+      expect(offline.body.message).toMatch(/not available/);
+      await hotline
+        .as(volunteer.token)
+        .post('/api/training-calls')
+        .send({ volunteerId: volunteer.id, topic: 'nonsense' })
+        .expect(400);
+    });
+  });
+});

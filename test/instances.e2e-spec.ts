@@ -1,0 +1,311 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import type { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
+import { DIST } from './support/built-server';
+import { OpenConsole, openConsole } from './support/console';
+import { ROUTINE_CONTACT, eventually } from './support/duty';
+import { ADMIN, RunningHotline } from './support/hotline-server';
+import { Person, addPerson } from './support/people';
+import { PhoneCall, fakeTwilio } from './support/twilio';
+import { TestDatabase, createTestDatabase, testDatabaseKind } from './support/test-database';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const LEASE_MS = 1500;
+
+/** One server process of the compiled build, as an operator starts it behind a load balancer. */
+interface Instance {
+  name: string;
+  baseUrl: string;
+  child: ChildProcess;
+  output(): string;
+  stop(signal: NodeJS.Signals): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startInstance(name: string, env: Record<string, string>): Promise<Instance> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), `hotline-${name}-`));
+  const child = spawn(process.execPath, [join(DIST, 'apps/hotline/src/main.js')], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      INSTANCE_ID: name,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  const instance: Instance = {
+    name,
+    baseUrl: `http://127.0.0.1:${port}`,
+    child,
+    output: () => output,
+    async stop(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await closed;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  await eventually(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`instance ${name} exited:\n${output}`);
+      return output.includes('Hotline server ready') ? true : undefined;
+    },
+    `instance ${name} to start`,
+    30_000,
+  );
+  return instance;
+}
+
+/** Enough of the test server's handle for the shared helpers (people, consoles). */
+function handle(instance: Instance, database: TestDatabase): RunningHotline {
+  const signIn = async (email = ADMIN.email, password = ADMIN.password) => {
+    const response = await request(instance.baseUrl)
+      .post('/api/auth/login')
+      .send({ email, password });
+    if (response.status !== 200) throw new Error(`sign-in failed: ${response.text}`);
+    return response.body.accessToken as string;
+  };
+  return {
+    baseUrl: instance.baseUrl,
+    database,
+    http: () => request(instance.baseUrl),
+    signIn,
+  } as unknown as RunningHotline;
+}
+
+const onMariaDb = testDatabaseKind() === 'mysql';
+
+(onMariaDb ? describe : describe.skip)(
+  'several instances behind a load balancer (MariaDB only: several instances need a shared server database; run with TEST_DATABASE=mysql)',
+  () => {
+    let database: TestDatabase;
+    let twilio: { fake: FakeTwilio; env: Record<string, string> };
+    let a: Instance;
+    let b: Instance;
+    let viaA: RunningHotline;
+    let viaB: RunningHotline;
+    let first: Person;
+    let second: Person;
+    const consoles: OpenConsole[] = [];
+
+    const dequeues = (call: PhoneCall) =>
+      twilio.fake.requests.filter((sent) => sent.path.includes(`/Members/${call.callSid}`));
+
+    /** The caller chooses "pupil" and "emotional" on instance B and holds. */
+    async function callIn(): Promise<PhoneCall> {
+      const call = new PhoneCall(b.baseUrl);
+      expect((await call.dial()).status).toBe(200);
+      expect((await call.choose('1', '1')).twiml).toContain('<Enqueue');
+      await call.hold();
+      return call;
+    }
+
+    async function open(instance: Instance, person: Person): Promise<OpenConsole> {
+      const opened = await openConsole(instance === a ? viaA : viaB, person.token);
+      consoles.push(opened);
+      return opened;
+    }
+
+    /** Each offer that rings on a console, in turn; `rung` counts them all. */
+    function ringing(opened: OpenConsole) {
+      const offers: { offerId: string; callId: string }[] = [];
+      let rung = 0;
+      opened.socket.on('offer.ringing', (offer) => {
+        rung += 1;
+        offers.push(offer);
+      });
+      return {
+        next: () => eventually(async () => offers.shift(), 'an offer to ring', 10_000),
+        rung: () => rung,
+      };
+    }
+
+    /** The volunteer talked for a minute and the caller hung up; the call ends on instance B. */
+    async function talkAndHangUp(call: PhoneCall, callId: string): Promise<void> {
+      await call.post(`dial-result?call=${callId}`, {
+        DialCallStatus: 'completed',
+        DialCallDuration: '60',
+      });
+      await call.hangUp();
+    }
+
+    beforeAll(async () => {
+      database = await createTestDatabase('mysql');
+      twilio = await fakeTwilio();
+      const env = {
+        ...twilio.env,
+        DATABASE_URL: database.url,
+        DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        REDIS_URL,
+        // Parallel suites share the Redis server, never its keys or channels.
+        REDIS_KEY_PREFIX: `hotline-test-${randomBytes(6).toString('hex')}`,
+        LEADER_LEASE_MS: String(LEASE_MS),
+        HOTLINE_CLOCK_START: '2026-11-23T19:00:00+08:00',
+        LOG_LEVEL: 'info',
+      };
+      // A first, so it creates the default hotline and wins the lease; then B joins it.
+      a = await startInstance('a', env);
+      b = await startInstance('b', env);
+      viaA = handle(a, database);
+      viaB = handle(b, database);
+      const admin = await viaB.signIn();
+      first = await addPerson(viaB, { topicSkills: ['emotional'] }, admin);
+      second = await addPerson(viaB, { topicSkills: ['emotional'] }, admin);
+    }, 60_000);
+
+    afterAll(async () => {
+      for (const opened of consoles) opened.close();
+      await Promise.all([a, b].filter(Boolean).map((instance) => instance.stop('SIGTERM')));
+      await twilio?.fake.stop();
+      await database?.drop();
+    });
+
+    it('offers a call that reached instance B to a console on instance A, once, and connects it once', async () => {
+      expect(a.output()).toContain('Instance a leads the routing');
+      const onA = await open(a, first);
+      const onB = await open(b, second);
+      expect(onB.snapshot.me).toMatchObject({ id: second.id, state: 'offline' });
+      const offerToFirst = ringing(onA);
+      const offerToSecond = ringing(onB);
+
+      expect(await onA.socket.emitWithAck('presence.set', { state: 'available' })).toMatchObject({
+        ok: true,
+        me: { state: 'available' },
+      });
+      // A command on the follower goes to the leader, and the answer carries the new state.
+      expect(await onB.socket.emitWithAck('presence.set', { state: 'available' })).toMatchObject({
+        ok: true,
+        me: { state: 'available' },
+      });
+
+      // The longest idle volunteer (on A) is rung for a call whose webhooks reach B.
+      const call = await callIn();
+      const offer = await offerToFirst.next();
+      const seen = (opened: OpenConsole) =>
+        opened
+          .changes()
+          .some((change) => change.type === 'call' && change.call.callId === offer.callId);
+      await eventually(
+        async () => (seen(onA) && seen(onB)) || undefined,
+        'both consoles to see the call',
+      );
+      expect(await onA.socket.emitWithAck('offer.accept', { offerId: offer.offerId })).toEqual({
+        ok: true,
+      });
+      await twilio.fake.next((sent) => sent.path.includes(call.callSid));
+      await talkAndHangUp(call, offer.callId);
+      expect(dequeues(call)).toHaveLength(1);
+
+      // The next call rings the volunteer whose console is on B, who accepts it there.
+      expect(
+        await onA.socket.emitWithAck('wrapup.submit', {
+          callId: offer.callId,
+          contact: ROUTINE_CONTACT,
+        }),
+      ).toMatchObject({ ok: true, me: { state: 'available' } });
+      const next = await callIn();
+      const nextOffer = await offerToSecond.next();
+      expect(await onB.socket.emitWithAck('offer.accept', { offerId: nextOffer.offerId })).toEqual({
+        ok: true,
+      });
+      await twilio.fake.next((sent) => sent.path.includes(next.callSid));
+      await talkAndHangUp(next, nextOffer.callId);
+      // Wrap-up on the follower ends the wrap-up the leader's engine holds.
+      expect(
+        await onB.socket.emitWithAck('wrapup.submit', {
+          callId: nextOffer.callId,
+          contact: ROUTINE_CONTACT,
+        }),
+      ).toMatchObject({ ok: true, me: { state: 'available' } });
+      expect(dequeues(next)).toHaveLength(1);
+      expect([offerToFirst.rung(), offerToSecond.rung()]).toEqual([1, 1]);
+    }, 40_000);
+
+    it('keeps every waiting call when the leader dies: B takes over, rebuilds the queue and routes them', async () => {
+      const [onA, onB] = consoles;
+      await onA.socket.emitWithAck('presence.set', { state: 'break' });
+      await onB.socket.emitWithAck('presence.set', { state: 'break' });
+      const waiting = [await callIn(), await callIn()];
+      const status = async (call: PhoneCall) =>
+        (
+          await database.query<{ status: string }>(
+            'SELECT status FROM phone_call WHERE call_sid = ?',
+            [call.callSid],
+          )
+        )[0]?.status;
+      for (const call of waiting) expect(await status(call)).toBe('waiting');
+
+      await a.stop('SIGKILL');
+      // The volunteer on A reconnects; the load balancer sends them to B.
+      const again = await open(b, first);
+      await eventually(
+        async () => (b.output().includes('Instance b leads the routing') ? true : undefined),
+        'instance B to take over',
+        LEASE_MS * 4,
+      );
+      const { snapshot } = (await again.socket.emitWithAck('snapshot.get', {})) as unknown as {
+        snapshot: { me: { state: string }; calls: { callId: string; phase: string }[] };
+      };
+      expect(snapshot.me.state).toBe('break');
+      expect(snapshot.calls.map((call) => call.phase)).toEqual(['waiting', 'waiting']);
+
+      const offerToFirst = ringing(again);
+      const offerToSecond = ringing(onB);
+      await again.socket.emitWithAck('presence.set', { state: 'available' });
+      const firstOffer = await offerToFirst.next();
+      await onB.socket.emitWithAck('presence.set', { state: 'available' });
+      const secondOffer = await offerToSecond.next();
+      expect(
+        await again.socket.emitWithAck('offer.accept', { offerId: firstOffer.offerId }),
+      ).toEqual({ ok: true });
+      expect(
+        await onB.socket.emitWithAck('offer.accept', { offerId: secondOffer.offerId }),
+      ).toEqual({ ok: true });
+      for (const call of waiting)
+        await twilio.fake.next((sent) => sent.path.includes(call.callSid));
+      await talkAndHangUp(waiting[0], firstOffer.callId);
+      await talkAndHangUp(waiting[1], secondOffer.callId);
+      for (const call of waiting) expect(dequeues(call)).toHaveLength(1);
+
+      // Four calls in, four records: none lost, none doubled, each answered once.
+      const rows = await database.query<{ call_sid: string; outcome: string; id: string }>(
+        'SELECT id, call_sid, outcome FROM phone_call',
+      );
+      expect(rows).toHaveLength(4);
+      expect(rows.map((row) => row.outcome)).toEqual([
+        'answered',
+        'answered',
+        'answered',
+        'answered',
+      ]);
+      const accepted = await database.query<{ call_id: string; accepted: number }>(
+        "SELECT call_id, COUNT(*) AS accepted FROM call_offer WHERE result = 'accepted' GROUP BY call_id",
+      );
+      expect(accepted.map((row) => Number(row.accepted))).toEqual([1, 1, 1, 1]);
+      expect(new Set(accepted.map((row) => row.call_id))).toEqual(
+        new Set(rows.map((row) => row.id)),
+      );
+    }, 40_000);
+  },
+);
