@@ -5,6 +5,7 @@
  */
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
+const { createServer } = require('node:net');
 const { join } = require('node:path');
 const twilio = require('twilio');
 
@@ -131,10 +132,23 @@ async function prepareHotline(base) {
   return login.accessToken;
 }
 
+/**
+ * A port nothing listens on now, picked by the system: a random one in the ephemeral range
+ * may be the local end of an open connection, and listening on it fails.
+ */
+async function freePort() {
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 module.exports = {
   ADMIN,
   HOTLINE_MAIN,
   arg,
+  freePort,
   hotlineEnv,
   prepareHotline,
   root,

@@ -16,7 +16,15 @@ const { Agent, request } = require('node:http');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 const { createConnection } = require('mysql2/promise');
-const { ADMIN, arg, hotlineEnv, root, startProcess, stopProcess } = require('../hotline-process');
+const {
+  ADMIN,
+  arg,
+  freePort,
+  hotlineEnv,
+  root,
+  startProcess,
+  stopProcess,
+} = require('../hotline-process');
 
 const option = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -184,7 +192,7 @@ createServer((req, res) => {
 `;
 
 async function bare(count) {
-  const port = 42000 + Math.floor(Math.random() * 5000);
+  const port = await freePort();
   const child = spawn(process.execPath, ['-e', BARE], {
     env: { PATH: process.env.PATH, PORT: String(port) },
     stdio: 'ignore',
@@ -209,15 +217,13 @@ async function bare(count) {
 
 async function round(number) {
   const database = await freshDatabase();
-  const port = 41000 + Math.floor(Math.random() * 1000);
+  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'hotline-bench-'));
   const server = await startProcess(
     join(DIST, 'apps/hotline/src/main.js'),
     {
       ...hotlineEnv({ port, databaseUrl: database.url, dataDir }),
       BOOKING_RATE_LIMIT: '1000000',
-      // e.g. BENCH_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server.
-      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
     },
     `http://127.0.0.1:${port}/health`,
   );

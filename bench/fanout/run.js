@@ -19,13 +19,13 @@
 const { fork } = require('node:child_process');
 const { randomBytes, randomUUID } = require('node:crypto');
 const { existsSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
-const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 const Database = require('better-sqlite3');
 const mysql = require('mysql2/promise');
 const {
   arg,
+  freePort,
   hotlineEnv,
   prepareHotline,
   root,
@@ -222,15 +222,6 @@ function callIdsBySid(databaseFile) {
   } finally {
     db.close();
   }
-}
-
-/** A port nothing listens on now (the system picks it), for a server to start on. */
-async function freePort() {
-  const probe = createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /** The default mode's hotline: one instance on a temporary SQLite file. */

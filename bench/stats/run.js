@@ -20,7 +20,15 @@ const { cpus, tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 const { DateTime } = require('luxon');
 const { createConnection } = require('mysql2/promise');
-const { ADMIN, arg, hotlineEnv, root, startProcess, stopProcess } = require('../hotline-process');
+const {
+  ADMIN,
+  arg,
+  freePort,
+  hotlineEnv,
+  root,
+  startProcess,
+  stopProcess,
+} = require('../hotline-process');
 
 /** `--name value` as text. */
 const textArg = (name, fallback) => {
@@ -209,7 +217,7 @@ function serverEnv(database, dataDir, port) {
 }
 
 async function startServer(database, dataDir) {
-  const port = 42000 + Math.floor(Math.random() * 10000);
+  const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = track(
     await startProcess(MAIN, serverEnv(database, dataDir, port), `${base}/health`),

@@ -17,6 +17,7 @@ const { createConnection } = require('mysql2/promise');
 const {
   HOTLINE_MAIN,
   arg,
+  freePort,
   hotlineEnv,
   prepareHotline,
   signedCall,
@@ -75,7 +76,7 @@ async function load(port, path) {
  * call work.
  */
 async function hotlineOn(label, databaseUrl, floor = false) {
-  const port = 41000 + Math.floor(Math.random() * 10000);
+  const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'hotline-bench-'));
   const server = await startProcess(
