@@ -22,6 +22,7 @@ function postFrom(
   path: string,
   body: unknown,
   localAddress: string,
+  forwardedFor?: string,
 ): Promise<{ status: number; body: { message?: unknown; alternatives?: unknown[] } }> {
   const url = new URL(path, baseUrl);
   const payload = JSON.stringify(body);
@@ -37,6 +38,7 @@ function postFrom(
         headers: {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(payload),
+          ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
         },
       },
       (res) => {
@@ -153,5 +155,39 @@ describe('the public routes’ request budget', () => {
     expect((await ask('127.0.0.2')).status).toBe(400);
     // Signed-in staff routes are not counted.
     await hotline.http().get('/health').expect(200);
+  });
+});
+
+describe('the public routes behind a proxy', () => {
+  const ask = (hotline: RunningHotline, client: string) =>
+    postFrom(hotline.baseUrl, '/api/public/waitlist', { date: '2026-11-24' }, '127.0.0.1', client);
+
+  it('counts each forwarded client on its own when the proxy is trusted', async () => {
+    const hotline = await startHotline(
+      { BOOKING_RATE_LIMIT: '2', TRUST_PROXY: 'loopback' },
+      undefined,
+      { clock: new ManualClock(START) },
+    );
+    try {
+      for (let i = 0; i < 2; i++) expect((await ask(hotline, '203.0.113.7')).status).toBe(400);
+      expect((await ask(hotline, '203.0.113.7')).status).toBe(429);
+      expect((await ask(hotline, '203.0.113.8')).status).toBe(400);
+    } finally {
+      await hotline.stop();
+    }
+  });
+
+  it('ignores the header from anyone not named as a proxy', async () => {
+    const hotline = await startHotline({ BOOKING_RATE_LIMIT: '2' }, undefined, {
+      clock: new ManualClock(START),
+    });
+    try {
+      // A client cannot buy a fresh budget by making up addresses.
+      expect((await ask(hotline, '203.0.113.1')).status).toBe(400);
+      expect((await ask(hotline, '203.0.113.2')).status).toBe(400);
+      expect((await ask(hotline, '203.0.113.3')).status).toBe(429);
+    } finally {
+      await hotline.stop();
+    }
   });
 });

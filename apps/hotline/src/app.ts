@@ -22,6 +22,16 @@ export async function createHotlineApp(options: AppOptions = {}): Promise<NestEx
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // Behind a proxy the client's address is in X-Forwarded-For: the audit trail and the public
+  // booking rate limit count people, not the proxy.
+  const trustedProxies = app
+    .get(ConfigService<Environment, true>)
+    .get('TRUST_PROXY', { infer: true });
+  if (trustedProxies)
+    app.set(
+      'trust proxy',
+      trustedProxies.split(',').map((item) => item.trim()),
+    );
   // The audit trail records where each read of a confidential field came from.
   app.use((request: Request, _response: unknown, next: () => void) =>
     RequestOrigin.run(request.ip ?? 'unknown', next),

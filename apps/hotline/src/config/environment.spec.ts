@@ -84,6 +84,14 @@ describe('validateEnvironment', () => {
     ]);
   });
 
+  it('trusts no proxy unless told, and only named proxies or networks', () => {
+    expect(validateEnvironment({}).TRUST_PROXY).toBeUndefined();
+    expect(problemsOf({ TRUST_PROXY: 'loopback, 172.16.0.0/12' })).toEqual([]);
+    expect(problemsOf({ TRUST_PROXY: 'true' })).toEqual([
+      'TRUST_PROXY must be the proxies in front of the server: loopback, uniquelocal, or addresses and networks (CIDR) separated by commas, like 172.16.0.0/12, got "true"',
+    ]);
+  });
+
   it('serves metrics to this machine only unless told otherwise, and checks the networks and token given', () => {
     expect(validateEnvironment({}).METRICS_ALLOW).toBe('127.0.0.1/8, ::1');
     expect(validateEnvironment({}).METRICS_TOKEN).toBeUndefined();

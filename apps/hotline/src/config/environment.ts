@@ -43,6 +43,8 @@ export interface Environment {
   METRICS_TOKEN?: string;
   /** Comma-separated addresses and CIDRs that may read GET /metrics (default: loopback). */
   METRICS_ALLOW: string;
+  /** Proxies whose X-Forwarded-For is believed (Express `trust proxy`); unset: none. */
+  TRUST_PROXY?: string;
 }
 
 export class ConfigurationError extends Error {
@@ -200,6 +202,18 @@ const schema = Joi.object<Environment>({
     })
     .messages({
       '*': 'METRICS_ALLOW must be addresses or networks (CIDR) separated by commas, like 127.0.0.1/8, ::1, 10.0.0.0/8, got "{#value}"',
+    }),
+  // Express's own names or the proxies' addresses and networks, never "true": a client
+  // could then choose the address its requests are counted and audited under.
+  TRUST_PROXY: Joi.string()
+    .custom((value: string) => {
+      const named = ['loopback', 'linklocal', 'uniquelocal'];
+      for (const part of value.split(',').map((item) => item.trim()))
+        if (!named.includes(part)) AddressList.parse(part);
+      return value;
+    })
+    .messages({
+      '*': 'TRUST_PROXY must be the proxies in front of the server: loopback, uniquelocal, or addresses and networks (CIDR) separated by commas, like 172.16.0.0/12, got "{#value}"',
     }),
 })
   // Twilio settings only make sense together.
