@@ -31,6 +31,11 @@ describe('calls outside opening hours', () => {
       outcome: 'closed_hours',
       status: 'ended',
     });
+    // Operations see it too: every outcome is counted, not only the queue's.
+    const metrics = await hotline.http().get('/metrics').expect(200);
+    expect(metrics.text).toContain(
+      `hotline_calls_total{hotline="${hotlineId}",outcome="closed_hours"} 1`,
+    );
 
     const recorded = await call.post('callback?reason=closed_hours', { Digits: '1' });
     expect(says(recorded.twiml).join(' ')).toContain('11月23日晚上给你回电');

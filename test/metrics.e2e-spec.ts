@@ -130,6 +130,8 @@ describe('metrics for Prometheus', () => {
       (now) => valueOf(now, 'hotline_calls_ended_total', { ...here, outcome: 'abandoned' }) === 1,
       'the abandoned call to be counted',
     );
+    // Every call's outcome is counted once, queued or not.
+    expect(valueOf(after, 'hotline_calls_total', { ...here, outcome: 'abandoned' })).toBe(1);
     expect(valueOf(after, 'hotline_queue_calls', { ...here, priority: 'normal' })).toBe(0);
     expect(valueOf(after, 'hotline_queue_longest_wait_seconds', here)).toBe(0);
     expect(timed('/twilio/voice/status', '200')).toBe(0);

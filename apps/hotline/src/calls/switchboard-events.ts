@@ -20,6 +20,8 @@ export type SwitchboardEvent =
       outcome: CallOutcome;
       volunteerId?: string;
     }
+  /** The call got its outcome, whatever it was (the menu, closed hours, a full queue too). */
+  | { type: 'call.settled'; hotlineId: string; callId: string; outcome: CallOutcome }
   /** The call moved on in the queue: connecting to its volunteer, back in line, overflowing. */
   | { type: 'call.changed'; hotlineId: string; callId: string }
   | {

@@ -168,15 +168,17 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
    * one outcome: a second attempt (a retried webhook) changes nothing and returns false.
    */
   async settleCall(callId: string, changes: Partial<Call>): Promise<boolean> {
-    return this.transactions.run(async (manager) => {
+    const settled = await this.transactions.run(async (manager) => {
       const result = await manager.update(Call, { id: callId, outcome: IsNull() }, changes);
-      if (!result.affected) return false;
+      if (!result.affected) return null;
       const call = await manager.findOneByOrFail(Call, { id: callId });
       // A practice call is never counted.
       if (!call.training)
         await this.rollups.countCall(manager, call, (await this.hotline(call.hotlineId)).timeZone);
-      return true;
+      return call;
     });
+    if (settled && !settled.training) this.publishSettled(settled);
+    return settled !== null;
   }
 
   /** Records a call that ended as it arrived (outside opening hours), counted at once. */
@@ -185,6 +187,17 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
       await manager.insert(Call, call);
       await this.rollups.countCall(manager, call, (await this.hotline(call.hotlineId)).timeZone);
     });
+    this.publishSettled(call);
+  }
+
+  private publishSettled(call: Call): void {
+    if (call.outcome)
+      this.events.publish({
+        type: 'call.settled',
+        hotlineId: call.hotlineId,
+        callId: call.id,
+        outcome: call.outcome,
+      });
   }
 
   /** The volunteer's phone or browser did not answer: the caller goes back to their place. */

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@ne
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { Subscription } from 'rxjs';
+import { filter, Subscription } from 'rxjs';
 import type { Namespace } from 'socket.io';
 import { In, Repository } from 'typeorm';
 import type {
@@ -94,12 +94,15 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.subscription = this.events.stream.subscribe(
-      (event) =>
-        void (this.cluster?.follower ? this.relay(event) : this.receive(event)).catch(
-          (error: Error) => this.logger.error({ err: error.message }, 'live feed failed'),
-        ),
-    );
+    this.subscription = this.events.stream
+      // An outcome alone is for counters: the wall follows calls through their queue events.
+      .pipe(filter((event) => event.type !== 'call.settled'))
+      .subscribe(
+        (event) =>
+          void (this.cluster?.follower ? this.relay(event) : this.receive(event)).catch(
+            (error: Error) => this.logger.error({ err: error.message }, 'live feed failed'),
+          ),
+      );
     this.cluster?.handle('feed.event', (event: SwitchboardEvent) => this.receive(event));
     this.cluster?.handle(
       'feed.snapshot',

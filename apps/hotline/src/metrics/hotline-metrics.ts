@@ -66,6 +66,11 @@ export class HotlineMetrics implements OnModuleInit, OnModuleDestroy {
     'Calls that left the queue, by outcome (answered, abandoned, overflow_callback)',
     ['hotline', 'outcome'],
   );
+  private readonly settled = this.counter(
+    'hotline_calls_total',
+    'Calls by outcome, counted once when the call gets it (on the instance that recorded it)',
+    ['hotline', 'outcome'],
+  );
   private readonly rung = this.counter(
     'hotline_offers_rung_total',
     "Offers rung on a volunteer's console",
@@ -118,6 +123,9 @@ export class HotlineMetrics implements OnModuleInit, OnModuleDestroy {
         break;
       case 'call.ended':
         this.ended.inc({ hotline, outcome: event.outcome });
+        break;
+      case 'call.settled':
+        this.settled.inc({ hotline, outcome: event.outcome });
         break;
       case 'offer.created':
         this.rung.inc({ hotline });
