@@ -15,11 +15,54 @@ const AUTH_TOKEN = 'bench-auth-token-0123456789abcdef';
 const ACCOUNT_SID = `AC${'b'.repeat(32)}`;
 const ADMIN = { email: 'bench@hotline.bench', password: 'bench-password-1' };
 
+/** `--name value` from the command line, as text. */
+const textArg = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 && process.argv[at + 1] !== undefined ? process.argv[at + 1] : fallback;
+};
+
 /** `--name value` from the command line, as a number. */
 const arg = (name, fallback) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+  const value = textArg(name, undefined);
+  return value === undefined ? fallback : Number(value);
 };
+
+/** Nearest-rank percentile (0-100) of numbers sorted in ascending order. */
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+
+/** The MySQL/MariaDB server the benches use, with a database the connection starts in. */
+const MYSQL_URL = process.env.TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306/test';
+
+/** The database `name` on the server of `serverUrl`: its address, and `drop` to remove it. */
+function mysqlDatabaseNamed(name, serverUrl = MYSQL_URL) {
+  const { createConnection } = require('mysql2/promise');
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    drop: async () => {
+      const connection = await createConnection({ uri: serverUrl });
+      await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await connection.end();
+    },
+  };
+}
+
+/**
+ * A database of the bench's own with a random name on the server of `serverUrl`, with the
+ * server's version. Throws when the server does not answer.
+ */
+async function createMysqlDatabase(prefix, serverUrl = MYSQL_URL) {
+  const { createConnection } = require('mysql2/promise');
+  const admin = await createConnection({ uri: serverUrl, connectTimeout: 5000 });
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const [[{ version }]] = await admin.query('SELECT VERSION() AS version');
+  await admin.end();
+  return { ...mysqlDatabaseNamed(name, serverUrl), version };
+}
 
 /** The settings of a bench server: an open evening, telephony on, no log lines but warnings. */
 const hotlineEnv = ({ port, databaseUrl, dataDir }) => ({
@@ -147,12 +190,17 @@ async function freePort() {
 module.exports = {
   ADMIN,
   HOTLINE_MAIN,
+  MYSQL_URL,
   arg,
+  createMysqlDatabase,
   freePort,
   hotlineEnv,
+  mysqlDatabaseNamed,
+  percentile,
   prepareHotline,
   root,
   signedCall,
   startProcess,
   stopProcess,
+  textArg,
 };

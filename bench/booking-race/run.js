@@ -19,21 +19,19 @@ const { createConnection } = require('mysql2/promise');
 const {
   ADMIN,
   arg,
+  createMysqlDatabase,
   freePort,
   hotlineEnv,
+  percentile,
   root,
   startProcess,
   stopProcess,
+  textArg,
 } = require('../hotline-process');
 
-const option = (name, fallback) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] : fallback;
-};
-const DIST = resolve(root, option('dist', 'dist'));
+const DIST = resolve(root, textArg('dist', 'dist'));
 const REQUESTS = arg('requests', 500);
 const ROUNDS = arg('rounds', 3);
-const MYSQL_URL = process.env.TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306/test';
 // The bench clock starts Monday 23 November 2026, 19:00 in Shanghai; Wednesday is bookable.
 const DAY = '2026-11-25';
 const WEEKDAY = 3;
@@ -71,18 +69,13 @@ function send(agent, port, method, path, body) {
   });
 }
 
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-
 /** Fires `count` requests at once; latency per request, from sending to the whole answer. */
 async function burst(port, count, make) {
   // A connection each, as 500 parents' browsers would open (localhost handshakes are cheap).
   const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
   const answers = await Promise.all(Array.from({ length: count }, (_, i) => make(agent, i)));
   agent.destroy();
-  const ms = answers.map((answer) => answer.ms);
+  const ms = answers.map((answer) => answer.ms).sort((a, b) => a - b);
   return { answers, p50: percentile(ms, 50), p99: percentile(ms, 99) };
 }
 
@@ -153,29 +146,12 @@ async function setUpCentre(port) {
   return slots.map((slot) => slot.start);
 }
 
-async function freshDatabase() {
-  const admin = await createConnection({ uri: MYSQL_URL, connectTimeout: 3000 });
-  const name = `hotline_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE \`${name}\``);
-  const [[{ version }]] = await admin.query('SELECT VERSION() AS version');
-  await admin.end();
-  const url = new URL(MYSQL_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    version,
-    count: async (sql) => {
-      const connection = await createConnection({ uri: url.toString() });
-      const [[row]] = await connection.query(sql);
-      await connection.end();
-      return Number(Object.values(row)[0]);
-    },
-    drop: async () => {
-      const connection = await createConnection({ uri: MYSQL_URL });
-      await connection.query(`DROP DATABASE \`${name}\``);
-      await connection.end();
-    },
-  };
+/** The number a one-value query answers in the bench's database. */
+async function countIn(database, sql) {
+  const connection = await createConnection({ uri: database.url });
+  const [[row]] = await connection.query(sql);
+  await connection.end();
+  return Number(Object.values(row)[0]);
 }
 
 const BARE = `
@@ -216,7 +192,7 @@ async function bare(count) {
 }
 
 async function round(number) {
-  const database = await freshDatabase();
+  const database = await createMysqlDatabase('hotline_bench');
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'hotline-bench-'));
   const server = await startProcess(
@@ -246,7 +222,7 @@ async function round(number) {
     const refused = race.answers.filter((a) => a.status === 409);
     const withAlternatives = refused.filter((a) => JSON.parse(a.body).alternatives?.length > 0);
     const other = race.answers.filter((a) => a.status !== 201 && a.status !== 409);
-    const active = await database.count("SELECT COUNT(*) FROM booking WHERE status = 'booked'");
+    const active = await countIn(database, "SELECT COUNT(*) FROM booking WHERE status = 'booked'");
     return {
       number,
       version: database.version,

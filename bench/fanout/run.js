@@ -25,32 +25,29 @@ const Database = require('better-sqlite3');
 const mysql = require('mysql2/promise');
 const {
   arg,
+  createMysqlDatabase,
   freePort,
   hotlineEnv,
+  percentile,
   prepareHotline,
   root,
   signedCall,
   startProcess,
   stopProcess,
+  textArg,
 } = require('../hotline-process');
-
-/** `--name value` from the command line, as text. */
-const text = (name, fallback) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 && process.argv[at + 1] !== undefined ? process.argv[at + 1] : fallback;
-};
 
 const INSTANCES = arg('instances', 1);
 const CONSOLES = arg('consoles', INSTANCES > 1 ? 2000 : 1000);
 const CALLS = arg('calls', 200);
 const RATE = arg('rate', 20);
 /** The build the servers run: `npm run build`'s dist/, or another compiled copy. */
-const DIST = resolve(text('dist', join(root, 'dist')));
+const DIST = resolve(textArg('dist', join(root, 'dist')));
 const HOTLINE_MAIN = join(DIST, 'apps/hotline/src/main.js');
 /** `--instances 2`: the MariaDB server (each run gets a database of its own) and Redis. */
-const MYSQL = text('mysql', process.env.BENCH_MYSQL ?? 'mysql://root@127.0.0.1:3306');
-const REDIS_URL = text('redis', process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-const WEBHOOKS_TO = text('webhooks-to', 'follower');
+const MYSQL = textArg('mysql', process.env.BENCH_MYSQL ?? 'mysql://root@127.0.0.1:3306');
+const REDIS_URL = textArg('redis', process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+const WEBHOOKS_TO = textArg('webhooks-to', 'follower');
 /** Calls (or broadcasts) before the measured ones, not counted: JIT and caches warm up. */
 const WARM_UP = 10;
 /** Consoles connecting at the same time. */
@@ -250,27 +247,18 @@ async function sqliteHotline() {
 
 /** A MariaDB database of this run's own on the `--mysql` server, dropped when the run ends. */
 async function mariadbDatabase() {
-  const server = new URL(MYSQL);
-  const name = `hotline_fanout_${randomBytes(4).toString('hex')}`;
-  const admin = await mysql.createConnection({
-    host: server.hostname,
-    port: Number(server.port || 3306),
-    user: decodeURIComponent(server.username || 'root'),
-    password: decodeURIComponent(server.password),
-  });
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  const url = new URL(MYSQL);
-  url.pathname = `/${name}`;
+  const created = await createMysqlDatabase('hotline_fanout', MYSQL);
+  const connection = await mysql.createConnection({ uri: created.url });
   const database = {
-    url: url.toString(),
+    url: created.url,
     async callIds() {
-      const [rows] = await admin.query(`SELECT id, call_sid AS sid FROM \`${name}\`.phone_call`);
+      const [rows] = await connection.query('SELECT id, call_sid AS sid FROM phone_call');
       return new Map(rows.map((row) => [row.sid, row.id]));
     },
     async drop() {
       databases.delete(database);
-      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await admin.end();
+      await connection.end();
+      await created.drop();
     },
   };
   databases.add(database);
@@ -387,7 +375,7 @@ async function hotlineRun(consoles, deployment) {
       ...result,
       note: deployment.note,
       answerP50: answerMs[Math.floor(answerMs.length / 2)],
-      answerP99: answerMs[Math.ceil(answerMs.length * 0.99) - 1],
+      answerP99: percentile(answerMs, 99),
     };
   } finally {
     await consoles('close').catch(() => undefined);
@@ -511,7 +499,6 @@ async function measured(consoles, { label, connect, pids }, { warmUp, drive, ori
     }
   }
   const sorted = latencies.subarray(0, deliveries).sort();
-  const quantile = (values, q) => values[Math.max(0, Math.ceil(q * values.length) - 1)];
   const sortedSpreads = spreads.subarray(0, deliveries).sort();
   const sortedFirsts = Float64Array.from(firsts).sort();
   const frames = report.frames.reduce((sum, count) => sum + count, 0);
@@ -520,13 +507,13 @@ async function measured(consoles, { label, connect, pids }, { warmUp, drive, ori
   );
   return {
     label,
-    p50: quantile(sorted, 0.5),
-    p99: quantile(sorted, 0.99),
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
     max: sorted[deliveries - 1],
-    firstP50: quantile(sortedFirsts, 0.5),
-    firstP99: quantile(sortedFirsts, 0.99),
-    spreadP50: quantile(sortedSpreads, 0.5),
-    spreadP99: quantile(sortedSpreads, 0.99),
+    firstP50: percentile(sortedFirsts, 50),
+    firstP99: percentile(sortedFirsts, 99),
+    spreadP50: percentile(sortedSpreads, 50),
+    spreadP99: percentile(sortedSpreads, 99),
     deliveries,
     expected,
     duplicates: report.duplicates,

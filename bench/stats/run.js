@@ -22,19 +22,18 @@ const { DateTime } = require('luxon');
 const { createConnection } = require('mysql2/promise');
 const {
   ADMIN,
+  MYSQL_URL,
   arg,
+  createMysqlDatabase,
   freePort,
   hotlineEnv,
+  mysqlDatabaseNamed,
+  percentile,
   root,
   startProcess,
   stopProcess,
+  textArg,
 } = require('../hotline-process');
-
-/** `--name value` as text. */
-const textArg = (name, fallback) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 && process.argv[at + 1] !== undefined ? process.argv[at + 1] : fallback;
-};
 const flag = (name) => process.argv.includes(`--${name}`);
 
 const CONTACTS = arg('contacts', 5_000_000);
@@ -54,7 +53,6 @@ const DIST = resolve(root, textArg('dist', 'dist'));
 /** Keep the database at the end (for a second look); `--reuse <name>` times it again. */
 const KEEP = flag('keep');
 const REUSE = textArg('reuse', undefined);
-const MYSQL_URL = process.env.TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306/test';
 
 const ZONE = 'Asia/Shanghai';
 const FIRST_DAY = DateTime.fromISO('2022-01-01', { zone: ZONE });
@@ -192,20 +190,13 @@ function tempDir(prefix) {
 // The database and the server.
 
 async function createDatabase() {
-  const admin = await createConnection({ uri: MYSQL_URL, connectTimeout: 5000 });
-  const name = REUSE ?? `hotline_stats_${randomBytes(4).toString('hex')}`;
-  if (!REUSE) await admin.query(`CREATE DATABASE \`${name}\``);
-  await admin.end();
-  const url = new URL(MYSQL_URL);
-  url.pathname = `/${name}`;
+  const database = REUSE ? mysqlDatabaseNamed(REUSE) : await createMysqlDatabase('hotline_stats');
   if (!KEEP)
     dropDatabase = async () => {
-      const connection = await createConnection({ uri: MYSQL_URL });
-      await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await connection.end();
-      console.log(`Dropped database ${name}.`);
+      await database.drop();
+      console.log(`Dropped database ${database.name}.`);
     };
-  return { name, url: url.toString() };
+  return database;
 }
 
 function serverEnv(database, dataDir, port) {
@@ -533,10 +524,6 @@ async function rebuild(database) {
 
 // ---------------------------------------------------------------------------------------
 // Timing.
-
-/** Nearest-rank percentile of sorted numbers. */
-const percentile = (sorted, p) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function timed(label, runs, work) {
   for (let i = 0; i < WARM_UP; i++) await work();

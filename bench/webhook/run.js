@@ -8,15 +8,15 @@
  *   npm run build && node bench/webhook/run.js [--connections 200] [--seconds 10]
  * MariaDB at TEST_MYSQL_URL (default mysql://root@127.0.0.1:3306/test); skipped if it does not answer.
  */
-const { randomBytes } = require('node:crypto');
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const autocannon = require('autocannon');
-const { createConnection } = require('mysql2/promise');
 const {
   HOTLINE_MAIN,
+  MYSQL_URL,
   arg,
+  createMysqlDatabase,
   freePort,
   hotlineEnv,
   prepareHotline,
@@ -27,7 +27,6 @@ const {
 
 const CONNECTIONS = arg('connections', 200);
 const SECONDS = arg('seconds', 10);
-const MYSQL_URL = process.env.TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306/test';
 // More calls than a run can place, so every call is new to the server.
 const CALLS_PREPARED = 60_000;
 
@@ -101,22 +100,7 @@ async function hotlineOn(label, databaseUrl, floor = false) {
 
 async function mysqlDatabase() {
   try {
-    const admin = await createConnection({ uri: MYSQL_URL, connectTimeout: 3000 });
-    const name = `hotline_bench_${randomBytes(4).toString('hex')}`;
-    await admin.query(`CREATE DATABASE \`${name}\``);
-    const [[{ version }]] = await admin.query('SELECT VERSION() AS version');
-    await admin.end();
-    const url = new URL(MYSQL_URL);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      version,
-      drop: async () => {
-        const connection = await createConnection({ uri: MYSQL_URL });
-        await connection.query(`DROP DATABASE \`${name}\``);
-        await connection.end();
-      },
-    };
+    return await createMysqlDatabase('hotline_bench');
   } catch (error) {
     console.warn(
       `MariaDB/MySQL not reachable at ${MYSQL_URL} (${error.message}): its run is skipped.`,
