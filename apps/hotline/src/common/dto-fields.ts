@@ -1,12 +1,27 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 
 /** A local date, YYYY-MM-DD. */
 export const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** A wall-clock time, HH:mm. */
 export const WALL_CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A required local date, YYYY-MM-DD; the message shows the example. */
+export const LocalDate = (name: string, example: string, description?: string) =>
+  applyDecorators(
+    ApiProperty({ example, description }),
+    Matches(LOCAL_DATE, { message: `${name} must be a date YYYY-MM-DD, like ${example}` }),
+  );
+
+/** An optional `hotlineId`: without it, the person's first hotline. */
+export const OptionalHotlineId = () =>
+  applyDecorators(
+    ApiPropertyOptional({ description: 'Default: your first hotline' }),
+    IsOptional(),
+    IsUUID('all', { message: 'hotlineId must be a hotline id' }),
+  );
 
 /** Trims text; with `emptyIsMissing`, blank text counts as not given. */
 export const Trimmed = (emptyIsMissing = false) =>

@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { defaultTaxonomy } from '@hotline/taxonomy';
-import { LOCAL_DATE, WALL_CLOCK_TIME, Trimmed } from '../../common/dto-fields';
+import { WALL_CLOCK_TIME, Trimmed, LocalDate, OptionalHotlineId } from '../../common/dto-fields';
 import { AGE_BANDS, AgeBand, GRADES, Grade } from '../../contacts/contact-fields';
 import { BOOKING_LANGUAGES, BookingLanguage, BookingStatus } from '../booking.entity';
 
@@ -54,20 +54,6 @@ const IsBookingTopic = (): PropertyDecorator => (target, propertyName) =>
         `topic "${String(args?.value ?? '')}" is not one of the topics in GET /api/public/booking-options`,
     },
   });
-
-const localDate = (name: string, example: string) => (target: object, key: string) => {
-  ApiProperty({ example })(target, key);
-  Matches(LOCAL_DATE, { message: `${name} must be a date YYYY-MM-DD, like ${example}` })(
-    target,
-    key,
-  );
-};
-
-const optionalHotline = () => (target: object, key: string) => {
-  ApiPropertyOptional({ description: 'Default: your first hotline' })(target, key);
-  IsOptional()(target, key);
-  IsUUID('all', { message: 'hotlineId must be a hotline id' })(target, key);
-};
 
 const start = () => (target: object, key: string) => {
   ApiProperty({ example: '2026-11-24T06:00:00.000Z', description: 'A start from the slots list' })(
@@ -114,7 +100,7 @@ class FamilyFields {
 }
 
 export class WaitlistDto extends FamilyFields {
-  @localDate('date', '2026-11-24')
+  @LocalDate('date', '2026-11-24')
   date!: string;
 
   @ApiProperty({ example: '13812345678' })
@@ -157,7 +143,7 @@ export class StaffBookingDto extends FamilyFields {
   @IsUUID('all', { message: 'callId must be a call id' })
   callId?: string;
 
-  @optionalHotline()
+  @OptionalHotlineId()
   hotlineId?: string;
 }
 
@@ -167,10 +153,10 @@ export class RescheduleDto {
 }
 
 export class SlotsQuery {
-  @localDate('from', '2026-11-24')
+  @LocalDate('from', '2026-11-24')
   from!: string;
 
-  @localDate('to', '2026-12-20')
+  @LocalDate('to', '2026-12-20')
   to!: string;
 
   @ApiPropertyOptional({ example: 'learning' })
@@ -180,15 +166,15 @@ export class SlotsQuery {
 }
 
 export class DayQuery {
-  @localDate('date', '2026-11-24')
+  @LocalDate('date', '2026-11-24')
   date!: string;
 
-  @optionalHotline()
+  @OptionalHotlineId()
   hotlineId?: string;
 }
 
 export class HotlineOnlyQuery {
-  @optionalHotline()
+  @OptionalHotlineId()
   hotlineId?: string;
 }
 
@@ -222,7 +208,7 @@ export class BookingSettingsDto {
   @Length(1, 300, { message: 'centreAddress must be 1 to 300 characters, or null' })
   centreAddress?: string | null;
 
-  @optionalHotline()
+  @OptionalHotlineId()
   hotlineId?: string;
 }
 
@@ -232,7 +218,7 @@ export class RoomDto {
   @Length(1, 80, { message: 'name must be 1 to 80 characters' })
   name!: string;
 
-  @optionalHotline()
+  @OptionalHotlineId()
   hotlineId?: string;
 }
 
@@ -269,7 +255,7 @@ export class WeeklyAvailabilityDto {
   @Matches(WALL_CLOCK_TIME, { message: 'endTime must be a local time HH:mm, like 17:00' })
   endTime!: string;
 
-  @optionalHotline()
+  @OptionalHotlineId()
   hotlineId?: string;
 }
 
@@ -281,7 +267,7 @@ export class DatedAvailabilityDto {
   @IsUUID('all', { message: 'volunteerId must be a volunteer id' })
   volunteerId?: string;
 
-  @localDate('date', '2026-12-24')
+  @LocalDate('date', '2026-12-24')
   date!: string;
 
   @ApiPropertyOptional({ example: '09:00', description: 'With endTime: the windows of that day' })
@@ -308,7 +294,7 @@ export class DatedAvailabilityDto {
   @MaxLength(120, { message: 'reason must be at most 120 characters' })
   reason?: string;
 
-  @optionalHotline()
+  @OptionalHotlineId()
   hotlineId?: string;
 }
 
@@ -318,7 +304,7 @@ export class AvailabilityQuery {
   @IsUUID('all', { message: 'volunteerId must be a volunteer id' })
   volunteerId?: string;
 
-  @optionalHotline()
+  @OptionalHotlineId()
   hotlineId?: string;
 }
 

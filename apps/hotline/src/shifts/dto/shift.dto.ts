@@ -14,7 +14,13 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { LOCAL_DATE, WALL_CLOCK_TIME, Trimmed } from '../../common/dto-fields';
+import {
+  LOCAL_DATE,
+  WALL_CLOCK_TIME,
+  Trimmed,
+  LocalDate,
+  OptionalHotlineId,
+} from '../../common/dto-fields';
 import { SLOTS, Slot } from '../shift.entity';
 
 const headcount = (name: string) => (target: object, key: string) => {
@@ -23,20 +29,6 @@ const headcount = (name: string) => (target: object, key: string) => {
   IsInt({ message: `${name} must be a whole number` })(target, key);
   Min(0, { message: `${name} must be at least 0` })(target, key);
   Max(50, { message: `${name} must be at most 50` })(target, key);
-};
-
-const localDate = (name: string, example: string) => (target: object, key: string) => {
-  ApiProperty({ example })(target, key);
-  Matches(LOCAL_DATE, { message: `${name} must be a date YYYY-MM-DD, like ${example}` })(
-    target,
-    key,
-  );
-};
-
-const optionalHotline = () => (target: object, key: string) => {
-  ApiPropertyOptional({ description: 'Default: your first hotline' })(target, key);
-  IsOptional()(target, key);
-  IsUUID('all', { message: 'hotlineId must be a hotline id' })(target, key);
 };
 
 export class ShiftTemplateDto {
@@ -78,20 +70,20 @@ export class ShiftTemplateDto {
   @Matches(LOCAL_DATE, { message: 'validTo must be a date YYYY-MM-DD' })
   validTo?: string;
 
-  @optionalHotline()
+  @OptionalHotlineId()
   hotlineId?: string;
 }
 
 export class UpdateShiftTemplateDto extends PartialType(ShiftTemplateDto) {}
 
 export class PeriodQuery {
-  @localDate('from', '2026-12-01')
+  @LocalDate('from', '2026-12-01')
   from!: string;
 
-  @localDate('to', '2026-12-31')
+  @LocalDate('to', '2026-12-31')
   to!: string;
 
-  @optionalHotline()
+  @OptionalHotlineId()
   hotlineId?: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { LOCAL_DATE } from '../../common/dto-fields';
+import { LocalDate } from '../../common/dto-fields';
 
 class StatsQueryBase {
   @ApiPropertyOptional({ description: 'Default: your first hotline' })
@@ -43,12 +43,10 @@ export class YearlyQuery extends StatsQueryBase {
 }
 
 export class RangeQuery extends StatsQueryBase {
-  @ApiProperty({ example: '2026-09-01', description: 'First local day, included' })
-  @Matches(LOCAL_DATE, { message: 'from must be a date YYYY-MM-DD, like 2026-09-01' })
+  @LocalDate('from', '2026-09-01', 'First local day, included')
   from!: string;
 
-  @ApiProperty({ example: '2026-11-30', description: 'Last local day, included' })
-  @Matches(LOCAL_DATE, { message: 'to must be a date YYYY-MM-DD, like 2026-11-30' })
+  @LocalDate('to', '2026-11-30', 'Last local day, included')
   to!: string;
 }
 
