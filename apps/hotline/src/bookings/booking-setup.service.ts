@@ -108,7 +108,7 @@ export class BookingSetupService {
 
   async updateRoom(actor: Volunteer, id: string, dto: UpdateRoomDto): Promise<RoomView> {
     const room = await this.rooms.findOneBy({ id });
-    if (!room || !worksFor(actor, room.hotlineId))
+    if (!room || !actor.worksFor(room.hotlineId))
       throw new NotFoundException(`No room ${id} on a hotline you work for.`);
     Object.assign(room, dto, { updatedAt: this.clock.now().toJSDate() });
     await this.rooms.save(room);
@@ -180,7 +180,7 @@ export class BookingSetupService {
     const repository: Repository<ExpertAvailability | AvailabilityDate> =
       kind === 'weekly' ? this.weekly : this.dated;
     const row = await repository.findOneBy({ id });
-    if (!row || !worksFor(actor, row.hotlineId))
+    if (!row || !actor.worksFor(row.hotlineId))
       throw new NotFoundException(`No availability ${id} on a hotline you work for.`);
     await repository.delete({ id });
     this.version += 1;
@@ -205,9 +205,6 @@ export class BookingSetupService {
     return this.audit.record({ actorId: actor.id, action, subjectType, subjectId, hotlineId });
   }
 }
-
-const worksFor = (actor: Volunteer, hotlineId: string) =>
-  actor.hasRole('admin') || actor.hotlines.some((hotline) => hotline.id === hotlineId);
 
 function checkWindow(start: string, end: string): void {
   const problems = windowProblems(start, end);

@@ -439,8 +439,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
       const mayUse =
         call &&
         (call.volunteerId === actor.id ||
-          (actor.hasRole('supervisor', 'coordinator', 'admin') &&
-            (actor.hasRole('admin') || actor.hotlines.some((h) => h.id === call.hotlineId))));
+          (actor.hasRole('supervisor', 'coordinator', 'admin') && actor.worksFor(call.hotlineId)));
       if (!call || !mayUse) throw new NotFoundException(`No call ${dto.callId} of yours.`);
       hotlineId = call.hotlineId;
       callId = call.id;

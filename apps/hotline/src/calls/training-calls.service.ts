@@ -84,9 +84,7 @@ export class TrainingCallsService implements OnModuleInit, OnModuleDestroy, OnAp
       where: { id: dto.volunteerId, active: true },
       relations: { hotlines: true },
     });
-    const shared = volunteer?.hotlines.find(
-      (hotline) => actor.hasRole('admin') || actor.hotlines.some((own) => own.id === hotline.id),
-    );
+    const shared = volunteer?.hotlines.find((hotline) => actor.worksFor(hotline.id));
     if (!volunteer || !shared) throw new NotFoundException(`No volunteer ${dto.volunteerId}.`);
     const hotlineId =
       volunteer.hotlines.find(
@@ -165,8 +163,7 @@ export class TrainingCallsService implements OnModuleInit, OnModuleDestroy, OnAp
     const allowed =
       call &&
       (volunteerId === actor.id ||
-        (actor.hasRole('supervisor', 'coordinator', 'admin') &&
-          (actor.hasRole('admin') || actor.hotlines.some((own) => own.id === call.hotlineId))));
+        (actor.hasRole('supervisor', 'coordinator', 'admin') && actor.worksFor(call.hotlineId)));
     if (!call || !volunteerId || !allowed) throw new NotFoundException(`No practice call ${id}.`);
     return { call, volunteerId };
   }

@@ -6,12 +6,8 @@ import type { Volunteer } from '../volunteers/volunteer.entity';
  * anonymous fields only (what statistics need), unless they also hold the supervisor role.
  */
 export const ContactAccess = {
-  worksFor(actor: Volunteer, hotlineId: string): boolean {
-    return actor.hasRole('admin') || actor.hotlines.some((hotline) => hotline.id === hotlineId);
-  },
-
   supervises(actor: Volunteer, hotlineId: string): boolean {
-    return actor.hasRole('supervisor') && ContactAccess.worksFor(actor, hotlineId);
+    return actor.hasRole('supervisor') && actor.worksFor(hotlineId);
   },
 
   /** Sees the record at all (anonymous fields). */
@@ -19,7 +15,7 @@ export const ContactAccess = {
     return (
       record.volunteerId === actor.id ||
       ContactAccess.supervises(actor, record.hotlineId) ||
-      (actor.hasRole('coordinator', 'admin') && ContactAccess.worksFor(actor, record.hotlineId))
+      (actor.hasRole('coordinator', 'admin') && actor.worksFor(record.hotlineId))
     );
   },
 

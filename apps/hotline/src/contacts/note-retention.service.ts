@@ -17,7 +17,6 @@ import { startRecurringJob } from '../common/recurring-job';
 import { CrisisCase, CrisisFollowUp } from '../crisis/crisis-case.entity';
 import { Hotline } from '../hotlines/hotline.entity';
 import type { Volunteer } from '../volunteers/volunteer.entity';
-import { ContactAccess } from './contact-access';
 import { Contact } from './contact.entity';
 
 /** How often the retention job runs (real time). */
@@ -62,7 +61,7 @@ export class NoteRetentionService implements OnModuleInit, OnModuleDestroy {
   }
 
   async setRetention(actor: Volunteer, hotlineId: string, days: number): Promise<Hotline> {
-    if (!ContactAccess.worksFor(actor, hotlineId))
+    if (!actor.worksFor(hotlineId))
       throw new NotFoundException(`No hotline ${hotlineId} among the hotlines you work for.`);
     await this.hotlines.update(hotlineId, {
       noteRetentionDays: days,
@@ -82,7 +81,7 @@ export class NoteRetentionService implements OnModuleInit, OnModuleDestroy {
 
   async retentionOf(actor: Volunteer, hotlineId: string): Promise<Hotline> {
     const hotline = await this.hotlines.findOneBy({ id: hotlineId });
-    if (!hotline || !ContactAccess.worksFor(actor, hotlineId))
+    if (!hotline || !actor.worksFor(hotlineId))
       throw new NotFoundException(`No hotline ${hotlineId} among the hotlines you work for.`);
     return hotline;
   }

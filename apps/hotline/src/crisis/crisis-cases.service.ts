@@ -355,7 +355,7 @@ export class CrisisCasesService implements OnModuleInit, OnModuleDestroy {
   }
 
   private scopedHotline(actor: Volunteer, hotlineId: string): string {
-    if (!ContactAccess.worksFor(actor, hotlineId))
+    if (!actor.worksFor(hotlineId))
       throw new NotFoundException(`No hotline ${hotlineId} among the hotlines you work for.`);
     return hotlineId;
   }

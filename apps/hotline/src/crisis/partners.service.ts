@@ -6,7 +6,6 @@ import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
 import { CallsService } from '../calls/calls.service';
 import { InjectClock } from '../common/clock.provider';
-import { ContactAccess } from '../contacts/contact-access';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { CreatePartnerDto, PartnerView, UpdatePartnerDto } from './dto/partner.dto';
 import { Partner } from './partner.entity';
@@ -53,7 +52,7 @@ export class PartnersService {
 
   async update(actor: Volunteer, id: string, dto: UpdatePartnerDto): Promise<PartnerView> {
     const partner = await this.partners.findOneBy({ id });
-    if (!partner || !ContactAccess.worksFor(actor, partner.hotlineId))
+    if (!partner || !actor.worksFor(partner.hotlineId))
       throw new NotFoundException(`No partner ${id} on a hotline you work for.`);
     const { hotlineId: _moved, ...changes } = dto;
     Object.assign(partner, changes, { updatedAt: this.clock.now().toJSDate() });

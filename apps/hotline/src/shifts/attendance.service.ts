@@ -143,10 +143,7 @@ export class AttendanceService implements OnModuleInit, OnModuleDestroy {
       where: { shiftId, volunteerId },
       relations: { shift: true },
     });
-    if (
-      !signup ||
-      !(actor.hasRole('admin') || actor.hotlines.some((h) => h.id === signup.shift!.hotlineId))
-    )
+    if (!signup || !actor.worksFor(signup.shift!.hotlineId))
       throw new NotFoundException('That person is not signed up for this shift.');
     await this.signups.update(signup.id, {
       checkedInAt: dto.attended ? (signup.checkedInAt ?? signup.shift!.startsAt) : null,

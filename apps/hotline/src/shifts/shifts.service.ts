@@ -113,7 +113,7 @@ export class ShiftsService {
     dto: UpdateShiftTemplateDto,
   ): Promise<ShiftTemplateView> {
     const template = await this.templates.findOneBy({ id });
-    if (!template || !this.worksFor(actor, template.hotlineId))
+    if (!template || !actor.worksFor(template.hotlineId))
       throw new NotFoundException(`No shift template ${id} on a hotline you work for.`);
     const { hotlineId: _moved, ...changes } = dto;
     Object.assign(template, changes, { updatedAt: this.clock.now().toJSDate() });
@@ -471,13 +471,9 @@ export class ShiftsService {
 
   private async visibleShift(actor: Volunteer, id: string): Promise<Shift> {
     const shift = await this.shifts.findOneBy({ id });
-    if (!shift || !this.worksFor(actor, shift.hotlineId))
+    if (!shift || !actor.worksFor(shift.hotlineId))
       throw new NotFoundException(`No shift ${id} on a hotline you work for.`);
     return shift;
-  }
-
-  private worksFor(actor: Volunteer, hotlineId: string): boolean {
-    return actor.hasRole('admin') || actor.hotlines.some((hotline) => hotline.id === hotlineId);
   }
 
   private checkTemplate(template: ShiftTemplate): void {

@@ -92,6 +92,11 @@ export class Volunteer {
   hasRole(...roles: Role[]): boolean {
     return roles.some((role) => this.roles.includes(role));
   }
+
+  /** Admins act on every hotline, everyone else on their own (`hotlines` must be loaded). */
+  worksFor(hotlineId: string): boolean {
+    return this.hasRole('admin') || this.hotlines.some((hotline) => hotline.id === hotlineId);
+  }
 }
 
 /**
