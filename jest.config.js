@@ -1,4 +1,8 @@
-/** Two projects: fast unit specs beside the code, and end-to-end specs that boot the real server. */
+/**
+ * Three tiers: fast unit specs beside the code; service ("medium") specs beside the code, each
+ * a service on a real migrated SQLite database with the manual clock and no HTTP; end-to-end
+ * specs that boot the real server.
+ */
 const aliases = {
   '^@hotline/(calendar|clock|console-protocol|routing|stats|taxonomy|telephony)$':
     '<rootDir>/libs/$1/src',
@@ -18,6 +22,15 @@ module.exports = {
       rootDir: __dirname,
       roots: ['<rootDir>/apps', '<rootDir>/libs'],
       testMatch: ['**/*.spec.ts'],
+      testEnvironment: 'node',
+      moduleNameMapper: aliases,
+      transform,
+    },
+    {
+      displayName: 'medium',
+      rootDir: __dirname,
+      roots: ['<rootDir>/apps'],
+      testMatch: ['**/*.medium-spec.ts'],
       testEnvironment: 'node',
       moduleNameMapper: aliases,
       transform,

@@ -16,6 +16,7 @@ import { loggerParams } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import { Environment, validateEnvironment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/hotline-events';
 import { FirstStart } from './first-start';
 import { HealthModule } from './health/health.module';
 import { InstancesModule } from './instances/instances.module';
@@ -61,6 +62,7 @@ export class AppModule {
         }),
         CoreModule.forRoot(options.clock),
         DatabaseModule,
+        EventsModule,
         InstancesModule,
         RollupsModule,
         AuditModule,

@@ -4,7 +4,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
-import { SwitchboardService } from '../calls/switchboard.service';
 import { InjectClock } from '../common/clock.provider';
 import { FieldCipher } from '../common/field-cipher';
 import { startRecurringJob } from '../common/recurring-job';
@@ -14,6 +13,7 @@ import { Telephony } from '../telephony/telephony';
 import { BookingSetupService } from './booking-setup.service';
 import { Booking, BookingLanguage } from './booking.entity';
 import { BOOKING_SMS, SessionFacts } from './sms-texts';
+import { HotlineDirectory } from '../hotlines/hotline-directory';
 
 /** Reminders go out this long before the session ("the day before"). */
 const REMIND_HOURS = 24;
@@ -39,7 +39,7 @@ export class BookingMessages implements OnModuleInit, OnModuleDestroy {
     @InjectRepository(Booking) private readonly bookings: Repository<Booking>,
     private readonly telephony: Telephony,
     private readonly cipher: FieldCipher,
-    private readonly switchboard: SwitchboardService,
+    private readonly directory: HotlineDirectory,
     private readonly setup: BookingSetupService,
     private readonly config: ConfigService<Environment, true>,
     private readonly cluster: Cluster,
@@ -75,7 +75,7 @@ export class BookingMessages implements OnModuleInit, OnModuleDestroy {
   }
 
   async hotlinePhone(hotlineId: string): Promise<string | null> {
-    const hotline = await this.switchboard.hotline(hotlineId);
+    const hotline = await this.directory.hotline(hotlineId);
     return hotline.phoneNumber ?? this.config.get('TWILIO_PHONE_NUMBER', { infer: true }) ?? null;
   }
 
@@ -164,7 +164,7 @@ export class BookingMessages implements OnModuleInit, OnModuleDestroy {
   }
 
   private async facts(booking: Booking, link: string): Promise<SessionFacts> {
-    const hotline = await this.switchboard.hotline(booking.hotlineId);
+    const hotline = await this.directory.hotline(booking.hotlineId);
     const settings = await this.setup.settings(booking.hotlineId);
     return {
       hotlineName: hotline.name,

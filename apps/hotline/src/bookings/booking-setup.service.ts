@@ -5,7 +5,6 @@ import { Repository } from 'typeorm';
 import { bookingRulesProblems, windowProblems } from '@hotline/calendar';
 import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
-import { CallsService } from '../calls/calls.service';
 import { InjectClock } from '../common/clock.provider';
 import { invalidFields } from '../common/validation';
 import { Volunteer } from '../volunteers/volunteer.entity';
@@ -29,6 +28,7 @@ import {
   WeeklyAvailabilityDto,
   WeeklyAvailabilityView,
 } from './dto/booking.dto';
+import { hotlineFor } from '../hotlines/hotline-scope';
 
 /**
  * What a coordinator sets up for face-to-face sessions: the booking rules of a hotline, the
@@ -47,7 +47,6 @@ export class BookingSetupService {
     private readonly weekly: Repository<ExpertAvailability>,
     @InjectRepository(AvailabilityDate) private readonly dated: Repository<AvailabilityDate>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
-    private readonly calls: CallsService,
     private readonly audit: AuditService,
     @InjectClock() private readonly clock: Clock,
   ) {}
@@ -64,11 +63,11 @@ export class BookingSetupService {
   }
 
   async getSettings(actor: Volunteer, hotlineId?: string): Promise<BookingSettingsView> {
-    return this.settings(this.calls.hotlineOf(actor, hotlineId));
+    return this.settings(hotlineFor(actor, hotlineId));
   }
 
   async changeSettings(actor: Volunteer, dto: BookingSettingsDto): Promise<BookingSettingsView> {
-    const hotlineId = this.calls.hotlineOf(actor, dto.hotlineId);
+    const hotlineId = hotlineFor(actor, dto.hotlineId);
     const { hotlineId: _which, ...changes } = dto;
     const next = { ...(await this.settings(hotlineId)), ...changes };
     const problems = bookingRulesProblems(next);
@@ -84,7 +83,7 @@ export class BookingSetupService {
 
   async listRooms(actor: Volunteer, hotlineId?: string): Promise<RoomView[]> {
     const rooms = await this.rooms.find({
-      where: { hotlineId: this.calls.hotlineOf(actor, hotlineId) },
+      where: { hotlineId: hotlineFor(actor, hotlineId) },
       order: { name: 'ASC' },
     });
     return rooms.map(roomView);
@@ -94,7 +93,7 @@ export class BookingSetupService {
     const now = this.clock.now().toJSDate();
     const room = this.rooms.create({
       id: randomUUID(),
-      hotlineId: this.calls.hotlineOf(actor, dto.hotlineId),
+      hotlineId: hotlineFor(actor, dto.hotlineId),
       name: dto.name,
       active: true,
       createdAt: now,
@@ -118,7 +117,7 @@ export class BookingSetupService {
   }
 
   async availability(actor: Volunteer, query: AvailabilityQuery): Promise<AvailabilityView> {
-    const hotlineId = this.calls.hotlineOf(actor, query.hotlineId);
+    const hotlineId = hotlineFor(actor, query.hotlineId);
     const who = query.volunteerId ? { volunteerId: query.volunteerId } : {};
     const [weekly, dates] = await Promise.all([
       this.weekly.find({
@@ -131,7 +130,7 @@ export class BookingSetupService {
   }
 
   async addWeekly(actor: Volunteer, dto: WeeklyAvailabilityDto): Promise<WeeklyAvailabilityView> {
-    const hotlineId = this.calls.hotlineOf(actor, dto.hotlineId);
+    const hotlineId = hotlineFor(actor, dto.hotlineId);
     await this.expertOf(hotlineId, dto.volunteerId);
     checkWindow(dto.startTime, dto.endTime);
     const row = this.weekly.create({
@@ -150,7 +149,7 @@ export class BookingSetupService {
   }
 
   async addDated(actor: Volunteer, dto: DatedAvailabilityDto): Promise<DatedAvailabilityView> {
-    const hotlineId = this.calls.hotlineOf(actor, dto.hotlineId);
+    const hotlineId = hotlineFor(actor, dto.hotlineId);
     if (dto.volunteerId) await this.expertOf(hotlineId, dto.volunteerId);
     if (dto.startTime !== undefined || dto.endTime !== undefined) {
       if (!dto.volunteerId)

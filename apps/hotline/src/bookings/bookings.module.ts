@@ -23,6 +23,7 @@ import {
 import { BookingsController, SmsStatusController } from './bookings.controller';
 import { BookingsService } from './bookings.service';
 import { PublicBookingsController, PublicRateLimit } from './public-bookings.controller';
+import { HotlinesModule } from '../hotlines/hotlines.module';
 
 @Module({
   imports: [
@@ -52,6 +53,7 @@ import { PublicBookingsController, PublicRateLimit } from './public-bookings.con
     }),
     AuditModule,
     CallsModule,
+    HotlinesModule,
   ],
   controllers: [PublicBookingsController, BookingsController, SmsStatusController],
   providers: [BookingSetupService, BookingMessages, BookingsService, PublicRateLimit],

@@ -16,8 +16,6 @@ import type { Clock } from '@hotline/clock';
 import { defaultTaxonomy } from '@hotline/taxonomy';
 import { AuditService } from '../audit/audit.service';
 import { Call } from '../calls/call.entity';
-import { CallsService } from '../calls/calls.service';
-import { SwitchboardService } from '../calls/switchboard.service';
 import { InjectClock } from '../common/clock.provider';
 import { FieldCipher } from '../common/field-cipher';
 import { startRecurringJob } from '../common/recurring-job';
@@ -58,6 +56,8 @@ import {
   WaitlistView,
   parsePhone,
 } from './dto/booking.dto';
+import { hotlineFor } from '../hotlines/hotline-scope';
+import { HotlineDirectory } from '../hotlines/hotline-directory';
 
 /** The slots list covers at most this many days at once. */
 const MAX_SLOT_DAYS = 31;
@@ -162,8 +162,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     @InjectRepository(Hotline) private readonly hotlines: Repository<Hotline>,
     @InjectRepository(Call) private readonly calls: Repository<Call>,
-    private readonly callsService: CallsService,
-    private readonly switchboard: SwitchboardService,
+    private readonly directory: HotlineDirectory,
     private readonly setup: BookingSetupService,
     private readonly messages: BookingMessages,
     private readonly transactions: Transactions,
@@ -213,7 +212,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
 
   async options(): Promise<BookingOptionsView> {
     const hotlineId = await this.publicHotline();
-    const hotline = await this.switchboard.hotline(hotlineId);
+    const hotline = await this.directory.hotline(hotlineId);
     const settings = await this.setup.settings(hotlineId);
     return {
       hotlineName: hotline.name,
@@ -343,7 +342,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
   async joinWaitlist(dto: WaitlistDto): Promise<WaitlistView> {
     const hotlineId = await this.publicHotline();
     const family = this.family(dto, dto.phone);
-    const hotline = await this.switchboard.hotline(hotlineId);
+    const hotline = await this.directory.hotline(hotlineId);
     const settings = await this.setup.settings(hotlineId);
     const today = this.clock.now().setZone(hotline.timeZone).toISODate()!;
     const last = this.clock
@@ -431,7 +430,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
   // ---- staff ----
 
   async staffBook(actor: Volunteer, dto: StaffBookingDto): Promise<BookedView> {
-    let hotlineId = this.callsService.hotlineOf(actor, dto.hotlineId);
+    let hotlineId = hotlineFor(actor, dto.hotlineId);
     let phone = dto.phone ? parsePhone(dto.phone) : null;
     let callId: string | null = null;
     if (dto.callId) {
@@ -476,7 +475,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
 
   /** A day's bookings: all of them for coordinators and supervisors, a volunteer's own otherwise. */
   async day(actor: Volunteer, query: DayQuery): Promise<StaffBookingView[]> {
-    const hotlineId = this.callsService.hotlineOf(actor, query.hotlineId);
+    const hotlineId = hotlineFor(actor, query.hotlineId);
     const rows = await this.bookings.find({
       where: {
         hotlineId,
@@ -529,7 +528,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
     if (!attended) {
       await this.bookings.update({ id, status: 'booked' }, { status: 'no_show', updatedAt: now });
     } else {
-      const hotline = await this.switchboard.hotline(booking.hotlineId);
+      const hotline = await this.directory.hotline(booking.hotlineId);
       const contact = Object.assign(new Contact(), {
         id: randomUUID(),
         hotlineId: booking.hotlineId,
@@ -956,7 +955,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
     to: string,
     topic?: string,
   ): Promise<Planning> {
-    const hotline = await this.switchboard.hotline(hotlineId);
+    const hotline = await this.directory.hotline(hotlineId);
     const { settings, weekly, dated: allDated, rooms, experts } = await this.setupOf(hotlineId);
     const dated = allDated.filter((row) => row.localDate >= from && row.localDate <= to);
     const zone = hotline.timeZone;
@@ -1002,7 +1001,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
     at: DateTime,
     topic: string,
   ): Promise<{ planning: Planning; slot?: FreeSlot }> {
-    const zone = (await this.switchboard.hotline(hotlineId)).timeZone;
+    const zone = (await this.directory.hotline(hotlineId)).timeZone;
     const date = at.setZone(zone).toISODate()!;
     const planning = await this.plan(hotlineId, date, date, topic);
     return {
@@ -1018,7 +1017,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
     at: DateTime,
     justTaken: boolean,
   ): Promise<ConflictException> {
-    const hotline = await this.switchboard.hotline(hotlineId);
+    const hotline = await this.directory.hotline(hotlineId);
     const { settings } = await this.setupOf(hotlineId);
     const today = this.clock.now().setZone(hotline.timeZone);
     const first = today.toISODate()!;
@@ -1126,7 +1125,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async localSlot(booking: Booking): Promise<FreeSlot> {
-    const zone = (await this.switchboard.hotline(booking.hotlineId)).timeZone;
+    const zone = (await this.directory.hotline(booking.hotlineId)).timeZone;
     const local = DateTime.fromJSDate(booking.startsAt, { zone });
     return {
       startsAt: booking.startsAt,

@@ -10,12 +10,12 @@ import { CallbackRequest } from './callback-request.entity';
 import { CallsController } from './calls.controller';
 import { CallsService } from './calls.service';
 import { PresenceChange } from './presence-change.entity';
-import { SwitchboardEvents } from './switchboard-events';
 import { SwitchboardService } from './switchboard.service';
 import { TrainingCallsController } from './training-calls.controller';
 import { TrainingCallsService } from './training-calls.service';
 import { VoiceFlowService } from './voice-flow.service';
 import { VoiceWebhooksController } from './voice-webhooks.controller';
+import { HotlinesModule } from '../hotlines/hotlines.module';
 
 @Module({
   imports: [
@@ -29,15 +29,10 @@ import { VoiceWebhooksController } from './voice-webhooks.controller';
       Volunteer,
     ]),
     AuditModule,
+    HotlinesModule,
   ],
   controllers: [VoiceWebhooksController, CallsController, TrainingCallsController],
-  providers: [
-    SwitchboardService,
-    SwitchboardEvents,
-    VoiceFlowService,
-    CallsService,
-    TrainingCallsService,
-  ],
-  exports: [SwitchboardService, SwitchboardEvents, CallsService],
+  providers: [SwitchboardService, VoiceFlowService, CallsService, TrainingCallsService],
+  exports: [SwitchboardService, CallsService],
 })
 export class CallsModule {}

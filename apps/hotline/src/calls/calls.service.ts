@@ -1,9 +1,4 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, LessThan, Repository } from 'typeorm';
@@ -22,6 +17,7 @@ import { Hotline } from '../hotlines/hotline.entity';
 import { CallOffer } from './call-offer.entity';
 import { CallbackRequestView, OfferView, PresenceView, QueueView } from './dto/calls.dto';
 import { SwitchboardService } from './switchboard.service';
+import { hotlineFor } from '../hotlines/hotline-scope';
 
 /** The API side of calls: whose hotline, what a person may see, and the views consoles show. */
 @Injectable()
@@ -43,7 +39,7 @@ export class CallsService {
     state: ChosenPresence,
     hotlineId?: string,
   ): Promise<PresenceView> {
-    const hotline = this.hotlineOf(volunteer, hotlineId);
+    const hotline = hotlineFor(volunteer, hotlineId);
     // Wrap-up ends with the contact record (or when its time runs out), not by going available;
     // going offline stays possible, and the record waits, not categorised, to be completed.
     if (
@@ -91,7 +87,7 @@ export class CallsService {
     volunteerId: string,
     state: 'break' | 'offline',
   ): Promise<void> {
-    const hotline = this.hotlineOf(actor, hotlineId);
+    const hotline = hotlineFor(actor, hotlineId);
     const volunteer = await this.volunteers.findOne({
       where: { id: volunteerId },
       relations: { hotlines: true },
@@ -108,7 +104,7 @@ export class CallsService {
     callId: string,
     volunteerId: string,
   ): Promise<void> {
-    await this.switchboard.reoffer(this.hotlineOf(actor, hotlineId), callId, volunteerId);
+    await this.switchboard.reoffer(hotlineFor(actor, hotlineId), callId, volunteerId);
   }
 
   /**
@@ -171,7 +167,7 @@ export class CallsService {
   }
 
   async queue(actor: Volunteer, hotlineId?: string): Promise<QueueView> {
-    const hotline = this.hotlineOf(actor, hotlineId);
+    const hotline = hotlineFor(actor, hotlineId);
     const snapshot = await this.switchboard.snapshot(hotline);
     const now = this.clock.now().toMillis();
     const callers = await this.calls.find({
@@ -211,7 +207,7 @@ export class CallsService {
 
   /** Open call-back requests with their numbers: each number shown is an audited read. */
   async openCallbacks(actor: Volunteer, hotlineId?: string): Promise<CallbackRequestView[]> {
-    const hotline = this.hotlineOf(actor, hotlineId);
+    const hotline = hotlineFor(actor, hotlineId);
     const open = await this.callbacks.find({
       where: { hotlineId: hotline, doneAt: IsNull() },
       order: { forDate: 'ASC', requestedAt: 'ASC' },
@@ -243,24 +239,6 @@ export class CallsService {
       { doneAt: this.clock.now().toJSDate(), doneBy: actor.id },
     );
     return (result.affected ?? 0) > 0;
-  }
-
-  /** The hotline asked for, if the person works for it (admins: any); else their first. */
-  hotlineOf(volunteer: Volunteer, hotlineId?: string): string {
-    if (!hotlineId) {
-      if (volunteer.hotlines.length === 0)
-        throw new ForbiddenException('You do not work for any hotline yet.');
-      return [...volunteer.hotlines].sort(
-        (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
-      )[0].id;
-    }
-    if (
-      !volunteer.hasRole('admin') &&
-      !volunteer.hotlines.some((hotline) => hotline.id === hotlineId)
-    ) {
-      throw new NotFoundException(`No hotline ${hotlineId} among the hotlines you work for.`);
-    }
-    return hotlineId;
   }
 
   private secondsSince(at: Date): number {

@@ -26,6 +26,7 @@ import {
 import { defaultTaxonomy } from '@hotline/taxonomy';
 import { InjectClock } from '../common/clock.provider';
 import { Hotline } from '../hotlines/hotline.entity';
+import { HotlineDirectory } from '../hotlines/hotline-directory';
 import { Transactions } from '../database/transactions';
 import { StatsRollups } from '../statistics/stats-rollups';
 import { startRecurringJob } from '../common/recurring-job';
@@ -35,12 +36,12 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer, OfferResult } from './call-offer.entity';
 import { Call } from './call.entity';
 import { PresenceChange } from './presence-change.entity';
-import { SwitchboardEvents } from './switchboard-events';
+import { HotlineEvents } from '../events/hotline-events';
 
 /** One hotline's routing engine, the timer that wakes it, and the queue of work on it. */
 interface Switchboard {
   hotlineId: string;
-  /** The hotline's settings, kept current by `hotlineChanged`, so webhooks need not read them. */
+  /** The hotline's settings, kept current by `hotline.changed` (for the metrics' queue names). */
   hotline: Hotline;
   engine: RoutingEngine;
   /** Engine work runs one step at a time, so effects reach the database in order. */
@@ -73,8 +74,6 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
   /** Switchboards being opened (loading their hotline) and open ones. */
   private readonly opening = new Map<string, Promise<Switchboard>>();
   private readonly boards = new Map<string, Switchboard>();
-  /** Dialled number → hotline id; numbers change rarely, and every change clears it. */
-  private readonly hotlineByNumber = new Map<string, string>();
   /** Practice calls in the engines now (see `offerTraining`). */
   private readonly trainingCalls = new Set<string>();
   private closing = false;
@@ -86,11 +85,11 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     @InjectRepository(Call) private readonly calls: Repository<Call>,
     @InjectRepository(CallOffer) private readonly offers: Repository<CallOffer>,
     @InjectRepository(PresenceChange) private readonly presence: Repository<PresenceChange>,
-    @InjectRepository(Hotline) private readonly hotlines: Repository<Hotline>,
+    private readonly directory: HotlineDirectory,
     private readonly transactions: Transactions,
     private readonly rollups: StatsRollups,
     private readonly telephony: Telephony,
-    private readonly events: SwitchboardEvents,
+    private readonly events: HotlineEvents,
     @InjectClock() private readonly clock: Clock,
     @InjectRepository(Volunteer) private readonly volunteerRows: Repository<Volunteer>,
     /** Several instances (REDIS_URL): only the leader runs the engines; see docs/instances.md. */
@@ -98,6 +97,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    this.events.on('hotline.changed', ({ hotline }) => this.policyChanged(hotline), this.logger);
     if (this.cluster?.enabled) return this.joinCluster();
     return this.restoreWaitingCalls();
   }
@@ -174,7 +174,11 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
       const call = await manager.findOneByOrFail(Call, { id: callId });
       // A practice call is never counted.
       if (!call.training)
-        await this.rollups.countCall(manager, call, (await this.hotline(call.hotlineId)).timeZone);
+        await this.rollups.countCall(
+          manager,
+          call,
+          (await this.directory.hotline(call.hotlineId)).timeZone,
+        );
       return call;
     });
     if (settled && !settled.training) this.publishSettled(settled);
@@ -185,7 +189,11 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
   async recordEndedCall(call: Call): Promise<void> {
     await this.transactions.run(async (manager) => {
       await manager.insert(Call, call);
-      await this.rollups.countCall(manager, call, (await this.hotline(call.hotlineId)).timeZone);
+      await this.rollups.countCall(
+        manager,
+        call,
+        (await this.directory.hotline(call.hotlineId)).timeZone,
+      );
     });
     this.publishSettled(call);
   }
@@ -228,33 +236,8 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     return (await this.board(hotlineId)).engine.snapshot();
   }
 
-  /** The hotline's current settings (read once, then kept in step by `hotlineChanged`). */
-  async hotline(hotlineId: string): Promise<Hotline> {
-    return (await this.board(hotlineId)).hotline;
-  }
-
-  /** The hotline whose number was dialled; the oldest hotline when no number matches. */
-  async hotlineCalled(number: string | undefined): Promise<Hotline> {
-    const key = number ?? '';
-    let hotlineId = this.hotlineByNumber.get(key);
-    if (!hotlineId) {
-      const dialled = number
-        ? await this.hotlines.findOne({ where: { phoneNumber: number }, select: { id: true } })
-        : null;
-      const hotline =
-        dialled ??
-        (
-          await this.hotlines.find({ select: { id: true }, order: { createdAt: 'ASC' }, take: 1 })
-        )[0];
-      hotlineId = hotline.id;
-      this.hotlineByNumber.set(key, hotlineId);
-    }
-    return this.hotline(hotlineId);
-  }
-
-  async hotlineChanged(hotline: Hotline, tellOthers = true): Promise<void> {
-    this.hotlineByNumber.clear();
-    if (tellOthers) this.cluster?.broadcast('hotline.changed', { hotlineId: hotline.id });
+  /** New settings: the engine takes the routing policy (the directory keeps the rest). */
+  private async policyChanged(hotline: Hotline): Promise<void> {
     const board = this.loaded(hotline.id);
     if (!board) return;
     board.hotline = hotline;
@@ -531,7 +514,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     if (open) return Promise.resolve(open);
     let board = this.opening.get(hotlineId);
     if (!board) {
-      board = this.hotlines.findOneByOrFail({ id: hotlineId }).then((hotline) => {
+      board = this.directory.hotline(hotlineId).then((hotline) => {
         const loaded: Switchboard = {
           hotlineId,
           hotline,
@@ -800,14 +783,6 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
         this.mirrorStates({ [states.hotlineId]: states.volunteers }),
     );
     cluster.on('leader', () => void this.refreshMirror());
-    cluster.on('hotline.changed', ({ hotlineId }: { hotlineId: string }) => {
-      void this.hotlines
-        .findOneBy({ id: hotlineId })
-        .then((hotline) => hotline && this.hotlineChanged(hotline, false))
-        .catch((error: Error) =>
-          this.logger.warn({ err: error.message }, 'hotline refresh failed'),
-        );
-    });
     await cluster.campaign({ takeOver: () => this.takeOver(), standDown: () => this.standDown() });
     if (this.follower) await this.refreshMirror();
     this.stopSweep = startRecurringJob(

@@ -18,7 +18,7 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer } from './call-offer.entity';
 import { Call } from './call.entity';
 import { CreateTrainingCallDto, TrainingCallView } from './dto/training-calls.dto';
-import { SwitchboardEvents } from './switchboard-events';
+import { HotlineEvents } from '../events/hotline-events';
 import { SwitchboardService } from './switchboard.service';
 
 /** What the practice caller says when no script is given. */
@@ -45,7 +45,7 @@ export class TrainingCallsService implements OnModuleInit, OnModuleDestroy, OnAp
     @InjectRepository(CallOffer) private readonly offers: Repository<CallOffer>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     private readonly switchboard: SwitchboardService,
-    private readonly events: SwitchboardEvents,
+    private readonly events: HotlineEvents,
     @InjectClock() private readonly clock: Clock,
   ) {}
 

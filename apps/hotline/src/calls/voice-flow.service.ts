@@ -14,9 +14,10 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { Call, CallerType } from './call.entity';
 import { CallFlowTwiml } from './call-flow.twiml';
 import { CallbackReason, CallbackRequest } from './callback-request.entity';
-import { SwitchboardEvents } from './switchboard-events';
+import { HotlineEvents } from '../events/hotline-events';
 import { SwitchboardService } from './switchboard.service';
 import { CALLER_DIGITS, DANGER_DIGIT } from './voice-prompts';
+import { HotlineDirectory } from '../hotlines/hotline-directory';
 
 /** The POST parameters Twilio sends with every voice webhook (those we read). */
 export interface VoiceParams {
@@ -49,7 +50,8 @@ export class VoiceFlowService {
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     @InjectRepository(CallbackRequest) private readonly callbacks: Repository<CallbackRequest>,
     private readonly switchboard: SwitchboardService,
-    private readonly events: SwitchboardEvents,
+    private readonly directory: HotlineDirectory,
+    private readonly events: HotlineEvents,
     private readonly cipher: FieldCipher,
     private readonly telephony: Telephony,
     @InjectClock() private readonly clock: Clock,
@@ -255,7 +257,7 @@ export class VoiceFlowService {
 
   /** Most incoming webhooks are new calls: write first, and read only when Twilio retried. */
   private async findOrCreateCall(params: VoiceParams): Promise<{ call: Call; hotline: Hotline }> {
-    const hotline = await this.switchboard.hotlineCalled(params.To);
+    const hotline = await this.directory.called(params.To);
     const now = this.clock.now();
     const open = isOpenAt(hotline.schedule(), now);
     const call = this.calls.create({
@@ -288,14 +290,14 @@ export class VoiceFlowService {
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const existing = await this.calls.findOneByOrFail({ callSid: params.CallSid });
-      return { call: existing, hotline: await this.switchboard.hotline(existing.hotlineId) };
+      return { call: existing, hotline: await this.directory.hotline(existing.hotlineId) };
     }
   }
 
   private async callOf(params: VoiceParams): Promise<{ call: Call; hotline: Hotline }> {
     const call = await this.calls.findOneBy({ callSid: params.CallSid });
     if (!call) return this.findOrCreateCall(params);
-    return { call, hotline: await this.switchboard.hotline(call.hotlineId) };
+    return { call, hotline: await this.directory.hotline(call.hotlineId) };
   }
 
   private twiml(hotline: Hotline): CallFlowTwiml {

@@ -33,6 +33,7 @@ import {
   parseCommand,
 } from './console-commands';
 import { LiveFeed, hotlineRoom, volunteerRoom } from './live-feed.service';
+import { hotlineFor } from '../hotlines/hotline-scope';
 
 interface ConsoleData {
   token: string;
@@ -230,7 +231,7 @@ export class ConsoleGateway
     socket.data = {
       token,
       volunteerId: volunteer.id,
-      hotlineId: this.calls.hotlineOf(volunteer, hotlineId),
+      hotlineId: hotlineFor(volunteer, hotlineId),
     };
   }
 

@@ -9,6 +9,7 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { ConsoleGateway } from './console.gateway';
 import { LiveFeed } from './live-feed.service';
 import { VoiceTokenController } from './voice-token.controller';
+import { HotlinesModule } from '../hotlines/hotlines.module';
 
 @Module({
   imports: [
@@ -16,6 +17,7 @@ import { VoiceTokenController } from './voice-token.controller';
     CallsModule,
     ContactsModule,
     AuthModule,
+    HotlinesModule,
   ],
   controllers: [VoiceTokenController],
   providers: [ConsoleGateway, LiveFeed],

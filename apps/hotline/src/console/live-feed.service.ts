@@ -20,11 +20,12 @@ import { Call } from '../calls/call.entity';
 import { InjectClock } from '../common/clock.provider';
 import { CallOffer } from '../calls/call-offer.entity';
 import { CallsService } from '../calls/calls.service';
-import { SwitchboardEvent, SwitchboardEvents } from '../calls/switchboard-events';
+import { HotlineEvent, HotlineEvents } from '../events/hotline-events';
 import { SwitchboardService } from '../calls/switchboard.service';
 import { Cluster } from '../instances/cluster';
 import { Telephony } from '../telephony/telephony';
 import { Volunteer } from '../volunteers/volunteer.entity';
+import { HotlineDirectory } from '../hotlines/hotline-directory';
 
 /**
  * At most one frame per window: a change after a quiet spell goes out at once, and changes
@@ -81,8 +82,9 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
   private server?: Namespace<Record<string, never>, ServerEvents>;
 
   constructor(
-    private readonly events: SwitchboardEvents,
+    private readonly events: HotlineEvents,
     private readonly switchboard: SwitchboardService,
+    private readonly directory: HotlineDirectory,
     private readonly calls: CallsService,
     private readonly telephony: Telephony,
     @InjectRepository(Call) private readonly callRows: Repository<Call>,
@@ -103,7 +105,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
             (error: Error) => this.logger.error({ err: error.message }, 'live feed failed'),
           ),
       );
-    this.cluster?.handle('feed.event', (event: SwitchboardEvent) => this.receive(event));
+    this.cluster?.handle('feed.event', (event: HotlineEvent) => this.receive(event));
     this.cluster?.handle(
       'feed.snapshot',
       async ({ volunteerId, hotlineId }: { volunteerId: string; hotlineId: string }) =>
@@ -123,7 +125,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
   }
 
   /** A follower's own events (a call queued by its webhook, a crisis alert) go to the leader's feed. */
-  private async relay(event: SwitchboardEvent): Promise<void> {
+  private async relay(event: HotlineEvent): Promise<void> {
     await this.cluster!.askLeader('feed.event', event, { timeoutMs: 2000 });
   }
 
@@ -141,7 +143,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     if (this.cluster?.follower)
       return this.cluster.askLeader('feed.snapshot', { volunteerId: volunteer.id, hotlineId });
     const feed = this.feed(hotlineId);
-    const hotline = await this.switchboard.hotline(hotlineId);
+    const hotline = await this.directory.hotline(hotlineId);
     const engine = await this.switchboard.snapshot(hotlineId);
     await this.learn(
       engine.calls.map((call) => call.callId),
@@ -210,7 +212,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     return true;
   }
 
-  private async receive(event: SwitchboardEvent): Promise<void> {
+  private async receive(event: HotlineEvent): Promise<void> {
     const feed = this.feed(event.hotlineId);
     switch (event.type) {
       case 'call.queued':
@@ -324,7 +326,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     if (today)
       changes.push({
         type: 'today',
-        today: await this.calls.today(await this.switchboard.hotline(hotlineId)),
+        today: await this.calls.today(await this.directory.hotline(hotlineId)),
       });
     for (const alert of newAlerts) changes.push({ type: 'alert', alert });
     for (const alertId of goneAlerts) changes.push({ type: 'alert.gone', alertId });

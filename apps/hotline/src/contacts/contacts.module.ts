@@ -13,6 +13,7 @@ import { ContactsController } from './contacts.controller';
 import { ContactsService } from './contacts.service';
 import { NoteRetentionController } from './note-retention.controller';
 import { NoteRetentionService } from './note-retention.service';
+import { HotlinesModule } from '../hotlines/hotlines.module';
 
 @Module({
   imports: [
@@ -29,6 +30,7 @@ import { NoteRetentionService } from './note-retention.service';
     AuditModule,
     CallsModule,
     CrisisModule,
+    HotlinesModule,
   ],
   controllers: [ContactsController, NoteRetentionController],
   providers: [ContactsService, NoteRetentionService],

@@ -17,7 +17,7 @@ import { defaultTaxonomy } from '@hotline/taxonomy';
 import { AuditService } from '../audit/audit.service';
 import { Call } from '../calls/call.entity';
 import { CallsService } from '../calls/calls.service';
-import { SwitchboardEvents } from '../calls/switchboard-events';
+import { HotlineEvents } from '../events/hotline-events';
 import { SwitchboardService } from '../calls/switchboard.service';
 import { InjectClock } from '../common/clock.provider';
 import { FieldCipher } from '../common/field-cipher';
@@ -37,6 +37,8 @@ import {
   UpdateContactDto,
   WrapUpView,
 } from './dto/contact.dto';
+import { hotlineFor } from '../hotlines/hotline-scope';
+import { HotlineDirectory } from '../hotlines/hotline-directory';
 
 /**
  * Contact records: one per consultation, whatever the channel. A phone call's record opens
@@ -57,7 +59,8 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
     private readonly rollups: StatsRollups,
     private readonly callsService: CallsService,
     private readonly switchboard: SwitchboardService,
-    private readonly events: SwitchboardEvents,
+    private readonly directory: HotlineDirectory,
+    private readonly events: HotlineEvents,
     private readonly crisis: CrisisCasesService,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
@@ -157,7 +160,7 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
 
   /** A face-to-face or online consultation, entered by its volunteer or on their behalf. */
   async create(actor: Volunteer, dto: CreateContactDto): Promise<WrapUpView> {
-    const hotlineId = this.callsService.hotlineOf(actor, dto.hotlineId);
+    const hotlineId = hotlineFor(actor, dto.hotlineId);
     const volunteerId = dto.volunteerId ?? actor.id;
     if (volunteerId !== actor.id) {
       if (!actor.hasRole('coordinator', 'supervisor'))
@@ -172,7 +175,7 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
     }
     // Without an offset, the time is the hotline's local time.
     const at = DateTime.fromISO(dto.occurredAt, {
-      zone: (await this.switchboard.hotline(hotlineId)).timeZone,
+      zone: (await this.directory.hotline(hotlineId)).timeZone,
     });
     if (at > this.clock.now().plus({ minutes: 5 }))
       throw invalidFields({
@@ -235,7 +238,7 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
 
   async list(actor: Volunteer, query: ContactQueryDto): Promise<ContactView[]> {
     const hotlineIds = query.hotlineId
-      ? [this.callsService.hotlineOf(actor, query.hotlineId)]
+      ? [hotlineFor(actor, query.hotlineId)]
       : actor.hasRole('admin')
         ? undefined
         : actor.hotlines.map((hotline) => hotline.id);
@@ -254,7 +257,7 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
     if (query.categorised !== undefined)
       builder.andWhere(query.categorised ? 'c.primaryTopic IS NOT NULL' : 'c.primaryTopic IS NULL');
     const zone =
-      hotlineIds?.length === 1 ? (await this.switchboard.hotline(hotlineIds[0])).timeZone : 'UTC';
+      hotlineIds?.length === 1 ? (await this.directory.hotline(hotlineIds[0])).timeZone : 'UTC';
     if (query.from)
       builder.andWhere('c.occurredAt >= :from', {
         from: DateTime.fromISO(query.from, { zone }).startOf('day').toJSDate(),
@@ -382,7 +385,7 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async zoneOf(hotlineId: string): Promise<string> {
-    return (await this.switchboard.hotline(hotlineId)).timeZone;
+    return (await this.directory.hotline(hotlineId)).timeZone;
   }
 
   private async withCase(contact: Contact): Promise<WrapUpView> {

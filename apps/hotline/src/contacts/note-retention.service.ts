@@ -11,13 +11,13 @@ import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
 import { Call } from '../calls/call.entity';
 import { CallbackRequest } from '../calls/callback-request.entity';
-import { SwitchboardService } from '../calls/switchboard.service';
 import { InjectClock } from '../common/clock.provider';
 import { startRecurringJob } from '../common/recurring-job';
 import { CrisisCase, CrisisFollowUp } from '../crisis/crisis-case.entity';
 import { Hotline } from '../hotlines/hotline.entity';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { Contact } from './contact.entity';
+import { HotlineDirectory } from '../hotlines/hotline-directory';
 
 /** How often the retention job runs (real time). */
 const RETENTION_EVERY_MS = 60 * 60_000;
@@ -47,7 +47,7 @@ export class NoteRetentionService implements OnModuleInit, OnModuleDestroy {
     @InjectRepository(CallbackRequest) private readonly callbacks: Repository<CallbackRequest>,
     @InjectRepository(CrisisCase) private readonly cases: Repository<CrisisCase>,
     @InjectRepository(CrisisFollowUp) private readonly followUps: Repository<CrisisFollowUp>,
-    private readonly switchboard: SwitchboardService,
+    private readonly directory: HotlineDirectory,
     private readonly audit: AuditService,
     @InjectClock() private readonly clock: Clock,
   ) {}
@@ -75,7 +75,7 @@ export class NoteRetentionService implements OnModuleInit, OnModuleDestroy {
       hotlineId,
     });
     const hotline = await this.hotlines.findOneByOrFail({ id: hotlineId });
-    await this.switchboard.hotlineChanged(hotline);
+    this.directory.changed(hotline);
     return hotline;
   }
 

@@ -14,7 +14,7 @@ import { In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
 import { Call } from '../calls/call.entity';
-import { CrisisAlertReason, SwitchboardEvents } from '../calls/switchboard-events';
+import { CrisisAlertReason, HotlineEvents } from '../events/hotline-events';
 import { SwitchboardService } from '../calls/switchboard.service';
 import { InjectClock } from '../common/clock.provider';
 import { FieldCipher } from '../common/field-cipher';
@@ -30,6 +30,7 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { CrisisCase, CrisisFollowUp, CrisisTrigger, REPORT_DUE_HOURS } from './crisis-case.entity';
 import { CrisisCaseDetail, CrisisCaseQueryDto, CrisisCaseView } from './dto/crisis-case.dto';
 import { Partner } from './partner.entity';
+import { HotlineDirectory } from '../hotlines/hotline-directory';
 
 /** How often late reports are looked for (real time). */
 const OVERDUE_CHECK_MS = 60_000;
@@ -52,8 +53,9 @@ export class CrisisCasesService implements OnModuleInit, OnModuleDestroy {
     @InjectRepository(Call) private readonly calls: Repository<Call>,
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
-    private readonly events: SwitchboardEvents,
+    private readonly events: HotlineEvents,
     private readonly switchboard: SwitchboardService,
+    private readonly directory: HotlineDirectory,
     private readonly shifts: ShiftsService,
     private readonly telephony: Telephony,
     private readonly cipher: FieldCipher,
@@ -310,7 +312,7 @@ export class CrisisCasesService implements OnModuleInit, OnModuleDestroy {
       reason,
     });
     if (!this.telephony.enabled) return;
-    const hotline = await this.switchboard.hotline(crisisCase.hotlineId);
+    const hotline = await this.directory.hotline(crisisCase.hotlineId);
     const supervisors = await this.supervisorsToText(crisisCase.hotlineId);
     const at = this.clock.now().setZone(hotline.timeZone).toFormat('HH:mm');
     const why = {

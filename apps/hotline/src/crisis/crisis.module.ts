@@ -12,6 +12,7 @@ import { CrisisCasesService } from './crisis-cases.service';
 import { Partner } from './partner.entity';
 import { PartnersController } from './partners.controller';
 import { PartnersService } from './partners.service';
+import { HotlinesModule } from '../hotlines/hotlines.module';
 
 @Module({
   imports: [
@@ -19,6 +20,7 @@ import { PartnersService } from './partners.service';
     AuditModule,
     CallsModule,
     ShiftsModule,
+    HotlinesModule,
   ],
   controllers: [CrisisCasesController, PartnersController],
   providers: [CrisisCasesService, PartnersService],

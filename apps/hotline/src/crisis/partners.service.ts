@@ -4,25 +4,24 @@ import { randomUUID } from 'node:crypto';
 import { In, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
-import { CallsService } from '../calls/calls.service';
 import { InjectClock } from '../common/clock.provider';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { CreatePartnerDto, PartnerView, UpdatePartnerDto } from './dto/partner.dto';
 import { Partner } from './partner.entity';
+import { hotlineFor } from '../hotlines/hotline-scope';
 
 /** The hospitals and services a hotline refers crises to. */
 @Injectable()
 export class PartnersService {
   constructor(
     @InjectRepository(Partner) private readonly partners: Repository<Partner>,
-    private readonly calls: CallsService,
     private readonly audit: AuditService,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
   async list(actor: Volunteer, hotlineId?: string): Promise<PartnerView[]> {
     const hotlines = hotlineId
-      ? [this.calls.hotlineOf(actor, hotlineId)]
+      ? [hotlineFor(actor, hotlineId)]
       : actor.hotlines.map((hotline) => hotline.id);
     return (
       await this.partners.find({
@@ -36,7 +35,7 @@ export class PartnersService {
     const now = this.clock.now().toJSDate();
     const partner = this.partners.create({
       id: randomUUID(),
-      hotlineId: this.calls.hotlineOf(actor, dto.hotlineId),
+      hotlineId: hotlineFor(actor, dto.hotlineId),
       kind: dto.kind,
       name: dto.name,
       phone: dto.phone ?? null,

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CallsModule } from '../calls/calls.module';
 import { Hotline } from './hotline.entity';
+import { HotlineDirectory } from './hotline-directory';
 import { HotlinesController } from './hotlines.controller';
 import { HotlinesService } from './hotlines.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Hotline]), CallsModule],
+  imports: [TypeOrmModule.forFeature([Hotline])],
   controllers: [HotlinesController],
-  providers: [HotlinesService],
-  exports: [HotlinesService],
+  providers: [HotlinesService, HotlineDirectory],
+  exports: [HotlinesService, HotlineDirectory],
 })
 export class HotlinesModule {}

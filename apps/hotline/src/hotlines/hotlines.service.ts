@@ -11,7 +11,6 @@ import {
   scheduleProblems,
 } from '@hotline/calendar';
 import type { Clock } from '@hotline/clock';
-import { SwitchboardService } from '../calls/switchboard.service';
 import { InjectClock } from '../common/clock.provider';
 import { invalidFields } from '../common/validation';
 import type { Volunteer } from '../volunteers/volunteer.entity';
@@ -23,6 +22,7 @@ import {
   DEFAULT_NOTE_RETENTION_DAYS,
   DEFAULT_WITHDRAW_CUTOFF_HOURS,
 } from './hotline.entity';
+import { HotlineDirectory } from './hotline-directory';
 
 /** Spoken after the opening hours when the hotline is closed. Settings, not code: edit per hotline. */
 export const DEFAULT_CLOSED_MESSAGE: Record<HotlineLocale, string> = {
@@ -40,7 +40,7 @@ export class HotlinesService {
   constructor(
     @InjectRepository(Hotline) private readonly hotlines: Repository<Hotline>,
     @InjectClock() private readonly clock: Clock,
-    private readonly switchboard: SwitchboardService,
+    private readonly directory: HotlineDirectory,
   ) {}
 
   /** Admins see every hotline; everyone else the hotlines they work for. */
@@ -87,7 +87,7 @@ export class HotlinesService {
     assertValidSchedule(hotline.schedule());
     hotline.updatedAt = this.clock.now().toJSDate();
     const saved = await this.hotlines.save(hotline);
-    await this.switchboard.hotlineChanged(saved);
+    this.directory.changed(saved);
     return saved;
   }
 

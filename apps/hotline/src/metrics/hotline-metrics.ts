@@ -2,7 +2,7 @@ import { Injectable, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/com
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { Subscription } from 'rxjs';
 import type { Clock } from '@hotline/clock';
-import { SwitchboardEvent, SwitchboardEvents } from '../calls/switchboard-events';
+import { HotlineEvent, HotlineEvents } from '../events/hotline-events';
 import { SwitchboardService } from '../calls/switchboard.service';
 import { InjectClock } from '../common/clock.provider';
 import { Cluster } from '../instances/cluster';
@@ -90,7 +90,7 @@ export class HotlineMetrics implements OnModuleInit, OnModuleDestroy {
   });
 
   constructor(
-    private readonly events: SwitchboardEvents,
+    private readonly events: HotlineEvents,
     private readonly switchboard: SwitchboardService,
     private readonly connections: ConsoleConnections,
     @InjectClock() private readonly clock: Clock,
@@ -115,7 +115,7 @@ export class HotlineMetrics implements OnModuleInit, OnModuleDestroy {
     return this.registry.metrics();
   }
 
-  private count(event: SwitchboardEvent): void {
+  private count(event: HotlineEvent): void {
     const hotline = event.hotlineId;
     switch (event.type) {
       case 'call.queued':

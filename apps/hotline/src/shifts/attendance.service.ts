@@ -10,8 +10,7 @@ import { Subscription } from 'rxjs';
 import { In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
-import { CallsService } from '../calls/calls.service';
-import { SwitchboardEvents } from '../calls/switchboard-events';
+import { HotlineEvents } from '../events/hotline-events';
 import { SwitchboardService } from '../calls/switchboard.service';
 import { InjectClock } from '../common/clock.provider';
 import { startRecurringJob } from '../common/recurring-job';
@@ -20,6 +19,7 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { AttendanceCorrectionDto, AttendanceRow, PeriodQuery } from './dto/shift.dto';
 import { Shift, ShiftSignup } from './shift.entity';
 import { ShiftsService } from './shifts.service';
+import { hotlineFor } from '../hotlines/hotline-scope';
 
 /** Going available this long before a shift starts counts as checking in for it. */
 const CHECK_IN_EARLY_MINUTES = 30;
@@ -43,9 +43,8 @@ export class AttendanceService implements OnModuleInit, OnModuleDestroy {
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     @InjectRepository(Hotline) private readonly hotlines: Repository<Hotline>,
     private readonly roster: ShiftsService,
-    private readonly calls: CallsService,
     private readonly switchboard: SwitchboardService,
-    private readonly events: SwitchboardEvents,
+    private readonly events: HotlineEvents,
     private readonly audit: AuditService,
     @InjectClock() private readonly clock: Clock,
   ) {}
@@ -162,7 +161,7 @@ export class AttendanceService implements OnModuleInit, OnModuleDestroy {
 
   /** Per person over a period: shifts signed up for, attended, late (and by how much), no-shows. */
   async report(actor: Volunteer, query: PeriodQuery): Promise<AttendanceRow[]> {
-    const hotlineId = this.calls.hotlineOf(actor, query.hotlineId);
+    const hotlineId = hotlineFor(actor, query.hotlineId);
     const rows = await this.signups
       .createQueryBuilder('s')
       .innerJoin('s.shift', 'shift')

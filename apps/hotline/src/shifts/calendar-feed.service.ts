@@ -5,11 +5,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { In, MoreThan, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
-import { SwitchboardService } from '../calls/switchboard.service';
 import { InjectClock } from '../common/clock.provider';
 import { Telephony } from '../telephony/telephony';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { Shift, ShiftSignup } from './shift.entity';
+import { HotlineDirectory } from '../hotlines/hotline-directory';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -25,7 +25,7 @@ export class CalendarFeedService {
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     @InjectRepository(ShiftSignup) private readonly signups: Repository<ShiftSignup>,
     @InjectRepository(Shift) private readonly shifts: Repository<Shift>,
-    private readonly switchboard: SwitchboardService,
+    private readonly directory: HotlineDirectory,
     private readonly telephony: Telephony,
     private readonly audit: AuditService,
     @InjectClock() private readonly clock: Clock,
@@ -58,7 +58,7 @@ export class CalendarFeedService {
       : [];
     const calendar = ical({ name: '热线值班 Hotline shifts', prodId: '//hotline//shifts//ZH' });
     for (const shift of shifts) {
-      const hotline = await this.switchboard.hotline(shift.hotlineId);
+      const hotline = await this.directory.hotline(shift.hotlineId);
       const slot = signups.find((signup) => signup.shiftId === shift.id)!.slot;
       calendar.createEvent({
         id: `shift-${shift.id}@hotline`,

@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { Between, IsNull, Not, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
-import { SwitchboardService } from '../calls/switchboard.service';
 import { InjectClock } from '../common/clock.provider';
 import { FieldCipher } from '../common/field-cipher';
 import { startRecurringJob } from '../common/recurring-job';
@@ -11,6 +10,7 @@ import { Cluster } from '../instances/cluster';
 import { Telephony } from '../telephony/telephony';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { Shift, ShiftSignup, Slot } from './shift.entity';
+import { HotlineDirectory } from '../hotlines/hotline-directory';
 
 const REMIND_HOURS = 24;
 const INVITE_HOURS = 48;
@@ -30,7 +30,7 @@ export class ShiftRemindersService implements OnModuleInit, OnModuleDestroy {
     @InjectRepository(Shift) private readonly shifts: Repository<Shift>,
     @InjectRepository(ShiftSignup) private readonly signups: Repository<ShiftSignup>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
-    private readonly switchboard: SwitchboardService,
+    private readonly directory: HotlineDirectory,
     private readonly telephony: Telephony,
     private readonly cipher: FieldCipher,
     private readonly cluster: Cluster,
@@ -115,7 +115,7 @@ export class ShiftRemindersService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async when(shift: Shift): Promise<string> {
-    const hotline = await this.switchboard.hotline(shift.hotlineId);
+    const hotline = await this.directory.hotline(shift.hotlineId);
     const start = DateTime.fromJSDate(shift.startsAt, { zone: hotline.timeZone });
     const end = DateTime.fromJSDate(shift.endsAt, { zone: hotline.timeZone });
     return `${hotline.name} ${start.toFormat('MM-dd HH:mm')}-${end.toFormat('HH:mm')}`;

@@ -10,12 +10,14 @@ import { Shift, ShiftSignup, ShiftTemplate } from './shift.entity';
 import { ShiftRemindersService } from './shift-reminders.service';
 import { CalendarFeedController, ShiftsController } from './shifts.controller';
 import { ShiftsService } from './shifts.service';
+import { HotlinesModule } from '../hotlines/hotlines.module';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([ShiftTemplate, Shift, ShiftSignup, Volunteer, Hotline]),
     AuditModule,
     CallsModule,
+    HotlinesModule,
   ],
   controllers: [ShiftsController, CalendarFeedController],
   providers: [ShiftsService, AttendanceService, CalendarFeedService, ShiftRemindersService],

@@ -17,8 +17,6 @@ import {
 } from '@hotline/calendar';
 import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
-import { CallsService } from '../calls/calls.service';
-import { SwitchboardService } from '../calls/switchboard.service';
 import { InjectClock } from '../common/clock.provider';
 import { invalidFields } from '../common/validation';
 import { isUniqueViolation } from '../database/errors';
@@ -37,6 +35,8 @@ import {
   UpdateShiftTemplateDto,
 } from './dto/shift.dto';
 import { Shift, ShiftSignup, ShiftTemplate, Slot } from './shift.entity';
+import { hotlineFor } from '../hotlines/hotline-scope';
+import { HotlineDirectory } from '../hotlines/hotline-directory';
 
 /** Shifts are generated for at most this many days at once. */
 const MAX_GENERATE_DAYS = 92;
@@ -65,15 +65,14 @@ export class ShiftsService {
     @InjectRepository(Shift) private readonly shifts: Repository<Shift>,
     @InjectRepository(ShiftSignup) private readonly signups: Repository<ShiftSignup>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
-    private readonly calls: CallsService,
-    private readonly switchboard: SwitchboardService,
+    private readonly directory: HotlineDirectory,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
   async listTemplates(actor: Volunteer, hotlineId?: string): Promise<ShiftTemplateView[]> {
-    const hotline = this.calls.hotlineOf(actor, hotlineId);
+    const hotline = hotlineFor(actor, hotlineId);
     return (
       await this.templates.find({ where: { hotlineId: hotline }, order: { startTime: 'ASC' } })
     ).map(templateView);
@@ -83,7 +82,7 @@ export class ShiftsService {
     const now = this.clock.now().toJSDate();
     const template = this.templates.create({
       id: randomUUID(),
-      hotlineId: this.calls.hotlineOf(actor, dto.hotlineId),
+      hotlineId: hotlineFor(actor, dto.hotlineId),
       name: dto.name,
       weekdays: [...new Set(dto.weekdays)].sort(),
       startTime: dto.startTime,
@@ -129,8 +128,8 @@ export class ShiftsService {
    * raises their headcount). Never lowers a headcount below who is signed up.
    */
   async generate(actor: Volunteer, dto: GenerateShiftsDto): Promise<GenerateResult> {
-    const hotlineId = this.calls.hotlineOf(actor, dto.hotlineId);
-    const hotline = await this.switchboard.hotline(hotlineId);
+    const hotlineId = hotlineFor(actor, dto.hotlineId);
+    const hotline = await this.directory.hotline(hotlineId);
     this.checkPeriod(dto.from, dto.to, MAX_GENERATE_DAYS);
     const templates = await this.templates.find({
       where: { hotlineId, ...(dto.templateIds ? { id: In(dto.templateIds) } : {}) },
@@ -200,7 +199,7 @@ export class ShiftsService {
   }
 
   async list(actor: Volunteer, query: PeriodQuery): Promise<ShiftView[]> {
-    const hotlineId = this.calls.hotlineOf(actor, query.hotlineId);
+    const hotlineId = hotlineFor(actor, query.hotlineId);
     this.checkPeriod(query.from, query.to, 3 * 366);
     return this.views(actor, await this.inPeriod(hotlineId, query.from, query.to));
   }
@@ -287,7 +286,7 @@ export class ShiftsService {
     );
     if (clash)
       throw new ConflictException(
-        `This shift overlaps another one of yours (${this.localTimes(clash.shift!, (await this.switchboard.hotline(shift.hotlineId)).timeZone)}).`,
+        `This shift overlaps another one of yours (${this.localTimes(clash.shift!, (await this.directory.hotline(shift.hotlineId)).timeZone)}).`,
       );
 
     await this.transactions.run(async (manager) => {
@@ -333,7 +332,7 @@ export class ShiftsService {
       throw new ForbiddenException('Only a coordinator can take someone else off a shift.');
     const signup = await this.signups.findOneBy({ shiftId, volunteerId });
     if (!signup) throw new NotFoundException('That person is not signed up for this shift.');
-    const cutoffHours = (await this.switchboard.hotline(shift.hotlineId)).withdrawCutoffHours;
+    const cutoffHours = (await this.directory.hotline(shift.hotlineId)).withdrawCutoffHours;
     const cutoff = DateTime.fromJSDate(shift.startsAt).minus({ hours: cutoffHours });
     if (!coordinating && this.clock.now() >= cutoff)
       throw new ConflictException(
@@ -357,7 +356,7 @@ export class ShiftsService {
 
   /** Needed against signed-up people per shift and role, the gaps, and the gap score. */
   async coverage(actor: Volunteer, query: PeriodQuery): Promise<CoverageView> {
-    const hotlineId = this.calls.hotlineOf(actor, query.hotlineId);
+    const hotlineId = hotlineFor(actor, query.hotlineId);
     this.checkPeriod(query.from, query.to, 3 * 366);
     const shifts = (await this.inPeriod(hotlineId, query.from, query.to)).filter(
       (shift) => !shift.cancelledAt,
@@ -417,7 +416,7 @@ export class ShiftsService {
     const zones = new Map<string, string>();
     for (const shift of shifts)
       if (!zones.has(shift.hotlineId))
-        zones.set(shift.hotlineId, (await this.switchboard.hotline(shift.hotlineId)).timeZone);
+        zones.set(shift.hotlineId, (await this.directory.hotline(shift.hotlineId)).timeZone);
     return shifts.map((shift) => {
       const zone = zones.get(shift.hotlineId)!;
       const own = signups.filter((signup) => signup.shiftId === shift.id);

@@ -13,6 +13,7 @@ import { StatsDay, StatsMonth } from './rollup-cells.entity';
 import { StatsController } from './stats.controller';
 import { StatsRebuildService } from './stats-rebuild.service';
 import { StatsReportService } from './stats-report.service';
+import { HotlinesModule } from '../hotlines/hotlines.module';
 
 @Module({
   imports: [
@@ -30,6 +31,7 @@ import { StatsReportService } from './stats-report.service';
       Volunteer,
     ]),
     CallsModule,
+    HotlinesModule,
   ],
   controllers: [StatsController],
   providers: [StatsReportService, StatsRebuildService],

@@ -6,7 +6,6 @@ import type { Clock } from '@hotline/clock';
 import { MAX_WAIT_BUCKET, percent, periodParts, sharesOf } from '@hotline/stats';
 import { CallbackRequest } from '../calls/callback-request.entity';
 import { PresenceChange } from '../calls/presence-change.entity';
-import { SwitchboardService } from '../calls/switchboard.service';
 import { InjectClock } from '../common/clock.provider';
 import { CrisisCase } from '../crisis/crisis-case.entity';
 import { ShiftSignup } from '../shifts/shift.entity';
@@ -14,6 +13,7 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { Block, StatsReport, TrendMonth, VolunteerFigures } from './dto/stats.dto';
 import { labelOf } from './labels';
 import { StatsDay, StatsMonth } from './rollup-cells.entity';
+import { HotlineDirectory } from '../hotlines/hotline-directory';
 
 export interface ReportPeriod {
   kind: 'month' | 'year' | 'range';
@@ -97,7 +97,7 @@ export class StatsReportService {
     @InjectRepository(PresenceChange) private readonly presence: Repository<PresenceChange>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     @InjectRepository(ShiftSignup) private readonly signups: Repository<ShiftSignup>,
-    private readonly switchboard: SwitchboardService,
+    private readonly directory: HotlineDirectory,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -106,7 +106,7 @@ export class StatsReportService {
     period: ReportPeriod,
     serviceLevelSeconds: number,
   ): Promise<StatsReport> {
-    const zone = (await this.switchboard.hotline(hotlineId)).timeZone;
+    const zone = (await this.directory.hotline(hotlineId)).timeZone;
     const from = DateTime.fromISO(period.from, { zone });
     const to = DateTime.fromISO(period.to, { zone });
     const start = from.toJSDate();

@@ -4,13 +4,13 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Request, Response } from 'express';
 import { DateTime } from 'luxon';
 import { Roles, SignedIn, SignedInRoutes } from '../auth/access.decorators';
-import { CallsService } from '../calls/calls.service';
 import { invalidFields } from '../common/validation';
 import { Environment } from '../config/environment';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { MonthlyQuery, RangeQuery, StatsReport, YearlyQuery } from './dto/stats.dto';
 import { reportCsv } from './stats-csv';
 import { ReportPeriod, StatsReportService } from './stats-report.service';
+import { hotlineFor } from '../hotlines/hotline-scope';
 
 /** A custom range covers at most this many days (three years). */
 const MAX_RANGE_DAYS = 3 * 366;
@@ -29,7 +29,6 @@ type Answer = StatsReport | string;
 export class StatsController {
   constructor(
     private readonly reports: StatsReportService,
-    private readonly calls: CallsService,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
@@ -100,7 +99,7 @@ export class StatsController {
     period: ReportPeriod,
   ): Promise<Answer> {
     const report = await this.reports.report(
-      this.calls.hotlineOf(actor, query.hotlineId),
+      hotlineFor(actor, query.hotlineId),
       period,
       query.serviceLevelSeconds ?? this.config.get('SERVICE_LEVEL_SECONDS', { infer: true }),
     );

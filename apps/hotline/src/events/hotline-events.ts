@@ -1,0 +1,104 @@
+import { Global, Injectable, Logger, Module } from '@nestjs/common';
+import { Observable, Subject, Subscription, filter } from 'rxjs';
+import type { VolunteerState } from '@hotline/routing';
+import type { CallOutcome, CallerType } from '../calls/call.entity';
+import type { Hotline } from '../hotlines/hotline.entity';
+
+export type CrisisAlertReason = 'danger_key' | 'high_risk' | 'report_overdue';
+
+/**
+ * What happens on the hotlines, one entry per event type: the switchboard, contacts, crisis
+ * and hotlines publish; the live console, metrics, crisis, shifts and statistics subscribe,
+ * without importing each other.
+ */
+export interface HotlineEventMap {
+  'call.queued': {
+    hotlineId: string;
+    callId: string;
+    topic: string;
+    priority: 'normal' | 'crisis';
+    callerType: CallerType | null;
+  };
+  'call.ended': { hotlineId: string; callId: string; outcome: CallOutcome; volunteerId?: string };
+  /** The call got its outcome, whatever it was (the menu, closed hours, a full queue too). */
+  'call.settled': { hotlineId: string; callId: string; outcome: CallOutcome };
+  /** The call moved on in the queue: connecting to its volunteer, back in line, overflowing. */
+  'call.changed': { hotlineId: string; callId: string };
+  'offer.created': {
+    hotlineId: string;
+    offerId: string;
+    callId: string;
+    volunteerId: string;
+    expiresAt: string;
+  };
+  'offer.withdrawn': {
+    hotlineId: string;
+    offerId: string;
+    callId: string;
+    volunteerId: string;
+    reason: string;
+  };
+  'volunteer.state': {
+    hotlineId: string;
+    volunteerId: string;
+    state: VolunteerState;
+    since: string;
+    /** Entering wrap-up: the call just ended, whose contact record is due. */
+    wrapUpCallId?: string;
+  };
+  /** The caller pressed the danger key ("I am in danger now"): a crisis case opens. */
+  'call.danger': { hotlineId: string; callId: string };
+  /** Supervisors on duty must see this at once: a crisis case opened, or its report is late. */
+  'crisis.alert': {
+    hotlineId: string;
+    caseId: string;
+    callId: string | null;
+    reason: CrisisAlertReason;
+  };
+  /** A hotline's settings changed (on this instance or another): routing takes the new policy. */
+  'hotline.changed': { hotlineId: string; hotline: Hotline };
+}
+
+export type HotlineEventType = keyof HotlineEventMap;
+export type HotlineEvent = {
+  [K in HotlineEventType]: { type: K } & HotlineEventMap[K];
+}[HotlineEventType];
+export type HotlineEventOf<K extends HotlineEventType> = Extract<HotlineEvent, { type: K }>;
+
+@Injectable()
+export class HotlineEvents {
+  private readonly subject = new Subject<HotlineEvent>();
+
+  get stream(): Observable<HotlineEvent> {
+    return this.subject.asObservable();
+  }
+
+  publish(event: HotlineEvent): void {
+    this.subject.next(event);
+  }
+
+  /**
+   * Runs `work` for each event of this type that `when` accepts. A failure is logged, never
+   * thrown back into the service that published the event.
+   */
+  on<K extends HotlineEventType>(
+    type: K,
+    work: (event: HotlineEventOf<K>) => Promise<unknown>,
+    logger: Logger,
+    when: (event: HotlineEventOf<K>) => boolean = () => true,
+  ): Subscription {
+    return this.subject
+      .pipe(filter((event): event is HotlineEventOf<K> => event.type === type))
+      .pipe(filter(when))
+      .subscribe((event) => {
+        work(event).catch((error: Error) =>
+          logger.error({ err: error.message }, `${type} handling failed`),
+        );
+      });
+  }
+}
+
+/** The one event bus of the server, for every module. */
+@Global()
+@Module({ providers: [HotlineEvents], exports: [HotlineEvents] })
+export class EventsModule {}
