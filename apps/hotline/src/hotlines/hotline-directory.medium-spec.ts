@@ -45,7 +45,9 @@ describe('HotlineDirectory (service on a real database)', () => {
   it('takes new settings when told, and publishes them as hotline.changed', async () => {
     const seen: HotlineEvent[] = [];
     const subscription = test.get(HotlineEvents).stream.subscribe((event) => seen.push(event));
-    const changed = { ...(await rows.findOneByOrFail({ id: second.id })), name: 'County line 2' };
+    const changed = Object.assign(await rows.findOneByOrFail({ id: second.id }), {
+      name: 'County line 2',
+    });
     directory.changed(changed);
     subscription.unsubscribe();
     expect((await directory.hotline(second.id)).name).toBe('County line 2');
