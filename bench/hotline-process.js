@@ -6,7 +6,7 @@
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { createServer } = require('node:net');
-const { join } = require('node:path');
+const { join, resolve } = require('node:path');
 const twilio = require('twilio');
 
 const root = join(__dirname, '..');
@@ -82,7 +82,9 @@ const hotlineEnv = ({ port, databaseUrl, dataDir }) => ({
   HOTLINE_CLOCK_START: '2026-11-23T19:00:00+08:00',
 });
 
-const HOTLINE_MAIN = join(root, 'dist/apps/hotline/src/main.js');
+/** The build a bench runs: `npm run build`'s dist/, or another compiled copy given as `--dist`. */
+const DIST = resolve(root, textArg('dist', 'dist'));
+const HOTLINE_MAIN = join(DIST, 'apps/hotline/src/main.js');
 
 /** Starts a server script as its own process and resolves once `readyUrl` answers. */
 async function startProcess(script, env, readyUrl) {
@@ -189,6 +191,7 @@ async function freePort() {
 
 module.exports = {
   ADMIN,
+  DIST,
   HOTLINE_MAIN,
   MYSQL_URL,
   arg,

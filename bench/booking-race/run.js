@@ -14,22 +14,21 @@ const { randomBytes } = require('node:crypto');
 const { mkdtempSync, rmSync } = require('node:fs');
 const { Agent, request } = require('node:http');
 const { tmpdir } = require('node:os');
-const { join, resolve } = require('node:path');
+const { join } = require('node:path');
 const { createConnection } = require('mysql2/promise');
 const {
+  DIST,
+  HOTLINE_MAIN,
   ADMIN,
   arg,
   createMysqlDatabase,
   freePort,
   hotlineEnv,
   percentile,
-  root,
   startProcess,
   stopProcess,
-  textArg,
 } = require('../hotline-process');
 
-const DIST = resolve(root, textArg('dist', 'dist'));
 const REQUESTS = arg('requests', 500);
 const ROUNDS = arg('rounds', 3);
 // The bench clock starts Monday 23 November 2026, 19:00 in Shanghai; Wednesday is bookable.
@@ -196,7 +195,7 @@ async function round(number) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'hotline-bench-'));
   const server = await startProcess(
-    join(DIST, 'apps/hotline/src/main.js'),
+    HOTLINE_MAIN,
     {
       ...hotlineEnv({ port, databaseUrl: database.url, dataDir }),
       BOOKING_RATE_LIMIT: '1000000',

@@ -20,10 +20,11 @@ const { fork } = require('node:child_process');
 const { randomBytes, randomUUID } = require('node:crypto');
 const { existsSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
-const { join, resolve } = require('node:path');
+const { join } = require('node:path');
 const Database = require('better-sqlite3');
 const mysql = require('mysql2/promise');
 const {
+  HOTLINE_MAIN,
   arg,
   createMysqlDatabase,
   freePort,
@@ -41,9 +42,6 @@ const INSTANCES = arg('instances', 1);
 const CONSOLES = arg('consoles', INSTANCES > 1 ? 2000 : 1000);
 const CALLS = arg('calls', 200);
 const RATE = arg('rate', 20);
-/** The build the servers run: `npm run build`'s dist/, or another compiled copy. */
-const DIST = resolve(textArg('dist', join(root, 'dist')));
-const HOTLINE_MAIN = join(DIST, 'apps/hotline/src/main.js');
 /** `--instances 2`: the MariaDB server (each run gets a database of its own) and Redis. */
 const MYSQL = textArg('mysql', process.env.BENCH_MYSQL ?? 'mysql://root@127.0.0.1:3306');
 const REDIS_URL = textArg('redis', process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');

@@ -5,7 +5,7 @@
  * hotline server on SQLite and on MariaDB, and against a bare Node `http` server answering
  * the same TwiML in the same run. Prints req/s, p50/p99 latency and the ratio to the bare server.
  *
- *   npm run build && node bench/webhook/run.js [--connections 200] [--seconds 10]
+ *   npm run build && node bench/webhook/run.js [--connections 200] [--seconds 10] [--dist <build directory>]
  * MariaDB at TEST_MYSQL_URL (default mysql://root@127.0.0.1:3306/test); skipped if it does not answer.
  */
 const { mkdtempSync, rmSync } = require('node:fs');
