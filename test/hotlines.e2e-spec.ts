@@ -31,6 +31,39 @@ describe('hotline settings', () => {
     expect(response.body.openingHours.mon).toEqual([{ start: '18:00', end: '22:00' }]);
     expect(response.body.openingHours.sun).toEqual([{ start: '18:00', end: '22:00' }]);
     expect(response.body.closedMessage).toMatch(/110.*120.*12356/);
+    // Twilio's default voice speaks no Chinese: the prompts have a Mandarin voice of their own.
+    expect(response.body).toMatchObject({ sayVoice: 'Polly.Zhiyu-Neural', sayLanguage: 'cmn-CN' });
+  });
+
+  it('speaks with a voice Twilio has for the language, and refuses one it has not', async () => {
+    const chosen = await hotline
+      .as(admin)
+      .patch(`/api/hotlines/${id}`)
+      .send({ sayVoice: 'Google.cmn-CN-Wavenet-A', sayLanguage: 'cmn-CN' })
+      .expect(200);
+    expect(chosen.body).toMatchObject({
+      sayVoice: 'Google.cmn-CN-Wavenet-A',
+      sayLanguage: 'cmn-CN',
+    });
+
+    for (const wrong of [
+      { sayVoice: 'man', sayLanguage: 'cmn-CN' },
+      { sayVoice: 'Polly.Zhiyu-Neural', sayLanguage: 'zh-CN' },
+      { sayVoice: 'Polly.Joanna-Neural', sayLanguage: 'en-US' },
+      { sayVoice: 'Polly.Zhiyu-Neural' },
+    ]) {
+      const refused = await hotline.as(admin).patch(`/api/hotlines/${id}`).send(wrong).expect(400);
+      expect(refused.body.fields.sayVoice[0]).toMatch(
+        /Supported for zh-CN: Polly\.Zhiyu \(cmn-CN\), Polly\.Zhiyu-Neural \(cmn-CN\)/,
+      );
+    }
+    const kept = await hotline.as(admin).get(`/api/hotlines/${id}`).expect(200);
+    expect(kept.body.sayVoice).toBe('Google.cmn-CN-Wavenet-A');
+    await hotline
+      .as(admin)
+      .patch(`/api/hotlines/${id}`)
+      .send({ sayVoice: 'Polly.Zhiyu-Neural', sayLanguage: 'cmn-CN' })
+      .expect(200);
   });
 
   it('says whether the hotline is open by its clock and zone', async () => {
@@ -147,6 +180,14 @@ describe('hotline settings', () => {
       .send({ name: 'Berlin pilot', timeZone: 'Europe/Berlin', locale: 'en' })
       .expect(201);
     expect(created.body.closedMessage).toMatch(/^If you are in danger now/);
+    expect(created.body).toMatchObject({ sayVoice: 'Polly.Joanna-Neural', sayLanguage: 'en-US' });
+    // Another locale without a voice named takes that locale's voice.
+    const mandarin = await hotline
+      .as(admin)
+      .patch(`/api/hotlines/${created.body.id}`)
+      .send({ locale: 'zh-CN' })
+      .expect(200);
+    expect(mandarin.body).toMatchObject({ sayVoice: 'Polly.Zhiyu-Neural', sayLanguage: 'cmn-CN' });
 
     const volunteer = await addPerson(hotline, { hotlineIds: [id] });
     const visible = await hotline.as(volunteer.token).get('/api/hotlines').expect(200);

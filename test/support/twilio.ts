@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { signAsTwilio } from '@hotline/telephony';
 import { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
+import { twimlProblem } from '@hotline/telephony/testing/twiml-check';
 import { RunningHotline, startHotline } from './hotline-server';
 
 /** The address Twilio is told to call; signatures are made for it, whatever port the server got. */
@@ -69,6 +70,11 @@ export class PhoneCall {
         signature ?? signAsTwilio(TWILIO.authToken, `${PUBLIC_BASE_URL}${url}`, body),
       )
       .send(body);
+    // Every TwiML answer must be one real Twilio would play as meant.
+    if (response.status === 200) {
+      const problem = twimlProblem(response.text);
+      if (problem) throw new Error(`POST ${url} answered TwiML Twilio would not play: ${problem}`);
+    }
     return { status: response.status, twiml: response.text };
   }
 

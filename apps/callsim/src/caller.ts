@@ -6,7 +6,8 @@ import { FakeTwilio, FakeTwilioRequest } from '@hotline/telephony/testing/fake-t
 import type { HotlineTime } from './hotline-time';
 import type { CallRecord } from './metrics';
 import type { ScenarioCall } from './profile';
-import { twimlProblem, verb } from './twiml';
+import { twimlProblem } from '@hotline/telephony/testing/twiml-check';
+import { verb } from './twiml';
 
 /** What the server was configured with: the simulator signs and answers as this account. */
 export interface TwilioSettings {

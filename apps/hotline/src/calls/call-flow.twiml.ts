@@ -3,7 +3,7 @@ import twilio from 'twilio';
 import { currentOrNextOpening, localDateOf } from '@hotline/calendar';
 import { defaultTaxonomy } from '@hotline/taxonomy';
 import type { Hotline } from '../hotlines/hotline.entity';
-import { SAY_LANGUAGE, VOICE_PROMPTS, VoicePrompts } from './voice-prompts';
+import { VOICE_PROMPTS, VoicePrompts, sayAs } from './voice-prompts';
 
 type VoiceResponse = twilio.twiml.VoiceResponse;
 
@@ -17,14 +17,14 @@ const HOLD_SECONDS = 20;
  */
 export class CallFlowTwiml {
   private readonly prompts: VoicePrompts;
-  private readonly language: 'zh-CN' | 'en-US';
+  private readonly voice: ReturnType<typeof sayAs>;
 
   constructor(
     private readonly hotline: Hotline,
     private readonly url: (path: string) => string,
   ) {
     this.prompts = VOICE_PROMPTS[hotline.locale];
-    this.language = SAY_LANGUAGE[hotline.locale];
+    this.voice = sayAs(hotline.voice());
   }
 
   /** Closed: the hours, when we next open, the emergency numbers, and a call-back offer. */
@@ -54,7 +54,7 @@ export class CallFlowTwiml {
         method: 'POST',
       });
       gather.say(
-        { language: this.language },
+        this.voice,
         `${this.prompts.welcome(this.hotline.name)} ${this.prompts.callerMenu}`,
       );
       // No key pressed: Twilio goes on here, and the menu takes the default.
@@ -70,10 +70,7 @@ export class CallFlowTwiml {
         action: this.url(`${VOICE_PATH}/menu?step=topic`),
         method: 'POST',
       });
-      gather.say(
-        { language: this.language },
-        this.prompts.topicMenu(defaultTaxonomy().menuTopics()),
-      );
+      gather.say(this.voice, this.prompts.topicMenu(defaultTaxonomy().menuTopics()));
       twiml.redirect({ method: 'POST' }, this.url(`${VOICE_PATH}/menu?step=topic`));
     });
   }
@@ -165,14 +162,14 @@ export class CallFlowTwiml {
       action: this.url(`${VOICE_PATH}/callback?reason=${reason}`),
       method: 'POST',
     });
-    gather.say({ language: this.language }, this.prompts.callbackOffer);
+    gather.say(this.voice, this.prompts.callbackOffer);
     if (reason === 'overflow') this.say(twiml, this.hotline.closedMessage);
     this.say(twiml, this.prompts.goodbye);
     twiml.hangup();
   }
 
   private say(twiml: VoiceResponse, text: string): void {
-    twiml.say({ language: this.language }, text);
+    twiml.say(this.voice, text);
   }
 
   private build(steps: (twiml: VoiceResponse) => void): string {

@@ -1,13 +1,15 @@
 import { DateTime } from 'luxon';
+import type VoiceResponse from 'twilio/lib/twiml/VoiceResponse';
+import type { SayVoice } from '@hotline/telephony';
 import { WEEKDAYS, WeeklyHours } from '@hotline/calendar';
 import type { TopicNode } from '@hotline/taxonomy';
 import type { HotlineLocale } from '../hotlines/hotline.entity';
 
-/** The TwiML `language` for each hotline locale. */
-export const SAY_LANGUAGE: Record<HotlineLocale, 'zh-CN' | 'en-US'> = {
-  'zh-CN': 'zh-CN',
-  en: 'en-US',
-};
+/** `<Say>` attributes for a voice the hotline's settings hold (checked against Twilio's table). */
+export const sayAs = ({ voice, language }: SayVoice): VoiceResponse.SayAttributes => ({
+  voice: voice as NonNullable<VoiceResponse.SayAttributes['voice']>,
+  language: language as NonNullable<VoiceResponse.SayAttributes['language']>,
+});
 
 /** Digits of the two menus. 9 is "I am in danger now" in both. */
 export const DANGER_DIGIT = '9';

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Closure, HotlineSchedule, WeeklyHours } from '@hotline/calendar';
 import { DATETIME, REFERENCE } from '../database/column-types';
+import type { SayVoice } from '@hotline/telephony';
 
 export const ROUTING_STRATEGIES = ['longest_idle', 'fewest_calls', 'round_robin'] as const;
 export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
@@ -33,6 +34,18 @@ export const DEFAULT_WITHDRAW_CUTOFF_HOURS = 24;
 export const HOTLINE_LOCALES = ['zh-CN', 'en'] as const;
 export type HotlineLocale = (typeof HOTLINE_LOCALES)[number];
 
+/** The `<Say>` languages each locale's prompts may be spoken in (Twilio's codes). */
+export const SAY_LANGUAGES: Record<HotlineLocale, readonly string[]> = {
+  'zh-CN': ['cmn-CN'],
+  en: ['en-US', 'en-GB'],
+};
+
+/** A voice per locale that Twilio speaks it with: Amazon Polly's neural voices. */
+export const DEFAULT_SAY_VOICE: Record<HotlineLocale, SayVoice> = {
+  'zh-CN': { voice: 'Polly.Zhiyu-Neural', language: 'cmn-CN' },
+  en: { voice: 'Polly.Joanna-Neural', language: 'en-US' },
+};
+
 /** One hotline: a number, its hours and its rules. Every other record carries its hotline. */
 @Entity({ name: 'hotline' })
 export class Hotline {
@@ -57,6 +70,23 @@ export class Hotline {
   @Column({ type: 'simple-json' })
   closures!: Closure[];
 
+  /** Who speaks the prompts: a voice and language from Twilio's text-to-speech table. */
+  @Column({
+    name: 'say_voice',
+    type: 'varchar',
+    length: 64,
+    default: DEFAULT_SAY_VOICE['zh-CN'].voice,
+  })
+  sayVoice!: string;
+
+  @Column({
+    name: 'say_language',
+    type: 'varchar',
+    length: 16,
+    default: DEFAULT_SAY_VOICE['zh-CN'].language,
+  })
+  sayLanguage!: string;
+
   @Column({ name: 'closed_message', type: 'text' })
   closedMessage!: string;
 
@@ -76,6 +106,10 @@ export class Hotline {
 
   @Column({ name: 'updated_at', ...DATETIME })
   updatedAt!: Date;
+
+  voice(): SayVoice {
+    return { voice: this.sayVoice, language: this.sayLanguage };
+  }
 
   schedule(): HotlineSchedule {
     return { zone: this.timeZone, weekly: this.openingHours, closures: this.closures };

@@ -11,16 +11,19 @@ import {
   scheduleProblems,
 } from '@hotline/calendar';
 import type { Clock } from '@hotline/clock';
+import { sayVoiceProblem, voicesFor } from '@hotline/telephony';
 import { InjectClock } from '../common/clock.provider';
 import { invalidFields } from '../common/validation';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { CreateHotlineDto, HotlineStatusView, UpdateHotlineDto } from './dto/hotline.dto';
 import {
   DEFAULT_ROUTING,
+  DEFAULT_SAY_VOICE,
   Hotline,
   HotlineLocale,
   DEFAULT_NOTE_RETENTION_DAYS,
   DEFAULT_WITHDRAW_CUTOFF_HOURS,
+  SAY_LANGUAGES,
 } from './hotline.entity';
 import { HotlineDirectory } from './hotline-directory';
 
@@ -69,6 +72,7 @@ export class HotlinesService {
       openingHours: dto.openingHours ?? everyDay({ start: '18:00', end: '22:00' }),
       closures: dto.closures ?? [],
       closedMessage: dto.closedMessage ?? DEFAULT_CLOSED_MESSAGE[locale],
+      ...sayVoiceFor(locale, dto),
       routing: { ...DEFAULT_ROUTING, ...dto.routing },
       noteRetentionDays: DEFAULT_NOTE_RETENTION_DAYS,
       withdrawCutoffHours: dto.withdrawCutoffHours ?? DEFAULT_WITHDRAW_CUTOFF_HOURS,
@@ -81,9 +85,14 @@ export class HotlinesService {
 
   async update(actor: Volunteer, id: string, dto: UpdateHotlineDto): Promise<Hotline> {
     const hotline = await this.get(actor, id);
-    const { routing, ...settings } = dto;
+    const { routing, sayVoice, sayLanguage, ...settings } = dto;
+    const voiceChanges = sayVoice !== undefined || sayLanguage !== undefined;
+    const localeChanges = settings.locale !== undefined && settings.locale !== hotline.locale;
     Object.assign(hotline, settings);
     if (routing) hotline.routing = { ...hotline.routing, ...routing };
+    // A new locale without a voice named takes that locale's default voice.
+    if (voiceChanges || localeChanges)
+      Object.assign(hotline, sayVoiceFor(hotline.locale, { sayVoice, sayLanguage }));
     assertValidSchedule(hotline.schedule());
     hotline.updatedAt = this.clock.now().toJSDate();
     const saved = await this.hotlines.save(hotline);
@@ -117,6 +126,40 @@ export class HotlinesService {
     this.logger.log(`Created the default hotline (${zone}, every day 18:00-22:00)`);
     return hotline;
   }
+}
+
+/**
+ * The voice and language asked for, or the locale's default. Refused unless Twilio speaks
+ * that language with that voice and it is the locale's language: Twilio would fail the
+ * `<Say>` and the caller would hear nothing.
+ */
+function sayVoiceFor(
+  locale: HotlineLocale,
+  asked: { sayVoice?: string; sayLanguage?: string },
+): { sayVoice: string; sayLanguage: string } {
+  if (asked.sayVoice === undefined && asked.sayLanguage === undefined) {
+    const { voice, language } = DEFAULT_SAY_VOICE[locale];
+    return { sayVoice: voice, sayLanguage: language };
+  }
+  const supported = voicesFor(SAY_LANGUAGES[locale]);
+  const problem =
+    asked.sayVoice === undefined || asked.sayLanguage === undefined
+      ? 'sayVoice and sayLanguage are given together'
+      : supported.some(
+            (pair) => pair.voice === asked.sayVoice && pair.language === asked.sayLanguage,
+          )
+        ? undefined
+        : (sayVoiceProblem({ voice: asked.sayVoice, language: asked.sayLanguage }) ??
+          `${asked.sayLanguage} is not the language of a ${locale} hotline`);
+  if (problem)
+    throw invalidFields({
+      sayVoice: [
+        `${problem}. Supported for ${locale}: ${supported
+          .map((pair) => `${pair.voice} (${pair.language})`)
+          .join(', ')}`,
+      ],
+    });
+  return { sayVoice: asked.sayVoice!, sayLanguage: asked.sayLanguage! };
 }
 
 function assertValidSchedule(schedule: HotlineSchedule): void {

@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, ForbiddenException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import twilio from 'twilio';
+import { DEFAULT_SAY_VOICE } from '../hotlines/hotline.entity';
 import { DEFAULT_CLOSED_MESSAGE } from '../hotlines/hotlines.service';
-import { SAY_LANGUAGE, VOICE_PROMPTS } from '../calls/voice-prompts';
+import { VOICE_PROMPTS, sayAs } from '../calls/voice-prompts';
 import { serializeError } from '../common/logging';
 
 /**
@@ -32,14 +33,14 @@ export class TwimlErrorFilter implements ExceptionFilter {
     const twiml = new twilio.twiml.VoiceResponse();
     const say = (text: (prompts: (typeof VOICE_PROMPTS)['en']) => string) => {
       for (const locale of ['zh-CN', 'en'] as const)
-        twiml.say({ language: SAY_LANGUAGE[locale] }, text(VOICE_PROMPTS[locale]));
+        twiml.say(sayAs(DEFAULT_SAY_VOICE[locale]), text(VOICE_PROMPTS[locale]));
     };
     if (request.path.endsWith('/wait')) {
       twiml.pause({ length: 5 });
     } else {
       say((prompts) => prompts.apology);
       for (const locale of ['zh-CN', 'en'] as const) {
-        twiml.say({ language: SAY_LANGUAGE[locale] }, DEFAULT_CLOSED_MESSAGE[locale]);
+        twiml.say(sayAs(DEFAULT_SAY_VOICE[locale]), DEFAULT_CLOSED_MESSAGE[locale]);
       }
       if (request.query.retry === undefined) {
         say((prompts) => prompts.tryAgain);

@@ -6,6 +6,7 @@ import { Shifts1764400000000 } from './1764400000000-shifts';
 import { MonthlyStatistics1764450000000 } from './1764450000000-monthly-statistics';
 import { Bookings1764500000000 } from './1764500000000-bookings';
 import { TrainingCalls1764600000000 } from './1764600000000-training-calls';
+import { SayVoice1764700000000 } from './1764700000000-say-voice';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   MonthlyStatistics1764450000000,
   Bookings1764500000000,
   TrainingCalls1764600000000,
+  SayVoice1764700000000,
 ];

@@ -182,6 +182,26 @@ export class CreateHotlineDto {
   @Min(0, { message: 'withdrawCutoffHours must be at least 0' })
   @Max(336, { message: 'withdrawCutoffHours must be at most 336 (two weeks)' })
   withdrawCutoffHours?: number;
+
+  @ApiPropertyOptional({
+    example: 'Polly.Zhiyu-Neural',
+    description:
+      "The voice that speaks the prompts, from Twilio's text-to-speech table; given with sayLanguage. Default: the locale's (Polly.Zhiyu-Neural for zh-CN, Polly.Joanna-Neural for en)",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  sayVoice?: string;
+
+  @ApiPropertyOptional({
+    example: 'cmn-CN',
+    description:
+      "The language that voice speaks the prompts in (Twilio's code); given with sayVoice",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 16)
+  sayLanguage?: string;
 }
 
 export class UpdateHotlineDto extends PartialType(CreateHotlineDto) {}
@@ -204,6 +224,8 @@ export class HotlineView {
   @ApiProperty({ type: OpeningHoursDto }) openingHours!: WeeklyHours;
   @ApiProperty({ type: [ClosureDto] }) closures!: ClosureDto[];
   @ApiProperty() closedMessage!: string;
+  @ApiProperty({ example: 'Polly.Zhiyu-Neural' }) sayVoice!: string;
+  @ApiProperty({ example: 'cmn-CN' }) sayLanguage!: string;
   @ApiProperty({ type: RoutingSettingsView }) routing!: RoutingSettingsView;
   @ApiProperty() withdrawCutoffHours!: number;
   @ApiProperty() noteRetentionDays!: number;

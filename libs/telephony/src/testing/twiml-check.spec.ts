@@ -1,0 +1,32 @@
+import twilio from 'twilio';
+import { twimlProblem } from './twiml-check';
+
+describe('the TwiML check the tests and the simulator share', () => {
+  it('accepts what the twilio library writes, with a voice Twilio speaks the language in', () => {
+    const response = new twilio.twiml.VoiceResponse();
+    response.say({ voice: 'Polly.Zhiyu-Neural', language: 'cmn-CN' }, '你好 & 欢迎');
+    response.gather({ numDigits: 1 }).say({ voice: 'Polly.Joanna', language: 'en-US' }, 'hi');
+    response.enqueue({ waitUrl: 'https://h.test/twilio/voice/wait?a=1&b=2' }, 'line');
+    response.leave();
+    expect(twimlProblem(response.toString())).toBeNull();
+  });
+
+  it('names what is wrong with an answer that is not TwiML', () => {
+    expect(twimlProblem('{"statusCode":500}')).toMatch(/root element/);
+    expect(twimlProblem('<Response><Say>hi</Response>')).toMatch(/Say|closes/);
+    expect(twimlProblem('<Response><Script>x</Script></Response>')).toMatch(/not a TwiML verb/);
+    expect(twimlProblem('<Response><Say>a</Say>')).toMatch(/never closed/);
+  });
+
+  it('refuses a <Say> that real Twilio would not speak', () => {
+    const say = (attributes: string) =>
+      twimlProblem(`<Response><Say${attributes}>你好</Say></Response>`);
+    // Twilio's default voice is "man", which speaks no Chinese.
+    expect(say(' language="zh-CN"')).toMatch(/without a voice/);
+    expect(say(' voice="man" language="cmn-CN"')).toMatch(/speaks en-US.*not cmn-CN/);
+    expect(say(' voice="Polly.Zhiyu-Neural" language="zh-CN"')).toMatch(/speaks cmn-CN, not zh-CN/);
+    expect(say(' voice="Polly.Nobody" language="cmn-CN"')).toMatch(/not one of Twilio's voices/);
+    expect(say(' voice="Polly.Zhiyu-Neural"')).toMatch(/needs the language/);
+    expect(say(' voice="Google.cmn-CN-Wavenet-A" language="cmn-CN"')).toBeNull();
+  });
+});
