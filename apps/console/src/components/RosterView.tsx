@@ -8,7 +8,6 @@ import {
   useState,
 } from 'react';
 import {
-  type ApiAnswer,
   loadCoverage,
   loadHotlineClock,
   loadHotlines,
@@ -18,8 +17,6 @@ import {
 } from '../api';
 import { useI18n } from '../i18n';
 import {
-  type Coverage,
-  type HotlineSummary,
   type RosterDay,
   type Shift,
   type Slot,
@@ -36,6 +33,7 @@ import {
   signUpSlots,
   weekDays,
 } from '../roster';
+import { useLoad } from '../use-load';
 import { CalendarFeed } from './CalendarFeed';
 import { CoverageSummary } from './CoverageSummary';
 
@@ -45,14 +43,6 @@ interface HotlineClock {
   /** Hotline clock minus browser clock, in ms. */
   offset: number;
 }
-
-type Loaded = {
-  /** Hotline and week the data belongs to; `attempt` tells a refresh from the first load. */
-  week: string;
-  attempt: number;
-  shifts: ApiAnswer<Shift[]>;
-  coverage: ApiAnswer<Coverage> | null;
-};
 
 type Action = { kind: 'signUp'; slot: Slot } | { kind: 'withdraw' };
 /** The server's answer to the last sign-up or withdrawal, shown by its shift. */
@@ -88,12 +78,8 @@ export function RosterView({
   const planner = isPlanner(roles);
   const ids = useId();
 
-  const [hotlines, setHotlines] = useState<HotlineSummary[] | null>(null);
   const [pickedHotline, setPickedHotline] = useState<string | null>(null);
-  const [clock, setClock] = useState<HotlineClock | null>(null);
   const [monday, setMonday] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [working, setWorking] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const focusAfter = useRef<string | null>(null);
@@ -101,14 +87,8 @@ export function RosterView({
 
   // Which hotline: the person's (an admin's list has every hotline). Without the list the
   // server's default is asked for, with no hotline named.
-  useEffect(() => {
-    const controller = new AbortController();
-    loadHotlines(accessToken, controller.signal).then(
-      (answer) => setHotlines(answer.ok ? answer.value : []),
-      () => undefined,
-    );
-    return () => controller.abort();
-  }, [accessToken]);
+  const hotlinesLoad = useLoad((signal) => loadHotlines(accessToken, signal), [accessToken]);
+  const hotlines = hotlinesLoad.data ? (hotlinesLoad.data.ok ? hotlinesLoad.data.value : []) : null;
 
   const hotline = useMemo(() => {
     if (!hotlines) return null;
@@ -118,60 +98,45 @@ export function RosterView({
   const timeZone = hotline?.timeZone ?? null;
 
   // "This week" by the hotline's clock: a simulation may run it far from the browser's.
-  useEffect(() => {
-    if (!hotlines) return;
-    const fallback = () => {
-      const instant = now();
-      const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-      const today = localDateIn(instant, zone) ?? new Date(instant).toISOString().slice(0, 10);
-      setClock({ today, offset: instant - Date.now() });
-    };
-    if (!hotlineId) {
-      fallback();
-      return;
-    }
-    const controller = new AbortController();
-    loadHotlineClock(accessToken, hotlineId, controller.signal).then(
-      (answer) => {
-        const instant = answer.ok ? Date.parse(answer.value.now) : Number.NaN;
-        if (answer.ok && /^\d{4}-\d{2}-\d{2}/.test(answer.value.now) && !Number.isNaN(instant))
-          setClock({ today: answer.value.now.slice(0, 10), offset: instant - Date.now() });
-        else fallback();
-      },
-      () => undefined,
-    );
-    return () => controller.abort();
+  const clockLoad = useLoad(
+    hotlines && hotlineId ? (signal) => loadHotlineClock(accessToken, hotlineId, signal) : null,
+    [accessToken, hotlines, hotlineId],
+  );
+  const clock = useMemo<HotlineClock | null>(() => {
+    if (!hotlines || (hotlineId && !clockLoad.data)) return null;
+    const answer = clockLoad.data;
+    const instant = answer?.ok ? Date.parse(answer.value.now) : Number.NaN;
+    if (answer?.ok && /^\d{4}-\d{2}-\d{2}/.test(answer.value.now) && !Number.isNaN(instant))
+      return { today: answer.value.now.slice(0, 10), offset: instant - Date.now() };
+    const fallback = now();
+    const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const today = localDateIn(fallback, zone) ?? new Date(fallback).toISOString().slice(0, 10);
+    return { today, offset: fallback - Date.now() };
     // `now` is read once per hotline: the roster does not follow the clock minute by minute.
-  }, [accessToken, hotlines, hotlineId, timeZone]);
+  }, [hotlines, hotlineId, timeZone, clockLoad.data]);
 
   const thisMonday = clock ? mondayOf(clock.today) : null;
   useEffect(() => {
     if (thisMonday) setMonday((current) => current ?? thisMonday);
   }, [thisMonday]);
 
-  const week = monday && hotlines ? `${hotlineId ?? ''}|${monday}` : null;
   const days = useMemo(() => (monday ? weekDays(monday) : []), [monday]);
 
-  useEffect(() => {
-    if (!monday || !hotlines) return;
-    const key = `${hotlineId ?? ''}|${monday}`;
-    const controller = new AbortController();
-    const to = addDays(monday, 6);
-    Promise.all([
-      loadShifts(accessToken, monday, to, hotlineId, controller.signal),
-      planner
-        ? loadCoverage(accessToken, monday, to, hotlineId, controller.signal)
-        : Promise.resolve(null),
-    ]).then(
-      ([shifts, coverage]) => setLoaded({ week: key, attempt, shifts, coverage }),
-      () => undefined, // cancelled: the week or hotline changed
-    );
-    return () => controller.abort();
-  }, [accessToken, hotlines, hotlineId, monday, planner, attempt]);
-
-  // What is on screen belongs to the week shown; an older week's data is a load in progress.
-  const current = loaded && loaded.week === week ? loaded : null;
-  const refreshing = Boolean(current && current.attempt !== attempt);
+  const roster = useLoad(
+    monday && hotlines
+      ? (signal) => {
+          const to = addDays(monday, 6);
+          return Promise.all([
+            loadShifts(accessToken, monday, to, hotlineId, signal),
+            planner ? loadCoverage(accessToken, monday, to, hotlineId, signal) : null,
+          ]).then(([shifts, coverage]) => ({ shifts, coverage }));
+        }
+      : null,
+    [accessToken, hotlines, hotlineId, monday, planner],
+  );
+  // What is on screen belongs to the week shown; a refresh keeps it on screen until it answers.
+  const current = roster.data;
+  const refreshing = Boolean(current && roster.loading);
 
   const dayFormat = useMemo(
     () =>
@@ -228,7 +193,7 @@ export function RosterView({
         : { shiftId: shift.id, ok: false, status: answer.status, message: answer.message },
     );
     focusAfter.current = shift.id;
-    setAttempt((n) => n + 1); // whatever the answer, show the shift as it now is
+    roster.reload(); // whatever the answer, show the shift as it now is
   }
 
   const moveWeek = (weeks: number) => {
@@ -285,8 +250,8 @@ export function RosterView({
           <button
             type="button"
             className="button"
-            disabled={!week || refreshing}
-            onClick={() => setAttempt((n) => n + 1)}
+            disabled={!monday || !hotlines || refreshing}
+            onClick={roster.reload}
           >
             {t('roster.refresh')}
           </button>
@@ -332,11 +297,7 @@ export function RosterView({
                 ? t('roster.noAnswer')
                 : t('roster.failed', { reason: reasonOf(current.shifts)! })}
             </span>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => setAttempt((n) => n + 1)}
-            >
+            <button type="button" className="button button--small" onClick={roster.reload}>
               {t('roster.retry')}
             </button>
           </div>
