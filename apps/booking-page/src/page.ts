@@ -6,7 +6,8 @@
 import { type Answer, BookingApi } from './api';
 import { h } from './dom';
 import { type Draft, type FieldProblems, emptyDraft } from './forms';
-import { type Locale, type Translate, chooseLocale, translator } from './i18n';
+import { chooseLocale, translator } from '@hotline/i18n';
+import { LOCALES, type Locale, TEXTS, type Translate } from './i18n';
 import { type DayOfSlots, formatDay } from './slots';
 import type { BookingOptions, Booked, ManagedBooking, Slot, WaitlistOffer } from './views';
 
@@ -61,7 +62,9 @@ try {
 }
 
 export const state: State = {
-  locale: chooseLocale(saved, navigator.languages ?? [navigator.language]),
+  // One the parent picked before, else Chinese when the browser prefers it over English (or
+  // prefers neither), else English.
+  locale: chooseLocale(LOCALES, saved, navigator.languages ?? [navigator.language], 'zh-CN'),
   options: null,
   view: { name: 'loading' },
   topic: null,
@@ -80,7 +83,9 @@ export const state: State = {
   offerToken: query.get('offer'),
 };
 
-let translate = translator(state.locale);
+/** Both dictionaries are complete; Chinese, the hotline's language, would fill a gap. */
+const textsIn = (locale: Locale): Translate => translator(TEXTS, locale, 'zh-CN');
+let translate = textsIn(state.locale);
 /** A text of the page in the parent's language (the one chosen when the page was last drawn). */
 export const t: Translate = (key, values) => translate(key, values);
 /** How each view is drawn: set by `main.ts`, since the steps themselves move on with `go`. */
@@ -106,7 +111,7 @@ export function update(changes: Partial<State>): void {
 }
 
 function render(): void {
-  translate = translator(state.locale);
+  translate = textsIn(state.locale);
   document.documentElement.lang = state.locale;
   document.title = state.options
     ? `${t('page.title')} · ${state.options.hotlineName}`

@@ -1,18 +1,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { knownLocale } from '@hotline/i18n';
 import { type Session, loadTopics, saveSession, savedSession, topicLabels } from './api';
 import { ConsoleScreen } from './components/ConsoleScreen';
 import { SignIn } from './components/SignIn';
-import { type I18n, I18nContext, type Locale, translator } from './i18n';
+import { type I18n, I18nContext, LOCALES, type Locale, textsIn } from './i18n';
 import { useLoad } from './use-load';
 
 const LOCALE_KEY = 'hotline.console.locale';
 /** How long to wait before asking for the taxonomy again after a failure. */
 const TOPICS_RETRY_MS = 10_000;
 
-function chosenLocale(): Locale | null {
-  const saved = localStorage.getItem(LOCALE_KEY);
-  return saved === 'en' || saved === 'zh-CN' ? saved : null;
-}
+const chosenLocale = (): Locale | null => knownLocale(LOCALES, localStorage.getItem(LOCALE_KEY));
 
 /** Signed out: the sign-in form. Signed in: the console, until sign-out or the token expires. */
 export function App() {
@@ -39,7 +37,7 @@ export function App() {
   }, [locale]);
 
   const i18n = useMemo<I18n>(() => {
-    const t = translator(locale);
+    const t = textsIn(locale);
     return {
       locale,
       t,
