@@ -17,25 +17,21 @@ import {
 } from '../api';
 import { useI18n } from '../i18n';
 import {
-  type RosterDay,
   type Shift,
-  type Slot,
   addDays,
-  canWithdraw,
   dayInstant,
   defaultHotline,
-  hasGap,
   isPlanner,
   localDateIn,
-  missing,
   mondayOf,
   rosterGrid,
-  signUpSlots,
   weekDays,
 } from '../roster';
 import { useLoad } from '../use-load';
 import { CalendarFeed } from './CalendarFeed';
 import { CoverageSummary } from './CoverageSummary';
+import type { Action, Outcome } from './RosterCell';
+import { RosterDayColumn } from './RosterDayColumn';
 
 /** The hotline clock as far as the page knows it: its date there, and how far it runs from ours. */
 interface HotlineClock {
@@ -43,12 +39,6 @@ interface HotlineClock {
   /** Hotline clock minus browser clock, in ms. */
   offset: number;
 }
-
-type Action = { kind: 'signUp'; slot: Slot } | { kind: 'withdraw' };
-/** The server's answer to the last sign-up or withdrawal, shown by its shift. */
-type Outcome =
-  | { shiftId: string; ok: true; action: Action; name: string }
-  | { shiftId: string; ok: false; status: number | null; message: string | null };
 
 /** The server's reason for a failure, or null when it did not answer. */
 const reasonOf = (answer: { status: number | null; message: string | null }) =>
@@ -336,244 +326,5 @@ export function RosterView({
 
       <CalendarFeed accessToken={accessToken} />
     </div>
-  );
-}
-
-function RosterDayColumn({
-  id,
-  day,
-  today,
-  label,
-  longLabel,
-  roles,
-  now,
-  working,
-  outcome,
-  onAct,
-  onDismiss,
-  shiftName,
-}: {
-  id: string;
-  day: RosterDay;
-  today: boolean;
-  label: string;
-  longLabel: string;
-  roles: string[];
-  now: number;
-  working: string | null;
-  outcome: Outcome | null;
-  onAct: (shift: Shift, action: Action) => void;
-  onDismiss: () => void;
-  shiftName: (shift: Shift) => string;
-}) {
-  const { t } = useI18n();
-  return (
-    <section
-      className={`roster-day${today ? ' roster-day--today' : ''}`}
-      aria-labelledby={id}
-      data-date={day.date}
-    >
-      <h3 id={id} className="roster-day__heading" aria-current={today ? 'date' : undefined}>
-        <span aria-hidden="true">{label}</span>
-        <span className="visually-hidden">{longLabel}</span>
-        {today && <span className="badge roster-day__today">{t('roster.today')}</span>}
-      </h3>
-      <ul className="roster-day__shifts">
-        {day.cells.map((cell, row) =>
-          cell.length === 0 ? (
-            <li
-              key={row}
-              className={`roster-cell roster-cell--empty${day.shiftCount === 0 && row === 0 ? ' roster-cell--day-off' : ''}`}
-            >
-              {day.shiftCount === 0 && row === 0 ? t('roster.dayOff') : ''}
-            </li>
-          ) : (
-            <li key={row} className="roster-day__slot">
-              {cell.map((shift) => (
-                <RosterCell
-                  key={shift.id}
-                  shift={shift}
-                  day={longLabel}
-                  name={shiftName(shift)}
-                  roles={roles}
-                  now={now}
-                  working={working === shift.id}
-                  blocked={working !== null}
-                  outcome={outcome?.shiftId === shift.id ? outcome : null}
-                  onAct={(action) => onAct(shift, action)}
-                  onDismiss={onDismiss}
-                />
-              ))}
-            </li>
-          ),
-        )}
-      </ul>
-    </section>
-  );
-}
-
-function RosterCell({
-  shift,
-  day,
-  name,
-  roles,
-  now,
-  working,
-  blocked,
-  outcome,
-  onAct,
-  onDismiss,
-}: {
-  shift: Shift;
-  /** The day, spelt out, for the cell's heading. */
-  day: string;
-  /** The shift's day and times, for its buttons. */
-  name: string;
-  roles: string[];
-  now: number;
-  working: boolean;
-  blocked: boolean;
-  outcome: Outcome | null;
-  onAct: (action: Action) => void;
-  onDismiss: () => void;
-}) {
-  const { t } = useI18n();
-  const headingId = useId();
-  const gap = hasGap(shift);
-  const open = missing(shift);
-  const slots = signUpSlots(shift, roles, now);
-  const withdraw = canWithdraw(shift, now);
-  const classes = [
-    'roster-cell',
-    gap && 'roster-cell--gap',
-    shift.cancelled && 'roster-cell--cancelled',
-    shift.mine && 'roster-cell--mine',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  const shortages = [
-    open.volunteer > 0 && t('roster.missingVolunteers', { count: open.volunteer }),
-    open.supervisor > 0 && t('roster.missingSupervisors', { count: open.supervisor }),
-  ].filter((text): text is string => Boolean(text));
-  // Busy buttons stay focusable (aria-disabled, clicks ignored) so focus is not thrown away.
-  const press = (action: Action) => () => {
-    if (!blocked) onAct(action);
-  };
-
-  return (
-    <article
-      id={`shift-${shift.id}`}
-      className={classes}
-      data-shift-id={shift.id}
-      data-date={shift.localDate}
-      data-gap={gap ? 'true' : 'false'}
-      data-cancelled={shift.cancelled ? 'true' : undefined}
-      data-mine={shift.mine ? 'true' : undefined}
-      aria-labelledby={headingId}
-      tabIndex={-1}
-    >
-      <h4 id={headingId} className="roster-cell__time">
-        <span className="visually-hidden">{day} </span>
-        {shift.localStart}–{shift.localEnd}
-      </h4>
-      {(shift.cancelled || shift.mine) && (
-        <p className="roster-cell__flags">
-          {shift.cancelled && (
-            <span className="badge roster-cell__cancelled">{t('roster.cancelled')}</span>
-          )}
-          {shift.mine && <span className="badge roster-cell__mine">{t('roster.mine')}</span>}
-        </p>
-      )}
-      <dl className="roster-cell__counts">
-        <div>
-          <dt>{t('roster.volunteers')}</dt>
-          <dd
-            data-count="volunteer"
-            aria-label={t('roster.countLabel', {
-              signed: shift.volunteersSigned,
-              needed: shift.volunteersNeeded,
-            })}
-          >
-            {shift.volunteersSigned}/{shift.volunteersNeeded}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('roster.supervisors')}</dt>
-          <dd
-            data-count="supervisor"
-            aria-label={t('roster.countLabel', {
-              signed: shift.supervisorsSigned,
-              needed: shift.supervisorsNeeded,
-            })}
-          >
-            {shift.supervisorsSigned}/{shift.supervisorsNeeded}
-          </dd>
-        </div>
-      </dl>
-      {gap && <p className="roster-cell__gap">{shortages.join(t('roster.separator'))}</p>}
-      {shift.signups.length === 0 ? (
-        <p className="roster-cell__nobody">{t('roster.nobody')}</p>
-      ) : (
-        <ul className="roster-cell__names" aria-label={t('roster.signedUpNames')}>
-          {shift.signups.map((signup) => (
-            <li key={signup.volunteerId} data-volunteer-id={signup.volunteerId}>
-              {signup.name}
-              {signup.slot === 'supervisor' && (
-                <span className="badge roster-cell__role">{t('roster.asSupervisor')}</span>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {(slots.length > 0 || withdraw) && (
-        <div className="roster-cell__actions">
-          {slots.map((slot) => (
-            <button
-              key={slot}
-              type="button"
-              className={`button button--small${slot === 'volunteer' ? ' button--primary' : ''}`}
-              data-action={`sign-up-${slot}`}
-              aria-label={t(
-                slot === 'supervisor' ? 'roster.signUpSupervisorLabel' : 'roster.signUpLabel',
-                { shift: name },
-              )}
-              aria-disabled={blocked || undefined}
-              onClick={press({ kind: 'signUp', slot })}
-            >
-              {slot === 'supervisor' ? t('roster.signUpSupervisor') : t('roster.signUp')}
-            </button>
-          ))}
-          {withdraw && (
-            <button
-              type="button"
-              className="button button--small"
-              data-action="withdraw"
-              aria-label={t('roster.withdrawLabel', { shift: name })}
-              aria-disabled={blocked || undefined}
-              onClick={press({ kind: 'withdraw' })}
-            >
-              {t('roster.withdraw')}
-            </button>
-          )}
-          {working && (
-            <span className="roster-cell__working" role="status">
-              {t('roster.working')}
-            </span>
-          )}
-        </div>
-      )}
-      {outcome && !outcome.ok && (
-        <div className="roster-cell__problem" role="alert">
-          <p>
-            {outcome.status === null
-              ? t('roster.noAnswer')
-              : t('roster.refused', { reason: outcome.message ?? String(outcome.status) })}
-          </p>
-          <button type="button" className="button button--small" onClick={onDismiss}>
-            {t('roster.dismiss')}
-          </button>
-        </div>
-      )}
-    </article>
   );
 }
