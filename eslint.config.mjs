@@ -33,7 +33,17 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@nestjs/*', 'typeorm', 'express', 'mysql2', 'better-sqlite3'],
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'express',
+                'mysql2',
+                'better-sqlite3',
+                'react',
+                'react-dom',
+                'react/*',
+                'react-dom/*',
+              ],
               message: 'libs are pure',
             },
             { group: ['**/apps/**'], message: 'libs must not import apps' },

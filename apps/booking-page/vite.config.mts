@@ -10,6 +10,9 @@ const here = (path: string) => decodeURIComponent(new URL(path, import.meta.url)
 export default defineConfig({
   root: here('.'),
   base: '/book/',
+  resolve: {
+    alias: { '@hotline/i18n': here('../../libs/i18n/src/index.ts') },
+  },
   build: {
     outDir: here('../../dist/booking'),
     emptyOutDir: true,

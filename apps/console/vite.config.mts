@@ -8,7 +8,10 @@ export default defineConfig({
   root: here('.'),
   base: '/console/',
   resolve: {
-    alias: { '@hotline/console-protocol': here('../../libs/console-protocol/src/index.ts') },
+    alias: {
+      '@hotline/console-protocol': here('../../libs/console-protocol/src/index.ts'),
+      '@hotline/i18n': here('../../libs/i18n/src/index.ts'),
+    },
   },
   oxc: { jsx: { runtime: 'automatic' } },
   build: {

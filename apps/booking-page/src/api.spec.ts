@@ -1,7 +1,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BookingApi, refusal } from './api';
-import type { Slot } from './slots';
+import type { Slot } from './views';
 
 const FREE: Slot[] = [
   {

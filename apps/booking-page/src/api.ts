@@ -4,67 +4,18 @@
  * sentence, the field messages of a 400, the free times a 409 offers). `fetch` and the base
  * address are passed in, so the unit specs speak to a small local server of the same contract.
  */
-import type { Locale } from './i18n';
-import type { Slot } from './slots';
-import type { BookingRequest, WaitlistRequest } from './forms';
-
-export type Labels = Record<Locale, string>;
-
-export interface BookingOptions {
-  hotlineName: string;
-  timeZone: string;
-  hotlinePhone: string | null;
-  centreAddress: string | null;
-  sessionMinutes: number;
-  minNoticeHours: number;
-  horizonDays: number;
-  changeCutoffHours: number;
-  topics: { key: string; label: Labels }[];
-  ageBands: { key: string; label: Labels }[];
-  /** The hotline's local date, when the server tells it (its clock may differ from the browser's). */
-  today?: string;
-}
-
-export interface SlotList {
-  timeZone: string;
-  slots: Slot[];
-}
-
-export interface Booked {
-  reference: string;
-  status: BookingStatus;
-  start: string;
-  end: string;
-  localDate: string;
-  localTime: string;
-  topic: string;
-  centreAddress: string | null;
-  manageToken: string;
-  manageUrl: string;
-}
-
-export type BookingStatus = 'booked' | 'cancelled' | 'attended' | 'no_show';
-
-export interface ManagedBooking {
-  reference: string;
-  status: BookingStatus;
-  start: string;
-  end: string;
-  localDate: string;
-  localTime: string;
-  topic: string;
-  canChange: boolean;
-  changeCutoffHours: number;
-  hotlinePhone: string | null;
-}
-
-export interface WaitlistOffer {
-  start: string;
-  end: string;
-  localDate: string;
-  localTime: string;
-  expiresAt: string;
-}
+import type {
+  Booked,
+  Cancelled,
+  BookingOptions,
+  BookingRequest,
+  ManagedBooking,
+  Slot,
+  SlotList,
+  WaitlistOffer,
+  WaitlistRequest,
+  Waitlisted,
+} from './views';
 
 export type Answer<T> =
   | { ok: true; value: T }
@@ -105,7 +56,7 @@ export class BookingApi {
     return this.call('GET', `/api/public/bookings/${encodeURIComponent(token)}`);
   }
 
-  cancel(token: string): Promise<Answer<{ reference: string; status: BookingStatus }>> {
+  cancel(token: string): Promise<Answer<Cancelled>> {
     return this.call('DELETE', `/api/public/bookings/${encodeURIComponent(token)}`);
   }
 
@@ -115,7 +66,7 @@ export class BookingApi {
     });
   }
 
-  joinWaitlist(body: WaitlistRequest): Promise<Answer<{ date: string; position: number }>> {
+  joinWaitlist(body: WaitlistRequest): Promise<Answer<Waitlisted>> {
     return this.call('POST', '/api/public/waitlist', body);
   }
 

@@ -1,9 +1,10 @@
 /**
  * The parent's details as typed, the checks the page makes before sending them, the request
- * bodies of the booking contract, and the server's 400 messages put beside the field they are
+ * bodies built from them, and the server's 400 messages put beside the field they are
  * about. No DOM here, so it runs under plain jest.
  */
 import type { Locale, TextKey } from './i18n';
+import type { BookingRequest, WaitlistRequest } from './views';
 
 /** The server refuses longer descriptions. */
 export const DESCRIPTION_MAX = 500;
@@ -64,18 +65,6 @@ function childFields(child: string): { childAgeBand?: string; childGrade?: strin
   return {};
 }
 
-export interface BookingRequest {
-  start: string;
-  topic: string;
-  parentName: string;
-  phone: string;
-  childAgeBand?: string;
-  childGrade?: string;
-  description?: string;
-  consent: true;
-  language: Locale;
-}
-
 /** `POST /api/public/bookings`: trimmed, the description only when there is one. */
 export function bookingBody(
   draft: Draft,
@@ -94,17 +83,6 @@ export function bookingBody(
     consent: true,
     language,
   };
-}
-
-export interface WaitlistRequest {
-  date: string;
-  topic: string;
-  parentName: string;
-  phone: string;
-  childAgeBand?: string;
-  childGrade?: string;
-  consent: true;
-  language: Locale;
 }
 
 /** `POST /api/public/waitlist`. */

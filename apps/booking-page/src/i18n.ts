@@ -3,6 +3,8 @@
  * and English. Written for a worried parent on a phone: short sentences, no jargon.
  */
 
+import type { Translate as TranslateOf } from '@hotline/i18n';
+
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: Locale[] = ['zh-CN', 'en'];
 
@@ -201,31 +203,10 @@ const en: Record<TextKey, string> = {
   'waitlist.back': 'Back to the times',
 };
 
-const dictionaries: Record<Locale, Record<TextKey, string>> = { 'zh-CN': zh, en };
+/** Every text of the page, by language (for the translator of `@hotline/i18n`). */
+export const TEXTS: Record<Locale, Record<TextKey, string>> = { 'zh-CN': zh, en };
 
-export type Translate = (key: TextKey, values?: Record<string, string | number>) => string;
-
-export function translator(locale: Locale): Translate {
-  const dictionary = dictionaries[locale];
-  return (key, values) =>
-    dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      values && name in values ? String(values[name]) : whole,
-    );
-}
-
-/**
- * The page's language: one the parent picked before, else Chinese when the browser prefers
- * it over English (or prefers neither), else English.
- */
-export function chooseLocale(saved: string | null, preferred: readonly string[]): Locale {
-  if (saved === 'zh-CN' || saved === 'en') return saved;
-  for (const language of preferred) {
-    const tag = language.toLowerCase();
-    if (tag.startsWith('zh')) return 'zh-CN';
-    if (tag.startsWith('en')) return 'en';
-  }
-  return 'zh-CN';
-}
+export type Translate = TranslateOf<TextKey>;
 
 /** Labels of the school years (the keys of the contact records' `grade`). */
 export const GRADE_LABELS: Record<string, { 'zh-CN': string; en: string }> = {

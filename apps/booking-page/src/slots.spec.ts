@@ -1,6 +1,5 @@
 import {
   MAX_DAYS_PER_QUERY,
-  type Slot,
   addDays,
   formatDay,
   formatInstant,
@@ -9,6 +8,7 @@ import {
   localDateIn,
   slotRange,
 } from './slots';
+import type { Slot } from './views';
 
 const slot = (localDate: string, localTime: string, start: string): Slot => ({
   start,

@@ -1,18 +1,9 @@
 /**
- * Free times as the server gives them (`GET /api/public/slots`), and the pure rules of the time
- * picker: which days to ask for, free times grouped by the hotline's local day, days without a
+ * The pure rules of the time picker over the server's free times (`GET /api/public/slots`): which days to ask for, free times grouped by the hotline's local day, days without a
  * free time, and how a day or an instant reads. No DOM here, so it runs under plain jest.
  */
 import type { Locale } from './i18n';
-
-export interface Slot {
-  /** Instants (ISO, UTC). */
-  start: string;
-  end: string;
-  /** YYYY-MM-DD and HH:mm in the hotline's zone. */
-  localDate: string;
-  localTime: string;
-}
+import type { Slot } from './views';
 
 export interface DayOfSlots {
   date: string;

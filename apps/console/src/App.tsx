@@ -1,24 +1,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import {
-  type Session,
-  type TopicNode,
-  loadTopics,
-  saveSession,
-  savedSession,
-  topicLabels,
-} from './api';
+import { knownLocale } from '@hotline/i18n';
+import { type Session, loadTopics, saveSession, savedSession, topicLabels } from './api';
 import { ConsoleScreen } from './components/ConsoleScreen';
 import { SignIn } from './components/SignIn';
-import { type I18n, I18nContext, type Locale, translator } from './i18n';
+import { type I18n, I18nContext, LOCALES, type Locale, textsIn } from './i18n';
+import { useLoad } from './use-load';
 
 const LOCALE_KEY = 'hotline.console.locale';
 /** How long to wait before asking for the taxonomy again after a failure. */
 const TOPICS_RETRY_MS = 10_000;
 
-function chosenLocale(): Locale | null {
-  const saved = localStorage.getItem(LOCALE_KEY);
-  return saved === 'en' || saved === 'zh-CN' ? saved : null;
-}
+const chosenLocale = (): Locale | null => knownLocale(LOCALES, localStorage.getItem(LOCALE_KEY));
 
 /** Signed out: the sign-in form. Signed in: the console, until sign-out or the token expires. */
 export function App() {
@@ -26,34 +18,26 @@ export function App() {
   // A language the person picked wins over the hotline's own (which the snapshot tells us).
   const [picked, setPicked] = useState<Locale | null>(chosenLocale);
   const [hotlineLocale, setHotlineLocale] = useState<Locale | null>(null);
-  const [topics, setTopics] = useState<TopicNode[]>([]);
-  const labels = useMemo(() => topicLabels(topics), [topics]);
   const locale = picked ?? hotlineLocale ?? 'zh-CN';
 
   // Keys are shown instead of labels until the taxonomy arrives; the wrap-up form needs it, so
   // a failure is retried rather than left for the rest of the shift.
+  const taxonomy = useLoad(() => loadTopics(), []);
+  const failed = !taxonomy.loading && !taxonomy.data;
   useEffect(() => {
-    let timer: number | undefined;
-    let stopped = false;
-    const load = async () => {
-      const loaded = await loadTopics();
-      if (stopped) return;
-      if (loaded) setTopics(loaded);
-      else timer = window.setTimeout(() => void load(), TOPICS_RETRY_MS);
-    };
-    void load();
-    return () => {
-      stopped = true;
-      window.clearTimeout(timer);
-    };
-  }, []);
+    if (!failed) return;
+    const timer = window.setTimeout(taxonomy.reload, TOPICS_RETRY_MS);
+    return () => window.clearTimeout(timer);
+  }, [failed, taxonomy.reload]);
+  const topics = useMemo(() => taxonomy.data ?? [], [taxonomy.data]);
+  const labels = useMemo(() => topicLabels(topics), [topics]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
 
   const i18n = useMemo<I18n>(() => {
-    const t = translator(locale);
+    const t = textsIn(locale);
     return {
       locale,
       t,

@@ -1,7 +1,8 @@
 /**
- * Every visible text of the console, in Chinese (the default) and English. A small dictionary
- * rather than a library: the console has a few dozen phrases and two languages.
+ * Every visible text of the console, in Chinese (the default) and English, and the React
+ * binding of the shared translator (`@hotline/i18n`): a context the views read with `useI18n`.
  */
+import { type Translate as TranslateOf, translator } from '@hotline/i18n';
 import { createContext, useContext } from 'react';
 import type { TopicNode } from './api';
 
@@ -779,17 +780,13 @@ const en: Record<TextKey, string> = {
   'sound.hint': 'Sounds need the browser to allow audio.',
 };
 
-const dictionaries: Record<Locale, Record<TextKey, string>> = { 'zh-CN': zh, en };
+/** Every text of the console, by language (for the translator of `@hotline/i18n`). */
+const TEXTS: Record<Locale, Record<TextKey, string>> = { 'zh-CN': zh, en };
 
-export type Translate = (key: TextKey, values?: Record<string, string | number>) => string;
+export type Translate = TranslateOf<TextKey>;
 
-export function translator(locale: Locale): Translate {
-  const dictionary = dictionaries[locale];
-  return (key, values) =>
-    dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      values && name in values ? String(values[name]) : whole,
-    );
-}
+/** The console's texts in `locale`; Chinese, the hotline's language, would fill a gap. */
+export const textsIn = (locale: Locale): Translate => translator(TEXTS, locale, 'zh-CN');
 
 /** Labels for values that come as keys from the server. */
 export function callerTypeKey(callerType: string | null): TextKey {
@@ -816,7 +813,7 @@ export interface I18n {
 
 export const I18nContext = createContext<I18n>({
   locale: 'zh-CN',
-  t: translator('zh-CN'),
+  t: textsIn('zh-CN'),
   setLocale: () => undefined,
   topic: (key) => key ?? '',
   topics: [],

@@ -1,7 +1,6 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { GRADES } from '@hotline/console-protocol';
 import {
-  type BookingOptions,
   type Booked,
   type FreeSlot,
   type PanelForm,
@@ -14,6 +13,7 @@ import {
 import { bookForCaller, loadBookingOptions, loadFreeSlots } from '../booking-api';
 import { type TextKey, useI18n } from '../i18n';
 import { dayInstant, localDateIn } from '../roster';
+import { useLoad } from '../use-load';
 
 const PROBLEM_LABELS: Record<PanelProblem, TextKey> = {
   topic: 'booking.topic',
@@ -40,8 +40,8 @@ export function BookingPanel({
   const { t, locale } = useI18n();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [options, setOptions] = useState<BookingOptions | null>(null);
-  const [slots, setSlots] = useState<FreeSlot[] | null>(null);
+  // The options are asked for on the first opening, and again on an opening after a failure.
+  const [opened, setOpened] = useState(false);
   const [form, setForm] = useState<PanelForm>({
     topic: '',
     start: '',
@@ -55,36 +55,32 @@ export function BookingPanel({
   const [working, setWorking] = useState(false);
   const [booked, setBooked] = useState<Booked | null>(null);
 
-  useEffect(() => {
-    if (!open || options) return;
-    const abort = new AbortController();
-    loadBookingOptions(abort.signal).then(
-      (answer) =>
-        answer.ok
-          ? setOptions(answer.value)
-          : setProblem(t('booking.failed', { reason: answer.message ?? t('error.noAnswer') })),
-      () => undefined,
-    );
-    return () => abort.abort();
-  }, [open, options, t]);
+  const optionsLoad = useLoad(opened ? loadBookingOptions : null, [opened]);
+  const options = optionsLoad.data?.ok ? optionsLoad.data.value : null;
+  const failure = (answer: { message: string | null }) =>
+    t('booking.failed', { reason: answer.message ?? t('error.noAnswer') });
 
-  useEffect(() => {
-    if (!options || !form.topic) return;
-    const abort = new AbortController();
-    const today = localDateIn(serverNow(Date.now()), options.timeZone) ?? '';
-    const range = panelRange(today, options.horizonDays);
-    setSlots(null);
-    loadFreeSlots(range.from, range.to, form.topic, abort.signal).then(
-      (answer) => {
-        setSlots(answer.ok ? answer.value.slots : []);
-        if (!answer.ok)
-          setProblem(t('booking.failed', { reason: answer.message ?? t('error.noAnswer') }));
-      },
-      () => undefined,
-    );
-    return () => abort.abort();
+  const slotsLoad = useLoad(
+    options && form.topic
+      ? (signal) => {
+          const today = localDateIn(serverNow(Date.now()), options.timeZone) ?? '';
+          const range = panelRange(today, options.horizonDays);
+          return loadFreeSlots(range.from, range.to, form.topic, signal);
+        }
+      : null,
     // Not on serverNow, which changes every render: the range is taken when the topic changes.
-  }, [options, form.topic, t]);
+    [options, form.topic],
+  );
+  const slots = slotsLoad.data ? (slotsLoad.data.ok ? slotsLoad.data.value.slots : []) : null;
+  useEffect(() => {
+    if (slotsLoad.data && !slotsLoad.data.ok) setProblem(failure(slotsLoad.data));
+  }, [slotsLoad.data]);
+
+  const openPanel = () => {
+    setOpen(true);
+    if (!opened) setOpened(true);
+    else if (optionsLoad.data && !optionsLoad.data.ok) optionsLoad.reload();
+  };
 
   const change = (changes: Partial<PanelForm>) => setForm((before) => ({ ...before, ...changes }));
   const dayLabel = (date: string) =>
@@ -123,7 +119,7 @@ export function BookingPanel({
       setProblem(answer.alternatives.length ? t('booking.taken') : answer.message);
       return;
     }
-    setProblem(t('booking.failed', { reason: answer.message ?? t('error.noAnswer') }));
+    setProblem(failure(answer));
   }
 
   if (!open)
@@ -133,7 +129,7 @@ export function BookingPanel({
           type="button"
           className="button button--primary"
           data-action="open-booking"
-          onClick={() => setOpen(true)}
+          onClick={openPanel}
         >
           {t('booking.open')}
         </button>
@@ -186,9 +182,9 @@ export function BookingPanel({
           </button>
         </div>
       ) : !options ? (
-        problem ? (
+        optionsLoad.data && !optionsLoad.data.ok ? (
           <p className="notice notice--error" role="alert">
-            {problem}
+            {failure(optionsLoad.data)}
           </p>
         ) : (
           <p className="loading">{t('booking.loadingTimes')}</p>

@@ -1,13 +1,9 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { type StaffBooking, canRecordAttendance, dayOrder, shiftDate } from '../booking';
 import { loadBookingOptions, loadBookingsOfDay, recordAttendance } from '../booking-api';
 import { type TextKey, useI18n } from '../i18n';
 import { localDateIn } from '../roster';
-
-type Loaded =
-  | { state: 'loading' }
-  | { state: 'failed'; message: string }
-  | { state: 'ready'; bookings: StaffBooking[] };
+import { useLoad } from '../use-load';
 
 /**
  * The face-to-face bookings of one day at the centre, for supervisors and coordinators: who
@@ -24,43 +20,24 @@ export function BookingsDay({
 }) {
   const { t, topic } = useI18n();
   const id = useId();
-  const [today, setToday] = useState<string | null>(null);
-  const [date, setDate] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [picked, setPicked] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
 
-  // "Today" is the hotline's, in its zone (the booking options tell it).
-  useEffect(() => {
-    const abort = new AbortController();
-    loadBookingOptions(abort.signal).then(
-      (answer) => {
-        const zone = answer.ok ? answer.value.timeZone : 'UTC';
-        const local = localDateIn(now(), zone) ?? new Date(now()).toISOString().slice(0, 10);
-        setToday(local);
-        setDate((shown) => shown ?? local);
-      },
-      () => undefined,
-    );
-    return () => abort.abort();
-    // Once: afterwards the date moves only when the person moves it.
-  }, []);
+  // "Today" is the hotline's, in its zone (the booking options tell it). Asked once: afterwards
+  // the date moves only when the person moves it.
+  const options = useLoad(loadBookingOptions, []);
+  const today = useMemo(() => {
+    if (!options.data) return null;
+    const zone = options.data.ok ? options.data.value.timeZone : 'UTC';
+    return localDateIn(now(), zone) ?? new Date(now()).toISOString().slice(0, 10);
+  }, [options.data]);
+  const date = picked ?? today;
 
-  useEffect(() => {
-    if (!date) return;
-    const abort = new AbortController();
-    setLoaded({ state: 'loading' });
-    loadBookingsOfDay(accessToken, date, abort.signal).then(
-      (answer) =>
-        setLoaded(
-          answer.ok
-            ? { state: 'ready', bookings: dayOrder(answer.value) }
-            : { state: 'failed', message: answer.message ?? t('error.noAnswer') },
-        ),
-      () => undefined,
-    );
-    return () => abort.abort();
-  }, [accessToken, date, reload, t]);
+  const day = useLoad(date ? (signal) => loadBookingsOfDay(accessToken, date, signal) : null, [
+    accessToken,
+    date,
+  ]);
+  const bookings = day.data?.ok ? dayOrder(day.data.value) : [];
 
   const record = useCallback(
     async (booking: StaffBooking, attended: boolean) => {
@@ -68,9 +45,9 @@ export function BookingsDay({
       const answer = await recordAttendance(accessToken, booking.id, attended);
       if (!answer.ok)
         setRefusal(t('bookings.recordFailed', { reason: answer.message ?? t('error.noAnswer') }));
-      setReload((n) => n + 1);
+      day.reload();
     },
-    [accessToken, t],
+    [accessToken, t, day.reload],
   );
 
   return (
@@ -82,7 +59,7 @@ export function BookingsDay({
             type="button"
             className="button"
             disabled={!date}
-            onClick={() => date && setDate(shiftDate(date, -1))}
+            onClick={() => date && setPicked(shiftDate(date, -1))}
           >
             {t('bookings.previous')}
           </button>
@@ -91,13 +68,13 @@ export function BookingsDay({
             id={`${id}-date`}
             type="date"
             value={date ?? ''}
-            onChange={(event) => event.target.value && setDate(event.target.value)}
+            onChange={(event) => event.target.value && setPicked(event.target.value)}
           />
           <button
             type="button"
             className="button"
             disabled={!date}
-            onClick={() => date && setDate(shiftDate(date, 1))}
+            onClick={() => date && setPicked(shiftDate(date, 1))}
           >
             {t('bookings.next')}
           </button>
@@ -105,7 +82,7 @@ export function BookingsDay({
             type="button"
             className="button"
             disabled={!today || date === today}
-            onClick={() => setDate(today)}
+            onClick={() => setPicked(today)}
           >
             {t('bookings.today')}
           </button>
@@ -118,13 +95,13 @@ export function BookingsDay({
         </p>
       )}
 
-      {loaded.state === 'loading' ? (
+      {day.loading || !day.data ? (
         <p className="loading">{t('bookings.loading')}</p>
-      ) : loaded.state === 'failed' ? (
+      ) : !day.data.ok ? (
         <p className="notice notice--error" role="alert">
-          {t('bookings.failed', { reason: loaded.message })}
+          {t('bookings.failed', { reason: day.data.message ?? t('error.noAnswer') })}
         </p>
-      ) : loaded.bookings.length === 0 ? (
+      ) : bookings.length === 0 ? (
         <p className="card" data-empty="true">
           {t('bookings.empty')}
         </p>
@@ -143,7 +120,7 @@ export function BookingsDay({
             </tr>
           </thead>
           <tbody>
-            {loaded.bookings.map((booking) => (
+            {bookings.map((booking) => (
               <tr
                 key={booking.id}
                 data-booking-id={booking.id}

@@ -8,7 +8,6 @@ import {
   useState,
 } from 'react';
 import {
-  type ApiAnswer,
   loadCoverage,
   loadHotlineClock,
   loadHotlines,
@@ -18,26 +17,21 @@ import {
 } from '../api';
 import { useI18n } from '../i18n';
 import {
-  type Coverage,
-  type HotlineSummary,
-  type RosterDay,
   type Shift,
-  type Slot,
   addDays,
-  canWithdraw,
   dayInstant,
   defaultHotline,
-  hasGap,
   isPlanner,
   localDateIn,
-  missing,
   mondayOf,
   rosterGrid,
-  signUpSlots,
   weekDays,
 } from '../roster';
+import { useLoad } from '../use-load';
 import { CalendarFeed } from './CalendarFeed';
 import { CoverageSummary } from './CoverageSummary';
+import type { Action, Outcome } from './RosterCell';
+import { RosterDayColumn } from './RosterDayColumn';
 
 /** The hotline clock as far as the page knows it: its date there, and how far it runs from ours. */
 interface HotlineClock {
@@ -45,20 +39,6 @@ interface HotlineClock {
   /** Hotline clock minus browser clock, in ms. */
   offset: number;
 }
-
-type Loaded = {
-  /** Hotline and week the data belongs to; `attempt` tells a refresh from the first load. */
-  week: string;
-  attempt: number;
-  shifts: ApiAnswer<Shift[]>;
-  coverage: ApiAnswer<Coverage> | null;
-};
-
-type Action = { kind: 'signUp'; slot: Slot } | { kind: 'withdraw' };
-/** The server's answer to the last sign-up or withdrawal, shown by its shift. */
-type Outcome =
-  | { shiftId: string; ok: true; action: Action; name: string }
-  | { shiftId: string; ok: false; status: number | null; message: string | null };
 
 /** The server's reason for a failure, or null when it did not answer. */
 const reasonOf = (answer: { status: number | null; message: string | null }) =>
@@ -88,12 +68,8 @@ export function RosterView({
   const planner = isPlanner(roles);
   const ids = useId();
 
-  const [hotlines, setHotlines] = useState<HotlineSummary[] | null>(null);
   const [pickedHotline, setPickedHotline] = useState<string | null>(null);
-  const [clock, setClock] = useState<HotlineClock | null>(null);
   const [monday, setMonday] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [working, setWorking] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const focusAfter = useRef<string | null>(null);
@@ -101,14 +77,8 @@ export function RosterView({
 
   // Which hotline: the person's (an admin's list has every hotline). Without the list the
   // server's default is asked for, with no hotline named.
-  useEffect(() => {
-    const controller = new AbortController();
-    loadHotlines(accessToken, controller.signal).then(
-      (answer) => setHotlines(answer.ok ? answer.value : []),
-      () => undefined,
-    );
-    return () => controller.abort();
-  }, [accessToken]);
+  const hotlinesLoad = useLoad((signal) => loadHotlines(accessToken, signal), [accessToken]);
+  const hotlines = hotlinesLoad.data ? (hotlinesLoad.data.ok ? hotlinesLoad.data.value : []) : null;
 
   const hotline = useMemo(() => {
     if (!hotlines) return null;
@@ -118,60 +88,45 @@ export function RosterView({
   const timeZone = hotline?.timeZone ?? null;
 
   // "This week" by the hotline's clock: a simulation may run it far from the browser's.
-  useEffect(() => {
-    if (!hotlines) return;
-    const fallback = () => {
-      const instant = now();
-      const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-      const today = localDateIn(instant, zone) ?? new Date(instant).toISOString().slice(0, 10);
-      setClock({ today, offset: instant - Date.now() });
-    };
-    if (!hotlineId) {
-      fallback();
-      return;
-    }
-    const controller = new AbortController();
-    loadHotlineClock(accessToken, hotlineId, controller.signal).then(
-      (answer) => {
-        const instant = answer.ok ? Date.parse(answer.value.now) : Number.NaN;
-        if (answer.ok && /^\d{4}-\d{2}-\d{2}/.test(answer.value.now) && !Number.isNaN(instant))
-          setClock({ today: answer.value.now.slice(0, 10), offset: instant - Date.now() });
-        else fallback();
-      },
-      () => undefined,
-    );
-    return () => controller.abort();
+  const clockLoad = useLoad(
+    hotlines && hotlineId ? (signal) => loadHotlineClock(accessToken, hotlineId, signal) : null,
+    [accessToken, hotlines, hotlineId],
+  );
+  const clock = useMemo<HotlineClock | null>(() => {
+    if (!hotlines || (hotlineId && !clockLoad.data)) return null;
+    const answer = clockLoad.data;
+    const instant = answer?.ok ? Date.parse(answer.value.now) : Number.NaN;
+    if (answer?.ok && /^\d{4}-\d{2}-\d{2}/.test(answer.value.now) && !Number.isNaN(instant))
+      return { today: answer.value.now.slice(0, 10), offset: instant - Date.now() };
+    const fallback = now();
+    const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const today = localDateIn(fallback, zone) ?? new Date(fallback).toISOString().slice(0, 10);
+    return { today, offset: fallback - Date.now() };
     // `now` is read once per hotline: the roster does not follow the clock minute by minute.
-  }, [accessToken, hotlines, hotlineId, timeZone]);
+  }, [hotlines, hotlineId, timeZone, clockLoad.data]);
 
   const thisMonday = clock ? mondayOf(clock.today) : null;
   useEffect(() => {
     if (thisMonday) setMonday((current) => current ?? thisMonday);
   }, [thisMonday]);
 
-  const week = monday && hotlines ? `${hotlineId ?? ''}|${monday}` : null;
   const days = useMemo(() => (monday ? weekDays(monday) : []), [monday]);
 
-  useEffect(() => {
-    if (!monday || !hotlines) return;
-    const key = `${hotlineId ?? ''}|${monday}`;
-    const controller = new AbortController();
-    const to = addDays(monday, 6);
-    Promise.all([
-      loadShifts(accessToken, monday, to, hotlineId, controller.signal),
-      planner
-        ? loadCoverage(accessToken, monday, to, hotlineId, controller.signal)
-        : Promise.resolve(null),
-    ]).then(
-      ([shifts, coverage]) => setLoaded({ week: key, attempt, shifts, coverage }),
-      () => undefined, // cancelled: the week or hotline changed
-    );
-    return () => controller.abort();
-  }, [accessToken, hotlines, hotlineId, monday, planner, attempt]);
-
-  // What is on screen belongs to the week shown; an older week's data is a load in progress.
-  const current = loaded && loaded.week === week ? loaded : null;
-  const refreshing = Boolean(current && current.attempt !== attempt);
+  const roster = useLoad(
+    monday && hotlines
+      ? (signal) => {
+          const to = addDays(monday, 6);
+          return Promise.all([
+            loadShifts(accessToken, monday, to, hotlineId, signal),
+            planner ? loadCoverage(accessToken, monday, to, hotlineId, signal) : null,
+          ]).then(([shifts, coverage]) => ({ shifts, coverage }));
+        }
+      : null,
+    [accessToken, hotlines, hotlineId, monday, planner],
+  );
+  // What is on screen belongs to the week shown; a refresh keeps it on screen until it answers.
+  const current = roster.data;
+  const refreshing = Boolean(current && roster.loading);
 
   const dayFormat = useMemo(
     () =>
@@ -228,7 +183,7 @@ export function RosterView({
         : { shiftId: shift.id, ok: false, status: answer.status, message: answer.message },
     );
     focusAfter.current = shift.id;
-    setAttempt((n) => n + 1); // whatever the answer, show the shift as it now is
+    roster.reload(); // whatever the answer, show the shift as it now is
   }
 
   const moveWeek = (weeks: number) => {
@@ -285,8 +240,8 @@ export function RosterView({
           <button
             type="button"
             className="button"
-            disabled={!week || refreshing}
-            onClick={() => setAttempt((n) => n + 1)}
+            disabled={!monday || !hotlines || refreshing}
+            onClick={roster.reload}
           >
             {t('roster.refresh')}
           </button>
@@ -332,11 +287,7 @@ export function RosterView({
                 ? t('roster.noAnswer')
                 : t('roster.failed', { reason: reasonOf(current.shifts)! })}
             </span>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => setAttempt((n) => n + 1)}
-            >
+            <button type="button" className="button button--small" onClick={roster.reload}>
               {t('roster.retry')}
             </button>
           </div>
@@ -375,244 +326,5 @@ export function RosterView({
 
       <CalendarFeed accessToken={accessToken} />
     </div>
-  );
-}
-
-function RosterDayColumn({
-  id,
-  day,
-  today,
-  label,
-  longLabel,
-  roles,
-  now,
-  working,
-  outcome,
-  onAct,
-  onDismiss,
-  shiftName,
-}: {
-  id: string;
-  day: RosterDay;
-  today: boolean;
-  label: string;
-  longLabel: string;
-  roles: string[];
-  now: number;
-  working: string | null;
-  outcome: Outcome | null;
-  onAct: (shift: Shift, action: Action) => void;
-  onDismiss: () => void;
-  shiftName: (shift: Shift) => string;
-}) {
-  const { t } = useI18n();
-  return (
-    <section
-      className={`roster-day${today ? ' roster-day--today' : ''}`}
-      aria-labelledby={id}
-      data-date={day.date}
-    >
-      <h3 id={id} className="roster-day__heading" aria-current={today ? 'date' : undefined}>
-        <span aria-hidden="true">{label}</span>
-        <span className="visually-hidden">{longLabel}</span>
-        {today && <span className="badge roster-day__today">{t('roster.today')}</span>}
-      </h3>
-      <ul className="roster-day__shifts">
-        {day.cells.map((cell, row) =>
-          cell.length === 0 ? (
-            <li
-              key={row}
-              className={`roster-cell roster-cell--empty${day.shiftCount === 0 && row === 0 ? ' roster-cell--day-off' : ''}`}
-            >
-              {day.shiftCount === 0 && row === 0 ? t('roster.dayOff') : ''}
-            </li>
-          ) : (
-            <li key={row} className="roster-day__slot">
-              {cell.map((shift) => (
-                <RosterCell
-                  key={shift.id}
-                  shift={shift}
-                  day={longLabel}
-                  name={shiftName(shift)}
-                  roles={roles}
-                  now={now}
-                  working={working === shift.id}
-                  blocked={working !== null}
-                  outcome={outcome?.shiftId === shift.id ? outcome : null}
-                  onAct={(action) => onAct(shift, action)}
-                  onDismiss={onDismiss}
-                />
-              ))}
-            </li>
-          ),
-        )}
-      </ul>
-    </section>
-  );
-}
-
-function RosterCell({
-  shift,
-  day,
-  name,
-  roles,
-  now,
-  working,
-  blocked,
-  outcome,
-  onAct,
-  onDismiss,
-}: {
-  shift: Shift;
-  /** The day, spelt out, for the cell's heading. */
-  day: string;
-  /** The shift's day and times, for its buttons. */
-  name: string;
-  roles: string[];
-  now: number;
-  working: boolean;
-  blocked: boolean;
-  outcome: Outcome | null;
-  onAct: (action: Action) => void;
-  onDismiss: () => void;
-}) {
-  const { t } = useI18n();
-  const headingId = useId();
-  const gap = hasGap(shift);
-  const open = missing(shift);
-  const slots = signUpSlots(shift, roles, now);
-  const withdraw = canWithdraw(shift, now);
-  const classes = [
-    'roster-cell',
-    gap && 'roster-cell--gap',
-    shift.cancelled && 'roster-cell--cancelled',
-    shift.mine && 'roster-cell--mine',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  const shortages = [
-    open.volunteer > 0 && t('roster.missingVolunteers', { count: open.volunteer }),
-    open.supervisor > 0 && t('roster.missingSupervisors', { count: open.supervisor }),
-  ].filter((text): text is string => Boolean(text));
-  // Busy buttons stay focusable (aria-disabled, clicks ignored) so focus is not thrown away.
-  const press = (action: Action) => () => {
-    if (!blocked) onAct(action);
-  };
-
-  return (
-    <article
-      id={`shift-${shift.id}`}
-      className={classes}
-      data-shift-id={shift.id}
-      data-date={shift.localDate}
-      data-gap={gap ? 'true' : 'false'}
-      data-cancelled={shift.cancelled ? 'true' : undefined}
-      data-mine={shift.mine ? 'true' : undefined}
-      aria-labelledby={headingId}
-      tabIndex={-1}
-    >
-      <h4 id={headingId} className="roster-cell__time">
-        <span className="visually-hidden">{day} </span>
-        {shift.localStart}–{shift.localEnd}
-      </h4>
-      {(shift.cancelled || shift.mine) && (
-        <p className="roster-cell__flags">
-          {shift.cancelled && (
-            <span className="badge roster-cell__cancelled">{t('roster.cancelled')}</span>
-          )}
-          {shift.mine && <span className="badge roster-cell__mine">{t('roster.mine')}</span>}
-        </p>
-      )}
-      <dl className="roster-cell__counts">
-        <div>
-          <dt>{t('roster.volunteers')}</dt>
-          <dd
-            data-count="volunteer"
-            aria-label={t('roster.countLabel', {
-              signed: shift.volunteersSigned,
-              needed: shift.volunteersNeeded,
-            })}
-          >
-            {shift.volunteersSigned}/{shift.volunteersNeeded}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('roster.supervisors')}</dt>
-          <dd
-            data-count="supervisor"
-            aria-label={t('roster.countLabel', {
-              signed: shift.supervisorsSigned,
-              needed: shift.supervisorsNeeded,
-            })}
-          >
-            {shift.supervisorsSigned}/{shift.supervisorsNeeded}
-          </dd>
-        </div>
-      </dl>
-      {gap && <p className="roster-cell__gap">{shortages.join(t('roster.separator'))}</p>}
-      {shift.signups.length === 0 ? (
-        <p className="roster-cell__nobody">{t('roster.nobody')}</p>
-      ) : (
-        <ul className="roster-cell__names" aria-label={t('roster.signedUpNames')}>
-          {shift.signups.map((signup) => (
-            <li key={signup.volunteerId} data-volunteer-id={signup.volunteerId}>
-              {signup.name}
-              {signup.slot === 'supervisor' && (
-                <span className="badge roster-cell__role">{t('roster.asSupervisor')}</span>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {(slots.length > 0 || withdraw) && (
-        <div className="roster-cell__actions">
-          {slots.map((slot) => (
-            <button
-              key={slot}
-              type="button"
-              className={`button button--small${slot === 'volunteer' ? ' button--primary' : ''}`}
-              data-action={`sign-up-${slot}`}
-              aria-label={t(
-                slot === 'supervisor' ? 'roster.signUpSupervisorLabel' : 'roster.signUpLabel',
-                { shift: name },
-              )}
-              aria-disabled={blocked || undefined}
-              onClick={press({ kind: 'signUp', slot })}
-            >
-              {slot === 'supervisor' ? t('roster.signUpSupervisor') : t('roster.signUp')}
-            </button>
-          ))}
-          {withdraw && (
-            <button
-              type="button"
-              className="button button--small"
-              data-action="withdraw"
-              aria-label={t('roster.withdrawLabel', { shift: name })}
-              aria-disabled={blocked || undefined}
-              onClick={press({ kind: 'withdraw' })}
-            >
-              {t('roster.withdraw')}
-            </button>
-          )}
-          {working && (
-            <span className="roster-cell__working" role="status">
-              {t('roster.working')}
-            </span>
-          )}
-        </div>
-      )}
-      {outcome && !outcome.ok && (
-        <div className="roster-cell__problem" role="alert">
-          <p>
-            {outcome.status === null
-              ? t('roster.noAnswer')
-              : t('roster.refused', { reason: outcome.message ?? String(outcome.status) })}
-          </p>
-          <button type="button" className="button button--small" onClick={onDismiss}>
-            {t('roster.dismiss')}
-          </button>
-        </div>
-      )}
-    </article>
   );
 }

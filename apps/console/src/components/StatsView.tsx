@@ -1,23 +1,19 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { downloadStatsCsv, loadStats } from '../api';
 import { useI18n } from '../i18n';
 import {
   type PeriodChoice,
-  type StatsReport,
   csvFileName,
   defaultChoices,
   isEmptyReport,
   periodDays,
   statsPath,
 } from '../stats';
+import { useLoad } from '../use-load';
 import { StatsReportView } from './StatsReportView';
 
 type Kind = PeriodChoice['kind'];
 const KINDS: Kind[] = ['month', 'year', 'range'];
-
-type Loaded =
-  | { path: string; status: 'ready'; report: StatsReport }
-  | { path: string; status: 'failed'; message: string | null; httpStatus: number | null };
 
 /**
  * The coordinators' dashboard: a period (a month, a year or a range of days), the report for
@@ -32,8 +28,6 @@ export function StatsView({ accessToken, now }: { accessToken: string; now: () =
   const [year, setYear] = useState(defaults.year.year);
   const [from, setFrom] = useState(defaults.range.from);
   const [to, setTo] = useState(defaults.range.to);
-  const [attempt, setAttempt] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [downloading, setDownloading] = useState(false);
   const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
 
@@ -49,27 +43,16 @@ export function StatsView({ accessToken, now }: { accessToken: string; now: () =
   }, [kind, month, year, from, to]);
   const path = statsPath(choice);
 
-  useEffect(() => {
-    if (!path) return;
-    const controller = new AbortController();
-    loadStats(accessToken, path, controller.signal).then(
-      (answer) =>
-        setLoaded(
-          answer.ok
-            ? { path, status: 'ready', report: answer.report }
-            : { path, status: 'failed', message: answer.message, httpStatus: answer.status },
-        ),
-      () => undefined, // cancelled: the picker moved on
-    );
-    return () => controller.abort();
-  }, [accessToken, path, attempt]);
-
-  // What is on screen belongs to the period picked; anything older is a load in progress.
-  const current = loaded && loaded.path === path ? loaded : null;
+  const stats = useLoad(path ? (signal) => loadStats(accessToken, path, signal) : null, [
+    accessToken,
+    path,
+  ]);
+  // A retry shows "loading" rather than the failure it is retrying.
+  const current = stats.loading ? null : stats.data;
 
   async function download() {
     const csvPath = statsPath(choice, 'csv');
-    const days = current?.status === 'ready' ? current.report.period : periodDays(choice);
+    const days = current?.ok ? current.report.period : periodDays(choice);
     if (!csvPath || !days) return;
     setDownloading(true);
     setDownloadProblem(null);
@@ -166,7 +149,7 @@ export function StatsView({ accessToken, now }: { accessToken: string; now: () =
             {downloading ? t('stats.downloading') : t('stats.download')}
           </button>
         </div>
-        {current?.status === 'ready' && (
+        {current?.ok && (
           <p className="hint stats__shown" data-period={current.report.period.kind}>
             {t('stats.shown', {
               from: current.report.period.from,
@@ -187,21 +170,14 @@ export function StatsView({ accessToken, now }: { accessToken: string; now: () =
           <p className="hint">{t('stats.incomplete')}</p>
         ) : !current ? (
           <p className="loading">{t('stats.loading')}</p>
-        ) : current.status === 'failed' ? (
+        ) : !current.ok ? (
           <div className="notice notice--error stats__problem" role="alert">
             <span>
-              {current.httpStatus === null
+              {current.status === null
                 ? t('stats.noAnswer')
-                : t('stats.failed', { reason: current.message ?? String(current.httpStatus) })}
+                : t('stats.failed', { reason: current.message ?? String(current.status) })}
             </span>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => {
-                setLoaded(null);
-                setAttempt((n) => n + 1);
-              }}
-            >
+            <button type="button" className="button button--small" onClick={stats.reload}>
               {t('stats.retry')}
             </button>
           </div>
