@@ -17,7 +17,11 @@ describe('the translator', () => {
   });
 
   it('falls back to the fallback locale, then to the key itself', () => {
-    const t = translator<Locale, 'onlyChinese' | 'nowhere'>(dictionaries, 'en', 'zh-CN');
+    const t = translator<Locale, keyof (typeof dictionaries)['zh-CN'] | 'nowhere'>(
+      dictionaries,
+      'en',
+      'zh-CN',
+    );
     expect(t('onlyChinese')).toBe('中文');
     expect(t('nowhere')).toBe('nowhere');
   });
