@@ -32,6 +32,18 @@ import { TimeClaims } from './time-claims';
 import { Waitlist } from './waitlist';
 import { WaitlistOffers } from './waitlist-offers';
 
+/** The parts behind the public page: what a family books, moves, cancels and waits for. */
+export const FAMILY_PARTS = [
+  BookingSetupService,
+  BookingMessages,
+  BookingViews,
+  SlotPlan,
+  TimeClaims,
+  FamilyBookings,
+  Waitlist,
+  WaitlistOffers,
+];
+
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -63,18 +75,6 @@ import { WaitlistOffers } from './waitlist-offers';
     HotlinesModule,
   ],
   controllers: [PublicBookingsController, BookingsController, SmsStatusController],
-  providers: [
-    BookingSetupService,
-    BookingMessages,
-    BookingViews,
-    SlotPlan,
-    TimeClaims,
-    FamilyBookings,
-    Waitlist,
-    WaitlistOffers,
-    Desk,
-    Attendance,
-    PublicRateLimit,
-  ],
+  providers: [...FAMILY_PARTS, Desk, Attendance, PublicRateLimit],
 })
 export class BookingsModule {}
