@@ -21,7 +21,6 @@ import {
   PublicBookingDto,
 } from './dto/booking.dto';
 import { Family, familyOf } from './family';
-import { SlotPlan } from './slot-plan';
 import { Gone, Taken, TimeClaims } from './time-claims';
 import { WaitlistOffers } from './waitlist-offers';
 
@@ -35,7 +34,6 @@ export class FamilyBookings {
   constructor(
     @InjectRepository(Booking) private readonly bookings: Repository<Booking>,
     private readonly setup: BookingSetupService,
-    private readonly plan: SlotPlan,
     private readonly claims: TimeClaims,
     private readonly offers: WaitlistOffers,
     private readonly messages: BookingMessages,
@@ -55,20 +53,12 @@ export class FamilyBookings {
     family: Family,
     by: { callId?: string | null; bookedBy?: string },
   ): Promise<BookedView> {
-    const at = instant(start);
-    const { planning, slot } = await this.plan.slotAt(hotlineId, at, family.topic);
-    if (!slot) throw await this.plan.unavailable(hotlineId, family.topic, at, false);
     const manageToken = newToken();
-    const now = this.clock.now().toJSDate();
     const booking = Object.assign(new Booking(), {
       id: randomUUID(),
       hotlineId,
       reference: newReference(),
       status: 'booked',
-      startsAt: slot.startsAt,
-      endsAt: slot.endsAt,
-      bufferMinutes: planning.settings.bufferMinutes,
-      localDate: slot.localDate,
       topic: family.topic,
       parentNameEncrypted: this.cipher.encrypt(family.parentName),
       phoneEncrypted: this.cipher.encrypt(family.phone),
@@ -84,30 +74,38 @@ export class FamilyBookings {
       confirmationSid: null,
       reminderSid: null,
       smsStatus: null,
-      remindedAt: this.messages.remindedOnBooking(slot.startsAt),
       heldUntil: null,
       cancelledAt: null,
       contactId: null,
-      createdAt: now,
-      updatedAt: now,
     } as Omit<Booking, 'expertId' | 'roomId' | 'hotline'>);
-    const secured = await this.claims.secure(
-      slot,
-      planning,
+    const { planning } = await this.claims.claimAt(
+      hotlineId,
+      instant(start),
+      family.topic,
       booking.id,
-      () => this.plan.slotAt(hotlineId, at, family.topic),
-      async (manager, expertId, roomId) => {
-        Object.assign(booking, { expertId, roomId });
-        try {
-          await manager.insert(Booking, booking);
-        } catch (error) {
-          if (!isUniqueViolation(error)) throw error;
-          booking.reference = newReference();
-          throw new Taken('reference');
-        }
+      ({ slot, planning }) => {
+        const now = this.clock.now().toJSDate();
+        Object.assign(booking, {
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          bufferMinutes: planning.settings.bufferMinutes,
+          localDate: slot.localDate,
+          remindedAt: this.messages.remindedOnBooking(slot.startsAt),
+          createdAt: now,
+          updatedAt: now,
+        });
+        return async (manager, expertId, roomId) => {
+          Object.assign(booking, { expertId, roomId });
+          try {
+            await manager.insert(Booking, booking);
+          } catch (error) {
+            if (!isUniqueViolation(error)) throw error;
+            booking.reference = newReference();
+            throw new Taken('reference');
+          }
+        };
       },
     );
-    if (!secured) throw await this.plan.unavailable(hotlineId, family.topic, at, true);
     this.messages.confirm(booking, manageToken);
     return this.views.booked(booking, manageToken, planning.settings);
   }
@@ -153,47 +151,44 @@ export class FamilyBookings {
       );
     const settings = await this.setup.settings(booking.hotlineId);
     await this.checkCutoff(booking, settings);
-    const at = instant(start);
-    const { planning, slot } = await this.plan.slotAt(booking.hotlineId, at, booking.topic);
-    if (!slot) throw await this.plan.unavailable(booking.hotlineId, booking.topic, at, false);
     const manageToken = newToken();
     const now = this.clock.now().toJSDate();
     const moved = { ...booking };
-    const secured = await this.claims
-      .secure(
-        slot,
-        planning,
+    const { planning } = await this.claims
+      .claimAt(
+        booking.hotlineId,
+        instant(start),
+        booking.topic,
         booking.id,
-        () => this.plan.slotAt(booking.hotlineId, at, booking.topic),
-        async (manager, expertId, roomId) => {
-          await this.claims.giveBack(manager, booking);
-          Object.assign(moved, {
-            expertId,
-            roomId,
-            startsAt: slot.startsAt,
-            endsAt: slot.endsAt,
-            bufferMinutes: planning.settings.bufferMinutes,
-            localDate: slot.localDate,
-            manageTokenHash: hashOf(manageToken),
-            remindedAt: this.messages.remindedOnBooking(slot.startsAt),
-            reminderSid: null,
-            updatedAt: now,
-          });
-          const { hotline: _hotline, ...row } = moved;
-          const changed = await manager.update(
-            Booking,
-            { id: booking.id, status: 'booked', manageTokenHash: booking.manageTokenHash! },
-            row,
-          );
-          if (!changed.affected) throw new Gone();
-        },
+        ({ slot, planning }) =>
+          async (manager, expertId, roomId) => {
+            await this.claims.giveBack(manager, booking);
+            Object.assign(moved, {
+              expertId,
+              roomId,
+              startsAt: slot.startsAt,
+              endsAt: slot.endsAt,
+              bufferMinutes: planning.settings.bufferMinutes,
+              localDate: slot.localDate,
+              manageTokenHash: hashOf(manageToken),
+              remindedAt: this.messages.remindedOnBooking(slot.startsAt),
+              reminderSid: null,
+              updatedAt: now,
+            });
+            const { hotline: _hotline, ...row } = moved;
+            const changed = await manager.update(
+              Booking,
+              { id: booking.id, status: 'booked', manageTokenHash: booking.manageTokenHash! },
+              row,
+            );
+            if (!changed.affected) throw new Gone();
+          },
       )
       .catch((error: unknown) => {
         if (error instanceof Gone)
           throw new NotFoundException('This booking was changed or cancelled meanwhile.');
         throw error;
       });
-    if (!secured) throw await this.plan.unavailable(booking.hotlineId, booking.topic, at, true);
     this.messages.confirm(moved as Booking, manageToken);
     return this.views.booked(moved as Booking, manageToken, planning.settings);
   }

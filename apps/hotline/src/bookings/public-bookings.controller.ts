@@ -38,6 +38,7 @@ import {
 import { FamilyBookings } from './family-bookings';
 import { SlotPlan } from './slot-plan';
 import { Waitlist } from './waitlist';
+import { WaitlistOffers } from './waitlist-offers';
 
 /** One budget per client address across every public booking route (not one per route). */
 @Injectable()
@@ -70,6 +71,7 @@ export class PublicBookingsController {
     private readonly plan: SlotPlan,
     private readonly bookings: FamilyBookings,
     private readonly waitlist: Waitlist,
+    private readonly offers: WaitlistOffers,
   ) {}
 
   @Get('booking-options')
@@ -132,13 +134,13 @@ export class PublicBookingsController {
   @ApiOkResponse({ type: OfferView })
   @ApiNotFoundResponse({ description: 'Ran out or already used' })
   offer(@Param('token') token: string): Promise<OfferView> {
-    return this.waitlist.offer(token);
+    return this.offers.offer(token);
   }
 
   @Post('offers/:token/accept')
   @ApiOperation({ summary: 'Book the held time' })
   @ApiCreatedResponse({ type: BookedView })
   accept(@Param('token') token: string): Promise<BookedView> {
-    return this.waitlist.accept(token);
+    return this.offers.accept(token);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { randomInt } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { FreeSlot, heldSteps } from '@hotline/calendar';
@@ -30,6 +31,12 @@ export type ClaimWrite = (
   roomId: string,
 ) => Promise<void>;
 
+/** The free time claimed, and the plan it was found in (with the rules it was booked under). */
+export interface Claimed {
+  slot: FreeSlot;
+  planning: Planning;
+}
+
 /**
  * The only writer of `booking_claim`. A booking holds its expert's and its room's time as
  * rows whose primary key (resource, 5-minute step) is what refuses a second booking of the
@@ -47,6 +54,32 @@ export class TimeClaims {
     const result = await this.transactions.run(work);
     this.plan.changed();
     return result;
+  }
+
+  /**
+   * Claims the free time starting at `at` for a booking, `write` writing the booking in the
+   * same transaction. 409 with the nearest free times when it is not a free time, or when
+   * every free expert or room was taken meanwhile.
+   */
+  async claimAt(
+    hotlineId: string,
+    at: DateTime,
+    topic: string,
+    bookingId: string,
+    write: (claimed: Claimed) => ClaimWrite,
+  ): Promise<Claimed> {
+    const { planning, slot } = await this.plan.slotAt(hotlineId, at, topic);
+    if (!slot) throw await this.plan.unavailable(hotlineId, topic, at, false);
+    const claimed = { slot, planning };
+    const secured = await this.secure(
+      slot,
+      planning,
+      bookingId,
+      () => this.plan.slotAt(hotlineId, at, topic),
+      write(claimed),
+    );
+    if (!secured) throw await this.plan.unavailable(hotlineId, topic, at, true);
+    return claimed;
   }
 
   /**

@@ -1,4 +1,10 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  NotFoundException,
+  OnModuleDestroy,
+  OnModuleInit,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, LessThanOrEqual, Repository } from 'typeorm';
@@ -10,8 +16,9 @@ import { Cluster } from '../instances/cluster';
 import { BookingMessages } from './booking-messages.service';
 import { BookingSetupService } from './booking-setup.service';
 import { Booking, WaitlistEntry } from './booking.entity';
-import { hashOf, newReference, newToken } from './booking-keys';
-import { BookingSettingsView } from './dto/booking.dto';
+import { hashOf, holdsHash, newReference, newToken } from './booking-keys';
+import { BookingViews } from './booking-views';
+import { BookedView, BookingSettingsView, OfferView } from './dto/booking.dto';
 import { Gone, TimeClaims, isLockConflict } from './time-claims';
 
 /** How often held offers that ran out are passed on (real time). */
@@ -23,9 +30,10 @@ interface Offered {
 }
 
 /**
- * The waitlist's turns: a cancelled time is not released but held for the first parent
- * waiting for its day, and an offer that runs out passes to the next one, or frees the time
- * when nobody is left. The claims move with the time, so nobody else can book it meanwhile.
+ * Offers to the waitlist: a cancelled time is not released but held for the first parent
+ * waiting for its day, who sees it by the offer link and may take it; an offer that runs out
+ * passes to the next one, or frees the time when nobody is left. The claims move with the
+ * time, so nobody else can book it meanwhile.
  */
 @Injectable()
 export class WaitlistOffers implements OnModuleInit, OnModuleDestroy {
@@ -34,9 +42,11 @@ export class WaitlistOffers implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     @InjectRepository(Booking) private readonly bookings: Repository<Booking>,
+    @InjectRepository(WaitlistEntry) private readonly waitlist: Repository<WaitlistEntry>,
     private readonly setup: BookingSetupService,
     private readonly messages: BookingMessages,
     private readonly claims: TimeClaims,
+    private readonly views: BookingViews,
     private readonly cluster: Cluster,
     @InjectClock() private readonly clock: Clock,
   ) {}
@@ -53,6 +63,57 @@ export class WaitlistOffers implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.stopJob?.();
+  }
+
+  async offer(token: string): Promise<OfferView> {
+    const { held } = await this.liveOffer(token);
+    return { ...(await this.views.slot(held)), expiresAt: held.heldUntil!.toISOString() };
+  }
+
+  /** Takes a held time: the held booking becomes the parent's booking. */
+  async accept(token: string): Promise<BookedView> {
+    const { entry, held } = await this.liveOffer(token);
+    const manageToken = newToken();
+    const now = this.clock.now().toJSDate();
+    const booked: Partial<Booking> = {
+      status: 'booked',
+      parentNameEncrypted: entry.parentNameEncrypted,
+      phoneEncrypted: entry.phoneEncrypted,
+      phoneHash: entry.phoneHash,
+      childAgeBand: entry.childAgeBand,
+      childGrade: entry.childGrade,
+      language: entry.language,
+      topic: entry.topic,
+      manageTokenHash: hashOf(manageToken),
+      heldUntil: null,
+      remindedAt: this.messages.remindedOnBooking(held.startsAt),
+      updatedAt: now,
+    };
+    await this.claims
+      .changing(async (manager) => {
+        const taken = await manager
+          .createQueryBuilder()
+          .update(Booking)
+          .set(booked)
+          .where('id = :id', { id: held.id })
+          .andWhere("status = 'held'")
+          .andWhere('held_until > :now', { now })
+          .execute();
+        if (!taken.affected) throw new Gone();
+        await manager.update(
+          WaitlistEntry,
+          { id: entry.id },
+          { status: 'booked', offerTokenHash: null, updatedAt: now },
+        );
+      })
+      .catch((error: unknown) => {
+        if (error instanceof Gone)
+          throw new NotFoundException('This offer has run out or was already used.');
+        throw error;
+      });
+    const booking = Object.assign(held, booked) as Booking;
+    this.messages.confirm(booking, manageToken);
+    return this.views.booked(booking, manageToken, await this.setup.settings(booking.hotlineId));
   }
 
   /** Cancels a booking; its time goes to the first parent waiting for that day, or to everyone. */
@@ -206,5 +267,21 @@ export class WaitlistOffers implements OnModuleInit, OnModuleDestroy {
       return { entry: Object.assign(entry, { status: 'offered' }), token };
     }
     return null;
+  }
+
+  private async liveOffer(token: string): Promise<{ entry: WaitlistEntry; held: Booking }> {
+    const hash = hashOf(token ?? '');
+    const entry = token ? await this.waitlist.findOneBy({ offerTokenHash: hash }) : null;
+    const held =
+      entry?.status === 'offered' && entry.offerBookingId
+        ? await this.bookings.findOneBy({ id: entry.offerBookingId, status: 'held' })
+        : null;
+    if (
+      !holdsHash(entry?.offerTokenHash, hash) ||
+      !held?.heldUntil ||
+      held.heldUntil <= this.clock.now().toJSDate()
+    )
+      throw new NotFoundException('This offer has run out or was already used.');
+    return { entry: entry!, held };
   }
 }
