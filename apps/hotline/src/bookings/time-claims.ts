@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { randomInt } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { FreeSlot, heldSteps } from '@hotline/calendar';
 import { isUniqueViolation } from '../database/errors';
 import { Transactions } from '../database/transactions';
 import { Booking, BookingClaim } from './booking.entity';
+import { ClaimOrder } from './claim-order';
 import { Planning, SlotPlan } from './slot-plan';
 
 /** An expert's or a room's time was already held: which one, so the next try skips it. */
@@ -83,8 +83,7 @@ export class TimeClaims {
   }
 
   /**
-   * Claims the slot's time for one of its free experts and rooms: experts with the fewest
-   * bookings that day first (ties in random order, so concurrent requests spread out), each
+   * Claims the slot's time for one of its free experts and rooms, in the `ClaimOrder`, each
    * try one transaction. Returns the expert and room, or null when all were taken meanwhile.
    * Before each try the latest plan (shared by a burst of requests, recomputed after each
    * booking) says whether the pair is still free, so a burst for a taken time is answered
@@ -98,26 +97,14 @@ export class TimeClaims {
     write: ClaimWrite,
   ): Promise<{ expertId: string; roomId: string } | null> {
     const steps = heldSteps(slot.startsAt, planning.settings);
-    const experts = shuffle(slot.experts).sort(
-      (a, b) => (planning.load.get(a) ?? 0) - (planning.load.get(b) ?? 0),
-    );
-    const rooms = shuffle(slot.rooms);
-    const takenRooms = new Set<string>();
-    for (const expertId of experts) {
-      for (const roomId of rooms) {
-        if (takenRooms.has(roomId)) continue;
-        const free = (await latest()).slot;
-        if (!free) return null;
-        if (!free.experts.includes(expertId)) break;
-        if (!free.rooms.includes(roomId)) {
-          takenRooms.add(roomId);
-          continue;
-        }
-        const outcome = await this.attempt(steps, bookingId, expertId, roomId, write);
-        if (outcome === 'secured') return { expertId, roomId };
-        if (outcome === 'room') takenRooms.add(roomId);
-        if (outcome === 'expert') break;
-      }
+    const order = new ClaimOrder(slot, planning.load);
+    for (let pair = order.next(); pair; pair = order.next()) {
+      const free = (await latest()).slot;
+      if (!free) return null;
+      if (!order.stillFree(pair, free)) continue;
+      const outcome = await this.attempt(steps, bookingId, pair.expertId, pair.roomId, write);
+      if (outcome === 'secured') return pair;
+      order.refused(pair, outcome);
     }
     return null;
   }
@@ -197,13 +184,4 @@ export class TimeClaims {
       throw error;
     }
   }
-}
-
-function shuffle<T>(items: T[]): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [copy[i], copy[j]] = [copy[j], copy[i]];
-  }
-  return copy;
 }
