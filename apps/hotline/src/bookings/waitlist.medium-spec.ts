@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { ServiceTest, serviceTest } from '../../../../test/support/service-module';
 import { AuditService } from '../audit/audit.service';
@@ -7,17 +6,16 @@ import { HotlinesService } from '../hotlines/hotlines.service';
 import { InstancesModule } from '../instances/instances.module';
 import { RollupsModule } from '../statistics/stats-rollups';
 import { TelephonyModule } from '../telephony/telephony.module';
-import { Volunteer } from '../volunteers/volunteer.entity';
 import { BookingMessages } from './booking-messages.service';
-import { Booking, BookingClaim, ExpertAvailability, Room, WaitlistEntry } from './booking.entity';
+import { Booking, BookingClaim, WaitlistEntry } from './booking.entity';
 import { FAMILY_PARTS } from './bookings.module';
 import { WaitlistDto } from './dto/booking.dto';
 import { familyOf } from './family';
 import { FamilyBookings } from './family-bookings';
+import { nineOn, openCentre } from './guidance-centre.fixture';
 import { Waitlist } from './waitlist';
 import { WaitlistOffers } from './waitlist-offers';
 
-const ZONE = 'Asia/Shanghai';
 /** Hotline time when each test starts: Monday 2 March 2026, 18:00 in Shanghai. */
 const START = '2026-03-02T10:00:00Z';
 
@@ -44,10 +42,9 @@ describe('Waitlist (service on a real database)', () => {
   });
   /** Books the day's only session, and returns its manage token. */
   const bookTheDay = async () => {
-    const nine = DateTime.fromISO(`${day}T09:00`, { zone: ZONE }).toUTC().toISO()!;
     const booked = await family.book(
       hotlineId,
-      nine,
+      nineOn(day),
       familyOf(parent('Booked'), '13900000000'),
       {},
     );
@@ -74,45 +71,7 @@ describe('Waitlist (service on a real database)', () => {
     jest
       .spyOn(test.get(BookingMessages), 'offer')
       .mockImplementation((_held, _to, token) => void offerTokens.push(token));
-    const now = test.clock.now().toJSDate();
-    hotlineId = (await test.get(HotlinesService).create({ name: 'City line' }, ZONE)).id;
-    const expert = await test.repository(Volunteer).save({
-      id: randomUUID(),
-      name: 'Expert',
-      email: 'expert@example.org',
-      passwordHash: 'x',
-      phoneEncrypted: null,
-      expertKind: 'psychologist',
-      topicSkills: [],
-      languages: ['zh-CN'],
-      roles: ['volunteer'],
-      softphoneIdentity: 'expert',
-      answerBy: 'browser',
-      active: true,
-      hotlines: [{ id: hotlineId }],
-      calendarFeedTokenHash: null,
-      createdAt: now,
-      updatedAt: now,
-      deactivatedAt: null,
-    } as unknown as Volunteer);
-    await test.repository(Room).insert({
-      id: randomUUID(),
-      hotlineId,
-      name: 'Room 1',
-      active: true,
-      createdAt: now,
-      updatedAt: now,
-    });
-    for (let weekday = 1; weekday <= 7; weekday++)
-      await test.repository(ExpertAvailability).insert({
-        id: randomUUID(),
-        hotlineId,
-        volunteerId: expert.id,
-        weekday,
-        startTime: '09:00',
-        endTime: '10:00',
-        createdAt: now,
-      });
+    ({ hotlineId } = await openCentre(test));
   });
   afterAll(() => test.close());
 
