@@ -7,6 +7,7 @@ import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
 import { InjectClock } from '../common/clock.provider';
 import { invalidFields } from '../common/validation';
+import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import {
   AvailabilityDate,
@@ -47,9 +48,31 @@ export class BookingSetupService {
     private readonly weekly: Repository<ExpertAvailability>,
     @InjectRepository(AvailabilityDate) private readonly dated: Repository<AvailabilityDate>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
+    @InjectRepository(Hotline) private readonly hotlines: Repository<Hotline>,
     private readonly audit: AuditService,
     @InjectClock() private readonly clock: Clock,
   ) {}
+
+  /**
+   * The hotline the public page books for: the first one with a room at its centre (a
+   * deployment usually has one), else the first one created.
+   */
+  async publicHotline(): Promise<string> {
+    const [room] = await this.rooms.find({
+      where: { active: true },
+      select: { hotlineId: true },
+      order: { createdAt: 'ASC' },
+      take: 1,
+    });
+    if (room) return room.hotlineId;
+    const [first] = await this.hotlines.find({
+      select: { id: true },
+      order: { createdAt: 'ASC' },
+      take: 1,
+    });
+    if (!first) throw new NotFoundException('No hotline takes bookings yet.');
+    return first.id;
+  }
 
   /** The hotline's rules, the defaults where a coordinator set none. */
   async settings(hotlineId: string): Promise<BookingSettingsView> {

@@ -30,7 +30,8 @@ import { TwilioWebhookGuard } from '../telephony/twilio-webhook.guard';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { BookingMessages } from './booking-messages.service';
 import { BookingSetupService } from './booking-setup.service';
-import { BookingsService } from './bookings.service';
+import { Attendance } from './attendance';
+import { Desk } from './desk';
 import {
   AttendanceDto,
   AvailabilityQuery,
@@ -58,7 +59,8 @@ const PLANNING = ['coordinator', 'admin'] as const;
 @Controller('api')
 export class BookingsController {
   constructor(
-    private readonly bookings: BookingsService,
+    private readonly desk: Desk,
+    private readonly register: Attendance,
     private readonly setup: BookingSetupService,
   ) {}
 
@@ -72,7 +74,7 @@ export class BookingsController {
     description: 'The time is taken or not offered; `alternatives` lists free times',
   })
   book(@SignedIn() actor: Volunteer, @Body() dto: StaffBookingDto): Promise<BookedView> {
-    return this.bookings.staffBook(actor, dto);
+    return this.desk.book(actor, dto);
   }
 
   @Get('bookings')
@@ -81,7 +83,7 @@ export class BookingsController {
   })
   @ApiOkResponse({ type: [StaffBookingView] })
   day(@SignedIn() actor: Volunteer, @Query() query: DayQuery): Promise<StaffBookingView[]> {
-    return this.bookings.day(actor, query);
+    return this.desk.day(actor, query);
   }
 
   @Get('bookings/:id')
@@ -91,7 +93,7 @@ export class BookingsController {
     @SignedIn() actor: Volunteer,
     @Param('id', IdParam('booking')) id: string,
   ): Promise<StaffBookingView> {
-    return this.bookings.one(actor, id);
+    return this.desk.one(actor, id);
   }
 
   @Post('bookings/:id/attendance')
@@ -105,7 +107,7 @@ export class BookingsController {
     @Param('id', IdParam('booking')) id: string,
     @Body() dto: AttendanceDto,
   ): Promise<StaffBookingView> {
-    return this.bookings.attendance(actor, id, dto.attended);
+    return this.register.mark(actor, id, dto.attended);
   }
 
   @Get('booking-settings')

@@ -6,7 +6,7 @@ import { AuditModule } from '../audit/audit.module';
 import { Call } from '../calls/call.entity';
 import { CallsModule } from '../calls/calls.module';
 import { Environment } from '../config/environment';
-import { Contact } from '../contacts/contact.entity';
+import { ContactsModule } from '../contacts/contacts.module';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { BookingMessages } from './booking-messages.service';
@@ -21,9 +21,28 @@ import {
   WaitlistEntry,
 } from './booking.entity';
 import { BookingsController, SmsStatusController } from './bookings.controller';
-import { BookingsService } from './bookings.service';
 import { PublicBookingsController, PublicRateLimit } from './public-bookings.controller';
 import { HotlinesModule } from '../hotlines/hotlines.module';
+import { Attendance } from './attendance';
+import { BookingViews } from './booking-views';
+import { Desk } from './desk';
+import { FamilyBookings } from './family-bookings';
+import { SlotPlan } from './slot-plan';
+import { TimeClaims } from './time-claims';
+import { Waitlist } from './waitlist';
+import { WaitlistOffers } from './waitlist-offers';
+
+/** The parts behind the public page: what a family books, moves, cancels and waits for. */
+export const FAMILY_PARTS = [
+  BookingSetupService,
+  BookingMessages,
+  BookingViews,
+  SlotPlan,
+  TimeClaims,
+  FamilyBookings,
+  Waitlist,
+  WaitlistOffers,
+];
 
 @Module({
   imports: [
@@ -36,7 +55,6 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
       Room,
       WaitlistEntry,
       Call,
-      Contact,
       Hotline,
       Volunteer,
     ]),
@@ -53,10 +71,10 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     }),
     AuditModule,
     CallsModule,
+    ContactsModule,
     HotlinesModule,
   ],
   controllers: [PublicBookingsController, BookingsController, SmsStatusController],
-  providers: [BookingSetupService, BookingMessages, BookingsService, PublicRateLimit],
-  exports: [BookingsService],
+  providers: [...FAMILY_PARTS, Desk, Attendance, PublicRateLimit],
 })
 export class BookingsModule {}

@@ -21,7 +21,7 @@ import {
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '../auth/access.decorators';
-import { BookingsService } from './bookings.service';
+import { BookingViews } from './booking-views';
 import {
   BookedView,
   BookingOptionsView,
@@ -35,6 +35,10 @@ import {
   WaitlistDto,
   WaitlistView,
 } from './dto/booking.dto';
+import { FamilyBookings } from './family-bookings';
+import { SlotPlan } from './slot-plan';
+import { Waitlist } from './waitlist';
+import { WaitlistOffers } from './waitlist-offers';
 
 /** One budget per client address across every public booking route (not one per route). */
 @Injectable()
@@ -62,20 +66,26 @@ export class PublicRateLimit extends ThrottlerGuard {
 @ApiTooManyRequestsResponse({ description: 'Too many requests from this address; wait a minute' })
 @Controller('api/public')
 export class PublicBookingsController {
-  constructor(private readonly bookings: BookingsService) {}
+  constructor(
+    private readonly views: BookingViews,
+    private readonly plan: SlotPlan,
+    private readonly bookings: FamilyBookings,
+    private readonly waitlist: Waitlist,
+    private readonly offers: WaitlistOffers,
+  ) {}
 
   @Get('booking-options')
   @ApiOperation({ summary: 'What the booking page shows: centre, rules, topics, age bands' })
   @ApiOkResponse({ type: BookingOptionsView })
   options(): Promise<BookingOptionsView> {
-    return this.bookings.options();
+    return this.views.options();
   }
 
   @Get('slots')
   @ApiOperation({ summary: 'Free session times of local dates (at most 31 days)' })
   @ApiOkResponse({ type: SlotsView })
   slots(@Query() query: SlotsQuery): Promise<SlotsView> {
-    return this.bookings.publicSlots(query.from, query.to, query.topic);
+    return this.plan.publicSlots(query.from, query.to, query.topic);
   }
 
   @Post('bookings')
@@ -116,7 +126,7 @@ export class PublicBookingsController {
   @ApiOperation({ summary: 'Wait for a time on a day; a freed time is offered by text' })
   @ApiCreatedResponse({ type: WaitlistView })
   joinWaitlist(@Body() dto: WaitlistDto): Promise<WaitlistView> {
-    return this.bookings.joinWaitlist(dto);
+    return this.waitlist.join(dto);
   }
 
   @Get('offers/:token')
@@ -124,13 +134,13 @@ export class PublicBookingsController {
   @ApiOkResponse({ type: OfferView })
   @ApiNotFoundResponse({ description: 'Ran out or already used' })
   offer(@Param('token') token: string): Promise<OfferView> {
-    return this.bookings.offer(token);
+    return this.offers.offer(token);
   }
 
   @Post('offers/:token/accept')
   @ApiOperation({ summary: 'Book the held time' })
   @ApiCreatedResponse({ type: BookedView })
   accept(@Param('token') token: string): Promise<BookedView> {
-    return this.bookings.acceptOffer(token);
+    return this.offers.accept(token);
   }
 }

@@ -11,6 +11,7 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { Contact, ContactTopic } from './contact.entity';
 import { ContactsController } from './contacts.controller';
 import { ContactsService } from './contacts.service';
+import { FaceToFaceRecords } from './face-to-face-records';
 import { NoteRetentionController } from './note-retention.controller';
 import { NoteRetentionService } from './note-retention.service';
 import { HotlinesModule } from '../hotlines/hotlines.module';
@@ -33,7 +34,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     HotlinesModule,
   ],
   controllers: [ContactsController, NoteRetentionController],
-  providers: [ContactsService, NoteRetentionService],
-  exports: [ContactsService],
+  providers: [ContactsService, NoteRetentionService, FaceToFaceRecords],
+  exports: [ContactsService, FaceToFaceRecords],
 })
 export class ContactsModule {}
