@@ -3,7 +3,7 @@ import { signAsTwilio } from '@hotline/telephony';
 import type { FakeTwilioRequest } from '@hotline/telephony/testing/fake-twilio';
 import request from 'supertest';
 import { BookingMessages } from '../apps/hotline/src/bookings/booking-messages.service';
-import { BookingsService } from '../apps/hotline/src/bookings/bookings.service';
+import { WaitlistOffers } from '../apps/hotline/src/bookings/waitlist-offers';
 import { callRecord } from './support/duty';
 import { RunningHotline } from './support/hotline-server';
 import { Person, addPerson } from './support/people';
@@ -394,7 +394,7 @@ describe('face-to-face bookings', () => {
     const firstOffer = await nextText('+8613900000008', '/book/?offer=');
     const firstToken = /offer=([\w-]+)/.exec(firstOffer.params.Body)![1];
 
-    const service = hotline.app.get(BookingsService);
+    const service = hotline.app.get(WaitlistOffers);
     expect(await service.passExpiredOffers()).toBe(0);
     clock.advance({ minutes: 31 });
     expect(await service.passExpiredOffers()).toBe(1);
