@@ -27,14 +27,13 @@ import { defaultTaxonomy } from '@hotline/taxonomy';
 import { InjectClock } from '../common/clock.provider';
 import { Hotline } from '../hotlines/hotline.entity';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
-import { Transactions } from '../database/transactions';
-import { StatsRollups } from '../statistics/stats-rollups';
 import { startRecurringJob } from '../common/recurring-job';
 import { Telephony } from '../telephony/telephony';
 import { Cluster } from '../instances/cluster';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer, OfferResult } from './call-offer.entity';
 import { Call } from './call.entity';
+import { CallSettlement } from './call-settlement';
 import { PresenceChange } from './presence-change.entity';
 import { HotlineEvents } from '../events/hotline-events';
 
@@ -86,8 +85,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     @InjectRepository(CallOffer) private readonly offers: Repository<CallOffer>,
     @InjectRepository(PresenceChange) private readonly presence: Repository<PresenceChange>,
     private readonly directory: HotlineDirectory,
-    private readonly transactions: Transactions,
-    private readonly rollups: StatsRollups,
+    private readonly settlement: CallSettlement,
     private readonly telephony: Telephony,
     private readonly events: HotlineEvents,
     @InjectClock() private readonly clock: Clock,
@@ -155,57 +153,12 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     );
     if (known || call.outcome) return;
     const at = this.clock.now().toJSDate();
-    await this.settleCall(call.id, {
+    await this.settlement.settleCall(call.id, {
       status: 'ended',
       outcome: call.status === 'connecting' || call.status === 'talking' ? 'answered' : 'abandoned',
       endedAt: at,
       updatedAt: at,
     });
-  }
-
-  /**
-   * Gives a call its outcome and counts it in the statistics, in one transaction. A call has
-   * one outcome: a second attempt (a retried webhook) changes nothing and returns false.
-   */
-  async settleCall(callId: string, changes: Partial<Call>): Promise<boolean> {
-    const settled = await this.transactions.run(async (manager) => {
-      const result = await manager.update(Call, { id: callId, outcome: IsNull() }, changes);
-      if (!result.affected) return null;
-      const call = await manager.findOneByOrFail(Call, { id: callId });
-      // A practice call is never counted.
-      if (!call.training)
-        await this.rollups.countCall(
-          manager,
-          call,
-          (await this.directory.hotline(call.hotlineId)).timeZone,
-        );
-      return call;
-    });
-    if (settled && !settled.training) this.publishSettled(settled);
-    return settled !== null;
-  }
-
-  /** Records a call that ended as it arrived (outside opening hours), counted at once. */
-  async recordEndedCall(call: Call): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      await manager.insert(Call, call);
-      await this.rollups.countCall(
-        manager,
-        call,
-        (await this.directory.hotline(call.hotlineId)).timeZone,
-      );
-    });
-    this.publishSettled(call);
-  }
-
-  private publishSettled(call: Call): void {
-    if (call.outcome)
-      this.events.publish({
-        type: 'call.settled',
-        hotlineId: call.hotlineId,
-        callId: call.id,
-        outcome: call.outcome,
-      });
   }
 
   /** The volunteer's phone or browser did not answer: the caller goes back to their place. */
@@ -648,7 +601,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
             effect.outcome === 'answered'
               ? call.waitSeconds
               : secondsBetween(call.queuedAt ?? call.arrivedAt, at);
-          await this.settleCall(effect.callId, {
+          await this.settlement.settleCall(effect.callId, {
             outcome: effect.outcome,
             // An overflowing caller is still on the line, hearing the call-back offer.
             ...(effect.outcome === 'overflow_callback'

@@ -13,6 +13,7 @@ import { Telephony } from '../telephony/telephony';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { Call, CallerType } from './call.entity';
 import { CallFlowTwiml } from './call-flow.twiml';
+import { CallSettlement } from './call-settlement';
 import { CallbackReason, CallbackRequest } from './callback-request.entity';
 import { HotlineEvents } from '../events/hotline-events';
 import { SwitchboardService } from './switchboard.service';
@@ -50,6 +51,7 @@ export class VoiceFlowService {
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     @InjectRepository(CallbackRequest) private readonly callbacks: Repository<CallbackRequest>,
     private readonly switchboard: SwitchboardService,
+    private readonly settlement: CallSettlement,
     private readonly directory: HotlineDirectory,
     private readonly events: HotlineEvents,
     private readonly cipher: FieldCipher,
@@ -162,7 +164,7 @@ export class VoiceFlowService {
     if (call.status === 'menu') {
       // Hung up while choosing: an abandoned call that never queued.
       const at = this.now();
-      await this.switchboard.settleCall(call.id, {
+      await this.settlement.settleCall(call.id, {
         status: 'ended',
         outcome: 'abandoned',
         waitSeconds: 0,
@@ -216,7 +218,7 @@ export class VoiceFlowService {
     Object.assign(call, queued);
     const result = await this.switchboard.enqueue(call);
     if (result === 'queue_full') {
-      await this.switchboard.settleCall(call.id, {
+      await this.settlement.settleCall(call.id, {
         status: 'ended',
         outcome: 'queue_full',
         endedAt: queuedAt,
@@ -285,7 +287,7 @@ export class VoiceFlowService {
     });
     try {
       if (open) await this.calls.insert(call);
-      else await this.switchboard.recordEndedCall(call);
+      else await this.settlement.recordEndedCall(call);
       return { call, hotline };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
