@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ServiceTest, serviceTest } from '../../../../test/support/service-module';
 import { Transactions } from '../database/transactions';
 import { HotlineEvent, HotlineEvents } from '../events/hotline-events';
@@ -9,6 +8,7 @@ import { StatsDay } from '../statistics/rollup-cells.entity';
 import { StatsRollups } from '../statistics/stats-rollups';
 import { Call } from './call.entity';
 import { CallSettlement } from './call-settlement';
+import { queuedCall, waitingCall } from './waiting-call.testing';
 
 describe('CallSettlement (service on a real database)', () => {
   let test: ServiceTest;
@@ -16,29 +16,8 @@ describe('CallSettlement (service on a real database)', () => {
   let hotline: Hotline;
   let seen: HotlineEvent[];
 
-  const call = (changes: Partial<Call> = {}): Call =>
-    // Columns left out are empty, as on a call that has just queued.
-    test.repository(Call).create({
-      id: randomUUID(),
-      hotlineId: hotline.id,
-      callSid: `CA${randomUUID()}`,
-      callerType: 'pupil',
-      topic: 'emotional',
-      priority: 'normal',
-      status: 'waiting',
-      outcome: null,
-      offerCount: 0,
-      arrivedAt: test.clock.now().toJSDate(),
-      queuedAt: test.clock.now().toJSDate(),
-      updatedAt: test.clock.now().toJSDate(),
-      training: false,
-      ...changes,
-    });
-  const waiting = async (changes: Partial<Call> = {}) => {
-    const row = call(changes);
-    await test.repository(Call).insert(row);
-    return row;
-  };
+  const call = (changes: Partial<Call> = {}) => queuedCall(test, hotline.id, changes);
+  const waiting = (changes: Partial<Call> = {}) => waitingCall(test, hotline.id, changes);
   const abandon = (id: string) =>
     settlement.settleCall(id, { status: 'ended', outcome: 'abandoned', waitSeconds: 5 });
   const counted = async (bucket: string) =>

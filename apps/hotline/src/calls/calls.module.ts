@@ -6,6 +6,7 @@ import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer } from './call-offer.entity';
 import { CallSettlement } from './call-settlement';
+import { EffectRecorder } from './effect-recorder';
 import { Call } from './call.entity';
 import { CallbackRequest } from './callback-request.entity';
 import { CallsController } from './calls.controller';
@@ -35,6 +36,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
   controllers: [VoiceWebhooksController, CallsController, TrainingCallsController],
   providers: [
     CallSettlement,
+    EffectRecorder,
     SwitchboardService,
     VoiceFlowService,
     CallsService,

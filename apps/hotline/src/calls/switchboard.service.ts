@@ -8,8 +8,6 @@ import {
   Optional,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
 import { In, IsNull, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import {
@@ -31,9 +29,11 @@ import { startRecurringJob } from '../common/recurring-job';
 import { Telephony } from '../telephony/telephony';
 import { Cluster } from '../instances/cluster';
 import { Volunteer } from '../volunteers/volunteer.entity';
-import { CallOffer, OfferResult } from './call-offer.entity';
+import { CallOffer } from './call-offer.entity';
 import { Call } from './call.entity';
 import { CallSettlement } from './call-settlement';
+import { Effect } from './effect-record';
+import { EffectRecorder, OfferIds } from './effect-recorder';
 import { PresenceChange } from './presence-change.entity';
 import { HotlineEvents } from '../events/hotline-events';
 
@@ -46,13 +46,9 @@ interface Switchboard {
   /** Engine work runs one step at a time, so effects reach the database in order. */
   chain: Promise<unknown>;
   timer?: NodeJS.Timeout;
-  /** The engine's offer ids and the offer rows (whose ids the API and consoles use). */
-  offerRowOf: Map<string, string>;
-  engineOfferOf: Map<string, string>;
+  offers: OfferIds;
 }
 
-/** The engine's effects, and one of the host's own: a call went back to its place in the queue. */
-type Effect = RoutingEffect | { type: 'requeued'; callId: string };
 type Step<T> = { value: T; effects: Effect[] };
 
 export const CONNECT_PATH = '/twilio/voice/connect';
@@ -84,6 +80,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     @InjectRepository(Call) private readonly calls: Repository<Call>,
     @InjectRepository(CallOffer) private readonly offers: Repository<CallOffer>,
     @InjectRepository(PresenceChange) private readonly presence: Repository<PresenceChange>,
+    private readonly recorder: EffectRecorder,
     private readonly directory: HotlineDirectory,
     private readonly settlement: CallSettlement,
     private readonly telephony: Telephony,
@@ -249,8 +246,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     await this.run(offer.hotlineId, (engine) => {
       const engineOfferId = this.liveEngineOffer(board, offerId);
       const effects = this.refusing(() => engine.accept(engineOfferId));
-      board.offerRowOf.delete(engineOfferId);
-      board.engineOfferOf.delete(offerId);
+      board.offers.close(engineOfferId);
       return { value: undefined, effects };
     });
     await this.offers.update(offerId, { result: 'accepted', endedAt: this.clock.now().toJSDate() });
@@ -317,7 +313,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
         where: { volunteerId: volunteer.id, result: IsNull() },
         order: { offeredAt: 'DESC' },
       });
-      if (offer && board!.engineOfferOf.has(offer.id)) return offer;
+      if (offer && board!.offers.engineOffer(offer.id)) return offer;
     }
     return null;
   }
@@ -428,7 +424,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private liveEngineOffer(board: Switchboard, offerId: string): string {
-    const engineOfferId = board.engineOfferOf.get(offerId);
+    const engineOfferId = board.offers.engineOffer(offerId);
     if (!engineOfferId) throw this.asHttp(new RoutingError('offer_not_live', 'offer is not live'));
     return engineOfferId;
   }
@@ -473,8 +469,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
           hotline,
           engine: new RoutingEngine(hotline.routing, () => this.clock.now().toMillis()),
           chain: Promise.resolve(),
-          offerRowOf: new Map(),
-          engineOfferOf: new Map(),
+          offers: new OfferIds(),
         };
         this.boards.set(hotlineId, loaded);
         this.opening.delete(hotlineId);
@@ -495,7 +490,7 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     const connects: Call[] = [];
     const step = board.chain.then(async () => {
       const { value, effects } = operation(board.engine);
-      await this.apply(board, effects, connects);
+      connects.push(...(await this.recorder.record(hotlineId, effects, board.offers)));
       this.shareStates(board, effects);
       this.wake(board);
       return value;
@@ -505,147 +500,6 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     // Twilio is called outside the turn, so a slow API never holds up the other calls.
     for (const call of connects) void this.sendCallerToVolunteer(board, call);
     return value;
-  }
-
-  private async apply(board: Switchboard, effects: Effect[], connects: Call[]): Promise<void> {
-    const now = this.clock.now();
-    const at = now.toJSDate();
-    // A volunteer entering wrap-up learns in the same step which call just ended.
-    const endedCallOf = new Map(
-      effects.flatMap((effect) =>
-        effect.type === 'call_ended' && effect.volunteerId
-          ? [[effect.volunteerId, effect.callId] as const]
-          : [],
-      ),
-    );
-    for (const effect of effects) {
-      switch (effect.type) {
-        case 'offer': {
-          const id = randomUUID();
-          board.offerRowOf.set(effect.offerId, id);
-          board.engineOfferOf.set(id, effect.offerId);
-          await this.offers.insert({
-            id,
-            callId: effect.callId,
-            volunteerId: effect.volunteerId,
-            offeredAt: at,
-            expiresAt: new Date(effect.expiresAt),
-            result: null,
-            endedAt: null,
-          });
-          await this.calls.update(effect.callId, {
-            status: 'offered',
-            offerCount: () => 'offer_count + 1',
-            updatedAt: at,
-          });
-          await this.calls.update(
-            { id: effect.callId, firstOfferedAt: IsNull() },
-            { firstOfferedAt: at },
-          );
-          this.events.publish({
-            type: 'offer.created',
-            hotlineId: board.hotlineId,
-            offerId: id,
-            callId: effect.callId,
-            volunteerId: effect.volunteerId,
-            expiresAt: DateTime.fromMillis(effect.expiresAt).toUTC().toISO()!,
-          });
-          break;
-        }
-        case 'offer_withdrawn': {
-          const id = board.offerRowOf.get(effect.offerId)!;
-          board.offerRowOf.delete(effect.offerId);
-          board.engineOfferOf.delete(id);
-          await this.offers.update(id, { result: effect.reason as OfferResult, endedAt: at });
-          if (effect.reason !== 'abandoned')
-            await this.calls.update(effect.callId, { status: 'waiting', updatedAt: at });
-          this.events.publish({
-            type: 'offer.withdrawn',
-            hotlineId: board.hotlineId,
-            offerId: id,
-            callId: effect.callId,
-            volunteerId: effect.volunteerId,
-            reason: effect.reason,
-          });
-          break;
-        }
-        case 'connect': {
-          const call = await this.calls.findOneByOrFail({ id: effect.callId });
-          await this.calls.update(effect.callId, {
-            status: 'connecting',
-            volunteerId: effect.volunteerId,
-            waitSeconds: secondsBetween(call.queuedAt ?? call.arrivedAt, at),
-            updatedAt: at,
-          });
-          connects.push(call);
-          this.events.publish({
-            type: 'call.changed',
-            hotlineId: board.hotlineId,
-            callId: effect.callId,
-          });
-          break;
-        }
-        case 'requeued':
-          await this.calls.update(effect.callId, {
-            status: 'waiting',
-            volunteerId: null,
-            updatedAt: at,
-          });
-          break;
-        case 'overflow':
-          await this.calls.update(effect.callId, { status: 'overflowing', updatedAt: at });
-          break;
-        case 'call_ended': {
-          const call = await this.calls.findOneByOrFail({ id: effect.callId });
-          const waited =
-            effect.outcome === 'answered'
-              ? call.waitSeconds
-              : secondsBetween(call.queuedAt ?? call.arrivedAt, at);
-          await this.settlement.settleCall(effect.callId, {
-            outcome: effect.outcome,
-            // An overflowing caller is still on the line, hearing the call-back offer.
-            ...(effect.outcome === 'overflow_callback'
-              ? {}
-              : { status: 'ended', endedAt: call.endedAt ?? at }),
-            waitSeconds: waited,
-            updatedAt: at,
-          });
-          this.trainingCalls.delete(effect.callId);
-          // A practice call ends quietly: no contact record opens for it (see `call.ended`).
-          this.events.publish(
-            call.training
-              ? { type: 'call.changed', hotlineId: board.hotlineId, callId: effect.callId }
-              : {
-                  type: 'call.ended',
-                  hotlineId: board.hotlineId,
-                  callId: effect.callId,
-                  outcome: effect.outcome,
-                  ...(effect.volunteerId ? { volunteerId: effect.volunteerId } : {}),
-                },
-          );
-          break;
-        }
-        case 'volunteer_state':
-          await this.presence.insert({
-            id: randomUUID(),
-            hotlineId: board.hotlineId,
-            volunteerId: effect.volunteerId,
-            state: effect.state,
-            changedAt: new Date(effect.since),
-          });
-          this.events.publish({
-            type: 'volunteer.state',
-            hotlineId: board.hotlineId,
-            volunteerId: effect.volunteerId,
-            state: effect.state,
-            since: DateTime.fromMillis(effect.since).toUTC().toISO()!,
-            ...(effect.state === 'wrap_up' && endedCallOf.has(effect.volunteerId)
-              ? { wrapUpCallId: endedCallOf.get(effect.volunteerId) }
-              : {}),
-          });
-          break;
-      }
-    }
   }
 
   // Several instances (REDIS_URL, docs/instances.md): one leader runs the engines.
@@ -973,6 +827,3 @@ export class SwitchboardService implements OnApplicationBootstrap, OnModuleDestr
     );
   }
 }
-
-const secondsBetween = (from: Date, to: Date) =>
-  Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
