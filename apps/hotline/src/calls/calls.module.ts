@@ -5,14 +5,19 @@ import { Contact } from '../contacts/contact.entity';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer } from './call-offer.entity';
-import { CallSettlement } from './call-settlement';
-import { EffectRecorder } from './effect-recorder';
 import { Call } from './call.entity';
 import { CallbackRequest } from './callback-request.entity';
+import { CallerTransfer } from './caller-transfer';
+import { CallSettlement } from './call-settlement';
 import { CallsController } from './calls.controller';
 import { CallsService } from './calls.service';
+import { EffectRecorder } from './effect-recorder';
+import { LeadingSwitchboard } from './leading-switchboard';
 import { PresenceChange } from './presence-change.entity';
-import { SwitchboardService } from './switchboard.service';
+import { Switchboard } from './switchboard';
+import { SwitchboardRelay } from './switchboard-relay';
+import { SwitchboardSeat } from './switchboard-seat';
+import { Takeover } from './takeover';
 import { TrainingCallsController } from './training-calls.controller';
 import { TrainingCallsService } from './training-calls.service';
 import { VoiceFlowService } from './voice-flow.service';
@@ -37,11 +42,15 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
   providers: [
     CallSettlement,
     EffectRecorder,
-    SwitchboardService,
+    CallerTransfer,
+    LeadingSwitchboard,
+    SwitchboardRelay,
+    Takeover,
+    { provide: Switchboard, useClass: SwitchboardSeat },
     VoiceFlowService,
     CallsService,
     TrainingCallsService,
   ],
-  exports: [SwitchboardService, CallsService],
+  exports: [Switchboard, CallsService],
 })
 export class CallsModule {}

@@ -16,7 +16,7 @@ import type { TodayFigures } from '@hotline/console-protocol';
 import { Hotline } from '../hotlines/hotline.entity';
 import { CallOffer } from './call-offer.entity';
 import { CallbackRequestView, OfferView, PresenceView, QueueView } from './dto/calls.dto';
-import { SwitchboardService } from './switchboard.service';
+import { Switchboard } from './switchboard';
 import { hotlineFor } from '../hotlines/hotline-scope';
 
 /** The API side of calls: whose hotline, what a person may see, and the views consoles show. */
@@ -27,7 +27,7 @@ export class CallsService {
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     @InjectRepository(CallbackRequest) private readonly callbacks: Repository<CallbackRequest>,
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
-    private readonly switchboard: SwitchboardService,
+    private readonly switchboard: Switchboard,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     @InjectClock() private readonly clock: Clock,
