@@ -9,6 +9,7 @@ import {
   Put,
   Query,
   Res,
+  UseFilters,
 } from '@nestjs/common';
 import {
   ApiConflictResponse,
@@ -30,10 +31,12 @@ import {
   PresenceView,
   QueueView,
 } from './dto/calls.dto';
+import { SwitchboardRefusalFilter } from './switchboard-refusal';
 
 /** What a volunteer and a supervisor do with calls, through the API (the console uses the same service). */
 @ApiTags('calls')
 @SignedInRoutes()
+@UseFilters(SwitchboardRefusalFilter)
 @Controller('api')
 export class CallsController {
   constructor(private readonly calls: CallsService) {}

@@ -1,11 +1,4 @@
-import {
-  ConflictException,
-  Injectable,
-  Logger,
-  NotFoundException,
-  OnModuleDestroy,
-  Optional,
-} from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
@@ -33,6 +26,7 @@ import { CallerTransfer, TransferSteps } from './caller-transfer';
 import { Effect } from './effect-record';
 import { EffectRecorder, OfferIds } from './effect-recorder';
 import { Switchboard } from './switchboard';
+import { SwitchboardRefusal } from './switchboard-refusal';
 import { SwitchboardProtocol, VolunteerStates } from './switchboard-protocol';
 
 /** One hotline's routing engine, the timer that wakes it, and the queue of work on it. */
@@ -126,7 +120,7 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     presence: ChosenPresence,
   ): Promise<EngineVolunteer> {
     if (!volunteer.hotlines.some((hotline) => hotline.id === hotlineId)) {
-      throw new NotFoundException(`You do not work for hotline ${hotlineId}.`);
+      throw new SwitchboardRefusal('not_found', `You do not work for hotline ${hotlineId}.`);
     }
     if (presence === 'available') {
       for (const other of volunteer.hotlines.filter((hotline) => hotline.id !== hotlineId)) {
@@ -170,7 +164,10 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
   finishWrapUp(volunteer: Volunteer, call: Call): Promise<EngineVolunteer> {
     return this.step(call.hotlineId, (engine) => {
       if (engine.volunteer(volunteer.id)?.state !== 'wrap_up') {
-        throw new ConflictException('You are not in wrap-up; there is nothing to finish.');
+        throw new SwitchboardRefusal(
+          'conflict',
+          'You are not in wrap-up; there is nothing to finish.',
+        );
       }
       const effects = engine.finishWrapUp(volunteer.id);
       return { value: engine.volunteer(volunteer.id)!, effects };
@@ -211,7 +208,8 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
   ringOnly(call: Call, volunteerId: string, topic: string): Promise<void> {
     return this.step(call.hotlineId, (engine) => {
       if (engine.volunteer(volunteerId)?.state !== 'available') {
-        throw new ConflictException(
+        throw new SwitchboardRefusal(
+          'conflict',
           'That volunteer is not available now: a practice call rings only an available volunteer.',
         );
       }
@@ -330,7 +328,7 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
       where: { id: offerId, volunteerId: volunteer.id },
       relations: { call: true },
     });
-    if (!offer) throw new NotFoundException(`No offer ${offerId} for you.`);
+    if (!offer) throw new SwitchboardRefusal('not_found', `No offer ${offerId} for you.`);
     return Object.assign(offer, { hotlineId: offer.call!.hotlineId });
   }
 
@@ -423,7 +421,8 @@ function requeue(engine: RoutingEngine, call: Call): Effect[] {
 
 function liveEngineOffer(board: Board, offerId: string): string {
   const engineOfferId = board.offers.engineOffer(offerId);
-  if (!engineOfferId) throw asHttp(new RoutingError('offer_not_live', 'offer is not live'));
+  if (!engineOfferId)
+    throw SwitchboardRefusal.of(new RoutingError('offer_not_live', 'offer is not live'));
   return engineOfferId;
 }
 
@@ -432,22 +431,6 @@ function refusing(operation: () => RoutingEffect[], notAllowed?: string): Routin
   try {
     return operation();
   } catch (error) {
-    if (notAllowed && error instanceof RoutingError && error.code === 'not_allowed') {
-      throw new ConflictException(notAllowed);
-    }
-    throw asHttp(error);
+    throw error instanceof RoutingError ? SwitchboardRefusal.of(error, notAllowed) : error;
   }
-}
-
-function asHttp(error: unknown): unknown {
-  if (!(error instanceof RoutingError)) return error;
-  if (error.code === 'offer_not_live') {
-    return new ConflictException(
-      'This call is no longer being offered to you: it timed out, was withdrawn or the caller hung up.',
-    );
-  }
-  if (error.code === 'not_allowed') {
-    return new ConflictException('You cannot change your state while you are on a call.');
-  }
-  return new NotFoundException(error.message);
 }

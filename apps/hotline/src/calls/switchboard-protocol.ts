@@ -8,6 +8,7 @@ import type { Protocol, ProtocolLine } from '../instances/cluster';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import type { Call } from './call.entity';
 import type { Switchboard } from './switchboard';
+import { SwitchboardRefusal } from './switchboard-refusal';
 
 type CallArgs = { callId: string };
 type OfferArgs = { volunteerId: string; offerId: string };
@@ -67,46 +68,52 @@ export interface Records {
   volunteer(id: string): Promise<Volunteer>;
 }
 
-/** The leader answers each request with its own switchboard. */
+/** The leader answers each request with its own switchboard; its refusals travel as HTTP errors. */
 export function serveSwitchboard(
   line: SwitchboardLine,
   leader: Switchboard & { states(): VolunteerStates },
   records: Records,
 ): void {
   const { call, volunteer } = records;
-  line.handle('switchboard.enqueue', async ({ callId }) => leader.enqueue(await call(callId)));
-  line.handle('switchboard.hangUp', async ({ callId }) => leader.hangUp(await call(callId)));
-  line.handle('switchboard.dialFailed', async ({ callId }) =>
-    leader.dialFailed(await call(callId)),
-  );
-  line.handle('switchboard.ringOnly', async ({ callId, volunteerId, topic }) =>
+  const handle: SwitchboardLine['handle'] = (method, handler) =>
+    line.handle(method, async (args) => {
+      try {
+        return await handler(args);
+      } catch (error) {
+        throw error instanceof SwitchboardRefusal ? error.asHttp() : error;
+      }
+    });
+  handle('switchboard.enqueue', async ({ callId }) => leader.enqueue(await call(callId)));
+  handle('switchboard.hangUp', async ({ callId }) => leader.hangUp(await call(callId)));
+  handle('switchboard.dialFailed', async ({ callId }) => leader.dialFailed(await call(callId)));
+  handle('switchboard.ringOnly', async ({ callId, volunteerId, topic }) =>
     leader.ringOnly(await call(callId), volunteerId, topic),
   );
-  line.handle('switchboard.release', async ({ callId }) => leader.release(await call(callId)));
-  line.handle('switchboard.position', ({ callId, hotlineId }) =>
+  handle('switchboard.release', async ({ callId }) => leader.release(await call(callId)));
+  handle('switchboard.position', ({ callId, hotlineId }) =>
     leader.placeOf({ id: callId, hotlineId }),
   );
-  line.handle('switchboard.snapshot', ({ hotlineId }) => leader.snapshot(hotlineId));
-  line.handle('switchboard.setPresence', async (args) =>
+  handle('switchboard.snapshot', ({ hotlineId }) => leader.snapshot(hotlineId));
+  handle('switchboard.setPresence', async (args) =>
     leader.setPresence(await volunteer(args.volunteerId), args.hotlineId, args.presence),
   );
-  line.handle(
+  handle(
     'switchboard.accept',
     async ({ volunteerId, offerId }) =>
       (await leader.accept(await volunteer(volunteerId), offerId)).id,
   );
-  line.handle('switchboard.decline', async ({ volunteerId, offerId }) =>
+  handle('switchboard.decline', async ({ volunteerId, offerId }) =>
     leader.decline(await volunteer(volunteerId), offerId),
   );
-  line.handle('switchboard.finishWrapUp', async ({ volunteerId, callId }) =>
+  handle('switchboard.finishWrapUp', async ({ volunteerId, callId }) =>
     leader.finishWrapUp(await volunteer(volunteerId), await call(callId)),
   );
-  line.handle('switchboard.reoffer', (args) =>
+  handle('switchboard.reoffer', (args) =>
     leader.reoffer(args.hotlineId, args.callId, args.volunteerId),
   );
-  line.handle(
+  handle(
     'switchboard.liveOffer',
     async ({ volunteerId }) => (await leader.liveOffer(await volunteer(volunteerId)))?.id ?? null,
   );
-  line.handle('switchboard.states', () => leader.states());
+  handle('switchboard.states', () => leader.states());
 }
