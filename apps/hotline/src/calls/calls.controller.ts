@@ -22,6 +22,7 @@ import type { Response } from 'express';
 import { Roles, SignedIn, SignedInRoutes } from '../auth/access.decorators';
 import { IdParam } from '../common/id.pipe';
 import type { Volunteer } from '../volunteers/volunteer.entity';
+import { CallbackRequestsService } from './callback-requests.service';
 import { CallsService } from './calls.service';
 import {
   CallbackRequestView,
@@ -39,7 +40,10 @@ import { SwitchboardRefusalFilter } from './switchboard-refusal';
 @UseFilters(SwitchboardRefusalFilter)
 @Controller('api')
 export class CallsController {
-  constructor(private readonly calls: CallsService) {}
+  constructor(
+    private readonly calls: CallsService,
+    private readonly callbackRequests: CallbackRequestsService,
+  ) {}
 
   @Put('me/presence')
   @ApiOperation({
@@ -104,7 +108,7 @@ export class CallsController {
     @SignedIn() actor: Volunteer,
     @Query() query: HotlineQuery,
   ): Promise<CallbackRequestView[]> {
-    return this.calls.openCallbacks(actor, query.hotlineId);
+    return this.callbackRequests.openCallbacks(actor, query.hotlineId);
   }
 
   @Post('callback-requests/:id/done')
@@ -115,7 +119,7 @@ export class CallsController {
     @SignedIn() actor: Volunteer,
     @Param('id', IdParam('call-back request')) id: string,
   ): Promise<void> {
-    if (!(await this.calls.markCallbackDone(actor, id)))
+    if (!(await this.callbackRequests.markCallbackDone(actor, id)))
       throw new NotFoundException(`No open call-back request ${id}.`);
   }
 }

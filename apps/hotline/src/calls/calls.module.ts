@@ -7,6 +7,7 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer } from './call-offer.entity';
 import { Call } from './call.entity';
 import { CallbackRequest } from './callback-request.entity';
+import { CallbackRequestsService } from './callback-requests.service';
 import { CallerTransfer } from './caller-transfer';
 import { CallSettlement } from './call-settlement';
 import { CallsController } from './calls.controller';
@@ -49,6 +50,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     { provide: Switchboard, useClass: SwitchboardSeat },
     VoiceFlowService,
     CallsService,
+    CallbackRequestsService,
     TrainingCallsService,
   ],
   exports: [Switchboard, CallsService],
