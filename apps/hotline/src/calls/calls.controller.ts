@@ -9,6 +9,7 @@ import {
   Put,
   Query,
   Res,
+  UseFilters,
 } from '@nestjs/common';
 import {
   ApiConflictResponse,
@@ -21,6 +22,7 @@ import type { Response } from 'express';
 import { Roles, SignedIn, SignedInRoutes } from '../auth/access.decorators';
 import { IdParam } from '../common/id.pipe';
 import type { Volunteer } from '../volunteers/volunteer.entity';
+import { CallbackRequestsService } from './callback-requests.service';
 import { CallsService } from './calls.service';
 import {
   CallbackRequestView,
@@ -30,13 +32,18 @@ import {
   PresenceView,
   QueueView,
 } from './dto/calls.dto';
+import { SwitchboardRefusalFilter } from './switchboard-refusal';
 
 /** What a volunteer and a supervisor do with calls, through the API (the console uses the same service). */
 @ApiTags('calls')
 @SignedInRoutes()
+@UseFilters(SwitchboardRefusalFilter)
 @Controller('api')
 export class CallsController {
-  constructor(private readonly calls: CallsService) {}
+  constructor(
+    private readonly calls: CallsService,
+    private readonly callbackRequests: CallbackRequestsService,
+  ) {}
 
   @Put('me/presence')
   @ApiOperation({
@@ -101,7 +108,7 @@ export class CallsController {
     @SignedIn() actor: Volunteer,
     @Query() query: HotlineQuery,
   ): Promise<CallbackRequestView[]> {
-    return this.calls.openCallbacks(actor, query.hotlineId);
+    return this.callbackRequests.openCallbacks(actor, query.hotlineId);
   }
 
   @Post('callback-requests/:id/done')
@@ -112,7 +119,7 @@ export class CallsController {
     @SignedIn() actor: Volunteer,
     @Param('id', IdParam('call-back request')) id: string,
   ): Promise<void> {
-    if (!(await this.calls.markCallbackDone(actor, id)))
+    if (!(await this.callbackRequests.markCallbackDone(actor, id)))
       throw new NotFoundException(`No open call-back request ${id}.`);
   }
 }

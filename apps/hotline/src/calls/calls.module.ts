@@ -7,10 +7,18 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer } from './call-offer.entity';
 import { Call } from './call.entity';
 import { CallbackRequest } from './callback-request.entity';
+import { CallbackRequestsService } from './callback-requests.service';
+import { CallerTransfer } from './caller-transfer';
+import { CallSettlement } from './call-settlement';
 import { CallsController } from './calls.controller';
 import { CallsService } from './calls.service';
+import { EffectRecorder } from './effect-recorder';
+import { LeadingSwitchboard } from './leading-switchboard';
 import { PresenceChange } from './presence-change.entity';
-import { SwitchboardService } from './switchboard.service';
+import { Switchboard } from './switchboard';
+import { SwitchboardRelay } from './switchboard-relay';
+import { SwitchboardSeat } from './switchboard-seat';
+import { Takeover } from './takeover';
 import { TrainingCallsController } from './training-calls.controller';
 import { TrainingCallsService } from './training-calls.service';
 import { VoiceFlowService } from './voice-flow.service';
@@ -32,7 +40,19 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     HotlinesModule,
   ],
   controllers: [VoiceWebhooksController, CallsController, TrainingCallsController],
-  providers: [SwitchboardService, VoiceFlowService, CallsService, TrainingCallsService],
-  exports: [SwitchboardService, CallsService],
+  providers: [
+    CallSettlement,
+    EffectRecorder,
+    CallerTransfer,
+    LeadingSwitchboard,
+    SwitchboardRelay,
+    Takeover,
+    { provide: Switchboard, useClass: SwitchboardSeat },
+    VoiceFlowService,
+    CallsService,
+    CallbackRequestsService,
+    TrainingCallsService,
+  ],
+  exports: [Switchboard, CallsService],
 })
 export class CallsModule {}

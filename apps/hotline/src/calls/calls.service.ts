@@ -1,22 +1,19 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, LessThan, Repository } from 'typeorm';
+import { In, LessThan, Repository } from 'typeorm';
 import type { ChosenPresence, VolunteerView as EngineVolunteer } from '@hotline/routing';
 import type { Clock } from '@hotline/clock';
-import { AuditService } from '../audit/audit.service';
 import { InjectClock } from '../common/clock.provider';
-import { FieldCipher } from '../common/field-cipher';
 import { Environment } from '../config/environment';
 import { Contact } from '../contacts/contact.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { Call } from './call.entity';
-import { CallbackRequest } from './callback-request.entity';
 import type { TodayFigures } from '@hotline/console-protocol';
 import { Hotline } from '../hotlines/hotline.entity';
 import { CallOffer } from './call-offer.entity';
-import { CallbackRequestView, OfferView, PresenceView, QueueView } from './dto/calls.dto';
-import { SwitchboardService } from './switchboard.service';
+import { OfferView, PresenceView, QueueView } from './dto/calls.dto';
+import { Switchboard } from './switchboard';
 import { hotlineFor } from '../hotlines/hotline-scope';
 
 /** The API side of calls: whose hotline, what a person may see, and the views consoles show. */
@@ -25,11 +22,8 @@ export class CallsService {
   constructor(
     @InjectRepository(Call) private readonly calls: Repository<Call>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
-    @InjectRepository(CallbackRequest) private readonly callbacks: Repository<CallbackRequest>,
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
-    private readonly switchboard: SwitchboardService,
-    private readonly cipher: FieldCipher,
-    private readonly audit: AuditService,
+    private readonly switchboard: Switchboard,
     @InjectClock() private readonly clock: Clock,
     private readonly config: ConfigService<Environment, true>,
   ) {}
@@ -203,42 +197,6 @@ export class CallsService {
         ...(volunteer.callId ? { callId: volunteer.callId } : {}),
       })),
     };
-  }
-
-  /** Open call-back requests with their numbers: each number shown is an audited read. */
-  async openCallbacks(actor: Volunteer, hotlineId?: string): Promise<CallbackRequestView[]> {
-    const hotline = hotlineFor(actor, hotlineId);
-    const open = await this.callbacks.find({
-      where: { hotlineId: hotline, doneAt: IsNull() },
-      order: { forDate: 'ASC', requestedAt: 'ASC' },
-    });
-    for (const request of open) {
-      await this.audit.record({
-        actorId: actor.id,
-        action: 'callback_request.number.read',
-        subjectType: 'callback_request',
-        subjectId: request.id,
-        hotlineId: hotline,
-      });
-    }
-    return open.map((request) => ({
-      id: request.id,
-      callId: request.callId,
-      callerNumber: this.cipher.decryptOptional(request.callerNumberEncrypted) ?? '',
-      reason: request.reason,
-      requestedAt: request.requestedAt,
-      forDate: request.forDate,
-      doneAt: request.doneAt,
-    }));
-  }
-
-  async markCallbackDone(actor: Volunteer, id: string): Promise<boolean> {
-    const scope = actor.hotlines.map((hotline) => hotline.id);
-    const result = await this.callbacks.update(
-      { id, doneAt: IsNull(), ...(actor.hasRole('admin') ? {} : { hotlineId: In(scope) }) },
-      { doneAt: this.clock.now().toJSDate(), doneBy: actor.id },
-    );
-    return (result.affected ?? 0) > 0;
   }
 
   private secondsSince(at: Date): number {

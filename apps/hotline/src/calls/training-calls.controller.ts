@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -12,6 +12,7 @@ import { IdParam } from '../common/id.pipe';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { CreateTrainingCallDto, TrainingCallView } from './dto/training-calls.dto';
 import { TrainingCallsService } from './training-calls.service';
+import { SwitchboardRefusalFilter } from './switchboard-refusal';
 
 /**
  * Practice calls. Supervisors, coordinators and admins ring one on a volunteer of their
@@ -20,6 +21,7 @@ import { TrainingCallsService } from './training-calls.service';
  */
 @ApiTags('calls')
 @SignedInRoutes()
+@UseFilters(SwitchboardRefusalFilter)
 @Controller('api/training-calls')
 export class TrainingCallsController {
   constructor(private readonly training: TrainingCallsService) {}

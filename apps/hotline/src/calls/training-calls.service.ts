@@ -12,6 +12,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { In, Repository } from 'typeorm';
 import { Subscription } from 'rxjs';
+import type { WaitingCallView } from '@hotline/routing';
 import type { Clock } from '@hotline/clock';
 import { InjectClock } from '../common/clock.provider';
 import { Volunteer } from '../volunteers/volunteer.entity';
@@ -19,7 +20,7 @@ import { CallOffer } from './call-offer.entity';
 import { Call } from './call.entity';
 import { CreateTrainingCallDto, TrainingCallView } from './dto/training-calls.dto';
 import { HotlineEvents } from '../events/hotline-events';
-import { SwitchboardService } from './switchboard.service';
+import { Switchboard } from './switchboard';
 
 /** What the practice caller says when no script is given. */
 export const DEFAULT_TRAINING_SCRIPT = [
@@ -28,6 +29,14 @@ export const DEFAULT_TRAINING_SCRIPT = [
   'My parents say I just have to try harder.',
   'Thank you for listening.',
 ];
+
+/** The engine topic of practice calls: no volunteer has it as a skill, so a lapsed offer rings no one else. */
+const TRAINING_TOPIC = 'training';
+
+/** A practice call, among the calls an engine holds. */
+export function isPracticeCall(call: WaitingCallView): boolean {
+  return call.topic === TRAINING_TOPIC;
+}
 
 /**
  * Practice calls: rung on one volunteer's console through the normal offer path, never sent to
@@ -44,7 +53,7 @@ export class TrainingCallsService implements OnModuleInit, OnModuleDestroy, OnAp
     @InjectRepository(Call) private readonly calls: Repository<Call>,
     @InjectRepository(CallOffer) private readonly offers: Repository<CallOffer>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
-    private readonly switchboard: SwitchboardService,
+    private readonly switchboard: Switchboard,
     private readonly events: HotlineEvents,
     @InjectClock() private readonly clock: Clock,
   ) {}
@@ -55,10 +64,10 @@ export class TrainingCallsService implements OnModuleInit, OnModuleDestroy, OnAp
       'offer.withdrawn',
       async (event) => {
         const call = await this.calls.findOneBy({ id: event.callId });
-        if (call) await this.switchboard.endTraining(call);
+        if (call) await this.switchboard.release(call);
       },
       this.logger,
-      (event) => event.reason !== 'abandoned' && this.switchboard.isTraining(event.callId),
+      (event) => event.reason !== 'abandoned' && this.isTraining(event.hotlineId, event.callId),
     );
   }
 
@@ -118,7 +127,7 @@ export class TrainingCallsService implements OnModuleInit, OnModuleDestroy, OnAp
     });
     await this.calls.insert(call);
     try {
-      await this.switchboard.offerTraining(call, volunteer.id);
+      await this.switchboard.ringOnly(call, volunteer.id, TRAINING_TOPIC);
     } catch (error) {
       await this.calls.update(call.id, {
         status: 'ended',
@@ -149,8 +158,14 @@ export class TrainingCallsService implements OnModuleInit, OnModuleDestroy, OnAp
         talkSeconds: Math.max(0, Math.round((this.clock.now().toMillis() - acceptedAt) / 1000)),
       });
     }
-    await this.switchboard.endTraining(call);
+    await this.switchboard.release(call);
     return this.view(await this.calls.findOneByOrFail({ id: call.id }), volunteerId);
+  }
+
+  /** A practice call in this instance's engines now. */
+  isTraining(hotlineId: string, callId: string): boolean {
+    const held = this.switchboard.callView(hotlineId, callId);
+    return held !== undefined && isPracticeCall(held);
   }
 
   /** The volunteer rung, or anyone who may ring practice calls on their hotline. */

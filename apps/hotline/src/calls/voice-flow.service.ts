@@ -9,13 +9,13 @@ import { InjectClock } from '../common/clock.provider';
 import { FieldCipher } from '../common/field-cipher';
 import { isUniqueViolation } from '../database/errors';
 import { Hotline } from '../hotlines/hotline.entity';
-import { Telephony } from '../telephony/telephony';
-import { Volunteer } from '../volunteers/volunteer.entity';
 import { Call, CallerType } from './call.entity';
 import { CallFlowTwiml } from './call-flow.twiml';
+import { CallSettlement } from './call-settlement';
+import { CallerTransfer } from './caller-transfer';
 import { CallbackReason, CallbackRequest } from './callback-request.entity';
 import { HotlineEvents } from '../events/hotline-events';
-import { SwitchboardService } from './switchboard.service';
+import { Switchboard } from './switchboard';
 import { CALLER_DIGITS, DANGER_DIGIT } from './voice-prompts';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
 
@@ -47,13 +47,13 @@ export class VoiceFlowService {
 
   constructor(
     @InjectRepository(Call) private readonly calls: Repository<Call>,
-    @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     @InjectRepository(CallbackRequest) private readonly callbacks: Repository<CallbackRequest>,
-    private readonly switchboard: SwitchboardService,
+    private readonly switchboard: Switchboard,
+    private readonly settlement: CallSettlement,
     private readonly directory: HotlineDirectory,
     private readonly events: HotlineEvents,
     private readonly cipher: FieldCipher,
-    private readonly telephony: Telephony,
+    private readonly transfer: CallerTransfer,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -126,10 +126,7 @@ export class VoiceFlowService {
     const { call, hotline } = await this.callOf(params);
     if (call.id !== callId || call.status !== 'connecting' || !call.volunteerId)
       return this.resume(call, hotline);
-    const volunteer = await this.volunteers.findOneByOrFail({ id: call.volunteerId });
-    const phone =
-      volunteer.answerBy === 'phone' ? this.cipher.decryptOptional(volunteer.phoneEncrypted) : null;
-    const target = phone ? { number: phone } : { client: volunteer.softphoneIdentity };
+    const target = await this.transfer.dialTarget(call.volunteerId);
     return this.twiml(hotline).dial(target, call.id, hotline.routing.offerTimeoutSeconds);
   }
 
@@ -162,7 +159,7 @@ export class VoiceFlowService {
     if (call.status === 'menu') {
       // Hung up while choosing: an abandoned call that never queued.
       const at = this.now();
-      await this.switchboard.settleCall(call.id, {
+      await this.settlement.settleCall(call.id, {
         status: 'ended',
         outcome: 'abandoned',
         waitSeconds: 0,
@@ -216,7 +213,7 @@ export class VoiceFlowService {
     Object.assign(call, queued);
     const result = await this.switchboard.enqueue(call);
     if (result === 'queue_full') {
-      await this.switchboard.settleCall(call.id, {
+      await this.settlement.settleCall(call.id, {
         status: 'ended',
         outcome: 'queue_full',
         endedAt: queuedAt,
@@ -285,7 +282,7 @@ export class VoiceFlowService {
     });
     try {
       if (open) await this.calls.insert(call);
-      else await this.switchboard.recordEndedCall(call);
+      else await this.settlement.recordEndedCall(call);
       return { call, hotline };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -301,7 +298,7 @@ export class VoiceFlowService {
   }
 
   private twiml(hotline: Hotline): CallFlowTwiml {
-    return new CallFlowTwiml(hotline, (path) => this.telephony.url(path));
+    return new CallFlowTwiml(hotline, (path) => this.transfer.url(path));
   }
 
   private now(): Date {

@@ -16,7 +16,7 @@ import type { Clock } from '@hotline/clock';
 import { CONSOLE_NAMESPACE, ClientEvents, ServerEvents } from '@hotline/console-protocol';
 import { AuthService } from '../auth/auth.service';
 import { CallsService } from '../calls/calls.service';
-import { SwitchboardService } from '../calls/switchboard.service';
+import { Switchboard } from '../calls/switchboard';
 import { InjectClock } from '../common/clock.provider';
 import { RequestOrigin } from '../common/request-origin';
 import { ContactsService } from '../contacts/contacts.service';
@@ -66,7 +66,7 @@ export class ConsoleGateway
     private readonly feed: LiveFeed,
     private readonly calls: CallsService,
     private readonly contacts: ContactsService,
-    private readonly switchboard: SwitchboardService,
+    private readonly switchboard: Switchboard,
     private readonly config: ConfigService<Environment, true>,
     @InjectClock() private readonly clock: Clock,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,

@@ -21,7 +21,8 @@ import { InjectClock } from '../common/clock.provider';
 import { CallOffer } from '../calls/call-offer.entity';
 import { CallsService } from '../calls/calls.service';
 import { HotlineEvent, HotlineEvents } from '../events/hotline-events';
-import { SwitchboardService } from '../calls/switchboard.service';
+import { Switchboard } from '../calls/switchboard';
+import { isPracticeCall } from '../calls/training-calls.service';
 import { Cluster } from '../instances/cluster';
 import { Telephony } from '../telephony/telephony';
 import { Volunteer } from '../volunteers/volunteer.entity';
@@ -83,7 +84,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly events: HotlineEvents,
-    private readonly switchboard: SwitchboardService,
+    private readonly switchboard: Switchboard,
     private readonly directory: HotlineDirectory,
     private readonly calls: CallsService,
     private readonly telephony: Telephony,
@@ -345,7 +346,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
       queuedAt: new Date(view.arrivedAt).toISOString(),
       callerType: this.callerTypes.get(view.callId) ?? null,
       ...(view.volunteerId ? { volunteerId: view.volunteerId } : {}),
-      ...(this.switchboard.isTraining(view.callId) ? { training: true as const } : {}),
+      ...(isPracticeCall(view) ? { training: true as const } : {}),
     };
   }
 

@@ -18,7 +18,8 @@ import { AuditService } from '../audit/audit.service';
 import { Call } from '../calls/call.entity';
 import { CallsService } from '../calls/calls.service';
 import { HotlineEvents } from '../events/hotline-events';
-import { SwitchboardService } from '../calls/switchboard.service';
+import { Switchboard } from '../calls/switchboard';
+import { SwitchboardRefusal } from '../calls/switchboard-refusal';
 import { InjectClock } from '../common/clock.provider';
 import { FieldCipher } from '../common/field-cipher';
 import { invalidFields } from '../common/validation';
@@ -58,7 +59,7 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
     private readonly transactions: Transactions,
     private readonly rollups: StatsRollups,
     private readonly callsService: CallsService,
-    private readonly switchboard: SwitchboardService,
+    private readonly switchboard: Switchboard,
     private readonly directory: HotlineDirectory,
     private readonly events: HotlineEvents,
     private readonly crisis: CrisisCasesService,
@@ -152,7 +153,7 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
     if (inWrapUp) {
       await this.callsService.finishWrapUp(actor, callId).catch((error: unknown) => {
         // Wrap-up may have run out between the check and now; the record is saved either way.
-        if (!(error instanceof ConflictException)) throw error;
+        if (!(error instanceof SwitchboardRefusal)) throw error;
       });
     }
     return this.withCase(contact);

@@ -15,7 +15,7 @@ import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
 import { Call } from '../calls/call.entity';
 import { CrisisAlertReason, HotlineEvents } from '../events/hotline-events';
-import { SwitchboardService } from '../calls/switchboard.service';
+import { Switchboard } from '../calls/switchboard';
 import { InjectClock } from '../common/clock.provider';
 import { FieldCipher } from '../common/field-cipher';
 import { startRecurringJob } from '../common/recurring-job';
@@ -54,7 +54,7 @@ export class CrisisCasesService implements OnModuleInit, OnModuleDestroy {
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     private readonly events: HotlineEvents,
-    private readonly switchboard: SwitchboardService,
+    private readonly switchboard: Switchboard,
     private readonly directory: HotlineDirectory,
     private readonly shifts: ShiftsService,
     private readonly telephony: Telephony,

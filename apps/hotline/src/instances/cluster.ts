@@ -20,6 +20,42 @@ export interface Leadership {
 
 type Handler = (args: never) => Promise<unknown> | unknown;
 
+/**
+ * What instances say to each other on one subject, typed for both ends: each request to the
+ * leader (method → its arguments and result) and each broadcast (topic → its payload).
+ */
+export interface Protocol {
+  requests: Record<string, { args: unknown; result: unknown }>;
+  broadcasts: Record<string, unknown>;
+}
+
+export interface AskOptions {
+  /** How long a leader that took the request may take to answer. */
+  timeoutMs?: number;
+  /** How long to ask again while there is no leader. */
+  patienceMs?: number;
+}
+
+/** The cluster's requests and broadcasts, held to one protocol's names and types. */
+export interface ProtocolLine<P extends Protocol> {
+  handle<M extends keyof P['requests'] & string>(
+    method: M,
+    handler: (
+      args: P['requests'][M]['args'],
+    ) => Promise<P['requests'][M]['result']> | P['requests'][M]['result'],
+  ): void;
+  askLeader<M extends keyof P['requests'] & string>(
+    method: M,
+    args: P['requests'][M]['args'],
+    options?: AskOptions,
+  ): Promise<P['requests'][M]['result']>;
+  broadcast<T extends keyof P['broadcasts'] & string>(topic: T, payload: P['broadcasts'][T]): void;
+  on<T extends keyof P['broadcasts'] & string>(
+    topic: T,
+    listener: (payload: P['broadcasts'][T]) => void,
+  ): void;
+}
+
 interface Request {
   id: string;
   method: string;
@@ -127,6 +163,16 @@ export class Cluster implements OnModuleInit, OnApplicationShutdown {
     await this.commands?.quit().catch(() => undefined);
   }
 
+  /** This cluster's requests and broadcasts, typed by `P`. */
+  line<P extends Protocol>(): ProtocolLine<P> {
+    return {
+      handle: (method, handler) => this.handle(method, handler),
+      askLeader: (method, args, options) => this.askLeader(method, args, options),
+      broadcast: (topic, payload) => this.broadcast(topic, payload),
+      on: (topic, listener) => this.on(topic, listener),
+    };
+  }
+
   /** Serves `method` for the other instances while this instance leads. */
   handle<A, T>(method: string, handler: (args: A) => Promise<T> | T): void {
     this.handlers.set(method, handler as Handler);
@@ -174,7 +220,7 @@ export class Cluster implements OnModuleInit, OnApplicationShutdown {
   async askLeader<T>(
     method: string,
     args: unknown,
-    { timeoutMs = 5000, patienceMs = this.leaseMs * 2 } = {},
+    { timeoutMs = 5000, patienceMs = this.leaseMs * 2 }: AskOptions = {},
   ): Promise<T> {
     const deadline = Date.now() + patienceMs;
     for (;;) {

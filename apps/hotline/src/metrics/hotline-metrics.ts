@@ -3,7 +3,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { Subscription } from 'rxjs';
 import type { Clock } from '@hotline/clock';
 import { HotlineEvent, HotlineEvents } from '../events/hotline-events';
-import { SwitchboardService } from '../calls/switchboard.service';
+import { Switchboard } from '../calls/switchboard';
+import { isPracticeCall } from '../calls/training-calls.service';
 import { InjectClock } from '../common/clock.provider';
 import { Cluster } from '../instances/cluster';
 import { ConsoleConnections } from './console-connections.gateway';
@@ -91,7 +92,7 @@ export class HotlineMetrics implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly events: HotlineEvents,
-    private readonly switchboard: SwitchboardService,
+    private readonly switchboard: Switchboard,
     private readonly connections: ConsoleConnections,
     @InjectClock() private readonly clock: Clock,
     /** Several instances (REDIS_URL): which one leads the routing. */
@@ -163,9 +164,7 @@ export class HotlineMetrics implements OnModuleInit, OnModuleDestroy {
       this.hotlineInfo.set({ hotline, name }, 1);
       // Practice calls ring one volunteer and never queue: they are not the callers waiting.
       const inQueue = queue.calls.filter(
-        (call) =>
-          (call.phase === 'waiting' || call.phase === 'offered') &&
-          !this.switchboard.isTraining(call.callId),
+        (call) => (call.phase === 'waiting' || call.phase === 'offered') && !isPracticeCall(call),
       );
       for (const priority of ['crisis', 'normal'] as const)
         this.queueCalls.set(

@@ -11,7 +11,7 @@ import { In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
 import { HotlineEvents } from '../events/hotline-events';
-import { SwitchboardService } from '../calls/switchboard.service';
+import { Switchboard } from '../calls/switchboard';
 import { InjectClock } from '../common/clock.provider';
 import { startRecurringJob } from '../common/recurring-job';
 import { Hotline } from '../hotlines/hotline.entity';
@@ -43,7 +43,7 @@ export class AttendanceService implements OnModuleInit, OnModuleDestroy {
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     @InjectRepository(Hotline) private readonly hotlines: Repository<Hotline>,
     private readonly roster: ShiftsService,
-    private readonly switchboard: SwitchboardService,
+    private readonly switchboard: Switchboard,
     private readonly events: HotlineEvents,
     private readonly audit: AuditService,
     @InjectClock() private readonly clock: Clock,

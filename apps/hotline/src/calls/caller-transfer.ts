@@ -1,0 +1,74 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { Clock } from '@hotline/clock';
+import { InjectClock } from '../common/clock.provider';
+import { FieldCipher } from '../common/field-cipher';
+import { Telephony } from '../telephony/telephony';
+import { Volunteer } from '../volunteers/volunteer.entity';
+import { Call } from './call.entity';
+
+export const CONNECT_PATH = '/twilio/voice/connect';
+
+/** The engine steps a transfer may need, on the call's hotline. */
+export interface TransferSteps {
+  /** The caller could not be moved: back to their place in the queue. */
+  requeue(call: Call): Promise<void>;
+  /** The call is connected. */
+  answered(call: Call): Promise<void>;
+}
+
+/**
+ * Brings a caller to the volunteer who accepted: Twilio moves the caller out of its queue to
+ * the connect webhook, which dials the volunteer's phone or console.
+ */
+@Injectable()
+export class CallerTransfer {
+  private readonly logger = new Logger('Switchboard');
+
+  constructor(
+    @InjectRepository(Call) private readonly calls: Repository<Call>,
+    @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
+    private readonly telephony: Telephony,
+    private readonly cipher: FieldCipher,
+    @InjectClock() private readonly clock: Clock,
+  ) {}
+
+  /** If Twilio cannot move the caller, they keep their place; a practice call connects at once. */
+  async bring(call: Call, steps: TransferSteps): Promise<void> {
+    if (call.training) {
+      // No caller on the line: accepted is connected.
+      await this.calls.update(call.id, {
+        status: 'talking',
+        updatedAt: this.clock.now().toJSDate(),
+      });
+      return steps.answered(call);
+    }
+    try {
+      await this.telephony.sendCallerTo(
+        call.callSid,
+        call.queueSid,
+        `${CONNECT_PATH}?call=${call.id}`,
+      );
+    } catch (error) {
+      this.logger.error(
+        { err: (error as Error).message, callId: call.id },
+        'could not bring the caller to the volunteer',
+      );
+      await steps.requeue(call).catch(() => undefined);
+    }
+  }
+
+  /** Where the dial rings: the volunteer's own phone, or their console's softphone. */
+  async dialTarget(volunteerId: string): Promise<{ number: string } | { client: string }> {
+    const volunteer = await this.volunteers.findOneByOrFail({ id: volunteerId });
+    const phone =
+      volunteer.answerBy === 'phone' ? this.cipher.decryptOptional(volunteer.phoneEncrypted) : null;
+    return phone ? { number: phone } : { client: volunteer.softphoneIdentity };
+  }
+
+  /** The public address of a webhook, for the TwiML that sends Twilio there. */
+  url(path: string): string {
+    return this.telephony.url(path);
+  }
+}

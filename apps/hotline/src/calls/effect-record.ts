@@ -1,0 +1,220 @@
+import { DateTime } from 'luxon';
+import type { RoutingEffect } from '@hotline/routing';
+import type { HotlineEvent } from '../events/hotline-events';
+import type { CallOffer, OfferResult } from './call-offer.entity';
+import type { Call } from './call.entity';
+import type { PresenceChange } from './presence-change.entity';
+
+/** The engine's effects, and one of the host's own: a call went back to its place in the queue. */
+export type Effect = RoutingEffect | { type: 'requeued'; callId: string };
+
+/** One change to the record (or a message) that an engine step leads to, in the order due. */
+export type RecordChange =
+  | { kind: 'offer.insert'; row: CallOffer }
+  | { kind: 'offer.update'; id: string; changes: Partial<CallOffer> }
+  /** The call is rung: status offered, one more offer, and the first offer's time once. */
+  | { kind: 'call.offered'; callId: string; at: Date }
+  | { kind: 'call.update'; callId: string; changes: Partial<Call> }
+  /** The call's one outcome (see `CallSettlement`). */
+  | { kind: 'call.settle'; callId: string; changes: Partial<Call> }
+  | { kind: 'presence.insert'; row: PresenceChange }
+  | { kind: 'publish'; event: HotlineEvent }
+  /** The accepted volunteer is to be connected: Twilio moves the caller, after the step. */
+  | { kind: 'transfer'; call: Call };
+
+/** The step's setting: its hotline and time, the calls its effects name, the offers live now. */
+export interface RecordContext {
+  hotlineId: string;
+  at: Date;
+  /** Rows of the calls that connect or end in this step, as they were before it. */
+  calls: ReadonlyMap<string, Call>;
+  /** The engine's offer id → the offer row's id (the one the API and consoles use). */
+  offerRows: ReadonlyMap<string, string>;
+  newId: () => string;
+}
+
+export interface Record {
+  changes: RecordChange[];
+  /** Offers the step opened (engine id → row id) and closed (engine ids). */
+  opened: [string, string][];
+  closed: string[];
+}
+
+/** What an engine step's effects do to the offer, call and presence rows, and what is published. */
+export function recordOf(effects: readonly Effect[], context: RecordContext): Record {
+  const { hotlineId, at } = context;
+  const offerRows = new Map(context.offerRows);
+  const calls = new Map(context.calls);
+  const record: Record = { changes: [], opened: [], closed: [] };
+  const change = (next: RecordChange) => record.changes.push(next);
+  const publish = (event: HotlineEvent) => change({ kind: 'publish', event });
+  const callOf = (callId: string) => {
+    const call = calls.get(callId);
+    if (!call) throw new Error(`call ${callId} was not read for this step`);
+    return call;
+  };
+  // A volunteer entering wrap-up learns in the same step which call just ended.
+  const endedCallOf = new Map(
+    effects.flatMap((effect) =>
+      effect.type === 'call_ended' && effect.volunteerId
+        ? [[effect.volunteerId, effect.callId] as const]
+        : [],
+    ),
+  );
+  for (const effect of effects) {
+    switch (effect.type) {
+      case 'offer': {
+        const id = context.newId();
+        offerRows.set(effect.offerId, id);
+        record.opened.push([effect.offerId, id]);
+        change({
+          kind: 'offer.insert',
+          row: {
+            id,
+            callId: effect.callId,
+            volunteerId: effect.volunteerId,
+            offeredAt: at,
+            expiresAt: new Date(effect.expiresAt),
+            result: null,
+            endedAt: null,
+          },
+        });
+        change({ kind: 'call.offered', callId: effect.callId, at });
+        publish({
+          type: 'offer.created',
+          hotlineId,
+          offerId: id,
+          callId: effect.callId,
+          volunteerId: effect.volunteerId,
+          expiresAt: iso(effect.expiresAt),
+        });
+        break;
+      }
+      case 'offer_withdrawn': {
+        const id = offerRows.get(effect.offerId)!;
+        offerRows.delete(effect.offerId);
+        record.closed.push(effect.offerId);
+        change({
+          kind: 'offer.update',
+          id,
+          changes: { result: effect.reason as OfferResult, endedAt: at },
+        });
+        if (effect.reason !== 'abandoned')
+          change({
+            kind: 'call.update',
+            callId: effect.callId,
+            changes: { status: 'waiting', updatedAt: at },
+          });
+        publish({
+          type: 'offer.withdrawn',
+          hotlineId,
+          offerId: id,
+          callId: effect.callId,
+          volunteerId: effect.volunteerId,
+          reason: effect.reason,
+        });
+        break;
+      }
+      case 'connect': {
+        const call = callOf(effect.callId);
+        const changes = {
+          status: 'connecting' as const,
+          volunteerId: effect.volunteerId,
+          waitSeconds: secondsBetween(call.queuedAt ?? call.arrivedAt, at),
+          updatedAt: at,
+        };
+        change({ kind: 'call.update', callId: effect.callId, changes });
+        // Later effects of this step see the wait just recorded.
+        calls.set(call.id, { ...call, waitSeconds: changes.waitSeconds } as Call);
+        change({ kind: 'transfer', call });
+        publish({ type: 'call.changed', hotlineId, callId: effect.callId });
+        break;
+      }
+      case 'requeued':
+        change({
+          kind: 'call.update',
+          callId: effect.callId,
+          changes: { status: 'waiting', volunteerId: null, updatedAt: at },
+        });
+        break;
+      case 'overflow':
+        change({
+          kind: 'call.update',
+          callId: effect.callId,
+          changes: { status: 'overflowing', updatedAt: at },
+        });
+        break;
+      case 'call_ended': {
+        const call = callOf(effect.callId);
+        change({
+          kind: 'call.settle',
+          callId: effect.callId,
+          changes: {
+            outcome: effect.outcome,
+            // An overflowing caller is still on the line, hearing the call-back offer.
+            ...(effect.outcome === 'overflow_callback'
+              ? {}
+              : { status: 'ended' as const, endedAt: call.endedAt ?? at }),
+            waitSeconds:
+              effect.outcome === 'answered'
+                ? call.waitSeconds
+                : secondsBetween(call.queuedAt ?? call.arrivedAt, at),
+            updatedAt: at,
+          },
+        });
+        // A practice call ends quietly: no contact record opens for it (see `call.ended`).
+        publish(
+          call.training
+            ? { type: 'call.changed', hotlineId, callId: effect.callId }
+            : {
+                type: 'call.ended',
+                hotlineId,
+                callId: effect.callId,
+                outcome: effect.outcome,
+                ...(effect.volunteerId ? { volunteerId: effect.volunteerId } : {}),
+              },
+        );
+        break;
+      }
+      case 'volunteer_state':
+        change({
+          kind: 'presence.insert',
+          row: {
+            id: context.newId(),
+            hotlineId,
+            volunteerId: effect.volunteerId,
+            state: effect.state,
+            changedAt: new Date(effect.since),
+          },
+        });
+        publish({
+          type: 'volunteer.state',
+          hotlineId,
+          volunteerId: effect.volunteerId,
+          state: effect.state,
+          since: iso(effect.since),
+          ...(effect.state === 'wrap_up' && endedCallOf.has(effect.volunteerId)
+            ? { wrapUpCallId: endedCallOf.get(effect.volunteerId) }
+            : {}),
+        });
+        break;
+    }
+  }
+  return record;
+}
+
+/** The calls whose rows a step's record needs (see `RecordContext.calls`). */
+export function callsNamedBy(effects: readonly Effect[]): string[] {
+  return [
+    ...new Set(
+      effects.flatMap((effect) =>
+        effect.type === 'connect' || effect.type === 'call_ended' ? [effect.callId] : [],
+      ),
+    ),
+  ];
+}
+
+export const secondsBetween = (from: Date, to: Date) =>
+  Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
+
+const iso = (millis: number) => DateTime.fromMillis(millis).toUTC().toISO()!;
