@@ -15,7 +15,7 @@ import { FAMILY_PARTS } from './bookings.module';
 import { Desk } from './desk';
 import { FamilyBookings } from './family-bookings';
 import { familyOf } from './family';
-import { addPerson, nineOn, openCentre } from './guidance-centre.fixture';
+import { addPerson, nineOn, openCentre } from './guidance-centre.testing';
 
 describe('Attendance (service on a real database)', () => {
   let test: ServiceTest;

@@ -12,7 +12,7 @@ import { FAMILY_PARTS } from './bookings.module';
 import { WaitlistDto } from './dto/booking.dto';
 import { familyOf } from './family';
 import { FamilyBookings } from './family-bookings';
-import { nineOn, openCentre } from './guidance-centre.fixture';
+import { nineOn, openCentre } from './guidance-centre.testing';
 import { Waitlist } from './waitlist';
 import { WaitlistOffers } from './waitlist-offers';
 

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
 import { InjectClock } from '../common/clock.provider';
+import { isUniqueViolation } from '../database/errors';
 import { FieldCipher } from '../common/field-cipher';
 import { hotlineFor } from '../hotlines/hotline-scope';
 import { Volunteer } from '../volunteers/volunteer.entity';
-import { CallbackRequest } from './callback-request.entity';
+import { Call } from './call.entity';
+import { CallbackReason, CallbackRequest } from './callback-request.entity';
 import { CallbackRequestView } from './dto/calls.dto';
 
 /** Callers who asked to be called back: the supervisors' list, each number an audited read. */
@@ -19,6 +22,30 @@ export class CallbackRequestsService {
     private readonly audit: AuditService,
     @InjectClock() private readonly clock: Clock,
   ) {}
+
+  /**
+   * A caller pressed 1 for a call-back: one request per call (a retried webhook adds none).
+   * A caller without a number can be given no call-back, so nothing is stored for them.
+   */
+  async record(call: Call, reason: CallbackReason, forDate: string): Promise<void> {
+    if (!call.callerNumberEncrypted || !call.callerHash) return;
+    try {
+      await this.callbacks.insert({
+        id: randomUUID(),
+        hotlineId: call.hotlineId,
+        callId: call.id,
+        callerNumberEncrypted: call.callerNumberEncrypted,
+        callerHash: call.callerHash,
+        reason,
+        requestedAt: this.clock.now().toJSDate(),
+        forDate,
+        doneAt: null,
+        doneBy: null,
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
 
   /** Open call-back requests with their numbers: each number shown is an audited read. */
   async openCallbacks(actor: Volunteer, hotlineId?: string): Promise<CallbackRequestView[]> {

@@ -13,7 +13,8 @@ import { Call, CallerType } from './call.entity';
 import { CallFlowTwiml } from './call-flow.twiml';
 import { CallSettlement } from './call-settlement';
 import { CallerTransfer } from './caller-transfer';
-import { CallbackReason, CallbackRequest } from './callback-request.entity';
+import { CallbackReason } from './callback-request.entity';
+import { CallbackRequestsService } from './callback-requests.service';
 import { HotlineEvents } from '../events/hotline-events';
 import { Switchboard } from './switchboard';
 import { CALLER_DIGITS, DANGER_DIGIT } from './voice-prompts';
@@ -47,7 +48,7 @@ export class VoiceFlowService {
 
   constructor(
     @InjectRepository(Call) private readonly calls: Repository<Call>,
-    @InjectRepository(CallbackRequest) private readonly callbacks: Repository<CallbackRequest>,
+    private readonly callbackRequests: CallbackRequestsService,
     private readonly switchboard: Switchboard,
     private readonly settlement: CallSettlement,
     private readonly directory: HotlineDirectory,
@@ -180,24 +181,7 @@ export class VoiceFlowService {
     if (params.Digits !== '1') return twiml.goodbye(hotline.closedMessage);
     const next = currentOrNextOpening(hotline.schedule(), this.clock.now().plus({ minutes: 1 }));
     const forDate = (next?.start ?? this.clock.now()).setZone(hotline.timeZone).toISODate()!;
-    if (call.callerNumberEncrypted && call.callerHash) {
-      try {
-        await this.callbacks.insert({
-          id: randomUUID(),
-          hotlineId: hotline.id,
-          callId: call.id,
-          callerNumberEncrypted: call.callerNumberEncrypted,
-          callerHash: call.callerHash,
-          reason,
-          requestedAt: this.now(),
-          forDate,
-          doneAt: null,
-          doneBy: null,
-        });
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-      }
-    }
+    await this.callbackRequests.record(call, reason, forDate);
     return twiml.callbackRecorded(forDate);
   }
 
