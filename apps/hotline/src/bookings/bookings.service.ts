@@ -46,7 +46,7 @@ import {
   CancelledView,
   DayQuery,
   ManagedBookingView,
-  OfferView,
+  WaitlistOfferView,
   PublicBookingDto,
   SlotView,
   SlotsView,
@@ -378,7 +378,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
     return { date: dto.date, position };
   }
 
-  async offer(token: string): Promise<OfferView> {
+  async offer(token: string): Promise<WaitlistOfferView> {
     const { held } = await this.liveOffer(token);
     return { ...slotView(await this.localSlot(held)), expiresAt: held.heldUntil!.toISOString() };
   }

@@ -27,7 +27,7 @@ import {
   BookingOptionsView,
   CancelledView,
   ManagedBookingView,
-  OfferView,
+  WaitlistOfferView,
   PublicBookingDto,
   RescheduleDto,
   SlotsQuery,
@@ -121,9 +121,9 @@ export class PublicBookingsController {
 
   @Get('offers/:token')
   @ApiOperation({ summary: 'A time held for you from the waitlist' })
-  @ApiOkResponse({ type: OfferView })
+  @ApiOkResponse({ type: WaitlistOfferView })
   @ApiNotFoundResponse({ description: 'Ran out or already used' })
-  offer(@Param('token') token: string): Promise<OfferView> {
+  offer(@Param('token') token: string): Promise<WaitlistOfferView> {
     return this.bookings.offer(token);
   }
 

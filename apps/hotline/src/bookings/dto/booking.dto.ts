@@ -372,7 +372,8 @@ export class WaitlistView {
   @ApiProperty({ description: '1 = next in line for that day' }) position!: number;
 }
 
-export class OfferView extends SlotView {
+/** A waitlisted family's offer of a freed slot, held until expiresAt. */
+export class WaitlistOfferView extends SlotView {
   @ApiProperty() expiresAt!: string;
 }
 
