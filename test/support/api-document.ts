@@ -92,6 +92,8 @@ export class ApiDocumentChecker {
   check(method: string, url: string, response: request.Response): string | undefined {
     if (!/^application\/json/.test(String(response.headers['content-type'] ?? ''))) return;
     const path = new URL(url, 'http://server').pathname;
+    // The document itself.
+    if (path === '/api/docs-json') return;
     const what = `${method.toUpperCase()} ${path} → ${response.status}`;
     const route = this.routes.find(({ pattern }) => pattern.test(path));
     const operation = route && this.document.paths[route.template][method.toLowerCase()];
@@ -162,7 +164,12 @@ export function checkedAgainst<T extends request.Test>(test: T, checker: ApiDocu
   const assert = own.assert.bind(test);
   own.assert = (error, response, done) =>
     assert(error, response, (failure, answer) => {
-      const mismatch = !failure && answer ? checker.check(own.method, own.url, answer) : undefined;
+      let mismatch: string | undefined;
+      try {
+        mismatch = !failure && answer ? checker.check(own.method, own.url, answer) : undefined;
+      } catch (error) {
+        mismatch = `checking ${own.method} ${own.url} against the API document failed: ${String(error)}`;
+      }
       done?.call(test, mismatch ? new Error(mismatch) : failure, answer);
     });
   return test;

@@ -32,6 +32,7 @@ import { BookingMessages } from './booking-messages.service';
 import { BookingSetupService } from './booking-setup.service';
 import { BookingsService } from './bookings.service';
 import {
+  BookingConflictView,
   AttendanceDto,
   AvailabilityQuery,
   AvailabilityView,
@@ -69,6 +70,7 @@ export class BookingsController {
   })
   @ApiCreatedResponse({ type: BookedView })
   @ApiConflictResponse({
+    type: BookingConflictView,
     description: 'The time is taken or not offered; `alternatives` lists free times',
   })
   book(@SignedIn() actor: Volunteer, @Body() dto: StaffBookingDto): Promise<BookedView> {

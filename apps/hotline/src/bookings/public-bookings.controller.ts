@@ -23,6 +23,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '../auth/access.decorators';
 import { BookingsService } from './bookings.service';
 import {
+  BookingConflictView,
   BookedView,
   BookingOptionsView,
   CancelledView,
@@ -82,6 +83,7 @@ export class PublicBookingsController {
   @ApiOperation({ summary: 'Book a session; the answer carries the manage link (shown once)' })
   @ApiCreatedResponse({ type: BookedView })
   @ApiConflictResponse({
+    type: BookingConflictView,
     description: 'The time is taken or not offered; `alternatives` lists free times',
   })
   book(@Body() dto: PublicBookingDto): Promise<BookedView> {
@@ -107,7 +109,10 @@ export class PublicBookingsController {
   @Post('bookings/:token/reschedule')
   @ApiOperation({ summary: 'Move to another free time; the old token stops working' })
   @ApiCreatedResponse({ type: BookedView })
-  @ApiConflictResponse({ description: 'Taken, or past the cut-off; the booking is unchanged' })
+  @ApiConflictResponse({
+    type: BookingConflictView,
+    description: 'Taken, or past the cut-off; the booking is unchanged',
+  })
   reschedule(@Param('token') token: string, @Body() dto: RescheduleDto): Promise<BookedView> {
     return this.bookings.reschedule(token, dto.start);
   }
