@@ -1,18 +1,19 @@
 /** The console's HTTP calls to the hotline server (same origin), and the signed-in session. */
+import type {
+  CalendarFeedView,
+  HotlineStatusView,
+  SignInView,
+  VoiceTokenView,
+  VolunteerView,
+} from '@hotline/api-types';
 import type { Coverage, HotlineSummary, Shift, Slot } from './roster';
 import type { StatsReport } from './stats';
 
-export interface SignedInVolunteer {
-  id: string;
-  name: string;
-  roles: string[];
-}
+/** What the console keeps of the signed-in person. */
+export type SignedInVolunteer = Pick<VolunteerView, 'id' | 'name' | 'roles'>;
 
-export interface Session {
-  accessToken: string;
-  expiresAt: string;
-  volunteer: SignedInVolunteer;
-}
+/** The sign-in answer as kept in the tab: `expiresAt` by the browser's clock. */
+export type Session = Omit<SignInView, 'volunteer'> & { volunteer: SignedInVolunteer };
 
 export type SignInResult =
   | { ok: true; session: Session }
@@ -30,7 +31,7 @@ export async function signIn(email: string, password: string): Promise<SignInRes
     return { ok: false, reason: 'unreachable' };
   }
   if (response.ok) {
-    const body = (await response.json()) as Session;
+    const body = (await response.json()) as SignInView;
     return {
       ok: true,
       session: {
@@ -134,7 +135,7 @@ export async function voiceToken(accessToken: string): Promise<VoiceToken> {
       headers: { Authorization: `Bearer ${accessToken}` },
     });
     if (response.ok) {
-      const body = (await response.json()) as { token: string; identity: string };
+      const body = (await response.json()) as VoiceTokenView;
       return { ok: true, token: body.token, identity: body.identity };
     }
     return {
@@ -257,7 +258,7 @@ export const loadHotlines = (accessToken: string, signal?: AbortSignal) =>
 
 /** The hotline clock, in the hotline's zone (`now` of `GET /api/hotlines/:id/status`). */
 export const loadHotlineClock = (accessToken: string, hotlineId: string, signal?: AbortSignal) =>
-  callApi<{ now: string }>(accessToken, `/api/hotlines/${encodeURIComponent(hotlineId)}/status`, {
+  callApi<HotlineStatusView>(accessToken, `/api/hotlines/${encodeURIComponent(hotlineId)}/status`, {
     signal,
   });
 
@@ -296,7 +297,7 @@ export const withdrawFromShift = (accessToken: string, shiftId: string, voluntee
 
 /** A new private calendar address of the person's shifts (the old one stops working). */
 export const createCalendarFeed = (accessToken: string) =>
-  callApi<{ url: string }>(accessToken, '/api/me/calendar-feed', { method: 'POST' });
+  callApi<CalendarFeedView>(accessToken, '/api/me/calendar-feed', { method: 'POST' });
 
 /** Stops the person's calendar address from working. */
 export const revokeCalendarFeed = (accessToken: string) =>
