@@ -3,6 +3,8 @@ import type {
   CalendarFeedView,
   HotlineStatusView,
   SignInView,
+  TaxonomyView,
+  TopicNodeView,
   VoiceTokenView,
   VolunteerView,
 } from '@hotline/api-types';
@@ -94,18 +96,14 @@ export function saveSession(session: Session | null): void {
   else sessionStorage.removeItem(SESSION_KEY);
 }
 
-export interface TopicNode {
-  key: string;
-  label: { 'zh-CN': string; en: string };
-  children?: TopicNode[];
-}
+export type TopicNode = TopicNodeView;
 
 /** The topic tree (`GET /api/taxonomy`), or null if it cannot be had just now. */
 export async function loadTopics(): Promise<TopicNode[] | null> {
   try {
     const response = await fetch('/api/taxonomy');
     if (!response.ok) return null;
-    const body = (await response.json()) as { topics?: TopicNode[] };
+    const body = (await response.json()) as Partial<TaxonomyView>;
     return Array.isArray(body.topics) ? body.topics : null;
   } catch {
     return null;

@@ -14,5 +14,7 @@ export type HotlineStatusView = Schemas['HotlineStatusView'];
 export type HotlineView = Schemas['HotlineView'];
 export type OfferView = Schemas['OfferView'];
 export type SignInView = Schemas['SignInView'];
+export type TaxonomyView = Schemas['TaxonomyView'];
+export type TopicNodeView = Schemas['TopicNodeView'];
 export type VoiceTokenView = Schemas['VoiceTokenView'];
 export type VolunteerView = Schemas['VolunteerView'];

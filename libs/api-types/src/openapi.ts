@@ -2530,11 +2530,29 @@ export interface components {
       trend: components['schemas']['TrendMonth'][];
       volunteers: components['schemas']['VolunteerFigures'][];
     };
+    TaxonomyView: {
+      topics: components['schemas']['TopicNodeView'][];
+      version: number;
+    };
     TimeRangeDto: {
       /** @example 22:00 */
       end: string;
       /** @example 18:00 */
       start: string;
+    };
+    TopicLabelView: {
+      en: string;
+      'zh-CN': string;
+    };
+    TopicNodeView: {
+      /** @description Child Helpline International category (top level) */
+      chi?: string;
+      children?: components['schemas']['TopicNodeView'][];
+      /** @description Stable key; a sub-topic's is `<top-level key>.<name>` */
+      key: string;
+      label: components['schemas']['TopicLabelView'];
+      /** @description Key pressed in the phone menu (top level) */
+      menu?: number;
     };
     TrainingCallView: {
       hotlineId: string;
@@ -6511,12 +6529,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description { version, topics: [{ key, label, chi, menu, children }] } */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaxonomyView'];
+        };
       };
       /** @description An error */
       default: {
