@@ -7,6 +7,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { Clock } from '@hotline/clock';
 import { createHotlineApp } from '../../apps/hotline/src/app';
+import { apiDocumentChecker, checkedAgent } from './api-document';
 import { TestDatabase, createTestDatabase } from './test-database';
 
 export const ADMIN = { email: 'admin@hotline.test', password: 'admin-password-1' };
@@ -65,15 +66,20 @@ export async function startHotline(
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
 
+  // Every JSON answer the tests receive through http() and as() is checked against the API
+  // document this server publishes.
+  const checker = await apiDocumentChecker(() => request(baseUrl));
+  const http = () => checkedAgent(request(baseUrl), checker);
+
   const running: RunningHotline = {
     app,
     baseUrl,
     database: db,
     logs: () => lines.join(''),
-    http: () => request(baseUrl),
-    as: (token) => signedIn(baseUrl, token),
+    http,
+    as: (token) => signedIn(http, token),
     async signIn(email = ADMIN.email, password = ADMIN.password) {
-      const response = await request(baseUrl).post('/api/auth/login').send({ email, password });
+      const response = await http().post('/api/auth/login').send({ email, password });
       if (response.status !== 200)
         throw new Error(`sign-in of ${email} failed: ${response.status} ${response.text}`);
       return response.body.accessToken as string;
@@ -93,8 +99,8 @@ export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 export type SignedInAgent = Record<Method, (path: string) => request.Test>;
 
-function signedIn(baseUrl: string, token: string): SignedInAgent {
-  const agent = request(baseUrl);
+function signedIn(http: () => ReturnType<typeof request>, token: string): SignedInAgent {
+  const agent = http();
   const method = (name: Method) => (path: string) => agent[name](path).set(bearer(token));
   return {
     get: method('get'),

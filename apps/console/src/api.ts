@@ -1,18 +1,21 @@
 /** The console's HTTP calls to the hotline server (same origin), and the signed-in session. */
+import type {
+  CalendarFeedView,
+  HotlineStatusView,
+  SignInView,
+  TaxonomyView,
+  TopicNodeView,
+  VoiceTokenView,
+  VolunteerView,
+} from '@hotline/api-types';
 import type { Coverage, HotlineSummary, Shift, Slot } from './roster';
 import type { StatsReport } from './stats';
 
-export interface SignedInVolunteer {
-  id: string;
-  name: string;
-  roles: string[];
-}
+/** What the console keeps of the signed-in person. */
+export type SignedInVolunteer = Pick<VolunteerView, 'id' | 'name' | 'roles'>;
 
-export interface Session {
-  accessToken: string;
-  expiresAt: string;
-  volunteer: SignedInVolunteer;
-}
+/** The sign-in answer as kept in the tab: `expiresAt` by the browser's clock. */
+export type Session = Omit<SignInView, 'volunteer'> & { volunteer: SignedInVolunteer };
 
 export type SignInResult =
   | { ok: true; session: Session }
@@ -30,7 +33,7 @@ export async function signIn(email: string, password: string): Promise<SignInRes
     return { ok: false, reason: 'unreachable' };
   }
   if (response.ok) {
-    const body = (await response.json()) as Session;
+    const body = (await response.json()) as SignInView;
     return {
       ok: true,
       session: {
@@ -93,18 +96,14 @@ export function saveSession(session: Session | null): void {
   else sessionStorage.removeItem(SESSION_KEY);
 }
 
-export interface TopicNode {
-  key: string;
-  label: { 'zh-CN': string; en: string };
-  children?: TopicNode[];
-}
+export type TopicNode = TopicNodeView;
 
 /** The topic tree (`GET /api/taxonomy`), or null if it cannot be had just now. */
 export async function loadTopics(): Promise<TopicNode[] | null> {
   try {
     const response = await fetch('/api/taxonomy');
     if (!response.ok) return null;
-    const body = (await response.json()) as { topics?: TopicNode[] };
+    const body = (await response.json()) as Partial<TaxonomyView>;
     return Array.isArray(body.topics) ? body.topics : null;
   } catch {
     return null;
@@ -134,7 +133,7 @@ export async function voiceToken(accessToken: string): Promise<VoiceToken> {
       headers: { Authorization: `Bearer ${accessToken}` },
     });
     if (response.ok) {
-      const body = (await response.json()) as { token: string; identity: string };
+      const body = (await response.json()) as VoiceTokenView;
       return { ok: true, token: body.token, identity: body.identity };
     }
     return {
@@ -257,7 +256,7 @@ export const loadHotlines = (accessToken: string, signal?: AbortSignal) =>
 
 /** The hotline clock, in the hotline's zone (`now` of `GET /api/hotlines/:id/status`). */
 export const loadHotlineClock = (accessToken: string, hotlineId: string, signal?: AbortSignal) =>
-  callApi<{ now: string }>(accessToken, `/api/hotlines/${encodeURIComponent(hotlineId)}/status`, {
+  callApi<HotlineStatusView>(accessToken, `/api/hotlines/${encodeURIComponent(hotlineId)}/status`, {
     signal,
   });
 
@@ -296,7 +295,7 @@ export const withdrawFromShift = (accessToken: string, shiftId: string, voluntee
 
 /** A new private calendar address of the person's shifts (the old one stops working). */
 export const createCalendarFeed = (accessToken: string) =>
-  callApi<{ url: string }>(accessToken, '/api/me/calendar-feed', { method: 'POST' });
+  callApi<CalendarFeedView>(accessToken, '/api/me/calendar-feed', { method: 'POST' });
 
 /** Stops the person's calendar address from working. */
 export const revokeCalendarFeed = (accessToken: string) =>

@@ -3,9 +3,10 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
+import { buildOpenApiDocument } from './common/openapi-document';
 import { RequestOrigin } from './common/request-origin';
 import { Environment } from './config/environment';
 import { Cluster } from './instances/cluster';
@@ -64,16 +65,7 @@ export async function createHotlineApp(options: AppOptions = {}): Promise<NestEx
 }
 
 function publishOpenApi(app: NestExpressApplication): void {
-  const config = new DocumentBuilder()
-    .setTitle('Hotline API')
-    .setDescription(
-      "Call centre and appointment system for minors' mental-health hotlines. Every route needs " +
-        '"Authorization: Bearer <accessToken>" from POST /api/auth/login unless marked x-public; ' +
-        'x-roles lists the roles a route accepts.',
-    )
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
 }

@@ -33,6 +33,7 @@ import { BookingSetupService } from './booking-setup.service';
 import { Attendance } from './attendance';
 import { Desk } from './desk';
 import {
+  BookingConflictView,
   AttendanceDto,
   AvailabilityQuery,
   AvailabilityView,
@@ -71,6 +72,7 @@ export class BookingsController {
   })
   @ApiCreatedResponse({ type: BookedView })
   @ApiConflictResponse({
+    type: BookingConflictView,
     description: 'The time is taken or not offered; `alternatives` lists free times',
   })
   book(@SignedIn() actor: Volunteer, @Body() dto: StaffBookingDto): Promise<BookedView> {

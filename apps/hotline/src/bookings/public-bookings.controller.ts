@@ -23,11 +23,12 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '../auth/access.decorators';
 import { BookingViews } from './booking-views';
 import {
+  BookingConflictView,
   BookedView,
   BookingOptionsView,
   CancelledView,
   ManagedBookingView,
-  OfferView,
+  WaitlistOfferView,
   PublicBookingDto,
   RescheduleDto,
   SlotsQuery,
@@ -92,6 +93,7 @@ export class PublicBookingsController {
   @ApiOperation({ summary: 'Book a session; the answer carries the manage link (shown once)' })
   @ApiCreatedResponse({ type: BookedView })
   @ApiConflictResponse({
+    type: BookingConflictView,
     description: 'The time is taken or not offered; `alternatives` lists free times',
   })
   book(@Body() dto: PublicBookingDto): Promise<BookedView> {
@@ -117,7 +119,10 @@ export class PublicBookingsController {
   @Post('bookings/:token/reschedule')
   @ApiOperation({ summary: 'Move to another free time; the old token stops working' })
   @ApiCreatedResponse({ type: BookedView })
-  @ApiConflictResponse({ description: 'Taken, or past the cut-off; the booking is unchanged' })
+  @ApiConflictResponse({
+    type: BookingConflictView,
+    description: 'Taken, or past the cut-off; the booking is unchanged',
+  })
   reschedule(@Param('token') token: string, @Body() dto: RescheduleDto): Promise<BookedView> {
     return this.bookings.reschedule(token, dto.start);
   }
@@ -131,9 +136,9 @@ export class PublicBookingsController {
 
   @Get('offers/:token')
   @ApiOperation({ summary: 'A time held for you from the waitlist' })
-  @ApiOkResponse({ type: OfferView })
+  @ApiOkResponse({ type: WaitlistOfferView })
   @ApiNotFoundResponse({ description: 'Ran out or already used' })
-  offer(@Param('token') token: string): Promise<OfferView> {
+  offer(@Param('token') token: string): Promise<WaitlistOfferView> {
     return this.offers.offer(token);
   }
 

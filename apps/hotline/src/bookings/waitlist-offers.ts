@@ -18,7 +18,7 @@ import { BookingSetupService } from './booking-setup.service';
 import { Booking, WaitlistEntry } from './booking.entity';
 import { hashOf, holdsHash, newReference, newToken } from './booking-keys';
 import { BookingViews } from './booking-views';
-import { BookedView, BookingSettingsView, OfferView } from './dto/booking.dto';
+import { BookedView, BookingSettingsView, WaitlistOfferView } from './dto/booking.dto';
 import { Gone, TimeClaims, isLockConflict } from './time-claims';
 
 /** How often held offers that ran out are passed on (real time). */
@@ -65,7 +65,7 @@ export class WaitlistOffers implements OnModuleInit, OnModuleDestroy {
     this.stopJob?.();
   }
 
-  async offer(token: string): Promise<OfferView> {
+  async offer(token: string): Promise<WaitlistOfferView> {
     const { held } = await this.liveOffer(token);
     return { ...(await this.views.slot(held)), expiresAt: held.heldUntil!.toISOString() };
   }

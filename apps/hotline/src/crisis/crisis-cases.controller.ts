@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles, SignedIn, SignedInRoutes } from '../auth/access.decorators';
 import { IdParam } from '../common/id.pipe';
 import type { Volunteer } from '../volunteers/volunteer.entity';
@@ -73,7 +79,7 @@ export class CrisisCasesController {
 
   @Post(':id/follow-ups')
   @ApiOperation({ summary: 'Add what was done or learnt since' })
-  @ApiOkResponse({ type: CrisisCaseDetail })
+  @ApiCreatedResponse({ type: CrisisCaseDetail })
   followUp(
     @SignedIn() actor: Volunteer,
     @Param('id', IdParam('crisis case')) id: string,

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TaxonomyDocument, defaultTaxonomy } from '@hotline/taxonomy';
 import { Public } from '../auth/access.decorators';
+import { TaxonomyView } from './dto/taxonomy.dto';
 
 @ApiTags('taxonomy')
 @Controller('api/taxonomy')
@@ -13,7 +14,7 @@ export class TaxonomyController {
     summary:
       'The topic tree for menus, contact records and statistics (zh-CN and en labels, CHI mapping)',
   })
-  @ApiOkResponse({ description: '{ version, topics: [{ key, label, chi, menu, children }] }' })
+  @ApiOkResponse({ type: TaxonomyView })
   taxonomy(): TaxonomyDocument {
     return defaultTaxonomy().document;
   }

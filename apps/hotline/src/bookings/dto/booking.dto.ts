@@ -20,6 +20,7 @@ import { defaultTaxonomy } from '@hotline/taxonomy';
 import { WALL_CLOCK_TIME, Trimmed, LocalDate, OptionalHotlineId } from '../../common/dto-fields';
 import { AGE_BANDS, AgeBand, GRADES, Grade } from '../../contacts/contact-fields';
 import { BOOKING_LANGUAGES, BookingLanguage, BookingStatus } from '../booking.entity';
+import { ErrorView } from '../../common/dto/error.dto';
 
 /** An instant with its offset (`Z` or `+08:00`), as the slots list gives them. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -317,6 +318,15 @@ export class SlotView {
   @ApiProperty({ example: '14:00' }) localTime!: string;
 }
 
+/** 409 on booking: the time is taken or not offered (with free times), or past the cut-off. */
+export class BookingConflictView extends ErrorView {
+  @ApiPropertyOptional({
+    type: [SlotView],
+    description: 'The nearest free times, when the time was not free',
+  })
+  alternatives?: SlotView[];
+}
+
 export class SlotsView {
   @ApiProperty() timeZone!: string;
   @ApiProperty({ type: [SlotView] }) slots!: SlotView[];
@@ -372,7 +382,8 @@ export class WaitlistView {
   @ApiProperty({ description: '1 = next in line for that day' }) position!: number;
 }
 
-export class OfferView extends SlotView {
+/** A waitlisted family's offer of a freed slot, held until expiresAt. */
+export class WaitlistOfferView extends SlotView {
   @ApiProperty() expiresAt!: string;
 }
 
@@ -396,8 +407,10 @@ export class StaffBookingView extends SlotView {
   @ApiProperty({ nullable: true, type: String }) smsStatus!: string | null;
   @ApiProperty({ nullable: true, type: String }) contactId!: string | null;
   @ApiProperty({ nullable: true, type: String }) callId!: string | null;
-  @ApiPropertyOptional({ description: 'Single reads only (audited)' }) phone?: string | null;
-  @ApiPropertyOptional({ description: 'Single reads only (audited)' }) description?: string | null;
+  @ApiPropertyOptional({ description: 'Single reads only (audited)', nullable: true, type: String })
+  phone?: string | null;
+  @ApiPropertyOptional({ description: 'Single reads only (audited)', nullable: true, type: String })
+  description?: string | null;
 }
 
 export class BookingSettingsView {

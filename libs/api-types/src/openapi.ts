@@ -1,0 +1,7413 @@
+/**
+ * Generated from the hotline server's API document (/api/docs-json) by openapi-typescript:
+ * do not edit. Regenerate with `npm run api:types`; libs/api-types/src/openapi.spec.ts fails
+ * while this file differs from the document.
+ */
+
+export interface paths {
+  '/api/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per person: shifts, attended, late, no-shows */
+    get: operations['ShiftsController_attendanceReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who read or changed confidential records, from where, newest first
+     * @description Admins see every event; supervisors see their hotlines' events.
+     */
+    get: operations['AuditController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in with email and password; returns an access token */
+    post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/availability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Experts’ weekly windows and dated changes */
+    get: operations['BookingsController_availability'];
+    put?: never;
+    /** Add an expert’s weekly window (local times) */
+    post: operations['BookingsController_addWeekly'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/availability/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a weekly window (bookings made stay) */
+    delete: operations['BookingsController_removeWeekly'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/availability/dates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A dated change: an expert’s hours that day, their day off, or the centre closed */
+    post: operations['BookingsController_addDated'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/availability/dates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a dated change */
+    delete: operations['BookingsController_removeDated'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/booking-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hotline’s booking rules and centre address */
+    get: operations['BookingsController_settings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change booking rules (session, buffer, notice, horizon, cut-off, hold) */
+    patch: operations['BookingsController_changeSettings'];
+    trace?: never;
+  };
+  '/api/bookings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Bookings of a local date (a volunteer: those where they are the expert) */
+    get: operations['BookingsController_day'];
+    put?: never;
+    /** Book a session for a caller (a volunteer: for the caller of their call, by callId) */
+    post: operations['BookingsController_book'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bookings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One booking with the family’s phone and description (audited) */
+    get: operations['BookingsController_one'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bookings/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The family came (opens a face-to-face contact record to complete) or did not */
+    post: operations['BookingsController_attendance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/callback-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Callers who asked to be called back and are not yet done (numbers audited) */
+    get: operations['CallsController_callbacks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/callback-requests/{id}/done': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a call-back as made */
+    post: operations['CallsController_callbackDone'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calls/{id}/caller-history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every contact with this call's caller (same number), newest first */
+    get: operations['ContactsController_callerHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calls/{id}/wrap-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the contact of the call you answered; ends your wrap-up
+     * @description primaryTopic, riskLevel and outcome are required. Risk high or imminent opens a crisis case.
+     */
+    post: operations['ContactsController_wrapUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Contact records, newest first, without notes
+     * @description Volunteers see their own; supervisors, coordinators and admins see their hotlines' records.
+     */
+    get: operations['ContactsController_list'];
+    put?: never;
+    /**
+     * Record a face-to-face or online consultation
+     * @description A coordinator or supervisor may give volunteerId to enter it on their behalf.
+     */
+    post: operations['ContactsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/contacts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One record; notes only to its volunteer and supervisors (read audited) */
+    get: operations['ContactsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Complete or correct a record (its volunteer or a supervisor) */
+    patch: operations['ContactsController_update'];
+    trace?: never;
+  };
+  '/api/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Needed against signed-up people per shift, the gaps, the gap score */
+    get: operations['ShiftsController_coverage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/crisis-cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Crisis cases you work on, newest first; ?overdue=true: reports past due */
+    get: operations['CrisisCasesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/crisis-cases/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One case with its report, referral and follow-ups (read audited) */
+    get: operations['CrisisCasesController_detail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/crisis-cases/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close the case (its report must be filed) */
+    post: operations['CrisisCasesController_close'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/crisis-cases/{id}/follow-ups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add what was done or learnt since */
+    post: operations['CrisisCasesController_followUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/crisis-cases/{id}/referral': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Refer the case to a partner hospital or service */
+    put: operations['CrisisCasesController_refer'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/crisis-cases/{id}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** File the written report (due 12 hours after opening) */
+    put: operations['CrisisCasesController_report'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/crisis-cases/{id}/take': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take responsibility for the case as its supervisor */
+    post: operations['CrisisCasesController_take'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/hotlines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hotlines you work for (every hotline for an admin) */
+    get: operations['HotlinesController_list'];
+    put?: never;
+    /** Add a hotline (a city or a school line of a province deployment) */
+    post: operations['HotlinesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/hotlines/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A hotline and its settings */
+    get: operations['HotlinesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change settings: hours, closures, closed message, routing */
+    patch: operations['HotlinesController_update'];
+    trace?: never;
+  };
+  '/api/hotlines/{id}/note-retention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How long confidential notes and numbers are kept */
+    get: operations['NoteRetentionController_get'];
+    /**
+     * Set how long confidential notes and numbers are kept
+     * @description An hourly job clears them past it; the anonymous fields stay for statistics.
+     */
+    put: operations['NoteRetentionController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/hotlines/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Is the hotline open now, and when is the current or next opening */
+    get: operations['HotlinesController_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your own profile */
+    get: operations['MeController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change your name, phone, languages or how calls reach you */
+    patch: operations['MeController_update'];
+    trace?: never;
+  };
+  '/api/me/calendar-feed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A private calendar address of your shifts (replaces the old one) */
+    post: operations['ShiftsController_createFeed'];
+    /** Stop your calendar address from working */
+    delete: operations['ShiftsController_revokeFeed'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/offer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The call ringing on your console now; 204 when none */
+    get: operations['CallsController_offer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change your password (needs the current one) */
+    put: operations['MeController_changePassword'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/presence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Go available, on break or offline (available on one hotline at a time) */
+    put: operations['CallsController_presence'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/shifts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your shifts, from a month ago on */
+    get: operations['ShiftsController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/offers/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take the call: Twilio connects the caller to you */
+    post: operations['CallsController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/offers/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pass the call on; you go to "missed" until you are available again */
+    post: operations['CallsController_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/partners': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Partner hospitals and services of your hotlines */
+    get: operations['PartnersController_list'];
+    put?: never;
+    /** Add a partner hospital or service */
+    post: operations['PartnersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/partners/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a partner, or retire it (active: false) */
+    patch: operations['PartnersController_update'];
+    trace?: never;
+  };
+  '/api/public/booking-options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the booking page shows: centre, rules, topics, age bands */
+    get: operations['PublicBookingsController_options'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/bookings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Book a session; the answer carries the manage link (shown once) */
+    post: operations['PublicBookingsController_book'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/bookings/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A booking, by its manage token */
+    get: operations['PublicBookingsController_managed'];
+    put?: never;
+    post?: never;
+    /** Cancel (until the change cut-off) */
+    delete: operations['PublicBookingsController_cancel'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/bookings/{token}/reschedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move to another free time; the old token stops working */
+    post: operations['PublicBookingsController_reschedule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/offers/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A time held for you from the waitlist */
+    get: operations['PublicBookingsController_offer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/offers/{token}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Book the held time */
+    post: operations['PublicBookingsController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/slots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Free session times of local dates (at most 31 days) */
+    get: operations['PublicBookingsController_slots'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/waitlist': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Wait for a time on a day; a freed time is offered by text */
+    post: operations['PublicBookingsController_joinWaitlist'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The live queue and every volunteer on duty (no caller numbers) */
+    get: operations['CallsController_queue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rooms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Rooms of the guidance centre */
+    get: operations['BookingsController_rooms'];
+    put?: never;
+    /** Add a room */
+    post: operations['BookingsController_createRoom'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rooms/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename a room, or take it out of use (active: false) */
+    patch: operations['BookingsController_updateRoom'];
+    trace?: never;
+  };
+  '/api/shift-templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The repeating shifts of a hotline */
+    get: operations['ShiftsController_templates'];
+    put?: never;
+    /** Add a repeating shift (local times, weekdays, headcount) */
+    post: operations['ShiftsController_createTemplate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shift-templates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a template (shifts already generated keep theirs) */
+    patch: operations['ShiftsController_updateTemplate'];
+    trace?: never;
+  };
+  '/api/shifts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Shifts of local dates, with who is on them */
+    get: operations['ShiftsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shifts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change how many people a shift needs */
+    patch: operations['ShiftsController_change'];
+    trace?: never;
+  };
+  '/api/shifts/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a shift (it stays, marked cancelled, in calendars) */
+    post: operations['ShiftsController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shifts/{id}/signups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign up (or, coordinators, sign someone up) for a shift */
+    post: operations['ShiftsController_signUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shifts/{id}/signups/{volunteerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Withdraw (yourself until the cut-off; coordinators anyone, any time) */
+    delete: operations['ShiftsController_withdraw'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shifts/{id}/signups/{volunteerId}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Correct whether someone came (and how late) */
+    put: operations['ShiftsController_correct'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shifts/generate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Create the shifts the templates plan for local dates (at most 92 days) */
+    post: operations['ShiftsController_generate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stats/monthly': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One calendar month in the hotline’s time zone */
+    get: operations['StatsController_monthly'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stats/range': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Local days from `from` to `to`, both included */
+    get: operations['StatsController_range'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stats/yearly': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One calendar year in the hotline’s time zone */
+    get: operations['StatsController_yearly'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/taxonomy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The topic tree for menus, contact records and statistics (zh-CN and en labels, CHI mapping) */
+    get: operations['TaxonomyController_taxonomy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training-calls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ring a practice call on one available volunteer: no telephony, no statistics, marked training */
+    post: operations['TrainingCallsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training-calls/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A practice call: its state and what the caller says */
+    get: operations['TrainingCallsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training-calls/{id}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The practice caller hangs up; the volunteer is free again at once */
+    post: operations['TrainingCallsController_end'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/voice/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An access token for the browser softphone (@twilio/voice-sdk) */
+    get: operations['VoiceTokenController_token'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Volunteers of the hotlines you work for (all hotlines for an admin) */
+    get: operations['VolunteersController_list'];
+    put?: never;
+    /** Add a volunteer, supervisor, coordinator or admin */
+    post: operations['VolunteersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One volunteer, with their phone number (the read is audited) */
+    get: operations['VolunteersController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a profile, roles, hotlines; active=false deactivates (nothing is deleted) */
+    patch: operations['VolunteersController_update'];
+    trace?: never;
+  };
+  '/api/volunteers/{id}/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set a new password for someone who forgot theirs */
+    put: operations['VolunteersController_resetPassword'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/calendar/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A person’s shifts as iCalendar (GET /calendar/<token>.ics) */
+    get: operations['CalendarFeedController_feed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness and database check, for load balancers and monitors */
+    get: operations['HealthController_health'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/twilio/sms/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A text’s delivery status; a failed one flags the booking needsCall */
+    post: operations['SmsStatusController_status'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/twilio/voice/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The caller pressed 1 to be called back */
+    post: operations['VoiceWebhooksController_callback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/twilio/voice/connect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** TwiML that dials the volunteer who accepted the call */
+    post: operations['VoiceWebhooksController_connect'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/twilio/voice/dial-result': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The dial ended (DialCallStatus); unanswered: back to the queue, same place */
+    post: operations['VoiceWebhooksController_dialResult'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/twilio/voice/incoming': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A call arrives: hours check, then the caller menu */
+    post: operations['VoiceWebhooksController_incoming'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/twilio/voice/menu': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A menu choice (step=caller or step=topic); 9 means "I am in danger now" */
+    post: operations['VoiceWebhooksController_menu'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/twilio/voice/queue-result': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The caller left the Twilio queue (QueueResult) */
+    post: operations['VoiceWebhooksController_queueResult'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/twilio/voice/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Call status callback: the call ended (completed, canceled, ...) */
+    post: operations['VoiceWebhooksController_status'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/twilio/voice/wait': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Hold message while queued: position and expected wait */
+    post: operations['VoiceWebhooksController_wait'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    AttendanceCorrectionDto: {
+      /** @description Came (true) or did not (false) */
+      attended: boolean;
+      minutesLate?: number;
+    };
+    AttendanceDto: {
+      /** @description The family came (true) or did not (false) */
+      attended: boolean;
+    };
+    AttendanceRow: {
+      attended: number;
+      late: number;
+      minutesLate: number;
+      name: string;
+      noShows: number;
+      shifts: number;
+      volunteerId: string;
+    };
+    AuditEventView: {
+      /** @example volunteer.phone.read */
+      action: string;
+      actorId: string | null;
+      hotlineId: string | null;
+      id: string;
+      /** Format: date-time */
+      occurredAt: string;
+      /** @example 203.0.113.7 */
+      origin: string | null;
+      subjectId: string;
+      subjectType: string;
+    };
+    AvailabilityView: {
+      dates: components['schemas']['DatedAvailabilityView'][];
+      weekly: components['schemas']['WeeklyAvailabilityView'][];
+    };
+    Block: {
+      rows: components['schemas']['ShareRow'][];
+      total: number;
+    };
+    BookedView: {
+      centreAddress: string | null;
+      end: string;
+      /** @example 2026-11-24 */
+      localDate: string;
+      /** @example 14:00 */
+      localTime: string;
+      /** @description Shown once: the key to change or cancel */
+      manageToken: string;
+      manageUrl: string;
+      /** @example HB-7K3Q9 */
+      reference: string;
+      start: string;
+      /** @enum {string} */
+      status: 'booked';
+      topic: string;
+    };
+    BookingConflictView: {
+      /** @description The nearest free times, when the time was not free */
+      alternatives?: components['schemas']['SlotView'][];
+      /** @example Bad Request */
+      error?: string;
+      /** @description Validation failures: field path → messages */
+      fields?: {
+        [key: string]: string[];
+      };
+      /** @description What went wrong, for a person; a validation failure lists one line per rule */
+      message: string | string[];
+      /** @description The HTTP status, again */
+      statusCode: number;
+    };
+    BookingOptionsView: {
+      ageBands: components['schemas']['Labelled'][];
+      centreAddress: string | null;
+      changeCutoffHours: number;
+      horizonDays: number;
+      hotlineName: string;
+      hotlinePhone: string | null;
+      minNoticeHours: number;
+      sessionMinutes: number;
+      timeZone: string;
+      /** @description The hotline's local date now: where the free times start */
+      today: string;
+      topics: components['schemas']['Labelled'][];
+    };
+    BookingSettingsDto: {
+      bufferMinutes?: number;
+      /** @example 杭州市上城区解放路 1 号 3 楼 */
+      centreAddress?: Record<string, never> | null;
+      changeCutoffHours?: number;
+      horizonDays?: number;
+      /** @description Default: your first hotline */
+      hotlineId?: string;
+      minNoticeHours?: number;
+      offerHoldMinutes?: number;
+      sessionMinutes?: number;
+    };
+    BookingSettingsView: {
+      bufferMinutes: number;
+      centreAddress: string | null;
+      changeCutoffHours: number;
+      horizonDays: number;
+      hotlineId: string;
+      minNoticeHours: number;
+      offerHoldMinutes: number;
+      sessionMinutes: number;
+    };
+    CalendarFeedView: {
+      /** @description Subscribe to this address; shown once, keep it private */
+      url: string;
+    };
+    CallbackRequestView: {
+      /** @description Decrypted; the read is audited */
+      callerNumber: string;
+      callId: string;
+      /** Format: date-time */
+      doneAt: string | null;
+      forDate: string;
+      id: string;
+      reason: string;
+      /** Format: date-time */
+      requestedAt: string;
+    };
+    CallFigures: {
+      /** @description Hung up while waiting in the queue */
+      abandoned: number;
+      abandonmentRate: number | null;
+      answered: number;
+      averageTalkSeconds: number | null;
+      averageWaitSeconds: number | null;
+      averageWrapUpSeconds: number | null;
+      /** @description Calls by local hour of arrival */
+      byHour: components['schemas']['HourCount'][];
+      callbackRequests: number;
+      closedHours: number;
+      longestWaitSeconds: number;
+      /** @description Calls that joined the queue */
+      offered: number;
+      overflowed: number;
+      queueFull: number;
+      serviceLevel: components['schemas']['ServiceLevel'];
+    };
+    CancelledView: {
+      reference: string;
+      /** @enum {string} */
+      status: 'cancelled';
+    };
+    ChangePasswordDto: {
+      currentPassword: string;
+      newPassword: string;
+    };
+    ChangeShiftDto: {
+      supervisorsNeeded?: number;
+      volunteersNeeded?: number;
+    };
+    CloseCaseDto: {
+      /** @description How it ended; confidential */
+      note?: string;
+    };
+    ClosureDto: {
+      /**
+       * @description Local date on which the hotline stays closed
+       * @example 2026-10-01
+       */
+      date: string;
+      /** @example 国庆节 */
+      reason?: string;
+    };
+    ConsultationFigures: {
+      byAgeBand: components['schemas']['Block'];
+      /** @description Every topic mentioned; shares of mentions */
+      byAnyTopic: components['schemas']['Block'];
+      /** @description Every topic mentioned, top level; shares of mentions */
+      byAnyTopicGroup: components['schemas']['Block'];
+      byCallerType: components['schemas']['Block'];
+      byChannel: components['schemas']['Block'];
+      byGender: components['schemas']['Block'];
+      byOutcome: components['schemas']['Block'];
+      /** @description Primary topic as recorded (sub-topics) */
+      byPrimaryTopic: components['schemas']['Block'];
+      /** @description Primary topic, top level */
+      byPrimaryTopicGroup: components['schemas']['Block'];
+      byRisk: components['schemas']['Block'];
+      notCategorised: number;
+      total: number;
+    };
+    ContactFieldsDto: {
+      /**
+       * @description The child's age band
+       * @enum {string}
+       */
+      ageBand?: 'under_6' | '6_11' | '12_14' | '15_17' | '18_plus' | 'unknown';
+      /** @enum {string} */
+      callerType?: 'pupil' | 'parent' | 'teacher' | 'other';
+      /** @example 西湖区 */
+      district?: string;
+      /** @enum {string} */
+      gender?: 'female' | 'male' | 'other' | 'unknown';
+      /** @enum {string} */
+      grade?:
+        | 'kindergarten'
+        | 'primary_1'
+        | 'primary_2'
+        | 'primary_3'
+        | 'primary_4'
+        | 'primary_5'
+        | 'primary_6'
+        | 'junior_1'
+        | 'junior_2'
+        | 'junior_3'
+        | 'senior_1'
+        | 'senior_2'
+        | 'senior_3'
+        | 'vocational'
+        | 'not_in_school'
+        | 'unknown';
+      /** @description Confidential; encrypted */
+      notes?: string;
+      /**
+       * @description Up to 2 more topic keys
+       * @example [
+       *       "learning.exam_stress"
+       *     ]
+       */
+      otherTopics?: string[];
+      /** @enum {string} */
+      outcome:
+        | 'advice_given'
+        | 'booked_face_to_face'
+        | 'referred_to_hospital'
+        | 'crisis_intervention'
+        | 'callback_arranged';
+      /**
+       * @description A key from GET /api/taxonomy
+       * @example emotional.anxiety_stress
+       */
+      primaryTopic: string;
+      /** @enum {string} */
+      riskLevel: 'none' | 'low' | 'medium' | 'high' | 'imminent';
+    };
+    ContactView: {
+      /** @enum {string|null} */
+      ageBand: 'under_6' | '6_11' | '12_14' | '15_17' | '18_plus' | 'unknown' | null;
+      /** @enum {string|null} */
+      callerType: 'pupil' | 'parent' | 'teacher' | 'other' | null;
+      callId: string | null;
+      /** @description False until a primary topic is recorded */
+      categorised: boolean;
+      /** @enum {string} */
+      channel: 'phone' | 'face_to_face' | 'online';
+      createdAt: string;
+      district: string | null;
+      durationMinutes: number | null;
+      /** @description Earlier contacts from the same number (phone contacts; not for coordinators) */
+      earlierContacts?: number;
+      /** @enum {string|null} */
+      gender: 'female' | 'male' | 'other' | 'unknown' | null;
+      /** @enum {string|null} */
+      grade:
+        | 'kindergarten'
+        | 'primary_1'
+        | 'primary_2'
+        | 'primary_3'
+        | 'primary_4'
+        | 'primary_5'
+        | 'primary_6'
+        | 'junior_1'
+        | 'junior_2'
+        | 'junior_3'
+        | 'senior_1'
+        | 'senior_2'
+        | 'senior_3'
+        | 'vocational'
+        | 'not_in_school'
+        | 'unknown'
+        | null;
+      hasNotes: boolean;
+      hotlineId: string;
+      id: string;
+      /** @description Only in a single record, to its volunteer and supervisors; each read is audited */
+      notes?: string | null;
+      notesClearedAt: string | null;
+      occurredAt: string;
+      /** @enum {string|null} */
+      outcome:
+        | 'advice_given'
+        | 'booked_face_to_face'
+        | 'referred_to_hospital'
+        | 'crisis_intervention'
+        | 'callback_arranged'
+        | null;
+      primaryTopic: string | null;
+      /** @description Who entered the record (differs when entered on behalf) */
+      recordedBy: string;
+      /** @enum {string|null} */
+      riskLevel: 'none' | 'low' | 'medium' | 'high' | 'imminent' | null;
+      /** @description Every topic, the primary first */
+      topics: string[];
+      updatedAt: string;
+      volunteerId: string;
+    };
+    CoverageGap: {
+      localDate: string;
+      localEnd: string;
+      localStart: string;
+      missing: number;
+      shiftId: string;
+      /** @enum {string} */
+      slot: 'volunteer' | 'supervisor';
+    };
+    CoverageView: {
+      coveredPersonHours: number;
+      from: string;
+      gaps: components['schemas']['CoverageGap'][];
+      /** @description Share (0-1) of needed person-hours not covered */
+      gapScore: number | null;
+      neededPersonHours: number;
+      shifts: components['schemas']['ShiftView'][];
+      to: string;
+    };
+    CreateContactDto: {
+      /**
+       * @description The child's age band
+       * @enum {string}
+       */
+      ageBand?: 'under_6' | '6_11' | '12_14' | '15_17' | '18_plus' | 'unknown';
+      /** @enum {string} */
+      callerType?: 'pupil' | 'parent' | 'teacher' | 'other';
+      /** @enum {string} */
+      channel: 'face_to_face' | 'online';
+      /** @example 西湖区 */
+      district?: string;
+      durationMinutes?: number;
+      /** @enum {string} */
+      gender?: 'female' | 'male' | 'other' | 'unknown';
+      /** @enum {string} */
+      grade?:
+        | 'kindergarten'
+        | 'primary_1'
+        | 'primary_2'
+        | 'primary_3'
+        | 'primary_4'
+        | 'primary_5'
+        | 'primary_6'
+        | 'junior_1'
+        | 'junior_2'
+        | 'junior_3'
+        | 'senior_1'
+        | 'senior_2'
+        | 'senior_3'
+        | 'vocational'
+        | 'not_in_school'
+        | 'unknown';
+      /** @description Default: your first hotline */
+      hotlineId?: string;
+      /** @description Confidential; encrypted */
+      notes?: string;
+      /** @example 2026-11-23T19:30:00+08:00 */
+      occurredAt: string;
+      /**
+       * @description Up to 2 more topic keys
+       * @example [
+       *       "learning.exam_stress"
+       *     ]
+       */
+      otherTopics?: string[];
+      /** @enum {string} */
+      outcome:
+        | 'advice_given'
+        | 'booked_face_to_face'
+        | 'referred_to_hospital'
+        | 'crisis_intervention'
+        | 'callback_arranged';
+      /**
+       * @description A key from GET /api/taxonomy
+       * @example emotional.anxiety_stress
+       */
+      primaryTopic: string;
+      /** @enum {string} */
+      riskLevel: 'none' | 'low' | 'medium' | 'high' | 'imminent';
+      /** @description Who counselled, when a coordinator enters the record for them; default you */
+      volunteerId?: string;
+    };
+    CreateHotlineDto: {
+      /** @description Spoken when closed, after the opening hours: the emergency numbers */
+      closedMessage?: string;
+      closures?: components['schemas']['ClosureDto'][];
+      /**
+       * @default zh-CN
+       * @enum {string}
+       */
+      locale: 'zh-CN' | 'en';
+      /** @example 未成年人心理健康热线 */
+      name: string;
+      /** @description Default: every day 18:00-22:00 */
+      openingHours?: components['schemas']['OpeningHoursDto'];
+      /**
+       * @description The number callers dial (as Twilio sends it in To)
+       * @example +8657112355
+       */
+      phoneNumber?: string;
+      routing?: components['schemas']['RoutingSettingsDto'];
+      /**
+       * @description IANA zone; default HOTLINE_TIMEZONE
+       * @example Asia/Shanghai
+       */
+      timeZone?: string;
+      /**
+       * @description Volunteers may withdraw from a shift until this many hours before it
+       * @default 24
+       */
+      withdrawCutoffHours: number;
+    };
+    CreatePartnerDto: {
+      address?: string;
+      /** @description Default: your first hotline */
+      hotlineId?: string;
+      /** @enum {string} */
+      kind: 'hospital' | 'service';
+      /** @example 市第七人民医院 */
+      name: string;
+      /** @example 0571-85126525 */
+      phone?: string;
+    };
+    CreateTrainingCallDto: {
+      /** @description What the practice caller says, line by line (shown to the volunteer) */
+      script?: string[];
+      /**
+       * @description Top-level topic; default emotional
+       * @example emotional
+       */
+      topic?: string;
+      /** @description The volunteer whose console the practice call rings */
+      volunteerId: string;
+    };
+    CreateVolunteerDto: {
+      /**
+       * @default browser
+       * @enum {string}
+       */
+      answerBy: 'browser' | 'phone';
+      /** @example wang@example.org */
+      email: string;
+      /** @enum {string} */
+      expertKind: 'school_teacher' | 'university' | 'hospital' | 'counsellor' | 'trainee';
+      /** @description Hotlines this person works for; default: the creator's hotlines */
+      hotlineIds?: string[];
+      /**
+       * @description BCP 47 language tags
+       * @example [
+       *       "zh-CN"
+       *     ]
+       */
+      languages?: string[];
+      /** @example 王老师 */
+      name: string;
+      /** @description Initial password, at least 10 characters */
+      password: string;
+      /**
+       * @description Stored encrypted; used to ring calls when answerBy=phone
+       * @example +8613800138000
+       */
+      phone?: string;
+      /**
+       * @example [
+       *       "volunteer"
+       *     ]
+       */
+      roles: ('volunteer' | 'supervisor' | 'coordinator' | 'admin')[];
+      /**
+       * @description Twilio Client identity for the browser softphone
+       * @example wang-laoshi
+       */
+      softphoneIdentity?: string;
+      /**
+       * @description Topic keys from GET /api/taxonomy
+       * @example [
+       *       "emotional",
+       *       "learning"
+       *     ]
+       */
+      topicSkills?: string[];
+    };
+    CrisisCaseDetail: {
+      callId: string | null;
+      closedAt: string | null;
+      closingNote: string | null;
+      contactId: string | null;
+      followUps: components['schemas']['FollowUpView'][];
+      hotlineId: string;
+      id: string;
+      openedAt: string;
+      partner: components['schemas']['PartnerSummary'] | null;
+      referralNote: string | null;
+      referredAt: string | null;
+      report: string | null;
+      /** @description 12 hours after opening */
+      reportDueAt: string;
+      reportFiledAt: string | null;
+      reportOverdue: boolean;
+      /** @enum {string|null} */
+      riskLevel: 'none' | 'low' | 'medium' | 'high' | 'imminent' | null;
+      supervisorId: string | null;
+      /** @enum {string} */
+      trigger: 'danger_key' | 'risk_level';
+      /** @description Who answered or counselled */
+      volunteerId: string | null;
+    };
+    CrisisCaseView: {
+      callId: string | null;
+      closedAt: string | null;
+      contactId: string | null;
+      hotlineId: string;
+      id: string;
+      openedAt: string;
+      partner: components['schemas']['PartnerSummary'] | null;
+      referredAt: string | null;
+      /** @description 12 hours after opening */
+      reportDueAt: string;
+      reportFiledAt: string | null;
+      reportOverdue: boolean;
+      /** @enum {string|null} */
+      riskLevel: 'none' | 'low' | 'medium' | 'high' | 'imminent' | null;
+      supervisorId: string | null;
+      /** @enum {string} */
+      trigger: 'danger_key' | 'risk_level';
+      /** @description Who answered or counselled */
+      volunteerId: string | null;
+    };
+    CrisisFigures: {
+      byTrigger: components['schemas']['Block'];
+      opened: number;
+      referred: number;
+      /** @description Filed after the 12 hours, or still missing past them */
+      reportsLate: number;
+      reportsOnTime: number;
+      /** @description Not filed, still within the 12 hours */
+      reportsPending: number;
+    };
+    DatedAvailabilityDto: {
+      /** @example 2026-12-24 */
+      date: string;
+      /** @example 12:00 */
+      endTime?: string;
+      /** @description Default: your first hotline */
+      hotlineId?: string;
+      reason?: string;
+      /**
+       * @description With endTime: the windows of that day
+       * @example 09:00
+       */
+      startTime?: string;
+      /** @description The expert; leave out for a day the whole centre is closed */
+      volunteerId?: string;
+    };
+    DatedAvailabilityView: {
+      date: string;
+      endTime: string | null;
+      id: string;
+      reason: string | null;
+      startTime: string | null;
+      volunteerId: string | null;
+    };
+    DutyVolunteerView: {
+      callId?: string;
+      callsHandled: number;
+      id: string;
+      name: string;
+      secondsInState: number;
+      skills: string[];
+      /** @enum {string} */
+      state: 'offline' | 'available' | 'offered' | 'talking' | 'wrap_up' | 'break' | 'missed';
+    };
+    ErrorView: {
+      /** @example Bad Request */
+      error?: string;
+      /** @description Validation failures: field path → messages */
+      fields?: {
+        [key: string]: string[];
+      };
+      /** @description What went wrong, for a person; a validation failure lists one line per rule */
+      message: string | string[];
+      /** @description The HTTP status, again */
+      statusCode: number;
+    };
+    FollowUpDto: {
+      /** @description Confidential; encrypted */
+      note: string;
+    };
+    FollowUpView: {
+      at: string;
+      authorId: string;
+      id: string;
+      /** @description Null once retention cleared it */
+      note: string | null;
+    };
+    GenerateResult: {
+      created: number;
+      unchanged: number;
+      /** @description Existing shifts whose headcount changed */
+      updated: number;
+    };
+    GenerateShiftsDto: {
+      /** @example 2026-12-01 */
+      from: string;
+      /** @description Default: your first hotline */
+      hotlineId?: string;
+      /** @description Default: every template of the hotline */
+      templateIds?: string[];
+      /** @example 2026-12-31 */
+      to: string;
+    };
+    HealthView: {
+      /** @description Clock speed: 1 in real time */
+      clockSpeed: number;
+      /** @example up */
+      database: string;
+      /** @example ok */
+      status: string;
+      /** @enum {string} */
+      telephony: 'on' | 'off';
+      /** @description The hotline clock (differs from real time in simulations) */
+      time: string;
+    };
+    HotlineStatusView: {
+      /** @description Why the hotline is closed today, when a closure says so */
+      closureReason?: string;
+      /** @description The hotline clock, in the hotline zone */
+      now: string;
+      open: boolean;
+      /** @description The opening in progress, else the next one */
+      opening: components['schemas']['OpeningView'] | null;
+    };
+    HotlineView: {
+      closedMessage: string;
+      closures: components['schemas']['ClosureDto'][];
+      /** Format: date-time */
+      createdAt: string;
+      id: string;
+      /** @enum {string} */
+      locale: 'zh-CN' | 'en';
+      name: string;
+      noteRetentionDays: number;
+      openingHours: components['schemas']['OpeningHoursDto'];
+      phoneNumber: string | null;
+      routing: components['schemas']['RoutingSettingsView'];
+      timeZone: string;
+      /** Format: date-time */
+      updatedAt: string;
+      withdrawCutoffHours: number;
+    };
+    HourCount: {
+      count: number;
+      /** @example 19 */
+      hour: string;
+    };
+    Labelled: {
+      key: string;
+      /**
+       * @example {
+       *       "en": "Learning",
+       *       "zh-CN": "学习"
+       *     }
+       */
+      label: Record<string, never>;
+    };
+    LabelView: {
+      en: string;
+      'zh-CN': string;
+    };
+    LoginDto: {
+      /** @example admin@hotline.example */
+      email: string;
+      password: string;
+    };
+    ManagedBookingView: {
+      /** @description false past the change cut-off */
+      canChange: boolean;
+      changeCutoffHours: number;
+      end: string;
+      hotlinePhone: string | null;
+      /** @example 2026-11-24 */
+      localDate: string;
+      /** @example 14:00 */
+      localTime: string;
+      reference: string;
+      start: string;
+      /** @enum {string} */
+      status: 'booked' | 'cancelled' | 'attended' | 'no_show';
+      topic: string;
+    };
+    NoteRetentionDto: {
+      /**
+       * @description Days after a consultation that its confidential notes are kept
+       * @example 365
+       */
+      noteRetentionDays: number;
+    };
+    Object: Record<string, never>;
+    OfferView: {
+      /** @enum {string|null} */
+      callerType: 'pupil' | 'parent' | 'teacher' | 'other' | null;
+      callId: string;
+      /** @description Earlier contacts (consultations) with the same number on this hotline */
+      earlierContacts: number;
+      expiresAt: string;
+      offerId: string;
+      /** @enum {string} */
+      priority: 'normal' | 'crisis';
+      topic: string | null;
+      /**
+       * @description A practice call: no caller on the line
+       * @enum {boolean}
+       */
+      training?: true;
+      /** @description Seconds the caller has waited */
+      waitedSeconds: number;
+    };
+    OpeningHoursDto: {
+      /** @description Empty when closed that weekday */
+      fri: components['schemas']['TimeRangeDto'][];
+      /** @description Empty when closed that weekday */
+      mon: components['schemas']['TimeRangeDto'][];
+      /** @description Empty when closed that weekday */
+      sat: components['schemas']['TimeRangeDto'][];
+      /** @description Empty when closed that weekday */
+      sun: components['schemas']['TimeRangeDto'][];
+      /** @description Empty when closed that weekday */
+      thu: components['schemas']['TimeRangeDto'][];
+      /** @description Empty when closed that weekday */
+      tue: components['schemas']['TimeRangeDto'][];
+      /** @description Empty when closed that weekday */
+      wed: components['schemas']['TimeRangeDto'][];
+    };
+    OpeningView: {
+      /** @example 2026-11-23T22:00:00.000+08:00 */
+      end: string;
+      /** @example 2026-11-23T18:00:00.000+08:00 */
+      start: string;
+    };
+    PartnerSummary: {
+      id: string;
+      /** @enum {string} */
+      kind: 'hospital' | 'service';
+      name: string;
+    };
+    PartnerView: {
+      active: boolean;
+      address: string | null;
+      hotlineId: string;
+      id: string;
+      /** @enum {string} */
+      kind: 'hospital' | 'service';
+      name: string;
+      phone: string | null;
+    };
+    Period: {
+      /** @example 2026-11-01 */
+      from: string;
+      /** @enum {string} */
+      kind: 'month' | 'year' | 'range';
+      /** @example Asia/Shanghai */
+      timeZone: string;
+      /** @example 2026-11-30 */
+      to: string;
+    };
+    PresenceDto: {
+      /** @description The hotline to be on duty for; default your first hotline */
+      hotlineId?: string;
+      /** @enum {string} */
+      state: 'available' | 'break' | 'offline';
+    };
+    PresenceView: {
+      callId?: string;
+      hotlineId: string;
+      since: string;
+      /** @enum {string} */
+      state: 'offline' | 'available' | 'offered' | 'talking' | 'wrap_up' | 'break' | 'missed';
+    };
+    PublicBookingDto: {
+      /** @enum {string} */
+      childAgeBand?: 'under_6' | '6_11' | '12_14' | '15_17' | '18_plus' | 'unknown';
+      /** @enum {string} */
+      childGrade?:
+        | 'kindergarten'
+        | 'primary_1'
+        | 'primary_2'
+        | 'primary_3'
+        | 'primary_4'
+        | 'primary_5'
+        | 'primary_6'
+        | 'junior_1'
+        | 'junior_2'
+        | 'junior_3'
+        | 'senior_1'
+        | 'senior_2'
+        | 'senior_3'
+        | 'vocational'
+        | 'not_in_school'
+        | 'unknown';
+      /**
+       * @description A guardian agrees that we keep these details
+       * @enum {boolean}
+       */
+      consent: true;
+      description?: string;
+      /**
+       * @description Language of the text messages
+       * @enum {string}
+       */
+      language: 'zh-CN' | 'en';
+      /** @example 王女士 */
+      parentName: string;
+      /**
+       * @description Default region: mainland China
+       * @example 13812345678
+       */
+      phone: string;
+      /**
+       * @description A start from the slots list
+       * @example 2026-11-24T06:00:00.000Z
+       */
+      start: string;
+      /**
+       * @description A top-level topic key
+       * @example bullying
+       */
+      topic: string;
+    };
+    QueuedCallView: {
+      callerType: string | null;
+      callId: string;
+      /** @enum {string} */
+      phase: 'waiting' | 'offered' | 'connecting' | 'talking';
+      /** @enum {string} */
+      priority: 'normal' | 'crisis';
+      topic: string;
+      volunteerId?: string;
+      waitingSeconds: number;
+    };
+    QueueView: {
+      calls: components['schemas']['QueuedCallView'][];
+      hotlineId: string;
+      longestWaitSeconds: number;
+      volunteers: components['schemas']['DutyVolunteerView'][];
+      waiting: number;
+    };
+    ReferralDto: {
+      /** @description Confidential; encrypted */
+      note?: string;
+      /** @description A partner from GET /api/partners */
+      partnerId: string;
+    };
+    ReportDto: {
+      /** @description Confidential; encrypted */
+      report: string;
+    };
+    RescheduleDto: {
+      /**
+       * @description A start from the slots list
+       * @example 2026-11-24T06:00:00.000Z
+       */
+      start: string;
+    };
+    ResetPasswordDto: {
+      /** @description Initial password, at least 10 characters */
+      password: string;
+    };
+    RoomDto: {
+      /** @description Default: your first hotline */
+      hotlineId?: string;
+      /** @example 咨询室 1 */
+      name: string;
+    };
+    RoomView: {
+      active: boolean;
+      hotlineId: string;
+      id: string;
+      name: string;
+    };
+    RoutingSettingsDto: {
+      maxQueueSize?: number;
+      maxWaitSeconds?: number;
+      offerTimeoutSeconds?: number;
+      skillFallbackSeconds?: number;
+      /** @enum {string} */
+      strategy?: 'longest_idle' | 'fewest_calls' | 'round_robin';
+      wrapUpSeconds?: number;
+    };
+    RoutingSettingsView: {
+      maxQueueSize: number;
+      maxWaitSeconds: number;
+      offerTimeoutSeconds: number;
+      skillFallbackSeconds: number;
+      /** @enum {string} */
+      strategy: 'longest_idle' | 'fewest_calls' | 'round_robin';
+      wrapUpSeconds: number;
+    };
+    ServiceLevel: {
+      answeredInTime: number;
+      /** @description Percent of calls that left the queue */
+      percent: number | null;
+      thresholdSeconds: number;
+    };
+    ShareRow: {
+      count: number;
+      key: string;
+      label: components['schemas']['LabelView'];
+      /** @description Percent, one decimal; a block adds up to 100.0 */
+      share: number;
+    };
+    ShiftTemplateDto: {
+      /**
+       * @description Local time, after startTime
+       * @example 20:00
+       */
+      endTime: string;
+      /** @description Default: your first hotline */
+      hotlineId?: string;
+      /** @example 早班 Early evening */
+      name: string;
+      /**
+       * @description Local time
+       * @example 18:00
+       */
+      startTime: string;
+      supervisorsNeeded: number;
+      /**
+       * @description Only from this local date on
+       * @example 2027-01-04
+       */
+      validFrom?: string;
+      /**
+       * @description Only until this local date
+       * @example 2027-01-17
+       */
+      validTo?: string;
+      volunteersNeeded: number;
+      /**
+       * @description ISO weekdays, 1 = Monday
+       * @example [
+       *       1,
+       *       2,
+       *       3,
+       *       4,
+       *       5,
+       *       6,
+       *       7
+       *     ]
+       */
+      weekdays: string[];
+    };
+    ShiftTemplateView: {
+      endTime: string;
+      hotlineId: string;
+      id: string;
+      name: string;
+      startTime: string;
+      supervisorsNeeded: number;
+      validFrom: string | null;
+      validTo: string | null;
+      volunteersNeeded: number;
+      weekdays: number[];
+    };
+    ShiftView: {
+      cancelled: boolean;
+      endsAt: string;
+      hotlineId: string;
+      id: string;
+      /** @example 2026-12-01 */
+      localDate: string;
+      /** @example 20:00 */
+      localEnd: string;
+      /** @example 18:00 */
+      localStart: string;
+      /** @description You are signed up */
+      mine: boolean;
+      /** @description Names of who is on it */
+      signups: components['schemas']['SignupView'][];
+      startsAt: string;
+      supervisorsNeeded: number;
+      supervisorsSigned: number;
+      volunteersNeeded: number;
+      volunteersSigned: number;
+    };
+    SignInView: {
+      /** @description Send as "Authorization: Bearer <token>"; also authenticates the console socket */
+      accessToken: string;
+      expiresAt: string;
+      volunteer: components['schemas']['VolunteerView'];
+    };
+    SignUpDto: {
+      /**
+       * @description Default: volunteer
+       * @enum {string}
+       */
+      slot?: 'volunteer' | 'supervisor';
+      /** @description Coordinators: sign someone else up */
+      volunteerId?: string;
+    };
+    SignupView: {
+      checkedInAt: string | null;
+      minutesLate: number | null;
+      name: string;
+      noShow: boolean;
+      /** @enum {string} */
+      slot: 'volunteer' | 'supervisor';
+      volunteerId: string;
+    };
+    SlotsView: {
+      slots: components['schemas']['SlotView'][];
+      timeZone: string;
+    };
+    SlotView: {
+      end: string;
+      /** @example 2026-11-24 */
+      localDate: string;
+      /** @example 14:00 */
+      localTime: string;
+      start: string;
+    };
+    StaffBookingDto: {
+      /** @description The call during which the caller is booked */
+      callId?: string;
+      /** @enum {string} */
+      childAgeBand?: 'under_6' | '6_11' | '12_14' | '15_17' | '18_plus' | 'unknown';
+      /** @enum {string} */
+      childGrade?:
+        | 'kindergarten'
+        | 'primary_1'
+        | 'primary_2'
+        | 'primary_3'
+        | 'primary_4'
+        | 'primary_5'
+        | 'primary_6'
+        | 'junior_1'
+        | 'junior_2'
+        | 'junior_3'
+        | 'senior_1'
+        | 'senior_2'
+        | 'senior_3'
+        | 'vocational'
+        | 'not_in_school'
+        | 'unknown';
+      /**
+       * @description A guardian agrees that we keep these details
+       * @enum {boolean}
+       */
+      consent: true;
+      description?: string;
+      /** @description Default: your first hotline */
+      hotlineId?: string;
+      /**
+       * @description Language of the text messages
+       * @enum {string}
+       */
+      language: 'zh-CN' | 'en';
+      /** @example 王女士 */
+      parentName: string;
+      /** @description Not needed with callId: the caller’s number is used */
+      phone?: string;
+      /**
+       * @description A start from the slots list
+       * @example 2026-11-24T06:00:00.000Z
+       */
+      start: string;
+      /**
+       * @description A top-level topic key
+       * @example bullying
+       */
+      topic: string;
+    };
+    StaffBookingView: {
+      callId: string | null;
+      childAgeBand: string | null;
+      childGrade: string | null;
+      contactId: string | null;
+      /** @description Single reads only (audited) */
+      description?: string | null;
+      end: string;
+      expertId: string;
+      expertName: string;
+      hasPhone: boolean;
+      hotlineId: string;
+      id: string;
+      language: string;
+      /** @example 2026-11-24 */
+      localDate: string;
+      /** @example 14:00 */
+      localTime: string;
+      /** @description A text to the family failed: phone them */
+      needsCall: boolean;
+      parentName: string | null;
+      /** @description Single reads only (audited) */
+      phone?: string | null;
+      reference: string;
+      roomId: string;
+      roomName: string;
+      smsStatus: string | null;
+      start: string;
+      /** @enum {string} */
+      status: 'held' | 'booked' | 'cancelled' | 'attended' | 'no_show';
+      topic: string;
+    };
+    StatsReport: {
+      calls: components['schemas']['CallFigures'];
+      consultations: components['schemas']['ConsultationFigures'];
+      crisis: components['schemas']['CrisisFigures'];
+      hotlineId: string;
+      period: components['schemas']['Period'];
+      /** @description The 12 months ending with the period */
+      trend: components['schemas']['TrendMonth'][];
+      volunteers: components['schemas']['VolunteerFigures'][];
+    };
+    TaxonomyView: {
+      topics: components['schemas']['TopicNodeView'][];
+      version: number;
+    };
+    TimeRangeDto: {
+      /** @example 22:00 */
+      end: string;
+      /** @example 18:00 */
+      start: string;
+    };
+    TopicLabelView: {
+      en: string;
+      'zh-CN': string;
+    };
+    TopicNodeView: {
+      /** @description Child Helpline International category (top level) */
+      chi?: string;
+      children?: components['schemas']['TopicNodeView'][];
+      /** @description Stable key; a sub-topic's is `<top-level key>.<name>` */
+      key: string;
+      label: components['schemas']['TopicLabelView'];
+      /** @description Key pressed in the phone menu (top level) */
+      menu?: number;
+    };
+    TrainingCallView: {
+      hotlineId: string;
+      id: string;
+      /**
+       * @description answered: the volunteer took it; abandoned: it was not taken
+       * @enum {string}
+       */
+      outcome?: 'answered' | 'abandoned';
+      script: string[];
+      /** @enum {string} */
+      status: 'offered' | 'talking' | 'ended';
+      topic: string;
+      /** @enum {boolean} */
+      training: true;
+      volunteerId: string;
+    };
+    TrendMonth: {
+      abandonmentRate: number | null;
+      answered: number;
+      consultations: number;
+      /** @example 2026-11 */
+      month: string;
+      offered: number;
+      serviceLevel: number | null;
+    };
+    UpdateContactDto: {
+      /**
+       * @description The child's age band
+       * @enum {string}
+       */
+      ageBand?: 'under_6' | '6_11' | '12_14' | '15_17' | '18_plus' | 'unknown';
+      /** @enum {string} */
+      callerType?: 'pupil' | 'parent' | 'teacher' | 'other';
+      /** @example 西湖区 */
+      district?: string;
+      /** @enum {string} */
+      gender?: 'female' | 'male' | 'other' | 'unknown';
+      /** @enum {string} */
+      grade?:
+        | 'kindergarten'
+        | 'primary_1'
+        | 'primary_2'
+        | 'primary_3'
+        | 'primary_4'
+        | 'primary_5'
+        | 'primary_6'
+        | 'junior_1'
+        | 'junior_2'
+        | 'junior_3'
+        | 'senior_1'
+        | 'senior_2'
+        | 'senior_3'
+        | 'vocational'
+        | 'not_in_school'
+        | 'unknown';
+      /** @description Confidential; encrypted */
+      notes?: string;
+      /**
+       * @description Up to 2 more topic keys
+       * @example [
+       *       "learning.exam_stress"
+       *     ]
+       */
+      otherTopics?: string[];
+      /** @enum {string} */
+      outcome?:
+        | 'advice_given'
+        | 'booked_face_to_face'
+        | 'referred_to_hospital'
+        | 'crisis_intervention'
+        | 'callback_arranged';
+      /**
+       * @description A key from GET /api/taxonomy
+       * @example emotional.anxiety_stress
+       */
+      primaryTopic?: string;
+      /** @enum {string} */
+      riskLevel?: 'none' | 'low' | 'medium' | 'high' | 'imminent';
+    };
+    UpdateHotlineDto: {
+      /** @description Spoken when closed, after the opening hours: the emergency numbers */
+      closedMessage?: string;
+      closures?: components['schemas']['ClosureDto'][];
+      /**
+       * @default zh-CN
+       * @enum {string}
+       */
+      locale: 'zh-CN' | 'en';
+      /** @example 未成年人心理健康热线 */
+      name?: string;
+      /** @description Default: every day 18:00-22:00 */
+      openingHours?: components['schemas']['OpeningHoursDto'];
+      /**
+       * @description The number callers dial (as Twilio sends it in To)
+       * @example +8657112355
+       */
+      phoneNumber?: string;
+      routing?: components['schemas']['RoutingSettingsDto'];
+      /**
+       * @description IANA zone; default HOTLINE_TIMEZONE
+       * @example Asia/Shanghai
+       */
+      timeZone?: string;
+      /**
+       * @description Volunteers may withdraw from a shift until this many hours before it
+       * @default 24
+       */
+      withdrawCutoffHours: number;
+    };
+    UpdateMeDto: {
+      /**
+       * @default browser
+       * @enum {string}
+       */
+      answerBy: 'browser' | 'phone';
+      /**
+       * @description BCP 47 language tags
+       * @example [
+       *       "zh-CN"
+       *     ]
+       */
+      languages?: string[];
+      /** @example 王老师 */
+      name?: string;
+      /**
+       * @description Stored encrypted; used to ring calls when answerBy=phone
+       * @example +8613800138000
+       */
+      phone?: string;
+    };
+    UpdatePartnerDto: {
+      /** @description False retires the partner from new referrals */
+      active?: boolean;
+      address?: string;
+      /** @description Default: your first hotline */
+      hotlineId?: string;
+      /** @enum {string} */
+      kind?: 'hospital' | 'service';
+      /** @example 市第七人民医院 */
+      name?: string;
+      /** @example 0571-85126525 */
+      phone?: string;
+    };
+    UpdateRoomDto: {
+      /** @description false: no new bookings in this room */
+      active?: boolean;
+      name?: string;
+    };
+    UpdateShiftTemplateDto: {
+      /**
+       * @description Local time, after startTime
+       * @example 20:00
+       */
+      endTime?: string;
+      /** @description Default: your first hotline */
+      hotlineId?: string;
+      /** @example 早班 Early evening */
+      name?: string;
+      /**
+       * @description Local time
+       * @example 18:00
+       */
+      startTime?: string;
+      supervisorsNeeded?: number;
+      /**
+       * @description Only from this local date on
+       * @example 2027-01-04
+       */
+      validFrom?: string;
+      /**
+       * @description Only until this local date
+       * @example 2027-01-17
+       */
+      validTo?: string;
+      volunteersNeeded?: number;
+      /**
+       * @description ISO weekdays, 1 = Monday
+       * @example [
+       *       1,
+       *       2,
+       *       3,
+       *       4,
+       *       5,
+       *       6,
+       *       7
+       *     ]
+       */
+      weekdays?: string[];
+    };
+    UpdateVolunteerDto: {
+      /** @description false deactivates: the person can no longer sign in; history stays. (phone: null removes the number) */
+      active?: boolean;
+      /**
+       * @default browser
+       * @enum {string}
+       */
+      answerBy: 'browser' | 'phone';
+      /** @example wang@example.org */
+      email?: string;
+      /** @enum {string} */
+      expertKind?: 'school_teacher' | 'university' | 'hospital' | 'counsellor' | 'trainee';
+      /** @description Hotlines this person works for; default: the creator's hotlines */
+      hotlineIds?: string[];
+      /**
+       * @description BCP 47 language tags
+       * @example [
+       *       "zh-CN"
+       *     ]
+       */
+      languages?: string[];
+      /** @example 王老师 */
+      name?: string;
+      /**
+       * @description Stored encrypted; used to ring calls when answerBy=phone
+       * @example +8613800138000
+       */
+      phone?: string;
+      /**
+       * @example [
+       *       "volunteer"
+       *     ]
+       */
+      roles?: ('volunteer' | 'supervisor' | 'coordinator' | 'admin')[];
+      /**
+       * @description Twilio Client identity for the browser softphone
+       * @example wang-laoshi
+       */
+      softphoneIdentity?: string;
+      /**
+       * @description Topic keys from GET /api/taxonomy
+       * @example [
+       *       "emotional",
+       *       "learning"
+       *     ]
+       */
+      topicSkills?: string[];
+    };
+    VoiceTokenView: {
+      expiresAt: string;
+      /** @description The Client identity calls are dialled to */
+      identity: string;
+      /** @description Twilio access token with a VoiceGrant for incoming calls */
+      token: string;
+    };
+    VolunteerFigures: {
+      callsAnswered: number;
+      /** @description Hours signed in and not offline, one decimal */
+      hoursOnDuty: number;
+      name: string;
+      /** @description Shifts of the period they signed up for and did not attend */
+      noShows: number;
+      volunteerId: string;
+    };
+    VolunteerPage: {
+      items: components['schemas']['VolunteerView'][];
+      limit: number;
+      offset: number;
+      total: number;
+    };
+    VolunteerView: {
+      active: boolean;
+      /** @enum {string} */
+      answerBy: 'browser' | 'phone';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deactivatedAt: string | null;
+      email: string;
+      /** @enum {string} */
+      expertKind: 'school_teacher' | 'university' | 'hospital' | 'counsellor' | 'trainee';
+      hasPhone: boolean;
+      hotlineIds: string[];
+      id: string;
+      languages: string[];
+      name: string;
+      /** @description Only in single-volunteer reads (audited); lists show hasPhone */
+      phone?: string | null;
+      roles: ('volunteer' | 'supervisor' | 'coordinator' | 'admin')[];
+      softphoneIdentity: string;
+      topicSkills: string[];
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    WaitlistDto: {
+      /** @enum {string} */
+      childAgeBand?: 'under_6' | '6_11' | '12_14' | '15_17' | '18_plus' | 'unknown';
+      /** @enum {string} */
+      childGrade?:
+        | 'kindergarten'
+        | 'primary_1'
+        | 'primary_2'
+        | 'primary_3'
+        | 'primary_4'
+        | 'primary_5'
+        | 'primary_6'
+        | 'junior_1'
+        | 'junior_2'
+        | 'junior_3'
+        | 'senior_1'
+        | 'senior_2'
+        | 'senior_3'
+        | 'vocational'
+        | 'not_in_school'
+        | 'unknown';
+      /**
+       * @description A guardian agrees that we keep these details
+       * @enum {boolean}
+       */
+      consent: true;
+      /** @example 2026-11-24 */
+      date: string;
+      /**
+       * @description Language of the text messages
+       * @enum {string}
+       */
+      language: 'zh-CN' | 'en';
+      /** @example 王女士 */
+      parentName: string;
+      /** @example 13812345678 */
+      phone: string;
+      /**
+       * @description A top-level topic key
+       * @example bullying
+       */
+      topic: string;
+    };
+    WaitlistOfferView: {
+      end: string;
+      expiresAt: string;
+      /** @example 2026-11-24 */
+      localDate: string;
+      /** @example 14:00 */
+      localTime: string;
+      start: string;
+    };
+    WaitlistView: {
+      date: string;
+      /** @description 1 = next in line for that day */
+      position: number;
+    };
+    WeeklyAvailabilityDto: {
+      /**
+       * @description Local time, after startTime
+       * @example 17:00
+       */
+      endTime: string;
+      /** @description Default: your first hotline */
+      hotlineId?: string;
+      /**
+       * @description Local time
+       * @example 14:00
+       */
+      startTime: string;
+      /** @description The expert (a volunteer of the hotline) */
+      volunteerId: string;
+      /** @description ISO weekday, 1 = Monday */
+      weekday: number;
+    };
+    WeeklyAvailabilityView: {
+      endTime: string;
+      id: string;
+      startTime: string;
+      volunteerId: string;
+      weekday: number;
+    };
+    WrapUpView: {
+      contact: components['schemas']['ContactView'];
+      /** @description The crisis case this contact opened or joined */
+      crisisCaseId?: string;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  ShiftsController_attendanceReport: {
+    parameters: {
+      query: {
+        from: string;
+        /** @description Default: your first hotline */
+        hotlineId?: string;
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttendanceRow'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  AuditController_list: {
+    parameters: {
+      query?: {
+        actorId?: string;
+        limit?: components['schemas']['Object'];
+        subjectId?: string;
+        subjectType?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditEventView'][];
+        };
+      };
+      /** @description Needs the admin or supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  AuthController_login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignInView'];
+        };
+      };
+      /** @description Email or password is wrong */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Too many failed attempts; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  BookingsController_availability: {
+    parameters: {
+      query?: {
+        /** @description Default: your first hotline */
+        hotlineId?: string;
+        volunteerId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AvailabilityView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  BookingsController_addWeekly: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WeeklyAvailabilityDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WeeklyAvailabilityView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  BookingsController_removeWeekly: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  BookingsController_addDated: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DatedAvailabilityDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DatedAvailabilityView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  BookingsController_removeDated: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  BookingsController_settings: {
+    parameters: {
+      query?: {
+        /** @description Default: your first hotline */
+        hotlineId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingSettingsView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  BookingsController_changeSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BookingSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingSettingsView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  BookingsController_day: {
+    parameters: {
+      query: {
+        date: string;
+        /** @description Default: your first hotline */
+        hotlineId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffBookingView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  BookingsController_book: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StaffBookingDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookedView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the volunteer or supervisor or coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The time is taken or not offered; `alternatives` lists free times */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingConflictView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  BookingsController_one: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffBookingView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  BookingsController_attendance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AttendanceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffBookingView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallsController_callbacks: {
+    parameters: {
+      query?: {
+        /** @description Default: your first hotline */
+        hotlineId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallbackRequestView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallsController_callbackDone: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ContactsController_callerHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ContactsController_wrapUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactFieldsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WrapUpView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ContactsController_list: {
+    parameters: {
+      query?: {
+        /** @description Only records not categorised yet (false) or only done ones (true) */
+        categorised?: boolean;
+        channel?: 'phone' | 'face_to_face' | 'online';
+        /** @description Occurred on or after (local date) */
+        from?: string;
+        hotlineId?: string;
+        limit?: components['schemas']['Object'];
+        risk?: 'none' | 'low' | 'medium' | 'high' | 'imminent';
+        /** @description Occurred on or before (local date) */
+        to?: string;
+        /** @description Any topic of the contact; a top-level key covers its sub-topics */
+        topic?: string;
+        volunteerId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ContactsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateContactDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WrapUpView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ContactsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No such record, or not one you may read */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ContactsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateContactDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WrapUpView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ShiftsController_coverage: {
+    parameters: {
+      query: {
+        from: string;
+        /** @description Default: your first hotline */
+        hotlineId?: string;
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin or supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CrisisCasesController_list: {
+    parameters: {
+      query?: {
+        /** @description Default: every hotline you work for */
+        hotlineId?: string;
+        limit?: components['schemas']['Object'];
+        /** @description Only cases not closed yet */
+        open?: boolean;
+        /** @description Only cases whose report is late (open, not filed, past due) */
+        overdue?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CrisisCaseView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the volunteer or supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CrisisCasesController_detail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CrisisCaseDetail'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the volunteer or supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CrisisCasesController_close: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CloseCaseDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CrisisCaseDetail'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No report yet, or already closed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CrisisCasesController_followUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FollowUpDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CrisisCaseDetail'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the volunteer or supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CrisisCasesController_refer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReferralDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CrisisCaseDetail'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the volunteer or supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The case is closed, or the partner is retired */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CrisisCasesController_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CrisisCaseDetail'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the volunteer or supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Already filed, or the case is closed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CrisisCasesController_take: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CrisisCaseDetail'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  HotlinesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HotlineView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  HotlinesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateHotlineDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HotlineView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  HotlinesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HotlineView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  HotlinesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateHotlineDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HotlineView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  NoteRetentionController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoteRetentionDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  NoteRetentionController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NoteRetentionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoteRetentionDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  HotlinesController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HotlineStatusView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  MeController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VolunteerView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  MeController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VolunteerView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ShiftsController_createFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ShiftsController_revokeFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallsController_offer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfferView'];
+        };
+      };
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  MeController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallsController_presence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PresenceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PresenceView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description On a call, or in wrap-up: finish it first */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ShiftsController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShiftView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallsController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The offer timed out, was withdrawn or the caller hung up */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallsController_decline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  PartnersController_list: {
+    parameters: {
+      query?: {
+        /** @description Default: your first hotline */
+        hotlineId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnerView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  PartnersController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePartnerDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnerView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the admin or coordinator role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  PartnersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePartnerDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnerView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the admin or coordinator role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  PublicBookingsController_options: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingOptionsView'];
+        };
+      };
+      /** @description Too many requests from this address; wait a minute */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  PublicBookingsController_book: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublicBookingDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookedView'];
+        };
+      };
+      /** @description The time is taken or not offered; `alternatives` lists free times */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingConflictView'];
+        };
+      };
+      /** @description Too many requests from this address; wait a minute */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  PublicBookingsController_managed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ManagedBookingView'];
+        };
+      };
+      /** @description Unknown or replaced token */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Too many requests from this address; wait a minute */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  PublicBookingsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CancelledView'];
+        };
+      };
+      /** @description Past the cut-off: call the hotline */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Too many requests from this address; wait a minute */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  PublicBookingsController_reschedule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RescheduleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookedView'];
+        };
+      };
+      /** @description Taken, or past the cut-off; the booking is unchanged */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingConflictView'];
+        };
+      };
+      /** @description Too many requests from this address; wait a minute */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  PublicBookingsController_offer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaitlistOfferView'];
+        };
+      };
+      /** @description Ran out or already used */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Too many requests from this address; wait a minute */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  PublicBookingsController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookedView'];
+        };
+      };
+      /** @description Too many requests from this address; wait a minute */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  PublicBookingsController_slots: {
+    parameters: {
+      query: {
+        from: string;
+        to: string;
+        topic?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SlotsView'];
+        };
+      };
+      /** @description Too many requests from this address; wait a minute */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  PublicBookingsController_joinWaitlist: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WaitlistDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaitlistView'];
+        };
+      };
+      /** @description Too many requests from this address; wait a minute */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallsController_queue: {
+    parameters: {
+      query?: {
+        /** @description Default: your first hotline */
+        hotlineId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueueView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor or coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  BookingsController_rooms: {
+    parameters: {
+      query?: {
+        /** @description Default: your first hotline */
+        hotlineId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  BookingsController_createRoom: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RoomDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  BookingsController_updateRoom: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateRoomDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ShiftsController_templates: {
+    parameters: {
+      query?: {
+        /** @description Default: your first hotline */
+        hotlineId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShiftTemplateView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin or supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ShiftsController_createTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ShiftTemplateDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShiftTemplateView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ShiftsController_updateTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateShiftTemplateDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShiftTemplateView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ShiftsController_list: {
+    parameters: {
+      query: {
+        from: string;
+        /** @description Default: your first hotline */
+        hotlineId?: string;
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShiftView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ShiftsController_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeShiftDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShiftView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description More people are signed up than the new headcount */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ShiftsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShiftView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ShiftsController_signUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignUpDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShiftView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Full, started, overlapping, cancelled, or the wrong role */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ShiftsController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        volunteerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ShiftsController_correct: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        volunteerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AttendanceCorrectionDto'];
+      };
+    };
+    responses: {
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ShiftsController_generate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GenerateShiftsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GenerateResult'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  StatsController_monthly: {
+    parameters: {
+      query: {
+        /** @description Or send Accept: text/csv */
+        format?: 'json' | 'csv';
+        /** @description Default: your first hotline */
+        hotlineId?: string;
+        month: string;
+        /** @description Answered within this many seconds counts towards the service level (default 20) */
+        serviceLevelSeconds?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatsReport'];
+          'text/csv': components['schemas']['StatsReport'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or supervisor or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  StatsController_range: {
+    parameters: {
+      query: {
+        /** @description Or send Accept: text/csv */
+        format?: 'json' | 'csv';
+        /** @description First local day, included */
+        from: string;
+        /** @description Default: your first hotline */
+        hotlineId?: string;
+        /** @description Answered within this many seconds counts towards the service level (default 20) */
+        serviceLevelSeconds?: number;
+        /** @description Last local day, included */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatsReport'];
+          'text/csv': components['schemas']['StatsReport'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or supervisor or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  StatsController_yearly: {
+    parameters: {
+      query: {
+        /** @description Or send Accept: text/csv */
+        format?: 'json' | 'csv';
+        /** @description Default: your first hotline */
+        hotlineId?: string;
+        /** @description Answered within this many seconds counts towards the service level (default 20) */
+        serviceLevelSeconds?: number;
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatsReport'];
+          'text/csv': components['schemas']['StatsReport'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or supervisor or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  TaxonomyController_taxonomy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaxonomyView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  TrainingCallsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTrainingCallDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingCallView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No such volunteer on your hotlines */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The volunteer is not available now */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  TrainingCallsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingCallView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  TrainingCallsController_end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingCallView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description It has ended already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  VoiceTokenController_token: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VoiceTokenView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The softphone is not configured on this server */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  VolunteersController_list: {
+    parameters: {
+      query?: {
+        /** @description true: active only; false: deactivated only; absent: both */
+        active?: boolean;
+        hotlineId?: string;
+        limit?: components['schemas']['Object'];
+        offset?: components['schemas']['Object'];
+        /** @description Part of a name or email */
+        q?: string;
+        role?: 'volunteer' | 'supervisor' | 'coordinator' | 'admin';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VolunteerPage'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  VolunteersController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateVolunteerDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VolunteerView'];
+        };
+      };
+      /** @description Invalid fields, listed by name */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Email or softphone identity already in use */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  VolunteersController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VolunteerView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  VolunteersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateVolunteerDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VolunteerView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  VolunteersController_resetPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetPasswordDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CalendarFeedController_feed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        file: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  HealthController_health: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthView'];
+        };
+      };
+      /** @description The database does not answer */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  SmsStatusController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Empty TwiML */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/xml': unknown;
+        };
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  VoiceWebhooksController_callback: {
+    parameters: {
+      query: {
+        reason: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  VoiceWebhooksController_connect: {
+    parameters: {
+      query: {
+        call: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  VoiceWebhooksController_dialResult: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  VoiceWebhooksController_incoming: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  VoiceWebhooksController_menu: {
+    parameters: {
+      query: {
+        step: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  VoiceWebhooksController_queueResult: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  VoiceWebhooksController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  VoiceWebhooksController_wait: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+}
