@@ -1819,6 +1819,16 @@ export interface components {
       phoneNumber?: string;
       routing?: components['schemas']['RoutingSettingsDto'];
       /**
+       * @description The language that voice speaks the prompts in (Twilio's code); given with sayVoice
+       * @example cmn-CN
+       */
+      sayLanguage?: string;
+      /**
+       * @description The voice that speaks the prompts, from Twilio's text-to-speech table; given with sayLanguage. Default: the locale's (Polly.Zhiyu-Neural for zh-CN, Polly.Joanna-Neural for en)
+       * @example Polly.Zhiyu-Neural
+       */
+      sayVoice?: string;
+      /**
        * @description IANA zone; default HOTLINE_TIMEZONE
        * @example Asia/Shanghai
        */
@@ -2062,6 +2072,10 @@ export interface components {
       openingHours: components['schemas']['OpeningHoursDto'];
       phoneNumber: string | null;
       routing: components['schemas']['RoutingSettingsView'];
+      /** @example cmn-CN */
+      sayLanguage: string;
+      /** @example Polly.Zhiyu-Neural */
+      sayVoice: string;
       timeZone: string;
       /** Format: date-time */
       updatedAt: string;
@@ -2652,6 +2666,16 @@ export interface components {
        */
       phoneNumber?: string;
       routing?: components['schemas']['RoutingSettingsDto'];
+      /**
+       * @description The language that voice speaks the prompts in (Twilio's code); given with sayVoice
+       * @example cmn-CN
+       */
+      sayLanguage?: string;
+      /**
+       * @description The voice that speaks the prompts, from Twilio's text-to-speech table; given with sayLanguage. Default: the locale's (Polly.Zhiyu-Neural for zh-CN, Polly.Joanna-Neural for en)
+       * @example Polly.Zhiyu-Neural
+       */
+      sayVoice?: string;
       /**
        * @description IANA zone; default HOTLINE_TIMEZONE
        * @example Asia/Shanghai
