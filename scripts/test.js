@@ -41,8 +41,8 @@ async function mysqlVersion() {
 async function main() {
   const covered = [];
   run('Build (server and console)', 'npm', ['run', 'build']);
-  run('Unit and end-to-end tests on SQLite', bin('jest'), jestArgs, { TEST_DATABASE: 'sqlite' });
-  covered.push('SQLite (unit and end-to-end)');
+  run('Unit, service and end-to-end tests on SQLite', bin('jest'), jestArgs, { TEST_DATABASE: 'sqlite' });
+  covered.push('SQLite (unit, service and end-to-end)');
 
   const version = await mysqlVersion();
   const redacted = mysqlUrl.replace(/\/\/[^@/]*@/, '//***@');
