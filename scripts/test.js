@@ -41,7 +41,9 @@ async function mysqlVersion() {
 async function main() {
   const covered = [];
   run('Build (server and console)', 'npm', ['run', 'build']);
-  run('Unit, service and end-to-end tests on SQLite', bin('jest'), jestArgs, { TEST_DATABASE: 'sqlite' });
+  run('Unit, service and end-to-end tests on SQLite', bin('jest'), jestArgs, {
+    TEST_DATABASE: 'sqlite',
+  });
   covered.push('SQLite (unit, service and end-to-end)');
 
   const version = await mysqlVersion();
