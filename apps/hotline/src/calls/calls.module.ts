@@ -5,6 +5,7 @@ import { Contact } from '../contacts/contact.entity';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer } from './call-offer.entity';
+import { CallerNumberRetention } from './caller-number-retention';
 import { Call } from './call.entity';
 import { CallbackRequest } from './callback-request.entity';
 import { CallsController } from './calls.controller';
@@ -32,7 +33,13 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     HotlinesModule,
   ],
   controllers: [VoiceWebhooksController, CallsController, TrainingCallsController],
-  providers: [SwitchboardService, VoiceFlowService, CallsService, TrainingCallsService],
-  exports: [SwitchboardService, CallsService],
+  providers: [
+    SwitchboardService,
+    VoiceFlowService,
+    CallsService,
+    TrainingCallsService,
+    CallerNumberRetention,
+  ],
+  exports: [SwitchboardService, CallsService, CallerNumberRetention],
 })
 export class CallsModule {}

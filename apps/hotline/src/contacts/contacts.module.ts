@@ -2,9 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { Call } from '../calls/call.entity';
-import { CallbackRequest } from '../calls/callback-request.entity';
 import { CallsModule } from '../calls/calls.module';
-import { CrisisCase, CrisisFollowUp } from '../crisis/crisis-case.entity';
 import { CrisisModule } from '../crisis/crisis.module';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
@@ -17,16 +15,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([
-      Contact,
-      ContactTopic,
-      Call,
-      CallbackRequest,
-      CrisisCase,
-      CrisisFollowUp,
-      Hotline,
-      Volunteer,
-    ]),
+    TypeOrmModule.forFeature([Contact, ContactTopic, Call, Hotline, Volunteer]),
     AuditModule,
     CallsModule,
     CrisisModule,

@@ -9,6 +9,7 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { CrisisCase, CrisisFollowUp } from './crisis-case.entity';
 import { CrisisCasesController } from './crisis-cases.controller';
 import { CrisisCasesService } from './crisis-cases.service';
+import { CrisisRetention } from './crisis-retention';
 import { Partner } from './partner.entity';
 import { PartnersController } from './partners.controller';
 import { PartnersService } from './partners.service';
@@ -23,7 +24,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     HotlinesModule,
   ],
   controllers: [CrisisCasesController, PartnersController],
-  providers: [CrisisCasesService, PartnersService],
-  exports: [CrisisCasesService],
+  providers: [CrisisCasesService, PartnersService, CrisisRetention],
+  exports: [CrisisCasesService, CrisisRetention],
 })
 export class CrisisModule {}
