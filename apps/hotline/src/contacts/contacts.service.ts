@@ -22,7 +22,7 @@ import { SwitchboardService } from '../calls/switchboard.service';
 import { InjectClock } from '../common/clock.provider';
 import { FieldCipher } from '../common/field-cipher';
 import { invalidFields } from '../common/validation';
-import { CrisisCasesService } from '../crisis/crisis-cases.service';
+import { CrisisOpening } from '../crisis/crisis-opening.service';
 import { isUniqueViolation } from '../database/errors';
 import { Transactions } from '../database/transactions';
 import { StatsRollups, contactFacts } from '../statistics/stats-rollups';
@@ -61,7 +61,7 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
     private readonly switchboard: SwitchboardService,
     private readonly directory: HotlineDirectory,
     private readonly events: HotlineEvents,
-    private readonly crisis: CrisisCasesService,
+    private readonly crisis: CrisisOpening,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     @InjectClock() private readonly clock: Clock,
