@@ -6,6 +6,7 @@ import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { AttendanceService } from './attendance.service';
 import { CalendarFeedService } from './calendar-feed.service';
+import { CheckIns } from './check-ins.service';
 import { Shift, ShiftSignup, ShiftTemplate } from './shift.entity';
 import { ShiftRemindersService } from './shift-reminders.service';
 import { CalendarFeedController, ShiftsController } from './shifts.controller';
@@ -20,7 +21,13 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     HotlinesModule,
   ],
   controllers: [ShiftsController, CalendarFeedController],
-  providers: [ShiftsService, AttendanceService, CalendarFeedService, ShiftRemindersService],
+  providers: [
+    ShiftsService,
+    AttendanceService,
+    CheckIns,
+    CalendarFeedService,
+    ShiftRemindersService,
+  ],
   exports: [ShiftsService],
 })
 export class ShiftsModule {}
