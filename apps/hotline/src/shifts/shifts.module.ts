@@ -8,6 +8,7 @@ import { AttendanceService } from './attendance.service';
 import { CalendarFeedService } from './calendar-feed.service';
 import { CheckIns } from './check-ins.service';
 import { Shift, ShiftSignup, ShiftTemplate } from './shift.entity';
+import { ShiftSignups } from './shift-signups.service';
 import { ShiftRemindersService } from './shift-reminders.service';
 import { CalendarFeedController, ShiftsController } from './shifts.controller';
 import { ShiftsService } from './shifts.service';
@@ -23,6 +24,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
   controllers: [ShiftsController, CalendarFeedController],
   providers: [
     ShiftsService,
+    ShiftSignups,
     AttendanceService,
     CheckIns,
     CalendarFeedService,
