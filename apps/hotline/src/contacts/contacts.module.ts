@@ -8,7 +8,11 @@ import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { Contact, ContactTopic } from './contact.entity';
 import { ContactsController } from './contacts.controller';
+import { CallerHistory } from './caller-history.service';
+import { ContactReads } from './contact-reads.service';
+import { ContactRecords } from './contact-records.service';
 import { ContactsService } from './contacts.service';
+import { OtherChannelRecords } from './other-channel-records.service';
 import { NoteRetentionController } from './note-retention.controller';
 import { NoteRetentionService } from './note-retention.service';
 import { HotlinesModule } from '../hotlines/hotlines.module';
@@ -22,7 +26,14 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     HotlinesModule,
   ],
   controllers: [ContactsController, NoteRetentionController],
-  providers: [ContactsService, NoteRetentionService],
+  providers: [
+    ContactsService,
+    ContactRecords,
+    OtherChannelRecords,
+    ContactReads,
+    CallerHistory,
+    NoteRetentionService,
+  ],
   exports: [ContactsService],
 })
 export class ContactsModule {}
