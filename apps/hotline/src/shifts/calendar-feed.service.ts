@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { InjectClock } from '../common/clock.provider';
 import { Telephony } from '../telephony/telephony';
 import { Volunteer } from '../volunteers/volunteer.entity';
+import { VolunteersService } from '../volunteers/volunteers.service';
 import { Shift, ShiftSignup } from './shift.entity';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
 
@@ -23,6 +24,7 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
 export class CalendarFeedService {
   constructor(
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
+    private readonly people: VolunteersService,
     @InjectRepository(ShiftSignup) private readonly signups: Repository<ShiftSignup>,
     @InjectRepository(Shift) private readonly shifts: Repository<Shift>,
     private readonly directory: HotlineDirectory,
@@ -33,13 +35,13 @@ export class CalendarFeedService {
 
   async create(actor: Volunteer): Promise<{ url: string }> {
     const token = randomBytes(32).toString('base64url');
-    await this.volunteers.update(actor.id, { calendarFeedTokenHash: hashOf(token) });
+    await this.people.setCalendarFeedToken(actor.id, hashOf(token));
     await this.record(actor, 'calendar_feed.created');
     return { url: this.telephony.url(`/calendar/${token}.ics`) };
   }
 
   async revoke(actor: Volunteer): Promise<void> {
-    await this.volunteers.update(actor.id, { calendarFeedTokenHash: null });
+    await this.people.setCalendarFeedToken(actor.id, null);
     await this.record(actor, 'calendar_feed.revoked');
   }
 

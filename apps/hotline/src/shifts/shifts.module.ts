@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { CallsModule } from '../calls/calls.module';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
+import { VolunteersModule } from '../volunteers/volunteers.module';
 import { AttendanceService } from './attendance.service';
 import { CalendarFeedService } from './calendar-feed.service';
 import { CheckIns } from './check-ins.service';
@@ -20,6 +21,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     AuditModule,
     CallsModule,
     HotlinesModule,
+    VolunteersModule,
   ],
   controllers: [ShiftsController, CalendarFeedController],
   providers: [
