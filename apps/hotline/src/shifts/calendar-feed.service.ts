@@ -7,7 +7,7 @@ import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
 import { InjectClock } from '../common/clock.provider';
 import { Telephony } from '../telephony/telephony';
-import { Volunteer } from '../volunteers/volunteer.entity';
+import type { Volunteer } from '../volunteers/volunteer.entity';
 import { VolunteersService } from '../volunteers/volunteers.service';
 import { Shift, ShiftSignup } from './shift.entity';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
@@ -23,7 +23,6 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
 @Injectable()
 export class CalendarFeedService {
   constructor(
-    @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     private readonly people: VolunteersService,
     @InjectRepository(ShiftSignup) private readonly signups: Repository<ShiftSignup>,
     @InjectRepository(Shift) private readonly shifts: Repository<Shift>,
@@ -46,9 +45,7 @@ export class CalendarFeedService {
   }
 
   async feed(token: string): Promise<string> {
-    const volunteer = token
-      ? await this.volunteers.findOneBy({ calendarFeedTokenHash: hashOf(token), active: true })
-      : null;
+    const volunteer = token ? await this.people.withCalendarFeedToken(hashOf(token)) : null;
     if (!volunteer) throw new NotFoundException('No such calendar.');
     const signups = await this.signups.find({ where: { volunteerId: volunteer.id } });
     const since = this.clock.now().minus({ days: 60 }).toJSDate();

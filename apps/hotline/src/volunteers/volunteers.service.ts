@@ -169,6 +169,11 @@ export class VolunteersService {
     await this.volunteers.update(volunteerId, { calendarFeedTokenHash: tokenHash });
   }
 
+  /** The active person whose calendar-feed token has this hash. */
+  withCalendarFeedToken(tokenHash: string): Promise<Volunteer | null> {
+    return this.volunteers.findOneBy({ calendarFeedTokenHash: tokenHash, active: true });
+  }
+
   /** The person behind a valid token, with hotlines, if they may still sign in. */
   findActive(id: string): Promise<Volunteer | null> {
     return this.volunteers.findOne({ where: { id, active: true }, relations: { hotlines: true } });
