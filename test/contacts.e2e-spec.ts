@@ -1,7 +1,7 @@
 import { ManualClock } from '@hotline/clock';
 import type { QueueChange } from '@hotline/console-protocol';
 import type { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
-import { CrisisCasesService } from '../apps/hotline/src/crisis/crisis-cases.service';
+import { OverdueReports } from '../apps/hotline/src/crisis/overdue-reports.service';
 import { NoteRetentionService } from '../apps/hotline/src/contacts/note-retention.service';
 import { OpenConsole, openConsole } from './support/console';
 import { Offer, ROUTINE_CONTACT, duty, eventually } from './support/duty';
@@ -418,7 +418,7 @@ describe('contact records and crisis cases', () => {
     // Twelve hours and a minute later the report is still missing.
     clock.advance({ hours: 12, minutes: 1 });
     await signInAgain(supervisor, volunteer, coordinator);
-    const crisis = hotline.app.get(CrisisCasesService);
+    const crisis = hotline.app.get(OverdueReports);
     expect(await crisis.alertOverdueReports()).toBeGreaterThanOrEqual(1);
     expect(await crisis.alertOverdueReports()).toBe(0);
     const overdue = await hotline

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import ical from 'node-ical';
 import { ManualClock } from '@hotline/clock';
-import { AttendanceService } from '../apps/hotline/src/shifts/attendance.service';
+import { CheckIns } from '../apps/hotline/src/shifts/check-ins.service';
 import { ShiftRemindersService } from '../apps/hotline/src/shifts/shift-reminders.service';
 import { duty } from './support/duty';
 import { RunningHotline } from './support/hotline-server';
@@ -310,7 +310,7 @@ describe('volunteer shifts', () => {
     await travelTo('2026-12-03T18:10:00+08:00', onShift, absent, offShift);
     await duty(hotline, offShift).available();
     await duty(hotline, onShift).available();
-    await hotline.app.get(AttendanceService).keepRoster();
+    await hotline.app.get(CheckIns).keepRoster();
     const call = new PhoneCall(hotline.baseUrl);
     await call.dial();
     await call.choose('1', '1');
@@ -320,7 +320,7 @@ describe('volunteer shifts', () => {
     await call.hangUp();
 
     await travelTo('2026-12-03T20:01:00+08:00', onShift, offShift);
-    await hotline.app.get(AttendanceService).keepRoster();
+    await hotline.app.get(CheckIns).keepRoster();
     const [after] = await shiftsOn('2026-12-03', '2026-12-03');
     const of = (person: Person) =>
       after.signups.find((signup) => signup.volunteerId === person.id)!;
@@ -355,7 +355,7 @@ describe('volunteer shifts', () => {
       .put(`/api/shifts/${thursday.id}/signups/${absent.id}/attendance`)
       .send({ attended: true, minutesLate: 0 })
       .expect(204);
-    await hotline.app.get(AttendanceService).keepRoster();
+    await hotline.app.get(CheckIns).keepRoster();
     const corrected = (await shiftsOn('2026-12-03', '2026-12-03'))[0].signups.find(
       (signup) => signup.volunteerId === absent.id,
     );

@@ -5,6 +5,7 @@ import { Contact } from '../contacts/contact.entity';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer } from './call-offer.entity';
+import { CallerNumberRetention } from './caller-number-retention';
 import { Call } from './call.entity';
 import { CallbackRequest } from './callback-request.entity';
 import { CallbackRequestsService } from './callback-requests.service';
@@ -52,7 +53,8 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     CallsService,
     CallbackRequestsService,
     TrainingCallsService,
+    CallerNumberRetention,
   ],
-  exports: [Switchboard, CallsService],
+  exports: [Switchboard, CallsService, CallerNumberRetention],
 })
 export class CallsModule {}

@@ -7,6 +7,7 @@ import { CallsModule } from '../calls/calls.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { ConsoleGateway } from './console.gateway';
+import { FeedLookups } from './feed-lookups';
 import { LiveFeed } from './live-feed.service';
 import { VoiceTokenController } from './voice-token.controller';
 import { HotlinesModule } from '../hotlines/hotlines.module';
@@ -20,6 +21,6 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     HotlinesModule,
   ],
   controllers: [VoiceTokenController],
-  providers: [ConsoleGateway, LiveFeed],
+  providers: [ConsoleGateway, LiveFeed, FeedLookups],
 })
 export class ConsoleModule {}

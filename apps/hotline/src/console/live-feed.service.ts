@@ -1,10 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { filter, Subscription } from 'rxjs';
 import type { Namespace } from 'socket.io';
-import { In, Repository } from 'typeorm';
 import type {
   CrisisAlert,
   DutyVolunteer,
@@ -16,16 +14,15 @@ import type {
 } from '@hotline/console-protocol';
 import type { WaitingCallView, VolunteerView as EngineVolunteer } from '@hotline/routing';
 import type { Clock } from '@hotline/clock';
-import { Call } from '../calls/call.entity';
 import { InjectClock } from '../common/clock.provider';
-import { CallOffer } from '../calls/call-offer.entity';
 import { CallsService } from '../calls/calls.service';
 import { HotlineEvent, HotlineEvents } from '../events/hotline-events';
 import { Switchboard } from '../calls/switchboard';
 import { isPracticeCall } from '../calls/training-calls.service';
 import { Cluster } from '../instances/cluster';
 import { Telephony } from '../telephony/telephony';
-import { Volunteer } from '../volunteers/volunteer.entity';
+import type { Volunteer } from '../volunteers/volunteer.entity';
+import { FeedLookups } from './feed-lookups';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
 
 /**
@@ -75,8 +72,6 @@ export const volunteerRoom = (volunteerId: string) => `volunteer:${volunteerId}`
 export class LiveFeed implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LiveFeed.name);
   private readonly feeds = new Map<string, HotlineFeed>();
-  private readonly callerTypes = new Map<string, string | null>();
-  private readonly names = new Map<string, string>();
   /** The call each volunteer in wrap-up is writing up. */
   private readonly wrapUpCalls = new Map<string, string>();
   private subscription?: Subscription;
@@ -88,9 +83,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     private readonly directory: HotlineDirectory,
     private readonly calls: CallsService,
     private readonly telephony: Telephony,
-    @InjectRepository(Call) private readonly callRows: Repository<Call>,
-    @InjectRepository(CallOffer) private readonly offers: Repository<CallOffer>,
-    @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
+    private readonly lookups: FeedLookups,
     @InjectClock() private readonly clock: Clock,
     /** Several instances: the leader builds the frames, the adapter carries them to every console. */
     @Optional() private readonly cluster?: Cluster,
@@ -110,13 +103,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     this.cluster?.handle(
       'feed.snapshot',
       async ({ volunteerId, hotlineId }: { volunteerId: string; hotlineId: string }) =>
-        this.snapshot(
-          await this.volunteers.findOneOrFail({
-            where: { id: volunteerId },
-            relations: { hotlines: true },
-          }),
-          hotlineId,
-        ),
+        this.snapshot(await this.lookups.person(volunteerId), hotlineId),
     );
     this.cluster?.handle(
       'feed.acknowledge',
@@ -146,7 +133,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     const feed = this.feed(hotlineId);
     const hotline = await this.directory.hotline(hotlineId);
     const engine = await this.switchboard.snapshot(hotlineId);
-    await this.learn(
+    await this.lookups.learn(
       engine.calls.map((call) => call.callId),
       engine.volunteers.map((v) => v.id),
     );
@@ -181,19 +168,10 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     };
     if (me.state === 'wrap_up') {
       const wrapUpCallId =
-        this.wrapUpCalls.get(volunteer.id) ?? (await this.lastAnswered(volunteer.id));
+        this.wrapUpCalls.get(volunteer.id) ?? (await this.lookups.lastAnswered(volunteer.id));
       if (wrapUpCallId) me.wrapUpCallId = wrapUpCallId;
     }
     return me;
-  }
-
-  private async lastAnswered(volunteerId: string): Promise<string | undefined> {
-    const last = await this.callRows.findOne({
-      where: { volunteerId, outcome: 'answered' },
-      order: { endedAt: 'DESC' },
-      select: { id: true },
-    });
-    return last?.id;
   }
 
   /** Clears an alert on the leader, wherever the supervisor's console is connected. */
@@ -217,7 +195,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     const feed = this.feed(event.hotlineId);
     switch (event.type) {
       case 'call.queued':
-        this.callerTypes.set(event.callId, event.callerType);
+        this.lookups.rememberCallerType(event.callId, event.callerType);
         feed.calls.add(event.callId);
         feed.today = true;
         break;
@@ -228,7 +206,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
         break;
       case 'offer.created': {
         feed.calls.add(event.callId);
-        const offer = await this.offers.findOneBy({ id: event.offerId });
+        const offer = await this.lookups.offer(event.offerId);
         if (offer)
           this.server
             ?.to(volunteerRoom(event.volunteerId))
@@ -245,7 +223,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
         feed.volunteers.add(event.volunteerId);
         if (event.wrapUpCallId) this.wrapUpCalls.set(event.volunteerId, event.wrapUpCallId);
         else if (event.state !== 'wrap_up') this.wrapUpCalls.delete(event.volunteerId);
-        const volunteer = await this.volunteers.findOneBy({ id: event.volunteerId });
+        const volunteer = await this.lookups.volunteer(event.volunteerId);
         if (volunteer)
           this.server
             ?.to(volunteerRoom(volunteer.id))
@@ -310,12 +288,12 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     } else if (feed.today) {
       this.schedule(hotlineId, feed, feed.lastTodayAt + TODAY_EVERY_MS - started);
     }
-    await this.learn(callIds, volunteerIds);
+    await this.lookups.learn(callIds, volunteerIds);
 
     const changes: Unnumbered[] = [];
     for (const callId of callIds) {
       const view = this.switchboard.callView(hotlineId, callId);
-      if (!view) this.callerTypes.delete(callId);
+      if (!view) this.lookups.forgetCall(callId);
       changes.push(
         view ? { type: 'call', call: this.queuedCall(view) } : { type: 'call.gone', callId },
       );
@@ -344,7 +322,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
       priority: view.priority,
       phase: view.phase,
       queuedAt: new Date(view.arrivedAt).toISOString(),
-      callerType: this.callerTypes.get(view.callId) ?? null,
+      callerType: this.lookups.callerType(view.callId),
       ...(view.volunteerId ? { volunteerId: view.volunteerId } : {}),
       ...(isPracticeCall(view) ? { training: true as const } : {}),
     };
@@ -353,34 +331,12 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
   private dutyVolunteer(state: EngineVolunteer): DutyVolunteer {
     return {
       id: state.id,
-      name: this.names.get(state.id) ?? '',
+      name: this.lookups.name(state.id),
       state: state.state,
       since: new Date(state.since).toISOString(),
       callsHandled: state.callsHandled,
       ...(state.callId ? { callId: state.callId } : {}),
     };
-  }
-
-  /** Reads once the few things the engine does not hold: caller types and names. */
-  private async learn(callIds: string[], volunteerIds: string[]): Promise<void> {
-    const unknownCalls = callIds.filter((id) => !this.callerTypes.has(id));
-    if (unknownCalls.length > 0) {
-      for (const row of await this.callRows.find({
-        where: { id: In(unknownCalls) },
-        select: { id: true, callerType: true },
-      })) {
-        this.callerTypes.set(row.id, row.callerType);
-      }
-    }
-    const unknownPeople = volunteerIds.filter((id) => !this.names.has(id));
-    if (unknownPeople.length > 0) {
-      for (const row of await this.volunteers.find({
-        where: { id: In(unknownPeople) },
-        select: { id: true, name: true },
-      })) {
-        this.names.set(row.id, row.name);
-      }
-    }
   }
 
   private feed(hotlineId: string): HotlineFeed {

@@ -9,7 +9,11 @@ import {
 import { Roles, SignedIn, SignedInRoutes } from '../auth/access.decorators';
 import { IdParam } from '../common/id.pipe';
 import type { Volunteer } from '../volunteers/volunteer.entity';
+import { CallerHistory } from './caller-history.service';
+import { ContactReads } from './contact-reads.service';
+import { ContactRecords } from './contact-records.service';
 import { ContactsService } from './contacts.service';
+import { OtherChannelRecords } from './other-channel-records.service';
 import {
   ContactFieldsDto,
   ContactQueryDto,
@@ -23,7 +27,13 @@ import {
 @SignedInRoutes()
 @Controller('api')
 export class ContactsController {
-  constructor(private readonly contacts: ContactsService) {}
+  constructor(
+    private readonly contacts: ContactsService,
+    private readonly records: ContactRecords,
+    private readonly otherChannels: OtherChannelRecords,
+    private readonly reads: ContactReads,
+    private readonly history: CallerHistory,
+  ) {}
 
   @Post('calls/:id/wrap-up')
   @HttpCode(200)
@@ -49,7 +59,7 @@ export class ContactsController {
     @SignedIn() actor: Volunteer,
     @Param('id', IdParam('call')) callId: string,
   ): Promise<ContactView[]> {
-    return this.contacts.callerHistory(actor, callId);
+    return this.history.callerHistory(actor, callId);
   }
 
   @Post('contacts')
@@ -59,7 +69,7 @@ export class ContactsController {
   })
   @ApiCreatedResponse({ type: WrapUpView })
   create(@SignedIn() actor: Volunteer, @Body() dto: CreateContactDto): Promise<WrapUpView> {
-    return this.contacts.create(actor, dto);
+    return this.otherChannels.create(actor, dto);
   }
 
   @Get('contacts')
@@ -70,7 +80,7 @@ export class ContactsController {
   })
   @ApiOkResponse({ type: [ContactView] })
   list(@SignedIn() actor: Volunteer, @Query() query: ContactQueryDto): Promise<ContactView[]> {
-    return this.contacts.list(actor, query);
+    return this.reads.list(actor, query);
   }
 
   @Get('contacts/:id')
@@ -83,7 +93,7 @@ export class ContactsController {
     @SignedIn() actor: Volunteer,
     @Param('id', IdParam('contact')) id: string,
   ): Promise<ContactView> {
-    return this.contacts.get(actor, id);
+    return this.reads.get(actor, id);
   }
 
   @Patch('contacts/:id')
@@ -94,6 +104,6 @@ export class ContactsController {
     @Param('id', IdParam('contact')) id: string,
     @Body() dto: UpdateContactDto,
   ): Promise<WrapUpView> {
-    return this.contacts.update(actor, id, dto);
+    return this.records.update(actor, id, dto);
   }
 }

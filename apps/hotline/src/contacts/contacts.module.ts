@@ -2,39 +2,40 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { Call } from '../calls/call.entity';
-import { CallbackRequest } from '../calls/callback-request.entity';
 import { CallsModule } from '../calls/calls.module';
-import { CrisisCase, CrisisFollowUp } from '../crisis/crisis-case.entity';
 import { CrisisModule } from '../crisis/crisis.module';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { Contact, ContactTopic } from './contact.entity';
 import { ContactsController } from './contacts.controller';
+import { CallerHistory } from './caller-history.service';
+import { ContactReads } from './contact-reads.service';
+import { ContactRecords } from './contact-records.service';
 import { ContactsService } from './contacts.service';
 import { FaceToFaceRecords } from './face-to-face-records';
+import { OtherChannelRecords } from './other-channel-records.service';
 import { NoteRetentionController } from './note-retention.controller';
 import { NoteRetentionService } from './note-retention.service';
 import { HotlinesModule } from '../hotlines/hotlines.module';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([
-      Contact,
-      ContactTopic,
-      Call,
-      CallbackRequest,
-      CrisisCase,
-      CrisisFollowUp,
-      Hotline,
-      Volunteer,
-    ]),
+    TypeOrmModule.forFeature([Contact, ContactTopic, Call, Hotline, Volunteer]),
     AuditModule,
     CallsModule,
     CrisisModule,
     HotlinesModule,
   ],
   controllers: [ContactsController, NoteRetentionController],
-  providers: [ContactsService, NoteRetentionService, FaceToFaceRecords],
+  providers: [
+    ContactsService,
+    ContactRecords,
+    OtherChannelRecords,
+    ContactReads,
+    CallerHistory,
+    NoteRetentionService,
+    FaceToFaceRecords,
+  ],
   exports: [ContactsService, FaceToFaceRecords],
 })
 export class ContactsModule {}

@@ -9,15 +9,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, LessThan, Not, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
-import { Call } from '../calls/call.entity';
-import { CallbackRequest } from '../calls/callback-request.entity';
+import { CallerNumberRetention } from '../calls/caller-number-retention';
 import { InjectClock } from '../common/clock.provider';
 import { startRecurringJob } from '../common/recurring-job';
-import { CrisisCase, CrisisFollowUp } from '../crisis/crisis-case.entity';
+import { CrisisRetention } from '../crisis/crisis-retention';
 import { Hotline } from '../hotlines/hotline.entity';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { Contact } from './contact.entity';
-import { HotlineDirectory } from '../hotlines/hotline-directory';
+import { HotlinesService } from '../hotlines/hotlines.service';
 
 /** How often the retention job runs (real time). */
 const RETENTION_EVERY_MS = 60 * 60_000;
@@ -43,11 +42,9 @@ export class NoteRetentionService implements OnModuleInit, OnModuleDestroy {
   constructor(
     @InjectRepository(Hotline) private readonly hotlines: Repository<Hotline>,
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
-    @InjectRepository(Call) private readonly calls: Repository<Call>,
-    @InjectRepository(CallbackRequest) private readonly callbacks: Repository<CallbackRequest>,
-    @InjectRepository(CrisisCase) private readonly cases: Repository<CrisisCase>,
-    @InjectRepository(CrisisFollowUp) private readonly followUps: Repository<CrisisFollowUp>,
-    private readonly directory: HotlineDirectory,
+    private readonly settings: HotlinesService,
+    private readonly callerNumbers: CallerNumberRetention,
+    private readonly crisisCases: CrisisRetention,
     private readonly audit: AuditService,
     @InjectClock() private readonly clock: Clock,
   ) {}
@@ -63,10 +60,7 @@ export class NoteRetentionService implements OnModuleInit, OnModuleDestroy {
   async setRetention(actor: Volunteer, hotlineId: string, days: number): Promise<Hotline> {
     if (!actor.worksFor(hotlineId))
       throw new NotFoundException(`No hotline ${hotlineId} among the hotlines you work for.`);
-    await this.hotlines.update(hotlineId, {
-      noteRetentionDays: days,
-      updatedAt: this.clock.now().toJSDate(),
-    });
+    const hotline = await this.settings.setNoteRetention(hotlineId, days);
     await this.audit.record({
       actorId: actor.id,
       action: 'hotline.note_retention.changed',
@@ -74,8 +68,6 @@ export class NoteRetentionService implements OnModuleInit, OnModuleDestroy {
       subjectId: hotlineId,
       hotlineId,
     });
-    const hotline = await this.hotlines.findOneByOrFail({ id: hotlineId });
-    this.directory.changed(hotline);
     return hotline;
   }
 
@@ -97,49 +89,15 @@ export class NoteRetentionService implements OnModuleInit, OnModuleDestroy {
     const now = this.clock.now();
     for (const hotline of await this.hotlines.find()) {
       const cutoff = now.minus({ days: hotline.noteRetentionDays }).toJSDate();
-      const at = now.toJSDate();
-      const affected = async (result: Promise<{ affected?: number }>) =>
-        (await result).affected ?? 0;
-      total.contactNotes += await affected(
-        this.contacts.update(
-          { hotlineId: hotline.id, occurredAt: LessThan(cutoff), notesEncrypted: Not(IsNull()) },
-          { notesEncrypted: null, notesClearedAt: at },
-        ),
+      const notes = await this.contacts.update(
+        { hotlineId: hotline.id, occurredAt: LessThan(cutoff), notesEncrypted: Not(IsNull()) },
+        { notesEncrypted: null, notesClearedAt: now.toJSDate() },
       );
-      total.callerNumbers += await affected(
-        this.calls.update(
-          {
-            hotlineId: hotline.id,
-            arrivedAt: LessThan(cutoff),
-            callerNumberEncrypted: Not(IsNull()),
-          },
-          { callerNumberEncrypted: null },
-        ),
-      );
-      total.callbackNumbers += await affected(
-        this.callbacks.update(
-          { hotlineId: hotline.id, doneAt: LessThan(cutoff), callerNumberEncrypted: Not(IsNull()) },
-          { callerNumberEncrypted: null },
-        ),
-      );
-      // An open crisis case keeps its text whatever its age: the work on it is not done.
-      const closed = await this.cases.find({
-        where: { hotlineId: hotline.id, closedAt: LessThan(cutoff) },
-        select: { id: true },
-      });
-      for (const { id } of closed) {
-        const cleared = await affected(
-          this.cases.update(
-            { id, reportEncrypted: Not(IsNull()) },
-            { reportEncrypted: null, referralNoteEncrypted: null, closingNoteEncrypted: null },
-          ),
-        );
-        await this.followUps.update(
-          { caseId: id, noteEncrypted: Not(IsNull()) },
-          { noteEncrypted: null },
-        );
-        total.crisisCases += cleared;
-      }
+      total.contactNotes += notes.affected ?? 0;
+      const numbers = await this.callerNumbers.clearBefore(hotline.id, cutoff);
+      total.callerNumbers += numbers.callerNumbers;
+      total.callbackNumbers += numbers.callbackNumbers;
+      total.crisisCases += await this.crisisCases.clearClosedBefore(hotline.id, cutoff);
     }
     const cleared = Object.values(total).reduce((sum, count) => sum + count, 0);
     if (cleared > 0) this.logger.log({ ...total }, 'confidential fields past retention cleared');

@@ -10,6 +10,8 @@ import { Roles, SignedIn, SignedInRoutes } from '../auth/access.decorators';
 import { IdParam } from '../common/id.pipe';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { CrisisCasesService } from './crisis-cases.service';
+import { CrisisFollowUps } from './crisis-follow-ups.service';
+import { CrisisReports } from './crisis-reports.service';
 import {
   CloseCaseDto,
   CrisisCaseDetail,
@@ -29,7 +31,11 @@ import {
 @Roles('volunteer', 'supervisor')
 @Controller('api/crisis-cases')
 export class CrisisCasesController {
-  constructor(private readonly cases: CrisisCasesService) {}
+  constructor(
+    private readonly cases: CrisisCasesService,
+    private readonly reports: CrisisReports,
+    private readonly followUps: CrisisFollowUps,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -74,7 +80,7 @@ export class CrisisCasesController {
     @Param('id', IdParam('crisis case')) id: string,
     @Body() dto: ReferralDto,
   ): Promise<CrisisCaseDetail> {
-    return this.cases.refer(actor, id, dto.partnerId, dto.note);
+    return this.reports.refer(actor, id, dto.partnerId, dto.note);
   }
 
   @Post(':id/follow-ups')
@@ -85,7 +91,7 @@ export class CrisisCasesController {
     @Param('id', IdParam('crisis case')) id: string,
     @Body() dto: FollowUpDto,
   ): Promise<CrisisCaseDetail> {
-    return this.cases.addFollowUp(actor, id, dto.note);
+    return this.followUps.addFollowUp(actor, id, dto.note);
   }
 
   @Put(':id/report')
@@ -97,7 +103,7 @@ export class CrisisCasesController {
     @Param('id', IdParam('crisis case')) id: string,
     @Body() dto: ReportDto,
   ): Promise<CrisisCaseDetail> {
-    return this.cases.fileReport(actor, id, dto.report);
+    return this.reports.fileReport(actor, id, dto.report);
   }
 
   @Post(':id/close')
@@ -111,6 +117,6 @@ export class CrisisCasesController {
     @Param('id', IdParam('crisis case')) id: string,
     @Body() dto: CloseCaseDto,
   ): Promise<CrisisCaseDetail> {
-    return this.cases.close(actor, id, dto.note);
+    return this.followUps.close(actor, id, dto.note);
   }
 }

@@ -8,7 +8,13 @@ import { ShiftsModule } from '../shifts/shifts.module';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CrisisCase, CrisisFollowUp } from './crisis-case.entity';
 import { CrisisCasesController } from './crisis-cases.controller';
+import { CrisisAlerts } from './crisis-alerts.service';
 import { CrisisCasesService } from './crisis-cases.service';
+import { CrisisFollowUps } from './crisis-follow-ups.service';
+import { CrisisOpening } from './crisis-opening.service';
+import { CrisisReports } from './crisis-reports.service';
+import { OverdueReports } from './overdue-reports.service';
+import { CrisisRetention } from './crisis-retention';
 import { Partner } from './partner.entity';
 import { PartnersController } from './partners.controller';
 import { PartnersService } from './partners.service';
@@ -23,7 +29,16 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     HotlinesModule,
   ],
   controllers: [CrisisCasesController, PartnersController],
-  providers: [CrisisCasesService, PartnersService],
-  exports: [CrisisCasesService],
+  providers: [
+    CrisisCasesService,
+    CrisisAlerts,
+    CrisisOpening,
+    OverdueReports,
+    CrisisReports,
+    CrisisFollowUps,
+    PartnersService,
+    CrisisRetention,
+  ],
+  exports: [CrisisOpening, CrisisRetention],
 })
 export class CrisisModule {}

@@ -100,6 +100,17 @@ export class HotlinesService {
     return saved;
   }
 
+  /** How long confidential text is kept; the retention job in contacts clears it past that. */
+  async setNoteRetention(id: string, days: number): Promise<Hotline> {
+    await this.hotlines.update(id, {
+      noteRetentionDays: days,
+      updatedAt: this.clock.now().toJSDate(),
+    });
+    const saved = await this.hotlines.findOneByOrFail({ id });
+    this.directory.changed(saved);
+    return saved;
+  }
+
   /** Open now? And the opening in progress or the next one, in the hotline's local time. */
   status(hotline: Hotline): HotlineStatusView {
     const now = this.clock.now();

@@ -7,7 +7,8 @@ import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
 import { InjectClock } from '../common/clock.provider';
 import { Telephony } from '../telephony/telephony';
-import { Volunteer } from '../volunteers/volunteer.entity';
+import type { Volunteer } from '../volunteers/volunteer.entity';
+import { VolunteersService } from '../volunteers/volunteers.service';
 import { Shift, ShiftSignup } from './shift.entity';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
 
@@ -22,7 +23,7 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
 @Injectable()
 export class CalendarFeedService {
   constructor(
-    @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
+    private readonly people: VolunteersService,
     @InjectRepository(ShiftSignup) private readonly signups: Repository<ShiftSignup>,
     @InjectRepository(Shift) private readonly shifts: Repository<Shift>,
     private readonly directory: HotlineDirectory,
@@ -33,20 +34,18 @@ export class CalendarFeedService {
 
   async create(actor: Volunteer): Promise<{ url: string }> {
     const token = randomBytes(32).toString('base64url');
-    await this.volunteers.update(actor.id, { calendarFeedTokenHash: hashOf(token) });
+    await this.people.setCalendarFeedToken(actor.id, hashOf(token));
     await this.record(actor, 'calendar_feed.created');
     return { url: this.telephony.url(`/calendar/${token}.ics`) };
   }
 
   async revoke(actor: Volunteer): Promise<void> {
-    await this.volunteers.update(actor.id, { calendarFeedTokenHash: null });
+    await this.people.setCalendarFeedToken(actor.id, null);
     await this.record(actor, 'calendar_feed.revoked');
   }
 
   async feed(token: string): Promise<string> {
-    const volunteer = token
-      ? await this.volunteers.findOneBy({ calendarFeedTokenHash: hashOf(token), active: true })
-      : null;
+    const volunteer = token ? await this.people.withCalendarFeedToken(hashOf(token)) : null;
     if (!volunteer) throw new NotFoundException('No such calendar.');
     const signups = await this.signups.find({ where: { volunteerId: volunteer.id } });
     const since = this.clock.now().minus({ days: 60 }).toJSDate();

@@ -7,6 +7,16 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 export const SLOTS = ['volunteer', 'supervisor'] as const;
 export type Slot = (typeof SLOTS)[number];
 
+/** A shift's count of people signed up for a slot, and of people it needs there. */
+export const SIGNED: Record<Slot, 'volunteersSigned' | 'supervisorsSigned'> = {
+  volunteer: 'volunteersSigned',
+  supervisor: 'supervisorsSigned',
+};
+export const NEEDED: Record<Slot, 'volunteersNeeded' | 'supervisorsNeeded'> = {
+  volunteer: 'volunteersNeeded',
+  supervisor: 'supervisorsNeeded',
+};
+
 /** A repeating shift: which weekdays, which local hours, how many people of each kind. */
 @Entity({ name: 'shift_template' })
 export class ShiftTemplate extends HotlineRecord {

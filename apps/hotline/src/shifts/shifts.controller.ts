@@ -42,6 +42,7 @@ import {
   SignUpDto,
   UpdateShiftTemplateDto,
 } from './dto/shift.dto';
+import { ShiftSignups } from './shift-signups.service';
 import { ShiftsService } from './shifts.service';
 
 const PLANNING = ['coordinator', 'admin'] as const;
@@ -52,6 +53,7 @@ const PLANNING = ['coordinator', 'admin'] as const;
 export class ShiftsController {
   constructor(
     private readonly shifts: ShiftsService,
+    private readonly signups: ShiftSignups,
     private readonly attendance: AttendanceService,
     private readonly feeds: CalendarFeedService,
   ) {}
@@ -142,7 +144,7 @@ export class ShiftsController {
     @Param('id', IdParam('shift')) id: string,
     @Body() dto: SignUpDto,
   ): Promise<ShiftView> {
-    return this.shifts.signUp(actor, id, dto);
+    return this.signups.signUp(actor, id, dto);
   }
 
   @Delete('shifts/:id/signups/:volunteerId')
@@ -154,7 +156,7 @@ export class ShiftsController {
     @Param('id', IdParam('shift')) id: string,
     @Param('volunteerId', IdParam('volunteer')) volunteerId: string,
   ): Promise<void> {
-    return this.shifts.withdraw(actor, id, volunteerId);
+    return this.signups.withdraw(actor, id, volunteerId);
   }
 
   @Put('shifts/:id/signups/:volunteerId/attendance')

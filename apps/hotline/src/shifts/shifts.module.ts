@@ -4,9 +4,12 @@ import { AuditModule } from '../audit/audit.module';
 import { CallsModule } from '../calls/calls.module';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
+import { VolunteersModule } from '../volunteers/volunteers.module';
 import { AttendanceService } from './attendance.service';
 import { CalendarFeedService } from './calendar-feed.service';
+import { CheckIns } from './check-ins.service';
 import { Shift, ShiftSignup, ShiftTemplate } from './shift.entity';
+import { ShiftSignups } from './shift-signups.service';
 import { ShiftRemindersService } from './shift-reminders.service';
 import { CalendarFeedController, ShiftsController } from './shifts.controller';
 import { ShiftsService } from './shifts.service';
@@ -18,9 +21,17 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     AuditModule,
     CallsModule,
     HotlinesModule,
+    VolunteersModule,
   ],
   controllers: [ShiftsController, CalendarFeedController],
-  providers: [ShiftsService, AttendanceService, CalendarFeedService, ShiftRemindersService],
+  providers: [
+    ShiftsService,
+    ShiftSignups,
+    AttendanceService,
+    CheckIns,
+    CalendarFeedService,
+    ShiftRemindersService,
+  ],
   exports: [ShiftsService],
 })
 export class ShiftsModule {}

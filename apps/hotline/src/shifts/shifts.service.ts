@@ -1,9 +1,4 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
@@ -11,7 +6,6 @@ import { Between, In, MoreThan, Repository } from 'typeorm';
 import {
   ShiftTemplate as PlanTemplate,
   gapScore,
-  overlaps,
   planShifts,
   shiftTemplateProblems,
 } from '@hotline/calendar';
@@ -20,8 +14,7 @@ import { AuditService } from '../audit/audit.service';
 import { InjectClock } from '../common/clock.provider';
 import { invalidFields } from '../common/validation';
 import { isUniqueViolation } from '../database/errors';
-import { Transactions } from '../database/transactions';
-import { Volunteer } from '../volunteers/volunteer.entity';
+import type { Volunteer } from '../volunteers/volunteer.entity';
 import {
   ChangeShiftDto,
   CoverageView,
@@ -31,32 +24,18 @@ import {
   ShiftTemplateDto,
   ShiftTemplateView,
   ShiftView,
-  SignUpDto,
   UpdateShiftTemplateDto,
 } from './dto/shift.dto';
-import { Shift, ShiftSignup, ShiftTemplate, Slot } from './shift.entity';
+import { NEEDED, SIGNED, Shift, ShiftSignup, ShiftTemplate } from './shift.entity';
 import { hotlineFor } from '../hotlines/hotline-scope';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
 
 /** Shifts are generated for at most this many days at once. */
 const MAX_GENERATE_DAYS = 92;
 
-const COUNTER: Record<Slot, 'volunteersSigned' | 'supervisorsSigned'> = {
-  volunteer: 'volunteersSigned',
-  supervisor: 'supervisorsSigned',
-};
-const NEEDED: Record<Slot, 'volunteersNeeded' | 'supervisorsNeeded'> = {
-  volunteer: 'volunteersNeeded',
-  supervisor: 'supervisorsNeeded',
-};
-const COLUMN: Record<Slot, string> = {
-  volunteer: 'volunteers',
-  supervisor: 'supervisors',
-};
-
 /**
- * The roster: shift templates, the shifts generated from them in the hotline's zone, who
- * signs up for which, and where places are still open.
+ * The roster: shift templates, the shifts generated from them in the hotline's zone, and
+ * where places are still open. Signing up and withdrawing are ShiftSignups'.
  */
 @Injectable()
 export class ShiftsService {
@@ -64,9 +43,7 @@ export class ShiftsService {
     @InjectRepository(ShiftTemplate) private readonly templates: Repository<ShiftTemplate>,
     @InjectRepository(Shift) private readonly shifts: Repository<Shift>,
     @InjectRepository(ShiftSignup) private readonly signups: Repository<ShiftSignup>,
-    @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     private readonly directory: HotlineDirectory,
-    private readonly transactions: Transactions,
     private readonly audit: AuditService,
     @InjectClock() private readonly clock: Clock,
   ) {}
@@ -242,7 +219,7 @@ export class ShiftsService {
         `More people are signed up than that (${shift.volunteersSigned} volunteers, ${shift.supervisorsSigned} supervisors); withdraw someone first.`,
       );
     await this.record(actor, 'shift.changed', 'shift', id, shift.hotlineId);
-    return (await this.views(actor, [await this.shifts.findOneByOrFail({ id })]))[0];
+    return this.viewOf(actor, id);
   }
 
   async cancel(actor: Volunteer, id: string): Promise<ShiftView> {
@@ -254,104 +231,7 @@ export class ShiftsService {
         updatedAt: this.clock.now().toJSDate(),
       });
     await this.record(actor, 'shift.cancelled', 'shift', id, shift.hotlineId);
-    return (await this.views(actor, [await this.shifts.findOneByOrFail({ id })]))[0];
-  }
-
-  /**
-   * Signs a person up. The place is claimed by one conditional update of the shift's count
-   * (`signed < needed`), inside the transaction that inserts the sign-up under a unique key:
-   * of two people racing for the last place, exactly one gets it.
-   */
-  async signUp(actor: Volunteer, shiftId: string, dto: SignUpDto): Promise<ShiftView> {
-    const shift = await this.visibleShift(actor, shiftId);
-    const person = await this.signingUp(actor, shift, dto.volunteerId);
-    const slot = dto.slot ?? 'volunteer';
-    if (!person.hasRole(slot))
-      throw new ConflictException(
-        slot === 'supervisor'
-          ? 'This place is for a supervisor; you do not hold the supervisor role.'
-          : 'This place is for a volunteer expert; sign up for a supervisor place instead.',
-      );
-    if (shift.cancelledAt) throw new ConflictException('This shift was cancelled.');
-    if (shift.startsAt <= this.clock.now().toJSDate())
-      throw new ConflictException('This shift has already started; sign-up is closed.');
-    const theirs = await this.signups.find({
-      where: { volunteerId: person.id },
-      relations: { shift: true },
-    });
-    if (theirs.some((signup) => signup.shiftId === shift.id))
-      throw new ConflictException('You are already signed up for this shift.');
-    const clash = theirs.find(
-      (signup) => !signup.shift!.cancelledAt && overlaps(signup.shift!, shift),
-    );
-    if (clash)
-      throw new ConflictException(
-        `This shift overlaps another one of yours (${this.localTimes(clash.shift!, (await this.directory.hotline(shift.hotlineId)).timeZone)}).`,
-      );
-
-    await this.transactions.run(async (manager) => {
-      const claimed = await manager
-        .createQueryBuilder()
-        .update(Shift)
-        .set({ [COUNTER[slot]]: () => `${COLUMN[slot]}_signed + 1`, version: () => 'version + 1' })
-        .where('id = :id', { id: shift.id })
-        .andWhere(`${COLUMN[slot]}_signed < ${COLUMN[slot]}_needed`)
-        .andWhere('cancelled_at IS NULL')
-        .execute();
-      if (!claimed.affected)
-        throw new ConflictException(
-          `This shift is full: all ${shift[NEEDED[slot]]} ${slot} places are taken.`,
-        );
-      try {
-        await manager.insert(ShiftSignup, {
-          id: randomUUID(),
-          shiftId: shift.id,
-          volunteerId: person.id,
-          slot,
-          signedUpAt: this.clock.now().toJSDate(),
-          checkedInAt: null,
-          minutesLate: null,
-          noShow: false,
-          correctedBy: null,
-        });
-      } catch (error) {
-        if (isUniqueViolation(error))
-          throw new ConflictException('You are already signed up for this shift.');
-        throw error;
-      }
-    });
-    await this.record(actor, 'shift.signed_up', 'shift', shift.id, shift.hotlineId);
-    return (await this.views(actor, [await this.shifts.findOneByOrFail({ id: shift.id })]))[0];
-  }
-
-  /** Gives the place back; a volunteer only until the hotline's cut-off, a coordinator always. */
-  async withdraw(actor: Volunteer, shiftId: string, volunteerId: string): Promise<void> {
-    const shift = await this.visibleShift(actor, shiftId);
-    const coordinating = actor.hasRole('coordinator', 'admin');
-    if (volunteerId !== actor.id && !coordinating)
-      throw new ForbiddenException('Only a coordinator can take someone else off a shift.');
-    const signup = await this.signups.findOneBy({ shiftId, volunteerId });
-    if (!signup) throw new NotFoundException('That person is not signed up for this shift.');
-    const cutoffHours = (await this.directory.hotline(shift.hotlineId)).withdrawCutoffHours;
-    const cutoff = DateTime.fromJSDate(shift.startsAt).minus({ hours: cutoffHours });
-    if (!coordinating && this.clock.now() >= cutoff)
-      throw new ConflictException(
-        `Withdrawal closed ${cutoffHours} hours before the shift; ask a coordinator to find someone in your place.`,
-      );
-    await this.transactions.run(async (manager) => {
-      const removed = await manager.delete(ShiftSignup, { id: signup.id });
-      if (!removed.affected) return;
-      await manager
-        .createQueryBuilder()
-        .update(Shift)
-        .set({
-          [COUNTER[signup.slot]]: () => `${COLUMN[signup.slot]}_signed - 1`,
-          version: () => 'version + 1',
-        })
-        .where('id = :id', { id: shiftId })
-        .execute();
-    });
-    await this.record(actor, 'shift.withdrawn', 'shift', shiftId, shift.hotlineId);
+    return this.viewOf(actor, id);
   }
 
   /** Needed against signed-up people per shift and role, the gaps, and the gap score. */
@@ -369,7 +249,7 @@ export class ShiftsService {
       shifts: views,
       gaps: views.flatMap((view) =>
         (['volunteer', 'supervisor'] as const).flatMap((slot) => {
-          const missing = view[NEEDED[slot]] - view[COUNTER[slot]];
+          const missing = view[NEEDED[slot]] - view[SIGNED[slot]];
           return missing > 0
             ? [
                 {
@@ -404,6 +284,11 @@ export class ShiftsService {
       where: { hotlineId, localDate: Between(from, to) },
       order: { startsAt: 'ASC' },
     });
+  }
+
+  /** One shift as it is now, after a change. */
+  async viewOf(actor: Volunteer, id: string): Promise<ShiftView> {
+    return (await this.views(actor, [await this.shifts.findOneByOrFail({ id })]))[0];
   }
 
   private async views(actor: Volunteer, shifts: Shift[]): Promise<ShiftView[]> {
@@ -446,29 +331,8 @@ export class ShiftsService {
     });
   }
 
-  private localTimes(shift: Shift, zone: string): string {
-    const start = DateTime.fromJSDate(shift.startsAt, { zone });
-    return `${start.toFormat('yyyy-MM-dd HH:mm')}-${DateTime.fromJSDate(shift.endsAt, { zone }).toFormat('HH:mm')}`;
-  }
-
-  /** The person to sign up: oneself, or (coordinators) someone of the shift's hotline. */
-  private async signingUp(
-    actor: Volunteer,
-    shift: Shift,
-    volunteerId?: string,
-  ): Promise<Volunteer> {
-    if (!volunteerId || volunteerId === actor.id) return actor;
-    if (!actor.hasRole('coordinator', 'admin'))
-      throw new ForbiddenException('Only a coordinator can sign someone else up.');
-    const person = await this.volunteers.findOne({
-      where: { id: volunteerId, active: true, hotlines: { id: shift.hotlineId } },
-    });
-    if (!person)
-      throw invalidFields({ volunteerId: [`No active volunteer ${volunteerId} on this hotline.`] });
-    return person;
-  }
-
-  private async visibleShift(actor: Volunteer, id: string): Promise<Shift> {
+  /** The shift, if it is on a hotline the person works for; else 404. */
+  async visibleShift(actor: Volunteer, id: string): Promise<Shift> {
     const shift = await this.shifts.findOneBy({ id });
     if (!shift || !actor.worksFor(shift.hotlineId))
       throw new NotFoundException(`No shift ${id} on a hotline you work for.`);
@@ -490,7 +354,8 @@ export class ShiftsService {
       throw invalidFields({ to: [`a period covers at most ${maxDays} days`] });
   }
 
-  private record(
+  /** Audits a change of the roster. */
+  record(
     actor: Volunteer,
     action: string,
     subjectType: string,

@@ -10,6 +10,7 @@ import { Hotline } from '../hotlines/hotline.entity';
 import { ShiftSignup } from '../shifts/shift.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { StatsDay, StatsMonth } from './rollup-cells.entity';
+import { DutyFigures } from './duty-figures';
 import { StatsController } from './stats.controller';
 import { StatsRebuildService } from './stats-rebuild.service';
 import { StatsReportService } from './stats-report.service';
@@ -34,7 +35,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     HotlinesModule,
   ],
   controllers: [StatsController],
-  providers: [StatsReportService, StatsRebuildService],
+  providers: [StatsReportService, DutyFigures, StatsRebuildService],
   exports: [StatsRebuildService],
 })
 export class StatisticsModule {}

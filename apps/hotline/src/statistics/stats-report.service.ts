@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { Between, In, Repository } from 'typeorm';
+import { Between, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { MAX_WAIT_BUCKET, percent, periodParts, sharesOf } from '@hotline/stats';
 import { CallbackRequest } from '../calls/callback-request.entity';
-import { PresenceChange } from '../calls/presence-change.entity';
 import { InjectClock } from '../common/clock.provider';
 import { CrisisCase } from '../crisis/crisis-case.entity';
-import { ShiftSignup } from '../shifts/shift.entity';
-import { Volunteer } from '../volunteers/volunteer.entity';
-import { Block, StatsReport, TrendMonth, VolunteerFigures } from './dto/stats.dto';
+import { Block, StatsReport, TrendMonth } from './dto/stats.dto';
+import { DutyFigures } from './duty-figures';
 import { labelOf } from './labels';
 import { StatsDay, StatsMonth } from './rollup-cells.entity';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
@@ -94,10 +92,8 @@ export class StatsReportService {
     @InjectRepository(StatsMonth) private readonly months: Repository<StatsMonth>,
     @InjectRepository(CrisisCase) private readonly cases: Repository<CrisisCase>,
     @InjectRepository(CallbackRequest) private readonly callbacks: Repository<CallbackRequest>,
-    @InjectRepository(PresenceChange) private readonly presence: Repository<PresenceChange>,
-    @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
-    @InjectRepository(ShiftSignup) private readonly signups: Repository<ShiftSignup>,
     private readonly directory: HotlineDirectory,
+    private readonly duty: DutyFigures,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -120,7 +116,15 @@ export class StatsReportService {
         hotlineId,
         requestedAt: Between(start, new Date(end.getTime() - 1)),
       }),
-      this.volunteerFigures(hotlineId, cellsRead, start, end, period),
+      this.duty.figures(
+        hotlineId,
+        cellsRead.then(
+          (read) => new Map(read.buckets('answered_by').map(([id, cell]) => [id, cell.count])),
+        ),
+        start,
+        end,
+        period,
+      ),
       this.trend(hotlineId, to, serviceLevelSeconds),
     ]);
 
@@ -249,62 +253,6 @@ export class StatsReportService {
       reportsLate: opened.filter(late).length,
       reportsPending: opened.filter((c) => !c.reportFiledAt && !late(c)).length,
     };
-  }
-
-  /**
-   * Calls answered per volunteer, and hours on duty: the time between a presence change to
-   * any state but offline and the next change, within the period.
-   */
-  private async volunteerFigures(
-    hotlineId: string,
-    cellsRead: Promise<Cells>,
-    start: Date,
-    end: Date,
-    period: ReportPeriod,
-  ): Promise<VolunteerFigures[]> {
-    const changes = await this.presence.find({
-      where: { hotlineId, changedAt: Between(start, new Date(end.getTime() - 1)) },
-      order: { changedAt: 'ASC' },
-      select: { volunteerId: true, state: true, changedAt: true },
-    });
-    const until = Math.min(end.getTime(), this.clock.now().toMillis());
-    const onDuty = new Map<string, number>();
-    const current = new Map<string, { state: string; since: number }>();
-    const close = (volunteerId: string, at: number) => {
-      const open = current.get(volunteerId);
-      if (open && open.state !== 'offline')
-        onDuty.set(volunteerId, (onDuty.get(volunteerId) ?? 0) + Math.max(0, at - open.since));
-    };
-    for (const change of changes) {
-      close(change.volunteerId, change.changedAt.getTime());
-      current.set(change.volunteerId, { state: change.state, since: change.changedAt.getTime() });
-    }
-    for (const volunteerId of current.keys()) close(volunteerId, until);
-
-    const cells = await cellsRead;
-    const answered = new Map(cells.buckets('answered_by').map(([id, cell]) => [id, cell.count]));
-    const missed = new Map<string, number>();
-    for (const signup of await this.signups
-      .createQueryBuilder('s')
-      .innerJoin('s.shift', 'shift')
-      .where('shift.hotlineId = :hotlineId', { hotlineId })
-      .andWhere('shift.localDate BETWEEN :from AND :to', { from: period.from, to: period.to })
-      .andWhere('s.noShow = :yes', { yes: true })
-      .getMany())
-      missed.set(signup.volunteerId, (missed.get(signup.volunteerId) ?? 0) + 1);
-    const ids = [...new Set([...answered.keys(), ...onDuty.keys(), ...missed.keys()])];
-    const names = ids.length
-      ? await this.volunteers.find({ where: { id: In(ids) }, select: { id: true, name: true } })
-      : [];
-    return ids
-      .map((volunteerId) => ({
-        volunteerId,
-        name: names.find((named) => named.id === volunteerId)?.name ?? '',
-        callsAnswered: answered.get(volunteerId) ?? 0,
-        hoursOnDuty: Math.round((onDuty.get(volunteerId) ?? 0) / 360_000) / 10,
-        noShows: missed.get(volunteerId) ?? 0,
-      }))
-      .sort((a, b) => b.callsAnswered - a.callsAnswered || a.name.localeCompare(b.name));
   }
 
   /** The headline figures of the twelve months that end with the period's last month. */

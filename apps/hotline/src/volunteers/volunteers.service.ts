@@ -164,6 +164,16 @@ export class VolunteersService {
     });
   }
 
+  /** Keeps the hash of the person's calendar-feed token (shifts' calendar feed); null revokes it. */
+  async setCalendarFeedToken(volunteerId: string, tokenHash: string | null): Promise<void> {
+    await this.volunteers.update(volunteerId, { calendarFeedTokenHash: tokenHash });
+  }
+
+  /** The active person whose calendar-feed token has this hash. */
+  withCalendarFeedToken(tokenHash: string): Promise<Volunteer | null> {
+    return this.volunteers.findOneBy({ calendarFeedTokenHash: tokenHash, active: true });
+  }
+
   /** The person behind a valid token, with hotlines, if they may still sign in. */
   findActive(id: string): Promise<Volunteer | null> {
     return this.volunteers.findOne({ where: { id, active: true }, relations: { hotlines: true } });

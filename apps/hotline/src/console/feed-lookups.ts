@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { CallOffer } from '../calls/call-offer.entity';
+import { Call } from '../calls/call.entity';
+import { Volunteer } from '../volunteers/volunteer.entity';
+
+/**
+ * What the live feed reads from the database: the few things the routing engine does not
+ * hold. Caller types and names are read once and kept, since every frame shows them.
+ */
+@Injectable()
+export class FeedLookups {
+  private readonly callerTypes = new Map<string, string | null>();
+  private readonly names = new Map<string, string>();
+
+  constructor(
+    @InjectRepository(Call) private readonly calls: Repository<Call>,
+    @InjectRepository(CallOffer) private readonly offers: Repository<CallOffer>,
+    @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
+  ) {}
+
+  callerType(callId: string): string | null {
+    return this.callerTypes.get(callId) ?? null;
+  }
+
+  /** A queued call tells its caller type: no need to read it. */
+  rememberCallerType(callId: string, callerType: string | null): void {
+    this.callerTypes.set(callId, callerType);
+  }
+
+  /** The call left the wall. */
+  forgetCall(callId: string): void {
+    this.callerTypes.delete(callId);
+  }
+
+  name(volunteerId: string): string {
+    return this.names.get(volunteerId) ?? '';
+  }
+
+  /** Reads once the caller types and names not known yet. */
+  async learn(callIds: string[], volunteerIds: string[]): Promise<void> {
+    const unknownCalls = callIds.filter((id) => !this.callerTypes.has(id));
+    if (unknownCalls.length > 0) {
+      for (const row of await this.calls.find({
+        where: { id: In(unknownCalls) },
+        select: { id: true, callerType: true },
+      })) {
+        this.callerTypes.set(row.id, row.callerType);
+      }
+    }
+    const unknownPeople = volunteerIds.filter((id) => !this.names.has(id));
+    if (unknownPeople.length > 0) {
+      for (const row of await this.volunteers.find({
+        where: { id: In(unknownPeople) },
+        select: { id: true, name: true },
+      })) {
+        this.names.set(row.id, row.name);
+      }
+    }
+  }
+
+  /** The call the volunteer answered last, for a wrap-up the feed did not see begin. */
+  async lastAnswered(volunteerId: string): Promise<string | undefined> {
+    const last = await this.calls.findOne({
+      where: { volunteerId, outcome: 'answered' },
+      order: { endedAt: 'DESC' },
+      select: { id: true },
+    });
+    return last?.id;
+  }
+
+  offer(offerId: string): Promise<CallOffer | null> {
+    return this.offers.findOneBy({ id: offerId });
+  }
+
+  volunteer(volunteerId: string): Promise<Volunteer | null> {
+    return this.volunteers.findOneBy({ id: volunteerId });
+  }
+
+  /** The person with their hotlines, as a console's snapshot needs them. */
+  person(volunteerId: string): Promise<Volunteer> {
+    return this.volunteers.findOneOrFail({
+      where: { id: volunteerId },
+      relations: { hotlines: true },
+    });
+  }
+}

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { ServiceTest, serviceTest } from '../../../../test/support/service-module';
+import { AuditService } from '../audit/audit.service';
+import { CallerNumberRetention } from '../calls/caller-number-retention';
+import { CrisisCase, CrisisFollowUp } from '../crisis/crisis-case.entity';
+import { CrisisRetention } from '../crisis/crisis-retention';
+import { HotlineDirectory } from '../hotlines/hotline-directory';
+import { Hotline } from '../hotlines/hotline.entity';
+import { HotlinesService } from '../hotlines/hotlines.service';
+import { SYSTEM_ACTOR, Volunteer } from '../volunteers/volunteer.entity';
+import { Contact } from './contact.entity';
+import { NoteRetentionService } from './note-retention.service';
+
+describe('NoteRetentionService (service on a real database)', () => {
+  let test: ServiceTest;
+  let retention: NoteRetentionService;
+  let contacts: Repository<Contact>;
+  let cases: Repository<CrisisCase>;
+  let followUps: Repository<CrisisFollowUp>;
+  let hotline: Hotline;
+  let volunteerId: string;
+
+  const contact = async (occurredAt: Date): Promise<string> => {
+    const id = randomUUID();
+    await contacts.insert({
+      id,
+      hotlineId: hotline.id,
+      channel: 'online',
+      callId: null,
+      volunteerId,
+      recordedBy: volunteerId,
+      occurredAt,
+      durationMinutes: 30,
+      callerType: 'pupil',
+      ageBand: '12_14',
+      grade: null,
+      gender: null,
+      district: null,
+      primaryTopic: 'emotional.anxiety_stress',
+      riskLevel: 'low',
+      outcome: 'advice_given',
+      notesEncrypted: 'sealed note',
+      notesClearedAt: null,
+      wrapUpSeconds: null,
+      callerHash: 'returning-caller',
+      createdAt: occurredAt,
+      updatedAt: occurredAt,
+    });
+    return id;
+  };
+
+  const crisisCase = async (closedAt: Date | null): Promise<string> => {
+    const id = randomUUID();
+    const openedAt = test.clock.now().minus({ days: 60 }).toJSDate();
+    await cases.insert({
+      id,
+      hotlineId: hotline.id,
+      trigger: 'risk_level',
+      riskLevel: 'high',
+      callId: null,
+      contactId: null,
+      openedAt,
+      reportDueAt: openedAt,
+      supervisorId: null,
+      partnerId: null,
+      referredAt: null,
+      referralNoteEncrypted: 'sealed referral',
+      reportEncrypted: 'sealed report',
+      reportFiledAt: openedAt,
+      reportFiledBy: volunteerId,
+      overdueAlertedAt: null,
+      closedAt,
+      closedBy: closedAt && volunteerId,
+      closingNoteEncrypted: closedAt && 'sealed closing note',
+      updatedAt: openedAt,
+    });
+    await followUps.insert({
+      id: randomUUID(),
+      caseId: id,
+      authorId: volunteerId,
+      at: openedAt,
+      noteEncrypted: 'sealed follow-up',
+    });
+    return id;
+  };
+
+  const daysAgo = (days: number) => test.clock.now().minus({ days }).toJSDate();
+
+  beforeAll(async () => {
+    test = await serviceTest([
+      NoteRetentionService,
+      HotlinesService,
+      HotlineDirectory,
+      CallerNumberRetention,
+      CrisisRetention,
+      AuditService,
+    ]);
+    retention = test.get(NoteRetentionService);
+    contacts = test.repository(Contact);
+    cases = test.repository(CrisisCase);
+    followUps = test.repository(CrisisFollowUp);
+    hotline = await test.get(HotlinesService).create({ name: 'City line' }, 'Asia/Shanghai');
+    await retention.setRetention(SYSTEM_ACTOR, hotline.id, 30);
+    volunteerId = randomUUID();
+    const now = test.clock.now().toJSDate();
+    await test.repository(Volunteer).insert({
+      id: volunteerId,
+      name: 'Wang Fang',
+      email: 'wang.fang@example.org',
+      passwordHash: '-',
+      phoneEncrypted: null,
+      expertKind: 'counsellor',
+      topicSkills: [],
+      languages: [],
+      roles: ['volunteer'],
+      softphoneIdentity: volunteerId,
+      answerBy: 'browser',
+      active: true,
+      calendarFeedTokenHash: null,
+      createdAt: now,
+      updatedAt: now,
+      deactivatedAt: null,
+    });
+  });
+  afterAll(() => test.close());
+
+  it('clears a note older than the retention and keeps the anonymous fields', async () => {
+    const id = await contact(daysAgo(31));
+    await retention.run();
+    expect(await contacts.findOneByOrFail({ id })).toMatchObject({
+      notesEncrypted: null,
+      notesClearedAt: test.clock.now().toJSDate(),
+      primaryTopic: 'emotional.anxiety_stress',
+      riskLevel: 'low',
+      ageBand: '12_14',
+      callerHash: 'returning-caller',
+    });
+  });
+
+  it('keeps a note younger than the retention', async () => {
+    const id = await contact(daysAgo(29));
+    await retention.run();
+    expect(await contacts.findOneByOrFail({ id })).toMatchObject({
+      notesEncrypted: 'sealed note',
+      notesClearedAt: null,
+    });
+  });
+
+  it("clears every text of a case closed before the retention, its follow-ups' too", async () => {
+    const id = await crisisCase(daysAgo(31));
+    expect((await retention.run()).crisisCases).toBe(1);
+    expect(await cases.findOneByOrFail({ id })).toMatchObject({
+      reportEncrypted: null,
+      referralNoteEncrypted: null,
+      closingNoteEncrypted: null,
+    });
+    expect(await followUps.findOneByOrFail({ caseId: id })).toMatchObject({ noteEncrypted: null });
+  });
+
+  it('keeps the texts of a case still open, however old', async () => {
+    const id = await crisisCase(null);
+    await retention.run();
+    expect(await cases.findOneByOrFail({ id })).toMatchObject({ reportEncrypted: 'sealed report' });
+    expect(await followUps.findOneByOrFail({ caseId: id })).toMatchObject({
+      noteEncrypted: 'sealed follow-up',
+    });
+  });
+
+  it('a new retention is what the directory and the next run go by', async () => {
+    await retention.setRetention(SYSTEM_ACTOR, hotline.id, 10);
+    expect((await test.get(HotlineDirectory).hotline(hotline.id)).noteRetentionDays).toBe(10);
+    const id = await contact(daysAgo(11));
+    await retention.run();
+    expect(await contacts.findOneByOrFail({ id })).toMatchObject({ notesEncrypted: null });
+    await retention.setRetention(SYSTEM_ACTOR, hotline.id, 30);
+  });
+});

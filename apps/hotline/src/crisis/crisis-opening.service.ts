@@ -1,0 +1,118 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Subscription } from 'rxjs';
+import { Repository } from 'typeorm';
+import type { Clock } from '@hotline/clock';
+import { InjectClock } from '../common/clock.provider';
+import { CRISIS_RISK_LEVELS } from '../contacts/contact-fields';
+import type { Contact } from '../contacts/contact.entity';
+import { isUniqueViolation } from '../database/errors';
+import { HotlineEvents } from '../events/hotline-events';
+import { CrisisAlerts } from './crisis-alerts.service';
+import { CrisisCase, CrisisTrigger, REPORT_DUE_HOURS } from './crisis-case.entity';
+
+/**
+ * Opens crisis cases: for the danger key pressed during a call, or for a contact rated high
+ * or imminent risk; each new case is alerted to the supervisors at once.
+ */
+@Injectable()
+export class CrisisOpening implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Crisis');
+  private subscription?: Subscription;
+
+  constructor(
+    @InjectRepository(CrisisCase) private readonly cases: Repository<CrisisCase>,
+    private readonly alerts: CrisisAlerts,
+    private readonly events: HotlineEvents,
+    @InjectClock() private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscription = this.events.on(
+      'call.danger',
+      (event) => this.openForDangerKey(event.hotlineId, event.callId),
+      this.logger,
+    );
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  /** The caller pressed the danger key. A retried webhook finds the case already open. */
+  async openForDangerKey(hotlineId: string, callId: string): Promise<CrisisCase> {
+    return this.open({
+      hotlineId,
+      trigger: 'danger_key',
+      callId,
+      contactId: null,
+      riskLevel: null,
+    });
+  }
+
+  /**
+   * A contact was written or changed: it joins the case its call already opened, or opens one
+   * when its risk is high or imminent. Returns the case id, if there is a case.
+   */
+  async considerContact(contact: Contact): Promise<string | undefined> {
+    const existing = await this.cases.findOne({
+      where: [{ contactId: contact.id }, ...(contact.callId ? [{ callId: contact.callId }] : [])],
+    });
+    if (existing) {
+      await this.cases.update(existing.id, {
+        contactId: contact.id,
+        riskLevel: contact.riskLevel,
+        updatedAt: this.clock.now().toJSDate(),
+      });
+      return existing.id;
+    }
+    if (!contact.riskLevel || !CRISIS_RISK_LEVELS.includes(contact.riskLevel)) return undefined;
+    const opened = await this.open({
+      hotlineId: contact.hotlineId,
+      trigger: 'risk_level',
+      callId: contact.callId,
+      contactId: contact.id,
+      riskLevel: contact.riskLevel,
+    });
+    return opened.id;
+  }
+
+  private async open(
+    fields: Pick<CrisisCase, 'hotlineId' | 'callId' | 'contactId' | 'riskLevel'> & {
+      trigger: CrisisTrigger;
+    },
+  ): Promise<CrisisCase> {
+    const now = this.clock.now();
+    const crisisCase = this.cases.create({
+      ...fields,
+      id: randomUUID(),
+      openedAt: now.toJSDate(),
+      reportDueAt: now.plus({ hours: REPORT_DUE_HOURS }).toJSDate(),
+      supervisorId: null,
+      partnerId: null,
+      referredAt: null,
+      referralNoteEncrypted: null,
+      reportEncrypted: null,
+      reportFiledAt: null,
+      reportFiledBy: null,
+      overdueAlertedAt: null,
+      closedAt: null,
+      closedBy: null,
+      closingNoteEncrypted: null,
+      updatedAt: now.toJSDate(),
+    });
+    try {
+      await this.cases.insert(crisisCase);
+    } catch (error) {
+      if (!isUniqueViolation(error) || !fields.callId) throw error;
+      return this.cases.findOneByOrFail({ callId: fields.callId });
+    }
+    this.logger.warn(`crisis case ${crisisCase.id} opened (${fields.trigger})`);
+    await this.alerts.alert(
+      crisisCase,
+      fields.trigger === 'danger_key' ? 'danger_key' : 'high_risk',
+    );
+    return crisisCase;
+  }
+}
