@@ -2311,21 +2311,45 @@ export interface components {
       name: string;
     };
     RoutingSettingsDto: {
+      /** @description A crisis caller nobody has taken this long is forwarded to crisisLine */
+      crisisForwardAfterSeconds?: number;
+      /**
+       * @description Where an unanswered crisis caller is forwarded (digits, optionally with +)
+       * @example 12356
+       */
+      crisisLine?: string;
+      /** @description An unacknowledged crisis alert is raised again this often while its caller waits */
+      crisisRealertSeconds?: number;
+      /** @description A crisis caller nobody has taken this long rings the supervisors on duty */
+      crisisSupervisorAfterSeconds?: number;
       maxQueueSize?: number;
       maxWaitSeconds?: number;
+      /** @description A volunteer who missed or declined an offer is available again after this long */
+      missedRecoverSeconds?: number;
+      /** @description A waiting caller is offered a message or a call-back after this long */
+      offerMessageAfterSeconds?: number;
       offerTimeoutSeconds?: number;
       skillFallbackSeconds?: number;
       /** @enum {string} */
       strategy?: 'longest_idle' | 'fewest_calls' | 'round_robin';
+      /** @description The longest message a caller may leave */
+      voicemailMaxSeconds?: number;
       wrapUpSeconds?: number;
     };
     RoutingSettingsView: {
+      crisisForwardAfterSeconds: number;
+      crisisLine: string;
+      crisisRealertSeconds: number;
+      crisisSupervisorAfterSeconds: number;
       maxQueueSize: number;
       maxWaitSeconds: number;
+      missedRecoverSeconds: number;
+      offerMessageAfterSeconds: number;
       offerTimeoutSeconds: number;
       skillFallbackSeconds: number;
       /** @enum {string} */
       strategy: 'longest_idle' | 'fewest_calls' | 'round_robin';
+      voicemailMaxSeconds: number;
       wrapUpSeconds: number;
     };
     ServiceLevel: {

@@ -55,6 +55,16 @@ export interface HotlineEventMap {
     callId: string | null;
     reason: CrisisAlertReason;
   };
+  /**
+   * Nobody has taken a crisis caller in time: the supervisors on duty are rung, or, later, the
+   * caller is forwarded to the hotline's crisis line.
+   */
+  'crisis.escalated': {
+    hotlineId: string;
+    callId: string;
+    step: 'supervisors' | 'forwarded';
+    forwardedTo?: string;
+  };
   /** A hotline's settings changed (on this instance or another): routing takes the new policy. */
   'hotline.changed': { hotlineId: string; hotline: Hotline };
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { AfterLoad, Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Closure, HotlineSchedule, WeeklyHours } from '@hotline/calendar';
 import { DATETIME, REFERENCE } from '../database/column-types';
 import type { SayVoice } from '@hotline/telephony';
@@ -6,7 +6,7 @@ import type { SayVoice } from '@hotline/telephony';
 export const ROUTING_STRATEGIES = ['longest_idle', 'fewest_calls', 'round_robin'] as const;
 export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
 
-/** How calls are queued and offered; the calls module reads these. */
+/** How calls are queued, offered and escalated when nobody answers; the calls module reads these. */
 export interface RoutingSettings {
   strategy: RoutingStrategy;
   offerTimeoutSeconds: number;
@@ -14,6 +14,20 @@ export interface RoutingSettings {
   skillFallbackSeconds: number;
   maxWaitSeconds: number;
   maxQueueSize: number;
+  /** A volunteer who missed or declined an offer is available again after this long. */
+  missedRecoverSeconds: number;
+  /** A crisis caller nobody has taken this long rings the supervisors on duty. */
+  crisisSupervisorAfterSeconds: number;
+  /** A crisis caller nobody has taken this long is forwarded to `crisisLine`. */
+  crisisForwardAfterSeconds: number;
+  /** Where an unanswered crisis caller is forwarded: the national psychological-assistance hotline. */
+  crisisLine: string;
+  /** An unacknowledged crisis alert is raised again this often while its caller waits. */
+  crisisRealertSeconds: number;
+  /** A waiting caller is offered a message or a call-back after this long. */
+  offerMessageAfterSeconds: number;
+  /** The longest message a caller may leave. */
+  voicemailMaxSeconds: number;
 }
 
 export const DEFAULT_ROUTING: RoutingSettings = {
@@ -23,6 +37,13 @@ export const DEFAULT_ROUTING: RoutingSettings = {
   skillFallbackSeconds: 30,
   maxWaitSeconds: 600,
   maxQueueSize: 50,
+  missedRecoverSeconds: 30,
+  crisisSupervisorAfterSeconds: 20,
+  crisisForwardAfterSeconds: 60,
+  crisisLine: '12356',
+  crisisRealertSeconds: 30,
+  offerMessageAfterSeconds: 120,
+  voicemailMaxSeconds: 120,
 };
 
 /** A year: long enough for follow-ups and a returning caller, no longer than that needs. */
@@ -92,6 +113,12 @@ export class Hotline {
 
   @Column({ type: 'simple-json' })
   routing!: RoutingSettings;
+
+  /** Hotlines saved before a setting existed read its default. */
+  @AfterLoad()
+  withRoutingDefaults(): void {
+    this.routing = { ...DEFAULT_ROUTING, ...this.routing };
+  }
 
   /** Confidential notes are cleared this many days after the consultation (see docs/contacts.md). */
   @Column({ name: 'note_retention_days', type: 'int', default: DEFAULT_NOTE_RETENTION_DAYS })

@@ -111,6 +111,82 @@ export class RoutingSettingsDto {
   @Min(1)
   @Max(10000)
   maxQueueSize?: number;
+
+  @ApiPropertyOptional({
+    minimum: 5,
+    maximum: 600,
+    description: 'A volunteer who missed or declined an offer is available again after this long',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(600)
+  missedRecoverSeconds?: number;
+
+  @ApiPropertyOptional({
+    minimum: 5,
+    maximum: 600,
+    description: 'A crisis caller nobody has taken this long rings the supervisors on duty',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(600)
+  crisisSupervisorAfterSeconds?: number;
+
+  @ApiPropertyOptional({
+    minimum: 10,
+    maximum: 1800,
+    description: 'A crisis caller nobody has taken this long is forwarded to crisisLine',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(1800)
+  crisisForwardAfterSeconds?: number;
+
+  @ApiPropertyOptional({
+    example: '12356',
+    description: 'Where an unanswered crisis caller is forwarded (digits, optionally with +)',
+  })
+  @IsOptional()
+  @Matches(/^\+?[0-9]{3,20}$/, {
+    message: 'crisisLine must be a phone number: 3 to 20 digits, optionally with +',
+  })
+  crisisLine?: string;
+
+  @ApiPropertyOptional({
+    minimum: 10,
+    maximum: 600,
+    description: 'An unacknowledged crisis alert is raised again this often while its caller waits',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(600)
+  crisisRealertSeconds?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 3600,
+    description: 'A waiting caller is offered a message or a call-back after this long',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  offerMessageAfterSeconds?: number;
+
+  @ApiPropertyOptional({
+    minimum: 10,
+    maximum: 600,
+    description: 'The longest message a caller may leave',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(600)
+  voicemailMaxSeconds?: number;
 }
 
 export class CreateHotlineDto {
@@ -213,6 +289,13 @@ export class RoutingSettingsView {
   @ApiProperty() skillFallbackSeconds!: number;
   @ApiProperty() maxWaitSeconds!: number;
   @ApiProperty() maxQueueSize!: number;
+  @ApiProperty() missedRecoverSeconds!: number;
+  @ApiProperty() crisisSupervisorAfterSeconds!: number;
+  @ApiProperty() crisisForwardAfterSeconds!: number;
+  @ApiProperty() crisisLine!: string;
+  @ApiProperty() crisisRealertSeconds!: number;
+  @ApiProperty() offerMessageAfterSeconds!: number;
+  @ApiProperty() voicemailMaxSeconds!: number;
 }
 
 export class HotlineView {
