@@ -1,5 +1,9 @@
-/** Steps 1 and 2: the topic, then a day and a free time (or the waitlist of a full day). */
+/**
+ * Steps 1 and 2: the topic, then a day and a free time (or the waitlist of a full day). A topic
+ * about a child in danger shows the emergency numbers first (`crisis.ts`).
+ */
 import { h } from './dom';
+import { isCrisisTopic } from './emergency';
 import {
   api,
   backButton,
@@ -54,6 +58,11 @@ function chooseTopic(topic: string): void {
   if (state.topic !== topic) state.slot = null;
   state.topic = topic;
   state.notice = null;
+  if (isCrisisTopic(topic)) {
+    // The numbers before any time; the free times are asked for when the parent goes on.
+    go({ name: 'crisis' });
+    return;
+  }
   go({ name: 'time' });
   void loadSlots();
 }
@@ -161,9 +170,10 @@ export function timeView(): HTMLElement {
       options ? ` ${t('time.session', { minutes: options.sessionMinutes })}` : '',
     ),
     ...body,
-    backButton(() =>
-      state.mode === 'reschedule' ? go({ name: 'manage' }) : go({ name: 'topic' }),
-    ),
+    backButton(() => {
+      if (state.mode === 'reschedule') go({ name: 'manage' });
+      else go({ name: isCrisisTopic(state.topic) ? 'crisis' : 'topic' });
+    }),
   );
 }
 

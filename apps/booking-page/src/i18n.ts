@@ -100,6 +100,19 @@ const zh = {
   'waitlist.done': '已登记候补。您目前排在第 {position} 位。',
   'waitlist.doneHint': '有空位时我们会发短信给您，请留意手机。',
   'waitlist.back': '返回选择时间',
+  'emergency.heading': '紧急情况，请立即拨打',
+  'emergency.police': '报警',
+  'emergency.ambulance': '急救',
+  'emergency.psychological': '全国心理援助热线',
+  'emergency.hotline': '本热线',
+  'crisis.heading': '孩子现在有危险吗？',
+  'crisis.text':
+    '如果孩子正在伤害自己、说想死或有自杀的打算，或者正在遭受暴力，请不要等面谈，现在就打电话：',
+  'crisis.callNow': '立即拨打',
+  'crisis.hotline': '我们的热线，现在就可以和我们谈',
+  'crisis.stay': '请陪在孩子身边，把可能用来伤害自己的东西拿开。',
+  'crisis.later': '如果现在没有危险，您也可以预约面谈，和专家当面谈一谈。',
+  'crisis.continue': '继续预约面谈',
 };
 
 export type TextKey = keyof typeof zh;
@@ -201,6 +214,20 @@ const en: Record<TextKey, string> = {
   'waitlist.done': 'You are on the waitlist. You are number {position}.',
   'waitlist.doneHint': 'We will text you when a place frees up.',
   'waitlist.back': 'Back to the times',
+  'emergency.heading': 'In an emergency, call now',
+  'emergency.police': 'Police',
+  'emergency.ambulance': 'Ambulance',
+  'emergency.psychological': 'National psychological help line',
+  'emergency.hotline': 'This hotline',
+  'crisis.heading': 'Is your child in danger right now?',
+  'crisis.text':
+    'If your child is hurting themselves, talks about wanting to die or has a plan to, or is being hurt by someone, do not wait for a session. Call now:',
+  'crisis.callNow': 'Call now',
+  'crisis.hotline': 'Our hotline: talk to us now',
+  'crisis.stay': 'Stay with your child and put away anything they could use to hurt themselves.',
+  'crisis.later':
+    'If there is no danger right now, you can still book a session to talk with an expert in person.',
+  'crisis.continue': 'Continue to book a session',
 };
 
 /** Every text of the page, by language (for the translator of `@hotline/i18n`). */

@@ -1,11 +1,13 @@
 /**
- * The parents' booking page: topic → day and free time → details → confirm → reference; the
- * manage view (`?manage=<token>`), a waitlist offer (`?offer=<token>`) and the waitlist of a
- * full day. One state object (`page.ts`); each change redraws the current step, drawn by its
- * own module.
+ * The parents' booking page: topic (after a crisis topic, the emergency numbers first) → day
+ * and free time → details → confirm → reference; the manage view (`?manage=<token>`), a
+ * waitlist offer (`?offer=<token>`) and the waitlist of a full day; the emergency numbers in the
+ * footer of every page. One state object (`page.ts`); each change redraws the current step,
+ * drawn by its own module.
  */
 import { timeView, topicView } from './choose';
 import { confirmView, doneView, takenView } from './confirm';
+import { crisisView } from './crisis';
 import { detailsView } from './details';
 import { h } from './dom';
 import { cancelledView, manageView, openManage } from './manage';
@@ -26,6 +28,8 @@ function viewOf(view: View): HTMLElement {
       );
     case 'topic':
       return topicView();
+    case 'crisis':
+      return crisisView();
     case 'time':
       return timeView();
     case 'details':

@@ -1,10 +1,12 @@
 /**
  * What the steps of the booking page share: the one state object, redrawing the current step
  * (a new step moves the focus to its heading, so a screen reader says where the parent is), the
- * texts in the parent's language, the contract client, and the bits of DOM every step uses.
+ * texts in the parent's language, the contract client, the bits of DOM every step uses, and the
+ * footer with the emergency numbers that every page carries.
  */
 import { type Answer, BookingApi } from './api';
 import { h } from './dom';
+import { EMERGENCY_NUMBERS, telOf } from './emergency';
 import { type Draft, type FieldProblems, emptyDraft } from './forms';
 import { chooseLocale, translator } from '@hotline/i18n';
 import { LOCALES, type Locale, TEXTS, type Translate } from './i18n';
@@ -17,6 +19,7 @@ export type View =
   | { name: 'loading' }
   | { name: 'failed'; message: string; retry: () => void }
   | { name: 'topic' }
+  | { name: 'crisis' }
   | { name: 'time' }
   | { name: 'details' }
   | { name: 'confirm' }
@@ -93,6 +96,9 @@ let draw: (view: View) => HTMLElement;
 const app = document.getElementById('app') as HTMLElement;
 const languageButton = document.getElementById('language') as HTMLButtonElement;
 const hotlineName = document.getElementById('hotline-name') as HTMLElement;
+const emergencyFooter = document.getElementById('emergency') as HTMLElement | null;
+/** The language and hotline number the footer was drawn with: it is redrawn only when they change. */
+let footerDrawn: string | null = null;
 let shownView: View | null = null;
 
 export function drawViewsWith(drawer: (view: View) => HTMLElement): void {
@@ -121,6 +127,7 @@ function render(): void {
   languageButton.textContent = t('language.switch');
   languageButton.setAttribute('aria-label', t('language.switchLabel'));
   languageButton.lang = state.locale === 'en' ? 'zh-CN' : 'en';
+  drawFooter();
 
   const focusField = app.querySelector<HTMLElement>(':focus')?.id;
   const newStep = shownView !== state.view;
@@ -142,6 +149,45 @@ languageButton.addEventListener('click', () => {
   }
   render();
 });
+
+/**
+ * The footer of every page: 110, 120, 12356 and, once the options tell it, the hotline's own
+ * number, as `tel:` links. `index.html` has it in both languages, for a page whose script never
+ * arrives; this puts it in the parent's language.
+ */
+function drawFooter(): void {
+  if (!emergencyFooter) return;
+  const phone = state.options?.hotlinePhone ?? null;
+  const drawn = `${state.locale} ${phone ?? ''}`;
+  if (drawn === footerDrawn) return;
+  footerDrawn = drawn;
+  const numbers = EMERGENCY_NUMBERS.map(({ number, what }) => callLink(number, t(what)));
+  if (phone) numbers.push(callLink(phone, t('emergency.hotline')));
+  emergencyFooter.replaceChildren(
+    h('h2', { class: 'emergency__heading', id: 'emergency-heading' }, t('emergency.heading')),
+    h(
+      'ul',
+      { class: 'emergency__numbers', role: 'list', 'aria-labelledby': 'emergency-heading' },
+      numbers.map((link) => (link ? h('li', {}, link) : null)),
+    ),
+  );
+}
+
+/** A number to tap: the number large, what it is for beside it, and `call now` when asked. */
+export function callLink(number: string, what: string, callNow?: string): HTMLElement | null {
+  const href = telOf(number);
+  if (!href) return null;
+  return h(
+    'a',
+    { class: callNow ? 'call call--large' : 'call', href, 'data-tel': number },
+    // Spaces between the parts: a screen reader says "110 Police", not "110Police".
+    h('span', { class: 'call__number' }, number),
+    ' ',
+    h('span', { class: 'call__what' }, what),
+    callNow ? ' ' : null,
+    callNow ? h('span', { class: 'call__now' }, callNow) : null,
+  );
+}
 
 export const label = (labels: Record<Locale, string> | undefined, key: string) =>
   labels?.[state.locale] ?? key;
