@@ -290,6 +290,115 @@ describe('the booking page', () => {
     await page.getByRole('heading', { name: '预约成功' }).waitFor(SEEN);
     expect(problems.filter((problem) => problem.startsWith('page error'))).toEqual([]);
   });
+
+  it('shows the emergency numbers before any time after a crisis topic, and in every footer', async () => {
+    const { page, problems } = await phonePage('zh-CN');
+    const slotQuestions: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/public/slots')
+        slotQuestions.push(request.url());
+    });
+    const options = (await hotline.http().get('/api/public/booking-options').expect(200)).body as {
+      hotlinePhone: string | null;
+    };
+    expect(options.hotlinePhone).toBeTruthy();
+    const hotlinePhone = options.hotlinePhone!;
+    const dialled = `tel:${hotlinePhone.replace(/[^\d+]/g, '')}`;
+
+    /** The footer's three national numbers, as links to call, in the page's language. */
+    async function footerCalls(names: [string, string, string]): Promise<void> {
+      const footer = page.getByRole('contentinfo');
+      for (const [number, name] of [
+        ['110', names[0]],
+        ['120', names[1]],
+        ['12356', names[2]],
+      ]) {
+        const link = footer.getByRole('link', { name: `${number} ${name}` });
+        await expect(link.getAttribute('href')).resolves.toBe(`tel:${number}`);
+      }
+    }
+
+    await page.goto(`${hotline.baseUrl}/book/`);
+    await page.getByRole('heading', { name: '您想谈什么？' }).waitFor(SEEN);
+    await footerCalls(['报警', '急救', '全国心理援助热线']);
+    await page.getByRole('button', { name: '自伤与自杀' }).click();
+
+    // The numbers first, to call now, with the hotline's own; no time offered or asked for yet.
+    await page.getByRole('heading', { name: '孩子现在有危险吗？' }).waitFor(SEEN);
+    const main = page.getByRole('main');
+    const calls: [string, string][] = [
+      ['tel:110', '110 报警 立即拨打'],
+      ['tel:120', '120 急救 立即拨打'],
+      ['tel:12356', '12356 全国心理援助热线 立即拨打'],
+      [dialled, `${hotlinePhone} 我们的热线`],
+    ];
+    for (const [href, name] of calls) {
+      const link = main.getByRole('link', { name });
+      await expect(link.getAttribute('href')).resolves.toBe(href);
+      // Big enough to tap on a phone, and within the screen.
+      const box = (await link.boundingBox())!;
+      expect(box.height).toBeGreaterThanOrEqual(48);
+      expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    }
+    await expect(page.locator('button.time').count()).resolves.toBe(0);
+    expect(slotQuestions).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'booking-page-crisis.png'), fullPage: true });
+
+    // Still wanting a session: on to the times, and Back leads to the numbers again.
+    await page.getByRole('button', { name: '继续预约面谈' }).click();
+    await page.getByRole('heading', { name: '选择日期和时间' }).waitFor(SEEN);
+    await page.locator('button.time').first().waitFor(SEEN);
+    await footerCalls(['报警', '急救', '全国心理援助热线']);
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.getByRole('heading', { name: '孩子现在有危险吗？' }).waitFor(SEEN);
+
+    // In English, the violence topic does the same, and the footer speaks English.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: 'Is your child in danger right now?' }).waitFor(SEEN);
+    await footerCalls(['Police', 'Ambulance', 'National psychological help line']);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Violence and bullying' }).click();
+    await page.getByRole('heading', { name: 'Is your child in danger right now?' }).waitFor(SEEN);
+    await expect(
+      main.getByRole('link', { name: '12356 National psychological help line' }).count(),
+    ).resolves.toBe(1);
+
+    // A manage page and a waitlist offer's page carry the footer too.
+    const [free] = await freeSlots(hotline, 'self_harm_suicide');
+    const booked = await hotline
+      .http()
+      .post('/api/public/bookings')
+      .send({
+        start: free.start,
+        topic: 'self_harm_suicide',
+        parentName: '赵女士',
+        phone: '13700002222',
+        childAgeBand: '12_14',
+        consent: true,
+        language: 'zh-CN',
+      })
+      .expect(201);
+    await page.getByRole('button', { name: '切换到中文' }).click();
+    await page.goto(
+      `${hotline.baseUrl}/book/?manage=${encodeURIComponent(booked.body.manageToken as string)}`,
+    );
+    await page.getByRole('heading', { name: '您的预约' }).waitFor(SEEN);
+    await footerCalls(['报警', '急救', '全国心理援助热线']);
+    await expect(
+      page
+        .getByRole('contentinfo')
+        .getByRole('link', { name: `${hotlinePhone} 本热线` })
+        .getAttribute('href'),
+    ).resolves.toBe(dialled);
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'booking-page-manage-footer.png'),
+      fullPage: true,
+    });
+    await page.goto(`${hotline.baseUrl}/book/?offer=not-a-real-offer`);
+    await page.getByRole('heading', { name: '这个空位已过期或已被使用。' }).waitFor(SEEN);
+    await footerCalls(['报警', '急救', '全国心理援助热线']);
+    expect(problems.filter((problem) => problem.startsWith('page error'))).toEqual([]);
+  });
 });
 
 /** Serves the console from CONSOLE_BUNDLE instead of the server's dist/console, when set. */
