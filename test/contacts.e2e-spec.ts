@@ -341,7 +341,8 @@ describe('contact records and crisis cases', () => {
     );
     const sms = await twilio.next((request) => request.path.endsWith('/Messages.json'));
     expect(sms.params.To).toBe('+8613900000001');
-    expect(sms.params.Body).toMatch(/danger key/);
+    // In the hotline's language (Chinese here), with nothing about the caller.
+    expect(sms.params.Body).toMatch(/危机警报，来电者按了危险键/);
     expect(sms.params.Body).not.toContain(call.from.slice(3));
 
     const offer = await duty(hotline, volunteer).offer();

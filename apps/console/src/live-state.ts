@@ -147,7 +147,7 @@ function instantProvedBy(state: LiveState, change: QueueChange): string | null {
         ? null
         : change.call.queuedAt;
     default:
-      // Not an alert's `raisedAt`: the server stamps it with the wall clock, not the hotline's.
+      // Not an alert's `raisedAt`: an alert raised long ago proves nothing about the time now.
       return null;
   }
 }

@@ -71,9 +71,19 @@ export interface CrisisAlert {
   caseId: string;
   /** The call, when the case came from one. */
   callId: string | null;
-  /** Why: the caller pressed the danger key, a contact was rated high risk, a report is late. */
-  reason: 'danger_key' | 'high_risk' | 'report_overdue';
+  /**
+   * Why: the caller pressed the danger key, a contact was rated high risk, a report is late,
+   * or a crisis caller is waiting and nobody has taken them.
+   */
+  reason: 'danger_key' | 'high_risk' | 'report_overdue' | 'not_taken';
+  /** When it was first raised (the hotline's clock). */
   raisedAt: string;
+  /** When it was last raised: raised again while its crisis caller waits unacknowledged. */
+  lastRaisedAt: string;
+  /** Its caller stopped waiting: no longer raised again, shown until acknowledged. */
+  resolvedAt: string | null;
+  /** How the caller stopped waiting: taken by a volunteer, hung up, forwarded to the crisis line. */
+  resolution: 'taken' | 'hung_up' | 'forwarded' | null;
 }
 
 export interface Me {

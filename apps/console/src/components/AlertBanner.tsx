@@ -4,7 +4,10 @@ import { callerTypeKey, useI18n } from '../i18n';
 import { repeatSound } from '../sounds';
 import { formatDuration, secondsSince, useNow } from '../time';
 
-/** Crisis alerts stay on screen, and keep sounding, until a supervisor acknowledges them. */
+/**
+ * Crisis alerts stay on screen, and keep sounding, until a supervisor acknowledges them; an
+ * alert raised again (its crisis caller still waits) starts the alarm over.
+ */
 export function AlertBanner({
   alerts,
   calls,
@@ -19,8 +22,12 @@ export function AlertBanner({
   const { t, topic } = useI18n();
   const now = serverNow(useNow());
   const sounding = alerts.length > 0;
+  const lastRaised = alerts.reduce(
+    (latest, alert) => (alert.lastRaisedAt > latest ? alert.lastRaisedAt : latest),
+    '',
+  );
 
-  useEffect(() => (sounding ? repeatSound('alarm') : undefined), [sounding]);
+  useEffect(() => (sounding ? repeatSound('alarm') : undefined), [sounding, lastRaised]);
 
   return (
     <section className="alerts" role="alert" aria-live="assertive" aria-label={t('alert.title')}>
@@ -47,15 +54,26 @@ export function AlertBanner({
                     wait: formatDuration(secondsSince(call.queuedAt, now)),
                   })}
                 </p>
+              ) : alert.resolution ? (
+                <p className="alerts__resolution">{t(`alert.resolution.${alert.resolution}`)}</p>
               ) : (
-                // A danger-key call that left the queue; other reasons are about a case, not a wait.
-                alert.reason === 'danger_key' && <p>{t('alert.gone')}</p>
+                // A caller's call that left the queue; other reasons are about a case, not a wait.
+                (alert.reason === 'danger_key' || alert.reason === 'not_taken') && (
+                  <p>{t('alert.gone')}</p>
+                )
               )}
               <p className="alerts__raised" aria-live="off">
                 {t('alert.raised', {
                   time: formatDuration(secondsSince(alert.raisedAt, now)),
                 })}
               </p>
+              {alert.lastRaisedAt !== alert.raisedAt && !alert.resolution && (
+                <p className="alerts__again" aria-live="off">
+                  {t('alert.again', {
+                    time: formatDuration(secondsSince(alert.lastRaisedAt, now)),
+                  })}
+                </p>
+              )}
             </div>
             <button
               type="button"

@@ -20,6 +20,7 @@ import { Switchboard } from '../calls/switchboard';
 import { InjectClock } from '../common/clock.provider';
 import { RequestOrigin } from '../common/request-origin';
 import { ContactsService } from '../contacts/contacts.service';
+import { CrisisAlerts } from '../crisis/crisis-alerts.service';
 import { Environment } from '../config/environment';
 import { Cluster } from '../instances/cluster';
 import { type Role, Volunteer } from '../volunteers/volunteer.entity';
@@ -66,6 +67,7 @@ export class ConsoleGateway
     private readonly feed: LiveFeed,
     private readonly calls: CallsService,
     private readonly contacts: ContactsService,
+    private readonly alerts: CrisisAlerts,
     private readonly switchboard: Switchboard,
     private readonly config: ConfigService<Environment, true>,
     @InjectClock() private readonly clock: Clock,
@@ -210,9 +212,9 @@ export class ConsoleGateway
   acknowledge(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() payload: unknown) {
     return this.answer(
       socket,
-      async () => {
+      async (actor) => {
         const { alertId } = await parseCommand(AlertCommand, payload);
-        if (!(await this.feed.acknowledgeAlert(socket.data.hotlineId, alertId)))
+        if (!(await this.alerts.acknowledge(actor, socket.data.hotlineId, alertId)))
           throw new Error('This alert was already acknowledged.');
         return {};
       },

@@ -5,6 +5,7 @@ import { CallOffer } from '../calls/call-offer.entity';
 import { Call } from '../calls/call.entity';
 import { CallsModule } from '../calls/calls.module';
 import { ContactsModule } from '../contacts/contacts.module';
+import { CrisisModule } from '../crisis/crisis.module';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { ConsoleGateway } from './console.gateway';
 import { FeedLookups } from './feed-lookups';
@@ -17,6 +18,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     TypeOrmModule.forFeature([Call, CallOffer, Volunteer]),
     CallsModule,
     ContactsModule,
+    CrisisModule,
     AuthModule,
     HotlinesModule,
   ],

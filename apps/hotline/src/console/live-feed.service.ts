@@ -1,5 +1,4 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { filter, Subscription } from 'rxjs';
 import type { Namespace } from 'socket.io';
@@ -16,6 +15,8 @@ import type { WaitingCallView, VolunteerView as EngineVolunteer } from '@hotline
 import type { Clock } from '@hotline/clock';
 import { InjectClock } from '../common/clock.provider';
 import { CallsService } from '../calls/calls.service';
+import { alertView } from '../crisis/crisis-alert.entity';
+import { CrisisAlerts } from '../crisis/crisis-alerts.service';
 import { HotlineEvent, HotlineEvents } from '../events/hotline-events';
 import { Switchboard } from '../calls/switchboard';
 import { isPracticeCall } from '../calls/training-calls.service';
@@ -42,9 +43,10 @@ interface HotlineFeed {
   calls: Set<string>;
   volunteers: Set<string>;
   today: boolean;
-  alerts: CrisisAlert[];
-  goneAlerts: string[];
-  newAlerts: CrisisAlert[];
+  /** Alerts raised, raised again or resolved since the last frame, by id. */
+  newAlerts: Map<string, CrisisAlert>;
+  /** Alerts acknowledged since the last frame. */
+  goneAlerts: Set<string>;
   timer?: NodeJS.Timeout;
   flushing: Promise<void>;
   dueAt: number;
@@ -84,6 +86,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     private readonly calls: CallsService,
     private readonly telephony: Telephony,
     private readonly lookups: FeedLookups,
+    private readonly alerts: CrisisAlerts,
     @InjectClock() private readonly clock: Clock,
     /** Several instances: the leader builds the frames, the adapter carries them to every console. */
     @Optional() private readonly cluster?: Cluster,
@@ -105,11 +108,6 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
       async ({ volunteerId, hotlineId }: { volunteerId: string; hotlineId: string }) =>
         this.snapshot(await this.lookups.person(volunteerId), hotlineId),
     );
-    this.cluster?.handle(
-      'feed.acknowledge',
-      ({ hotlineId, alertId }: { hotlineId: string; alertId: string }) =>
-        this.acknowledge(hotlineId, alertId),
-    );
   }
 
   /** A follower's own events (a call queued by its webhook, a crisis alert) go to the leader's feed. */
@@ -127,7 +125,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
   }
 
   async snapshot(volunteer: Volunteer, hotlineId: string): Promise<QueueSnapshot> {
-    // The sequence numbers and alerts are the leader's: its snapshot matches its frames.
+    // The sequence numbers are the leader's: its snapshot matches its frames.
     if (this.cluster?.follower)
       return this.cluster.askLeader('feed.snapshot', { volunteerId: volunteer.id, hotlineId });
     const feed = this.feed(hotlineId);
@@ -151,7 +149,8 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
       volunteers: engine.volunteers.map((state) => this.dutyVolunteer(state)),
       availableVolunteers: engine.volunteers.filter((state) => state.state === 'available').length,
       today: await this.calls.today(hotline),
-      alerts: [...feed.alerts],
+      // Stored: they outlast a restart and a change of leader.
+      alerts: (await this.alerts.unacknowledged(hotlineId)).map(alertView),
     };
   }
 
@@ -172,23 +171,6 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
       if (wrapUpCallId) me.wrapUpCallId = wrapUpCallId;
     }
     return me;
-  }
-
-  /** Clears an alert on the leader, wherever the supervisor's console is connected. */
-  async acknowledgeAlert(hotlineId: string, alertId: string): Promise<boolean> {
-    if (this.cluster?.follower)
-      return this.cluster.askLeader('feed.acknowledge', { hotlineId, alertId });
-    return this.acknowledge(hotlineId, alertId);
-  }
-
-  acknowledge(hotlineId: string, alertId: string): boolean {
-    const feed = this.feed(hotlineId);
-    const before = feed.alerts.length;
-    feed.alerts = feed.alerts.filter((alert) => alert.alertId !== alertId);
-    if (feed.alerts.length === before) return false;
-    feed.goneAlerts.push(alertId);
-    this.schedule(hotlineId, feed);
-    return true;
   }
 
   private async receive(event: HotlineEvent): Promise<void> {
@@ -230,18 +212,14 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
             .emit('me.state', await this.me(volunteer, event.hotlineId));
         break;
       }
-      case 'crisis.alert': {
-        const alert = {
-          alertId: randomUUID(),
-          caseId: event.caseId,
-          callId: event.callId,
-          reason: event.reason,
-          raisedAt: DateTime.utc().toISO()!,
-        };
-        feed.alerts.push(alert);
-        feed.newAlerts.push(alert);
+      case 'crisis.alert':
+        // Raised, raised again (consoles ring anew) or resolved: the latest goes out.
+        feed.newAlerts.set(event.alert.alertId, event.alert);
         break;
-      }
+      case 'crisis.alert.acknowledged':
+        feed.newAlerts.delete(event.alertId);
+        feed.goneAlerts.add(event.alertId);
+        break;
     }
     this.schedule(event.hotlineId, feed);
   }
@@ -277,8 +255,10 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     const volunteerIds = [...feed.volunteers];
     const started = performance.now();
     const today = feed.today && started - feed.lastTodayAt >= TODAY_EVERY_MS;
-    const newAlerts = feed.newAlerts.splice(0);
-    const goneAlerts = feed.goneAlerts.splice(0);
+    const newAlerts = [...feed.newAlerts.values()];
+    const goneAlerts = [...feed.goneAlerts];
+    feed.newAlerts.clear();
+    feed.goneAlerts.clear();
     feed.calls.clear();
     feed.volunteers.clear();
     feed.lastFrameAt = started;
@@ -351,9 +331,8 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
         dueAt: Infinity,
         lastFrameAt: -Infinity,
         lastTodayAt: -Infinity,
-        alerts: [],
-        goneAlerts: [],
-        newAlerts: [],
+        newAlerts: new Map(),
+        goneAlerts: new Set(),
       };
       this.feeds.set(hotlineId, feed);
     }

@@ -111,3 +111,27 @@ export class CrisisFollowUp {
   @Column({ name: 'note_encrypted', type: 'text', nullable: true })
   noteEncrypted!: string | null;
 }
+
+/** A case just opened: nobody has worked on it yet; its report is due in REPORT_DUE_HOURS. */
+export function newCase(
+  fields: Pick<CrisisCase, 'id' | 'hotlineId' | 'trigger' | 'callId' | 'contactId' | 'riskLevel'>,
+  openedAt: Date,
+): Omit<CrisisCase, 'hotline' | 'partner' | 'followUps'> {
+  return {
+    ...fields,
+    openedAt,
+    reportDueAt: new Date(openedAt.getTime() + REPORT_DUE_HOURS * 3600_000),
+    supervisorId: null,
+    partnerId: null,
+    referredAt: null,
+    referralNoteEncrypted: null,
+    reportEncrypted: null,
+    reportFiledAt: null,
+    reportFiledBy: null,
+    overdueAlertedAt: null,
+    closedAt: null,
+    closedBy: null,
+    closingNoteEncrypted: null,
+    updatedAt: openedAt,
+  };
+}

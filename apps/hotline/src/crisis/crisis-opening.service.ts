@@ -8,9 +8,9 @@ import { InjectClock } from '../common/clock.provider';
 import { CRISIS_RISK_LEVELS } from '../contacts/contact-fields';
 import type { Contact } from '../contacts/contact.entity';
 import { isUniqueViolation } from '../database/errors';
-import { HotlineEvents } from '../events/hotline-events';
+import { HotlineEventOf, HotlineEvents } from '../events/hotline-events';
 import { CrisisAlerts } from './crisis-alerts.service';
-import { CrisisCase, CrisisTrigger, REPORT_DUE_HOURS } from './crisis-case.entity';
+import { CrisisCase, CrisisTrigger, newCase } from './crisis-case.entity';
 
 /**
  * Opens crisis cases: for the danger key pressed during a call, or for a contact rated high
@@ -19,7 +19,7 @@ import { CrisisCase, CrisisTrigger, REPORT_DUE_HOURS } from './crisis-case.entit
 @Injectable()
 export class CrisisOpening implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Crisis');
-  private subscription?: Subscription;
+  private subscriptions: Subscription[] = [];
 
   constructor(
     @InjectRepository(CrisisCase) private readonly cases: Repository<CrisisCase>,
@@ -29,15 +29,29 @@ export class CrisisOpening implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.subscription = this.events.on(
-      'call.danger',
-      (event) => this.openForDangerKey(event.hotlineId, event.callId),
-      this.logger,
-    );
+    this.subscriptions = [
+      this.events.on(
+        'call.danger',
+        (event) => this.openForDangerKey(event.hotlineId, event.callId),
+        this.logger,
+      ),
+      this.events.on('crisis.escalated', (event) => this.escalated(event), this.logger),
+    ];
   }
 
   onModuleDestroy(): void {
-    this.subscription?.unsubscribe();
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+  }
+
+  /**
+   * Nobody has taken a crisis caller: the supervisors get a lasting alert saying so, raised
+   * again until one acknowledges it. Once the caller is forwarded to the crisis line, the
+   * alert stops, noting it.
+   */
+  async escalated(event: HotlineEventOf<'crisis.escalated'>): Promise<void> {
+    if (event.step === 'forwarded') return this.alerts.forwarded(event.callId);
+    const crisisCase = await this.openForDangerKey(event.hotlineId, event.callId);
+    await this.alerts.alert(crisisCase, 'not_taken');
   }
 
   /** The caller pressed the danger key. A retried webhook finds the case already open. */
@@ -83,25 +97,9 @@ export class CrisisOpening implements OnModuleInit, OnModuleDestroy {
       trigger: CrisisTrigger;
     },
   ): Promise<CrisisCase> {
-    const now = this.clock.now();
-    const crisisCase = this.cases.create({
-      ...fields,
-      id: randomUUID(),
-      openedAt: now.toJSDate(),
-      reportDueAt: now.plus({ hours: REPORT_DUE_HOURS }).toJSDate(),
-      supervisorId: null,
-      partnerId: null,
-      referredAt: null,
-      referralNoteEncrypted: null,
-      reportEncrypted: null,
-      reportFiledAt: null,
-      reportFiledBy: null,
-      overdueAlertedAt: null,
-      closedAt: null,
-      closedBy: null,
-      closingNoteEncrypted: null,
-      updatedAt: now.toJSDate(),
-    });
+    const crisisCase = this.cases.create(
+      newCase({ ...fields, id: randomUUID() }, this.clock.now().toJSDate()),
+    );
     try {
       await this.cases.insert(crisisCase);
     } catch (error) {

@@ -6,7 +6,7 @@ import { HotlineDirectory } from '../hotlines/hotline-directory';
 import { Hotline } from '../hotlines/hotline.entity';
 import { HotlinesService } from '../hotlines/hotlines.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
-import { CrisisCase, REPORT_DUE_HOURS } from './crisis-case.entity';
+import { CrisisCase, newCase } from './crisis-case.entity';
 import { CrisisCasesService } from './crisis-cases.service';
 import { CrisisFollowUps } from './crisis-follow-ups.service';
 import { CrisisReports } from './crisis-reports.service';
@@ -21,29 +21,19 @@ describe('CrisisReports and CrisisFollowUps (services on a real database)', () =
   /** An open case of a high-risk contact, as CrisisOpening leaves it. */
   const openCase = async (): Promise<string> => {
     const id = randomUUID();
-    const now = test.clock.now();
-    await test.repository(CrisisCase).insert({
-      id,
-      hotlineId: hotline.id,
-      trigger: 'risk_level',
-      riskLevel: 'high',
-      callId: null,
-      contactId: null,
-      openedAt: now.toJSDate(),
-      reportDueAt: now.plus({ hours: REPORT_DUE_HOURS }).toJSDate(),
-      supervisorId: null,
-      partnerId: null,
-      referredAt: null,
-      referralNoteEncrypted: null,
-      reportEncrypted: null,
-      reportFiledAt: null,
-      reportFiledBy: null,
-      overdueAlertedAt: null,
-      closedAt: null,
-      closedBy: null,
-      closingNoteEncrypted: null,
-      updatedAt: now.toJSDate(),
-    });
+    await test.repository(CrisisCase).insert(
+      newCase(
+        {
+          id,
+          hotlineId: hotline.id,
+          trigger: 'risk_level',
+          riskLevel: 'high',
+          callId: null,
+          contactId: null,
+        },
+        test.clock.now().toJSDate(),
+      ),
+    );
     return id;
   };
 

@@ -6,6 +6,9 @@ import { CallsModule } from '../calls/calls.module';
 import { Contact } from '../contacts/contact.entity';
 import { ShiftsModule } from '../shifts/shifts.module';
 import { Volunteer } from '../volunteers/volunteer.entity';
+import { AlertRepeats } from './alert-repeats.service';
+import { CrisisAlertRecord } from './crisis-alert.entity';
+import { CrisisAlertsController } from './crisis-alerts.controller';
 import { CrisisCase, CrisisFollowUp } from './crisis-case.entity';
 import { CrisisCasesController } from './crisis-cases.controller';
 import { CrisisAlerts } from './crisis-alerts.service';
@@ -22,16 +25,25 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CrisisCase, CrisisFollowUp, Partner, Call, Contact, Volunteer]),
+    TypeOrmModule.forFeature([
+      CrisisAlertRecord,
+      CrisisCase,
+      CrisisFollowUp,
+      Partner,
+      Call,
+      Contact,
+      Volunteer,
+    ]),
     AuditModule,
     CallsModule,
     ShiftsModule,
     HotlinesModule,
   ],
-  controllers: [CrisisCasesController, PartnersController],
+  controllers: [CrisisCasesController, CrisisAlertsController, PartnersController],
   providers: [
     CrisisCasesService,
     CrisisAlerts,
+    AlertRepeats,
     CrisisOpening,
     OverdueReports,
     CrisisReports,
@@ -39,6 +51,6 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     PartnersService,
     CrisisRetention,
   ],
-  exports: [CrisisOpening, CrisisRetention],
+  exports: [CrisisOpening, CrisisRetention, CrisisAlerts],
 })
 export class CrisisModule {}

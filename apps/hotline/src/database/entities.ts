@@ -13,6 +13,7 @@ import { Call } from '../calls/call.entity';
 import { CallbackRequest } from '../calls/callback-request.entity';
 import { PresenceChange } from '../calls/presence-change.entity';
 import { Contact, ContactTopic } from '../contacts/contact.entity';
+import { CrisisAlertRecord } from '../crisis/crisis-alert.entity';
 import { CrisisCase, CrisisFollowUp } from '../crisis/crisis-case.entity';
 import { Partner } from '../crisis/partner.entity';
 import { Hotline } from '../hotlines/hotline.entity';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   CallOffer,
   Contact,
   ContactTopic,
+  CrisisAlertRecord,
   CrisisCase,
   CrisisFollowUp,
   ExpertAvailability,

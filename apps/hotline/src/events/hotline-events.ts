@@ -1,10 +1,12 @@
 import { Global, Injectable, Logger, Module } from '@nestjs/common';
 import { Observable, Subject, Subscription, filter } from 'rxjs';
+import type { CrisisAlert } from '@hotline/console-protocol';
 import type { VolunteerState } from '@hotline/routing';
 import type { CallOutcome, CallerType } from '../calls/call.entity';
+import type { CrisisAlertReason } from '../crisis/crisis-alert.entity';
 import type { Hotline } from '../hotlines/hotline.entity';
 
-export type CrisisAlertReason = 'danger_key' | 'high_risk' | 'report_overdue';
+export type { CrisisAlertReason } from '../crisis/crisis-alert.entity';
 
 /**
  * What happens on the hotlines, one entry per event type: the switchboard, contacts, crisis
@@ -48,13 +50,20 @@ export interface HotlineEventMap {
   };
   /** The caller pressed the danger key ("I am in danger now"): a crisis case opens. */
   'call.danger': { hotlineId: string; callId: string };
-  /** Supervisors on duty must see this at once: a crisis case opened, or its report is late. */
+  /**
+   * Supervisors on duty must see this at once: a crisis case opened, its report is late, or a
+   * crisis caller is waiting; published again each time the stored alert is raised again or
+   * resolved, until a supervisor acknowledges it.
+   */
   'crisis.alert': {
     hotlineId: string;
     caseId: string;
     callId: string | null;
     reason: CrisisAlertReason;
+    alert: CrisisAlert;
   };
+  /** A supervisor acknowledged the alert: it leaves every wall. */
+  'crisis.alert.acknowledged': { hotlineId: string; alertId: string; volunteerId: string };
   /**
    * Nobody has taken a crisis caller in time: the supervisors on duty are rung, or, later, the
    * caller is forwarded to the hotline's crisis line.
