@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import type { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
 import { RunningHotline, startHotline } from './support/hotline-server';
 import { addPerson } from './support/people';
-import { callRecord, duty, eventually } from './support/duty';
+import { callRecord, duty, eventually, onBreak } from './support/duty';
 import { CallCentre, PhoneCall, fakeTwilio, says, startCallCentre } from './support/twilio';
 import { createTestDatabase } from './support/test-database';
 
@@ -17,6 +17,8 @@ describe('webhooks that are forged, repeated or hit a failure', () => {
   beforeAll(async () => {
     centre = await startCallCentre(EVENING);
     ({ hotline, twilio, admin } = centre);
+    // On duty but answering nothing: callers queue and hold, as when everyone is busy.
+    await onBreak(hotline, await addPerson(hotline));
   });
   afterAll(() => centre.stop());
 
@@ -173,6 +175,7 @@ describe('a restart during the evening', () => {
     };
     try {
       const before = await startHotline(env, database);
+      await onBreak(before, await addPerson(before));
       const first = new PhoneCall(before.baseUrl);
       await first.dial();
       await first.choose('1', '1');

@@ -1,7 +1,7 @@
 import type { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
 import { RunningHotline } from './support/hotline-server';
 import { addPerson } from './support/people';
-import { callRecord, duty, eventually } from './support/duty';
+import { callRecord, duty, eventually, onBreak } from './support/duty';
 import { CallCentre, PhoneCall, says, startCallCentre } from './support/twilio';
 
 // The hotline clock runs 20 times faster, so a 5 s ring lapses in a quarter of a real second.
@@ -27,6 +27,8 @@ describe('routing calls among volunteers', () => {
         routing: { offerTimeoutSeconds: 5, skillFallbackSeconds: 3600, maxWaitSeconds: 7200 },
       })
       .expect(200);
+    // On duty but answering nothing: callers queue and hold, as when everyone is busy.
+    await onBreak(hotline, await addPerson(hotline));
   });
   afterAll(() => centre.stop());
 
@@ -140,9 +142,9 @@ describe('routing calls among volunteers', () => {
       expect(leave.status).toBe(200);
       const offer = await call.post('queue-result', { QueueResult: 'leave', QueueTime: '30' });
       expect(offer.twiml).toMatch(
-        /<Gather [^>]*action="https:\/\/hotline\.test\/twilio\/voice\/callback\?reason=overflow"/,
+        /<Gather [^>]*action="https:\/\/hotline\.test\/twilio\/voice\/choice\?reason=overflow"/,
       );
-      const recorded = await call.post('callback?reason=overflow', { Digits: '1' });
+      const recorded = await call.post('choice?reason=overflow', { Digits: '2' });
       expect(recorded.twiml).toContain('<Hangup/>');
       await call.hangUp();
       expect(await callRecord(hotline, call.callSid)).toMatchObject({

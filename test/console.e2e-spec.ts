@@ -1,7 +1,7 @@
 import type { QueueChange } from '@hotline/console-protocol';
 import { RunningHotline } from './support/hotline-server';
 import { addPerson } from './support/people';
-import { eventually } from './support/duty';
+import { eventually, onBreak } from './support/duty';
 import { CallCentre, PhoneCall, startCallCentre } from './support/twilio';
 import { OpenConsole, openConsole, refusal } from './support/console';
 
@@ -54,6 +54,8 @@ describe('the live console over socket.io', () => {
       CONSOLE_GRACE_SECONDS: '5',
     });
     hotline = centre.hotline;
+    // On duty but answering nothing: callers queue and hold.
+    await onBreak(hotline, await addPerson(hotline));
   });
   afterAll(async () => {
     for (const opened of consoles) opened.close();

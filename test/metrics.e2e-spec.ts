@@ -8,7 +8,7 @@ import request from 'supertest';
 import { ConfigurationError } from '../apps/hotline/src/config/environment';
 import { DIST } from './support/built-server';
 import { OpenConsole, openConsole } from './support/console';
-import { eventually } from './support/duty';
+import { eventually, onBreak } from './support/duty';
 import { ADMIN, RunningHotline, bearer, startHotline } from './support/hotline-server';
 import { addPerson } from './support/people';
 import { createTestDatabase, testDatabaseKind } from './support/test-database';
@@ -68,6 +68,8 @@ describe('metrics for Prometheus', () => {
   beforeAll(async () => {
     centre = await startCallCentre({ HOTLINE_CLOCK_START: '2026-11-23T19:00:00+08:00' });
     hotline = centre.hotline;
+    // On duty but answering nothing: callers queue and hold.
+    await onBreak(hotline, await addPerson(hotline));
   });
   afterAll(async () => {
     for (const opened of consoles) opened.close();

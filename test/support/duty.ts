@@ -60,3 +60,12 @@ export async function callRecord(
   );
   return row;
 }
+
+/**
+ * Someone on duty who answers no call: on a break. With them a caller queues and holds, as on
+ * an evening when everyone is busy; with nobody on duty at all a caller is offered a message
+ * or a call-back instead of the queue.
+ */
+export async function onBreak(hotline: RunningHotline, person: Person): Promise<void> {
+  await hotline.as(person.token).put('/api/me/presence').send({ state: 'break' }).expect(200);
+}

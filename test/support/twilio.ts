@@ -72,7 +72,8 @@ export class PhoneCall {
       .send(body);
     // Every TwiML answer must be one real Twilio would play as meant.
     if (response.status === 200) {
-      const problem = twimlProblem(response.text);
+      // The hold document and the choice made from it run while the caller is in the queue.
+      const problem = twimlProblem(response.text, { waitUrl: /^wait(\?|-choice|$)/.test(path) });
       if (problem) throw new Error(`POST ${url} answered TwiML Twilio would not play: ${problem}`);
     }
     return { status: response.status, twiml: response.text };

@@ -73,7 +73,9 @@ export class Webhooks {
     });
     const twiml = await response.text();
     const ms = performance.now() - started;
-    const problem = twimlProblem(twiml);
+    const problem = twimlProblem(twiml, {
+      waitUrl: /\/twilio\/voice\/wait(\?|-choice|$)/.test(path),
+    });
     this.timings.push({
       path: path.split('?')[0],
       ms,

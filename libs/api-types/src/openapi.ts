@@ -232,6 +232,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/callback-requests/{id}/message': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Play a caller's message (MP3, streamed from Twilio; audited) */
+    get: operations['CallsController_message'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/calls/{id}/caller-history': {
     parameters: {
       query?: never;
@@ -1311,6 +1328,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/twilio/voice/choice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Instead of holding: 1 to leave a message, 2 to be called back (with caller id) */
+    post: operations['VoiceWebhooksController_choice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/twilio/voice/connect': {
     parameters: {
       query?: never;
@@ -1396,6 +1430,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/twilio/voice/recorded': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The caller's message ended (<Record> action): thanks and goodbye */
+    post: operations['VoiceWebhooksController_recorded'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/twilio/voice/recording': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Recording status callback: the caller's message is kept (its audio stays at Twilio) */
+    post: operations['VoiceWebhooksController_recording'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/twilio/voice/status': {
     parameters: {
       query?: never;
@@ -1424,6 +1492,23 @@ export interface paths {
     put?: never;
     /** Hold message while queued: position and expected wait */
     post: operations['VoiceWebhooksController_wait'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/twilio/voice/wait-choice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A key pressed while holding: 1 a message, 2 a call-back (leaves the queue) */
+    post: operations['VoiceWebhooksController_waitChoice'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1545,13 +1630,19 @@ export interface components {
       url: string;
     };
     CallbackRequestView: {
-      /** @description Decrypted; the read is audited */
+      /** @description Decrypted; the read is audited. Empty when the caller had no caller id (a message only) or retention cleared it */
       callerNumber: string;
       callId: string;
       /** Format: date-time */
       doneAt: string | null;
       forDate: string;
+      /** @description The caller left a message: play it with GET /api/callback-requests/{id}/message (audited) */
+      hasMessage: boolean;
       id: string;
+      /** Format: date-time */
+      messageLeftAt: string | null;
+      /** @description The message's length in seconds; kept after retention deleted the audio */
+      messageSeconds: number | null;
       reason: string;
       /** Format: date-time */
       requestedAt: string;
@@ -3735,6 +3826,64 @@ export interface operations {
       };
       /** @description Needs the supervisor role */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallsController_message: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The message as MP3 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'audio/mpeg': string;
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor or coordinator role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No such request on your hotlines, or no message (any more) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -7282,6 +7431,43 @@ export interface operations {
       };
     };
   };
+  VoiceWebhooksController_choice: {
+    parameters: {
+      query: {
+        reason: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
   VoiceWebhooksController_connect: {
     parameters: {
       query: {
@@ -7461,6 +7647,78 @@ export interface operations {
       };
     };
   };
+  VoiceWebhooksController_recorded: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  VoiceWebhooksController_recording: {
+    parameters: {
+      query: {
+        reason: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
   VoiceWebhooksController_status: {
     parameters: {
       query?: never;
@@ -7497,6 +7755,41 @@ export interface operations {
     };
   };
   VoiceWebhooksController_wait: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  VoiceWebhooksController_waitChoice: {
     parameters: {
       query?: never;
       header?: never;

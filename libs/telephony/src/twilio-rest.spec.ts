@@ -30,6 +30,19 @@ describe('TwilioRest against a Twilio-compatible API', () => {
     );
   });
 
+  it("fetches a recording's MP3 and deletes it; a deleted one is gone", async () => {
+    const { recordingSid, audio } = fake.record('CA1');
+    expect(await rest.recordingMp3(recordingSid)).toEqual(audio);
+    await rest.deleteRecording(recordingSid);
+    expect(fake.requests.at(-1)).toMatchObject({
+      method: 'DELETE',
+      path: `/2010-04-01/Accounts/${account.accountSid}/Recordings/${recordingSid}.json`,
+    });
+    expect(fake.holdsRecording(recordingSid)).toBe(false);
+    expect(await rest.recordingMp3(recordingSid)).toBeNull();
+    await expect(rest.deleteRecording(recordingSid)).resolves.toBeUndefined();
+  });
+
   it('reports a failure of the API as an error', async () => {
     fake.failNext(3);
     await expect(rest.dequeue('QU1', 'CA1', 'https://hotline.example/x')).rejects.toThrow();

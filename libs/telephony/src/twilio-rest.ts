@@ -32,7 +32,7 @@ class RedirectingRequestClient extends twilio.RequestClient {
 export class TwilioRest {
   private readonly client: twilio.Twilio;
 
-  constructor(account: TwilioAccount) {
+  constructor(private readonly account: TwilioAccount) {
     const base = new URL(account.apiBaseUrl);
     const isTwilio = base.hostname === 'api.twilio.com';
     this.client = twilio(account.accountSid, account.authToken, {
@@ -60,5 +60,35 @@ export class TwilioRest {
   /** Points a live call at new TwiML (used when the queue is not known yet). */
   async redirect(callSid: string, url: string): Promise<void> {
     await this.client.calls(callSid).update({ url, method: 'POST' });
+  }
+
+  /**
+   * A recording's audio as MP3, fetched with the account's credentials (Twilio may enforce
+   * HTTP authentication on media URLs, and redirects to the file). Null when Twilio has no
+   * such recording (deleted, or never made).
+   */
+  async recordingMp3(recordingSid: string): Promise<Buffer | null> {
+    if (!/^RE[0-9a-fA-F]{32}$/.test(recordingSid)) return null;
+    const base = this.account.apiBaseUrl.replace(/\/$/, '');
+    const response = await fetch(
+      `${base}/2010-04-01/Accounts/${this.account.accountSid}/Recordings/${recordingSid}.mp3`,
+      {
+        headers: {
+          Authorization: `Basic ${Buffer.from(`${this.account.accountSid}:${this.account.authToken}`).toString('base64')}`,
+        },
+      },
+    );
+    if (response.status === 404) return null;
+    if (!response.ok) throw new Error(`Twilio answered ${response.status} for a recording`);
+    return Buffer.from(await response.arrayBuffer());
+  }
+
+  /** Deletes a recording at Twilio; one already gone counts as deleted. */
+  async deleteRecording(recordingSid: string): Promise<void> {
+    try {
+      await this.client.recordings(recordingSid).remove();
+    } catch (error) {
+      if ((error as { status?: number }).status !== 404) throw error;
+    }
   }
 }

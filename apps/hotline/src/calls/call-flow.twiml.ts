@@ -3,6 +3,7 @@ import twilio from 'twilio';
 import { currentOrNextOpening, localDateOf } from '@hotline/calendar';
 import { defaultTaxonomy } from '@hotline/taxonomy';
 import type { Hotline } from '../hotlines/hotline.entity';
+import type { CallbackReason } from './callback-request.entity';
 import { VOICE_PROMPTS, VoicePrompts, sayAs } from './voice-prompts';
 
 type VoiceResponse = twilio.twiml.VoiceResponse;
@@ -10,6 +11,11 @@ type VoiceResponse = twilio.twiml.VoiceResponse;
 export const VOICE_PATH = '/twilio/voice';
 /** How long a waiting caller hears hold silence between position announcements. */
 const HOLD_SECONDS = 20;
+/** How long a holding caller offered a message or a call-back has to press a key. */
+const CHOICE_SECONDS = 8;
+
+/** What a holding caller is told: their place, or that nobody is on duty to answer. */
+export type HoldNews = { position: number; expectedWaitSeconds: number } | 'nobody_on_duty' | null;
 
 /**
  * The TwiML of each step of a call, in the hotline's language. Every answer ends in a way
@@ -91,15 +97,107 @@ export class CallFlowTwiml {
     });
   }
 
-  /** Played while waiting; Twilio asks again when it ends. */
-  hold(position: number, expectedWaitSeconds: number): string {
+  /**
+   * Played while waiting; Twilio asks again when it ends. With `offerChoice`, the caller may
+   * press 1 for a message or 2 for a call-back (a `<Gather>` is one of the verbs Twilio plays
+   * in a queue; its answer leaves the queue). "You are next" is never said when nobody is on
+   * duty, nor when the place is unknown.
+   */
+  hold(news: HoldNews, offerChoice: boolean, crisis = false): string {
     return this.build((twiml) => {
-      this.say(
-        twiml,
-        this.prompts.position(position, Math.max(1, Math.round(expectedWaitSeconds / 60))),
-      );
-      twiml.pause({ length: HOLD_SECONDS });
+      const speech =
+        news === 'nobody_on_duty'
+          ? this.prompts.nobodyOnDuty
+          : news
+            ? this.prompts.position(
+                news.position,
+                Math.max(1, Math.round(news.expectedWaitSeconds / 60)),
+              )
+            : crisis
+              ? this.prompts.crisisHoldOn
+              : this.prompts.holdOn;
+      if (!offerChoice) {
+        this.say(twiml, speech);
+        twiml.pause({ length: HOLD_SECONDS });
+        return;
+      }
+      const gather = twiml.gather({
+        numDigits: 1,
+        timeout: CHOICE_SECONDS,
+        action: this.url(`${VOICE_PATH}/wait-choice`),
+        method: 'POST',
+      });
+      gather.say(this.voice, `${speech} ${this.prompts.messageOrCallback}`);
+      twiml.pause({ length: HOLD_SECONDS - CHOICE_SECONDS });
     });
+  }
+
+  /** Back to the hold loop (a key other than 1 or 2 while holding). */
+  backToHold(): string {
+    return this.build((twiml) =>
+      twiml.redirect({ method: 'POST' }, this.url(`${VOICE_PATH}/wait`)),
+    );
+  }
+
+  /**
+   * Instead of holding (nobody on duty, waited too long) or instead of a call-back (no caller
+   * id): 1 for a message, and 2 for a call-back when the caller has a number to call.
+   */
+  messageOrCallback(reason: CallbackReason, speech: string[], canCallBack: boolean): string {
+    return this.build((twiml) => {
+      for (const text of speech) this.say(twiml, text);
+      const gather = twiml.gather({
+        numDigits: 1,
+        timeout: CHOICE_SECONDS,
+        action: this.url(`${VOICE_PATH}/choice?reason=${reason}`),
+        method: 'POST',
+      });
+      gather.say(
+        this.voice,
+        canCallBack ? this.prompts.messageOrCallback : this.prompts.messageOnly,
+      );
+      this.say(twiml, this.hotline.closedMessage);
+      this.say(twiml, this.prompts.goodbye);
+      twiml.hangup();
+    });
+  }
+
+  /** A caller without caller id asked for a call-back: the hours, and a message instead. */
+  noCallbackWithoutNumber(reason: CallbackReason): string {
+    return this.messageOrCallback(
+      reason,
+      [this.prompts.noNumberForCallback, this.prompts.hours(this.hotline.openingHours)],
+      false,
+    );
+  }
+
+  /**
+   * Records the caller's message, up to the hotline's `voicemailMaxSeconds`; Twilio reports
+   * the recording to the signed recording webhook, and its audio stays at Twilio.
+   */
+  recordMessage(reason: CallbackReason): string {
+    return this.build((twiml) => {
+      this.say(twiml, this.prompts.recordMessage);
+      twiml.record({
+        maxLength: this.hotline.routing.voicemailMaxSeconds,
+        finishOnKey: '#',
+        playBeep: true,
+        action: this.url(`${VOICE_PATH}/recorded?reason=${reason}`),
+        method: 'POST',
+        recordingStatusCallback: this.url(`${VOICE_PATH}/recording?reason=${reason}`),
+        recordingStatusCallbackMethod: 'POST',
+        recordingStatusCallbackEvent: ['completed', 'absent'],
+      });
+      // Reached when Twilio heard nothing (it then calls no action).
+      this.say(twiml, this.prompts.noMessageHeard);
+      this.say(twiml, this.hotline.closedMessage);
+      this.say(twiml, this.prompts.goodbye);
+      twiml.hangup();
+    });
+  }
+
+  messageKept(): string {
+    return this.goodbye(this.prompts.messageKept, this.hotline.closedMessage);
   }
 
   /** Takes a caller who waited too long out of the queue; the queue result offers the call-back. */
@@ -107,11 +205,9 @@ export class CallFlowTwiml {
     return this.build((twiml) => twiml.leave());
   }
 
-  overflow(): string {
-    return this.build((twiml) => {
-      this.say(twiml, this.prompts.waitedTooLong);
-      this.callbackOffer(twiml, 'overflow');
-    });
+  /** Waited too long: a message or a call-back instead of holding on. */
+  overflow(canCallBack: boolean): string {
+    return this.messageOrCallback('overflow', [this.prompts.waitedTooLong], canCallBack);
   }
 
   queueFull(): string {
@@ -155,7 +251,7 @@ export class CallFlowTwiml {
     return new twilio.twiml.VoiceResponse().toString();
   }
 
-  private callbackOffer(twiml: VoiceResponse, reason: 'closed_hours' | 'overflow'): void {
+  private callbackOffer(twiml: VoiceResponse, reason: 'closed_hours'): void {
     const gather = twiml.gather({
       numDigits: 1,
       timeout: 8,
@@ -163,7 +259,6 @@ export class CallFlowTwiml {
       method: 'POST',
     });
     gather.say(this.voice, this.prompts.callbackOffer);
-    if (reason === 'overflow') this.say(twiml, this.hotline.closedMessage);
     this.say(twiml, this.prompts.goodbye);
     twiml.hangup();
   }

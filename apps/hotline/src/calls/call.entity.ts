@@ -12,8 +12,9 @@ export type CallPriorityClass = (typeof CALL_PRIORITIES)[number];
 /**
  * Where the call is now. `menu`: choosing; `waiting`/`offered`: queued; `connecting`: a
  * volunteer accepted and Twilio is dialling them; `talking`; `overflowing`: waited too long,
- * leaves the queue at its next hold message; `callback_menu`: being offered a call-back;
- * `ended`.
+ * leaves the queue at its next hold message; `callback_menu`: being offered a message or a
+ * call-back; `voicemail`: leaving a message; `callback_chosen`: chose a call-back while
+ * holding and is leaving the queue for it; `ended`.
  */
 export const CALL_STATUSES = [
   'menu',
@@ -23,6 +24,8 @@ export const CALL_STATUSES = [
   'talking',
   'overflowing',
   'callback_menu',
+  'voicemail',
+  'callback_chosen',
   'ended',
 ] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];

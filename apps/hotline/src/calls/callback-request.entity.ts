@@ -3,10 +3,24 @@ import { HotlineRecord } from '../hotlines/hotline-record';
 import { Call } from './call.entity';
 import { DATETIME, REFERENCE, RESTRICT } from '../database/column-types';
 
-export const CALLBACK_REASONS = ['closed_hours', 'overflow', 'service_error'] as const;
+/**
+ * Why the caller was offered a call-back or a message: outside opening hours, waited too long,
+ * nobody on duty at all, chose it while holding, or a Twilio queue error.
+ */
+export const CALLBACK_REASONS = [
+  'closed_hours',
+  'overflow',
+  'nobody_on_duty',
+  'while_waiting',
+  'service_error',
+] as const;
 export type CallbackReason = (typeof CALLBACK_REASONS)[number];
 
-/** A caller asked to be called back (closed hours, too long a wait); listed for the next evening. */
+/**
+ * A caller asked to be called back or left a message (closed hours, too long a wait, nobody on
+ * duty); listed for the next evening. A message's audio stays at Twilio (see docs/decisions.md):
+ * only its sid is kept here, until the retention job deletes it there.
+ */
 @Entity({ name: 'callback_request' })
 @Index('uq_callback_request_call_id', ['callId'], { unique: true })
 @Index('idx_callback_request_hotline_id_for_date', ['hotlineId', 'forDate'])
@@ -22,8 +36,9 @@ export class CallbackRequest extends HotlineRecord {
   @Column({ name: 'caller_number_encrypted', type: 'text', nullable: true })
   callerNumberEncrypted!: string | null;
 
-  @Column({ name: 'caller_hash', type: 'varchar', length: 64 })
-  callerHash!: string;
+  /** Null for a caller without caller id, who can only leave a message. */
+  @Column({ name: 'caller_hash', type: 'varchar', length: 64, nullable: true })
+  callerHash!: string | null;
 
   @Column({ type: 'varchar', length: 16 })
   reason!: CallbackReason;
@@ -40,4 +55,14 @@ export class CallbackRequest extends HotlineRecord {
 
   @Column({ name: 'done_by', ...REFERENCE, nullable: true })
   doneBy!: string | null;
+
+  /** Twilio's sid of the caller's message; cleared (and deleted at Twilio) by the retention job. */
+  @Column({ name: 'recording_sid', type: 'varchar', length: 64, nullable: true })
+  recordingSid!: string | null;
+
+  @Column({ name: 'recording_seconds', type: 'integer', nullable: true })
+  recordingSeconds!: number | null;
+
+  @Column({ name: 'recorded_at', ...DATETIME, nullable: true })
+  recordedAt!: Date | null;
 }

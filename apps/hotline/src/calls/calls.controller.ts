@@ -9,13 +9,16 @@ import {
   Put,
   Query,
   Res,
+  StreamableFile,
   UseFilters,
 } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -109,6 +112,30 @@ export class CallsController {
     @Query() query: HotlineQuery,
   ): Promise<CallbackRequestView[]> {
     return this.callbackRequests.openCallbacks(actor, query.hotlineId);
+  }
+
+  @Get('callback-requests/:id/message')
+  // Supervisors call back; coordinators oversee what callers leave. Each play is audited.
+  @Roles('supervisor', 'coordinator')
+  @ApiOperation({ summary: "Play a caller's message (MP3, streamed from Twilio; audited)" })
+  @ApiProduces('audio/mpeg')
+  @ApiOkResponse({
+    description: 'The message as MP3',
+    content: { 'audio/mpeg': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiNotFoundResponse({
+    description: 'No such request on your hotlines, or no message (any more)',
+  })
+  async message(
+    @SignedIn() actor: Volunteer,
+    @Param('id', IdParam('call-back request')) id: string,
+  ): Promise<StreamableFile> {
+    const audio = await this.callbackRequests.message(actor, id);
+    return new StreamableFile(audio, {
+      type: 'audio/mpeg',
+      length: audio.length,
+      disposition: 'inline',
+    });
   }
 
   @Post('callback-requests/:id/done')

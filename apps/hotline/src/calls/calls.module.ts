@@ -55,6 +55,6 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     TrainingCallsService,
     CallerNumberRetention,
   ],
-  exports: [Switchboard, CallsService, CallerNumberRetention],
+  exports: [Switchboard, CallsService, CallerNumberRetention, CallbackRequestsService],
 })
 export class CallsModule {}

@@ -10,14 +10,14 @@ import { FieldCipher } from '../common/field-cipher';
 import { isUniqueViolation } from '../database/errors';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Call, CallerType } from './call.entity';
-import { CallFlowTwiml } from './call-flow.twiml';
+import { CallFlowTwiml, HoldNews } from './call-flow.twiml';
 import { CallSettlement } from './call-settlement';
 import { CallerTransfer } from './caller-transfer';
 import { CallbackReason } from './callback-request.entity';
 import { CallbackRequestsService } from './callback-requests.service';
 import { HotlineEvents } from '../events/hotline-events';
 import { Switchboard } from './switchboard';
-import { CALLER_DIGITS, DANGER_DIGIT } from './voice-prompts';
+import { CALLER_DIGITS, DANGER_DIGIT, VOICE_PROMPTS } from './voice-prompts';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
 
 /** The POST parameters Twilio sends with every voice webhook (those we read). */
@@ -31,7 +31,41 @@ export interface VoiceParams {
   QueueResult?: string;
   DialCallStatus?: string;
   DialCallDuration?: string;
+  RecordingSid?: string;
+  RecordingStatus?: string;
+  RecordingDuration?: string;
 }
+
+/**
+ * What Twilio sends as `From` when the caller withheld their number (or the network gave
+ * none): no caller id, so nothing to call back and nothing to recognise a caller by.
+ */
+const WITHHELD_NUMBERS = new Set([
+  '',
+  'anonymous',
+  'restricted',
+  'unknown',
+  'unavailable',
+  'private',
+]);
+const TWILIO_ANONYMOUS = /^\+?266696687$/;
+
+/** The caller's number, or undefined when they have no caller id. */
+export function callerIdOf(from: string | undefined): string | undefined {
+  const number = (from ?? '').trim();
+  if (WITHHELD_NUMBERS.has(number.toLowerCase()) || TWILIO_ANONYMOUS.test(number)) return undefined;
+  return number;
+}
+
+/** Volunteer states of someone on duty: able to answer now, after their call, or their break. */
+const ON_DUTY_STATES = new Set(['available', 'offered', 'talking', 'wrap_up', 'missed', 'break']);
+
+/**
+ * Nobody on duty at all (not merely busy): every volunteer of the hotline is offline. Someone
+ * on a call, in wrap-up, on a short break or who just missed an offer will answer in time.
+ */
+export const nobodyOnDuty = (volunteers: readonly { state: string }[]): boolean =>
+  !volunteers.some((volunteer) => ON_DUTY_STATES.has(volunteer.state));
 
 /** The topic a crisis call is matched on: volunteers with this skill are preferred. */
 const CRISIS_TOPIC = 'self_harm_suicide';
@@ -80,19 +114,82 @@ export class VoiceFlowService {
       defaultTaxonomy()
         .menuTopics()
         .find((candidate) => String(candidate.menu) === digit)?.key ?? DEFAULT_TOPIC;
+    if (await this.nobodyOnDuty(hotline)) return this.offerInsteadOfHolding(call, hotline, topic);
     return this.enqueue(call, hotline, 'normal', topic);
+  }
+
+  /**
+   * Nobody is on duty: the caller is told at once and offered a message or a call-back
+   * instead of holding for nobody. The call never queues (outcome `overflow_callback`).
+   */
+  private async offerInsteadOfHolding(
+    call: Call,
+    hotline: Hotline,
+    topic: string,
+  ): Promise<string> {
+    const at = this.now();
+    await this.settlement.settleCall(call.id, {
+      topic,
+      status: 'callback_menu',
+      outcome: 'overflow_callback',
+      waitSeconds: 0,
+      updatedAt: at,
+    });
+    return this.twiml(hotline).messageOrCallback(
+      'nobody_on_duty',
+      [this.prompts(hotline).nobodyOnDuty],
+      this.hasNumber(call),
+    );
   }
 
   async wait(params: VoiceParams): Promise<string> {
     const { call, hotline } = await this.callOf(params);
     if (!call.queueSid && params.QueueSid)
       await this.calls.update(call.id, { queueSid: params.QueueSid });
-    if (call.status === 'overflowing') return this.twiml(hotline).leaveQueue();
-    const place = (await this.switchboard.placeOf(call)) ?? {
-      position: 1,
-      expectedWaitSeconds: 60,
-    };
-    return this.twiml(hotline).hold(place.position, place.expectedWaitSeconds);
+    const twiml = this.twiml(hotline);
+    if (['overflowing', 'voicemail', 'callback_chosen'].includes(call.status))
+      return twiml.leaveQueue();
+    const crisis = call.priority === 'crisis';
+    const nobody = await this.nobodyOnDuty(hotline);
+    const place = await this.switchboard.placeOf(call);
+    const news: HoldNews = nobody ? 'nobody_on_duty' : (place ?? null);
+    // Crisis callers are escalated, never sent to a message.
+    if (crisis) return twiml.hold(nobody ? null : news, false, true);
+    const waited = call.queuedAt ? this.clock.now().toMillis() - call.queuedAt.getTime() : 0;
+    const offer = nobody || waited >= hotline.routing.offerMessageAfterSeconds * 1000;
+    return twiml.hold(news, offer);
+  }
+
+  /**
+   * A key pressed while holding: 1 for a message, 2 for a call-back. The caller's wait ends
+   * (outcome `overflow_callback`) and `<Leave>` takes them out of Twilio's queue; the queue
+   * result then records the message or the call-back. Another key: back to holding.
+   */
+  async waitChoice(params: VoiceParams): Promise<string> {
+    const { call, hotline } = await this.callOf(params);
+    const twiml = this.twiml(hotline);
+    if (['overflowing', 'voicemail', 'callback_chosen'].includes(call.status))
+      return twiml.leaveQueue();
+    const digit = params.Digits ?? '';
+    if (call.priority === 'crisis' || call.status !== 'waiting' || !['1', '2'].includes(digit))
+      return twiml.backToHold();
+    const at = this.now();
+    const settled = await this.settlement.settleCall(call.id, {
+      status: digit === '1' ? 'voicemail' : 'callback_chosen',
+      outcome: 'overflow_callback',
+      waitSeconds: Math.max(
+        0,
+        Math.round((at.getTime() - (call.queuedAt ?? call.arrivedAt).getTime()) / 1000),
+      ),
+      updatedAt: at,
+    });
+    if (!settled) {
+      // Already settled: the overflow or a volunteer's accept came first.
+      const now = await this.calls.findOneByOrFail({ id: call.id });
+      return now.status === 'overflowing' ? twiml.leaveQueue() : twiml.backToHold();
+    }
+    await this.switchboard.hangUp({ ...call, outcome: 'overflow_callback' } as Call);
+    return twiml.leaveQueue();
   }
 
   async queueResult(params: VoiceParams): Promise<string> {
@@ -100,10 +197,13 @@ export class VoiceFlowService {
     const twiml = this.twiml(hotline);
     switch (params.QueueResult) {
       case 'leave':
+        if (call.status === 'voicemail') return twiml.recordMessage('while_waiting');
+        if (call.status === 'callback_chosen')
+          return this.callbackFor(call, hotline, 'while_waiting');
         if (call.status === 'overflowing') {
           await this.calls.update(call.id, { status: 'callback_menu', updatedAt: this.now() });
         }
-        return twiml.overflow();
+        return twiml.overflow(this.hasNumber(call));
       case 'hangup':
         await this.switchboard.hangUp(call);
         return CallFlowTwiml.empty();
@@ -118,7 +218,7 @@ export class VoiceFlowService {
           'Twilio could not keep the caller in the queue',
         );
         await this.switchboard.hangUp(call);
-        return twiml.overflow();
+        return twiml.overflow(this.hasNumber(call));
     }
   }
 
@@ -175,14 +275,84 @@ export class VoiceFlowService {
     return CallFlowTwiml.empty();
   }
 
+  /** Outside opening hours: 1 for a call-back. */
   async callback(params: VoiceParams, reason: CallbackReason): Promise<string> {
     const { call, hotline } = await this.callOf(params);
     const twiml = this.twiml(hotline);
     if (params.Digits !== '1') return twiml.goodbye(hotline.closedMessage);
-    const next = currentOrNextOpening(hotline.schedule(), this.clock.now().plus({ minutes: 1 }));
-    const forDate = (next?.start ?? this.clock.now()).setZone(hotline.timeZone).toISODate()!;
+    return this.callbackFor(call, hotline, reason);
+  }
+
+  /** Instead of holding: 1 for a message, 2 for a call-back. */
+  async choice(params: VoiceParams, reason: CallbackReason): Promise<string> {
+    const { call, hotline } = await this.callOf(params);
+    const twiml = this.twiml(hotline);
+    if (params.Digits === '1') {
+      if (call.status === 'callback_menu')
+        await this.calls.update(call.id, { status: 'voicemail', updatedAt: this.now() });
+      return twiml.recordMessage(reason);
+    }
+    if (params.Digits === '2') return this.callbackFor(call, hotline, reason);
+    return twiml.goodbye(hotline.closedMessage);
+  }
+
+  /** The `<Record>` ended: Twilio asks what next (only when it heard something). */
+  async recorded(params: VoiceParams): Promise<string> {
+    const { hotline } = await this.callOf(params);
+    const twiml = this.twiml(hotline);
+    if (Number(params.RecordingDuration ?? 0) > 0) return twiml.messageKept();
+    return twiml.goodbye(this.prompts(hotline).noMessageHeard, hotline.closedMessage);
+  }
+
+  /**
+   * Twilio's recording status callback: a completed message is kept with the call-back
+   * requests (its audio stays at Twilio). An absent one (silence) still leaves a call-back
+   * for a caller with a number: they wanted to reach us.
+   */
+  async recording(params: VoiceParams, reason: CallbackReason): Promise<string> {
+    const call = await this.calls.findOneBy({ callSid: params.CallSid });
+    if (!call) return CallFlowTwiml.empty();
+    const hotline = await this.directory.hotline(call.hotlineId);
+    const forDate = this.callbackDate(hotline);
+    const seconds = Number(params.RecordingDuration ?? 0);
+    if (params.RecordingStatus === 'completed' && params.RecordingSid && seconds > 0) {
+      await this.callbackRequests.recordMessage(call, reason, forDate, {
+        recordingSid: params.RecordingSid,
+        seconds,
+      });
+    } else if (params.RecordingStatus === 'completed' || params.RecordingStatus === 'absent') {
+      await this.callbackRequests.record(call, reason, forDate);
+    }
+    return CallFlowTwiml.empty();
+  }
+
+  /**
+   * A call-back for a caller with a number, for the next opening's date. A caller without
+   * caller id is never promised one: they hear the hours and may leave a message instead.
+   */
+  private async callbackFor(call: Call, hotline: Hotline, reason: CallbackReason): Promise<string> {
+    const twiml = this.twiml(hotline);
+    if (!this.hasNumber(call)) return twiml.noCallbackWithoutNumber(reason);
+    const forDate = this.callbackDate(hotline);
     await this.callbackRequests.record(call, reason, forDate);
     return twiml.callbackRecorded(forDate);
+  }
+
+  private callbackDate(hotline: Hotline): string {
+    const next = currentOrNextOpening(hotline.schedule(), this.clock.now().plus({ minutes: 1 }));
+    return (next?.start ?? this.clock.now()).setZone(hotline.timeZone).toISODate()!;
+  }
+
+  private hasNumber(call: Call): boolean {
+    return call.callerNumberEncrypted !== null && call.callerHash !== null;
+  }
+
+  private async nobodyOnDuty(hotline: Hotline): Promise<boolean> {
+    return nobodyOnDuty((await this.switchboard.snapshot(hotline.id)).volunteers);
+  }
+
+  private prompts(hotline: Hotline) {
+    return VOICE_PROMPTS[hotline.locale];
   }
 
   private async enqueue(
@@ -230,7 +400,9 @@ export class VoiceFlowService {
         return twiml.enqueue(call.priority === 'crisis');
       case 'overflowing':
       case 'callback_menu':
-        return twiml.overflow();
+        return twiml.overflow(this.hasNumber(call));
+      case 'voicemail':
+        return twiml.recordMessage('while_waiting');
       default:
         return call.outcome === 'queue_full' ? twiml.queueFull() : twiml.goodbye();
     }
@@ -245,8 +417,8 @@ export class VoiceFlowService {
       id: randomUUID(),
       hotlineId: hotline.id,
       callSid: params.CallSid,
-      callerNumberEncrypted: this.cipher.encryptOptional(params.From),
-      callerHash: params.From ? this.cipher.keyedHash(params.From) : null,
+      callerNumberEncrypted: this.cipher.encryptOptional(callerIdOf(params.From)),
+      callerHash: callerIdOf(params.From) ? this.cipher.keyedHash(callerIdOf(params.From)!) : null,
       callerType: null,
       topic: null,
       priority: 'normal',

@@ -28,6 +28,16 @@ export interface VoicePrompts {
   holdOn: string;
   crisisHoldOn: string;
   position(position: number, minutes: number): string;
+  /** Nobody is on duty at all (not merely busy): said at once, never "you are next". */
+  nobodyOnDuty: string;
+  /** 1 for a message, 2 for a call-back: offered instead of holding, or while holding. */
+  messageOrCallback: string;
+  /** For a caller without caller id: a message only. */
+  messageOnly: string;
+  noNumberForCallback: string;
+  recordMessage: string;
+  messageKept: string;
+  noMessageHeard: string;
   queueFull: string;
   connecting: string;
   waitedTooLong: string;
@@ -66,6 +76,13 @@ const zh: VoicePrompts = {
     position <= 1
       ? '你是下一位，请稍候。'
       : `你前面还有${position - 1}位来电者，预计等待约${minutes}分钟。`,
+  nobodyOnDuty: '现在暂时没有值班老师可以接听。',
+  messageOrCallback: '如果想给我们留言，请按1；如果希望我们给你回电，请按2。',
+  messageOnly: '如果想给我们留言，请按1。',
+  noNumberForCallback: '我们看不到你的电话号码，所以没办法给你回电。',
+  recordMessage: '请在提示音后留言，说完后请按井号键。',
+  messageKept: '谢谢你，你的留言已经保存好了，值班老师会尽快听取。',
+  noMessageHeard: '我们没有听到你的留言。',
   queueFull: '现在来电太多，暂时无法排队。',
   connecting: '正在为你接通。',
   waitedTooLong: '很抱歉让你久等了，值班老师都在通话中。',
@@ -117,6 +134,13 @@ const en: VoicePrompts = {
     position <= 1
       ? 'You are next. Please hold.'
       : `There ${position === 2 ? 'is 1 caller' : `are ${position - 1} callers`} ahead of you. The wait is about ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+  nobodyOnDuty: 'Nobody is on duty to answer right now.',
+  messageOrCallback: 'To leave us a message, press 1. To be called back, press 2.',
+  messageOnly: 'To leave us a message, press 1.',
+  noNumberForCallback: 'We cannot see your phone number, so we cannot call you back.',
+  recordMessage: 'Please leave your message after the beep, then press the hash key.',
+  messageKept: 'Thank you. Your message is kept, and a counsellor will listen to it soon.',
+  noMessageHeard: 'We did not hear a message.',
   queueFull: 'Too many people are calling right now and we cannot put you on hold.',
   connecting: 'Connecting you now.',
   waitedTooLong: 'We are sorry you have waited so long. All counsellors are still on calls.',

@@ -64,6 +64,16 @@ export class VoiceWebhooksController {
     return this.flow.wait(params);
   }
 
+  @Post('wait-choice')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml')
+  @ApiOperation({
+    summary: 'A key pressed while holding: 1 a message, 2 a call-back (leaves the queue)',
+  })
+  waitChoice(@Body() params: VoiceParams): Promise<string> {
+    return this.flow.waitChoice(params);
+  }
+
   @Post('queue-result')
   @HttpCode(200)
   @Header('Content-Type', 'text/xml')
@@ -103,9 +113,39 @@ export class VoiceWebhooksController {
   @Header('Content-Type', 'text/xml')
   @ApiOperation({ summary: 'The caller pressed 1 to be called back' })
   callback(@Body() params: VoiceParams, @Query('reason') reason: string): Promise<string> {
-    const known = (CALLBACK_REASONS as readonly string[]).includes(reason)
-      ? (reason as CallbackReason)
-      : 'closed_hours';
-    return this.flow.callback(params, known);
+    return this.flow.callback(params, knownReason(reason));
+  }
+
+  @Post('choice')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml')
+  @ApiOperation({
+    summary: 'Instead of holding: 1 to leave a message, 2 to be called back (with caller id)',
+  })
+  choice(@Body() params: VoiceParams, @Query('reason') reason: string): Promise<string> {
+    return this.flow.choice(params, knownReason(reason));
+  }
+
+  @Post('recorded')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml')
+  @ApiOperation({ summary: "The caller's message ended (<Record> action): thanks and goodbye" })
+  recorded(@Body() params: VoiceParams): Promise<string> {
+    return this.flow.recorded(params);
+  }
+
+  @Post('recording')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml')
+  @ApiOperation({
+    summary: "Recording status callback: the caller's message is kept (its audio stays at Twilio)",
+  })
+  recording(@Body() params: VoiceParams, @Query('reason') reason: string): Promise<string> {
+    return this.flow.recording(params, knownReason(reason));
   }
 }
+
+const knownReason = (reason: string): CallbackReason =>
+  (CALLBACK_REASONS as readonly string[]).includes(reason)
+    ? (reason as CallbackReason)
+    : 'closed_hours';

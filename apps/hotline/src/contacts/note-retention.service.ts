@@ -10,6 +10,7 @@ import { IsNull, LessThan, Not, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
 import { CallerNumberRetention } from '../calls/caller-number-retention';
+import { CallbackRequestsService } from '../calls/callback-requests.service';
 import { InjectClock } from '../common/clock.provider';
 import { startRecurringJob } from '../common/recurring-job';
 import { CrisisRetention } from '../crisis/crisis-retention';
@@ -25,12 +26,14 @@ export interface RetentionRun {
   contactNotes: number;
   callerNumbers: number;
   callbackNumbers: number;
+  /** Callers' messages deleted at Twilio. */
+  callerMessages: number;
   crisisCases: number;
 }
 
 /**
  * Keeps confidential text no longer than the hotline's retention: past it, notes, caller
- * numbers and closed crisis cases' texts are cleared. The anonymous fields (channel, topics,
+ * numbers, callers' messages (deleted at Twilio) and closed crisis cases' texts are cleared. The anonymous fields (channel, topics,
  * risk, outcome, age band) stay for statistics, and so does the keyed hash that recognises a
  * returning caller.
  */
@@ -44,6 +47,7 @@ export class NoteRetentionService implements OnModuleInit, OnModuleDestroy {
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
     private readonly settings: HotlinesService,
     private readonly callerNumbers: CallerNumberRetention,
+    private readonly callbackRequests: CallbackRequestsService,
     private readonly crisisCases: CrisisRetention,
     private readonly audit: AuditService,
     @InjectClock() private readonly clock: Clock,
@@ -84,6 +88,7 @@ export class NoteRetentionService implements OnModuleInit, OnModuleDestroy {
       contactNotes: 0,
       callerNumbers: 0,
       callbackNumbers: 0,
+      callerMessages: 0,
       crisisCases: 0,
     };
     const now = this.clock.now();
@@ -97,6 +102,7 @@ export class NoteRetentionService implements OnModuleInit, OnModuleDestroy {
       const numbers = await this.callerNumbers.clearBefore(hotline.id, cutoff);
       total.callerNumbers += numbers.callerNumbers;
       total.callbackNumbers += numbers.callbackNumbers;
+      total.callerMessages += await this.callbackRequests.clearMessagesBefore(hotline.id, cutoff);
       total.crisisCases += await this.crisisCases.clearClosedBefore(hotline.id, cutoff);
     }
     const cleared = Object.values(total).reduce((sum, count) => sum + count, 0);

@@ -63,4 +63,16 @@ export class Telephony {
       ...(statusCallback ? { statusCallback } : {}),
     });
   }
+
+  /** A caller's message as MP3 from Twilio, where it is kept; null when Twilio has it no more. */
+  async recordingMp3(recordingSid: string): Promise<Buffer | null> {
+    if (!this.rest) throw new Error('telephony is not configured');
+    return this.rest.recordingMp3(recordingSid);
+  }
+
+  /** Deletes a caller's message at Twilio (past retention). */
+  async deleteRecording(recordingSid: string): Promise<void> {
+    if (!this.rest) throw new Error('telephony is not configured');
+    await this.rest.deleteRecording(recordingSid);
+  }
 }

@@ -35,7 +35,7 @@ export class TwimlErrorFilter implements ExceptionFilter {
       for (const locale of ['zh-CN', 'en'] as const)
         twiml.say(sayAs(DEFAULT_SAY_VOICE[locale]), text(VOICE_PROMPTS[locale]));
     };
-    if (request.path.endsWith('/wait')) {
+    if (/\/wait(-choice)?$/.test(request.path)) {
       twiml.pause({ length: 5 });
     } else {
       say((prompts) => prompts.apology);

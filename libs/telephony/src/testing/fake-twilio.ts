@@ -24,6 +24,8 @@ export interface FakeTwilioOptions {
  */
 export class FakeTwilio extends EventEmitter {
   readonly requests: FakeTwilioRequest[] = [];
+  /** Recordings Twilio holds (made by `<Record>`), by sid: their audio until deleted. */
+  private readonly recordings = new Map<string, { callSid: string; audio: Buffer }>();
   private server?: Server;
   private failures = 0;
 
@@ -48,6 +50,22 @@ export class FakeTwilio extends EventEmitter {
     await new Promise<void>((resolve) =>
       this.server ? this.server.close(() => resolve()) : resolve(),
     );
+  }
+
+  /**
+   * What Twilio does when a `<Record>` ends: it keeps the audio and gives it a sid, which the
+   * recording status callback then reports. The audio is a few bytes standing for an MP3.
+   */
+  record(callSid: string): { recordingSid: string; audio: Buffer } {
+    const recordingSid = `RE${randomBytes(16).toString('hex')}`;
+    const audio = Buffer.concat([Buffer.from('ID3'), randomBytes(61)]);
+    this.recordings.set(recordingSid, { callSid, audio });
+    return { recordingSid, audio };
+  }
+
+  /** Whether Twilio still holds this recording (not deleted). */
+  holdsRecording(recordingSid: string): boolean {
+    return this.recordings.has(recordingSid);
   }
 
   failNext(count = 1): void {
@@ -129,6 +147,42 @@ export class FakeTwilio extends EventEmitter {
         body: recorded.params.Body,
         status: 'queued',
       });
+    }
+    // Recordings: GET <sid>.mp3 (or .wav) is the audio, DELETE <sid>.json removes it (204);
+    // an unknown or deleted one is a 404, as at Twilio.
+    const recording = path.match(/\/Accounts\/(AC\w+)\/Recordings\/(RE\w+)\.(json|mp3|wav)$/);
+    if (recording) {
+      const [, accountSid, sid, extension] = recording;
+      const held = this.recordings.get(sid);
+      if (!held || accountSid !== user) {
+        return reply(404, {
+          code: 20404,
+          message: `The requested resource ${path} was not found`,
+          status: 404,
+        });
+      }
+      if (request.method === 'DELETE' && extension === 'json') {
+        this.recordings.delete(sid);
+        response.writeHead(204).end();
+        return;
+      }
+      if (request.method === 'GET' && extension !== 'json') {
+        response.writeHead(200, {
+          'Content-Type': extension === 'mp3' ? 'audio/mpeg' : 'audio/x-wav',
+          'Content-Length': held.audio.length,
+        });
+        response.end(held.audio);
+        return;
+      }
+      if (request.method === 'GET') {
+        return reply(200, {
+          sid,
+          account_sid: accountSid,
+          call_sid: held.callSid,
+          status: 'completed',
+        });
+      }
+      return reply(405, { code: 20004, message: 'Method not allowed', status: 405 });
     }
     const call = path.match(/\/Accounts\/(AC\w+)\/Calls\/(CA\w+)\.json$/);
     if (call) {

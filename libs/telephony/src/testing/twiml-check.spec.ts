@@ -29,4 +29,34 @@ describe('the TwiML check the tests and the simulator share', () => {
     expect(say(' voice="Polly.Zhiyu-Neural"')).toMatch(/needs the language/);
     expect(say(' voice="Google.cmn-CN-Wavenet-A" language="cmn-CN"')).toBeNull();
   });
+
+  it('checks <Record> against the attributes and values Twilio documents', () => {
+    const record = (attributes: string) =>
+      twimlProblem(`<Response><Record${attributes}/></Response>`);
+    expect(
+      record(
+        ' maxLength="120" playBeep="true" finishOnKey="#" action="https://h.test/r" method="POST" recordingStatusCallback="https://h.test/s" recordingStatusCallbackMethod="POST" recordingStatusCallbackEvent="completed absent"',
+      ),
+    ).toBeNull();
+    expect(record(' maxLength="0"')).toMatch(/maxLength="0"/);
+    expect(record(' recordingStatusCallbackEvent="done"')).toMatch(/recordingStatusCallbackEvent/);
+    expect(record(' statusCallback="https://h.test/s"')).toMatch(/no attribute statusCallback/);
+    expect(twimlProblem('<Response><Gather><Record/></Gather></Response>')).toMatch(
+      /Record.*(Gather|Response)/,
+    );
+  });
+
+  it("allows only Twilio's hold verbs in a waitUrl document", () => {
+    const hold =
+      '<Response><Gather numDigits="1" action="https://h.test/c"><Pause length="1"/></Gather><Leave/></Response>';
+    expect(twimlProblem(hold, { waitUrl: true })).toBeNull();
+    const recordInQueue = '<Response><Record maxLength="60"/></Response>';
+    expect(twimlProblem(recordInQueue, { waitUrl: true })).toMatch(
+      /not allowed in an Enqueue waitUrl/,
+    );
+    expect(twimlProblem(recordInQueue)).toBeNull();
+    expect(twimlProblem('<Response><Enqueue>q</Enqueue></Response>', { waitUrl: true })).toMatch(
+      /waitUrl/,
+    );
+  });
 });

@@ -79,7 +79,96 @@ function sayProblem(text: string): string | null {
   return null;
 }
 
+/** The verbs a `<Enqueue waitUrl>` document (and a `<Gather action>` inside it) may use. */
+const WAIT_URL_VERBS = new Set(['Play', 'Say', 'Pause', 'Hangup', 'Redirect', 'Leave', 'Gather']);
+/** What a `<Gather>` may hold. */
+const GATHER_NOUNS = new Set(['Say', 'Play', 'Pause']);
+
+const RECORD_ATTRIBUTES: Record<string, (value: string) => boolean> = {
+  action: (value) => value.length > 0,
+  method: (value) => value === 'GET' || value === 'POST',
+  timeout: (value) => /^\d+$/.test(value),
+  finishOnKey: (value) => /^[0-9#*]*$/.test(value),
+  maxLength: (value) => /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 14_400,
+  playBeep: (value) => value === 'true' || value === 'false',
+  trim: (value) => value === 'trim-silence' || value === 'do-not-trim',
+  recordingStatusCallback: (value) => value.length > 0,
+  recordingStatusCallbackMethod: (value) => value === 'GET' || value === 'POST',
+  recordingStatusCallbackEvent: (value) =>
+    value.split(' ').every((event) => ['in-progress', 'completed', 'absent'].includes(event)),
+  transcribe: (value) => value === 'true' || value === 'false',
+  transcribeCallback: (value) => value.length > 0,
+};
+
+interface Element {
+  name: string;
+  attributes: Record<string, string>;
+  parent: string | undefined;
+}
+
+/** Every element of a well-formed document, with its attributes and its parent's name. */
+function elements(text: string): Element[] {
+  const found: Element[] = [];
+  const stack: string[] = [];
+  for (const match of text.matchAll(/<(\/?)([A-Za-z]+)((?:\s+[A-Za-z]+="[^"]*")*)\s*(\/?)>/g)) {
+    const [, closing, name, attributeText, selfClosing] = match;
+    if (closing) {
+      stack.pop();
+      continue;
+    }
+    const attributes = Object.fromEntries(
+      [...attributeText.matchAll(/([A-Za-z]+)="([^"]*)"/g)].map(([, key, value]) => [key, value]),
+    );
+    found.push({ name, attributes, parent: stack.at(-1) });
+    if (!selfClosing) stack.push(name);
+  }
+  return found;
+}
+
+/** `<Record>`: only Twilio's attributes with values it accepts, never nested, nothing inside. */
+function recordProblem(all: Element[]): string | null {
+  for (const element of all) {
+    if (element.parent === 'Record') return `<${element.name}> inside <Record>`;
+    if (element.name !== 'Record') continue;
+    if (element.parent !== 'Response') return '<Record> must be a verb of <Response>';
+    for (const [name, value] of Object.entries(element.attributes)) {
+      const valid = RECORD_ATTRIBUTES[name];
+      if (!valid) return `<Record> has no attribute ${name}`;
+      if (!valid(value)) return `<Record ${name}="${value}"> is not a value Twilio accepts`;
+    }
+  }
+  return null;
+}
+
+function gatherProblem(all: Element[]): string | null {
+  const inside = all.find(
+    (element) => element.parent === 'Gather' && !GATHER_NOUNS.has(element.name),
+  );
+  return inside ? `<${inside.name}> inside <Gather> (only Say, Play and Pause)` : null;
+}
+
+/** A hold document runs while the caller is in the queue: only the verbs Twilio allows there. */
+function waitUrlProblem(all: Element[]): string | null {
+  const verb = all.find(
+    (element) => element.parent === 'Response' && !WAIT_URL_VERBS.has(element.name),
+  );
+  return verb ? `<${verb.name}> is not allowed in an Enqueue waitUrl document` : null;
+}
+
+export interface TwimlContext {
+  /** The document answers the queue's waitUrl, or a `<Gather action>` played from it. */
+  waitUrl?: boolean;
+}
+
 /** Why Twilio would not play this answer as meant (null when it would). */
-export function twimlProblem(text: string): string | null {
-  return structureProblem(text) ?? sayProblem(text);
+export function twimlProblem(text: string, context: TwimlContext = {}): string | null {
+  const structure = structureProblem(text);
+  if (structure) return structure;
+  const all = elements(text);
+  return (
+    sayProblem(text) ??
+    recordProblem(all) ??
+    gatherProblem(all) ??
+    (context.waitUrl ? waitUrlProblem(all) : null)
+  );
 }

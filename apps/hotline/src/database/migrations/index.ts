@@ -7,6 +7,7 @@ import { MonthlyStatistics1764450000000 } from './1764450000000-monthly-statisti
 import { Bookings1764500000000 } from './1764500000000-bookings';
 import { TrainingCalls1764600000000 } from './1764600000000-training-calls';
 import { SayVoice1764700000000 } from './1764700000000-say-voice';
+import { Voicemail1764810000000 } from './1764810000000-voicemail';
 import { CrisisAlerts1764820000000 } from './1764820000000-crisis-alerts';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   Bookings1764500000000,
   TrainingCalls1764600000000,
   SayVoice1764700000000,
+  Voicemail1764810000000,
   CrisisAlerts1764820000000,
 ];
