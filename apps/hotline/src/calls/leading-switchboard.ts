@@ -42,6 +42,9 @@ interface Board {
   offers: OfferIds;
 }
 
+/** The longest a board's timer sleeps before reading the clock again (real milliseconds). */
+const MAX_SLEEP_MS = 1_000;
+
 /** What an engine step returns to its caller, and the effects the host carries out. */
 export type Step<T> = { value: T; effects: Effect[] };
 
@@ -398,7 +401,12 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     // A board retired when leadership moved (see `retire`) wakes no more.
     if (deadline === undefined || this.closing || this.boards.get(board.hotlineId) !== board)
       return;
-    const delay = Math.max(0, (deadline - this.clock.now().toMillis()) / this.clock.speed);
+    // At least once a second the clock is read again, so a clock set by hand (in tests) or a
+    // machine that slept catches up: the escalation ladder must never wait on a stale timer.
+    const delay = Math.min(
+      MAX_SLEEP_MS,
+      Math.max(0, (deadline - this.clock.now().toMillis()) / this.clock.speed),
+    );
     board.timer = setTimeout(
       () =>
         void this.step(board.hotlineId, (engine) => ({
@@ -407,7 +415,7 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
         })).catch((error: Error) =>
           this.logger.error({ err: error.message }, 'routing tick failed'),
         ),
-      Math.min(Math.ceil(delay), 2 ** 31 - 1),
+      Math.ceil(delay),
     );
   }
 }
