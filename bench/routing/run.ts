@@ -38,6 +38,9 @@ const policy: RoutingPolicy = {
   skillFallbackSeconds: 30,
   maxWaitSeconds: 600,
   maxQueueSize: 2 * WAITING_CALLS,
+  missedRecoverSeconds: 30,
+  crisisSupervisorAfterSeconds: 20,
+  crisisForwardAfterSeconds: 60,
 };
 
 /** mulberry32: the same evening on every run. */

@@ -178,7 +178,7 @@ export class ConsoleStore {
     );
   }
 
-  moveVolunteer(volunteerId: string, state: 'break' | 'offline'): Promise<boolean> {
+  moveVolunteer(volunteerId: string, state: 'available' | 'break' | 'offline'): Promise<boolean> {
     return this.command(
       (socket) => socket.emitWithAck('volunteer.presence', { volunteerId, state }),
       () => undefined,

@@ -154,8 +154,8 @@ export interface ClientEvents {
   >;
   /** Supervisors: ring a waiting call on a chosen available volunteer. */
   'call.reoffer': Command<{ callId: string; volunteerId: string }>;
-  /** Supervisors: move a volunteer to break or offline. */
-  'volunteer.presence': Command<{ volunteerId: string; state: 'break' | 'offline' }>;
+  /** Supervisors: set a volunteer available (not on a call), on break or offline. */
+  'volunteer.presence': Command<{ volunteerId: string; state: Presence }>;
   'alert.acknowledge': Command<{ alertId: string }>;
 }
 

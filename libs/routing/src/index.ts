@@ -18,3 +18,5 @@ export type {
 export type { RoutingErrorCode } from './routing-error';
 export { RoutingError } from './routing-error';
 export { RoutingEngine } from './routing-engine';
+export { EscalationLadder } from './escalation-ladder';
+export type { LadderRung } from './escalation-ladder';

@@ -4,8 +4,11 @@ import type { CallPhase, CallPriority, VolunteerState } from './types';
 /** The heaps a call can be in at once: its priority's queue and its topic's queue. */
 export const CALL_SLOTS = { queue: 0, topicQueue: 1 } as const;
 
-/** The heaps a volunteer can be in at once: wrap-ups, or everyone available and each skill's. */
-export const VOLUNTEER_SLOTS = { wrapUps: 0, available: 1, firstSkill: 2 } as const;
+/**
+ * The heaps a volunteer can be in at once: wrap-ups or misses (one state at a time, so they
+ * share a slot), or everyone available and each skill's.
+ */
+export const VOLUNTEER_SLOTS = { wrapUps: 0, missed: 0, available: 1, firstSkill: 2 } as const;
 
 /** An offer is only ever in the heap of offer expiries. */
 export const OFFER_SLOTS = { expiries: 0 } as const;
@@ -37,6 +40,8 @@ export interface Volunteer extends HeapItem {
   lastOffered: number;
   /** Signed up for the shift running now: offered calls before those who are not. */
   onShift: boolean;
+  /** Offers missed (declined, timed out, not picked up) since they last accepted one. */
+  misses: number;
   /** The call they are offered, connecting or talking on. */
   call?: Call;
 }

@@ -20,6 +20,9 @@ const policy = fc.record<RoutingPolicy>({
   skillFallbackSeconds: fc.integer({ min: 0, max: 60 }),
   maxWaitSeconds: fc.integer({ min: 60, max: 900 }),
   maxQueueSize: fc.integer({ min: 1, max: 15 }),
+  missedRecoverSeconds: fc.integer({ min: 0, max: 60 }),
+  crisisSupervisorAfterSeconds: fc.integer({ min: 0, max: 30 }),
+  crisisForwardAfterSeconds: fc.integer({ min: 30, max: 120 }),
 });
 const skills = fc.subarray(TOPICS, { maxLength: 3 });
 const pick = fc.nat();
@@ -71,6 +74,7 @@ const command = fc.oneof(
     }),
   },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('hangUp' as const), pick }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('supervisorTakes' as const), pick }) },
   {
     weight: 4,
     arbitrary: fc.record({
@@ -110,6 +114,10 @@ class Switchboard {
   private readonly liveOffers = new Map<string, Extract<RoutingEffect, { type: 'offer' }>>();
   private readonly deadOffers: string[] = [];
   private readonly states = new Map<string, VolunteerState>();
+  /** Misses in a row, as the host counts them from the effects. */
+  private readonly misses = new Map<string, number>();
+  /** Crisis callers whose supervisors were rung. */
+  private readonly escalated = new Set<string>();
   readonly endings = new Map<string, number>();
   private arrivals = 0;
 
@@ -202,12 +210,37 @@ class Switchboard {
         const callId = of([...this.calls.keys()], command.pick) ?? 'never-seen';
         return this.absorb(engine.hangUp(callId));
       }
+      case 'supervisorTakes': {
+        const callId = of(
+          [...this.escalated].filter((id) => this.calls.has(id)),
+          command.pick,
+        );
+        if (!callId) return;
+        const phase = engine.call(callId)!.phase;
+        if (phase === 'waiting' || phase === 'offered') {
+          const effects = engine.supervisorTook(callId, 'supervisor');
+          must(
+            effects.some((e) => e.type === 'supervisor_connect' && e.callId === callId),
+            'a supervisor took a caller without being connected',
+          );
+          this.absorb(effects);
+          // Only the first supervisor gets the caller.
+          expect(() => engine.supervisorTook(callId, 'another')).toThrow(
+            expect.objectContaining({ code: 'unknown_call' }),
+          );
+        } else {
+          expect(() => engine.supervisorTook(callId, 'supervisor')).toThrow(
+            expect.objectContaining({ code: 'not_allowed' }),
+          );
+        }
+        return;
+      }
       case 'wait': {
         const deadline = engine.nextDeadline() ?? Infinity;
         this.t += command.seconds * 1000;
         const effects = this.tick();
         must(effects.length === 0 || deadline <= this.t, 'tick had work before nextDeadline');
-        return this.absorb(effects);
+        return;
       }
       case 'untilDeadline': {
         const deadline = engine.nextDeadline();
@@ -217,7 +250,8 @@ class Switchboard {
           must(engine.tick().length === 0, 'tick had work before nextDeadline');
           this.t = deadline;
         }
-        return this.absorb(this.tick());
+        this.tick();
+        return;
       }
       case 'policy':
         this.policy = command.policy;
@@ -229,10 +263,35 @@ class Switchboard {
     }
   }
 
-  /** The host's timer fires: afterwards nothing may be due, or the timer would spin. */
+  /**
+   * The host's timer fires and carries out the effects: afterwards nothing may be due, or the
+   * timer would spin, no missed volunteer is stuck and no crisis caller is past a rung.
+   */
   private tick(): RoutingEffect[] {
     const effects = this.engine.tick();
     must((this.engine.nextDeadline() ?? Infinity) > this.t, 'tick left work due');
+    this.absorb(effects);
+    const { volunteers, calls } = this.engine.snapshot();
+    for (const volunteer of volunteers) {
+      must(
+        volunteer.state !== 'missed' ||
+          volunteer.since + this.policy.missedRecoverSeconds * 1000 > this.t,
+        'a missed volunteer is stuck',
+      );
+    }
+    for (const call of calls) {
+      if (call.priority !== 'crisis' || (call.phase !== 'waiting' && call.phase !== 'offered'))
+        continue;
+      const waited = this.t - call.arrivedAt;
+      must(
+        waited < this.policy.crisisSupervisorAfterSeconds * 1000 || this.escalated.has(call.callId),
+        'a crisis caller waited past the supervisors rung unescalated',
+      );
+      must(
+        waited < this.policy.crisisForwardAfterSeconds * 1000,
+        'a crisis caller waited past the crisis line',
+      );
+    }
     return effects;
   }
 
@@ -273,9 +332,40 @@ class Switchboard {
           const offer = [...this.liveOffers.values()].find((o) => o.callId === effect.callId);
           must(offer?.volunteerId === effect.volunteerId, 'connect without a live offer');
           this.endOffer(offer!.offerId);
+          this.misses.set(effect.volunteerId, 0);
           break;
         }
+        case 'crisis_supervisors':
+          must(this.calls.get(effect.callId)?.priority === 'crisis', 'escalated a normal call');
+          must(!this.escalated.has(effect.callId), 'supervisors rung twice for one caller');
+          this.escalated.add(effect.callId);
+          break;
+        case 'crisis_forward':
+          must(this.escalated.has(effect.callId), 'forwarded before the supervisors were rung');
+          must(
+            this.t - this.calls.get(effect.callId)!.arrivedAt >=
+              this.policy.crisisForwardAfterSeconds * 1000,
+            'forwarded early',
+          );
+          break;
+        case 'supervisor_connect':
+          must(this.escalated.has(effect.callId), 'a supervisor took a caller never escalated');
+          break;
+        case 'missed_twice':
+          must(this.misses.get(effect.volunteerId) === 1, 'on break before two misses in a row');
+          must(this.states.get(effect.volunteerId) === 'break', 'two misses but not on break');
+          this.misses.set(effect.volunteerId, 0);
+          break;
         case 'call_ended':
+          must(
+            effect.outcome !== 'forwarded' || this.escalated.has(effect.callId),
+            'forwarded without the ladder',
+          );
+          must(
+            effect.outcome !== 'overflow_callback' ||
+              this.calls.get(effect.callId)?.priority !== 'crisis',
+            'a crisis caller overflowed',
+          );
           must(this.calls.has(effect.callId), 'a call ended twice or never entered');
           must(
             (effect.volunteerId !== undefined) === (effect.outcome === 'answered'),
@@ -286,6 +376,11 @@ class Switchboard {
           break;
         case 'volunteer_state':
           must(effect.since <= this.t, 'state since the future');
+          if (effect.state === 'missed') {
+            // A second miss in a row is a break, never `missed` again.
+            must((this.misses.get(effect.volunteerId) ?? 0) === 0, 'missed twice, not on break');
+            this.misses.set(effect.volunteerId, 1);
+          }
           this.states.set(effect.volunteerId, effect.state);
           break;
         case 'overflow':
@@ -391,14 +486,20 @@ describe('RoutingEngine under random evenings', () => {
     expect([...seen].sort()).toEqual([
       'call_ended:abandoned',
       'call_ended:answered',
+      'call_ended:forwarded',
       'call_ended:overflow_callback',
       'connect',
+      'crisis_forward',
+      'crisis_supervisors',
+      'missed_twice',
       'offer',
       'offer_withdrawn:abandoned',
       'offer_withdrawn:declined',
       'offer_withdrawn:presence',
+      'offer_withdrawn:reassigned',
       'offer_withdrawn:timeout',
       'overflow',
+      'supervisor_connect',
       'volunteer_state',
     ]);
   });

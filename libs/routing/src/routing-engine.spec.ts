@@ -11,6 +11,9 @@ const defaults: RoutingPolicy = {
   skillFallbackSeconds: 30,
   maxWaitSeconds: 600,
   maxQueueSize: 50,
+  missedRecoverSeconds: 30,
+  crisisSupervisorAfterSeconds: 20,
+  crisisForwardAfterSeconds: 60,
 };
 
 let t: number;
@@ -567,7 +570,7 @@ describe('RoutingEngine', () => {
       const engine = hotline();
       ring(engine, 'c1');
       advance(100);
-      ring(engine, 'c2', 'learning', 'crisis');
+      ring(engine, 'c2', 'learning');
       expect(engine.nextDeadline()).toBe(EVENING + 600_000);
       advance(499);
       expect(engine.tick()).toEqual([]);
@@ -717,6 +720,9 @@ describe('RoutingEngine.offerTo (a supervisor re-offers)', () => {
     skillFallbackSeconds: 30,
     maxWaitSeconds: 600,
     maxQueueSize: 50,
+    missedRecoverSeconds: 30,
+    crisisSupervisorAfterSeconds: 20,
+    crisisForwardAfterSeconds: 60,
   };
 
   it('takes the call back from the volunteer it rings on and rings the chosen one, skills aside', () => {

@@ -1,4 +1,5 @@
 import { AvailableVolunteers } from './available-volunteers';
+import { EscalationLadder } from './escalation-ladder';
 import { IndexedHeap } from './indexed-heap';
 import { OFFER_SLOTS, VOLUNTEER_SLOTS, type Call, type Offer, type Volunteer } from './model';
 import { RoutingError } from './routing-error';
@@ -20,6 +21,9 @@ import { WaitingQueue, queueOrder } from './waiting-queue';
 
 type WithdrawReason = Extract<RoutingEffect, { type: 'offer_withdrawn' }>['reason'];
 
+/** Misses in a row that send a volunteer on break. */
+const MISSES_BEFORE_BREAK = 2;
+
 /** Weight of the newest call in the average handling time. */
 const HANDLE_TIME_WEIGHT = 0.2;
 
@@ -33,6 +37,13 @@ const HANDLE_TIME_WEIGHT = 0.2;
  * topic. Among those eligible the policy's strategy picks. A caller put back after an offer
  * or a failed dial keeps their place. Every call that enters leaves with exactly one
  * `call_ended` effect and is then forgotten.
+ *
+ * A crisis caller never overflows: still in the queue `crisisSupervisorAfterSeconds` after
+ * arriving, the supervisors are rung (`crisis_supervisors`) and the first who answers takes
+ * the caller (`supervisorTook`); still in the queue `crisisForwardAfterSeconds` after arriving,
+ * the caller is forwarded to the crisis line (`crisis_forward`, outcome `forwarded`). A volunteer
+ * who misses an offer is `missed` for `missedRecoverSeconds`, then available; a second miss
+ * in a row sends them on break instead (`missed_twice`).
  */
 export class RoutingEngine {
   private policy: RoutingPolicy;
@@ -51,6 +62,16 @@ export class RoutingEngine {
     (a, b) => a.since - b.since,
     VOLUNTEER_SLOTS.wrapUps,
   );
+  // Likewise everyone missed recovers after the same time.
+  private readonly missed = new IndexedHeap<Volunteer>(
+    (a, b) => a.since - b.since,
+    VOLUNTEER_SLOTS.missed,
+  );
+  private readonly ladder = new EscalationLadder();
+  private readonly inQueue = (callId: string) => {
+    const call = this.calls.get(callId);
+    return call !== undefined && isInQueue(call);
+  };
   private arrivals = 0;
   private turns = 0;
   private offersMade = 0;
@@ -93,6 +114,7 @@ export class RoutingEngine {
           turn: 0,
           lastOffered: 0,
           onShift: this.onShift.has(profile.id),
+          misses: 0,
           heapIndex: [],
         });
       } else if (volunteer.state === 'available') {
@@ -146,12 +168,7 @@ export class RoutingEngine {
           `call ${callId} cannot be offered to volunteer ${volunteerId} now`,
         );
       }
-      const previous = call.offer;
-      if (previous) {
-        this.withdraw(previous, 'reassigned');
-        previous.volunteer.lastOffered = previous.lastOfferedBefore;
-        this.moveTo(previous.volunteer, 'available', previous.idleSince);
-      }
+      if (call.offer) this.giveBack(call.offer, 'reassigned');
       this.offer(call, volunteer);
     });
   }
@@ -208,14 +225,15 @@ export class RoutingEngine {
       call.phase = 'connecting';
       call.acceptedAt = this.at;
       volunteer.callsHandled++;
+      volunteer.misses = 0;
       this.emit({ type: 'connect', callId: call.callId, volunteerId: volunteer.id });
       this.moveTo(volunteer, 'talking');
     });
   }
 
   /**
-   * The volunteer turns the call down: they are `missed` until they choose `available` again,
-   * and the call is offered to the next volunteer.
+   * The volunteer turns the call down: they are `missed` (see `tick`), and the call is offered
+   * to the next volunteer.
    * @throws RoutingError `offer_not_live`, as for accept
    */
   decline(offerId: string): RoutingEffect[] {
@@ -251,7 +269,7 @@ export class RoutingEngine {
       const volunteer = call.volunteer!;
       volunteer.call = undefined;
       this.requeue(call);
-      this.moveTo(volunteer, 'missed');
+      this.miss(volunteer);
     });
   }
 
@@ -269,10 +287,7 @@ export class RoutingEngine {
         this.waiting.remove(call);
         this.end(call, 'abandoned');
       } else if (call.phase === 'offered') {
-        const offer = call.offer!;
-        this.withdraw(offer, 'abandoned');
-        offer.volunteer.lastOffered = offer.lastOfferedBefore;
-        this.moveTo(offer.volunteer, 'available', offer.idleSince);
+        this.giveBack(call.offer!, 'abandoned');
         this.end(call, 'abandoned');
       } else {
         const volunteer = call.volunteer!;
@@ -295,8 +310,28 @@ export class RoutingEngine {
   }
 
   /**
-   * Does what is due: offers time out, wrap-ups end, calls past their skill fallback are
-   * offered, and then callers who waited `maxWaitSeconds` and whom nobody can take overflow.
+   * A supervisor answered the ring of the escalation ladder: they take the crisis caller, who
+   * leaves the queue (an offer ringing elsewhere is taken back). The call ends `answered` by
+   * the supervisor.
+   * @throws RoutingError `unknown_call`; `not_allowed` unless the caller is still in the queue
+   * (another supervisor or a volunteer has them, or they were forwarded)
+   */
+  supervisorTook(callId: string, supervisorId: string): RoutingEffect[] {
+    return this.handle(() => {
+      const call = this.knownCall(callId);
+      if (!isInQueue(call)) {
+        throw new RoutingError('not_allowed', `call ${callId} is ${call.phase}, no longer waiting`);
+      }
+      this.leaveQueue(call);
+      this.emit({ type: 'supervisor_connect', callId, supervisorId });
+      this.end(call, 'answered', supervisorId);
+    });
+  }
+
+  /**
+   * Does what is due: offers time out, wrap-ups and misses end, calls past their skill
+   * fallback are offered, crisis callers climb the escalation ladder, and then normal callers
+   * who waited `maxWaitSeconds` and whom nobody can take overflow.
    */
   tick(): RoutingEffect[] {
     return this.handle(() => {
@@ -308,10 +343,20 @@ export class RoutingEngine {
       while ((volunteer = this.wrapUps.peek()) && this.wrapUpEnd(volunteer) <= this.at) {
         this.startIdle(volunteer);
       }
+      while ((volunteer = this.missed.peek()) && this.missedEnd(volunteer) <= this.at) {
+        this.startIdle(volunteer);
+      }
       // Someone just freed may still take a caller who has waited too long.
       this.match();
+      for (
+        let due = this.ladder.due(this.at, this.policy, this.inQueue);
+        due.length > 0;
+        due = this.ladder.due(this.at, this.policy, this.inQueue)
+      ) {
+        for (const { callId, rung } of due) this.climb(this.calls.get(callId)!, rung);
+      }
       let call: Call | undefined;
-      while ((call = this.waiting.longestWaiting()) && this.overflowAt(call) <= this.at) {
+      while ((call = this.waiting.firstNormal()) && this.overflowAt(call) <= this.at) {
         this.waiting.remove(call);
         this.emit({ type: 'overflow', callId: call.callId });
         this.end(call, 'overflow_callback');
@@ -322,15 +367,18 @@ export class RoutingEngine {
   /** The earliest instant `tick()` has work (possibly past), or undefined if it never will. */
   nextDeadline(): number | undefined {
     const wrapUp = this.wrapUps.peek();
+    const missed = this.missed.peek();
     const firstNormal = this.waiting.firstNormal();
-    const longestWaiting = this.waiting.longestWaiting();
     const deadlines = [
       this.offerExpiries.peek()?.expiresAt,
       wrapUp && this.wrapUpEnd(wrapUp),
+      missed && this.missedEnd(missed),
       // Only the oldest normal call can be next to fall back, and only while someone who
       // lacks its topic is available to take it.
       firstNormal && this.available.size > 0 ? this.fallbackAt(firstNormal) : undefined,
-      longestWaiting && this.overflowAt(longestWaiting),
+      // Only normal calls overflow; crisis callers climb the ladder instead.
+      firstNormal && this.overflowAt(firstNormal),
+      this.ladder.nextDeadline(this.policy, this.inQueue),
     ].filter((deadline) => deadline !== undefined);
     return deadlines.length > 0 ? Math.min(...deadlines) : undefined;
   }
@@ -441,10 +489,42 @@ export class RoutingEngine {
     this.moveTo(volunteer, 'offered');
   }
 
-  /** Declined or timed out: the volunteer is `missed`. */
+  /** Declined or timed out: the volunteer missed it. */
   private refuse(offer: Offer, reason: 'declined' | 'timeout'): void {
     this.withdraw(offer, reason);
-    this.moveTo(offer.volunteer, 'missed');
+    this.miss(offer.volunteer);
+  }
+
+  /** `missed` for a while, or on break after missing twice in a row. */
+  private miss(volunteer: Volunteer): void {
+    volunteer.misses++;
+    if (volunteer.misses < MISSES_BEFORE_BREAK) return this.moveTo(volunteer, 'missed');
+    volunteer.misses = 0;
+    this.moveTo(volunteer, 'break');
+    this.emit({ type: 'missed_twice', volunteerId: volunteer.id });
+  }
+
+  /** The offer is taken back through no fault of the volunteer: available again in their old place. */
+  private giveBack(offer: Offer, reason: 'abandoned' | 'reassigned'): void {
+    this.withdraw(offer, reason);
+    offer.volunteer.lastOffered = offer.lastOfferedBefore;
+    this.moveTo(offer.volunteer, 'available', offer.idleSince);
+  }
+
+  /** A caller in the queue leaves it for someone outside the engine. */
+  private leaveQueue(call: Call): void {
+    if (call.offer) this.giveBack(call.offer, 'reassigned');
+    this.waiting.remove(call);
+  }
+
+  private climb(call: Call, rung: 'supervisors' | 'forward'): void {
+    if (rung === 'supervisors') {
+      this.emit({ type: 'crisis_supervisors', callId: call.callId });
+      return;
+    }
+    this.leaveQueue(call);
+    this.emit({ type: 'crisis_forward', callId: call.callId });
+    this.end(call, 'forwarded');
   }
 
   /** Ends an offer without an accept; the caller goes back to their place unless they left. */
@@ -488,11 +568,12 @@ export class RoutingEngine {
     };
     this.calls.set(callId, call);
     this.waiting.add(call);
+    if (priority === 'crisis') this.ladder.start(callId, arrivedAt);
   }
 
-  private end(call: Call, outcome: CallOutcome): void {
+  private end(call: Call, outcome: CallOutcome, volunteerId = call.volunteer?.id): void {
     this.calls.delete(call.callId);
-    const volunteerId = call.volunteer?.id;
+    this.ladder.stop(call.callId);
     this.emit({
       type: 'call_ended',
       callId: call.callId,
@@ -510,10 +591,12 @@ export class RoutingEngine {
   private moveTo(volunteer: Volunteer, state: VolunteerState, since = this.at): void {
     if (volunteer.state === 'available') this.available.remove(volunteer);
     else if (volunteer.state === 'wrap_up') this.wrapUps.remove(volunteer);
+    else if (volunteer.state === 'missed') this.missed.remove(volunteer);
     volunteer.state = state;
     volunteer.since = since;
     if (state === 'available') this.available.add(volunteer);
     else if (state === 'wrap_up') this.wrapUps.push(volunteer);
+    else if (state === 'missed') this.missed.push(volunteer);
     this.emit({ type: 'volunteer_state', volunteerId: volunteer.id, state, since });
   }
 
@@ -531,6 +614,10 @@ export class RoutingEngine {
 
   private wrapUpEnd(volunteer: Volunteer): number {
     return volunteer.since + this.policy.wrapUpSeconds * 1000;
+  }
+
+  private missedEnd(volunteer: Volunteer): number {
+    return volunteer.since + this.policy.missedRecoverSeconds * 1000;
   }
 
   private emit(effect: RoutingEffect): void {

@@ -30,6 +30,12 @@ export interface RoutingPolicy {
   maxWaitSeconds: number;
   /** Normal calls beyond this many waiting are refused (`queue_full`); crisis calls never are. */
   maxQueueSize: number;
+  /** A volunteer who missed an offer is available again after this long (break after two in a row). */
+  missedRecoverSeconds: number;
+  /** A crisis caller still in the queue this long after arriving: the supervisors are rung. */
+  crisisSupervisorAfterSeconds: number;
+  /** A crisis caller still in the queue this long after arriving: forwarded to the crisis line. */
+  crisisForwardAfterSeconds: number;
 }
 
 export interface VolunteerProfile {
@@ -50,7 +56,7 @@ export interface IncomingCall {
 export type CallPhase = 'waiting' | 'offered' | 'connecting' | 'talking';
 
 /** How a call left the engine; every call that entered leaves with exactly one. */
-export type CallOutcome = 'answered' | 'abandoned' | 'overflow_callback';
+export type CallOutcome = 'answered' | 'abandoned' | 'overflow_callback' | 'forwarded';
 
 export type RoutingEffect =
   /** Ring this volunteer's console with this call until `expiresAt`. */
@@ -68,8 +74,22 @@ export type RoutingEffect =
   | { type: 'connect'; callId: string; volunteerId: string }
   /** The caller waited `maxWaitSeconds`: the host redirects them to the call-back offer. */
   | { type: 'overflow'; callId: string }
+  /** Nobody took a crisis caller in time: ring the supervisors on duty (the caller keeps waiting). */
+  | { type: 'crisis_supervisors'; callId: string }
+  /** A supervisor took the crisis caller: the host moves the caller to them. */
+  | { type: 'supervisor_connect'; callId: string; supervisorId: string }
+  /** Still nobody: the host forwards the caller to the crisis line; the call ends `forwarded`. */
+  | { type: 'crisis_forward'; callId: string }
+  /** A volunteer missed two offers in a row and was put on break: the supervisors are told. */
+  | { type: 'missed_twice'; volunteerId: string }
   /** A call left the engine, with its single outcome. */
-  | { type: 'call_ended'; callId: string; outcome: CallOutcome; volunteerId?: string }
+  | {
+      type: 'call_ended';
+      callId: string;
+      outcome: CallOutcome;
+      /** Who answered (a volunteer, or the supervisor who took a crisis caller). */
+      volunteerId?: string;
+    }
   /** A volunteer's state changed (for consoles and the record). */
   | { type: 'volunteer_state'; volunteerId: string; state: VolunteerState; since: number };
 

@@ -61,14 +61,6 @@ export class WaitingQueue {
     return first;
   }
 
-  /** The call that has waited longest, whatever its priority: the next to overflow. */
-  longestWaiting(): Call | undefined {
-    const crisis = this.crisis.peek();
-    const normal = this.normal.peek();
-    if (!crisis || !normal) return crisis ?? normal;
-    return normal.arrivedAt < crisis.arrivedAt ? normal : crisis;
-  }
-
   private topicQueue(topic: string): IndexedHeap<Call> {
     let topicQueue = this.normalByTopic.get(topic);
     if (!topicQueue) {

@@ -43,6 +43,38 @@ describe('TwilioRest against a Twilio-compatible API', () => {
     await expect(rest.deleteRecording(recordingSid)).resolves.toBeUndefined();
   });
 
+  it('places an outbound call whose TwiML Twilio fetches once answered', async () => {
+    const sid = await rest.createCall({
+      from: '+8657112355',
+      to: '+8613900000001',
+      url: 'https://hotline.example/twilio/voice/supervisor?call=1',
+      timeout: 25,
+    });
+    expect(sid).toMatch(/^CA[0-9a-f]{32}$/);
+    expect(fake.requests.at(-1)).toMatchObject({
+      path: `/2010-04-01/Accounts/${account.accountSid}/Calls.json`,
+      params: {
+        From: '+8657112355',
+        To: '+8613900000001',
+        Url: 'https://hotline.example/twilio/voice/supervisor?call=1',
+        Method: 'POST',
+        Timeout: '25',
+      },
+    });
+  });
+
+  it('refuses a call Twilio would refuse: no number to call, no TwiML, a ring too short', async () => {
+    const call = {
+      from: '+8657112355',
+      to: '+8613900000001',
+      url: 'https://h.example/x',
+      timeout: 25,
+    };
+    await expect(rest.createCall({ ...call, to: '' })).rejects.toThrow(/To/);
+    await expect(rest.createCall({ ...call, url: '' })).rejects.toThrow(/Url/);
+    await expect(rest.createCall({ ...call, timeout: 2 })).rejects.toThrow(/Timeout/);
+  });
+
   it('reports a failure of the API as an error', async () => {
     fake.failNext(3);
     await expect(rest.dequeue('QU1', 'CA1', 'https://hotline.example/x')).rejects.toThrow();

@@ -57,6 +57,20 @@ export class TwilioRest {
     return (await this.client.messages.create(message)).sid;
   }
 
+  /**
+   * Places an outbound call from `from` to `to`; Twilio fetches `url` (POST) for its TwiML once
+   * it is answered, and gives up after `timeout` seconds of ringing. Returns the call's sid.
+   */
+  async createCall(call: {
+    from: string;
+    to: string;
+    url: string;
+    timeout: number;
+    statusCallback?: string;
+  }): Promise<string> {
+    return (await this.client.calls.create({ ...call, method: 'POST' })).sid;
+  }
+
   /** Points a live call at new TwiML (used when the queue is not known yet). */
   async redirect(callSid: string, url: string): Promise<void> {
     await this.client.calls(callSid).update({ url, method: 'POST' });

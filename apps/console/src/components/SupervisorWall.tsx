@@ -104,6 +104,16 @@ export function SupervisorWall({
                   <td className="numeric">{formatDuration(secondsSince(volunteer.since, now))}</td>
                   <td className="numeric">{volunteer.callsHandled}</td>
                   <td className="actions">
+                    {['missed', 'break', 'offline', 'wrap_up'].includes(volunteer.state) && (
+                      <button
+                        type="button"
+                        className="button button--small"
+                        disabled={busy}
+                        onClick={() => void store.moveVolunteer(volunteer.id, 'available')}
+                      >
+                        {t('wall.toAvailable')}
+                      </button>
+                    )}
                     {['available', 'missed', 'offered'].includes(volunteer.state) && (
                       <button
                         type="button"

@@ -36,6 +36,7 @@ export const CALL_OUTCOMES = [
   'overflow_callback',
   'queue_full',
   'closed_hours',
+  'forwarded',
 ] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
@@ -109,6 +110,10 @@ export class Call extends HotlineRecord {
 
   @Column({ name: 'talk_seconds', type: 'int', nullable: true })
   talkSeconds!: number | null;
+
+  /** A crisis caller nobody took in time: the crisis line they were forwarded to. */
+  @Column({ name: 'forwarded_to', type: 'varchar', length: 32, nullable: true })
+  forwardedTo!: string | null;
 
   /** A practice call rung on one volunteer's console: no telephony, never in the statistics. */
   @Column({ type: 'boolean', default: false })

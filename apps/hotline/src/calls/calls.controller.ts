@@ -58,6 +58,21 @@ export class CallsController {
     return this.calls.setPresence(volunteer, dto.state, dto.hotlineId);
   }
 
+  @Put('volunteers/:id/presence')
+  @Roles('supervisor', 'coordinator', 'admin')
+  @ApiOperation({
+    summary: 'A supervisor sets a volunteer of their hotline available, on break or offline',
+  })
+  @ApiOkResponse({ type: PresenceView })
+  @ApiConflictResponse({ description: 'The volunteer is on a call' })
+  moveVolunteer(
+    @SignedIn() actor: Volunteer,
+    @Param('id', IdParam('volunteer')) volunteerId: string,
+    @Body() dto: PresenceDto,
+  ): Promise<PresenceView> {
+    return this.calls.moveVolunteer(actor, dto.hotlineId, volunteerId, dto.state);
+  }
+
   @Get('me/offer')
   @ApiOperation({ summary: 'The call ringing on your console now; 204 when none' })
   @ApiOkResponse({ type: OfferView })

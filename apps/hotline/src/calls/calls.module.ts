@@ -10,6 +10,9 @@ import { Call } from './call.entity';
 import { CallbackRequest } from './callback-request.entity';
 import { CallbackRequestsService } from './callback-requests.service';
 import { CallerTransfer } from './caller-transfer';
+import { CrisisLadder, CrisisSupervisors } from './crisis-ladder';
+import { LadderFlowService } from './ladder-flow.service';
+import { LadderWebhooksController } from './ladder-webhooks.controller';
 import { CallSettlement } from './call-settlement';
 import { CallsController } from './calls.controller';
 import { CallsService } from './calls.service';
@@ -40,11 +43,19 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     AuditModule,
     HotlinesModule,
   ],
-  controllers: [VoiceWebhooksController, CallsController, TrainingCallsController],
+  controllers: [
+    VoiceWebhooksController,
+    LadderWebhooksController,
+    CallsController,
+    TrainingCallsController,
+  ],
   providers: [
     CallSettlement,
     EffectRecorder,
     CallerTransfer,
+    CrisisSupervisors,
+    CrisisLadder,
+    LadderFlowService,
     LeadingSwitchboard,
     SwitchboardRelay,
     Takeover,
@@ -55,6 +66,12 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     TrainingCallsService,
     CallerNumberRetention,
   ],
-  exports: [Switchboard, CallsService, CallerNumberRetention, CallbackRequestsService],
+  exports: [
+    Switchboard,
+    CallsService,
+    CallerNumberRetention,
+    CallbackRequestsService,
+    CrisisSupervisors,
+  ],
 })
 export class CallsModule {}

@@ -74,13 +74,16 @@ export class CallsService {
     };
   }
 
-  /** A supervisor moves a volunteer of their hotline to break or offline. */
+  /**
+   * A supervisor sets a volunteer of their hotline available, on break or offline (not while
+   * they are on a call: the switchboard refuses).
+   */
   async moveVolunteer(
     actor: Volunteer,
-    hotlineId: string,
+    hotlineId: string | undefined,
     volunteerId: string,
-    state: 'break' | 'offline',
-  ): Promise<void> {
+    state: ChosenPresence,
+  ): Promise<PresenceView> {
     const hotline = hotlineFor(actor, hotlineId);
     const volunteer = await this.volunteers.findOne({
       where: { id: volunteerId },
@@ -89,7 +92,7 @@ export class CallsService {
     if (!volunteer || !volunteer.hotlines.some((own) => own.id === hotline)) {
       throw new NotFoundException(`No volunteer ${volunteerId} on this hotline.`);
     }
-    await this.switchboard.setPresence(volunteer, hotline, state);
+    return presenceView(hotline, await this.switchboard.setPresence(volunteer, hotline, state));
   }
 
   async reoffer(

@@ -17,6 +17,7 @@ function record(
     at,
     calls: new Map(calls.map((row) => [row.id, row])),
     offerRows,
+    crisisLine: '12356',
     newId: () => `row-${++next}`,
   });
 }

@@ -20,7 +20,17 @@ export type RecordChange =
   | { kind: 'presence.insert'; row: PresenceChange }
   | { kind: 'publish'; event: HotlineEvent }
   /** The accepted volunteer is to be connected: Twilio moves the caller, after the step. */
-  | { kind: 'transfer'; call: Call };
+  | { kind: 'transfer'; call: Call }
+  /** The escalation ladder: ring the supervisors' phones, after the step. */
+  | { kind: 'ring_supervisors'; call: Call }
+  /** The escalation ladder: Twilio moves the caller to the crisis line, after the step. */
+  | { kind: 'forward'; call: Call; to: string };
+
+/** What the host does with Twilio once a step is recorded (outside the engine's turn). */
+export type AfterStep = Extract<
+  RecordChange,
+  { kind: 'transfer' | 'ring_supervisors' | 'forward' }
+>;
 
 /** The step's setting: its hotline and time, the calls its effects name, the offers live now. */
 export interface RecordContext {
@@ -30,6 +40,8 @@ export interface RecordContext {
   calls: ReadonlyMap<string, Call>;
   /** The engine's offer id → the offer row's id (the one the API and consoles use). */
   offerRows: ReadonlyMap<string, string>;
+  /** Where the hotline forwards crisis callers nobody took. */
+  crisisLine: string;
   newId: () => string;
 }
 
@@ -54,6 +66,10 @@ export function recordOf(effects: readonly Effect[], context: RecordContext): Re
     return call;
   };
   // A volunteer entering wrap-up learns in the same step which call just ended.
+  // A caller a supervisor took is still on the line when the engine lets go of the call.
+  const withSupervisor = new Set(
+    effects.flatMap((effect) => (effect.type === 'supervisor_connect' ? [effect.callId] : [])),
+  );
   const endedCallOf = new Map(
     effects.flatMap((effect) =>
       effect.type === 'call_ended' && effect.volunteerId
@@ -137,6 +153,44 @@ export function recordOf(effects: readonly Effect[], context: RecordContext): Re
           changes: { status: 'waiting', volunteerId: null, updatedAt: at },
         });
         break;
+      case 'crisis_supervisors':
+        change({ kind: 'ring_supervisors', call: callOf(effect.callId) });
+        publish({
+          type: 'crisis.escalated',
+          hotlineId,
+          callId: effect.callId,
+          step: 'supervisors',
+        });
+        break;
+      case 'supervisor_connect': {
+        const call = callOf(effect.callId);
+        const changes = {
+          status: 'talking' as const,
+          volunteerId: effect.supervisorId,
+          answeredAt: at,
+          waitSeconds: secondsBetween(call.queuedAt ?? call.arrivedAt, at),
+          updatedAt: at,
+        };
+        change({ kind: 'call.update', callId: effect.callId, changes });
+        calls.set(call.id, { ...call, ...changes } as Call);
+        break;
+      }
+      case 'crisis_forward': {
+        const to = context.crisisLine;
+        change({ kind: 'call.update', callId: effect.callId, changes: { forwardedTo: to } });
+        change({ kind: 'forward', call: callOf(effect.callId), to });
+        publish({
+          type: 'crisis.escalated',
+          hotlineId,
+          callId: effect.callId,
+          step: 'forwarded',
+          forwardedTo: to,
+        });
+        break;
+      }
+      case 'missed_twice':
+        publish({ type: 'volunteer.missed_twice', hotlineId, volunteerId: effect.volunteerId });
+        break;
       case 'overflow':
         change({
           kind: 'call.update',
@@ -151,8 +205,9 @@ export function recordOf(effects: readonly Effect[], context: RecordContext): Re
           callId: effect.callId,
           changes: {
             outcome: effect.outcome,
-            // An overflowing caller is still on the line, hearing the call-back offer.
-            ...(effect.outcome === 'overflow_callback'
+            // An overflowing caller is still on the line, hearing the call-back offer; one a
+            // supervisor took is talking to them.
+            ...(effect.outcome === 'overflow_callback' || withSupervisor.has(effect.callId)
               ? {}
               : { status: 'ended' as const, endedAt: call.endedAt ?? at }),
             waitSeconds:
@@ -203,12 +258,20 @@ export function recordOf(effects: readonly Effect[], context: RecordContext): Re
   return record;
 }
 
+const NAMING_CALLS = new Set<Effect['type']>([
+  'connect',
+  'call_ended',
+  'crisis_supervisors',
+  'supervisor_connect',
+  'crisis_forward',
+]);
+
 /** The calls whose rows a step's record needs (see `RecordContext.calls`). */
 export function callsNamedBy(effects: readonly Effect[]): string[] {
   return [
     ...new Set(
       effects.flatMap((effect) =>
-        effect.type === 'connect' || effect.type === 'call_ended' ? [effect.callId] : [],
+        NAMING_CALLS.has(effect.type) && 'callId' in effect ? [effect.callId] : [],
       ),
     ),
   ];

@@ -73,7 +73,7 @@ describe('EffectRecorder (service on a real database)', () => {
   it('inserts the offer row and links it to the engine offer', async () => {
     const call = await waiting();
     const offers = new OfferIds();
-    await recorder.record(hotline.id, [offer(call.id, 'e1')], offers);
+    await recorder.record(hotline, [offer(call.id, 'e1')], offers);
     const rowId = offers.rows.get('e1')!;
     expect(offers.engineOffer(rowId)).toBe('e1');
     expect(await test.repository(CallOffer).findOneByOrFail({ id: rowId })).toMatchObject({
@@ -86,17 +86,17 @@ describe('EffectRecorder (service on a real database)', () => {
 
   it('marks the call offered and counts each offer', async () => {
     const call = await waiting();
-    await recorder.record(hotline.id, [offer(call.id)], new OfferIds());
-    await recorder.record(hotline.id, [offer(call.id)], new OfferIds());
+    await recorder.record(hotline, [offer(call.id)], new OfferIds());
+    await recorder.record(hotline, [offer(call.id)], new OfferIds());
     expect(await row(call.id)).toMatchObject({ status: 'offered', offerCount: 2 });
   });
 
   it('sets the first offer time once', async () => {
     const call = await waiting();
-    await recorder.record(hotline.id, [offer(call.id)], new OfferIds());
+    await recorder.record(hotline, [offer(call.id)], new OfferIds());
     const first = (await row(call.id)).firstOfferedAt;
     test.clock.advance({ seconds: 40 });
-    await recorder.record(hotline.id, [offer(call.id)], new OfferIds());
+    await recorder.record(hotline, [offer(call.id)], new OfferIds());
     expect((await row(call.id)).firstOfferedAt).toEqual(first);
     expect(first).toEqual(expect.any(Date));
   });
@@ -104,10 +104,10 @@ describe('EffectRecorder (service on a real database)', () => {
   it('closes a withdrawn offer and unlinks it', async () => {
     const call = await waiting();
     const offers = new OfferIds();
-    await recorder.record(hotline.id, [offer(call.id, 'e2')], offers);
+    await recorder.record(hotline, [offer(call.id, 'e2')], offers);
     const rowId = offers.rows.get('e2')!;
     await recorder.record(
-      hotline.id,
+      hotline,
       [{ type: 'offer_withdrawn', offerId: 'e2', callId: call.id, volunteerId, reason: 'timeout' }],
       offers,
     );
@@ -121,14 +121,15 @@ describe('EffectRecorder (service on a real database)', () => {
   it('hands back a connected call for the transfer, and settles an ended one', async () => {
     const call = await waiting();
     const transfers = await recorder.record(
-      hotline.id,
+      hotline,
       [{ type: 'connect', callId: call.id, volunteerId }],
       new OfferIds(),
     );
-    expect(transfers.map((connected) => connected.id)).toEqual([call.id]);
+    expect(transfers).toEqual([expect.objectContaining({ kind: 'transfer' })]);
+    expect(transfers.map((after) => after.call.id)).toEqual([call.id]);
     expect(await row(call.id)).toMatchObject({ status: 'connecting', volunteerId });
     await recorder.record(
-      hotline.id,
+      hotline,
       [{ type: 'call_ended', callId: call.id, outcome: 'answered', volunteerId }],
       new OfferIds(),
     );
@@ -137,7 +138,7 @@ describe('EffectRecorder (service on a real database)', () => {
 
   it('records a volunteer state change', async () => {
     await recorder.record(
-      hotline.id,
+      hotline,
       [
         {
           type: 'volunteer_state',

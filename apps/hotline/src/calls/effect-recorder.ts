@@ -9,7 +9,8 @@ import { CallOffer } from './call-offer.entity';
 import { Call } from './call.entity';
 import { CallSettlement } from './call-settlement';
 import { PresenceChange } from './presence-change.entity';
-import { Effect, RecordChange, callsNamedBy, recordOf } from './effect-record';
+import { AfterStep, Effect, RecordChange, callsNamedBy, recordOf } from './effect-record';
+import type { Hotline } from '../hotlines/hotline.entity';
 
 /** A hotline's live offers: the engine's ids and the offer rows' ids (which the API uses), both ways. */
 export class OfferIds {
@@ -51,28 +52,33 @@ export class EffectRecorder {
     @InjectClock() private readonly clock: Clock,
   ) {}
 
-  /** Writes the step's changes in order; returns the calls whose callers are to be transferred. */
-  async record(hotlineId: string, effects: readonly Effect[], offers: OfferIds): Promise<Call[]> {
+  /** Writes the step's changes in order; returns what Twilio is to do once the step is done. */
+  async record(
+    hotline: Pick<Hotline, 'id' | 'routing'>,
+    effects: readonly Effect[],
+    offers: OfferIds,
+  ): Promise<AfterStep[]> {
     const named = callsNamedBy(effects);
     const rows = named.length > 0 ? await this.calls.findBy({ id: In(named) }) : [];
     const { changes, opened, closed } = recordOf(effects, {
-      hotlineId,
+      hotlineId: hotline.id,
       at: this.clock.now().toJSDate(),
       calls: new Map(rows.map((call) => [call.id, call])),
       offerRows: offers.rows,
+      crisisLine: hotline.routing.crisisLine,
       newId: randomUUID,
     });
     for (const [engineOfferId, rowId] of opened) offers.open(engineOfferId, rowId);
     for (const engineOfferId of closed) offers.close(engineOfferId);
-    const transfers: Call[] = [];
+    const after: AfterStep[] = [];
     for (const change of changes) {
-      if (change.kind === 'transfer') transfers.push(change.call);
+      if (isAfterStep(change)) after.push(change);
       else await this.apply(change);
     }
-    return transfers;
+    return after;
   }
 
-  private async apply(change: Exclude<RecordChange, { kind: 'transfer' }>): Promise<void> {
+  private async apply(change: Exclude<RecordChange, AfterStep>): Promise<void> {
     switch (change.kind) {
       case 'offer.insert':
         await this.offers.insert(change.row);
@@ -105,3 +111,6 @@ export class EffectRecorder {
     }
   }
 }
+
+const isAfterStep = (change: RecordChange): change is AfterStep =>
+  change.kind === 'transfer' || change.kind === 'ring_supervisors' || change.kind === 'forward';

@@ -23,7 +23,8 @@ import { CallOffer } from './call-offer.entity';
 import { Call } from './call.entity';
 import { CallSettlement } from './call-settlement';
 import { CallerTransfer, TransferSteps } from './caller-transfer';
-import { Effect } from './effect-record';
+import { CrisisLadder } from './crisis-ladder';
+import { AfterStep, Effect } from './effect-record';
 import { EffectRecorder, OfferIds } from './effect-recorder';
 import { Switchboard } from './switchboard';
 import { SwitchboardRefusal } from './switchboard-refusal';
@@ -40,6 +41,9 @@ interface Board {
   timer?: NodeJS.Timeout;
   offers: OfferIds;
 }
+
+/** The longest a board's timer sleeps before reading the clock again (real milliseconds). */
+const MAX_SLEEP_MS = 1_000;
 
 /** What an engine step returns to its caller, and the effects the host carries out. */
 export type Step<T> = { value: T; effects: Effect[] };
@@ -64,6 +68,7 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     private readonly directory: HotlineDirectory,
     private readonly recorder: EffectRecorder,
     private readonly transfer: CallerTransfer,
+    private readonly ladder: CrisisLadder,
     private readonly settlement: CallSettlement,
     @InjectClock() private readonly clock: Clock,
     @Optional() private readonly cluster?: Cluster,
@@ -228,6 +233,14 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     });
   }
 
+  supervisorTook(call: Call, supervisorId: string): Promise<boolean> {
+    return this.step(call.hotlineId, (engine) => {
+      const phase = engine.call(call.id)?.phase;
+      if (phase !== 'waiting' && phase !== 'offered') return { value: false, effects: [] };
+      return { value: true, effects: engine.supervisorTook(call.id, supervisorId) };
+    });
+  }
+
   volunteerState(hotlineId: string, volunteerId: string): EngineVolunteer | undefined {
     return this.boards.get(hotlineId)?.engine.volunteer(volunteerId);
   }
@@ -282,10 +295,10 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
   /** Runs one engine step on a hotline, in turn, then carries out its effects. */
   async step<T>(hotlineId: string, operation: (engine: RoutingEngine) => Step<T>): Promise<T> {
     const board = await this.board(hotlineId);
-    let transfers: Call[] = [];
+    let after: AfterStep[] = [];
     const step = board.chain.then(async () => {
       const { value, effects } = operation(board.engine);
-      transfers = await this.recorder.record(hotlineId, effects, board.offers);
+      after = await this.recorder.record(board.hotline, effects, board.offers);
       this.shareStates(board, effects);
       this.wake(board);
       return value;
@@ -293,8 +306,19 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     board.chain = step.catch(() => undefined);
     const value = await step;
     // Twilio is called outside the turn, so a slow API never holds up the other calls.
-    for (const call of transfers) void this.transfer.bring(call, this.transferSteps(hotlineId));
+    for (const action of after) void this.carryOut(hotlineId, action);
     return value;
+  }
+
+  private carryOut(hotlineId: string, action: AfterStep): Promise<void> {
+    switch (action.kind) {
+      case 'transfer':
+        return this.transfer.bring(action.call, this.transferSteps(hotlineId));
+      case 'ring_supervisors':
+        return this.ladder.ringSupervisors(action.call);
+      case 'forward':
+        return this.ladder.forward(action.call);
+    }
   }
 
   private transferSteps(hotlineId: string): TransferSteps {
@@ -377,7 +401,12 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     // A board retired when leadership moved (see `retire`) wakes no more.
     if (deadline === undefined || this.closing || this.boards.get(board.hotlineId) !== board)
       return;
-    const delay = Math.max(0, (deadline - this.clock.now().toMillis()) / this.clock.speed);
+    // At least once a second the clock is read again, so a clock set by hand (in tests) or a
+    // machine that slept catches up: the escalation ladder must never wait on a stale timer.
+    const delay = Math.min(
+      MAX_SLEEP_MS,
+      Math.max(0, (deadline - this.clock.now().toMillis()) / this.clock.speed),
+    );
     board.timer = setTimeout(
       () =>
         void this.step(board.hotlineId, (engine) => ({
@@ -386,7 +415,7 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
         })).catch((error: Error) =>
           this.logger.error({ err: error.message }, 'routing tick failed'),
         ),
-      Math.min(Math.ceil(delay), 2 ** 31 - 1),
+      Math.ceil(delay),
     );
   }
 }

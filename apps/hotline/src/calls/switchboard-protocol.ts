@@ -24,6 +24,7 @@ export interface SwitchboardProtocol extends Protocol {
       result: void;
     };
     'switchboard.release': { args: CallArgs; result: void };
+    'switchboard.supervisorTook': { args: CallArgs & { supervisorId: string }; result: boolean };
     'switchboard.position': {
       args: CallArgs & { hotlineId: string };
       result: QueuePosition | undefined;
@@ -90,6 +91,9 @@ export function serveSwitchboard(
     leader.ringOnly(await call(callId), volunteerId, topic),
   );
   handle('switchboard.release', async ({ callId }) => leader.release(await call(callId)));
+  handle('switchboard.supervisorTook', async ({ callId, supervisorId }) =>
+    leader.supervisorTook(await call(callId), supervisorId),
+  );
   handle('switchboard.position', ({ callId, hotlineId }) =>
     leader.placeOf({ id: callId, hotlineId }),
   );

@@ -135,6 +135,10 @@ export class SwitchboardRelay extends Switchboard {
     return this.leader.askLeader('switchboard.release', { callId: call.id });
   }
 
+  supervisorTook(call: Call, supervisorId: string): Promise<boolean> {
+    return this.leader.askLeader('switchboard.supervisorTook', { callId: call.id, supervisorId });
+  }
+
   volunteerState(hotlineId: string, volunteerId: string): EngineVolunteer | undefined {
     return this.mirror.get(hotlineId)?.get(volunteerId);
   }

@@ -148,6 +148,9 @@ export class SwitchboardSeat
   release(call: Call) {
     return this.active.release(call);
   }
+  supervisorTook(call: Call, supervisorId: string) {
+    return this.active.supervisorTook(call, supervisorId);
+  }
   volunteerState(hotlineId: string, volunteerId: string) {
     return this.active.volunteerState(hotlineId, volunteerId);
   }

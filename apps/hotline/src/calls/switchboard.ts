@@ -48,6 +48,11 @@ export abstract class Switchboard {
    * as a skill, so a lapsed offer rings no one else (practice calls).
    */
   abstract ringOnly(call: Call, volunteerId: string, topic: string): Promise<void>;
+  /**
+   * A supervisor rung by the escalation ladder pressed 1: they take the crisis caller if the
+   * caller is still in the queue. False when someone else has them (or they were forwarded).
+   */
+  abstract supervisorTook(call: Call, supervisorId: string): Promise<boolean>;
   /** The call leaves, and its volunteer is free at once: no contact record is due (practice calls). */
   abstract release(call: Call): Promise<void>;
 

@@ -1,24 +1,6 @@
-import {
-  Body,
-  Controller,
-  Header,
-  HttpCode,
-  Post,
-  Query,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
-import {
-  ApiConsumes,
-  ApiExtension,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Public } from '../auth/access.decorators';
-import { TwilioWebhookGuard } from '../telephony/twilio-webhook.guard';
-import { TwimlErrorFilter } from '../telephony/twiml-error.filter';
+import { Body, Controller, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { TwilioVoiceWebhooks } from '../telephony/twilio-webhooks.decorator';
 import { CALLBACK_REASONS, CallbackReason } from './callback-request.entity';
 import { VoiceFlowService, VoiceParams } from './voice-flow.service';
 
@@ -26,14 +8,7 @@ import { VoiceFlowService, VoiceParams } from './voice-flow.service';
  * Twilio's voice webhooks. No sign-in: each request must carry Twilio's signature for our
  * public address instead (403 otherwise). Every answer is TwiML, also when something fails.
  */
-@ApiTags('twilio')
-@Public()
-@UseGuards(TwilioWebhookGuard)
-@UseFilters(TwimlErrorFilter)
-@ApiExtension('x-twilio-signature', true)
-@ApiConsumes('application/x-www-form-urlencoded')
-@ApiForbiddenResponse({ description: 'Missing or wrong X-Twilio-Signature' })
-@ApiOkResponse({ description: 'TwiML', content: { 'text/xml': {} } })
+@TwilioVoiceWebhooks()
 @Controller('twilio/voice')
 export class VoiceWebhooksController {
   constructor(private readonly flow: VoiceFlowService) {}

@@ -39,8 +39,8 @@ export class MoveVolunteerCommand {
   @IsUUID('all', { message: 'volunteerId must be a volunteer id' })
   volunteerId!: string;
 
-  @IsIn(['break', 'offline'], { message: 'state must be break or offline' })
-  state!: 'break' | 'offline';
+  @IsIn(['available', 'break', 'offline'], { message: 'state must be available, break or offline' })
+  state!: 'available' | 'break' | 'offline';
 }
 
 export class AlertCommand {

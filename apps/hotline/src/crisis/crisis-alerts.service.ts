@@ -250,7 +250,7 @@ export class CrisisAlerts {
    * Supervisors with a phone: those signed up for the shift running now; else those on duty
    * in the console; else every supervisor of the hotline, because a crisis must reach someone.
    */
-  private async supervisorsToText(hotlineId: string): Promise<Volunteer[]> {
+  async supervisorsToText(hotlineId: string): Promise<Volunteer[]> {
     const staff = await this.volunteers.find({
       where: { hotlines: { id: hotlineId }, active: true, phoneEncrypted: Not(IsNull()) },
     });

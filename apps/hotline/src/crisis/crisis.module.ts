@@ -16,6 +16,7 @@ import { CrisisCasesService } from './crisis-cases.service';
 import { CrisisFollowUps } from './crisis-follow-ups.service';
 import { CrisisOpening } from './crisis-opening.service';
 import { CrisisReports } from './crisis-reports.service';
+import { LadderSupervisors } from './ladder-supervisors';
 import { OverdueReports } from './overdue-reports.service';
 import { CrisisRetention } from './crisis-retention';
 import { Partner } from './partner.entity';
@@ -50,6 +51,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     CrisisFollowUps,
     PartnersService,
     CrisisRetention,
+    LadderSupervisors,
   ],
   exports: [CrisisOpening, CrisisRetention, CrisisAlerts],
 })

@@ -48,6 +48,8 @@ export interface HotlineEventMap {
     /** Entering wrap-up: the call just ended, whose contact record is due. */
     wrapUpCallId?: string;
   };
+  /** A volunteer missed two offers in a row and was put on break: the supervisors' wall says so. */
+  'volunteer.missed_twice': { hotlineId: string; volunteerId: string };
   /** The caller pressed the danger key ("I am in danger now"): a crisis case opens. */
   'call.danger': { hotlineId: string; callId: string };
   /**

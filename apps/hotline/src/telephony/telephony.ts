@@ -51,6 +51,22 @@ export class Telephony {
   }
 
   /**
+   * Rings `to` from the hotline's number; once answered, Twilio fetches the TwiML at `path`.
+   * The number never reaches the log. Returns Twilio's call sid.
+   */
+  async placeCall(to: string, path: string, ringSeconds: number): Promise<string> {
+    if (!this.rest || !this.phoneNumber) throw new Error('telephony is not configured');
+    const sid = await this.rest.createCall({
+      from: this.phoneNumber,
+      to,
+      url: this.url(path),
+      timeout: ringSeconds,
+    });
+    this.logger.debug(`call placed for ${path.split('?')[0]}`);
+    return sid;
+  }
+
+  /**
    * Texts `to` from the hotline's number; the number never reaches the log. With
    * `statusCallback`, Twilio reports the message's delivery there.
    */

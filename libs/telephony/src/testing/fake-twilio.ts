@@ -184,6 +184,21 @@ export class FakeTwilio extends EventEmitter {
       }
       return reply(405, { code: 20004, message: 'Method not allowed', status: 405 });
     }
+    const placed = path.match(/\/Accounts\/(AC\w+)\/Calls\.json$/);
+    if (placed) {
+      const problem = outboundCallProblem(recorded.params);
+      if (problem) return reply(400, { ...problem, status: 400 });
+      const sid = `CA${randomBytes(16).toString('hex')}`;
+      return reply(201, {
+        sid,
+        account_sid: placed[1],
+        to: recorded.params.To,
+        from: recorded.params.From,
+        status: 'queued',
+        direction: 'outbound-api',
+        uri: `/2010-04-01/Accounts/${placed[1]}/Calls/${sid}.json`,
+      });
+    }
     const call = path.match(/\/Accounts\/(AC\w+)\/Calls\/(CA\w+)\.json$/);
     if (call) {
       return reply(200, { sid: call[2], account_sid: call[1], status: 'in-progress' });
@@ -194,4 +209,27 @@ export class FakeTwilio extends EventEmitter {
       status: 404,
     });
   }
+}
+
+/**
+ * What Twilio refuses in a request to place a call (POST .../Calls.json), as its error: `To`
+ * and `From` are required, and exactly one of `Url`, `Twiml` or `ApplicationSid` says what the
+ * call does; `Method` is GET or POST; `Timeout` is 5 to 600 seconds.
+ */
+function outboundCallProblem(
+  params: Record<string, string>,
+): { code: number; message: string } | undefined {
+  if (!params.To) return { code: 21201, message: "No 'To' number is specified" };
+  if (!params.From) return { code: 21213, message: "No 'From' number is specified" };
+  const instructions = ['Url', 'Twiml', 'ApplicationSid'].filter((name) => params[name]);
+  if (instructions.length !== 1)
+    return { code: 21205, message: 'Exactly one of Url, Twiml or ApplicationSid is required' };
+  if (params.Url && !/^https?:\/\//.test(params.Url))
+    return { code: 21205, message: `Url is not a valid URL: ${params.Url}` };
+  if (params.Method && !['GET', 'POST'].includes(params.Method))
+    return { code: 21207, message: `Method must be GET or POST, not ${params.Method}` };
+  const timeout = params.Timeout === undefined ? 60 : Number(params.Timeout);
+  if (!Number.isInteger(timeout) || timeout < 5 || timeout > 600)
+    return { code: 21216, message: `Timeout must be 5 to 600 seconds, not ${params.Timeout}` };
+  return undefined;
 }

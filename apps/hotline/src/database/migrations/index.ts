@@ -7,6 +7,7 @@ import { MonthlyStatistics1764450000000 } from './1764450000000-monthly-statisti
 import { Bookings1764500000000 } from './1764500000000-bookings';
 import { TrainingCalls1764600000000 } from './1764600000000-training-calls';
 import { SayVoice1764700000000 } from './1764700000000-say-voice';
+import { CrisisForwarding1764800000000 } from './1764800000000-crisis-forwarding';
 import { Voicemail1764810000000 } from './1764810000000-voicemail';
 import { CrisisAlerts1764820000000 } from './1764820000000-crisis-alerts';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   Bookings1764500000000,
   TrainingCalls1764600000000,
   SayVoice1764700000000,
+  CrisisForwarding1764800000000,
   Voicemail1764810000000,
   CrisisAlerts1764820000000,
 ];

@@ -1,0 +1,19 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { CrisisSupervisors } from '../calls/crisis-ladder';
+import { CrisisAlerts } from './crisis-alerts.service';
+
+/**
+ * The escalation ladder rings the supervisors the crisis SMS goes to: those on the shift
+ * running now, else those on duty in the console, else every supervisor of the hotline.
+ */
+@Injectable()
+export class LadderSupervisors implements OnModuleInit {
+  constructor(
+    private readonly alerts: CrisisAlerts,
+    private readonly supervisors: CrisisSupervisors,
+  ) {}
+
+  onModuleInit(): void {
+    this.supervisors.use((hotlineId) => this.alerts.supervisorsToText(hotlineId));
+  }
+}
