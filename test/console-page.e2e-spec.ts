@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
 import { launchBrowser, openPage } from './support/browser';
 import { RunningHotline } from './support/hotline-server';
-import { Person, addPerson } from './support/people';
+import { Person, addPerson, ownPhone } from './support/people';
 import { duty, eventually } from './support/duty';
 import { CallCentre, PhoneCall, startCallCentre } from './support/twilio';
 
@@ -78,7 +78,7 @@ describe('the console page', () => {
   }
 
   it('rings a volunteer, who accepts from the keyboard, talks and wraps up', async () => {
-    volunteer = await addPerson(hotline, { topicSkills: ['emotional'] });
+    volunteer = await addPerson(hotline, { topicSkills: ['emotional'], phone: ownPhone() });
     const opened = await openPage(browser);
     volunteerPage = opened.page;
     volunteerContext = opened.context;
@@ -117,7 +117,7 @@ describe('the console page', () => {
     expect(dequeue.params.Url).toBe(`https://hotline.test/twilio/voice/connect?call=${callId}`);
     await offerPanel.waitFor({ state: 'detached', ...SEEN });
 
-    await call.post(`connect?call=${callId}`);
+    await call.answered(callId, 60);
     await page.locator('[data-state="talking"]').waitFor(SEEN);
     await call.post(`dial-result?call=${callId}`, {
       DialCallStatus: 'completed',

@@ -1379,6 +1379,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/twilio/voice/screen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The volunteer's own phone picked up (<Number url>): press 1 to take the call (step=key: the key pressed) */
+    post: operations['VoiceWebhooksController_screen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/twilio/voice/status': {
     parameters: {
       query?: never;
@@ -7248,7 +7265,9 @@ export interface operations {
   };
   VoiceWebhooksController_dialResult: {
     parameters: {
-      query?: never;
+      query: {
+        screened: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -7356,6 +7375,44 @@ export interface operations {
   VoiceWebhooksController_queueResult: {
     parameters: {
       query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  VoiceWebhooksController_screen: {
+    parameters: {
+      query: {
+        call: string;
+        step: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;

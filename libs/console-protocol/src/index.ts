@@ -76,6 +76,13 @@ export interface CrisisAlert {
   raisedAt: string;
 }
 
+/**
+ * Where the volunteer's next call rings: `browser`, this console's softphone (registered, see
+ * `softphone.registered`); `phone`, their own phone, screened (press 1 to take it); `nowhere`,
+ * neither a registered softphone nor a phone number, so calls they accept fail at once.
+ */
+export type RingsOn = 'browser' | 'phone' | 'nowhere';
+
 export interface Me {
   id: string;
   name: string;
@@ -85,6 +92,8 @@ export interface Me {
   callId?: string;
   /** The call to wrap up, while in wrap-up. */
   wrapUpCallId?: string;
+  /** Where the next call rings; absent when the server has no telephony. */
+  ringsOn?: RingsOn;
 }
 
 export interface QueueSnapshot {
@@ -147,6 +156,13 @@ export interface ClientEvents {
   /** Supervisors: move a volunteer to break or offline. */
   'volunteer.presence': Command<{ volunteerId: string; state: 'break' | 'offline' }>;
   'alert.acknowledge': Command<{ alertId: string }>;
+  /**
+   * This console's browser softphone registered with Twilio (true) or stopped (false). The
+   * server rings the softphone only while one of the volunteer's consoles reports it
+   * registered; a console that disconnects takes its registration with it (report again after
+   * reconnecting). The answer says where calls ring now.
+   */
+  'softphone.registered': Command<{ registered: boolean }, { me: Me }>;
 }
 
 export const CONSOLE_NAMESPACE = '/console';

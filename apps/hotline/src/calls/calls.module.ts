@@ -10,6 +10,8 @@ import { Call } from './call.entity';
 import { CallbackRequest } from './callback-request.entity';
 import { CallbackRequestsService } from './callback-requests.service';
 import { CallerTransfer } from './caller-transfer';
+import { SoftphoneRegistry } from './softphone-registry';
+import { CallScreening } from './call-screening.service';
 import { CallSettlement } from './call-settlement';
 import { CallsController } from './calls.controller';
 import { CallsService } from './calls.service';
@@ -45,6 +47,8 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     CallSettlement,
     EffectRecorder,
     CallerTransfer,
+    SoftphoneRegistry,
+    CallScreening,
     LeadingSwitchboard,
     SwitchboardRelay,
     Takeover,
@@ -55,6 +59,6 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     TrainingCallsService,
     CallerNumberRetention,
   ],
-  exports: [Switchboard, CallsService, CallerNumberRetention],
+  exports: [Switchboard, CallsService, CallerNumberRetention, CallerTransfer, SoftphoneRegistry],
 })
 export class CallsModule {}

@@ -15,6 +15,7 @@ import type {
 import type { WaitingCallView, VolunteerView as EngineVolunteer } from '@hotline/routing';
 import type { Clock } from '@hotline/clock';
 import { InjectClock } from '../common/clock.provider';
+import { CallerTransfer } from '../calls/caller-transfer';
 import { CallsService } from '../calls/calls.service';
 import { HotlineEvent, HotlineEvents } from '../events/hotline-events';
 import { Switchboard } from '../calls/switchboard';
@@ -84,6 +85,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     private readonly calls: CallsService,
     private readonly telephony: Telephony,
     private readonly lookups: FeedLookups,
+    private readonly transfer: CallerTransfer,
     @InjectClock() private readonly clock: Clock,
     /** Several instances: the leader builds the frames, the adapter carries them to every console. */
     @Optional() private readonly cluster?: Cluster,
@@ -166,6 +168,10 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
       since: (state ? DateTime.fromMillis(state.since) : this.clock.now()).toUTC().toISO()!,
       ...(state?.callId ? { callId: state.callId } : {}),
     };
+    if (this.telephony.enabled) {
+      const target = await this.transfer.targetFor(volunteer);
+      me.ringsOn = !target ? 'nowhere' : 'client' in target ? 'browser' : 'phone';
+    }
     if (me.state === 'wrap_up') {
       const wrapUpCallId =
         this.wrapUpCalls.get(volunteer.id) ?? (await this.lookups.lastAnswered(volunteer.id));
