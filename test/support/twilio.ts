@@ -105,6 +105,14 @@ export class PhoneCall {
    * volunteer picks up and presses 1 on the screen, and the dial's action reports the end.
    */
   async answered(callId: string, talkSeconds = 60): Promise<Answer> {
+    return this.follow(await this.pickUp(callId), {
+      DialCallStatus: 'completed',
+      DialCallDuration: String(talkSeconds),
+    });
+  }
+
+  /** The volunteer picks up (and takes the call on the screen); gives the dial's action URL. */
+  async pickUp(callId: string): Promise<string> {
     const dial = await this.post(`connect?call=${callId}`);
     const action = attribute(dial.twiml, 'Dial', 'action');
     if (!action) throw new Error(`no <Dial> for call ${callId}: ${dial.twiml}`);
@@ -115,10 +123,7 @@ export class PhoneCall {
       if (!key) throw new Error(`the screen asked for no key: ${asked.twiml}`);
       await this.follow(key, { Digits: '1' }, 'called');
     }
-    return this.follow(action, {
-      DialCallStatus: 'completed',
-      DialCallDuration: String(talkSeconds),
-    });
+    return action;
   }
 
   dial(): Promise<Answer> {
