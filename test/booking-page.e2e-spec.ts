@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './support/browser';
 import { duty } from './support/duty';
 import type { RunningHotline } from './support/hotline-server';
-import { Person, addPerson } from './support/people';
+import { Person, addPerson, ownPhone } from './support/people';
 import { CallCentre, PhoneCall, startCallCentre } from './support/twilio';
 
 const BUILT_PAGE = join(process.cwd(), 'dist', 'booking', 'index.html');
@@ -449,7 +449,7 @@ describe('booking from the console', () => {
 
   it('books the caller of an answered call from the panel, texting the caller’s number', async () => {
     const { hotline } = centre;
-    const volunteer = await addPerson(hotline, { topicSkills: ['emotional'] });
+    const volunteer = await addPerson(hotline, { topicSkills: ['emotional'], phone: ownPhone() });
     const { page, problems } = await openPage(browser);
     await useConsoleBundle(page);
     await page.goto(`${hotline.baseUrl}/console/`);

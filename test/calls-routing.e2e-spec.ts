@@ -219,9 +219,11 @@ describe('routing calls among volunteers', () => {
     await duty(hotline, volunteer).accept(offer).expect(204);
     await twilio.next((request) => request.path.endsWith(`/Calls/${call.callSid}.json`));
     const dial = await call.post(`connect?call=${offer.callId}`);
-    expect(dial.twiml).toContain('<Number>+8613700000009</Number>');
+    expect(dial.twiml).toMatch(
+      /<Number url="[^"]*\/screen\?call=[^"]*" method="POST">\+8613700000009</,
+    );
 
-    const back = await call.post(`dial-result?call=${offer.callId}`, {
+    const back = await call.post(`dial-result?call=${offer.callId}&screened=1`, {
       DialCallStatus: 'no-answer',
     });
     expect(back.twiml).toContain('<Enqueue');

@@ -1,6 +1,6 @@
 import type { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
 import { RunningHotline } from './support/hotline-server';
-import { Person, addPerson } from './support/people';
+import { Person, addPerson, ownPhone } from './support/people';
 import { ROUTINE_CONTACT, callRecord, duty } from './support/duty';
 import { CallCentre, PhoneCall, says, startCallCentre } from './support/twilio';
 
@@ -26,6 +26,7 @@ describe('a call, from the first ring to wrap-up', () => {
     const volunteer = await addPerson(hotline, {
       topicSkills: ['emotional'],
       softphoneIdentity: 'wang-laoshi',
+      phone: ownPhone(),
     });
     expect((await available(volunteer)).body.state).toBe('available');
 
@@ -59,15 +60,13 @@ describe('a call, from the first ring to wrap-up', () => {
       `https://hotline.test/twilio/voice/connect?call=${offer.callId}`,
     );
 
+    // No softphone key on this server: the call rings the volunteer's phone, screened.
     const dial = await call.post(`connect?call=${offer.callId}`);
     expect(dial.twiml).toMatch(
-      /<Dial [^>]*action="https:\/\/hotline\.test\/twilio\/voice\/dial-result\?call=[^"]+"[^>]*><Client>wang-laoshi<\/Client><\/Dial>/,
+      /<Dial [^>]*action="https:\/\/hotline\.test\/twilio\/voice\/dial-result\?call=[^"]+&amp;screened=1"[^>]*><Number url="https:\/\/hotline\.test\/twilio\/voice\/screen\?call=[^"]+"/,
     );
 
-    const after = await call.post(`dial-result?call=${offer.callId}`, {
-      DialCallStatus: 'completed',
-      DialCallDuration: '754',
-    });
+    const after = await call.answered(offer.callId, 754);
     expect(after.twiml).toContain('<Hangup/>');
     await call.hangUp();
 
@@ -99,18 +98,14 @@ describe('a call, from the first ring to wrap-up', () => {
   });
 
   it('keeps the volunteer in wrap-up after the call until they record the contact', async () => {
-    const volunteer = await addPerson(hotline, { topicSkills: ['learning'] });
+    const volunteer = await addPerson(hotline, { topicSkills: ['learning'], phone: ownPhone() });
     await available(volunteer);
     const call = new PhoneCall(hotline.baseUrl);
     await call.dial();
     await call.choose('2', '2');
     const offer = await offerOf(volunteer);
     await hotline.as(volunteer.token).post(`/api/offers/${offer.offerId}/accept`).expect(204);
-    await call.post(`connect?call=${offer.callId}`);
-    await call.post(`dial-result?call=${offer.callId}`, {
-      DialCallStatus: 'completed',
-      DialCallDuration: '60',
-    });
+    await call.answered(offer.callId, 60);
 
     const queue = await hotline.as(admin).get('/api/queue').expect(200);
     expect(queue.body.volunteers.find((v: { id: string }) => v.id === volunteer.id)).toMatchObject({

@@ -5,7 +5,7 @@ import { Contact, ContactTopic } from '../apps/hotline/src/contacts/contact.enti
 import { StatsRebuildService } from '../apps/hotline/src/statistics/stats-rebuild.service';
 import { Offer, ROUTINE_CONTACT, duty } from './support/duty';
 import { RunningHotline } from './support/hotline-server';
-import { Person, addPerson } from './support/people';
+import { Person, addPerson, ownPhone } from './support/people';
 import { CallCentre, PhoneCall, startCallCentre } from './support/twilio';
 
 type Row = { key: string; count: number; share: number };
@@ -24,7 +24,7 @@ describe('statistics', () => {
     centre = await startCallCentre({}, { clock });
     ({ hotline, hotlineId } = centre);
     coordinator = await addPerson(hotline, { roles: ['coordinator'] });
-    volunteer = await addPerson(hotline, { topicSkills: ['emotional'] });
+    volunteer = await addPerson(hotline, { topicSkills: ['emotional'], phone: ownPhone() });
   });
   afterAll(() => centre.stop());
 
@@ -40,11 +40,7 @@ describe('statistics', () => {
     await duty(hotline, volunteer).available();
     const offer: Offer = await duty(hotline, volunteer).offer();
     await duty(hotline, volunteer).accept(offer).expect(204);
-    await call.post(`connect?call=${offer.callId}`);
-    await call.post(`dial-result?call=${offer.callId}`, {
-      DialCallStatus: 'completed',
-      DialCallDuration: '600',
-    });
+    await call.answered(offer.callId, 600);
     await call.hangUp();
     clock.advance({ seconds: 30 });
     await duty(hotline, volunteer).wrapUp(offer.callId).expect(200);

@@ -5,7 +5,7 @@ import type { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
 import { launchBrowser, openPage } from './support/browser';
 import { duty } from './support/duty';
 import { RunningHotline, startHotline } from './support/hotline-server';
-import { Person, addPerson } from './support/people';
+import { Person, addPerson, ownPhone } from './support/people';
 import { PhoneCall, fakeTwilio } from './support/twilio';
 
 const NOW = '2026-11-23T20:00:00+08:00';
@@ -99,7 +99,7 @@ describe('the statistics page', () => {
     });
     browser = await launchBrowser();
     coordinator = await addPerson(hotline, { roles: ['coordinator'] });
-    volunteer = await addPerson(hotline, { topicSkills: ['emotional'] });
+    volunteer = await addPerson(hotline, { topicSkills: ['emotional'], phone: ownPhone() });
 
     for (const contact of [...NOVEMBER, ...OCTOBER])
       await hotline.as(volunteer.token).post('/api/contacts').send(contact).expect(201);
@@ -111,11 +111,7 @@ describe('the statistics page', () => {
     await duty(hotline, volunteer).available();
     const offer = await duty(hotline, volunteer).offer();
     await duty(hotline, volunteer).accept(offer).expect(204);
-    await call.post(`connect?call=${offer.callId}`);
-    await call.post(`dial-result?call=${offer.callId}`, {
-      DialCallStatus: 'completed',
-      DialCallDuration: '300',
-    });
+    await call.answered(offer.callId, 300);
     await call.hangUp();
     await duty(hotline, volunteer)
       .wrapUp(offer.callId, {

@@ -2,6 +2,13 @@ import { RunningHotline, bearer } from './hotline-server';
 
 let counter = 0;
 
+/**
+ * A phone number of one's own: without one (and without a registered browser softphone) a
+ * volunteer's calls cannot ring anywhere, and a call they accept goes straight back in line.
+ */
+export const ownPhone = (): string =>
+  `+86138${String(process.pid % 1000).padStart(3, '0')}${String((counter += 1) % 100000).padStart(5, '0')}`;
+
 export interface Person {
   id: string;
   email: string;

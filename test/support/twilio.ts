@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { signAsTwilio } from '@hotline/telephony';
 import { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
-import { twimlProblem } from '@hotline/telephony/testing/twiml-check';
+import { numberUrlOf, twimlProblem } from '@hotline/telephony/testing/twiml-check';
 import { RunningHotline, startHotline } from './hotline-server';
 
 /** The address Twilio is told to call; signatures are made for it, whatever port the server got. */
@@ -53,6 +53,7 @@ export class PhoneCall {
     path: string,
     params: Record<string, string> = {},
     signature?: string,
+    leg: 'caller' | 'called' = 'caller',
   ): Promise<Answer> {
     const url = `/twilio/voice/${path}`;
     const body = {
@@ -73,10 +74,60 @@ export class PhoneCall {
     // Every TwiML answer must be one real Twilio would play as meant.
     if (response.status === 200) {
       // The hold document and the choice made from it run while the caller is in the queue.
-      const problem = twimlProblem(response.text, { waitUrl: /^wait(\?|-choice|$)/.test(path) });
+      const problem = twimlProblem(response.text, {
+        waitUrl: /^wait(\?|-choice|$)/.test(path),
+        leg,
+      });
       if (problem) throw new Error(`POST ${url} answered TwiML Twilio would not play: ${problem}`);
     }
     return { status: response.status, twiml: response.text };
+  }
+
+  /**
+   * Twilio fetching a URL the server's TwiML gave (absolute, under PUBLIC_BASE_URL). `called`:
+   * for the volunteer's leg of a `<Dial>` (a `<Number url>`), with that leg's own CallSid.
+   */
+  follow(url: string, params: Record<string, string> = {}, leg: 'caller' | 'called' = 'caller') {
+    const prefix = `${PUBLIC_BASE_URL}/twilio/voice/`;
+    if (!url.startsWith(prefix)) throw new Error(`Twilio was sent outside the hotline: ${url}`);
+    const path = url.slice(prefix.length);
+    return leg === 'called'
+      ? this.post(
+          path,
+          { CallSid: this.volunteerLeg, To: '+8613800000000', ...params },
+          undefined,
+          'called',
+        )
+      : this.post(path, params);
+  }
+
+  /** The volunteer's leg of the dial, as Twilio names it in the screen's webhooks. */
+  readonly volunteerLeg = `CA${randomBytes(16).toString('hex')}`;
+
+  /**
+   * The dial to the volunteer who accepted, answered: Twilio fetches the connect URL, a phone
+   * volunteer picks up and presses 1 on the screen, and the dial's action reports the end.
+   */
+  async answered(callId: string, talkSeconds = 60): Promise<Answer> {
+    return this.follow(await this.pickUp(callId), {
+      DialCallStatus: 'completed',
+      DialCallDuration: String(talkSeconds),
+    });
+  }
+
+  /** The volunteer picks up (and takes the call on the screen); gives the dial's action URL. */
+  async pickUp(callId: string): Promise<string> {
+    const dial = await this.post(`connect?call=${callId}`);
+    const action = attribute(dial.twiml, 'Dial', 'action');
+    if (!action) throw new Error(`no <Dial> for call ${callId}: ${dial.twiml}`);
+    const screen = numberUrlOf(dial.twiml);
+    if (screen) {
+      const asked = await this.follow(screen, {}, 'called');
+      const key = attribute(asked.twiml, 'Gather', 'action');
+      if (!key) throw new Error(`the screen asked for no key: ${asked.twiml}`);
+      await this.follow(key, { Digits: '1' }, 'called');
+    }
+    return action;
   }
 
   dial(): Promise<Answer> {
@@ -96,6 +147,13 @@ export class PhoneCall {
   hangUp(callStatus = 'completed'): Promise<Answer> {
     return this.post('status', { CallStatus: callStatus });
   }
+}
+
+/** An attribute of the first `<verb>` of a TwiML answer, unescaped. */
+export function attribute(twiml: string, verb: string, name: string): string | undefined {
+  const tag = new RegExp(`<${verb}\\b([^>]*)>`).exec(twiml)?.[1] ?? '';
+  const value = new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+  return value?.replace(/&amp;/g, '&');
 }
 
 /** The first `<Say>` text of a TwiML answer, and whether it contains a given verb. */

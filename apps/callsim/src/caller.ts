@@ -56,7 +56,12 @@ export class Webhooks {
   ) {}
 
   /** `target`: an absolute URL from TwiML (under PUBLIC_BASE_URL) or a path like `/twilio/voice/incoming`. */
-  async post(target: string, params: Record<string, string>): Promise<WebhookAnswer> {
+  /** `leg: 'called'`: the TwiML runs on the dialled volunteer's end (a `<Number url>`). */
+  async post(
+    target: string,
+    params: Record<string, string>,
+    leg: 'caller' | 'called' = 'caller',
+  ): Promise<WebhookAnswer> {
     const publicUrl = target.startsWith('/') ? `${this.settings.publicBaseUrl}${target}` : target;
     if (!publicUrl.startsWith(this.settings.publicBaseUrl))
       throw new Error(`the server sent Twilio to ${publicUrl}, outside PUBLIC_BASE_URL`);
@@ -75,6 +80,7 @@ export class Webhooks {
     const ms = performance.now() - started;
     const problem = twimlProblem(twiml, {
       waitUrl: /\/twilio\/voice\/wait(\?|-choice|$)/.test(path),
+      leg,
     });
     this.timings.push({
       path: path.split('?')[0],
@@ -222,8 +228,12 @@ export class SimCaller {
     };
   }
 
-  private async post(target: string, extra: Record<string, string> = {}): Promise<string> {
-    const answer = await this.webhooks.post(target, this.params(extra));
+  private async post(
+    target: string,
+    extra: Record<string, string> = {},
+    leg: 'caller' | 'called' = 'caller',
+  ): Promise<string> {
+    const answer = await this.webhooks.post(target, this.params(extra), leg);
     if (answer.status !== 200 || answer.problem)
       throw new Error(`${target} answered ${answer.status}: ${answer.problem ?? 'not TwiML'}`);
     return answer.twiml;
@@ -312,6 +322,14 @@ export class SimCaller {
     const dial = verb(twiml, 'Dial');
     if (!dial?.action)
       throw new Error(`the dequeue URL answered no <Dial>: ${twiml.slice(0, 200)}`);
+    // A volunteer's own phone: its screen asks for 1 before Twilio bridges the caller.
+    const screen = verb(twiml, 'Number')?.url;
+    if (screen) {
+      const asked = await this.post(screen, { CallStatus: 'in-progress' }, 'called');
+      const key = verb(asked, 'Gather')?.action;
+      if (!key) throw new Error(`the screen asked for no key: ${asked.slice(0, 200)}`);
+      await this.post(key, { Digits: '1', CallStatus: 'in-progress' }, 'called');
+    }
     await this.time.sleep(this.call.talk);
     await this.post(dial.action, {
       DialCallStatus: 'completed',

@@ -24,6 +24,12 @@ export interface VolunteerAccount {
 const SIM_PASSWORD = 'callsim-volunteer-1';
 
 /**
+ * A simulated volunteer's own phone: they have no browser softphone, so the hotline rings
+ * this number (behind the take-the-call screen, which the simulated Twilio answers with 1).
+ */
+const simulatedPhone = (index: number) => `+8613999${String(index + 1).padStart(6, '0')}`;
+
+/**
  * Accounts for the simulated volunteers: `callsim-<n>@<domain>` with the skills asked for,
  * created through the admin API, or reused (and their skills set) when they exist.
  */
@@ -39,6 +45,7 @@ export async function volunteerAccounts(
     if (found) {
       await admin.json('PATCH', `/api/volunteers/${found.id}`, {
         topicSkills: skills,
+        phone: simulatedPhone(index),
         active: true,
       });
       await admin.json(
@@ -56,6 +63,7 @@ export async function volunteerAccounts(
         expertKind: 'counsellor',
         roles: ['volunteer'],
         topicSkills: skills,
+        phone: simulatedPhone(index),
       });
       accounts.push({ id: created.id, email, password: SIM_PASSWORD, skills });
     }

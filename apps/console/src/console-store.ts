@@ -98,6 +98,8 @@ export class ConsoleStore {
     this.listen();
   }
 
+  private softphoneRegistered = false;
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -194,7 +196,10 @@ export class ConsoleStore {
 
   private listen(): void {
     const socket = this.socket;
-    socket.on('connect', () => this.update({ connection: 'connected', refused: null }));
+    socket.on('connect', () => {
+      this.update({ connection: 'connected', refused: null });
+      if (this.softphoneRegistered) void this.sendSoftphone();
+    });
     socket.on('disconnect', (reason) => {
       // The server closing us is not retried by socket.io; a network drop is.
       if (reason === 'io server disconnect') socket.connect();
@@ -262,6 +267,28 @@ export class ConsoleStore {
       // No answer: the reconnect that usually follows brings a snapshot anyway.
     }
     this.held = null;
+  }
+
+  /**
+   * This console's softphone registered or stopped: the server rings it only while it knows.
+   * Reported again after every reconnect (the registration lives on the socket).
+   */
+  reportSoftphone(registered: boolean): void {
+    if (this.softphoneRegistered === registered) return;
+    this.softphoneRegistered = registered;
+    void this.sendSoftphone();
+  }
+
+  private async sendSoftphone(): Promise<void> {
+    if (!this.socket.connected) return;
+    try {
+      const result = await this.socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck('softphone.registered', { registered: this.softphoneRegistered });
+      if (result.ok) this.receiveMe(result.me);
+    } catch {
+      // No answer: the next connect reports again.
+    }
   }
 
   private receiveMe(me: Me): void {

@@ -232,23 +232,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/callback-requests/{id}/message': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Play a caller's message (MP3, streamed from Twilio; audited) */
-    get: operations['CallsController_message'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/calls/{id}/caller-history': {
     parameters: {
       query?: never;
@@ -339,23 +322,6 @@ export interface paths {
     get: operations['ShiftsController_coverage'];
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/crisis-alerts/{id}/acknowledge': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Acknowledge a crisis alert: it leaves every supervisor’s wall and stops ringing */
-    post: operations['CrisisAlertsController_acknowledge'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1260,23 +1226,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/volunteers/{id}/presence': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** A supervisor sets a volunteer of their hotline available, on break or offline */
-    put: operations['CallsController_moveVolunteer'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/calendar/{file}': {
     parameters: {
       query?: never;
@@ -1345,23 +1294,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/twilio/voice/choice': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Instead of holding: 1 to leave a message, 2 to be called back (with caller id) */
-    post: operations['VoiceWebhooksController_choice'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/twilio/voice/connect': {
     parameters: {
       query?: never;
@@ -1413,74 +1345,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/twilio/voice/ladder/caller': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** The crisis caller joins the supervisor's conference */
-    post: operations['LadderWebhooksController_caller'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/twilio/voice/ladder/forward': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** The crisis caller nobody took is dialled through to the crisis line */
-    post: operations['LadderWebhooksController_forward'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/twilio/voice/ladder/supervisor': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** A supervisor answered the ladder: a crisis caller waits, press 1 */
-    post: operations['LadderWebhooksController_supervisor'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/twilio/voice/ladder/take': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** The supervisor's key: 1 takes the caller, if nobody else has */
-    post: operations['LadderWebhooksController_take'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/twilio/voice/menu': {
     parameters: {
       query?: never;
@@ -1515,7 +1379,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/twilio/voice/recorded': {
+  '/twilio/voice/screen': {
     parameters: {
       query?: never;
       header?: never;
@@ -1524,25 +1388,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The caller's message ended (<Record> action): thanks and goodbye */
-    post: operations['VoiceWebhooksController_recorded'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/twilio/voice/recording': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Recording status callback: the caller's message is kept (its audio stays at Twilio) */
-    post: operations['VoiceWebhooksController_recording'];
+    /** The volunteer's own phone picked up (<Number url>): press 1 to take the call (step=key: the key pressed) */
+    post: operations['VoiceWebhooksController_screen'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1577,23 +1424,6 @@ export interface paths {
     put?: never;
     /** Hold message while queued: position and expected wait */
     post: operations['VoiceWebhooksController_wait'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/twilio/voice/wait-choice': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** A key pressed while holding: 1 a message, 2 a call-back (leaves the queue) */
-    post: operations['VoiceWebhooksController_waitChoice'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1715,19 +1545,13 @@ export interface components {
       url: string;
     };
     CallbackRequestView: {
-      /** @description Decrypted; the read is audited. Empty when the caller had no caller id (a message only) or retention cleared it */
+      /** @description Decrypted; the read is audited */
       callerNumber: string;
       callId: string;
       /** Format: date-time */
       doneAt: string | null;
       forDate: string;
-      /** @description The caller left a message: play it with GET /api/callback-requests/{id}/message (audited) */
-      hasMessage: boolean;
       id: string;
-      /** Format: date-time */
-      messageLeftAt: string | null;
-      /** @description The message's length in seconds; kept after retention deleted the audio */
-      messageSeconds: number | null;
       reason: string;
       /** Format: date-time */
       requestedAt: string;
@@ -3929,64 +3753,6 @@ export interface operations {
       };
     };
   };
-  CallsController_message: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The message as MP3 */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'audio/mpeg': string;
-        };
-      };
-      /** @description No valid access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Needs the supervisor or coordinator role */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description No such request on your hotlines, or no message (any more) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description An error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
   ContactsController_callerHistory: {
     parameters: {
       query?: never;
@@ -4294,62 +4060,6 @@ export interface operations {
       };
       /** @description Needs the coordinator or admin or supervisor role */
       403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description An error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  CrisisAlertsController_acknowledge: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Acknowledged (audited) */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description No valid access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Needs the supervisor role */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Another supervisor acknowledged it already */
-      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -7376,67 +7086,6 @@ export interface operations {
       };
     };
   };
-  CallsController_moveVolunteer: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PresenceDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PresenceView'];
-        };
-      };
-      /** @description No valid access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description Needs the supervisor or coordinator or admin role */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description The volunteer is on a call */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description An error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
   CalendarFeedController_feed: {
     parameters: {
       query?: never;
@@ -7577,43 +7226,6 @@ export interface operations {
       };
     };
   };
-  VoiceWebhooksController_choice: {
-    parameters: {
-      query: {
-        reason: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Missing or wrong X-Twilio-Signature */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description An error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
   VoiceWebhooksController_connect: {
     parameters: {
       query: {
@@ -7653,7 +7265,9 @@ export interface operations {
   };
   VoiceWebhooksController_dialResult: {
     parameters: {
-      query?: never;
+      query: {
+        screened: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -7689,156 +7303,6 @@ export interface operations {
   VoiceWebhooksController_incoming: {
     parameters: {
       query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Missing or wrong X-Twilio-Signature */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description An error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  LadderWebhooksController_caller: {
-    parameters: {
-      query: {
-        call: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Missing or wrong X-Twilio-Signature */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description An error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  LadderWebhooksController_forward: {
-    parameters: {
-      query: {
-        call: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Missing or wrong X-Twilio-Signature */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description An error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  LadderWebhooksController_supervisor: {
-    parameters: {
-      query: {
-        call: string;
-        supervisor: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Missing or wrong X-Twilio-Signature */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description An error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  LadderWebhooksController_take: {
-    parameters: {
-      query: {
-        call: string;
-        supervisor: string;
-      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -7943,45 +7407,11 @@ export interface operations {
       };
     };
   };
-  VoiceWebhooksController_recorded: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Missing or wrong X-Twilio-Signature */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description An error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  VoiceWebhooksController_recording: {
+  VoiceWebhooksController_screen: {
     parameters: {
       query: {
-        reason: string;
+        call: string;
+        step: string;
       };
       header?: never;
       path?: never;
@@ -8051,41 +7481,6 @@ export interface operations {
     };
   };
   VoiceWebhooksController_wait: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Missing or wrong X-Twilio-Signature */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-      /** @description An error */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorView'];
-        };
-      };
-    };
-  };
-  VoiceWebhooksController_waitChoice: {
     parameters: {
       query?: never;
       header?: never;

@@ -86,6 +86,13 @@ export interface CrisisAlert {
   resolution: 'taken' | 'hung_up' | 'forwarded' | null;
 }
 
+/**
+ * Where the volunteer's next call rings: `browser`, this console's softphone (registered, see
+ * `softphone.registered`); `phone`, their own phone, screened (press 1 to take it); `nowhere`,
+ * neither a registered softphone nor a phone number, so calls they accept fail at once.
+ */
+export type RingsOn = 'browser' | 'phone' | 'nowhere';
+
 export interface Me {
   id: string;
   name: string;
@@ -95,6 +102,8 @@ export interface Me {
   callId?: string;
   /** The call to wrap up, while in wrap-up. */
   wrapUpCallId?: string;
+  /** Where the next call rings; absent when the server has no telephony. */
+  ringsOn?: RingsOn;
 }
 
 export interface QueueSnapshot {
@@ -157,6 +166,13 @@ export interface ClientEvents {
   /** Supervisors: set a volunteer available (not on a call), on break or offline. */
   'volunteer.presence': Command<{ volunteerId: string; state: Presence }>;
   'alert.acknowledge': Command<{ alertId: string }>;
+  /**
+   * This console's browser softphone registered with Twilio (true) or stopped (false). The
+   * server rings the softphone only while one of the volunteer's consoles reports it
+   * registered; a console that disconnects takes its registration with it (report again after
+   * reconnecting). The answer says where calls ring now.
+   */
+  'softphone.registered': Command<{ registered: boolean }, { me: Me }>;
 }
 
 export const CONSOLE_NAMESPACE = '/console';

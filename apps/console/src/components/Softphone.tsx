@@ -19,9 +19,12 @@ const CHOICE_KEY = 'hotline.console.softphone';
 export function Softphone({
   accessToken,
   expectingCall,
+  onRegistered,
 }: {
   accessToken: string;
   expectingCall: boolean;
+  /** The softphone can ring (true) or cannot any more (false): the server is told. */
+  onRegistered?: (registered: boolean) => void;
 }) {
   const { t } = useI18n();
   const [enabled, setEnabled] = useState(() => localStorage.getItem(CHOICE_KEY) === 'on');
@@ -30,6 +33,8 @@ export function Softphone({
   // The incoming handler outlives renders; it reads whether we expect a call from here.
   const expecting = useRef(expectingCall);
   expecting.current = expectingCall;
+  const report = useRef(onRegistered);
+  report.current = onRegistered;
 
   useEffect(() => {
     if (!enabled) {
@@ -75,6 +80,8 @@ export function Softphone({
         device.on('error', (error: { message?: string }) =>
           setStatus({ kind: 'failed', message: error.message ?? String(error) }),
         );
+        device.on('registered', () => report.current?.(true));
+        device.on('unregistered', () => report.current?.(false));
         await device.register();
         if (!cancelled) setStatus({ kind: 'ready' });
       } catch (error) {
@@ -88,6 +95,7 @@ export function Softphone({
 
     return () => {
       cancelled = true;
+      report.current?.(false);
       device?.destroy();
       setCall(null);
     };

@@ -56,6 +56,15 @@ export function VolunteerDesk({
           </span>
         </p>
         {me.state === 'missed' && <p className="hint">{t('state.missedHint')}</p>}
+        {me.ringsOn && (
+          <p
+            className={`hint me__rings me__rings--${me.ringsOn}`}
+            data-rings-on={me.ringsOn}
+            role={me.ringsOn === 'nowhere' ? 'alert' : undefined}
+          >
+            {t(`ringsOn.${me.ringsOn}`)}
+          </p>
+        )}
         <div className="presence" role="group" aria-label={t('presence.label')}>
           {PRESENCES.map((presence) => (
             <button
@@ -112,6 +121,7 @@ export function VolunteerDesk({
             me.state === 'talking' ||
             (model.acceptedAt !== null && Date.now() - model.acceptedAt < 60_000)
           }
+          onRegistered={(registered) => store.reportSoftphone(registered)}
         />
       )}
 

@@ -5,6 +5,7 @@ import { defaultTaxonomy } from '@hotline/taxonomy';
 import type { Hotline } from '../hotlines/hotline.entity';
 import type { CallbackReason } from './callback-request.entity';
 import { VOICE_PROMPTS, VoicePrompts, sayAs } from './voice-prompts';
+import { screenPath } from './screening.twiml';
 
 type VoiceResponse = twilio.twiml.VoiceResponse;
 
@@ -220,22 +221,28 @@ export class CallFlowTwiml {
     );
   }
 
-  /** Rings the volunteer who accepted: their browser softphone or their own phone. */
+  /**
+   * Rings the volunteer who accepted: their browser softphone, or their own phone screened
+   * (they must press 1 before the caller is bridged; see `screening.twiml.ts`).
+   */
   dial(
     target: { client: string } | { number: string },
     callId: string,
     ringSeconds: number,
   ): string {
+    const screened = 'number' in target;
     return this.build((twiml) => {
       this.say(twiml, this.prompts.connecting);
       const dial = twiml.dial({
-        action: this.url(`${VOICE_PATH}/dial-result?call=${callId}`),
+        action: this.url(
+          `${VOICE_PATH}/dial-result?call=${callId}${screened ? '&screened=1' : ''}`,
+        ),
         method: 'POST',
         timeout: ringSeconds,
         answerOnBridge: true,
       });
-      if ('client' in target) dial.client(target.client);
-      else dial.number(target.number);
+      if (!screened) dial.client(target.client);
+      else dial.number({ url: this.url(screenPath(callId)), method: 'POST' }, target.number);
     });
   }
 

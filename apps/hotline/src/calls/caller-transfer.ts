@@ -7,8 +7,12 @@ import { FieldCipher } from '../common/field-cipher';
 import { Telephony } from '../telephony/telephony';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { Call } from './call.entity';
+import { SoftphoneRegistry } from './softphone-registry';
 
 export const CONNECT_PATH = '/twilio/voice/connect';
+
+/** Where a volunteer's next call rings: their console's softphone, or their own phone (screened). */
+export type DialTarget = { client: string } | { number: string };
 
 /** The engine steps a transfer may need, on the call's hotline. */
 export interface TransferSteps {
@@ -31,6 +35,7 @@ export class CallerTransfer {
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     private readonly telephony: Telephony,
     private readonly cipher: FieldCipher,
+    private readonly softphones: SoftphoneRegistry,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -59,12 +64,23 @@ export class CallerTransfer {
     }
   }
 
-  /** Where the dial rings: the volunteer's own phone, or their console's softphone. */
-  async dialTarget(volunteerId: string): Promise<{ number: string } | { client: string }> {
-    const volunteer = await this.volunteers.findOneByOrFail({ id: volunteerId });
-    const phone =
-      volunteer.answerBy === 'phone' ? this.cipher.decryptOptional(volunteer.phoneEncrypted) : null;
-    return phone ? { number: phone } : { client: volunteer.softphoneIdentity };
+  /**
+   * Where the dial rings, or null when nothing can ring. Phone answering rings the phone.
+   * Browser answering rings the softphone only when one is registered (and the server can
+   * sign softphone tokens at all); otherwise it falls back to the phone. A volunteer with
+   * neither a registered softphone nor a phone number cannot be rung.
+   */
+  async dialTarget(volunteerId: string): Promise<DialTarget | null> {
+    return this.targetFor(await this.volunteers.findOneByOrFail({ id: volunteerId }));
+  }
+
+  async targetFor(
+    volunteer: Pick<Volunteer, 'id' | 'answerBy' | 'phoneEncrypted' | 'softphoneIdentity'>,
+  ): Promise<DialTarget | null> {
+    const phone = this.cipher.decryptOptional(volunteer.phoneEncrypted);
+    if (volunteer.answerBy === 'phone' && phone) return { number: phone };
+    if (await this.softphones.ready(volunteer.id)) return { client: volunteer.softphoneIdentity };
+    return phone ? { number: phone } : null;
   }
 
   /** The public address of a webhook, for the TwiML that sends Twilio there. */

@@ -13,6 +13,8 @@ import { CallerTransfer } from './caller-transfer';
 import { CrisisLadder, CrisisSupervisors } from './crisis-ladder';
 import { LadderFlowService } from './ladder-flow.service';
 import { LadderWebhooksController } from './ladder-webhooks.controller';
+import { SoftphoneRegistry } from './softphone-registry';
+import { CallScreening } from './call-screening.service';
 import { CallSettlement } from './call-settlement';
 import { CallsController } from './calls.controller';
 import { CallsService } from './calls.service';
@@ -56,6 +58,8 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     CrisisSupervisors,
     CrisisLadder,
     LadderFlowService,
+    SoftphoneRegistry,
+    CallScreening,
     LeadingSwitchboard,
     SwitchboardRelay,
     Takeover,
@@ -72,6 +76,8 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     CallerNumberRetention,
     CallbackRequestsService,
     CrisisSupervisors,
+    CallerTransfer,
+    SoftphoneRegistry,
   ],
 })
 export class CallsModule {}

@@ -228,17 +228,27 @@ export class VoiceFlowService {
     if (call.id !== callId || call.status !== 'connecting' || !call.volunteerId)
       return this.resume(call, hotline);
     const target = await this.transfer.dialTarget(call.volunteerId);
+    if (!target) {
+      // Nothing of theirs can ring (no softphone registered, no phone number): fail at once.
+      await this.switchboard.dialFailed(call);
+      return this.twiml(hotline).enqueue(call.priority === 'crisis');
+    }
     return this.twiml(hotline).dial(target, call.id, hotline.routing.offerTimeoutSeconds);
   }
 
-  async dialResult(params: VoiceParams): Promise<string> {
+  /**
+   * `screened`: the dial rang a phone behind the take-the-call screen. Twilio reports a leg the
+   * screen hung up as `completed` too (it was picked up), so only a recorded key press counts.
+   */
+  async dialResult(params: VoiceParams, screened = false): Promise<string> {
     const { call, hotline } = await this.callOf(params);
     if (call.status !== 'connecting') return this.resume(call, hotline);
-    if (params.DialCallStatus === 'completed' || params.DialCallStatus === 'answered') {
+    const bridged = params.DialCallStatus === 'completed' || params.DialCallStatus === 'answered';
+    if (bridged && (!screened || call.answeredAt)) {
       const talkSeconds = Number(params.DialCallDuration ?? 0);
       const endedAt = this.now();
       await this.calls.update(call.id, {
-        answeredAt: new Date(endedAt.getTime() - talkSeconds * 1000),
+        answeredAt: call.answeredAt ?? new Date(endedAt.getTime() - talkSeconds * 1000),
         talkSeconds,
         status: 'talking',
         updatedAt: endedAt,

@@ -1,6 +1,7 @@
 import { Body, Controller, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { TwilioVoiceWebhooks } from '../telephony/twilio-webhooks.decorator';
+import { CallScreening } from './call-screening.service';
 import { CALLBACK_REASONS, CallbackReason } from './callback-request.entity';
 import { VoiceFlowService, VoiceParams } from './voice-flow.service';
 
@@ -11,7 +12,10 @@ import { VoiceFlowService, VoiceParams } from './voice-flow.service';
 @TwilioVoiceWebhooks()
 @Controller('twilio/voice')
 export class VoiceWebhooksController {
-  constructor(private readonly flow: VoiceFlowService) {}
+  constructor(
+    private readonly flow: VoiceFlowService,
+    private readonly screening: CallScreening,
+  ) {}
 
   @Post('incoming')
   @HttpCode(200)
@@ -71,8 +75,23 @@ export class VoiceWebhooksController {
   @ApiOperation({
     summary: 'The dial ended (DialCallStatus); unanswered: back to the queue, same place',
   })
-  dialResult(@Body() params: VoiceParams): Promise<string> {
-    return this.flow.dialResult(params);
+  dialResult(@Body() params: VoiceParams, @Query('screened') screened?: string): Promise<string> {
+    return this.flow.dialResult(params, screened === '1');
+  }
+
+  @Post('screen')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml')
+  @ApiOperation({
+    summary:
+      "The volunteer's own phone picked up (<Number url>): press 1 to take the call (step=key: the key pressed)",
+  })
+  screen(
+    @Body() params: VoiceParams,
+    @Query('call') callId?: string,
+    @Query('step') step?: string,
+  ): Promise<string> {
+    return this.screening.screen(callId, step === 'key' ? 'key' : 'ask', params.Digits);
   }
 
   @Post('status')

@@ -1,4 +1,4 @@
-import { IsDefined, IsIn, IsUUID, ValidateNested, validate } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsUUID, ValidateNested, validate } from 'class-validator';
 import { Type, plainToInstance } from 'class-transformer';
 import { BadRequestException } from '@nestjs/common';
 import { validationMessages } from '../common/validation';
@@ -41,6 +41,11 @@ export class MoveVolunteerCommand {
 
   @IsIn(['available', 'break', 'offline'], { message: 'state must be available, break or offline' })
   state!: 'available' | 'break' | 'offline';
+}
+
+export class SoftphoneCommand {
+  @IsBoolean({ message: 'registered must be true or false' })
+  registered!: boolean;
 }
 
 export class AlertCommand {

@@ -16,6 +16,7 @@ import type { Clock } from '@hotline/clock';
 import { CONSOLE_NAMESPACE, ClientEvents, ServerEvents } from '@hotline/console-protocol';
 import { AuthService } from '../auth/auth.service';
 import { CallsService } from '../calls/calls.service';
+import { SoftphoneRegistry } from '../calls/softphone-registry';
 import { Switchboard } from '../calls/switchboard';
 import { InjectClock } from '../common/clock.provider';
 import { RequestOrigin } from '../common/request-origin';
@@ -30,6 +31,7 @@ import {
   OfferCommand,
   PresenceCommand,
   ReofferCommand,
+  SoftphoneCommand,
   WrapUpCommand,
   parseCommand,
 } from './console-commands';
@@ -40,6 +42,8 @@ interface ConsoleData {
   token: string;
   volunteerId: string;
   hotlineId: string;
+  /** This console's browser softphone is registered (`softphone.registered`). */
+  softphone?: boolean;
 }
 
 type ConsoleSocket = Socket<ClientEvents, ServerEvents, Record<string, never>, ConsoleData>;
@@ -72,6 +76,7 @@ export class ConsoleGateway
     private readonly config: ConfigService<Environment, true>,
     @InjectClock() private readonly clock: Clock,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
+    private readonly softphones: SoftphoneRegistry,
     @Optional() private readonly cluster?: Cluster,
   ) {
     // A new leader restored volunteers on duty; those whose console went with the old leader
@@ -87,6 +92,11 @@ export class ConsoleGateway
     server: Namespace<ClientEvents, ServerEvents, Record<string, never>, ConsoleData>,
   ): void {
     this.server = server;
+    // Registrations live on the sockets: any instance's console of the volunteer counts.
+    this.softphones.attach(async (volunteerId) => {
+      const sockets = await server.in(volunteerRoom(volunteerId)).fetchSockets();
+      return sockets.some((socket) => socket.data.softphone === true);
+    });
     this.feed.attach(server as unknown as Namespace<Record<string, never>, ServerEvents>);
     server.use((socket, next) => {
       void this.admit(socket as ConsoleSocket).then(
@@ -206,6 +216,15 @@ export class ConsoleGateway
       },
       SUPERVISING,
     );
+  }
+
+  @SubscribeMessage('softphone.registered')
+  softphone(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() payload: unknown) {
+    return this.answer(socket, async (volunteer) => {
+      const { registered } = await parseCommand(SoftphoneCommand, payload);
+      socket.data.softphone = registered;
+      return { me: await this.feed.me(volunteer, socket.data.hotlineId) };
+    });
   }
 
   @SubscribeMessage('alert.acknowledge')

@@ -14,6 +14,7 @@ import type {
 import type { WaitingCallView, VolunteerView as EngineVolunteer } from '@hotline/routing';
 import type { Clock } from '@hotline/clock';
 import { InjectClock } from '../common/clock.provider';
+import { CallerTransfer } from '../calls/caller-transfer';
 import { CallsService } from '../calls/calls.service';
 import { alertView } from '../crisis/crisis-alert.entity';
 import { CrisisAlerts } from '../crisis/crisis-alerts.service';
@@ -87,6 +88,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     private readonly telephony: Telephony,
     private readonly lookups: FeedLookups,
     private readonly alerts: CrisisAlerts,
+    private readonly transfer: CallerTransfer,
     @InjectClock() private readonly clock: Clock,
     /** Several instances: the leader builds the frames, the adapter carries them to every console. */
     @Optional() private readonly cluster?: Cluster,
@@ -165,6 +167,10 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
       since: (state ? DateTime.fromMillis(state.since) : this.clock.now()).toUTC().toISO()!,
       ...(state?.callId ? { callId: state.callId } : {}),
     };
+    if (this.telephony.enabled) {
+      const target = await this.transfer.targetFor(volunteer);
+      me.ringsOn = !target ? 'nowhere' : 'client' in target ? 'browser' : 'phone';
+    }
     if (me.state === 'wrap_up') {
       const wrapUpCallId =
         this.wrapUpCalls.get(volunteer.id) ?? (await this.lookups.lastAnswered(volunteer.id));

@@ -1,5 +1,5 @@
 import twilio from 'twilio';
-import { twimlProblem } from './twiml-check';
+import { numberUrlOf, twimlProblem } from './twiml-check';
 
 describe('the TwiML check the tests and the simulator share', () => {
   it('accepts what the twilio library writes, with a voice Twilio speaks the language in', () => {
@@ -58,5 +58,28 @@ describe('the TwiML check the tests and the simulator share', () => {
     expect(twimlProblem('<Response><Enqueue>q</Enqueue></Response>', { waitUrl: true })).toMatch(
       /waitUrl/,
     );
+  });
+
+  it("refuses attributes Twilio would not take, and verbs it does not run on the called party's end", () => {
+    expect(twimlProblem('<Response><Gather numDigits="0"/></Response>')).toMatch(/numDigits/);
+    expect(twimlProblem('<Response><Gather timeout="six"/></Response>')).toMatch(/timeout/);
+    expect(
+      twimlProblem('<Response><Dial><Number method="PUT">+1</Number></Dial></Response>'),
+    ).toMatch(/method/);
+    const dial = new twilio.twiml.VoiceResponse();
+    dial
+      .dial({ action: 'https://h.test/r?a=1&b=2' })
+      .number({ url: 'https://h.test/s?c=1&d=2' }, '+1');
+    expect(twimlProblem(dial.toString())).toBeNull();
+    expect(numberUrlOf(dial.toString())).toBe('https://h.test/s?c=1&d=2');
+    // The screen on a dialled phone may ask, speak and hang up, but never dial on.
+    expect(twimlProblem(dial.toString(), { leg: 'called' })).toMatch(/<Dial> cannot run/);
+    const screen = new twilio.twiml.VoiceResponse();
+    screen
+      .gather({ numDigits: 1, timeout: 6 })
+      .say({ voice: 'Polly.Joanna', language: 'en-US' }, 'press 1');
+    screen.hangup();
+    expect(twimlProblem(screen.toString(), { leg: 'called' })).toBeNull();
+    expect(twimlProblem('<Response/>', { leg: 'called' })).toBeNull();
   });
 });

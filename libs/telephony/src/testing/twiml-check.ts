@@ -140,6 +140,39 @@ function recordProblem(all: Element[]): string | null {
   return null;
 }
 
+const attributesOf = (tag: string): Record<string, string> =>
+  Object.fromEntries(
+    [...tag.matchAll(/([A-Za-z]+)="([^"]*)"/g)].map(([, name, value]) => [name, value]),
+  );
+
+const POSITIVE_INTEGER = /^[1-9]\d*$/;
+const METHODS = new Set(['GET', 'POST']);
+
+/**
+ * Why Twilio would not take the attributes of the verbs we use: `<Gather>`'s `numDigits` and
+ * `timeout` are positive integers (warnings 13314, 13313: Twilio falls back to its defaults);
+ * every `method` is GET or POST; a `<Number>` or `<Client>` `url` (the TwiML run on the
+ * called party's end before the parties are bridged) must not be empty.
+ */
+function attributeProblem(text: string): string | null {
+  for (const match of text.matchAll(/<(Gather|Number|Client|Dial|Redirect|Enqueue)\b([^>]*)>/g)) {
+    const [tag, name] = match;
+    const attributes = attributesOf(match[2]);
+    if (attributes.method !== undefined && !METHODS.has(attributes.method))
+      return `${tag}: method must be GET or POST`;
+    if (name === 'Gather') {
+      for (const number of ['numDigits', 'timeout'] as const) {
+        const value = attributes[number];
+        if (value !== undefined && !POSITIVE_INTEGER.test(value))
+          return `${tag}: ${number} must be a positive integer`;
+      }
+    }
+    if ((name === 'Number' || name === 'Client') && attributes.url === '')
+      return `${tag}: an empty url`;
+  }
+  return null;
+}
+
 function gatherProblem(all: Element[]): string | null {
   const inside = all.find(
     (element) => element.parent === 'Gather' && !GATHER_NOUNS.has(element.name),
@@ -155,9 +188,27 @@ function waitUrlProblem(all: Element[]): string | null {
   return verb ? `<${verb.name}> is not allowed in an Enqueue waitUrl document` : null;
 }
 
+/**
+ * The verbs Twilio runs in a document fetched for the called party of a `<Dial>` (a `<Number>`
+ * or `<Client>` `url`): only `<Play>`, `<Say>`, `<Gather>` and `<Hangup>`, never `<Dial>`.
+ * An empty document, or one that ends without hanging up, bridges the parties; `<Hangup>`
+ * ends the called party's leg before they are bridged.
+ */
+const CALLED_PARTY_VERBS = new Set(['Response', 'Play', 'Say', 'Gather', 'Hangup']);
+
+function calledPartyProblem(text: string): string | null {
+  for (const [, name] of text.matchAll(/<([A-Za-z]+)\b/g)) {
+    if (!CALLED_PARTY_VERBS.has(name))
+      return `<${name}> cannot run on the called party's end of a <Dial> (only Play, Say, Gather, Hangup)`;
+  }
+  return null;
+}
+
 export interface TwimlContext {
   /** The document answers the queue's waitUrl, or a `<Gather action>` played from it. */
   waitUrl?: boolean;
+  /** `called`: the answer to a `<Number url>`/`<Client url>` fetch, run on the dialled party's end. */
+  leg?: 'caller' | 'called';
 }
 
 /** Why Twilio would not play this answer as meant (null when it would). */
@@ -167,8 +218,16 @@ export function twimlProblem(text: string, context: TwimlContext = {}): string |
   const all = elements(text);
   return (
     sayProblem(text) ??
+    attributeProblem(text) ??
     recordProblem(all) ??
     gatherProblem(all) ??
-    (context.waitUrl ? waitUrlProblem(all) : null)
+    (context.waitUrl ? waitUrlProblem(all) : null) ??
+    (context.leg === 'called' ? calledPartyProblem(text) : null)
   );
+}
+
+/** The url a `<Dial>`'s `<Number>` runs on the volunteer's end, if it has one. */
+export function numberUrlOf(text: string): string | undefined {
+  const match = /<Number\b([^>]*)>/.exec(text);
+  return match ? attributesOf(match[1]).url?.replace(/&amp;/g, '&') : undefined;
 }
