@@ -7,6 +7,7 @@ import { MonthlyStatistics1764450000000 } from './1764450000000-monthly-statisti
 import { Bookings1764500000000 } from './1764500000000-bookings';
 import { TrainingCalls1764600000000 } from './1764600000000-training-calls';
 import { SayVoice1764700000000 } from './1764700000000-say-voice';
+import { SessionVersions1764830000000 } from './1764830000000-session-versions';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Bookings1764500000000,
   TrainingCalls1764600000000,
   SayVoice1764700000000,
+  SessionVersions1764830000000,
 ];
