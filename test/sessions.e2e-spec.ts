@@ -114,6 +114,50 @@ describe('sessions', () => {
     });
   });
 
+  describe('security headers', () => {
+    const expectHardened = (headers: Record<string, string>) => {
+      expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(headers['content-security-policy']).toContain("script-src 'self'");
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['x-frame-options']).toBe('DENY');
+      expect(headers['referrer-policy']).toBe('no-referrer');
+      // Served over plain http here: no HSTS (it is sent when PUBLIC_BASE_URL is https).
+      expect(headers['strict-transport-security']).toBeUndefined();
+    };
+
+    it('are on every API answer, signed in or not, errors included, never stored', async () => {
+      for (const response of [
+        await hotline.as(admin).get('/api/me').expect(200),
+        await hotline.http().get('/api/public/booking-options').expect(200),
+        await hotline
+          .http()
+          .get('/api/public/bookings/Zq7w0bX3kT9mVn2Lc8Rf1Yh6Pj4Ds5Ga0Eu')
+          .expect(404),
+        await hotline.http().get('/api/me').expect(401),
+        await hotline.http().get('/no/such/page').expect(404),
+      ]) {
+        expectHardened(response.headers);
+        if (response.request.url.includes('/api/'))
+          expect(response.headers['cache-control']).toBe('no-store');
+      }
+    });
+
+    it('are on a calendar feed, whose address is its key', async () => {
+      const volunteer = await addPerson(hotline);
+      const { url } = (await hotline.as(volunteer.token).post('/api/me/calendar-feed').expect(201))
+        .body;
+      const feed = await hotline.http().get(new URL(url).pathname).expect(200);
+      expectHardened(feed.headers);
+      expect(feed.headers['cache-control']).toBe('private, max-age=300');
+    });
+
+    it('let the API documentation keep its inline styles, and nothing more', async () => {
+      const docs = await hotline.http().get('/api/docs/').expect(200);
+      expectHardened(docs.headers);
+      expect(docs.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
+    });
+  });
+
   describe('tokens', () => {
     const jwt = new JwtService({ secret: 'a-test-secret-of-at-least-thirty-two-chars' });
 
