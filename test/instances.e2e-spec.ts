@@ -242,6 +242,21 @@ const onMariaDb = testDatabaseKind() === 'mysql';
       expect([offerToFirst.rung(), offerToSecond.rung()]).toEqual([1, 1]);
     }, 40_000);
 
+    it('ends a session on every instance: signed out on B, the console on A closes and the token fails there', async () => {
+      const third = await addPerson(viaB, {}, await viaB.signIn());
+      const onA = await open(a, third);
+      const closed = new Promise<string>((resolve) => onA.socket.once('disconnect', resolve));
+      await request(b.baseUrl)
+        .post('/api/auth/sign-out')
+        .set('Authorization', `Bearer ${third.token}`)
+        .expect(204);
+      expect(await closed).toBe('io server disconnect');
+      await request(a.baseUrl)
+        .get('/api/me')
+        .set('Authorization', `Bearer ${third.token}`)
+        .expect(401);
+    });
+
     it('keeps every waiting call when the leader dies: B takes over, rebuilds the queue and routes them', async () => {
       const [onA, onB] = consoles;
       await onA.socket.emitWithAck('presence.set', { state: 'break' });

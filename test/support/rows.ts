@@ -22,6 +22,7 @@ export function volunteerRow(
     answerBy: 'browser',
     active: true,
     calendarFeedTokenHash: null,
+    sessionVersion: 0,
     createdAt: now,
     updatedAt: now,
     deactivatedAt: null,

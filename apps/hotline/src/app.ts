@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
+import { securityHeaders } from './auth/security-headers';
 import { buildOpenApiDocument } from './common/openapi-document';
 import { RequestOrigin } from './common/request-origin';
 import { Environment } from './config/environment';
@@ -23,6 +24,11 @@ export async function createHotlineApp(options: AppOptions = {}): Promise<NestEx
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.use(
+    securityHeaders(
+      app.get(ConfigService<Environment, true>).get('PUBLIC_BASE_URL', { infer: true }),
+    ),
+  );
   // Behind a proxy the client's address is in X-Forwarded-For: the audit trail and the public
   // booking rate limit count people, not the proxy.
   const trustedProxies = app

@@ -1,12 +1,15 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Public } from './access.decorators';
+import { Volunteer } from '../volunteers/volunteer.entity';
+import { Public, SignedIn } from './access.decorators';
 import { AuthService } from './auth.service';
 import { LoginDto, SignInView } from './dto/login.dto';
 
@@ -24,5 +27,17 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts; try again later' })
   login(@Body() dto: LoginDto, @Ip() address: string): Promise<SignInView> {
     return this.auth.signIn(dto.email, dto.password, address);
+  }
+
+  @Post('sign-out')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Sign out everywhere: every access token you hold stops working, open consoles close',
+  })
+  @ApiNoContentResponse()
+  @ApiUnauthorizedResponse({ description: 'No valid access token' })
+  signOut(@SignedIn() volunteer: Volunteer): Promise<void> {
+    return this.auth.signOut(volunteer);
   }
 }

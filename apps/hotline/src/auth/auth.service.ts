@@ -9,12 +9,19 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { VolunteersService } from '../volunteers/volunteers.service';
 import { SignInView } from './dto/login.dto';
 import { SignInAttempts } from './sign-in-attempts';
+import { Observable } from 'rxjs';
+import { SessionRevocations } from '../volunteers/session-revocations';
 
 interface AccessTokenClaims {
   sub: string;
+  /** The person's session version when the token was issued; a newer one ends the token. */
+  ver: number;
+  iat: number;
+  exp: number;
 }
 
 const WRONG_CREDENTIALS = 'Email or password is wrong.';
+const INVALID_TOKEN = 'Your sign-in has expired or is not valid; sign in again.';
 
 @Injectable()
 export class AuthService {
@@ -26,8 +33,19 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly config: ConfigService<Environment, true>,
     @InjectClock() private readonly clock: Clock,
+    private readonly revocations: SessionRevocations,
   ) {
     this.attempts = new SignInAttempts(clock);
+  }
+
+  /** Ids of people whose sessions just ended: their open consoles must close. */
+  get sessionsEnded$(): Observable<string> {
+    return this.revocations.ended$;
+  }
+
+  /** Signs this person out everywhere: every token issued to them stops working at once. */
+  signOut(volunteer: Volunteer): Promise<void> {
+    return this.volunteers.endSessions(volunteer.id);
   }
 
   /** Unknown email, deactivated account and wrong password all get the same answer, as slowly. */
@@ -52,7 +70,11 @@ export class AuthService {
 
     const ttlMinutes = this.config.get('ACCESS_TOKEN_TTL_MINUTES', { infer: true });
     const issuedAt = Math.floor(this.clock.now().toSeconds());
-    const claims: AccessTokenClaims & { iat: number } = { sub: volunteer.id, iat: issuedAt };
+    const claims: Omit<AccessTokenClaims, 'exp'> = {
+      sub: volunteer.id,
+      ver: volunteer.sessionVersion,
+      iat: issuedAt,
+    };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: ttlMinutes * 60 });
     return {
       accessToken,
@@ -62,22 +84,36 @@ export class AuthService {
   }
 
   /**
-   * The signed-in person for a token, looked up on every request so that deactivation and
-   * role changes apply at once. Expiry is checked against the hotline clock.
+   * The signed-in person for a token, looked up on every request so that deactivation, role
+   * changes and ended sessions apply at once, on every instance (the session version lives in
+   * the database; the row is read anyway). Expiry is checked against the hotline clock, and a
+   * token without one, or without a session version, is refused.
    */
   async volunteerForToken(token: string): Promise<Volunteer> {
-    let claims: AccessTokenClaims;
+    let claims: Partial<AccessTokenClaims>;
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, {
+      claims = await this.jwt.verifyAsync<Partial<AccessTokenClaims>>(token, {
         algorithms: ['HS256'],
         clockTimestamp: Math.floor(this.clock.now().toSeconds()),
       });
     } catch {
-      throw new UnauthorizedException('Your sign-in has expired or is not valid; sign in again.');
+      throw new UnauthorizedException(INVALID_TOKEN);
     }
+    if (
+      typeof claims.sub !== 'string' ||
+      typeof claims.exp !== 'number' ||
+      !Number.isInteger(claims.ver)
+    )
+      throw new UnauthorizedException(INVALID_TOKEN);
     const volunteer = await this.volunteers.findActive(claims.sub);
     if (!volunteer)
       throw new UnauthorizedException('This account is deactivated; ask a coordinator.');
+    if (volunteer.sessionVersion !== claims.ver)
+      throw new UnauthorizedException(
+        'This sign-in has ended (signed out, or the password changed); sign in again.',
+      );
+    // Checked here and carried no further, so that no later save writes back a stale version.
+    delete (volunteer as Partial<Volunteer>).sessionVersion;
     return volunteer;
   }
 }

@@ -29,6 +29,34 @@ export const REDACTED_PATHS = [
 
 const pathOnly = (url = ''): string => url.split('?')[0];
 
+/** Routes whose segment after the prefix is a secret: whoever has the address holds the key. */
+const TOKEN_ROUTES = [/^(\/api\/public\/bookings\/)[^/]+/, /^(\/api\/public\/offers\/)[^/]+/];
+const CALENDAR_FEED = /^\/calendar\/[^/]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A long random-looking segment (base64url, 20+ characters) is treated as a token too. */
+const TOKEN_LIKE = /^[A-Za-z0-9_-]{20,}$/;
+
+/**
+ * The path a request log records: never a token. The manage links, waiting-list offers and
+ * calendar feeds show as their route pattern (`/api/public/bookings/:token`,
+ * `/calendar/:token.ics`); any other long random segment becomes `:token` (record ids, which
+ * are UUIDs, stay readable). The query is dropped.
+ */
+export function loggablePath(url = ''): string {
+  let path = pathOnly(url);
+  if (CALENDAR_FEED.test(path)) return '/calendar/:token.ics';
+  for (const route of TOKEN_ROUTES) path = path.replace(route, '$1:token');
+  return path
+    .split('/')
+    .map((segment) => {
+      const [name, ...extension] = segment.split('.');
+      return TOKEN_LIKE.test(name) && !UUID.test(name)
+        ? [':token', ...extension].join('.')
+        : segment;
+    })
+    .join('/');
+}
+
 /** An error as a log line: its kind, message and stack, never the values a query carried. */
 export function serializeError(error: Error & { code?: string }) {
   return { type: error.name, code: error.code, message: error.message, stack: error.stack };
@@ -47,7 +75,7 @@ export function loggerParams(
           req: (req: IncomingMessage & { id?: unknown }) => ({
             id: req.id,
             method: req.method,
-            url: pathOnly(req.url),
+            url: loggablePath(req.url),
           }),
           res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
           err: serializeError,

@@ -75,12 +75,30 @@ describe('validateEnvironment', () => {
 
   it('refuses the simulation clock in production', () => {
     expect(
-      problemsOf({ NODE_ENV: 'production', HOTLINE_CLOCK_START: '2026-11-23T18:00:00+08:00' }),
+      problemsOf({
+        NODE_ENV: 'production',
+        ALLOW_GENERATED_KEY: 'true',
+        HOTLINE_CLOCK_START: '2026-11-23T18:00:00+08:00',
+      }),
     ).toEqual([
       'HOTLINE_CLOCK_START and HOTLINE_CLOCK_SPEED are for simulations and tests; they are refused when NODE_ENV=production',
     ]);
     expect(problemsOf({ HOTLINE_CLOCK_START: 'tonight' })).toEqual([
       'HOTLINE_CLOCK_START must be an ISO 8601 instant with its offset, like 2026-11-23T18:00:00+08:00',
+    ]);
+  });
+
+  it('refuses in production to keep the encryption key next to the database, unless told to', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const [problem] = problemsOf({ NODE_ENV: 'production' });
+    expect(problem).toMatch(/^DATA_ENCRYPTION_KEY is not set/);
+    expect(problem).toContain('openssl rand -base64 32');
+    expect(problem).toContain('ALLOW_GENERATED_KEY=true');
+    expect(problemsOf({ NODE_ENV: 'production', DATA_ENCRYPTION_KEY: key })).toEqual([]);
+    expect(problemsOf({ NODE_ENV: 'production', ALLOW_GENERATED_KEY: 'true' })).toEqual([]);
+    expect(problemsOf({ NODE_ENV: 'development' })).toEqual([]);
+    expect(problemsOf({ ALLOW_GENERATED_KEY: 'perhaps' })).toEqual([
+      'ALLOW_GENERATED_KEY must be true or false, got "perhaps"',
     ]);
   });
 

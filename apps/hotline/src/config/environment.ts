@@ -19,6 +19,11 @@ export interface Environment {
   /** Comma-separated former DATA_ENCRYPTION_KEY values, kept readable after a rotation. */
   DATA_ENCRYPTION_PREVIOUS_KEYS?: string;
   JWT_SECRET?: string;
+  /**
+   * In production, allows the data encryption key to be generated into (and read from)
+   * `<DATA_DIR>/secrets.json`, next to the database; refused otherwise.
+   */
+  ALLOW_GENERATED_KEY: boolean;
   ACCESS_TOKEN_TTL_MINUTES: number;
   CONSOLE_GRACE_SECONDS: number;
   TWILIO_API_KEY_SID?: string;
@@ -120,6 +125,9 @@ const schema = Joi.object<Environment>({
       '*': 'DATA_ENCRYPTION_PREVIOUS_KEYS must be former DATA_ENCRYPTION_KEY values separated by commas, each 32 bytes in base64',
     }),
   JWT_SECRET: Joi.string().min(32).messages({ '*': 'JWT_SECRET must be at least 32 characters' }),
+  ALLOW_GENERATED_KEY: Joi.boolean().default(false).messages({
+    '*': 'ALLOW_GENERATED_KEY must be true or false, got "{#value}"',
+  }),
   ACCESS_TOKEN_TTL_MINUTES: Joi.number()
     .integer()
     .min(5)
@@ -241,6 +249,20 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   ) {
     problems.push(
       'HOTLINE_CLOCK_START and HOTLINE_CLOCK_SPEED are for simulations and tests; they are refused when NODE_ENV=production',
+    );
+  }
+  // A key in a file beside the database is taken with every copy of the data: whoever has a
+  // backup of the data directory reads every note. In production it comes from elsewhere.
+  if (
+    !error &&
+    value.NODE_ENV === 'production' &&
+    !value.DATA_ENCRYPTION_KEY &&
+    !value.ALLOW_GENERATED_KEY
+  ) {
+    problems.push(
+      'DATA_ENCRYPTION_KEY is not set: in production the key that encrypts notes and phone numbers is not generated into DATA_DIR next to the database. ' +
+        'Set DATA_ENCRYPTION_KEY to 32 random bytes in base64 (openssl rand -base64 32; if this server already ran, use the DATA_ENCRYPTION_KEY in <DATA_DIR>/secrets.json) ' +
+        'from your secret store, and keep a copy apart from the database backups; or set ALLOW_GENERATED_KEY=true to keep the generated key there knowingly (docs/operations.md)',
     );
   }
   if (problems.length > 0) throw new ConfigurationError(problems);

@@ -97,6 +97,11 @@ export class ConsoleGateway
       const sockets = await server.in(volunteerRoom(volunteerId)).fetchSockets();
       return sockets.some((socket) => socket.data.softphone === true);
     });
+    // Signed out, password changed or reset, deactivated: their consoles close at once (on
+    // every instance, through the adapter) and stop receiving the live feed.
+    this.auth.sessionsEnded$.subscribe(
+      (volunteerId) => void server.in(volunteerRoom(volunteerId)).disconnectSockets(true),
+    );
     this.feed.attach(server as unknown as Namespace<Record<string, never>, ServerEvents>);
     server.use((socket, next) => {
       void this.admit(socket as ConsoleSocket).then(
@@ -146,7 +151,7 @@ export class ConsoleGateway
       key,
       setTimeout(() => {
         this.goneTimers.delete(key);
-        void this.leave(socket.data.token, hotlineId);
+        void this.leave(socket.data.token, hotlineId, volunteerId);
       }, graceMs),
     );
   }
@@ -277,9 +282,15 @@ export class ConsoleGateway
     });
   }
 
-  private async leave(token: string, hotlineId: string): Promise<void> {
+  private async leave(token: string, hotlineId: string, volunteerId: string): Promise<void> {
     try {
-      const volunteer = await this.auth.volunteerForToken(token);
+      // A person whose sessions ended (deactivated, signed out) still goes offline.
+      const volunteer =
+        (await this.auth.volunteerForToken(token).catch(() => null)) ??
+        (await this.volunteers.findOneOrFail({
+          where: { id: volunteerId },
+          relations: { hotlines: true },
+        }));
       if (await this.consoleOpenElsewhere(volunteer.id, hotlineId)) return;
       const state = this.switchboard.volunteerState(hotlineId, volunteer.id)?.state;
       if (state && state !== 'offline' && state !== 'talking') {

@@ -80,6 +80,13 @@ export class Volunteer {
   })
   calendarFeedTokenHash!: string | null;
 
+  /**
+   * Stamped in every access token; moving it on (sign-out, a password change or reset, a
+   * deactivation) ends every token issued before, at once and on every instance.
+   */
+  @Column({ name: 'session_version', type: 'int', default: 0, select: false })
+  sessionVersion!: number;
+
   @Column({ name: 'created_at', ...DATETIME })
   createdAt!: Date;
 

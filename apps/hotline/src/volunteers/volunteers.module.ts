@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { Hotline } from '../hotlines/hotline.entity';
 import { MeController } from './me.controller';
+import { SessionRevocations } from './session-revocations';
 import { Volunteer } from './volunteer.entity';
 import { VolunteersController } from './volunteers.controller';
 import { VolunteersService } from './volunteers.service';
@@ -10,7 +11,7 @@ import { VolunteersService } from './volunteers.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Volunteer, Hotline]), AuditModule],
   controllers: [VolunteersController, MeController],
-  providers: [VolunteersService],
-  exports: [VolunteersService],
+  providers: [VolunteersService, SessionRevocations],
+  exports: [VolunteersService, SessionRevocations],
 })
 export class VolunteersModule {}

@@ -25,6 +25,7 @@ import {
   VolunteerPage,
   VolunteerView,
 } from './dto/volunteer.dto';
+import { SessionRevocations } from './session-revocations';
 import { VolunteerAccess } from './volunteer-access';
 import { Volunteer } from './volunteer.entity';
 
@@ -38,6 +39,7 @@ export class VolunteersService {
     private readonly cipher: FieldCipher,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly revocations: SessionRevocations,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -122,6 +124,7 @@ export class VolunteersService {
     }
     volunteer.updatedAt = this.clock.now().toJSDate();
     await this.saveUnique(volunteer);
+    if (active === false) await this.endSessions(volunteer.id);
     await this.recordChange(
       actor,
       active === false ? 'volunteer.deactivated' : 'volunteer.updated',
@@ -137,6 +140,8 @@ export class VolunteersService {
       passwordHash: await this.hasher.hash(password),
       updatedAt: this.clock.now().toJSDate(),
     });
+    // Whoever knew the old password may be signed in with it: every session ends.
+    await this.endSessions(volunteer.id);
     await this.recordChange(actor, 'volunteer.password_reset', volunteer);
   }
 
@@ -162,6 +167,22 @@ export class VolunteersService {
       passwordHash: await this.hasher.hash(dto.newPassword),
       updatedAt: this.clock.now().toJSDate(),
     });
+    await this.endSessions(actor.id);
+  }
+
+  /**
+   * Ends every session of this person at once: the session version stamped in their access
+   * tokens moves on (checked on every request, on every instance), and their open consoles
+   * are closed.
+   */
+  async endSessions(volunteerId: string): Promise<void> {
+    await this.volunteers
+      .createQueryBuilder()
+      .update(Volunteer)
+      .set({ sessionVersion: () => 'session_version + 1' })
+      .where('id = :id', { id: volunteerId })
+      .execute();
+    this.revocations.announce(volunteerId);
   }
 
   /** Keeps the hash of the person's calendar-feed token (shifts' calendar feed); null revokes it. */
@@ -174,15 +195,22 @@ export class VolunteersService {
     return this.volunteers.findOneBy({ calendarFeedTokenHash: tokenHash, active: true });
   }
 
-  /** The person behind a valid token, with hotlines, if they may still sign in. */
+  /** The person behind a valid token, with hotlines and session version, if they may still sign in. */
   findActive(id: string): Promise<Volunteer | null> {
-    return this.volunteers.findOne({ where: { id, active: true }, relations: { hotlines: true } });
+    return this.volunteers
+      .createQueryBuilder('v')
+      .addSelect('v.sessionVersion')
+      .leftJoinAndSelect('v.hotlines', 'h')
+      .where('v.id = :id', { id })
+      .andWhere('v.active = :active', { active: true })
+      .getOne();
   }
 
   findForSignIn(email: string): Promise<(Volunteer & { passwordHash: string }) | null> {
     return this.volunteers
       .createQueryBuilder('v')
       .addSelect('v.passwordHash')
+      .addSelect('v.sessionVersion')
       .leftJoinAndSelect('v.hotlines', 'h')
       .where('v.email = :email', { email: email.trim().toLowerCase() })
       .getOne();

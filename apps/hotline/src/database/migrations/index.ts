@@ -10,6 +10,7 @@ import { SayVoice1764700000000 } from './1764700000000-say-voice';
 import { CrisisForwarding1764800000000 } from './1764800000000-crisis-forwarding';
 import { Voicemail1764810000000 } from './1764810000000-voicemail';
 import { CrisisAlerts1764820000000 } from './1764820000000-crisis-alerts';
+import { SessionVersions1764830000000 } from './1764830000000-session-versions';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CrisisForwarding1764800000000,
   Voicemail1764810000000,
   CrisisAlerts1764820000000,
+  SessionVersions1764830000000,
 ];
