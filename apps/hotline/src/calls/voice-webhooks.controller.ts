@@ -7,6 +7,7 @@ import {
   Query,
   UseFilters,
   UseGuards,
+  UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiConsumes,
@@ -19,17 +20,20 @@ import {
 import { Public } from '../auth/access.decorators';
 import { TwilioWebhookGuard } from '../telephony/twilio-webhook.guard';
 import { TwimlErrorFilter } from '../telephony/twiml-error.filter';
+import { WebhookBudgetInterceptor } from '../telephony/webhook-budget.interceptor';
 import { CALLBACK_REASONS, CallbackReason } from './callback-request.entity';
 import { VoiceFlowService, VoiceParams } from './voice-flow.service';
 
 /**
  * Twilio's voice webhooks. No sign-in: each request must carry Twilio's signature for our
- * public address instead (403 otherwise). Every answer is TwiML, also when something fails.
+ * public address instead (403 otherwise). Every answer is TwiML, also when something fails,
+ * and comes within the webhook budget (a hold when the database is slow or down).
  */
 @ApiTags('twilio')
 @Public()
 @UseGuards(TwilioWebhookGuard)
 @UseFilters(TwimlErrorFilter)
+@UseInterceptors(WebhookBudgetInterceptor)
 @ApiExtension('x-twilio-signature', true)
 @ApiConsumes('application/x-www-form-urlencoded')
 @ApiForbiddenResponse({ description: 'Missing or wrong X-Twilio-Signature' })
