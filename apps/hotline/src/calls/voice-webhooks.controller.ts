@@ -1,15 +1,18 @@
-import { Body, Controller, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Header, HttpCode, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { TwilioVoiceWebhooks } from '../telephony/twilio-webhooks.decorator';
+import { WebhookBudgetInterceptor } from '../telephony/webhook-budget.interceptor';
 import { CallScreening } from './call-screening.service';
 import { CALLBACK_REASONS, CallbackReason } from './callback-request.entity';
 import { VoiceFlowService, VoiceParams } from './voice-flow.service';
 
 /**
  * Twilio's voice webhooks. No sign-in: each request must carry Twilio's signature for our
- * public address instead (403 otherwise). Every answer is TwiML, also when something fails.
+ * public address instead (403 otherwise). Every answer is TwiML, also when something fails,
+ * and comes within the webhook budget (a hold when the database is slow or down).
  */
 @TwilioVoiceWebhooks()
+@UseInterceptors(WebhookBudgetInterceptor)
 @Controller('twilio/voice')
 export class VoiceWebhooksController {
   constructor(

@@ -5,6 +5,7 @@ import type { DataSourceOptions, Logger as TypeOrmLogger, LogLevel } from 'typeo
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { HotlineNamingStrategy } from './naming-strategy';
+import { DATABASE_BUDGETS } from './time-budgets';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
 
@@ -51,7 +52,8 @@ export async function dataSourceOptions(
         db.pragma('synchronous = NORMAL');
       },
       // Waits for a writer in another process (the seed, the CLI) instead of failing at once.
-      timeout: 10_000,
+      // The server itself waits asynchronously instead, in short steps (time-budgets.ts).
+      timeout: DATABASE_BUDGETS.sqliteLockBudgetMs,
     };
   }
   return {
@@ -61,7 +63,9 @@ export async function dataSourceOptions(
     // Instants go in and come out as UTC whatever the server's own zone.
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
-    connectTimeout: 10_000,
+    // A server that accepts but never answers fails the connection, not the caller
+    // (the pool's wait and each query have budgets too: time-budgets.ts).
+    connectTimeout: DATABASE_BUDGETS.mysqlConnectTimeoutMs,
   };
 }
 

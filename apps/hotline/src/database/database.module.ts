@@ -6,6 +6,7 @@ import { Environment } from '../config/environment';
 import { DatabaseLogger } from '../common/typeorm-logger';
 import { dataSourceOptions } from './data-source-options';
 import { migrateUnderLock } from './migrate';
+import { applyTimeBudgets } from './time-budgets';
 
 /** Opens the database and brings its schema up to date before any feature module starts. */
 @Module({
@@ -19,6 +20,7 @@ import { migrateUnderLock } from './migrate';
         const ran = await migrateUnderLock(dataSource);
         if (ran.length > 0)
           new Logger('Database').log(`Applied migrations: ${ran.map((m) => m.name).join(', ')}`);
+        applyTimeBudgets(dataSource);
         return dataSource;
       },
     }),
