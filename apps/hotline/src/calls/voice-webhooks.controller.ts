@@ -7,6 +7,7 @@ import {
   Query,
   UseFilters,
   UseGuards,
+  UsePipes,
 } from '@nestjs/common';
 import {
   ApiConsumes,
@@ -19,17 +20,20 @@ import {
 import { Public } from '../auth/access.decorators';
 import { TwilioWebhookGuard } from '../telephony/twilio-webhook.guard';
 import { TwimlErrorFilter } from '../telephony/twiml-error.filter';
+import { TwilioParamsPipe } from '../telephony/twilio-params';
 import { CALLBACK_REASONS, CallbackReason } from './callback-request.entity';
 import { VoiceFlowService, VoiceParams } from './voice-flow.service';
 
 /**
  * Twilio's voice webhooks. No sign-in: each request must carry Twilio's signature for our
  * public address instead (403 otherwise). Every answer is TwiML, also when something fails.
+ * Parameters are cleaned first (telephony/twilio-params.ts): a garbage count is left out.
  */
 @ApiTags('twilio')
 @Public()
 @UseGuards(TwilioWebhookGuard)
 @UseFilters(TwimlErrorFilter)
+@UsePipes(TwilioParamsPipe)
 @ApiExtension('x-twilio-signature', true)
 @ApiConsumes('application/x-www-form-urlencoded')
 @ApiForbiddenResponse({ description: 'Missing or wrong X-Twilio-Signature' })

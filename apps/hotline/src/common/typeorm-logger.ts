@@ -11,10 +11,8 @@ export class DatabaseLogger implements TypeOrmLogger {
   logQuery(): void {}
 
   logQueryError(error: string | Error, query: string): void {
-    this.logger.error(
-      { query, error: typeof error === 'string' ? error : error.message },
-      'query failed',
-    );
+    // The error itself (message and stack); its serializer leaves out the query's parameters.
+    this.logger.error({ query, err: error }, 'query failed');
   }
 
   logQuerySlow(time: number, query: string): void {
