@@ -5,7 +5,6 @@ import {
   ValidationPipe,
   ValidationPipeOptions,
 } from '@nestjs/common';
-import { DECORATORS } from '@nestjs/swagger/dist/constants';
 import type { ValidatorOptions } from 'class-validator';
 
 /** One line per failed rule, prefixed with the field's full path (`openingHours.mon.0.start`). */
@@ -26,34 +25,53 @@ export function validationMessages(
 
 /** A lone half of a UTF-16 surrogate pair: text no database or encoder can store faithfully. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Control characters other than tab and line breaks: no person types them, XML cannot hold them. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Why a text cannot be stored and spoken as given, or undefined if it can. */
+export function textProblem(text: string): string | undefined {
+  if (LONE_SURROGATE.test(text))
+    return 'holds text that is not valid Unicode (half of a surrogate pair)';
+  if (CONTROL.test(text))
+    return 'holds a control character (only tabs and line breaks are allowed)';
+  return undefined;
+}
 
 /**
- * The first text (a value or a key) in `value` holding a lone surrogate, as a field path, or
- * undefined. Walked without recursion; bodies are already limited in depth (request-body.ts).
+ * The first text (a value or a key) in `value` that textProblem refuses, with its field path,
+ * or undefined. Walked without recursion; bodies are already limited in depth (request-body.ts).
  */
-export function loneSurrogateField(value: unknown, root = ''): string | undefined {
+export function invalidTextField(
+  value: unknown,
+  root = '',
+): { field: string; problem: string } | undefined {
   const pending: [unknown, string][] = [[value, root]];
   while (pending.length) {
     const [item, path] = pending.pop()!;
     if (typeof item === 'string') {
-      if (LONE_SURROGATE.test(item)) return path || 'value';
+      const problem = textProblem(item);
+      if (problem) return { field: path || 'value', problem };
       continue;
     }
     if (!item || typeof item !== 'object') continue;
     for (const [key, child] of Object.entries(item as object)) {
       const at = path ? `${path}.${key}` : key;
-      if (LONE_SURROGATE.test(key)) return at;
+      const problem = textProblem(key);
+      if (problem) return { field: at, problem: `is a field name that ${problem}` };
       pending.push([child, at]);
     }
   }
   return undefined;
 }
 
+/** Where @ApiProperty keeps a property's options (@nestjs/swagger's DECORATORS.API_MODEL_PROPERTIES). */
+const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
+
 /** Whether the API document lets this property of a request class be null (it may be cleared). */
 function mayBeNull(target: object, property: string): boolean {
-  const options = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, target, property) as
-    | { nullable?: boolean }
-    | undefined;
+  const options = Reflect.getMetadata(API_MODEL_PROPERTIES, target, property) as
+    { nullable?: boolean } | undefined;
   return options?.nullable === true;
 }
 
@@ -82,15 +100,15 @@ export function nullFieldErrors(object: object): ValidationError[] {
     const isRequestClass = Object.getPrototypeOf(inner) !== Object.prototype;
     if (!isRequestClass && !Array.isArray(inner)) continue;
     const children = nullFieldErrors(inner);
-    if (children.length)
-      errors.push({ property, value, children });
+    if (children.length) errors.push({ property, value, children });
   }
   return errors;
 }
 
 /**
  * The global pipe: class-validator's rules for each request class, and two rules for every
- * request: no text holds a lone surrogate (400 naming the field, before any rule runs), and
+ * request: no text holds a lone surrogate or a control character (400 naming the field,
+ * before any rule runs), and
  * null only where the API document says a field may be null.
  */
 export class HotlineValidationPipe extends ValidationPipe {
@@ -99,16 +117,13 @@ export class HotlineValidationPipe extends ValidationPipe {
   }
 
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const field = loneSurrogateField(
-      value,
-      metadata.type === 'body' ? '' : (metadata.data ?? metadata.type),
-    );
-    if (field)
-      throw invalidFields({
-        [field]: [
-          `${field} holds text that is not valid Unicode (half of a surrogate pair); send it as UTF-8 or pairs only`,
-        ],
-      });
+    // An untyped body (Twilio's webhooks) is cleaned by its own pipe: telephony/twilio-params.ts.
+    const untyped =
+      metadata.type === 'body' && (!metadata.metatype || metadata.metatype === Object);
+    const invalid = untyped
+      ? undefined
+      : invalidTextField(value, metadata.type === 'body' ? '' : (metadata.data ?? metadata.type));
+    if (invalid) throw invalidFields({ [invalid.field]: [`${invalid.field} ${invalid.problem}`] });
     return super.transform(value, metadata) as Promise<unknown>;
   }
 

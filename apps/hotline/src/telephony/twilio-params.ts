@@ -5,6 +5,7 @@ import {
   Logger,
   PipeTransform,
 } from '@nestjs/common';
+import { textProblem } from '../common/validation';
 
 /** Twilio's counts: seconds (durations, time in queue) and queue places. */
 export const TWILIO_COUNTS = [
@@ -35,6 +36,7 @@ export interface ParamProblem {
 /**
  * A Twilio webhook's parameters, cleaned: only text values (a form may nest or repeat a
  * field), counts as whole numbers from 0 to MAX_TWILIO_COUNT, Digits as keys a phone has.
+ * Text Twilio would never send (a lone surrogate, a control character) is left out too.
  * A value that fails is left out (treated as absent: a completed dial without a valid
  * DialCallDuration counts 0 talk seconds) and reported by name, never by value, since a
  * garbage value may hold a phone number. A missing or malformed CallSid is refused (400).
@@ -49,6 +51,11 @@ export function cleanTwilioParams(body: unknown): {
   for (const [param, value] of Object.entries(source)) {
     if (typeof value !== 'string') {
       problems.push({ param, problem: 'not a single text value' });
+      continue;
+    }
+    const problem = textProblem(value) ?? textProblem(param);
+    if (problem) {
+      problems.push({ param: textProblem(param) ? '(unreadable name)' : param, problem });
       continue;
     }
     if ((TWILIO_COUNTS as readonly string[]).includes(param)) {

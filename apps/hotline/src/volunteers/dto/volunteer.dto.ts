@@ -183,11 +183,12 @@ export class ListVolunteersQuery {
   @Max(200)
   limit = 50;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ default: 0, maximum: 1_000_000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(1_000_000)
   offset = 0;
 }
 
