@@ -59,11 +59,12 @@ export class CreateVolunteerDto {
 
   @ApiPropertyOptional({
     example: '+8613800138000',
-    description: 'Stored encrypted; used to ring calls when answerBy=phone',
+    nullable: true,
+    description: 'Stored encrypted; used to ring calls when answerBy=phone; null removes it',
   })
   @IsOptional()
   @Matches(E164, { message: E164_MESSAGE })
-  phone?: string;
+  phone?: string | null;
 
   @ApiProperty({ enum: EXPERT_KINDS })
   @IsIn(EXPERT_KINDS, { message: `expertKind must be one of ${EXPERT_KINDS.join(', ')}` })
