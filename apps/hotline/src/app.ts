@@ -7,7 +7,9 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
 import { securityHeaders } from './auth/security-headers';
+import { ErrorAnswerFilter } from './common/error-answer.filter';
 import { buildOpenApiDocument } from './common/openapi-document';
+import { useBodyParsing } from './common/request-body';
 import { RequestOrigin } from './common/request-origin';
 import { Environment } from './config/environment';
 import { Cluster } from './instances/cluster';
@@ -21,6 +23,8 @@ export async function createHotlineApp(options: AppOptions = {}): Promise<NestEx
     bufferLogs: true,
     logger: false,
     abortOnError: false,
+    // JSON and form bodies are parsed by useBodyParsing below, with a depth limit.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
@@ -66,6 +70,9 @@ export async function createHotlineApp(options: AppOptions = {}): Promise<NestEx
     prefix: '/book/',
     index: 'index.html',
   });
+  useBodyParsing(app);
+  // Every error answers an ErrorView; the body parser's and Express's 4xx are not logged as errors.
+  app.useGlobalFilters(new ErrorAnswerFilter(app.getHttpAdapter()));
   publishOpenApi(app);
   return app;
 }

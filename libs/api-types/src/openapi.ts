@@ -2112,10 +2112,10 @@ export interface components {
       /** @description Initial password, at least 10 characters */
       password: string;
       /**
-       * @description Stored encrypted; used to ring calls when answerBy=phone
+       * @description Stored encrypted; used to ring calls when answerBy=phone; null removes it
        * @example +8613800138000
        */
-      phone?: string;
+      phone?: Record<string, never> | null;
       /**
        * @example [
        *       "volunteer"
@@ -2954,10 +2954,10 @@ export interface components {
       /** @example 王老师 */
       name?: string;
       /**
-       * @description Stored encrypted; used to ring calls when answerBy=phone
+       * @description Stored encrypted; used to ring calls when answerBy=phone; null removes it
        * @example +8613800138000
        */
-      phone?: string;
+      phone?: Record<string, never> | null;
     };
     UpdatePartnerDto: {
       /** @description False retires the partner from new referrals */
@@ -3042,10 +3042,10 @@ export interface components {
       /** @example 王老师 */
       name?: string;
       /**
-       * @description Stored encrypted; used to ring calls when answerBy=phone
+       * @description Stored encrypted; used to ring calls when answerBy=phone; null removes it
        * @example +8613800138000
        */
-      phone?: string;
+      phone?: Record<string, never> | null;
       /**
        * @example [
        *       "volunteer"

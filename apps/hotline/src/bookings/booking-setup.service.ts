@@ -7,6 +7,7 @@ import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
 import { InjectClock } from '../common/clock.provider';
 import { invalidFields } from '../common/validation';
+import { isUniqueViolation } from '../database/errors';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import {
@@ -98,7 +99,12 @@ export class BookingSetupService {
       throw invalidFields(
         Object.fromEntries(problems.map((problem) => [problem.split(' ')[0], [problem]])),
       );
-    await this.settingsRows.save({ ...next, updatedAt: this.clock.now().toJSDate() });
+    const row = { ...next, updatedAt: this.clock.now().toJSDate() };
+    // Two first saves at once both insert; the later one then updates the row the other made.
+    await this.settingsRows.save(row).catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      return this.settingsRows.save(row);
+    });
     this.version += 1;
     await this.record(actor, 'booking_settings.changed', 'hotline', hotlineId, hotlineId);
     return next;

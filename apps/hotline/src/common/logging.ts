@@ -57,9 +57,54 @@ export function loggablePath(url = ''): string {
     .join('/');
 }
 
-/** An error as a log line: its kind, message and stack, never the values a query carried. */
-export function serializeError(error: Error & { code?: string }) {
-  return { type: error.name, code: error.code, message: error.message, stack: error.stack };
+export interface LoggedError {
+  type?: string;
+  code?: string | number;
+  message: string;
+  stack?: string;
+  cause?: LoggedError;
+}
+
+/**
+ * An error as a log line: its kind, message and stack, never the values a query carried.
+ * Whatever was thrown or logged under `err` keeps a reason: an Error (own fields read even
+ * when not enumerable), an already serialized error, a bare message, or any other value as
+ * text. An AggregateError without its own message gives its first error's.
+ */
+export function serializeError(error: unknown, depth = 0): LoggedError {
+  if (typeof error === 'string') return { message: error };
+  if (!error || typeof error !== 'object') return { message: String(error) };
+  const value = error as {
+    name?: unknown;
+    type?: unknown;
+    code?: unknown;
+    message?: unknown;
+    stack?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  const text = (field: unknown) => (typeof field === 'string' && field ? field : undefined);
+  const first = Array.isArray(value.errors) ? (value.errors[0] as unknown) : undefined;
+  const message =
+    text(value.message) ??
+    (first !== undefined ? serializeError(first, depth + 1).message : undefined) ??
+    (error instanceof Error ? error.name : describeObject(error));
+  const code =
+    typeof value.code === 'string' || typeof value.code === 'number' ? value.code : undefined;
+  return {
+    type: text(value.name) ?? text(value.type),
+    code,
+    message,
+    stack: text(value.stack),
+    cause:
+      value.cause !== undefined && depth < 3 ? serializeError(value.cause, depth + 1) : undefined,
+  };
+}
+
+/** A thrown non-error object by its kind and field names only: its values may be personal. */
+function describeObject(value: object): string {
+  const fields = Object.keys(value).slice(0, 10).join(', ');
+  return `${Object.prototype.toString.call(value)} thrown${fields ? ` (fields: ${fields})` : ''}`;
 }
 
 export function loggerParams(

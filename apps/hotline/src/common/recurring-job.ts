@@ -18,7 +18,7 @@ export function startRecurringJob(
     if (running || !when()) return;
     running = true;
     work()
-      .catch((error: Error) => logger.error({ err: error.message }, `${name} failed`))
+      .catch((error: unknown) => logger.error({ err: error }, `${name} failed`))
       .finally(() => (running = false));
   }, everyMs);
   timer.unref();

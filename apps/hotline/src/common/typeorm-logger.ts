@@ -1,6 +1,12 @@
 import { Logger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 
+const UNIQUE_VIOLATIONS = [
+  'ER_DUP_ENTRY',
+  'SQLITE_CONSTRAINT_UNIQUE',
+  'SQLITE_CONSTRAINT_PRIMARYKEY',
+];
+
 /**
  * TypeORM's own loggers print query parameters, which hold emails, password hashes and
  * ciphertexts. This one logs the statement and the error only.
@@ -11,10 +17,13 @@ export class DatabaseLogger implements TypeOrmLogger {
   logQuery(): void {}
 
   logQueryError(error: string | Error, query: string): void {
-    this.logger.error(
-      { query, error: typeof error === 'string' ? error : error.message },
-      'query failed',
-    );
+    // The error itself (message and stack); its serializer leaves out the query's parameters.
+    // A unique key refusing a row is how concurrent writers find each other (a retried
+    // webhook, two bookings for one slot); the code that asked decides if it is an error.
+    const code = typeof error === 'string' ? undefined : (error as { code?: unknown }).code;
+    if (typeof code === 'string' && UNIQUE_VIOLATIONS.includes(code))
+      this.logger.warn({ query, err: error }, 'query refused by a unique key');
+    else this.logger.error({ query, err: error }, 'query failed');
   }
 
   logQuerySlow(time: number, query: string): void {

@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, ForbiddenException, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  ForbiddenException,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import twilio from 'twilio';
 import { DEFAULT_SAY_VOICE } from '../hotlines/hotline.entity';
@@ -36,10 +43,17 @@ export class TwimlErrorFilter implements ExceptionFilter {
       response.status(403).json(exception.getResponse());
       return;
     }
-    this.logger.error(
-      { err: serializeError(exception as Error), path: request.path },
-      'voice webhook failed',
-    );
+    // A refused request (4xx: an unknown call, bad parameters) is a warning; a failure is an error.
+    if (exception instanceof HttpException && exception.getStatus() < 500)
+      this.logger.warn(
+        { status: exception.getStatus(), reason: exception.message, path: request.path },
+        'voice webhook refused',
+      );
+    else
+      this.logger.error(
+        { err: serializeError(exception), path: request.path },
+        'voice webhook failed',
+      );
 
     // The hotline could not be read, so speak both languages.
     const twiml = new twilio.twiml.VoiceResponse();

@@ -59,11 +59,12 @@ export class CreateVolunteerDto {
 
   @ApiPropertyOptional({
     example: '+8613800138000',
-    description: 'Stored encrypted; used to ring calls when answerBy=phone',
+    nullable: true,
+    description: 'Stored encrypted; used to ring calls when answerBy=phone; null removes it',
   })
   @IsOptional()
   @Matches(E164, { message: E164_MESSAGE })
-  phone?: string;
+  phone?: string | null;
 
   @ApiProperty({ enum: EXPERT_KINDS })
   @IsIn(EXPERT_KINDS, { message: `expertKind must be one of ${EXPERT_KINDS.join(', ')}` })
@@ -183,11 +184,12 @@ export class ListVolunteersQuery {
   @Max(200)
   limit = 50;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ default: 0, maximum: 1_000_000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(1_000_000)
   offset = 0;
 }
 
