@@ -75,13 +75,22 @@ describe('access to every route', () => {
       '/twilio/sms/status',
       ...[
         'callback',
+        'choice',
         'connect',
         'dial-result',
         'incoming',
+        'ladder/caller',
+        'ladder/forward',
+        'ladder/supervisor',
+        'ladder/take',
         'menu',
         'queue-result',
+        'recorded',
+        'recording',
+        'screen',
         'status',
         'wait',
+        'wait-choice',
       ].map((name) => `/twilio/voice/${name}`),
     ]);
     for (const route of signed) {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { ManualClock } from '@hotline/clock';
 import { Contact, ContactTopic } from '../apps/hotline/src/contacts/contact.entity';
 import { StatsRebuildService } from '../apps/hotline/src/statistics/stats-rebuild.service';
-import { Offer, ROUTINE_CONTACT, duty } from './support/duty';
+import { Offer, ROUTINE_CONTACT, duty, onBreak } from './support/duty';
 import { RunningHotline } from './support/hotline-server';
 import { Person, addPerson, ownPhone } from './support/people';
 import { CallCentre, PhoneCall, startCallCentre } from './support/twilio';
@@ -33,6 +33,9 @@ describe('statistics', () => {
 
   /** A pupil's call about an emotional problem, answered after `waitSeconds` in the queue. */
   async function answered(waitSeconds: number) {
+    // On a break, the volunteer keeps the line open: the caller queues rather than being
+    // offered a message.
+    await onBreak(hotline, volunteer);
     const call = new PhoneCall(hotline.baseUrl);
     await call.dial();
     await call.choose('1', '1');
@@ -52,6 +55,7 @@ describe('statistics', () => {
     await answered(15);
     await answered(30);
     // One caller gives up after 40 seconds in the queue.
+    await onBreak(hotline, volunteer);
     const impatient = new PhoneCall(hotline.baseUrl);
     await impatient.dial();
     await impatient.choose('1', '1');

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { ServiceTest, serviceTest } from '../../../../test/support/service-module';
 import { AuditService } from '../audit/audit.service';
+import { CallbackRequestsService } from '../calls/callback-requests.service';
+import { Telephony } from '../telephony/telephony';
 import { CallerNumberRetention } from '../calls/caller-number-retention';
 import { CrisisCase, CrisisFollowUp } from '../crisis/crisis-case.entity';
 import { CrisisRetention } from '../crisis/crisis-retention';
@@ -93,6 +95,8 @@ describe('NoteRetentionService (service on a real database)', () => {
       HotlinesService,
       HotlineDirectory,
       CallerNumberRetention,
+      CallbackRequestsService,
+      Telephony,
       CrisisRetention,
       AuditService,
     ]);
