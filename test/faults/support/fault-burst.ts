@@ -1,4 +1,5 @@
-import { eventually } from '../../support/duty';
+import { eventually, onBreak } from '../../support/duty';
+import { addPerson } from '../../support/people';
 import type { RunningHotline } from '../../support/hotline-server';
 import { Answer, PhoneCall } from '../../support/twilio';
 
@@ -105,7 +106,9 @@ export async function burstThroughFault(scenario: Scenario): Promise<FaultCounts
   const tally = new WebhookTally();
   const url = server.baseUrl;
 
-  // Before: the hotline read once (as every running server has), callers in the menus and queued.
+  // Before: someone on a break keeps the line open (callers queue rather than being offered a
+  // message); the hotline read once (as every running server has), callers in the menus and queued.
+  await onBreak(server, await addPerson(server));
   const warm = new PhoneCall(url);
   await warm.dial();
   await warm.hangUp();
