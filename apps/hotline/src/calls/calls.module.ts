@@ -27,6 +27,8 @@ import { SwitchboardSeat } from './switchboard-seat';
 import { Takeover } from './takeover';
 import { TrainingCallsController } from './training-calls.controller';
 import { TrainingCallsService } from './training-calls.service';
+import { IncomingCalls } from './incoming-calls';
+import { VoiceCallbacks } from './voice-callbacks';
 import { VoiceFlowService } from './voice-flow.service';
 import { VoiceWebhooksController } from './voice-webhooks.controller';
 import { HotlinesModule } from '../hotlines/hotlines.module';
@@ -64,7 +66,9 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     SwitchboardRelay,
     Takeover,
     { provide: Switchboard, useClass: SwitchboardSeat },
+    IncomingCalls,
     VoiceFlowService,
+    VoiceCallbacks,
     CallsService,
     CallbackRequestsService,
     TrainingCallsService,
