@@ -20,6 +20,7 @@ import { CallsController } from './calls.controller';
 import { CallsService } from './calls.service';
 import { EffectRecorder } from './effect-recorder';
 import { LeadingSwitchboard } from './leading-switchboard';
+import { OfferRecords } from './offer-records';
 import { PresenceChange } from './presence-change.entity';
 import { Switchboard } from './switchboard';
 import { SwitchboardRelay } from './switchboard-relay';
@@ -63,6 +64,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     SoftphoneRegistry,
     CallScreening,
     LeadingSwitchboard,
+    OfferRecords,
     SwitchboardRelay,
     Takeover,
     { provide: Switchboard, useClass: SwitchboardSeat },
