@@ -20,6 +20,7 @@ import { CallsController } from './calls.controller';
 import { CallsService } from './calls.service';
 import { EffectRecorder } from './effect-recorder';
 import { LeadingSwitchboard } from './leading-switchboard';
+import { OfferRecords } from './offer-records';
 import { PresenceChange } from './presence-change.entity';
 import { Switchboard } from './switchboard';
 import { SwitchboardRelay } from './switchboard-relay';
@@ -27,6 +28,8 @@ import { SwitchboardSeat } from './switchboard-seat';
 import { Takeover } from './takeover';
 import { TrainingCallsController } from './training-calls.controller';
 import { TrainingCallsService } from './training-calls.service';
+import { IncomingCalls } from './incoming-calls';
+import { VoiceCallbacks } from './voice-callbacks';
 import { VoiceFlowService } from './voice-flow.service';
 import { VoiceWebhooksController } from './voice-webhooks.controller';
 import { HotlinesModule } from '../hotlines/hotlines.module';
@@ -61,10 +64,13 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     SoftphoneRegistry,
     CallScreening,
     LeadingSwitchboard,
+    OfferRecords,
     SwitchboardRelay,
     Takeover,
     { provide: Switchboard, useClass: SwitchboardSeat },
+    IncomingCalls,
     VoiceFlowService,
+    VoiceCallbacks,
     CallsService,
     CallbackRequestsService,
     TrainingCallsService,

@@ -1,6 +1,4 @@
 import { Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import {
   ChosenPresence,
@@ -26,6 +24,7 @@ import { CallerTransfer, TransferSteps } from './caller-transfer';
 import { CrisisLadder } from './crisis-ladder';
 import { AfterStep, Effect } from './effect-record';
 import { EffectRecorder, OfferIds } from './effect-recorder';
+import { OfferRecords } from './offer-records';
 import { Switchboard } from './switchboard';
 import { SwitchboardRefusal } from './switchboard-refusal';
 import { SwitchboardProtocol, VolunteerStates } from './switchboard-protocol';
@@ -51,8 +50,9 @@ export type Step<T> = { value: T; effects: Effect[] };
 /**
  * The leader's switchboard: hosts a routing engine per hotline, feeds it calls and
  * volunteers' actions, and carries out what it decides (the `EffectRecorder` writes it, the
- * `CallerTransfer` moves callers). The engine is the fast, authoritative queue; the
- * database is the record it is rebuilt from (see `Takeover`).
+ * `CallerTransfer` moves callers; `OfferRecords` reads and closes the offers' rows). The
+ * engine is the fast, authoritative queue; the database is the record it is rebuilt from
+ * (see `Takeover`).
  */
 @Injectable()
 export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
@@ -63,8 +63,7 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
   private closing = false;
 
   constructor(
-    @InjectRepository(Call) private readonly calls: Repository<Call>,
-    @InjectRepository(CallOffer) private readonly offers: Repository<CallOffer>,
+    private readonly offerRecords: OfferRecords,
     private readonly directory: HotlineDirectory,
     private readonly recorder: EffectRecorder,
     private readonly transfer: CallerTransfer,
@@ -145,7 +144,7 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
   }
 
   async accept(volunteer: Volunteer, offerId: string): Promise<Call> {
-    const offer = await this.ownOffer(volunteer, offerId);
+    const offer = await this.offerRecords.own(volunteer, offerId);
     const board = await this.board(offer.hotlineId);
     await this.step(offer.hotlineId, (engine) => {
       const engineOfferId = liveEngineOffer(board, offerId);
@@ -153,12 +152,11 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
       board.offers.close(engineOfferId);
       return { value: undefined, effects };
     });
-    await this.offers.update(offerId, { result: 'accepted', endedAt: this.clock.now().toJSDate() });
-    return this.calls.findOneByOrFail({ id: offer.callId });
+    return this.offerRecords.accepted(offer);
   }
 
   async decline(volunteer: Volunteer, offerId: string): Promise<void> {
-    const offer = await this.ownOffer(volunteer, offerId);
+    const offer = await this.offerRecords.own(volunteer, offerId);
     const board = await this.board(offer.hotlineId);
     await this.step(offer.hotlineId, (engine) => ({
       value: undefined,
@@ -193,10 +191,7 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     for (const hotline of volunteer.hotlines) {
       const board = this.boards.get(hotline.id);
       if (board?.engine.volunteer(volunteer.id)?.state !== 'offered') continue;
-      const offer = await this.offers.findOne({
-        where: { volunteerId: volunteer.id, result: IsNull() },
-        order: { offeredAt: 'DESC' },
-      });
+      const offer = await this.offerRecords.latestOpen(volunteer);
       if (offer && board.offers.engineOffer(offer.id)) return offer;
     }
     return null;
@@ -342,18 +337,6 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
       value: undefined,
       effects: engine.setPolicy(hotline.routing),
     }));
-  }
-
-  private async ownOffer(
-    volunteer: Volunteer,
-    offerId: string,
-  ): Promise<CallOffer & { hotlineId: string }> {
-    const offer = await this.offers.findOne({
-      where: { id: offerId, volunteerId: volunteer.id },
-      relations: { call: true },
-    });
-    if (!offer) throw new SwitchboardRefusal('not_found', `No offer ${offerId} for you.`);
-    return Object.assign(offer, { hotlineId: offer.call!.hotlineId });
   }
 
   private board(hotlineId: string): Promise<Board> {

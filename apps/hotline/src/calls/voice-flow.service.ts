@@ -1,24 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { currentOrNextOpening, isOpenAt } from '@hotline/calendar';
 import type { Clock } from '@hotline/clock';
 import { defaultTaxonomy } from '@hotline/taxonomy';
 import { InjectClock } from '../common/clock.provider';
-import { FieldCipher } from '../common/field-cipher';
-import { isUniqueViolation } from '../database/errors';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Call, CallerType } from './call.entity';
 import { CallFlowTwiml, HoldNews } from './call-flow.twiml';
 import { CallSettlement } from './call-settlement';
 import { CallerTransfer } from './caller-transfer';
-import { CallbackReason } from './callback-request.entity';
-import { CallbackRequestsService } from './callback-requests.service';
 import { HotlineEvents } from '../events/hotline-events';
+import { IncomingCalls } from './incoming-calls';
 import { Switchboard } from './switchboard';
+import { VoiceCallbacks, hasCallerNumber } from './voice-callbacks';
 import { CALLER_DIGITS, DANGER_DIGIT, VOICE_PROMPTS } from './voice-prompts';
-import { HotlineDirectory } from '../hotlines/hotline-directory';
 
 /** The POST parameters Twilio sends with every voice webhook (those we read). */
 export interface VoiceParams {
@@ -34,27 +29,6 @@ export interface VoiceParams {
   RecordingSid?: string;
   RecordingStatus?: string;
   RecordingDuration?: string;
-}
-
-/**
- * What Twilio sends as `From` when the caller withheld their number (or the network gave
- * none): no caller id, so nothing to call back and nothing to recognise a caller by.
- */
-const WITHHELD_NUMBERS = new Set([
-  '',
-  'anonymous',
-  'restricted',
-  'unknown',
-  'unavailable',
-  'private',
-]);
-const TWILIO_ANONYMOUS = /^\+?266696687$/;
-
-/** The caller's number, or undefined when they have no caller id. */
-export function callerIdOf(from: string | undefined): string | undefined {
-  const number = (from ?? '').trim();
-  if (WITHHELD_NUMBERS.has(number.toLowerCase()) || TWILIO_ANONYMOUS.test(number)) return undefined;
-  return number;
 }
 
 /** Volunteer states of someone on duty: able to answer now, after their call, or their break. */
@@ -73,7 +47,8 @@ const DEFAULT_TOPIC = 'other';
 
 /**
  * Each step of a phone call, from Twilio's webhooks: record it, move the call on, answer
- * TwiML. Every step is idempotent on CallSid: a retried webhook finds the call where the
+ * TwiML. The menus, the queue and the dial are here; the call's record is `IncomingCalls`',
+ * messages and call-backs `VoiceCallbacks`'. Every step is idempotent on CallSid: a retried webhook finds the call where the
  * first attempt left it and gets the same answer.
  */
 @Injectable()
@@ -82,18 +57,17 @@ export class VoiceFlowService {
 
   constructor(
     @InjectRepository(Call) private readonly calls: Repository<Call>,
-    private readonly callbackRequests: CallbackRequestsService,
+    private readonly records: IncomingCalls,
+    private readonly callbacks: VoiceCallbacks,
     private readonly switchboard: Switchboard,
     private readonly settlement: CallSettlement,
-    private readonly directory: HotlineDirectory,
     private readonly events: HotlineEvents,
-    private readonly cipher: FieldCipher,
     private readonly transfer: CallerTransfer,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
   async incoming(params: VoiceParams): Promise<string> {
-    const { call, hotline } = await this.findOrCreateCall(params);
+    const { call, hotline } = await this.records.arrive(params);
     const twiml = this.twiml(hotline);
     if (call.outcome === 'closed_hours') return twiml.closed(this.clock.now());
     if (call.status !== 'menu') return this.resume(call, hotline);
@@ -101,7 +75,7 @@ export class VoiceFlowService {
   }
 
   async menu(params: VoiceParams, step: 'caller' | 'topic'): Promise<string> {
-    const { call, hotline } = await this.callOf(params);
+    const { call, hotline } = await this.records.of(params);
     if (call.status !== 'menu') return this.resume(call, hotline);
     const digit = params.Digits ?? '';
     if (digit === DANGER_DIGIT) return this.enqueue(call, hotline, 'crisis', CRISIS_TOPIC);
@@ -138,12 +112,12 @@ export class VoiceFlowService {
     return this.twiml(hotline).messageOrCallback(
       'nobody_on_duty',
       [this.prompts(hotline).nobodyOnDuty],
-      this.hasNumber(call),
+      hasCallerNumber(call),
     );
   }
 
   async wait(params: VoiceParams): Promise<string> {
-    const { call, hotline } = await this.callOf(params);
+    const { call, hotline } = await this.records.of(params);
     if (!call.queueSid && params.QueueSid)
       await this.calls.update(call.id, { queueSid: params.QueueSid });
     const twiml = this.twiml(hotline);
@@ -166,7 +140,7 @@ export class VoiceFlowService {
    * result then records the message or the call-back. Another key: back to holding.
    */
   async waitChoice(params: VoiceParams): Promise<string> {
-    const { call, hotline } = await this.callOf(params);
+    const { call, hotline } = await this.records.of(params);
     const twiml = this.twiml(hotline);
     if (['overflowing', 'voicemail', 'callback_chosen'].includes(call.status))
       return twiml.leaveQueue();
@@ -193,17 +167,17 @@ export class VoiceFlowService {
   }
 
   async queueResult(params: VoiceParams): Promise<string> {
-    const { call, hotline } = await this.callOf(params);
+    const { call, hotline } = await this.records.of(params);
     const twiml = this.twiml(hotline);
     switch (params.QueueResult) {
       case 'leave':
         if (call.status === 'voicemail') return twiml.recordMessage('while_waiting');
         if (call.status === 'callback_chosen')
-          return this.callbackFor(call, hotline, 'while_waiting');
+          return this.callbacks.callbackFor(call, hotline, 'while_waiting');
         if (call.status === 'overflowing') {
           await this.calls.update(call.id, { status: 'callback_menu', updatedAt: this.now() });
         }
-        return twiml.overflow(this.hasNumber(call));
+        return twiml.overflow(hasCallerNumber(call));
       case 'hangup':
         await this.switchboard.hangUp(call);
         return CallFlowTwiml.empty();
@@ -218,13 +192,13 @@ export class VoiceFlowService {
           'Twilio could not keep the caller in the queue',
         );
         await this.switchboard.hangUp(call);
-        return twiml.overflow(this.hasNumber(call));
+        return twiml.overflow(hasCallerNumber(call));
     }
   }
 
   /** Twilio fetches this for the caller once the accepted volunteer's dial should start. */
   async connect(params: VoiceParams, callId: string | undefined): Promise<string> {
-    const { call, hotline } = await this.callOf(params);
+    const { call, hotline } = await this.records.of(params);
     if (call.id !== callId || call.status !== 'connecting' || !call.volunteerId)
       return this.resume(call, hotline);
     const target = await this.transfer.dialTarget(call.volunteerId);
@@ -241,7 +215,7 @@ export class VoiceFlowService {
    * screen hung up as `completed` too (it was picked up), so only a recorded key press counts.
    */
   async dialResult(params: VoiceParams, screened = false): Promise<string> {
-    const { call, hotline } = await this.callOf(params);
+    const { call, hotline } = await this.records.of(params);
     if (call.status !== 'connecting') return this.resume(call, hotline);
     const bridged = params.DialCallStatus === 'completed' || params.DialCallStatus === 'answered';
     if (bridged && (!screened || call.answeredAt)) {
@@ -283,78 +257,6 @@ export class VoiceFlowService {
       await this.calls.update(call.id, { status: 'ended', endedAt: at, updatedAt: at });
     }
     return CallFlowTwiml.empty();
-  }
-
-  /** Outside opening hours: 1 for a call-back. */
-  async callback(params: VoiceParams, reason: CallbackReason): Promise<string> {
-    const { call, hotline } = await this.callOf(params);
-    const twiml = this.twiml(hotline);
-    if (params.Digits !== '1') return twiml.goodbye(hotline.closedMessage);
-    return this.callbackFor(call, hotline, reason);
-  }
-
-  /** Instead of holding: 1 for a message, 2 for a call-back. */
-  async choice(params: VoiceParams, reason: CallbackReason): Promise<string> {
-    const { call, hotline } = await this.callOf(params);
-    const twiml = this.twiml(hotline);
-    if (params.Digits === '1') {
-      if (call.status === 'callback_menu')
-        await this.calls.update(call.id, { status: 'voicemail', updatedAt: this.now() });
-      return twiml.recordMessage(reason);
-    }
-    if (params.Digits === '2') return this.callbackFor(call, hotline, reason);
-    return twiml.goodbye(hotline.closedMessage);
-  }
-
-  /** The `<Record>` ended: Twilio asks what next (only when it heard something). */
-  async recorded(params: VoiceParams): Promise<string> {
-    const { hotline } = await this.callOf(params);
-    const twiml = this.twiml(hotline);
-    if (Number(params.RecordingDuration ?? 0) > 0) return twiml.messageKept();
-    return twiml.goodbye(this.prompts(hotline).noMessageHeard, hotline.closedMessage);
-  }
-
-  /**
-   * Twilio's recording status callback: a completed message is kept with the call-back
-   * requests (its audio stays at Twilio). An absent one (silence) still leaves a call-back
-   * for a caller with a number: they wanted to reach us.
-   */
-  async recording(params: VoiceParams, reason: CallbackReason): Promise<string> {
-    const call = await this.calls.findOneBy({ callSid: params.CallSid });
-    if (!call) return CallFlowTwiml.empty();
-    const hotline = await this.directory.hotline(call.hotlineId);
-    const forDate = this.callbackDate(hotline);
-    const seconds = Number(params.RecordingDuration ?? 0);
-    if (params.RecordingStatus === 'completed' && params.RecordingSid && seconds > 0) {
-      await this.callbackRequests.recordMessage(call, reason, forDate, {
-        recordingSid: params.RecordingSid,
-        seconds,
-      });
-    } else if (params.RecordingStatus === 'completed' || params.RecordingStatus === 'absent') {
-      await this.callbackRequests.record(call, reason, forDate);
-    }
-    return CallFlowTwiml.empty();
-  }
-
-  /**
-   * A call-back for a caller with a number, for the next opening's date. A caller without
-   * caller id is never promised one: they hear the hours and may leave a message instead.
-   */
-  private async callbackFor(call: Call, hotline: Hotline, reason: CallbackReason): Promise<string> {
-    const twiml = this.twiml(hotline);
-    if (!this.hasNumber(call)) return twiml.noCallbackWithoutNumber(reason);
-    const forDate = this.callbackDate(hotline);
-    await this.callbackRequests.record(call, reason, forDate);
-    return twiml.callbackRecorded(forDate);
-  }
-
-  private callbackDate(hotline: Hotline): string {
-    const next = currentOrNextOpening(hotline.schedule(), this.clock.now().plus({ minutes: 1 }));
-    return (next?.start ?? this.clock.now()).setZone(hotline.timeZone).toISODate()!;
-  }
-
-  private hasNumber(call: Call): boolean {
-    return call.callerNumberEncrypted !== null && call.callerHash !== null;
   }
 
   private async nobodyOnDuty(hotline: Hotline): Promise<boolean> {
@@ -410,57 +312,12 @@ export class VoiceFlowService {
         return twiml.enqueue(call.priority === 'crisis');
       case 'overflowing':
       case 'callback_menu':
-        return twiml.overflow(this.hasNumber(call));
+        return twiml.overflow(hasCallerNumber(call));
       case 'voicemail':
         return twiml.recordMessage('while_waiting');
       default:
         return call.outcome === 'queue_full' ? twiml.queueFull() : twiml.goodbye();
     }
-  }
-
-  /** Most incoming webhooks are new calls: write first, and read only when Twilio retried. */
-  private async findOrCreateCall(params: VoiceParams): Promise<{ call: Call; hotline: Hotline }> {
-    const hotline = await this.directory.called(params.To);
-    const now = this.clock.now();
-    const open = isOpenAt(hotline.schedule(), now);
-    const call = this.calls.create({
-      id: randomUUID(),
-      hotlineId: hotline.id,
-      callSid: params.CallSid,
-      callerNumberEncrypted: this.cipher.encryptOptional(callerIdOf(params.From)),
-      callerHash: callerIdOf(params.From) ? this.cipher.keyedHash(callerIdOf(params.From)!) : null,
-      callerType: null,
-      topic: null,
-      priority: 'normal',
-      status: open ? 'menu' : 'ended',
-      outcome: open ? null : 'closed_hours',
-      queueSid: null,
-      volunteerId: null,
-      offerCount: 0,
-      arrivedAt: now.toJSDate(),
-      queuedAt: null,
-      firstOfferedAt: null,
-      answeredAt: null,
-      endedAt: null,
-      waitSeconds: null,
-      talkSeconds: null,
-      updatedAt: now.toJSDate(),
-    });
-    try {
-      if (open) await this.calls.insert(call);
-      else await this.settlement.recordEndedCall(call);
-      return { call, hotline };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const existing = await this.calls.findOneByOrFail({ callSid: params.CallSid });
-      return { call: existing, hotline: await this.directory.hotline(existing.hotlineId) };
-    }
-  }
-
-  private async callOf(params: VoiceParams): Promise<{ call: Call; hotline: Hotline }> {
-    const call = await this.calls.findOneBy({ callSid: params.CallSid });
-    if (!call) return this.findOrCreateCall(params);
-    return { call, hotline: await this.directory.hotline(call.hotlineId) };
   }
 
   private twiml(hotline: Hotline): CallFlowTwiml {

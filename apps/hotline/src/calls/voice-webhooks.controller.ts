@@ -4,6 +4,7 @@ import { TwilioVoiceWebhooks } from '../telephony/twilio-webhooks.decorator';
 import { WebhookBudgetInterceptor } from '../telephony/webhook-budget.interceptor';
 import { CallScreening } from './call-screening.service';
 import { CALLBACK_REASONS, CallbackReason } from './callback-request.entity';
+import { VoiceCallbacks } from './voice-callbacks';
 import { VoiceFlowService, VoiceParams } from './voice-flow.service';
 
 /**
@@ -17,6 +18,7 @@ import { VoiceFlowService, VoiceParams } from './voice-flow.service';
 export class VoiceWebhooksController {
   constructor(
     private readonly flow: VoiceFlowService,
+    private readonly callbacks: VoiceCallbacks,
     private readonly screening: CallScreening,
   ) {}
 
@@ -110,7 +112,7 @@ export class VoiceWebhooksController {
   @Header('Content-Type', 'text/xml')
   @ApiOperation({ summary: 'The caller pressed 1 to be called back' })
   callback(@Body() params: VoiceParams, @Query('reason') reason: string): Promise<string> {
-    return this.flow.callback(params, knownReason(reason));
+    return this.callbacks.callback(params, knownReason(reason));
   }
 
   @Post('choice')
@@ -120,7 +122,7 @@ export class VoiceWebhooksController {
     summary: 'Instead of holding: 1 to leave a message, 2 to be called back (with caller id)',
   })
   choice(@Body() params: VoiceParams, @Query('reason') reason: string): Promise<string> {
-    return this.flow.choice(params, knownReason(reason));
+    return this.callbacks.choice(params, knownReason(reason));
   }
 
   @Post('recorded')
@@ -128,7 +130,7 @@ export class VoiceWebhooksController {
   @Header('Content-Type', 'text/xml')
   @ApiOperation({ summary: "The caller's message ended (<Record> action): thanks and goodbye" })
   recorded(@Body() params: VoiceParams): Promise<string> {
-    return this.flow.recorded(params);
+    return this.callbacks.recorded(params);
   }
 
   @Post('recording')
@@ -138,7 +140,7 @@ export class VoiceWebhooksController {
     summary: "Recording status callback: the caller's message is kept (its audio stays at Twilio)",
   })
   recording(@Body() params: VoiceParams, @Query('reason') reason: string): Promise<string> {
-    return this.flow.recording(params, knownReason(reason));
+    return this.callbacks.recording(params, knownReason(reason));
   }
 }
 

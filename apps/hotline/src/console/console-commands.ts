@@ -1,6 +1,6 @@
 import { IsBoolean, IsDefined, IsIn, IsUUID, ValidateNested, validate } from 'class-validator';
 import { Type, plainToInstance } from 'class-transformer';
-import { BadRequestException } from '@nestjs/common';
+import { BadRequestException, HttpException } from '@nestjs/common';
 import { validationMessages } from '../common/validation';
 import { ContactFieldsDto } from '../contacts/dto/contact.dto';
 
@@ -68,4 +68,15 @@ export async function parseCommand<T extends object>(
     );
   }
   return command;
+}
+
+/** An error as a console shows it: an HTTP error's own message(s), else the error's. */
+export function messageOf(error: unknown): string {
+  if (error instanceof HttpException) {
+    const body = error.getResponse();
+    const message =
+      typeof body === 'string' ? body : (body as { message?: string | string[] }).message;
+    return Array.isArray(message) ? message.join('; ') : (message ?? error.message);
+  }
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,4 @@
-import { HttpException, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -9,22 +8,15 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Namespace, Socket } from 'socket.io';
-import { Repository } from 'typeorm';
-import type { Clock } from '@hotline/clock';
-import { CONSOLE_NAMESPACE, ClientEvents, ServerEvents } from '@hotline/console-protocol';
+import type { Namespace } from 'socket.io';
+import { CONSOLE_NAMESPACE, ServerEvents } from '@hotline/console-protocol';
 import { AuthService } from '../auth/auth.service';
 import { CallsService } from '../calls/calls.service';
 import { SoftphoneRegistry } from '../calls/softphone-registry';
-import { Switchboard } from '../calls/switchboard';
-import { InjectClock } from '../common/clock.provider';
 import { RequestOrigin } from '../common/request-origin';
 import { ContactsService } from '../contacts/contacts.service';
 import { CrisisAlerts } from '../crisis/crisis-alerts.service';
-import { Environment } from '../config/environment';
-import { Cluster } from '../instances/cluster';
-import { type Role, Volunteer } from '../volunteers/volunteer.entity';
+import type { Role, Volunteer } from '../volunteers/volunteer.entity';
 import {
   AlertCommand,
   MoveVolunteerCommand,
@@ -33,20 +25,13 @@ import {
   ReofferCommand,
   SoftphoneCommand,
   WrapUpCommand,
+  messageOf,
   parseCommand,
 } from './console-commands';
+import { FeedViews } from './feed-views';
 import { LiveFeed, hotlineRoom, volunteerRoom } from './live-feed.service';
-import { hotlineFor } from '../hotlines/hotline-scope';
+import { ConsoleNamespace, ConsoleSocket, OpenConsoles } from './open-consoles';
 
-interface ConsoleData {
-  token: string;
-  volunteerId: string;
-  hotlineId: string;
-  /** This console's browser softphone is registered (`softphone.registered`). */
-  softphone?: boolean;
-}
-
-type ConsoleSocket = Socket<ClientEvents, ServerEvents, Record<string, never>, ConsoleData>;
 type Ack = { ok: true } | { ok: false; error: string };
 
 const SUPERVISING: Role[] = ['supervisor', 'coordinator', 'admin'];
@@ -58,40 +43,22 @@ const SUPERVISING: Role[] = ['supervisor', 'coordinator', 'admin'];
  * `{ ok: false, error }`, never silence.
  */
 @WebSocketGateway({ namespace: CONSOLE_NAMESPACE })
-export class ConsoleGateway
-  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
-{
+export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger('Console');
-  /** Consoles open per volunteer and hotline, and the timers that set them offline when all close. */
-  private readonly open = new Map<string, Set<string>>();
-  private readonly goneTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly auth: AuthService,
+    private readonly consoles: OpenConsoles,
     private readonly feed: LiveFeed,
+    private readonly views: FeedViews,
     private readonly calls: CallsService,
     private readonly contacts: ContactsService,
     private readonly alerts: CrisisAlerts,
-    private readonly switchboard: Switchboard,
-    private readonly config: ConfigService<Environment, true>,
-    @InjectClock() private readonly clock: Clock,
-    @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     private readonly softphones: SoftphoneRegistry,
-    @Optional() private readonly cluster?: Cluster,
-  ) {
-    // A new leader restored volunteers on duty; those whose console went with the old leader
-    // and did not come back within the grace period go offline.
-    this.cluster?.whenLeading(() => {
-      setTimeout(() => void this.dropAbsent(), this.graceMs()).unref();
-    });
-  }
+  ) {}
 
-  private server?: Namespace<ClientEvents, ServerEvents, Record<string, never>, ConsoleData>;
-
-  afterInit(
-    server: Namespace<ClientEvents, ServerEvents, Record<string, never>, ConsoleData>,
-  ): void {
-    this.server = server;
+  afterInit(server: ConsoleNamespace): void {
+    this.consoles.attach(server);
     // Registrations live on the sockets: any instance's console of the volunteer counts.
     this.softphones.attach(async (volunteerId) => {
       const sockets = await server.in(volunteerRoom(volunteerId)).fetchSockets();
@@ -104,25 +71,17 @@ export class ConsoleGateway
     );
     this.feed.attach(server as unknown as Namespace<Record<string, never>, ServerEvents>);
     server.use((socket, next) => {
-      void this.admit(socket as ConsoleSocket).then(
+      void this.consoles.admit(socket as ConsoleSocket).then(
         () => next(),
         (error: Error) => next(new Error(error.message)),
       );
     });
   }
 
-  onModuleDestroy(): void {
-    for (const timer of this.goneTimers.values()) clearTimeout(timer);
-    this.goneTimers.clear();
-  }
-
   async handleConnection(socket: ConsoleSocket): Promise<void> {
     const { volunteerId, hotlineId } = socket.data;
     if (!volunteerId) return;
-    const key = `${hotlineId}:${volunteerId}`;
-    clearTimeout(this.goneTimers.get(key));
-    this.goneTimers.delete(key);
-    this.open.set(key, (this.open.get(key) ?? new Set()).add(socket.id));
+    this.consoles.opened(socket);
     await socket.join([hotlineRoom(hotlineId), volunteerRoom(volunteerId)]);
     const volunteer = await this.auth.volunteerForToken(socket.data.token).catch(() => undefined);
     if (!volunteer) return;
@@ -134,26 +93,8 @@ export class ConsoleGateway
     }
   }
 
-  /**
-   * A short network drop must not flap the volunteer offline, but a console that is gone must
-   * not keep receiving offers: after the grace period with no console open, they go offline.
-   */
   handleDisconnect(socket: ConsoleSocket): void {
-    const { volunteerId, hotlineId } = socket.data;
-    if (!volunteerId) return;
-    const key = `${hotlineId}:${volunteerId}`;
-    const sockets = this.open.get(key);
-    sockets?.delete(socket.id);
-    if (sockets && sockets.size > 0) return;
-    this.open.delete(key);
-    const graceMs = this.graceMs();
-    this.goneTimers.set(
-      key,
-      setTimeout(() => {
-        this.goneTimers.delete(key);
-        void this.leave(socket.data.token, hotlineId, volunteerId);
-      }, graceMs),
-    );
+    if (socket.data.volunteerId) this.consoles.closed(socket);
   }
 
   @SubscribeMessage('snapshot.get')
@@ -168,7 +109,7 @@ export class ConsoleGateway
     return this.answer(socket, async (volunteer) => {
       const { state } = await parseCommand(PresenceCommand, payload);
       await this.calls.setPresence(volunteer, state, socket.data.hotlineId);
-      return { me: await this.feed.me(volunteer, socket.data.hotlineId) };
+      return { me: await this.views.me(volunteer, socket.data.hotlineId) };
     });
   }
 
@@ -193,7 +134,7 @@ export class ConsoleGateway
     return this.answer(socket, async (volunteer) => {
       const { callId, contact } = await parseCommand(WrapUpCommand, payload);
       const recorded = await this.contacts.wrapUp(volunteer, callId, contact);
-      return { ...recorded, me: await this.feed.me(volunteer, socket.data.hotlineId) };
+      return { ...recorded, me: await this.views.me(volunteer, socket.data.hotlineId) };
     });
   }
 
@@ -228,7 +169,7 @@ export class ConsoleGateway
     return this.answer(socket, async (volunteer) => {
       const { registered } = await parseCommand(SoftphoneCommand, payload);
       socket.data.softphone = registered;
-      return { me: await this.feed.me(volunteer, socket.data.hotlineId) };
+      return { me: await this.views.me(volunteer, socket.data.hotlineId) };
     });
   }
 
@@ -244,21 +185,6 @@ export class ConsoleGateway
       },
       SUPERVISING,
     );
-  }
-
-  /** Checks the handshake: a valid token, and a hotline the person works for. */
-  private async admit(socket: ConsoleSocket): Promise<void> {
-    const { token, hotlineId } = (socket.handshake.auth ?? {}) as {
-      token?: string;
-      hotlineId?: string;
-    };
-    if (!token) throw new Error('Sign in first: connect with auth { token: <accessToken> }.');
-    const volunteer = await this.auth.volunteerForToken(token);
-    socket.data = {
-      token,
-      volunteerId: volunteer.id,
-      hotlineId: hotlineFor(volunteer, hotlineId),
-    };
   }
 
   /**
@@ -281,60 +207,4 @@ export class ConsoleGateway
       }
     });
   }
-
-  private async leave(token: string, hotlineId: string, volunteerId: string): Promise<void> {
-    try {
-      // A person whose sessions ended (deactivated, signed out) still goes offline.
-      const volunteer =
-        (await this.auth.volunteerForToken(token).catch(() => null)) ??
-        (await this.volunteers.findOneOrFail({
-          where: { id: volunteerId },
-          relations: { hotlines: true },
-        }));
-      if (await this.consoleOpenElsewhere(volunteer.id, hotlineId)) return;
-      const state = this.switchboard.volunteerState(hotlineId, volunteer.id)?.state;
-      if (state && state !== 'offline' && state !== 'talking') {
-        await this.calls.setPresence(volunteer, 'offline', hotlineId);
-        this.logger.log(`A volunteer's console closed; they are offline now`);
-      }
-    } catch (error) {
-      this.logger.warn({ err: messageOf(error) }, 'could not set a departed volunteer offline');
-    }
-  }
-
-  private graceMs(): number {
-    return (this.config.get('CONSOLE_GRACE_SECONDS', { infer: true }) * 1000) / this.clock.speed;
-  }
-
-  private async dropAbsent(): Promise<void> {
-    for (const { hotlineId, volunteerId } of this.switchboard.onDuty()) {
-      try {
-        if (await this.consoleOpenElsewhere(volunteerId, hotlineId)) continue;
-        const volunteer = await this.volunteers.findOne({
-          where: { id: volunteerId },
-          relations: { hotlines: true },
-        });
-        if (volunteer) await this.calls.setPresence(volunteer, 'offline', hotlineId);
-      } catch (error) {
-        this.logger.warn({ err: messageOf(error) }, 'could not set an absent volunteer offline');
-      }
-    }
-  }
-
-  /** Several instances: the volunteer may have reconnected to another one during the grace period. */
-  private async consoleOpenElsewhere(volunteerId: string, hotlineId: string): Promise<boolean> {
-    if (!this.cluster?.enabled || !this.server) return false;
-    const sockets = await this.server.in(volunteerRoom(volunteerId)).fetchSockets();
-    return sockets.some((socket) => socket.data.hotlineId === hotlineId);
-  }
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof HttpException) {
-    const body = error.getResponse();
-    const message =
-      typeof body === 'string' ? body : (body as { message?: string | string[] }).message;
-    return Array.isArray(message) ? message.join('; ') : (message ?? error.message);
-  }
-  return error instanceof Error ? error.message : String(error);
 }

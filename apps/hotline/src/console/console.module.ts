@@ -9,7 +9,9 @@ import { CrisisModule } from '../crisis/crisis.module';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { ConsoleGateway } from './console.gateway';
 import { FeedLookups } from './feed-lookups';
+import { FeedViews } from './feed-views';
 import { LiveFeed } from './live-feed.service';
+import { OpenConsoles } from './open-consoles';
 import { VoiceTokenController } from './voice-token.controller';
 import { HotlinesModule } from '../hotlines/hotlines.module';
 
@@ -23,6 +25,6 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     HotlinesModule,
   ],
   controllers: [VoiceTokenController],
-  providers: [ConsoleGateway, LiveFeed, FeedLookups],
+  providers: [ConsoleGateway, OpenConsoles, LiveFeed, FeedViews, FeedLookups],
 })
 export class ConsoleModule {}

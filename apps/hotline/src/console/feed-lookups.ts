@@ -13,6 +13,8 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 export class FeedLookups {
   private readonly callerTypes = new Map<string, string | null>();
   private readonly names = new Map<string, string>();
+  /** The call each volunteer in wrap-up is writing up. */
+  private readonly wrapUpCalls = new Map<string, string>();
 
   constructor(
     @InjectRepository(Call) private readonly calls: Repository<Call>,
@@ -60,8 +62,19 @@ export class FeedLookups {
     }
   }
 
-  /** The call the volunteer answered last, for a wrap-up the feed did not see begin. */
-  async lastAnswered(volunteerId: string): Promise<string | undefined> {
+  /** A volunteer's new state tells which call they write up, or that they are done. */
+  rememberWrapUp(volunteerId: string, state: string, wrapUpCallId?: string): void {
+    if (wrapUpCallId) this.wrapUpCalls.set(volunteerId, wrapUpCallId);
+    else if (state !== 'wrap_up') this.wrapUpCalls.delete(volunteerId);
+  }
+
+  /**
+   * The call the volunteer in wrap-up writes up: the one the feed saw, else the one they
+   * answered last, for a wrap-up the feed did not see begin.
+   */
+  async wrapUpCall(volunteerId: string): Promise<string | undefined> {
+    const known = this.wrapUpCalls.get(volunteerId);
+    if (known) return known;
     const last = await this.calls.findOne({
       where: { volunteerId, outcome: 'answered' },
       order: { endedAt: 'DESC' },

@@ -1,30 +1,19 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { filter, Subscription } from 'rxjs';
 import type { Namespace } from 'socket.io';
 import type {
   CrisisAlert,
-  DutyVolunteer,
-  Me,
   QueueChange,
   QueueSnapshot,
-  QueuedCall,
   ServerEvents,
 } from '@hotline/console-protocol';
-import type { WaitingCallView, VolunteerView as EngineVolunteer } from '@hotline/routing';
-import type { Clock } from '@hotline/clock';
-import { InjectClock } from '../common/clock.provider';
-import { CallerTransfer } from '../calls/caller-transfer';
 import { CallsService } from '../calls/calls.service';
-import { alertView } from '../crisis/crisis-alert.entity';
-import { CrisisAlerts } from '../crisis/crisis-alerts.service';
 import { HotlineEvent, HotlineEvents } from '../events/hotline-events';
 import { Switchboard } from '../calls/switchboard';
-import { isPracticeCall } from '../calls/training-calls.service';
 import { Cluster } from '../instances/cluster';
-import { Telephony } from '../telephony/telephony';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { FeedLookups } from './feed-lookups';
+import { FeedViews } from './feed-views';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
 
 /**
@@ -68,15 +57,13 @@ export const volunteerRoom = (volunteerId: string) => `volunteer:${volunteerId}`
 /**
  * Turns the switchboard's events into the console protocol: numbered, coalesced change frames
  * for everyone on a hotline, offers and own-state updates for the volunteer concerned, and
- * snapshots on demand. Frames carry whole items (a call, a volunteer), so a console applies
+ * snapshots on demand (built by `FeedViews`, numbered by this feed). Frames carry whole items (a call, a volunteer), so a console applies
  * them by replacing what it has; nothing confidential (numbers, notes) is ever in them.
  */
 @Injectable()
 export class LiveFeed implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LiveFeed.name);
   private readonly feeds = new Map<string, HotlineFeed>();
-  /** The call each volunteer in wrap-up is writing up. */
-  private readonly wrapUpCalls = new Map<string, string>();
   private subscription?: Subscription;
   private server?: Namespace<Record<string, never>, ServerEvents>;
 
@@ -85,11 +72,8 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     private readonly switchboard: Switchboard,
     private readonly directory: HotlineDirectory,
     private readonly calls: CallsService,
-    private readonly telephony: Telephony,
     private readonly lookups: FeedLookups,
-    private readonly alerts: CrisisAlerts,
-    private readonly transfer: CallerTransfer,
-    @InjectClock() private readonly clock: Clock,
+    private readonly views: FeedViews,
     /** Several instances: the leader builds the frames, the adapter carries them to every console. */
     @Optional() private readonly cluster?: Cluster,
   ) {}
@@ -130,53 +114,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     // The sequence numbers are the leader's: its snapshot matches its frames.
     if (this.cluster?.follower)
       return this.cluster.askLeader('feed.snapshot', { volunteerId: volunteer.id, hotlineId });
-    const feed = this.feed(hotlineId);
-    const hotline = await this.directory.hotline(hotlineId);
-    const engine = await this.switchboard.snapshot(hotlineId);
-    await this.lookups.learn(
-      engine.calls.map((call) => call.callId),
-      engine.volunteers.map((v) => v.id),
-    );
-    const offer = await this.calls.liveOffer(volunteer);
-    return {
-      hotlineId,
-      hotlineName: hotline.name,
-      locale: hotline.locale,
-      seq: feed.seq,
-      now: this.clock.now().toISO()!,
-      telephony: this.telephony.enabled ? 'on' : 'off',
-      me: await this.me(volunteer, hotlineId),
-      offer,
-      calls: engine.calls.map((call) => this.queuedCall(call)),
-      volunteers: engine.volunteers.map((state) => this.dutyVolunteer(state)),
-      availableVolunteers: engine.volunteers.filter((state) => state.state === 'available').length,
-      today: await this.calls.today(hotline),
-      // Stored: they outlast a restart and a change of leader.
-      alerts: (await this.alerts.unacknowledged(hotlineId)).map(alertView),
-    };
-  }
-
-  /** The person's own state on the hotline, with the call to wrap up when there is one. */
-  async me(volunteer: Volunteer, hotlineId: string): Promise<Me> {
-    const state = this.switchboard.volunteerState(hotlineId, volunteer.id);
-    const me: Me = {
-      id: volunteer.id,
-      name: volunteer.name,
-      roles: volunteer.roles,
-      state: state?.state ?? 'offline',
-      since: (state ? DateTime.fromMillis(state.since) : this.clock.now()).toUTC().toISO()!,
-      ...(state?.callId ? { callId: state.callId } : {}),
-    };
-    if (this.telephony.enabled) {
-      const target = await this.transfer.targetFor(volunteer);
-      me.ringsOn = !target ? 'nowhere' : 'client' in target ? 'browser' : 'phone';
-    }
-    if (me.state === 'wrap_up') {
-      const wrapUpCallId =
-        this.wrapUpCalls.get(volunteer.id) ?? (await this.lookups.lastAnswered(volunteer.id));
-      if (wrapUpCallId) me.wrapUpCallId = wrapUpCallId;
-    }
-    return me;
+    return this.views.snapshot(volunteer, hotlineId, this.feed(hotlineId).seq);
   }
 
   private async receive(event: HotlineEvent): Promise<void> {
@@ -209,13 +147,12 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
         break;
       case 'volunteer.state': {
         feed.volunteers.add(event.volunteerId);
-        if (event.wrapUpCallId) this.wrapUpCalls.set(event.volunteerId, event.wrapUpCallId);
-        else if (event.state !== 'wrap_up') this.wrapUpCalls.delete(event.volunteerId);
+        this.lookups.rememberWrapUp(event.volunteerId, event.state, event.wrapUpCallId);
         const volunteer = await this.lookups.volunteer(event.volunteerId);
         if (volunteer)
           this.server
             ?.to(volunteerRoom(volunteer.id))
-            .emit('me.state', await this.me(volunteer, event.hotlineId));
+            .emit('me.state', await this.views.me(volunteer, event.hotlineId));
         break;
       }
       case 'crisis.alert':
@@ -281,12 +218,12 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
       const view = this.switchboard.callView(hotlineId, callId);
       if (!view) this.lookups.forgetCall(callId);
       changes.push(
-        view ? { type: 'call', call: this.queuedCall(view) } : { type: 'call.gone', callId },
+        view ? { type: 'call', call: this.views.queuedCall(view) } : { type: 'call.gone', callId },
       );
     }
     for (const volunteerId of volunteerIds) {
       const state = this.switchboard.volunteerState(hotlineId, volunteerId);
-      if (state) changes.push({ type: 'volunteer', volunteer: this.dutyVolunteer(state) });
+      if (state) changes.push({ type: 'volunteer', volunteer: this.views.dutyVolunteer(state) });
     }
     if (today)
       changes.push({
@@ -299,30 +236,6 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
 
     const numbered = changes.map((change) => ({ ...change, s: ++feed.seq }) as QueueChange);
     this.server?.to(hotlineRoom(hotlineId)).emit('queue.changes', { hotlineId, changes: numbered });
-  }
-
-  private queuedCall(view: WaitingCallView): QueuedCall {
-    return {
-      callId: view.callId,
-      topic: view.topic,
-      priority: view.priority,
-      phase: view.phase,
-      queuedAt: new Date(view.arrivedAt).toISOString(),
-      callerType: this.lookups.callerType(view.callId),
-      ...(view.volunteerId ? { volunteerId: view.volunteerId } : {}),
-      ...(isPracticeCall(view) ? { training: true as const } : {}),
-    };
-  }
-
-  private dutyVolunteer(state: EngineVolunteer): DutyVolunteer {
-    return {
-      id: state.id,
-      name: this.lookups.name(state.id),
-      state: state.state,
-      since: new Date(state.since).toISOString(),
-      callsHandled: state.callsHandled,
-      ...(state.callId ? { callId: state.callId } : {}),
-    };
   }
 
   private feed(hotlineId: string): HotlineFeed {

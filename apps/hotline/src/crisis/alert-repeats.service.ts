@@ -1,6 +1,13 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { Clock } from '@hotline/clock';
+import { Call } from '../calls/call.entity';
+import { InjectClock } from '../common/clock.provider';
 import { startRecurringJob } from '../common/recurring-job';
+import { HotlineDirectory } from '../hotlines/hotline-directory';
 import { Cluster } from '../instances/cluster';
+import { AlertResolution } from './crisis-alert.entity';
 import { CrisisAlerts } from './crisis-alerts.service';
 
 /**
@@ -10,6 +17,14 @@ import { CrisisAlerts } from './crisis-alerts.service';
  */
 export const REALERT_CHECK_MS = 1000;
 
+/** How the call stands for its alert: still waiting (null), or how the caller stopped waiting. */
+function resolutionOf(call: Pick<Call, 'status' | 'outcome'> | null): AlertResolution | null {
+  if (!call) return 'hung_up';
+  if (call.status === 'talking') return 'taken';
+  if (call.status === 'ended') return call.outcome === 'answered' ? 'taken' : 'hung_up';
+  return null;
+}
+
 /** Raises unacknowledged alerts again while their crisis caller waits; on the routing leader only. */
 @Injectable()
 export class AlertRepeats implements OnModuleInit, OnModuleDestroy {
@@ -18,6 +33,9 @@ export class AlertRepeats implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly alerts: CrisisAlerts,
+    @InjectRepository(Call) private readonly calls: Repository<Call>,
+    private readonly directory: HotlineDirectory,
+    @InjectClock() private readonly clock: Clock,
     private readonly cluster: Cluster,
   ) {}
 
@@ -25,7 +43,7 @@ export class AlertRepeats implements OnModuleInit, OnModuleDestroy {
     this.stop = startRecurringJob(
       'crisis re-alert',
       REALERT_CHECK_MS,
-      () => this.alerts.raiseAgainDue(),
+      () => this.raiseAgainDue(),
       this.logger,
       () => this.cluster.isLeader,
     );
@@ -33,5 +51,31 @@ export class AlertRepeats implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.stop?.();
+  }
+
+  /**
+   * Alerts of crisis callers still waiting, unacknowledged, last raised `crisisRealertSeconds`
+   * ago or more, are raised again; alerts of callers who stopped waiting are resolved.
+   * Returns how many were raised again.
+   */
+  async raiseAgainDue(): Promise<number> {
+    const now = this.clock.now();
+    let raised = 0;
+    for (const alert of await this.alerts.waitingCallers()) {
+      const call = await this.calls.findOne({
+        where: { id: alert.callId! },
+        select: { id: true, status: true, outcome: true },
+      });
+      const resolution = resolutionOf(call);
+      if (resolution) {
+        await this.alerts.resolve(alert, resolution);
+        continue;
+      }
+      const hotline = await this.directory.hotline(alert.hotlineId);
+      const due = now.minus({ seconds: hotline.routing.crisisRealertSeconds }).toJSDate();
+      if (alert.lastRaisedAt > due) continue;
+      if (await this.alerts.raiseAgain(alert, due, now)) raised += 1;
+    }
+    return raised;
   }
 }

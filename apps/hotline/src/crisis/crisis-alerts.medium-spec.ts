@@ -10,16 +10,21 @@ import { HotlineEvent, HotlineEvents } from '../events/hotline-events';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
 import { Hotline } from '../hotlines/hotline.entity';
 import { HotlinesService } from '../hotlines/hotlines.service';
+import { Cluster } from '../instances/cluster';
 import { ShiftsService } from '../shifts/shifts.service';
 import { Telephony } from '../telephony/telephony';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CrisisAlertRecord } from './crisis-alert.entity';
-import { CrisisAlerts, SMS_REPEAT_SECONDS } from './crisis-alerts.service';
+import { AlertRepeats } from './alert-repeats.service';
+import { AlertTexts, SMS_REPEAT_SECONDS } from './alert-texts';
+import { CrisisAlerts } from './crisis-alerts.service';
+import { OnCallSupervisors } from './on-call-supervisors';
 import { CrisisCase, newCase } from './crisis-case.entity';
 
 describe('CrisisAlerts (stored alerts on a real database)', () => {
   let test: ServiceTest;
   let alerts: CrisisAlerts;
+  let repeats: AlertRepeats;
   let hotline: Hotline;
   let supervisor: Volunteer;
   let seen: HotlineEvent[];
@@ -68,6 +73,8 @@ describe('CrisisAlerts (stored alerts on a real database)', () => {
   beforeAll(async () => {
     test = await serviceTest([
       CrisisAlerts,
+      AlertTexts,
+      OnCallSupervisors,
       AuditService,
       HotlinesService,
       HotlineDirectory,
@@ -76,6 +83,14 @@ describe('CrisisAlerts (stored alerts on a real database)', () => {
       { provide: Telephony, useValue: telephony },
     ]);
     alerts = test.get(CrisisAlerts);
+    // Outside the module, the job's timer never starts: the tests run it by hand.
+    repeats = new AlertRepeats(
+      alerts,
+      test.repository(Call),
+      test.get(HotlineDirectory),
+      test.clock,
+      {} as Cluster,
+    );
     hotline = await test.get(HotlinesService).create({ name: 'City line' }, 'Asia/Shanghai');
     supervisor = await test.repository(Volunteer).save(
       test.repository(Volunteer).create(
@@ -97,7 +112,7 @@ describe('CrisisAlerts (stored alerts on a real database)', () => {
     await test
       .repository(Call)
       .update({ status: 'waiting' }, { status: 'ended', outcome: 'abandoned' });
-    await alerts.raiseAgainDue();
+    await repeats.raiseAgainDue();
   });
   afterAll(() => test.close());
 
@@ -140,10 +155,10 @@ describe('CrisisAlerts (stored alerts on a real database)', () => {
     texts.length = 0;
 
     test.clock.advance({ seconds: 29 });
-    expect(await alerts.raiseAgainDue()).toBe(0);
+    expect(await repeats.raiseAgainDue()).toBe(0);
     test.clock.advance({ seconds: 1 });
-    expect(await alerts.raiseAgainDue()).toBe(1);
-    expect(await alerts.raiseAgainDue()).toBe(0);
+    expect(await repeats.raiseAgainDue()).toBe(1);
+    expect(await repeats.raiseAgainDue()).toBe(0);
     expect(raisedAgain(alert.id)).toEqual([
       expect.objectContaining({
         alert: expect.objectContaining({
@@ -158,7 +173,7 @@ describe('CrisisAlerts (stored alerts on a real database)', () => {
 
     for (let raised = 30; raised < SMS_REPEAT_SECONDS; raised += 30) {
       test.clock.advance({ seconds: 30 });
-      expect(await alerts.raiseAgainDue()).toBe(1);
+      expect(await repeats.raiseAgainDue()).toBe(1);
     }
     expect(texts).toEqual([
       expect.objectContaining({ body: expect.stringContaining('危机警报仍未确认') }),
@@ -179,9 +194,9 @@ describe('CrisisAlerts (stored alerts on a real database)', () => {
     await test.repository(Call).update(crisisCase.callId!, { hotlineId: other.id });
     await alerts.alert({ ...crisisCase, hotlineId: other.id }, 'danger_key');
     test.clock.advance({ seconds: 30 });
-    expect(await alerts.raiseAgainDue()).toBe(0);
+    expect(await repeats.raiseAgainDue()).toBe(0);
     test.clock.advance({ seconds: 30 });
-    expect(await alerts.raiseAgainDue()).toBe(1);
+    expect(await repeats.raiseAgainDue()).toBe(1);
   });
 
   it('acknowledging takes the alert off the walls, is audited, stops it, and happens once', async () => {
@@ -208,7 +223,7 @@ describe('CrisisAlerts (stored alerts on a real database)', () => {
 
     test.clock.advance({ minutes: 5 });
     seen = [];
-    await alerts.raiseAgainDue();
+    await repeats.raiseAgainDue();
     expect(raisedAgain(alert.id)).toEqual([]);
   });
 
@@ -222,7 +237,7 @@ describe('CrisisAlerts (stored alerts on a real database)', () => {
     seen = [];
 
     test.clock.advance({ seconds: 30 });
-    expect(await alerts.raiseAgainDue()).toBe(0);
+    expect(await repeats.raiseAgainDue()).toBe(0);
     const byId = await test.repository(CrisisAlertRecord).findBy({});
     expect(byId.find((one) => one.id === takenAlert.id)).toMatchObject({ resolution: 'taken' });
     expect(byId.find((one) => one.id === hungUpAlert.id)).toMatchObject({ resolution: 'hung_up' });
@@ -236,7 +251,7 @@ describe('CrisisAlerts (stored alerts on a real database)', () => {
 
     test.clock.advance({ minutes: 5 });
     seen = [];
-    await alerts.raiseAgainDue();
+    await repeats.raiseAgainDue();
     expect(raisedAgain(takenAlert.id)).toEqual([]);
   });
 
@@ -246,7 +261,7 @@ describe('CrisisAlerts (stored alerts on a real database)', () => {
     await alerts.forwarded(crisisCase.callId!);
     await setCall(crisisCase.callId!, { status: 'ended', outcome: 'abandoned' });
     test.clock.advance({ seconds: 30 });
-    await alerts.raiseAgainDue();
+    await repeats.raiseAgainDue();
     expect(
       await test.repository(CrisisAlertRecord).findOneByOrFail({ id: alert.id }),
     ).toMatchObject({ resolution: 'forwarded', acknowledgedAt: null });

@@ -7,6 +7,7 @@ import { Contact } from '../contacts/contact.entity';
 import { ShiftsModule } from '../shifts/shifts.module';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { AlertRepeats } from './alert-repeats.service';
+import { AlertTexts } from './alert-texts';
 import { CrisisAlertRecord } from './crisis-alert.entity';
 import { CrisisAlertsController } from './crisis-alerts.controller';
 import { CrisisCase, CrisisFollowUp } from './crisis-case.entity';
@@ -17,6 +18,7 @@ import { CrisisFollowUps } from './crisis-follow-ups.service';
 import { CrisisOpening } from './crisis-opening.service';
 import { CrisisReports } from './crisis-reports.service';
 import { LadderSupervisors } from './ladder-supervisors';
+import { OnCallSupervisors } from './on-call-supervisors';
 import { OverdueReports } from './overdue-reports.service';
 import { CrisisRetention } from './crisis-retention';
 import { Partner } from './partner.entity';
@@ -45,6 +47,8 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     CrisisCasesService,
     CrisisAlerts,
     AlertRepeats,
+    AlertTexts,
+    OnCallSupervisors,
     CrisisOpening,
     OverdueReports,
     CrisisReports,

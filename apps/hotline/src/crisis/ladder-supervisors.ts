@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CrisisSupervisors } from '../calls/crisis-ladder';
-import { CrisisAlerts } from './crisis-alerts.service';
+import { OnCallSupervisors } from './on-call-supervisors';
 
 /**
  * The escalation ladder rings the supervisors the crisis SMS goes to: those on the shift
@@ -9,11 +9,11 @@ import { CrisisAlerts } from './crisis-alerts.service';
 @Injectable()
 export class LadderSupervisors implements OnModuleInit {
   constructor(
-    private readonly alerts: CrisisAlerts,
+    private readonly onCall: OnCallSupervisors,
     private readonly supervisors: CrisisSupervisors,
   ) {}
 
   onModuleInit(): void {
-    this.supervisors.use((hotlineId) => this.alerts.supervisorsToText(hotlineId));
+    this.supervisors.use((hotlineId) => this.onCall.of(hotlineId));
   }
 }
