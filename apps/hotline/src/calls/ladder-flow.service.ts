@@ -31,7 +31,7 @@ export class LadderFlowService {
 
   /** The supervisor answered the ladder's call. */
   async supervisor(callId: string, supervisorId: string): Promise<string> {
-    const call = await this.calls.findOneBy({ id: callId });
+    const call = await this.callOf(callId);
     if (!call) return CallFlowTwiml.empty();
     const twiml = await this.twiml(call);
     if (!stillWaiting(call)) return twiml.alreadyTaken();
@@ -43,7 +43,7 @@ export class LadderFlowService {
 
   /** The supervisor's key: 1 takes the caller if nobody else has them yet. */
   async take(params: VoiceParams, callId: string, supervisorId: string): Promise<string> {
-    const call = await this.calls.findOneBy({ id: callId });
+    const call = await this.callOf(callId);
     if (!call) return CallFlowTwiml.empty();
     const twiml = await this.twiml(call);
     if (params.Digits !== '1') return twiml.noKey();
@@ -59,17 +59,23 @@ export class LadderFlowService {
 
   /** The caller, moved out of the queue, joins their supervisor's conference. */
   async caller(params: VoiceParams, callId: string): Promise<string> {
-    const call = await this.calls.findOneBy({ id: callId, callSid: params.CallSid });
+    const call = await this.callOf(callId, params.CallSid);
     if (!call) return CallFlowTwiml.empty();
     return (await this.twiml(call)).callerJoins(call.id);
   }
 
   /** The caller, moved out of the queue, is dialled through to the crisis line. */
   async forward(params: VoiceParams, callId: string): Promise<string> {
-    const call = await this.calls.findOneBy({ id: callId, callSid: params.CallSid });
+    const call = await this.callOf(callId, params.CallSid);
     if (!call) return CallFlowTwiml.empty();
     const hotline = await this.directory.hotline(call.hotlineId);
     return (await this.twiml(call)).forward(call.forwardedTo ?? hotline.routing.crisisLine);
+  }
+
+  /** The call a ladder webhook names; none for a missing id (TypeORM would match any row). */
+  private callOf(callId: string | undefined, callSid?: string): Promise<Call | null> {
+    if (!callId) return Promise.resolve(null);
+    return this.calls.findOneBy(callSid ? { id: callId, callSid } : { id: callId });
   }
 
   private async twiml(call: Call): Promise<LadderTwiml> {
