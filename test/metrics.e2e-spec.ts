@@ -341,6 +341,33 @@ async function startInstance(
           }),
         ).toBe(1);
 
+        // Someone on a break keeps the line open: the caller queues rather than being offered
+        // a message.
+        const signIn = async (email: string, password: string) =>
+          (
+            await request(leader.baseUrl)
+              .post('/api/auth/login')
+              .send({ email, password })
+              .expect(200)
+          ).body.accessToken as string;
+        const onDuty = { email: `on-duty-${randomBytes(4).toString('hex')}@hotline.test` };
+        await request(leader.baseUrl)
+          .post('/api/volunteers')
+          .set(bearer(await signIn(ADMIN.email, ADMIN.password)))
+          .send({
+            ...onDuty,
+            name: 'On duty',
+            password: 'password-on-duty',
+            expertKind: 'counsellor',
+            roles: ['volunteer'],
+          })
+          .expect(201);
+        await request(leader.baseUrl)
+          .put('/api/me/presence')
+          .set(bearer(await signIn(onDuty.email, 'password-on-duty')))
+          .send({ state: 'break' })
+          .expect(200);
+
         const call = new PhoneCall(follower.baseUrl);
         await call.dial();
         expect((await call.choose('1', '1')).twiml).toContain('<Enqueue');
