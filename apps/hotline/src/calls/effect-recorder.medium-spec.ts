@@ -153,4 +153,79 @@ describe('EffectRecorder (service on a real database)', () => {
       await test.repository(PresenceChange).findBy({ volunteerId, hotlineId: hotline.id }),
     ).toEqual([expect.objectContaining({ state: 'available' })]);
   });
+
+  describe('when the database fails a write', () => {
+    const missed = () => ({
+      type: 'volunteer_state' as const,
+      volunteerId,
+      state: 'missed' as const,
+      since: test.clock.now().toMillis(),
+    });
+    /** The presence insert fails `times` times (the row is written on the first, answer lost). */
+    const losingAnswers = (times: number) => {
+      const presence = test.repository(PresenceChange);
+      const real = presence.insert.bind(presence);
+      let failures = 0;
+      return jest.spyOn(presence, 'insert').mockImplementation(async (row) => {
+        if (failures >= times) return real(row);
+        failures += 1;
+        if (failures === 1) await real(row);
+        throw new Error('connection lost');
+      });
+    };
+
+    it('tries again until the writes land, writes each row once, then tells the consoles', async () => {
+      const call = await waiting();
+      const spy = losingAnswers(1);
+      const offers = new OfferIds();
+      let inserts = 0;
+      try {
+        await recorder.record(hotline, [offer(call.id, 'e3'), missed()], offers, {
+          patienceMs: 5_000,
+          wanted: () => true,
+        });
+        inserts = spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+      // The row landed although its answer was lost: it is found, not inserted again.
+      expect(inserts).toBe(1);
+      expect(
+        await test.repository(PresenceChange).findBy({ volunteerId, state: 'missed' }),
+      ).toHaveLength(1);
+      expect(await row(call.id)).toMatchObject({ status: 'offered', offerCount: 1 });
+      expect(seen.map((event) => event.type)).toEqual(['offer.created', 'volunteer.state']);
+    });
+
+    it('tells nobody when the write is not retried', async () => {
+      const spy = jest
+        .spyOn(test.repository(PresenceChange), 'insert')
+        .mockRejectedValue(new Error('connection lost'));
+      try {
+        await expect(recorder.record(hotline, [missed()], new OfferIds())).rejects.toThrow(
+          'connection lost',
+        );
+      } finally {
+        spy.mockRestore();
+      }
+      expect(seen).toEqual([]);
+    });
+
+    it('gives a write up after its patience and goes on with the step', async () => {
+      const call = await waiting();
+      const spy = jest
+        .spyOn(test.repository(PresenceChange), 'insert')
+        .mockRejectedValue(new Error('connection lost'));
+      try {
+        await recorder.record(hotline, [missed(), offer(call.id)], new OfferIds(), {
+          patienceMs: 200,
+          wanted: () => true,
+        });
+      } finally {
+        spy.mockRestore();
+      }
+      expect(await row(call.id)).toMatchObject({ status: 'offered' });
+      expect(seen.map((event) => event.type)).toEqual(['volunteer.state', 'offer.created']);
+    });
+  });
 });

@@ -44,6 +44,12 @@ interface Board {
 /** The longest a board's timer sleeps before reading the clock again (real milliseconds). */
 const MAX_SLEEP_MS = 1_000;
 
+/**
+ * How long a step keeps retrying a write the database fails (real milliseconds): the
+ * hotline's later steps wait behind it, so the record keeps the engine's order.
+ */
+const STEP_WRITE_PATIENCE_MS = 60_000;
+
 /** What an engine step returns to its caller, and the effects the host carries out. */
 export type Step<T> = { value: T; effects: Effect[] };
 
@@ -287,16 +293,28 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     this.boards.clear();
   }
 
-  /** Runs one engine step on a hotline, in turn, then carries out its effects. */
+  /**
+   * Runs one engine step on a hotline, in turn, then carries out its effects. The engine's
+   * decision stands: writes the database fails are retried until they land (see
+   * `EffectRecorder`), and the board's timer is armed again however the step ends.
+   */
   async step<T>(hotlineId: string, operation: (engine: RoutingEngine) => Step<T>): Promise<T> {
     const board = await this.board(hotlineId);
     let after: AfterStep[] = [];
     const step = board.chain.then(async () => {
-      const { value, effects } = operation(board.engine);
-      after = await this.recorder.record(board.hotline, effects, board.offers);
-      this.shareStates(board, effects);
-      this.wake(board);
-      return value;
+      let effects: Effect[] = [];
+      try {
+        const decided = operation(board.engine);
+        effects = decided.effects;
+        after = await this.recorder.record(board.hotline, effects, board.offers, {
+          patienceMs: STEP_WRITE_PATIENCE_MS,
+          wanted: () => !this.closing && this.boards.get(hotlineId) === board,
+        });
+        return decided.value;
+      } finally {
+        this.shareStates(board, effects);
+        this.wake(board);
+      }
     });
     board.chain = step.catch(() => undefined);
     const value = await step;

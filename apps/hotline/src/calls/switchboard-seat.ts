@@ -6,10 +6,12 @@ import {
   OnModuleDestroy,
   Optional,
 } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { ChosenPresence } from '@hotline/routing';
 import { startRecurringJob } from '../common/recurring-job';
+import { Environment } from '../config/environment';
 import { HotlineEvents } from '../events/hotline-events';
 import { Cluster } from '../instances/cluster';
 import { Volunteer } from '../volunteers/volunteer.entity';
@@ -41,6 +43,7 @@ export class SwitchboardSeat
     private readonly events: HotlineEvents,
     @InjectRepository(Call) private readonly calls: Repository<Call>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
+    private readonly config: ConfigService<Environment, true>,
     @Optional() private readonly cluster?: Cluster,
   ) {
     super();
@@ -54,7 +57,25 @@ export class SwitchboardSeat
       this.logger,
     );
     if (this.cluster?.enabled) return this.joinCluster(this.cluster);
-    return this.takeover.restoreWaitingCalls();
+    // A single server leads from the start: after a restart it takes over from the record,
+    // as a new leader does.
+    await this.takeover.takeOver();
+    this.takeover.leads();
+    this.startSweep(this.checkMs());
+  }
+
+  /** The routing check (`Takeover.sweep`), every `everyMs`; it does nothing unless leading. */
+  private startSweep(everyMs: number): void {
+    this.stopSweep = startRecurringJob(
+      'routing check',
+      everyMs,
+      () => this.takeover.sweep(),
+      this.logger,
+    );
+  }
+
+  private checkMs(): number {
+    return this.config.get('ROUTING_CHECK_SECONDS', { infer: true }) * 1000;
   }
 
   onModuleDestroy(): void {
@@ -96,12 +117,8 @@ export class SwitchboardSeat
       },
     });
     if (this.active === this.relay) await this.relay.refreshMirror();
-    this.stopSweep = startRecurringJob(
-      'queue sweep',
-      cluster.leaseMs,
-      () => this.takeover.sweep(),
-      this.logger,
-    );
+    // A failover's losses are caught within a lease.
+    this.startSweep(Math.min(cluster.leaseMs, this.checkMs()));
   }
 
   // Each request goes to whichever switchboard is active now.

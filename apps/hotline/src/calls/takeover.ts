@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
-import type { ChosenPresence } from '@hotline/routing';
+import type { ChosenPresence, VolunteerView } from '@hotline/routing';
 import type { Clock } from '@hotline/clock';
 import { InjectClock } from '../common/clock.provider';
 import { Volunteer } from '../volunteers/volunteer.entity';
@@ -10,9 +10,17 @@ import { Call } from './call.entity';
 import { LeadingSwitchboard, queueEntry, skillsOf } from './leading-switchboard';
 import { PresenceChange } from './presence-change.entity';
 
+/** A volunteer's last recorded presence on a hotline. */
+interface RecordedPresence {
+  hotline_id: string;
+  volunteer_id: string;
+  state: string;
+}
+
 /**
  * The leader's engines start from the record: after a restart, or on becoming the leader
- * (docs/instances.md), and the sweep that catches what a failover lost.
+ * (docs/instances.md), and the sweep that compares them with the record and repairs drift
+ * (what a failover or a failed write lost).
  */
 @Injectable()
 export class Takeover {
@@ -30,9 +38,11 @@ export class Takeover {
   ) {}
 
   /**
-   * The new leader starts from the record, as after a restart: volunteers on duty get their
-   * states back (on a call or in wrap-up: break, since the calls they are on finish through
-   * their webhooks), then waiting callers their places, and routing resumes.
+   * The new leader, or a single server that started, begins from the record: volunteers on
+   * duty get their states back (on a call or in wrap-up: break, since the calls they are on
+   * finish through their webhooks), then waiting callers their places (a call that was
+   * ringing rings its volunteer again when they are available), and routing resumes. Those
+   * whose consoles do not come back within the grace period go offline (`OpenConsoles`).
    */
   async takeOver(): Promise<void> {
     this.leader.retire();
@@ -61,20 +71,31 @@ export class Takeover {
   async restoreWaitingCalls(): Promise<void> {
     const waiting = await this.waitingCalls();
     if (waiting.length === 0) return;
+    const ids = waiting.map((call) => call.id);
+    // Who each ringing call was ringing: it rings them again if they are still on duty.
+    const ringing = await this.offers.find({ where: { callId: In(ids), result: IsNull() } });
     const now = this.clock.now().toJSDate();
     await this.offers.update(
-      { callId: In(waiting.map((call) => call.id)), result: IsNull() },
+      { callId: In(ids), result: IsNull() },
       { result: 'restart', endedAt: now },
     );
-    await this.calls.update(
-      { id: In(waiting.map((call) => call.id)) },
-      { status: 'waiting', updatedAt: now },
-    );
+    await this.calls.update({ id: In(ids) }, { status: 'waiting', updatedAt: now });
     for (const call of waiting) {
       await this.leader.step(call.hotlineId, (engine) => {
         engine.restore(queueEntry(call));
         return { value: undefined, effects: [] };
       });
+    }
+    for (const offer of ringing) {
+      const call = waiting.find((one) => one.id === offer.callId)!;
+      await this.leader.step(call.hotlineId, (engine) => ({
+        value: undefined,
+        effects:
+          engine.volunteer(offer.volunteerId)?.state === 'available' &&
+          engine.call(call.id)?.phase === 'waiting'
+            ? engine.offerTo(call.id, offer.volunteerId)
+            : [],
+      }));
     }
     for (const hotlineId of new Set(waiting.map((call) => call.hotlineId))) {
       await this.leader.step(hotlineId, (engine) => ({
@@ -86,27 +107,89 @@ export class Takeover {
   }
 
   /**
-   * The leader's safety net for requests lost in a failover: a call recorded as waiting that
-   * no engine holds joins its queue, and a call whose record has ended leaves it.
+   * The leader's safety net for what a failover or a failed write lost: a call recorded as
+   * waiting that no engine holds joins its queue, a call whose record has ended leaves it,
+   * and a volunteer whose last recorded presence is not the engine's gets the engine's state
+   * recorded and sent to their consoles (the engine decides; the record follows it). What it
+   * fixed is logged, by count.
    */
   async sweep(): Promise<void> {
     if (!this.leading) return;
     // A call written a moment ago may be on its way here: leave it to its request.
     const settled = this.clock.now().toMillis() - 2000 * this.clock.speed;
+    let joined = 0;
     for (const call of await this.waitingCalls()) {
       if (call.updatedAt.getTime() > settled || !this.leading) continue;
-      await this.leader.step(call.hotlineId, (engine) => {
-        if (engine.call(call.id)) return { value: undefined, effects: [] };
-        this.logger.warn({ callId: call.id }, 'a waiting call no engine held joins its queue');
+      joined += await this.leader.step(call.hotlineId, (engine) => {
+        if (engine.call(call.id)) return { value: 0, effects: [] };
         engine.restore(queueEntry(call));
-        return { value: undefined, effects: engine.dispatch() };
+        return { value: 1, effects: engine.dispatch() };
       });
     }
+    let left = 0;
     for (const { callIds } of this.leader.held()) {
       if (callIds.length === 0 || !this.leading) continue;
-      for (const call of await this.calls.find({ where: { id: In(callIds), status: 'ended' } }))
+      for (const call of await this.calls.find({ where: { id: In(callIds), status: 'ended' } })) {
         await this.leader.hangUp(call);
+        left += 1;
+      }
     }
+    const recorded = this.leading ? await this.repairPresence() : 0;
+    if (joined + left + recorded > 0)
+      this.logger.warn(
+        { joined, left, recorded },
+        'the routing check repaired drift between the engines and the record',
+      );
+  }
+
+  /** Records the engine's state of each volunteer whose last recorded presence differs. */
+  private async repairPresence(): Promise<number> {
+    const hotlineIds = this.leader.held().map(({ hotlineId }) => hotlineId);
+    if (hotlineIds.length === 0) return 0;
+    // Steps already under way finish first (their writes land), so only a state that no
+    // step is recording differs from the record; a state changed since is left alone.
+    const before = this.clock.now().toMillis();
+    for (const hotlineId of hotlineIds)
+      await this.leader.step(hotlineId, () => ({ value: undefined, effects: [] }));
+    // A step's changes share one instant: the last instant's rows may be several.
+    const latest = new Map<string, Set<string>>();
+    for (const row of await this.latestPresence(hotlineIds, false)) {
+      const key = `${row.hotline_id}:${row.volunteer_id}`;
+      latest.set(key, (latest.get(key) ?? new Set()).add(row.state));
+    }
+    let repaired = 0;
+    for (const [hotlineId, volunteers] of Object.entries(this.leader.states())) {
+      for (const seen of volunteers) {
+        if (seen.since >= before || !this.leading) continue;
+        const recorded = latest.get(`${hotlineId}:${seen.id}`) ?? new Set(['offline']);
+        if (recorded.has(seen.state)) continue;
+        repaired += await this.leader.step(hotlineId, (engine) => {
+          const now = engine.volunteer(seen.id);
+          if (!now || !sameState(now, seen)) return { value: 0, effects: [] };
+          return {
+            value: 1,
+            effects: [
+              { type: 'volunteer_state', volunteerId: now.id, state: now.state, since: now.since },
+            ],
+          };
+        });
+      }
+    }
+    return repaired;
+  }
+
+  /** Each volunteer's last recorded presence on each hotline (`onDutyOnly`: not offline). */
+  private latestPresence(hotlineIds: string[] | null, onDutyOnly: boolean) {
+    const params: string[] = hotlineIds ?? [];
+    return this.presence.query(
+      `SELECT p.hotline_id, p.volunteer_id, p.state FROM presence_change p
+       WHERE ${onDutyOnly ? "p.state <> 'offline' AND " : ''}${
+         hotlineIds ? `p.hotline_id IN (${hotlineIds.map(() => '?').join(', ')}) AND ` : ''
+       }p.changed_at = (
+         SELECT MAX(q.changed_at) FROM presence_change q
+         WHERE q.hotline_id = p.hotline_id AND q.volunteer_id = p.volunteer_id)`,
+      params,
+    ) as Promise<RecordedPresence[]>;
   }
 
   private waitingCalls(): Promise<Call[]> {
@@ -118,13 +201,7 @@ export class Takeover {
 
   /** Each volunteer's last recorded state on each hotline, from `presence_change`. */
   private async restoreVolunteers(): Promise<void> {
-    const latest: { hotline_id: string; volunteer_id: string; state: string }[] =
-      await this.presence.query(
-        `SELECT p.hotline_id, p.volunteer_id, p.state FROM presence_change p
-         WHERE p.state <> 'offline' AND p.changed_at = (
-           SELECT MAX(q.changed_at) FROM presence_change q
-           WHERE q.hotline_id = p.hotline_id AND q.volunteer_id = p.volunteer_id)`,
-      );
+    const latest = await this.latestPresence(null, true);
     if (latest.length === 0) return;
     const people = await this.volunteers.find({
       where: { id: In([...new Set(latest.map((row) => row.volunteer_id))]), active: true },
@@ -150,3 +227,6 @@ export class Takeover {
     this.logger.log(`Restored ${restored} volunteer(s) on duty`);
   }
 }
+
+const sameState = (a: VolunteerView, b: VolunteerView) =>
+  a.state === b.state && a.since === b.since;

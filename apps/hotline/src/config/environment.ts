@@ -26,6 +26,8 @@ export interface Environment {
   ALLOW_GENERATED_KEY: boolean;
   ACCESS_TOKEN_TTL_MINUTES: number;
   CONSOLE_GRACE_SECONDS: number;
+  /** How often the routing leader compares its engines with the record and repairs drift. */
+  ROUTING_CHECK_SECONDS: number;
   TWILIO_API_KEY_SID?: string;
   TWILIO_API_KEY_SECRET?: string;
   ADMIN_EMAIL?: string;
@@ -138,6 +140,9 @@ const schema = Joi.object<Environment>({
     }),
   CONSOLE_GRACE_SECONDS: Joi.number().integer().min(0).max(600).default(20).messages({
     '*': 'CONSOLE_GRACE_SECONDS must be a whole number of seconds from 0 to 600, got "{#value}"',
+  }),
+  ROUTING_CHECK_SECONDS: Joi.number().integer().min(1).max(600).default(30).messages({
+    '*': 'ROUTING_CHECK_SECONDS must be a whole number of seconds from 1 to 600, got "{#value}"',
   }),
   TWILIO_API_KEY_SID: Joi.string()
     .pattern(/^SK[0-9a-fA-F]{32}$/)

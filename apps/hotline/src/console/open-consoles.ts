@@ -1,4 +1,10 @@
-import { Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Namespace, Socket } from 'socket.io';
@@ -37,12 +43,13 @@ export type ConsoleNamespace = Namespace<
  * consoles are all gone offline once the grace period has passed.
  */
 @Injectable()
-export class OpenConsoles implements OnModuleDestroy {
+export class OpenConsoles implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Console');
   /** Consoles open per volunteer and hotline, and the timers that set them offline when all close. */
   private readonly open = new Map<string, Set<string>>();
   private readonly goneTimers = new Map<string, NodeJS.Timeout>();
   private server?: ConsoleNamespace;
+  private dropTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly auth: AuthService,
@@ -55,9 +62,27 @@ export class OpenConsoles implements OnModuleDestroy {
   ) {
     // A new leader restored volunteers on duty; those whose console went with the old leader
     // and did not come back within the grace period go offline.
-    this.cluster?.whenLeading(() => {
-      setTimeout(() => void this.dropAbsent(), this.graceMs()).unref();
-    });
+    this.cluster?.whenLeading(() => this.dropAbsentAfterGrace());
+  }
+
+  /**
+   * A single server that restarted restored the volunteers on duty (see `Takeover`, whose
+   * calls module starts before this one): the same grace period lets their consoles
+   * reconnect, as after a change of leader.
+   */
+  onApplicationBootstrap(): void {
+    if (this.cluster?.enabled) return;
+    // Only those restored: a volunteer who goes on duty later without a console (through the
+    // API) is not dropped by this check.
+    const restored = this.switchboard.onDuty();
+    if (restored.length > 0) this.dropAbsentAfterGrace(restored);
+  }
+
+  /** Those on duty (`restored`, or all then) still without a console after the grace go offline. */
+  private dropAbsentAfterGrace(restored?: { hotlineId: string; volunteerId: string }[]): void {
+    clearTimeout(this.dropTimer);
+    this.dropTimer = setTimeout(() => void this.dropAbsent(restored), this.graceMs());
+    this.dropTimer.unref();
   }
 
   attach(server: ConsoleNamespace): void {
@@ -65,6 +90,7 @@ export class OpenConsoles implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    clearTimeout(this.dropTimer);
     for (const timer of this.goneTimers.values()) clearTimeout(timer);
     this.goneTimers.clear();
   }
@@ -122,7 +148,7 @@ export class OpenConsoles implements OnModuleDestroy {
           where: { id: volunteerId },
           relations: { hotlines: true },
         }));
-      if (await this.consoleOpenElsewhere(volunteer.id, hotlineId)) return;
+      if (await this.consoleOpen(volunteer.id, hotlineId)) return;
       const state = this.switchboard.volunteerState(hotlineId, volunteer.id)?.state;
       if (state && state !== 'offline' && state !== 'talking') {
         await this.calls.setPresence(volunteer, 'offline', hotlineId);
@@ -137,27 +163,37 @@ export class OpenConsoles implements OnModuleDestroy {
     return (this.config.get('CONSOLE_GRACE_SECONDS', { infer: true }) * 1000) / this.clock.speed;
   }
 
-  private async dropAbsent(): Promise<void> {
-    for (const { hotlineId, volunteerId } of this.switchboard.onDuty()) {
+  private async dropAbsent(restored?: { hotlineId: string; volunteerId: string }[]): Promise<void> {
+    const now = this.switchboard.onDuty();
+    const onDuty = new Set(now.map((one) => keyOf(one)));
+    for (const { hotlineId, volunteerId } of restored ?? now) {
       try {
-        if (await this.consoleOpenElsewhere(volunteerId, hotlineId)) continue;
+        if (!onDuty.has(keyOf({ hotlineId, volunteerId }))) continue;
+        if (await this.consoleOpen(volunteerId, hotlineId)) continue;
         const volunteer = await this.volunteers.findOne({
           where: { id: volunteerId },
           relations: { hotlines: true },
         });
-        if (volunteer) await this.calls.setPresence(volunteer, 'offline', hotlineId);
+        if (!volunteer) continue;
+        await this.calls.setPresence(volunteer, 'offline', hotlineId);
+        this.logger.log(`A volunteer on duty did not reconnect within the grace period; offline`);
       } catch (error) {
         this.logger.warn({ err: messageOf(error) }, 'could not set an absent volunteer offline');
       }
     }
   }
 
-  /** Several instances: the volunteer may have reconnected to another one during the grace period. */
-  private async consoleOpenElsewhere(volunteerId: string, hotlineId: string): Promise<boolean> {
+  /**
+   * The volunteer has a console open on the hotline: here, or (several instances) on another
+   * instance they reconnected to during the grace period.
+   */
+  private async consoleOpen(volunteerId: string, hotlineId: string): Promise<boolean> {
+    if (this.open.has(`${hotlineId}:${volunteerId}`)) return true;
     if (!this.cluster?.enabled || !this.server) return false;
     const sockets = await this.server.in(volunteerRoom(volunteerId)).fetchSockets();
     return sockets.some((socket) => socket.data.hotlineId === hotlineId);
   }
 }
 
-const keyOf = ({ hotlineId, volunteerId }: ConsoleData) => `${hotlineId}:${volunteerId}`;
+const keyOf = ({ hotlineId, volunteerId }: Pick<ConsoleData, 'hotlineId' | 'volunteerId'>) =>
+  `${hotlineId}:${volunteerId}`;
