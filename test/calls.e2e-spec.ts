@@ -97,6 +97,37 @@ describe('a call, from the first ring to wrap-up', () => {
     expect(Number(record.wait_seconds)).toBeGreaterThanOrEqual(0);
   });
 
+  it("plays the hotline's recorded welcome instead of speaking it, the menu's keys still heard", async () => {
+    const welcome = 'https://media.example.org/hotline/welcome.mp3?v=2&lang=zh';
+    const hotlineId = (await hotline.as(admin).get('/api/hotlines').expect(200)).body[0].id;
+    await hotline
+      .as(admin)
+      .patch(`/api/hotlines/${hotlineId}`)
+      .send({ greetings: { welcome } })
+      .expect(200);
+    try {
+      const call = new PhoneCall(hotline.baseUrl);
+      const greeting = await call.dial();
+      // Inside the menu's <Gather>: a key pressed during the recording is heard.
+      expect(greeting.twiml).toMatch(
+        /<Gather [^>]*><Play>https:\/\/media\.example\.org\/hotline\/welcome\.mp3\?v=2&amp;lang=zh<\/Play><Say [^>]*>如果你现在有危险，请按9。学生请按1/,
+      );
+      expect(says(greeting.twiml).join(' ')).not.toMatch(/您好，这里是/);
+      await call.hangUp();
+    } finally {
+      await hotline
+        .as(admin)
+        .patch(`/api/hotlines/${hotlineId}`)
+        .send({ greetings: { welcome: null } })
+        .expect(200);
+    }
+    const again = new PhoneCall(hotline.baseUrl);
+    const spoken = await again.dial();
+    expect(spoken.twiml).not.toContain('<Play>');
+    expect(says(spoken.twiml).join(' ')).toMatch(/您好，这里是/);
+    await again.hangUp();
+  });
+
   it('keeps the volunteer in wrap-up after the call until they record the contact', async () => {
     const volunteer = await addPerson(hotline, { topicSkills: ['learning'], phone: ownPhone() });
     await available(volunteer);

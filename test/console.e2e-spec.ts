@@ -46,6 +46,24 @@ describe('the live console over socket.io', () => {
     consoles.push(opened);
     return opened;
   };
+  /** A supervisor moves a volunteer from their wall, and the wall shows them moved. */
+  const move = async (wall: OpenConsole, volunteerId: string, state: 'available' | 'break') => {
+    expect(await wall.socket.emitWithAck('volunteer.presence', { volunteerId, state })).toEqual({
+      ok: true,
+    });
+    await eventually(
+      async () =>
+        wall
+          .changes()
+          .find(
+            (c) =>
+              c.type === 'volunteer' &&
+              c.volunteer.id === volunteerId &&
+              c.volunteer.state === state,
+          ),
+      `the volunteer ${state}`,
+    );
+  };
 
   beforeAll(async () => {
     centre = await startCallCentre({
@@ -243,24 +261,7 @@ describe('the live console over socket.io', () => {
       await wall.socket.emitWithAck('alert.acknowledge', { alertId: alert.alert.alertId }),
     ).toMatchObject({ ok: false });
 
-    expect(
-      await wall.socket.emitWithAck('volunteer.presence', {
-        volunteerId: chosen.id,
-        state: 'break',
-      }),
-    ).toEqual({ ok: true });
-    await eventually(
-      async () =>
-        wall
-          .changes()
-          .find(
-            (c) =>
-              c.type === 'volunteer' &&
-              c.volunteer.id === chosen.id &&
-              c.volunteer.state === 'break',
-          ),
-      'the volunteer on break',
-    );
+    await move(wall, chosen.id, 'break');
     await danger.hangUp();
   });
 
@@ -306,6 +307,59 @@ describe('the live console over socket.io', () => {
     await call.hangUp();
     await first.socket.emitWithAck('presence.set', { state: 'offline' });
     await second.socket.emitWithAck('presence.set', { state: 'offline' });
+  });
+
+  it("tells supervisors' consoles who missed two calls in a row and is on a break", async () => {
+    const wall = await open((await addPerson(hotline, { roles: ['supervisor'] })).token);
+    const volunteer = await addPerson(hotline, { name: 'Zhao Min', topicSkills: ['learning'] });
+    const desk = await open(volunteer.token);
+    const rung: { offerId: string }[] = [];
+    desk.socket.on('offer.ringing', (offer) => rung.push(offer));
+    await desk.socket.emitWithAck('presence.set', { state: 'available' });
+
+    const call = new PhoneCall(hotline.baseUrl);
+    await call.dial();
+    await call.choose('1', '2');
+    const first = await eventually(async () => rung[0], 'the first offer');
+    expect(await desk.socket.emitWithAck('offer.decline', { offerId: first.offerId })).toEqual({
+      ok: true,
+    });
+    // Missed for 30 clock seconds (3 s here), then the same caller rings them again.
+    const second = await eventually(async () => rung[1], 'the second offer', 10_000);
+    expect(await desk.socket.emitWithAck('offer.decline', { offerId: second.offerId })).toEqual({
+      ok: true,
+    });
+
+    const missed = await eventually(
+      async () =>
+        wall
+          .changes()
+          .find(
+            (c): c is Extract<QueueChange, { type: 'volunteer.missed_twice' }> =>
+              c.type === 'volunteer.missed_twice' && c.notice.volunteerId === volunteer.id,
+          ),
+      'the notice on the wall',
+    );
+    expect(missed.notice).toEqual({
+      volunteerId: volunteer.id,
+      name: 'Zhao Min',
+      since: expect.any(String),
+    });
+    // The break it began went out first: the wall shows them on it.
+    const onBreak = wall
+      .changes()
+      .filter(
+        (c): c is Extract<QueueChange, { type: 'volunteer' }> =>
+          c.type === 'volunteer' && c.volunteer.id === volunteer.id,
+      )
+      .at(-1);
+    expect(onBreak).toMatchObject({ volunteer: { state: 'break', since: missed.notice.since } });
+    expect(onBreak!.s).toBeLessThan(missed.s);
+    expect(wall.changes().filter((c) => c.type === 'volunteer.missed_twice')).toHaveLength(1);
+
+    await call.hangUp();
+    await move(wall, volunteer.id, 'available');
+    await desk.socket.emitWithAck('presence.set', { state: 'offline' });
   });
 
   it('keeps a volunteer through a short drop, and sets them offline once their console is gone', async () => {

@@ -33,6 +33,8 @@ describe('hotline settings', () => {
     expect(response.body.closedMessage).toMatch(/110.*120.*12356/);
     // Twilio's default voice speaks no Chinese: the prompts have a Mandarin voice of their own.
     expect(response.body).toMatchObject({ sayVoice: 'Polly.Zhiyu-Neural', sayLanguage: 'cmn-CN' });
+    // Every prompt is spoken until the hotline records some.
+    expect(response.body.greetings).toEqual({});
   });
 
   it('speaks with a voice Twilio has for the language, and refuses one it has not', async () => {
@@ -63,6 +65,65 @@ describe('hotline settings', () => {
       .as(admin)
       .patch(`/api/hotlines/${id}`)
       .send({ sayVoice: 'Polly.Zhiyu-Neural', sayLanguage: 'cmn-CN' })
+      .expect(200);
+  });
+
+  it('keeps recorded prompts by their https URL, and refuses any other URL naming the prompt', async () => {
+    const welcome = 'https://media.example.org/hotline/welcome-zh.mp3';
+    const recorded = await hotline
+      .as(admin)
+      .patch(`/api/hotlines/${id}`)
+      .send({ greetings: { welcome, goodbye: 'https://media.example.org/hotline/bye.mp3' } })
+      .expect(200);
+    expect(recorded.body.greetings).toEqual({
+      welcome,
+      goodbye: 'https://media.example.org/hotline/bye.mp3',
+    });
+
+    for (const [url, why] of [
+      ['http://media.example.org/hotline/hold.mp3', 'plain http'],
+      ['ftp://media.example.org/hotline/hold.mp3', 'not the web'],
+      ['media.example.org/hotline/hold.mp3', 'no scheme'],
+      ['https://user:secret@media.example.org/hold.mp3', 'a password in the URL'],
+      [42, 'not text'],
+    ] as const) {
+      const refused = await hotline
+        .as(admin)
+        .patch(`/api/hotlines/${id}`)
+        .send({ greetings: { holdOn: url } })
+        .expect(400);
+      expect({ why, fields: refused.body.fields }).toEqual({
+        why,
+        fields: {
+          'greetings.holdOn': expect.arrayContaining([
+            'greetings.holdOn must be an https URL of the recording (https://...)',
+          ]),
+        },
+      });
+    }
+    const unknown = await hotline
+      .as(admin)
+      .patch(`/api/hotlines/${id}`)
+      .send({ greetings: { jingle: 'https://media.example.org/jingle.mp3' } })
+      .expect(400);
+    expect(unknown.body.message).toEqual(['greetings.property jingle should not exist']);
+
+    // Naming one prompt keeps the others; null speaks a prompt again.
+    const changed = await hotline
+      .as(admin)
+      .patch(`/api/hotlines/${id}`)
+      .send({ greetings: { goodbye: null, holdOn: 'https://media.example.org/hotline/hold.mp3' } })
+      .expect(200);
+    expect(changed.body.greetings).toEqual({
+      welcome,
+      holdOn: 'https://media.example.org/hotline/hold.mp3',
+    });
+    const reread = await hotline.as(admin).get(`/api/hotlines/${id}`).expect(200);
+    expect(reread.body.greetings).toEqual(changed.body.greetings);
+    await hotline
+      .as(admin)
+      .patch(`/api/hotlines/${id}`)
+      .send({ greetings: { welcome: null, holdOn: null } })
       .expect(200);
   });
 

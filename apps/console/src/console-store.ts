@@ -19,6 +19,7 @@ import {
   type ChangesFrame,
   type LiveState,
   applyFrame,
+  applySnapshot,
   applyMe,
   applyRinging,
   applyWithdrawn,
@@ -232,7 +233,7 @@ export class ConsoleStore {
     const held = this.held ?? [];
     this.held = null;
     this.update({
-      live: snapshot,
+      live: applySnapshot(this.model.live, snapshot),
       offerSeenAt: snapshot.offer ? Date.now() : this.model.offerSeenAt,
     });
     for (const frame of held) this.receiveFrame(frame);

@@ -3,6 +3,7 @@ import {
   applyFrame,
   applyMe,
   applyRinging,
+  applySnapshot,
   applyWithdrawn,
   clockOffset,
   waitingCalls,
@@ -140,6 +141,84 @@ describe('the live state', () => {
         changes: [{ s: 13, type: 'call.gone', callId: 'x' }],
       }).kind,
     ).toBe('ignored');
+  });
+
+  it('tells the wall who missed two calls in a row while they stay on that break', () => {
+    const breakSince = '2026-11-23T11:08:00.000Z';
+    const onBreak = {
+      id: 'v1',
+      name: 'Wang',
+      state: 'break' as const,
+      since: breakSince,
+      callsHandled: 0,
+    };
+    const notice = { volunteerId: 'v1', name: 'Wang', since: breakSince };
+    const missed = applyFrame(
+      snapshot(),
+      frame(
+        { s: 11, type: 'volunteer', volunteer: onBreak },
+        { s: 12, type: 'volunteer.missed_twice', notice },
+      ),
+    );
+    expect(missed.kind).toBe('applied');
+    if (missed.kind !== 'applied') return;
+    expect(missed.state.missedTwice).toEqual([notice]);
+    expect(missed.state.volunteers?.find((v) => v.id === 'v1')?.state).toBe('break');
+
+    // Said once per volunteer, however often it comes.
+    const again = applyFrame(
+      missed.state,
+      frame({ s: 13, type: 'volunteer.missed_twice', notice }),
+    );
+    expect(again.kind === 'applied' && again.state.missedTwice).toEqual([notice]);
+
+    // Another volunteer's change, or theirs still on the break, leaves the notice.
+    const other = applyFrame(
+      missed.state,
+      frame(
+        {
+          s: 13,
+          type: 'volunteer',
+          volunteer: { ...onBreak, id: 'v2', name: 'Li', state: 'available' },
+        },
+        { s: 14, type: 'volunteer', volunteer: { ...onBreak, callsHandled: 0 } },
+      ),
+    );
+    expect(other.kind === 'applied' && other.state.missedTwice).toEqual([notice]);
+
+    // A supervisor set them available: nothing more to tell.
+    const back = applyFrame(
+      missed.state,
+      frame({
+        s: 13,
+        type: 'volunteer',
+        volunteer: { ...onBreak, state: 'available', since: '2026-11-23T11:09:00.000Z' },
+      }),
+    );
+    expect(back.kind === 'applied' && back.state.missedTwice).toEqual([]);
+
+    // A fresh snapshot keeps the notice while that break goes on, and only then.
+    const volunteers = snapshot().volunteers!.filter((v) => v.id !== 'v1');
+    expect(
+      applySnapshot(missed.state, snapshot({ seq: 20, volunteers: [onBreak, ...volunteers] }))
+        .missedTwice,
+    ).toEqual([notice]);
+    expect(
+      applySnapshot(
+        missed.state,
+        snapshot({
+          seq: 20,
+          volunteers: [{ ...onBreak, since: '2026-11-23T11:30:00.000Z' }, ...volunteers],
+        }),
+      ).missedTwice,
+    ).toBeUndefined();
+    expect(
+      applySnapshot(
+        missed.state,
+        snapshot({ hotlineId: 'other', volunteers: [onBreak, ...volunteers] }),
+      ).missedTwice,
+    ).toBeUndefined();
+    expect(applySnapshot(null, snapshot()).missedTwice).toBeUndefined();
   });
 
   it('ends a ringing offer when it is withdrawn or my state moves on', () => {

@@ -7,13 +7,20 @@
 import type {
   DutyVolunteer,
   Me,
+  MissedTwiceNotice,
   QueueChange,
   QueueSnapshot,
   QueuedCall,
   RingingOffer,
 } from '@hotline/console-protocol';
 
-export type LiveState = QueueSnapshot;
+export type LiveState = QueueSnapshot & {
+  /**
+   * Volunteers the engine put on a break for missing two offers in a row, while they are still
+   * on that break: the wall says so. Not in snapshots; `applySnapshot` keeps what is still true.
+   */
+  missedTwice?: MissedTwiceNotice[];
+};
 
 export interface ChangesFrame {
   hotlineId: string;
@@ -56,6 +63,11 @@ export function applyChange(state: LiveState, change: QueueChange): LiveState {
       next.calls = state.calls.filter((call) => call.callId !== change.callId);
       break;
     case 'volunteer':
+      // Off the break (set available, offline, or on a call): nothing more to tell.
+      if (change.volunteer.state !== 'break' && state.missedTwice)
+        next.missedTwice = state.missedTwice.filter(
+          (notice) => notice.volunteerId !== change.volunteer.id,
+        );
       // Volunteers (not supervisors) get no list; their count cannot be kept from changes.
       if (state.volunteers) {
         next.volunteers = upsert(
@@ -79,8 +91,32 @@ export function applyChange(state: LiveState, change: QueueChange): LiveState {
     case 'alert.gone':
       next.alerts = (state.alerts ?? []).filter((alert) => alert.alertId !== change.alertId);
       break;
+    case 'volunteer.missed_twice':
+      next.missedTwice = upsert(
+        state.missedTwice ?? [],
+        change.notice,
+        (notice) => notice.volunteerId === change.notice.volunteerId,
+      );
+      break;
   }
   return next;
+}
+
+/**
+ * A fresh snapshot replaces the state; the notices of volunteers still on the same break (the
+ * one that began when they missed twice) stay, the others are no longer true.
+ */
+export function applySnapshot(previous: LiveState | null, snapshot: QueueSnapshot): LiveState {
+  const known = previous?.hotlineId === snapshot.hotlineId ? (previous.missedTwice ?? []) : [];
+  const still = known.filter((notice) =>
+    snapshot.volunteers?.some(
+      (volunteer) =>
+        volunteer.id === notice.volunteerId &&
+        volunteer.state === 'break' &&
+        volunteer.since === notice.since,
+    ),
+  );
+  return still.length > 0 ? { ...snapshot, missedTwice: still } : snapshot;
 }
 
 /**

@@ -2030,6 +2030,8 @@ export interface components {
       /** @description Spoken when closed, after the opening hours: the emergency numbers */
       closedMessage?: string;
       closures?: components['schemas']['ClosureDto'][];
+      /** @description Recorded prompts, played instead of spoken; the prompts not named are kept as they are */
+      greetings?: components['schemas']['GreetingsDto'];
       /**
        * @default zh-CN
        * @enum {string}
@@ -2265,6 +2267,52 @@ export interface components {
       /** @example 2026-12-31 */
       to: string;
     };
+    GreetingsDto: {
+      /**
+       * @description The caller menu: 9 in danger, 1 pupil, 2 parent, 3 teacher. An https URL Twilio plays instead of speaking the prompt; null speaks it again
+       * @example https://media.example.org/hotline/callerMenu.mp3
+       */
+      callerMenu?: string | null;
+      /**
+       * @description The closed message in the closed answer (the emergency numbers), after the hours. An https URL Twilio plays instead of speaking the prompt; null speaks it again
+       * @example https://media.example.org/hotline/closed.mp3
+       */
+      closed?: string | null;
+      /**
+       * @description Said to a caller in danger put through to the queue, and while they hold. An https URL Twilio plays instead of speaking the prompt; null speaks it again
+       * @example https://media.example.org/hotline/crisisHoldOn.mp3
+       */
+      crisisHoldOn?: string | null;
+      /**
+       * @description Said before the hotline hangs up. An https URL Twilio plays instead of speaking the prompt; null speaks it again
+       * @example https://media.example.org/hotline/goodbye.mp3
+       */
+      goodbye?: string | null;
+      /**
+       * @description Said to a caller put through to the queue, and while they hold. An https URL Twilio plays instead of speaking the prompt; null speaks it again
+       * @example https://media.example.org/hotline/holdOn.mp3
+       */
+      holdOn?: string | null;
+      /**
+       * @description The topic menu: a digit per topic, and 9 in danger. An https URL Twilio plays instead of speaking the prompt; null speaks it again
+       * @example https://media.example.org/hotline/topicMenu.mp3
+       */
+      topicMenu?: string | null;
+      /**
+       * @description The welcome, with the hotline's name: opens the caller menu and the closed answer. An https URL Twilio plays instead of speaking the prompt; null speaks it again
+       * @example https://media.example.org/hotline/welcome.mp3
+       */
+      welcome?: string | null;
+    };
+    GreetingsView: {
+      callerMenu?: string;
+      closed?: string;
+      crisisHoldOn?: string;
+      goodbye?: string;
+      holdOn?: string;
+      topicMenu?: string;
+      welcome?: string;
+    };
     HealthView: {
       /** @description Clock speed: 1 in real time */
       clockSpeed: number;
@@ -2291,6 +2339,8 @@ export interface components {
       closures: components['schemas']['ClosureDto'][];
       /** Format: date-time */
       createdAt: string;
+      /** @description The recorded prompts, by prompt (the https URL Twilio plays) */
+      greetings: components['schemas']['GreetingsView'];
       id: string;
       /** @enum {string} */
       locale: 'zh-CN' | 'en';
@@ -2902,6 +2952,8 @@ export interface components {
       /** @description Spoken when closed, after the opening hours: the emergency numbers */
       closedMessage?: string;
       closures?: components['schemas']['ClosureDto'][];
+      /** @description Recorded prompts, played instead of spoken; the prompts not named are kept as they are */
+      greetings?: components['schemas']['GreetingsDto'];
       /**
        * @default zh-CN
        * @enum {string}

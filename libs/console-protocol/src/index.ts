@@ -87,6 +87,18 @@ export interface CrisisAlert {
 }
 
 /**
+ * A volunteer missed two offers in a row (declined or let ring out), and the routing engine put
+ * them on a break so that callers stop ringing someone who is not there. The supervisors' wall
+ * shows it until the volunteer is off that break (a supervisor may set them available again).
+ */
+export interface MissedTwiceNotice {
+  volunteerId: string;
+  name: string;
+  /** When the break began. */
+  since: string;
+}
+
+/**
  * Where the volunteer's next call rings: `browser`, this console's softphone (registered, see
  * `softphone.registered`); `phone`, their own phone, screened (press 1 to take it); `nowhere`,
  * neither a registered softphone nor a phone number, so calls they accept fail at once.
@@ -132,7 +144,8 @@ export type QueueChange =
   | { s: number; type: 'volunteer'; volunteer: DutyVolunteer }
   | { s: number; type: 'today'; today: TodayFigures }
   | { s: number; type: 'alert'; alert: CrisisAlert }
-  | { s: number; type: 'alert.gone'; alertId: string };
+  | { s: number; type: 'alert.gone'; alertId: string }
+  | { s: number; type: 'volunteer.missed_twice'; notice: MissedTwiceNotice };
 
 export interface ServerEvents {
   'queue.snapshot': (snapshot: QueueSnapshot) => void;

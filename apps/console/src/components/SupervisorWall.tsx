@@ -34,10 +34,24 @@ export function SupervisorWall({
       STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || a.name.localeCompare(b.name),
   );
   const available = volunteers.filter((v) => v.state === 'available');
+  const move = (volunteer: DutyVolunteer) => ({ volunteerId: volunteer.id, store, busy });
 
   return (
     <div className="wall">
       <h2 className="visually-hidden">{t('wall.heading')}</h2>
+      {/* Always there, so that a screen reader announces a notice as it appears. */}
+      <div className="wall__missed" aria-live="polite">
+        {(live.missedTwice ?? []).map((notice) => (
+          <p
+            key={notice.volunteerId}
+            className="notice notice--info"
+            data-missed-twice={notice.volunteerId}
+          >
+            <span>{t('wall.missedTwice', { name: notice.name })}</span>
+            <MoveButton volunteerId={notice.volunteerId} to="available" store={store} busy={busy} />
+          </p>
+        ))}
+      </div>
       {live.today && <Today today={live.today} />}
       <section className="card" aria-labelledby="wall-calls">
         <h3 id="wall-calls">
@@ -105,34 +119,13 @@ export function SupervisorWall({
                   <td className="numeric">{volunteer.callsHandled}</td>
                   <td className="actions">
                     {['missed', 'break', 'offline', 'wrap_up'].includes(volunteer.state) && (
-                      <button
-                        type="button"
-                        className="button button--small"
-                        disabled={busy}
-                        onClick={() => void store.moveVolunteer(volunteer.id, 'available')}
-                      >
-                        {t('wall.toAvailable')}
-                      </button>
+                      <MoveButton {...move(volunteer)} to="available" />
                     )}
                     {['available', 'missed', 'offered'].includes(volunteer.state) && (
-                      <button
-                        type="button"
-                        className="button button--small"
-                        disabled={busy}
-                        onClick={() => void store.moveVolunteer(volunteer.id, 'break')}
-                      >
-                        {t('wall.toBreak')}
-                      </button>
+                      <MoveButton {...move(volunteer)} to="break" />
                     )}
                     {['available', 'missed', 'offered', 'break'].includes(volunteer.state) && (
-                      <button
-                        type="button"
-                        className="button button--small"
-                        disabled={busy}
-                        onClick={() => void store.moveVolunteer(volunteer.id, 'offline')}
-                      >
-                        {t('wall.toOffline')}
-                      </button>
+                      <MoveButton {...move(volunteer)} to="offline" />
                     )}
                   </td>
                 </tr>
@@ -142,6 +135,37 @@ export function SupervisorWall({
         )}
       </section>
     </div>
+  );
+}
+
+const MOVE_LABELS = {
+  available: 'wall.toAvailable',
+  break: 'wall.toBreak',
+  offline: 'wall.toOffline',
+} as const;
+
+/** A supervisor's control to set a volunteer available, on break or offline. */
+function MoveButton({
+  volunteerId,
+  to,
+  store,
+  busy,
+}: {
+  volunteerId: string;
+  to: keyof typeof MOVE_LABELS;
+  store: ConsoleStore;
+  busy: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <button
+      type="button"
+      className="button button--small"
+      disabled={busy}
+      onClick={() => void store.moveVolunteer(volunteerId, to)}
+    >
+      {t(MOVE_LABELS[to])}
+    </button>
   );
 }
 

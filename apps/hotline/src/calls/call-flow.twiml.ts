@@ -4,7 +4,7 @@ import { currentOrNextOpening, localDateOf } from '@hotline/calendar';
 import { defaultTaxonomy } from '@hotline/taxonomy';
 import type { Hotline } from '../hotlines/hotline.entity';
 import type { CallbackReason } from './callback-request.entity';
-import { VOICE_PROMPTS, VoicePrompts, sayAs } from './voice-prompts';
+import { HotlineVoice, Line, VOICE_PROMPTS, VoicePrompts } from './voice-prompts';
 import { screenPath } from './screening.twiml';
 
 type VoiceResponse = twilio.twiml.VoiceResponse;
@@ -20,18 +20,19 @@ export type HoldNews = { position: number; expectedWaitSeconds: number } | 'nobo
 
 /**
  * The TwiML of each step of a call, in the hotline's language. Every answer ends in a way
- * Twilio can continue from: a menu, the queue, a dial, or a goodbye.
+ * Twilio can continue from: a menu, the queue, a dial, or a goodbye. The prompts the hotline
+ * recorded are played instead of spoken (`HotlineVoice`).
  */
 export class CallFlowTwiml {
   private readonly prompts: VoicePrompts;
-  private readonly voice: ReturnType<typeof sayAs>;
+  private readonly voice: HotlineVoice;
 
   constructor(
     private readonly hotline: Hotline,
     private readonly url: (path: string) => string,
   ) {
     this.prompts = VOICE_PROMPTS[hotline.locale];
-    this.voice = sayAs(hotline.voice());
+    this.voice = new HotlineVoice(hotline);
   }
 
   /** Closed: the hours, when we next open, the emergency numbers, and a call-back offer. */
@@ -42,12 +43,12 @@ export class CallFlowTwiml {
       const closedToday = this.hotline.closures.some(
         (closure) => closure.date === localDateOf(schedule, now),
       );
-      const speech = [this.prompts.welcome(this.hotline.name)];
+      const speech: Line[] = [this.welcome()];
       if (closedToday) speech.push(this.prompts.closedToday);
       speech.push(this.prompts.hours(this.hotline.openingHours));
       if (next) speech.push(this.prompts.nextOpening(next.start!.setZone(this.hotline.timeZone)));
-      this.say(twiml, speech.join(' '));
-      this.say(twiml, this.hotline.closedMessage);
+      this.voice.speak(twiml, ...speech);
+      this.voice.speak(twiml, { greeting: 'closed', text: this.hotline.closedMessage });
       this.callbackOffer(twiml, 'closed_hours');
     });
   }
@@ -60,10 +61,10 @@ export class CallFlowTwiml {
         action: this.url(`${VOICE_PATH}/menu?step=caller`),
         method: 'POST',
       });
-      gather.say(
-        this.voice,
-        `${this.prompts.welcome(this.hotline.name)} ${this.prompts.callerMenu}`,
-      );
+      this.voice.speak(gather, this.welcome(), {
+        greeting: 'callerMenu',
+        text: this.prompts.callerMenu,
+      });
       // No key pressed: Twilio goes on here, and the menu takes the default.
       twiml.redirect({ method: 'POST' }, this.url(`${VOICE_PATH}/menu?step=caller`));
     });
@@ -77,7 +78,10 @@ export class CallFlowTwiml {
         action: this.url(`${VOICE_PATH}/menu?step=topic`),
         method: 'POST',
       });
-      gather.say(this.voice, this.prompts.topicMenu(defaultTaxonomy().menuTopics()));
+      this.voice.speak(gather, {
+        greeting: 'topicMenu',
+        text: this.prompts.topicMenu(defaultTaxonomy().menuTopics()),
+      });
       twiml.redirect({ method: 'POST' }, this.url(`${VOICE_PATH}/menu?step=topic`));
     });
   }
@@ -85,7 +89,7 @@ export class CallFlowTwiml {
   /** Into the hotline's Twilio queue; the routing engine decides who answers. */
   enqueue(crisis: boolean): string {
     return this.build((twiml) => {
-      this.say(twiml, crisis ? this.prompts.crisisHoldOn : this.prompts.holdOn);
+      this.voice.speak(twiml, this.holdOn(crisis));
       twiml.enqueue(
         {
           waitUrl: this.url(`${VOICE_PATH}/wait`),
@@ -106,7 +110,7 @@ export class CallFlowTwiml {
    */
   hold(news: HoldNews, offerChoice: boolean, crisis = false): string {
     return this.build((twiml) => {
-      const speech =
+      const speech: Line =
         news === 'nobody_on_duty'
           ? this.prompts.nobodyOnDuty
           : news
@@ -114,11 +118,9 @@ export class CallFlowTwiml {
                 news.position,
                 Math.max(1, Math.round(news.expectedWaitSeconds / 60)),
               )
-            : crisis
-              ? this.prompts.crisisHoldOn
-              : this.prompts.holdOn;
+            : this.holdOn(crisis);
       if (!offerChoice) {
-        this.say(twiml, speech);
+        this.voice.speak(twiml, speech);
         twiml.pause({ length: HOLD_SECONDS });
         return;
       }
@@ -128,7 +130,7 @@ export class CallFlowTwiml {
         action: this.url(`${VOICE_PATH}/wait-choice`),
         method: 'POST',
       });
-      gather.say(this.voice, `${speech} ${this.prompts.messageOrCallback}`);
+      this.voice.speak(gather, speech, this.prompts.messageOrCallback);
       twiml.pause({ length: HOLD_SECONDS - CHOICE_SECONDS });
     });
   }
@@ -146,19 +148,19 @@ export class CallFlowTwiml {
    */
   messageOrCallback(reason: CallbackReason, speech: string[], canCallBack: boolean): string {
     return this.build((twiml) => {
-      for (const text of speech) this.say(twiml, text);
+      for (const text of speech) this.voice.speak(twiml, text);
       const gather = twiml.gather({
         numDigits: 1,
         timeout: CHOICE_SECONDS,
         action: this.url(`${VOICE_PATH}/choice?reason=${reason}`),
         method: 'POST',
       });
-      gather.say(
-        this.voice,
+      this.voice.speak(
+        gather,
         canCallBack ? this.prompts.messageOrCallback : this.prompts.messageOnly,
       );
-      this.say(twiml, this.hotline.closedMessage);
-      this.say(twiml, this.prompts.goodbye);
+      this.voice.speak(twiml, this.hotline.closedMessage);
+      this.voice.speak(twiml, this.goodbyePrompt());
       twiml.hangup();
     });
   }
@@ -178,7 +180,7 @@ export class CallFlowTwiml {
    */
   recordMessage(reason: CallbackReason): string {
     return this.build((twiml) => {
-      this.say(twiml, this.prompts.recordMessage);
+      this.voice.speak(twiml, this.prompts.recordMessage);
       twiml.record({
         maxLength: this.hotline.routing.voicemailMaxSeconds,
         finishOnKey: '#',
@@ -190,9 +192,9 @@ export class CallFlowTwiml {
         recordingStatusCallbackEvent: ['completed', 'absent'],
       });
       // Reached when Twilio heard nothing (it then calls no action).
-      this.say(twiml, this.prompts.noMessageHeard);
-      this.say(twiml, this.hotline.closedMessage);
-      this.say(twiml, this.prompts.goodbye);
+      this.voice.speak(twiml, this.prompts.noMessageHeard);
+      this.voice.speak(twiml, this.hotline.closedMessage);
+      this.voice.speak(twiml, this.goodbyePrompt());
       twiml.hangup();
     });
   }
@@ -232,7 +234,7 @@ export class CallFlowTwiml {
   ): string {
     const screened = 'number' in target;
     return this.build((twiml) => {
-      this.say(twiml, this.prompts.connecting);
+      this.voice.speak(twiml, this.prompts.connecting);
       const dial = twiml.dial({
         action: this.url(
           `${VOICE_PATH}/dial-result?call=${callId}${screened ? '&screened=1' : ''}`,
@@ -248,7 +250,8 @@ export class CallFlowTwiml {
 
   goodbye(...speech: string[]): string {
     return this.build((twiml) => {
-      for (const text of [...speech, this.prompts.goodbye]) this.say(twiml, text);
+      for (const text of speech) this.voice.speak(twiml, text);
+      this.voice.speak(twiml, this.goodbyePrompt());
       twiml.hangup();
     });
   }
@@ -265,13 +268,23 @@ export class CallFlowTwiml {
       action: this.url(`${VOICE_PATH}/callback?reason=${reason}`),
       method: 'POST',
     });
-    gather.say(this.voice, this.prompts.callbackOffer);
-    this.say(twiml, this.prompts.goodbye);
+    this.voice.speak(gather, this.prompts.callbackOffer);
+    this.voice.speak(twiml, this.goodbyePrompt());
     twiml.hangup();
   }
 
-  private say(twiml: VoiceResponse, text: string): void {
-    twiml.say(this.voice, text);
+  private welcome(): Line {
+    return { greeting: 'welcome', text: this.prompts.welcome(this.hotline.name) };
+  }
+
+  private holdOn(crisis: boolean): Line {
+    return crisis
+      ? { greeting: 'crisisHoldOn', text: this.prompts.crisisHoldOn }
+      : { greeting: 'holdOn', text: this.prompts.holdOn };
+  }
+
+  private goodbyePrompt(): Line {
+    return { greeting: 'goodbye', text: this.prompts.goodbye };
   }
 
   private build(steps: (twiml: VoiceResponse) => void): string {

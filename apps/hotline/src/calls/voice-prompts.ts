@@ -3,13 +3,65 @@ import type VoiceResponse from 'twilio/lib/twiml/VoiceResponse';
 import type { SayVoice } from '@hotline/telephony';
 import { WEEKDAYS, WeeklyHours } from '@hotline/calendar';
 import type { TopicNode } from '@hotline/taxonomy';
-import type { HotlineLocale } from '../hotlines/hotline.entity';
+import type { GreetingKey, Hotline, HotlineLocale } from '../hotlines/hotline.entity';
 
 /** `<Say>` attributes for a voice the hotline's settings hold (checked against Twilio's table). */
 export const sayAs = ({ voice, language }: SayVoice): VoiceResponse.SayAttributes => ({
   voice: voice as NonNullable<VoiceResponse.SayAttributes['voice']>,
   language: language as NonNullable<VoiceResponse.SayAttributes['language']>,
 });
+
+/** A prompt the hotline may have recorded: its recording is played, else its text is spoken. */
+export interface Recordable {
+  greeting: GreetingKey;
+  text: string;
+}
+
+/** What is said in one breath: spoken text, and prompts that may be recorded. */
+export type Line = string | Recordable;
+
+/** What `<Say>` and `<Play>` are added to: the answer itself, or a `<Gather>` in it. */
+interface Speaks {
+  say(attributes: VoiceResponse.SayAttributes, message: string): unknown;
+  play(attributes: VoiceResponse.PlayAttributes, url: string): unknown;
+}
+
+/**
+ * A hotline's voice on the phone: its text-to-speech voice, and the prompts it recorded
+ * (`<Play>` instead of `<Say>`, inside a `<Gather>` too, so a caller may press a key during
+ * the recording).
+ */
+export class HotlineVoice {
+  readonly sayAttributes: VoiceResponse.SayAttributes;
+
+  constructor(private readonly hotline: Hotline) {
+    this.sayAttributes = sayAs(hotline.voice());
+  }
+
+  /** The recording of a prompt, when the hotline has one. */
+  recording(greeting: GreetingKey): string | undefined {
+    return this.hotline.greetings?.[greeting] || undefined;
+  }
+
+  /** One `<Say>` for each run of spoken text, one `<Play>` for each recorded prompt, in order. */
+  speak(target: Speaks, ...lines: Line[]): void {
+    let spoken: string[] = [];
+    const sayWhatWasSpoken = () => {
+      if (spoken.length > 0) target.say(this.sayAttributes, spoken.join(' '));
+      spoken = [];
+    };
+    for (const line of lines) {
+      const url = typeof line === 'string' ? undefined : this.recording(line.greeting);
+      if (url) {
+        sayWhatWasSpoken();
+        target.play({}, url);
+      } else {
+        spoken.push(typeof line === 'string' ? line : line.text);
+      }
+    }
+    sayWhatWasSpoken();
+  }
+}
 
 /** Digits of the two menus. 9 is "I am in danger now" in both. */
 export const DANGER_DIGIT = '9';

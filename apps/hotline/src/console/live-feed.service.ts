@@ -3,6 +3,7 @@ import { filter, Subscription } from 'rxjs';
 import type { Namespace } from 'socket.io';
 import type {
   CrisisAlert,
+  MissedTwiceNotice,
   QueueChange,
   QueueSnapshot,
   ServerEvents,
@@ -37,6 +38,8 @@ interface HotlineFeed {
   newAlerts: Map<string, CrisisAlert>;
   /** Alerts acknowledged since the last frame. */
   goneAlerts: Set<string>;
+  /** Volunteers put on a break for missing two offers in a row since the last frame. */
+  missedTwice: Set<string>;
   timer?: NodeJS.Timeout;
   flushing: Promise<void>;
   dueAt: number;
@@ -163,6 +166,11 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
         feed.newAlerts.delete(event.alertId);
         feed.goneAlerts.add(event.alertId);
         break;
+      case 'volunteer.missed_twice':
+        // Their state (the break) goes out in the same frame, before the notice.
+        feed.volunteers.add(event.volunteerId);
+        feed.missedTwice.add(event.volunteerId);
+        break;
     }
     this.schedule(event.hotlineId, feed);
   }
@@ -200,8 +208,10 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     const today = feed.today && started - feed.lastTodayAt >= TODAY_EVERY_MS;
     const newAlerts = [...feed.newAlerts.values()];
     const goneAlerts = [...feed.goneAlerts];
+    const missedTwice = [...feed.missedTwice];
     feed.newAlerts.clear();
     feed.goneAlerts.clear();
+    feed.missedTwice.clear();
     feed.calls.clear();
     feed.volunteers.clear();
     feed.lastFrameAt = started;
@@ -232,10 +242,25 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
       });
     for (const alert of newAlerts) changes.push({ type: 'alert', alert });
     for (const alertId of goneAlerts) changes.push({ type: 'alert.gone', alertId });
+    for (const volunteerId of missedTwice) {
+      const notice = this.missedTwiceNotice(hotlineId, volunteerId);
+      if (notice) changes.push({ type: 'volunteer.missed_twice', notice });
+    }
     if (changes.length === 0) return;
 
     const numbered = changes.map((change) => ({ ...change, s: ++feed.seq }) as QueueChange);
     this.server?.to(hotlineRoom(hotlineId)).emit('queue.changes', { hotlineId, changes: numbered });
+  }
+
+  /** Nothing to say when a supervisor already set them available (or offline) meanwhile. */
+  private missedTwiceNotice(hotlineId: string, volunteerId: string): MissedTwiceNotice | null {
+    const state = this.switchboard.volunteerState(hotlineId, volunteerId);
+    if (state?.state !== 'break') return null;
+    return {
+      volunteerId,
+      name: this.lookups.name(volunteerId),
+      since: new Date(state.since).toISOString(),
+    };
   }
 
   private feed(hotlineId: string): HotlineFeed {
@@ -252,6 +277,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
         lastTodayAt: -Infinity,
         newAlerts: new Map(),
         goneAlerts: new Set(),
+        missedTwice: new Set(),
       };
       this.feeds.set(hotlineId, feed);
     }

@@ -67,6 +67,24 @@ export const DEFAULT_SAY_VOICE: Record<HotlineLocale, SayVoice> = {
   en: { voice: 'Polly.Joanna-Neural', language: 'en-US' },
 };
 
+/**
+ * The prompts a hotline may record in a person's voice instead of the synthetic one: the fixed
+ * texts a caller hears on every call. What the server works out (the hours, the next opening,
+ * a place in the queue) is always spoken, so a recording never goes out of date.
+ */
+export const GREETING_KEYS = [
+  'welcome',
+  'callerMenu',
+  'topicMenu',
+  'holdOn',
+  'crisisHoldOn',
+  'closed',
+  'goodbye',
+] as const;
+export type GreetingKey = (typeof GREETING_KEYS)[number];
+/** A recording's https URL per prompt; a prompt without one is spoken. */
+export type HotlineGreetings = Partial<Record<GreetingKey, string>>;
+
 /** One hotline: a number, its hours and its rules. Every other record carries its hotline. */
 @Entity({ name: 'hotline' })
 export class Hotline {
@@ -114,10 +132,15 @@ export class Hotline {
   @Column({ type: 'simple-json' })
   routing!: RoutingSettings;
 
+  /** Recorded prompts, played instead of spoken ones (empty: every prompt is spoken). */
+  @Column({ type: 'simple-json', nullable: true })
+  greetings!: HotlineGreetings;
+
   /** Hotlines saved before a setting existed read its default. */
   @AfterLoad()
   withRoutingDefaults(): void {
     this.routing = { ...DEFAULT_ROUTING, ...this.routing };
+    this.greetings = this.greetings ?? {};
   }
 
   /** Confidential notes are cleared this many days after the consultation (see docs/contacts.md). */

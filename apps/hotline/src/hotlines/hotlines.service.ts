@@ -15,11 +15,18 @@ import { sayVoiceProblem, voicesFor } from '@hotline/telephony';
 import { InjectClock } from '../common/clock.provider';
 import { invalidFields } from '../common/validation';
 import type { Volunteer } from '../volunteers/volunteer.entity';
-import { CreateHotlineDto, HotlineStatusView, UpdateHotlineDto } from './dto/hotline.dto';
+import {
+  CreateHotlineDto,
+  GreetingsDto,
+  HotlineStatusView,
+  UpdateHotlineDto,
+} from './dto/hotline.dto';
 import {
   DEFAULT_ROUTING,
   DEFAULT_SAY_VOICE,
+  GREETING_KEYS,
   Hotline,
+  HotlineGreetings,
   HotlineLocale,
   DEFAULT_NOTE_RETENTION_DAYS,
   DEFAULT_WITHDRAW_CUTOFF_HOURS,
@@ -74,6 +81,7 @@ export class HotlinesService {
       closedMessage: dto.closedMessage ?? DEFAULT_CLOSED_MESSAGE[locale],
       ...sayVoiceFor(locale, dto),
       routing: { ...DEFAULT_ROUTING, ...dto.routing },
+      greetings: withGreetings({}, dto.greetings),
       noteRetentionDays: DEFAULT_NOTE_RETENTION_DAYS,
       withdrawCutoffHours: dto.withdrawCutoffHours ?? DEFAULT_WITHDRAW_CUTOFF_HOURS,
       createdAt: now,
@@ -85,11 +93,12 @@ export class HotlinesService {
 
   async update(actor: Volunteer, id: string, dto: UpdateHotlineDto): Promise<Hotline> {
     const hotline = await this.get(actor, id);
-    const { routing, sayVoice, sayLanguage, ...settings } = dto;
+    const { routing, sayVoice, sayLanguage, greetings, ...settings } = dto;
     const voiceChanges = sayVoice !== undefined || sayLanguage !== undefined;
     const localeChanges = settings.locale !== undefined && settings.locale !== hotline.locale;
     Object.assign(hotline, settings);
     if (routing) hotline.routing = { ...hotline.routing, ...routing };
+    if (greetings) hotline.greetings = withGreetings(hotline.greetings, greetings);
     // A new locale without a voice named takes that locale's default voice.
     if (voiceChanges || localeChanges)
       Object.assign(hotline, sayVoiceFor(hotline.locale, { sayVoice, sayLanguage }));
@@ -171,6 +180,20 @@ function sayVoiceFor(
       ],
     });
   return { sayVoice: asked.sayVoice!, sayLanguage: asked.sayLanguage! };
+}
+
+/** The recordings after a change: a URL replaces a prompt's recording, null removes it. */
+function withGreetings(
+  current: HotlineGreetings,
+  changes: GreetingsDto | undefined,
+): HotlineGreetings {
+  const greetings: HotlineGreetings = { ...current };
+  for (const key of GREETING_KEYS) {
+    const url = changes?.[key];
+    if (url === null) delete greetings[key];
+    else if (url !== undefined) greetings[key] = url;
+  }
+  return greetings;
 }
 
 function assertValidSchedule(schedule: HotlineSchedule): void {

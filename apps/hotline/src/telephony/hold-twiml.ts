@@ -2,17 +2,19 @@ import twilio from 'twilio';
 import {
   DEFAULT_ROUTING,
   DEFAULT_SAY_VOICE,
+  GreetingKey,
   Hotline,
   HotlineLocale,
 } from '../hotlines/hotline.entity';
 import { DEFAULT_CLOSED_MESSAGE } from '../hotlines/hotlines.service';
-import { VOICE_PROMPTS, VoicePrompts, sayAs } from '../calls/voice-prompts';
+import { HotlineVoice, VOICE_PROMPTS, VoicePrompts, sayAs } from '../calls/voice-prompts';
 
 type VoiceResponse = twilio.twiml.VoiceResponse;
 
 /**
  * What a caller hears when the server cannot finish a step in time: in the hotline's voice
- * when its settings are at hand, otherwise in both languages with the default voices.
+ * (and its recordings of the hold message and the goodbye) when its settings are at hand,
+ * otherwise in both languages with the default voices.
  */
 export class HoldTwiml {
   constructor(private readonly hotline: Hotline | null) {}
@@ -20,7 +22,7 @@ export class HoldTwiml {
   /** Keeps the caller on the line: a short pause, then the same step again. */
   hold(redirectUrl: string, pauseSeconds: number, first: boolean): string {
     return this.build((twiml) => {
-      if (first) this.say(twiml, (prompts) => prompts.holdOn);
+      if (first) this.say(twiml, (prompts) => prompts.holdOn, 'holdOn');
       twiml.pause({ length: pauseSeconds });
       twiml.redirect({ method: 'POST' }, redirectUrl);
     });
@@ -53,7 +55,7 @@ export class HoldTwiml {
       this.say(twiml, (prompts) => prompts.connecting);
       twiml.dial({ answerOnBridge: true }, crisisLine);
       this.sayClosedMessage(twiml);
-      this.say(twiml, (prompts) => prompts.goodbye);
+      this.say(twiml, (prompts) => prompts.goodbye, 'goodbye');
       twiml.hangup();
     });
   }
@@ -63,7 +65,7 @@ export class HoldTwiml {
     return this.build((twiml) => {
       this.say(twiml, (prompts) => prompts.apology);
       this.sayClosedMessage(twiml);
-      this.say(twiml, (prompts) => prompts.goodbye);
+      this.say(twiml, (prompts) => prompts.goodbye, 'goodbye');
       twiml.hangup();
     });
   }
@@ -76,7 +78,16 @@ export class HoldTwiml {
     }));
   }
 
-  private say(twiml: VoiceResponse, text: (prompts: VoicePrompts) => string): void {
+  private say(
+    twiml: VoiceResponse,
+    text: (prompts: VoicePrompts) => string,
+    greeting?: GreetingKey,
+  ): void {
+    if (this.hotline && greeting) {
+      const said = text(VOICE_PROMPTS[this.hotline.locale]);
+      new HotlineVoice(this.hotline).speak(twiml, { greeting, text: said });
+      return;
+    }
     for (const { locale, voice } of this.locales()) twiml.say(voice, text(VOICE_PROMPTS[locale]));
   }
 

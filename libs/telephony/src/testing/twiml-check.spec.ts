@@ -46,6 +46,27 @@ describe('the TwiML check the tests and the simulator share', () => {
     );
   });
 
+  it('checks <Play> against the attributes and values Twilio documents', () => {
+    const response = new twilio.twiml.VoiceResponse();
+    response.play({}, 'https://media.example.org/welcome.mp3?v=1&lang=zh');
+    response.gather({ numDigits: 1 }).play({ loop: 2 }, 'http://media.example.org/menu.wav');
+    response.play({ digits: 'ww12#' });
+    expect(twimlProblem(response.toString())).toBeNull();
+    const play = (attributes: string, media = 'https://media.example.org/a.mp3') =>
+      twimlProblem(`<Response><Play${attributes}>${media}</Play></Response>`);
+    expect(play('', '')).toMatch(/no URL/);
+    expect(play('', '   ')).toMatch(/no URL/);
+    expect(play('', '/recordings/welcome.mp3')).toMatch(/not an absolute URL/);
+    expect(play('', 'ftp://media.example.org/a.mp3')).toMatch(/http or https/);
+    expect(play(' loop="-1"')).toMatch(/loop="-1"/);
+    expect(play(' loop="twice"')).toMatch(/loop="twice"/);
+    expect(play(' loop="0"')).toBeNull();
+    expect(play(' digits="12x"', '')).toMatch(/digits="12x"/);
+    expect(play(' digits="1"')).toMatch(/digits or a URL, not both/);
+    expect(play(' voice="Polly.Joanna"')).toMatch(/no attribute voice/);
+    expect(twimlProblem('<Response><Play/></Response>')).toMatch(/no URL/);
+  });
+
   it("allows only Twilio's hold verbs in a waitUrl document", () => {
     const hold =
       '<Response><Gather numDigits="1" action="https://h.test/c"><Pause length="1"/></Gather><Leave/></Response>';

@@ -173,6 +173,49 @@ function attributeProblem(text: string): string | null {
   return null;
 }
 
+/** Twilio's `<Play>` attributes: `loop` an integer >= 0 (warning 13410), `digits` DTMF tones. */
+const PLAY_ATTRIBUTES: Record<string, (value: string) => boolean> = {
+  loop: (value) => /^\d+$/.test(value),
+  digits: (value) => /^[0-9A-DWw#*]+$/.test(value),
+};
+
+const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+/** Text as XML escaped it, read back in one pass (`&amp;lt;` stays `&lt;`). */
+const unescapeXml = (text: string): string =>
+  text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => XML_ENTITIES[name]);
+
+/**
+ * `<Play>`: only `loop` and `digits`, with values Twilio accepts; the media is a non-empty
+ * absolute http(s) URL between the tags (Twilio fetches it), or, with `digits`, nothing (the
+ * tones are played instead).
+ */
+function playProblem(text: string): string | null {
+  for (const match of text.matchAll(/<Play\b([^>]*?)\s*(?:\/>|>([^<]*)<\/Play>)/g)) {
+    const [tag, attributeText, body = ''] = match;
+    const attributes = attributesOf(attributeText);
+    for (const [name, value] of Object.entries(attributes)) {
+      const valid = PLAY_ATTRIBUTES[name];
+      if (!valid) return `${tag}: <Play> has no attribute ${name}`;
+      if (!valid(value)) return `${tag}: ${name}="${value}" is not a value Twilio accepts`;
+    }
+    const media = unescapeXml(body).trim();
+    if (attributes.digits !== undefined) {
+      if (media) return `${tag}: a <Play> plays digits or a URL, not both`;
+      continue;
+    }
+    if (!media) return `${tag}: <Play> has no URL to play`;
+    let url: URL;
+    try {
+      url = new URL(media);
+    } catch {
+      return `${tag}: "${media}" is not an absolute URL`;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      return `${tag}: Twilio fetches the media over http or https, not ${url.protocol}`;
+  }
+  return null;
+}
+
 function gatherProblem(all: Element[]): string | null {
   const inside = all.find(
     (element) => element.parent === 'Gather' && !GATHER_NOUNS.has(element.name),
@@ -219,6 +262,7 @@ export function twimlProblem(text: string, context: TwimlContext = {}): string |
   return (
     sayProblem(text) ??
     attributeProblem(text) ??
+    playProblem(text) ??
     recordProblem(all) ??
     gatherProblem(all) ??
     (context.waitUrl ? waitUrlProblem(all) : null) ??

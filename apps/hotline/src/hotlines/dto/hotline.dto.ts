@@ -7,6 +7,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   Length,
   Matches,
   Max,
@@ -16,7 +17,9 @@ import {
 } from 'class-validator';
 import type { WeeklyHours } from '@hotline/calendar';
 import {
+  GreetingKey,
   HOTLINE_LOCALES,
+  HotlineGreetings,
   HotlineLocale,
   ROUTING_STRATEGIES,
   RoutingStrategy,
@@ -189,6 +192,53 @@ export class RoutingSettingsDto {
   voicemailMaxSeconds?: number;
 }
 
+const GREETING_PROMPTS: Record<GreetingKey, string> = {
+  welcome: "The welcome, with the hotline's name: opens the caller menu and the closed answer",
+  callerMenu: 'The caller menu: 9 in danger, 1 pupil, 2 parent, 3 teacher',
+  topicMenu: 'The topic menu: a digit per topic, and 9 in danger',
+  holdOn: 'Said to a caller put through to the queue, and while they hold',
+  crisisHoldOn: 'Said to a caller in danger put through to the queue, and while they hold',
+  closed: 'The closed message in the closed answer (the emergency numbers), after the hours',
+  goodbye: 'Said before the hotline hangs up',
+};
+
+/** The longest recording URL a hotline may give. */
+const GREETING_URL_MAX = 1000;
+
+const greeting = () => (target: object, key: string) => {
+  ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    maxLength: GREETING_URL_MAX,
+    example: `https://media.example.org/hotline/${key}.mp3`,
+    description: `${GREETING_PROMPTS[key as GreetingKey]}. An https URL Twilio plays instead of speaking the prompt; null speaks it again`,
+  })(target, key);
+  IsOptional()(target, key);
+  IsUrl(
+    {
+      protocols: ['https'],
+      require_protocol: true,
+      require_valid_protocol: true,
+      disallow_auth: true,
+    },
+    { message: `${key} must be an https URL of the recording (https://...)` },
+  )(target, key);
+  MaxLength(GREETING_URL_MAX, {
+    message: `${key} must be at most ${GREETING_URL_MAX} characters long`,
+  })(target, key);
+};
+
+/** Recorded prompts: an https URL per prompt to play instead of speaking it. */
+export class GreetingsDto implements Partial<Record<GreetingKey, string | null>> {
+  @greeting() welcome?: string | null;
+  @greeting() callerMenu?: string | null;
+  @greeting() topicMenu?: string | null;
+  @greeting() holdOn?: string | null;
+  @greeting() crisisHoldOn?: string | null;
+  @greeting() closed?: string | null;
+  @greeting() goodbye?: string | null;
+}
+
 export class CreateHotlineDto {
   @ApiProperty({ example: '未成年人心理健康热线', maxLength: 120 })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
@@ -278,6 +328,16 @@ export class CreateHotlineDto {
   @IsString()
   @Length(1, 16)
   sayLanguage?: string;
+
+  @ApiPropertyOptional({
+    type: GreetingsDto,
+    description:
+      'Recorded prompts, played instead of spoken; the prompts not named are kept as they are',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GreetingsDto)
+  greetings?: GreetingsDto;
 }
 
 export class UpdateHotlineDto extends PartialType(CreateHotlineDto) {}
@@ -298,6 +358,16 @@ export class RoutingSettingsView {
   @ApiProperty() voicemailMaxSeconds!: number;
 }
 
+export class GreetingsView implements HotlineGreetings {
+  @ApiPropertyOptional() welcome?: string;
+  @ApiPropertyOptional() callerMenu?: string;
+  @ApiPropertyOptional() topicMenu?: string;
+  @ApiPropertyOptional() holdOn?: string;
+  @ApiPropertyOptional() crisisHoldOn?: string;
+  @ApiPropertyOptional() closed?: string;
+  @ApiPropertyOptional() goodbye?: string;
+}
+
 export class HotlineView {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
@@ -310,6 +380,11 @@ export class HotlineView {
   @ApiProperty({ example: 'Polly.Zhiyu-Neural' }) sayVoice!: string;
   @ApiProperty({ example: 'cmn-CN' }) sayLanguage!: string;
   @ApiProperty({ type: RoutingSettingsView }) routing!: RoutingSettingsView;
+  @ApiProperty({
+    type: GreetingsView,
+    description: 'The recorded prompts, by prompt (the https URL Twilio plays)',
+  })
+  greetings!: GreetingsView;
   @ApiProperty() withdrawCutoffHours!: number;
   @ApiProperty() noteRetentionDays!: number;
   @ApiProperty() createdAt!: Date;
