@@ -20,6 +20,9 @@ import { SwitchboardProtocol, serveSwitchboard } from './switchboard-protocol';
 import { SwitchboardRelay } from './switchboard-relay';
 import { Takeover } from './takeover';
 
+/** How often a single instance sweeps its queues (with a cluster: once per lease). */
+const SWEEP_EVERY_MS = 5_000;
+
 /**
  * The `Switchboard` the rest of the server injects: the leader's while this instance leads
  * (always, without REDIS_URL), the relay to the leader otherwise. Which one changes only when
@@ -54,7 +57,15 @@ export class SwitchboardSeat
       this.logger,
     );
     if (this.cluster?.enabled) return this.joinCluster(this.cluster);
-    return this.takeover.restoreWaitingCalls();
+    await this.takeover.restoreWaitingCalls();
+    // A single instance leads for ever: its sweep runs from the start.
+    this.takeover.leads();
+    this.stopSweep = startRecurringJob(
+      'queue sweep',
+      SWEEP_EVERY_MS,
+      () => this.takeover.sweep(),
+      this.logger,
+    );
   }
 
   onModuleDestroy(): void {

@@ -4,6 +4,8 @@ import { In, IsNull, Repository } from 'typeorm';
 import type { ChosenPresence } from '@hotline/routing';
 import type { Clock } from '@hotline/clock';
 import { InjectClock } from '../common/clock.provider';
+import { endedAtTwilio, silentSince } from './call-deadlines';
+import { CallerLine } from './caller-line';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer } from './call-offer.entity';
 import { Call } from './call.entity';
@@ -26,6 +28,7 @@ export class Takeover {
     @InjectRepository(CallOffer) private readonly offers: Repository<CallOffer>,
     @InjectRepository(PresenceChange) private readonly presence: Repository<PresenceChange>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
+    private readonly line: CallerLine,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -86,11 +89,14 @@ export class Takeover {
   }
 
   /**
-   * The leader's safety net for requests lost in a failover: a call recorded as waiting that
-   * no engine holds joins its queue, and a call whose record has ended leaves it.
+   * The leader's safety net for requests lost in a failover or an outage: a caller recorded as
+   * waiting who stopped fetching the hold loop and whom Twilio has ended is settled as
+   * abandoned (the status callback never came through); a call recorded as waiting that no
+   * engine holds joins its queue; a call whose record has ended leaves it.
    */
   async sweep(): Promise<void> {
     if (!this.leading) return;
+    await this.settleSilentCallers();
     // A call written a moment ago may be on its way here: leave it to its request.
     const settled = this.clock.now().toMillis() - 2000 * this.clock.speed;
     for (const call of await this.waitingCalls()) {
@@ -109,9 +115,23 @@ export class Takeover {
     }
   }
 
+  /** Callers silent on the hold loop are asked about at Twilio; those it ended are settled. */
+  private async settleSilentCallers(): Promise<void> {
+    const now = this.clock.now().toMillis();
+    for (const call of await this.waitingCalls()) {
+      if (!this.leading) return;
+      if (!silentSince(call, now)) continue;
+      const status = await this.line.status(call.callSid);
+      if (status === undefined || !endedAtTwilio(status)) continue;
+      this.logger.warn({ callId: call.id, twilio: status }, 'a caller gone unheard is settled');
+      await this.leader.hangUp(call);
+    }
+  }
+
+  /** Calls recorded as in a queue; one with an outcome is over, whatever its status says. */
   private waitingCalls(): Promise<Call[]> {
     return this.calls.find({
-      where: { status: In(['waiting', 'offered']), training: false },
+      where: { status: In(['waiting', 'offered']), outcome: IsNull(), training: false },
       order: { queuedAt: 'ASC' },
     });
   }

@@ -11,6 +11,7 @@ import { CrisisForwarding1764800000000 } from './1764800000000-crisis-forwarding
 import { Voicemail1764810000000 } from './1764810000000-voicemail';
 import { CrisisAlerts1764820000000 } from './1764820000000-crisis-alerts';
 import { SessionVersions1764830000000 } from './1764830000000-session-versions';
+import { CallLiveness1764845000000 } from './1764845000000-call-liveness';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Voicemail1764810000000,
   CrisisAlerts1764820000000,
   SessionVersions1764830000000,
+  CallLiveness1764845000000,
 ];
