@@ -135,7 +135,10 @@ describe("answering on a volunteer's own phone: the take-the-call screen", () =>
       const dial = await call.post(`connect?call=${callId}`);
       expect(dial.twiml).toMatch(/<Number url="[^"]*\/screen\?call=/);
       expect(dial.twiml).not.toContain('<Client');
+      // Hung up before the phone was taken: abandoned, and the volunteer is free at once.
       await call.hangUp();
+      expect(await callRecord(hotline, call.callSid)).toMatchObject({ outcome: 'abandoned' });
+      await offline(hotline, volunteer);
     } finally {
       desk.close();
     }

@@ -149,13 +149,16 @@ describe('the escalation ladder and missed offers', () => {
   });
 
   it('stops the ladder when a volunteer accepts in time', async () => {
-    const volunteer = await addPerson(hotline);
+    const volunteer = await addPerson(hotline, { phone: '+8613900000031' });
     await duty(hotline, volunteer).available();
     const { call, callId } = await crisisCaller();
     const offer = await duty(hotline, volunteer).offer();
     expect(offer.callId).toBe(callId);
     clock.advance({ seconds: 10 });
     await duty(hotline, volunteer).accept(offer).expect(204);
+    await twilio.next(moved(call.callSid));
+    // The dial rings the volunteer: the connecting deadline leaves the call to it.
+    expect((await call.post(`connect?call=${callId}`)).twiml).toContain('<Dial');
     clock.advance({ seconds: 70 });
     await settle();
     expect(twilio.requests.filter((request) => request.params.Url?.includes(callId))).toEqual([

@@ -91,9 +91,12 @@ describe('the escalation ladder of crisis callers', () => {
     const [offer] = crisis(engine, 'c1').effects.filter((effect) => effect.type === 'offer');
     at(5);
     engine.accept((offer as { offerId: string }).offerId);
-    expect(engine.nextDeadline()).toBeUndefined();
+    // Only the connecting deadline is due: the ladder waits.
+    expect(engine.nextDeadline()).toBe(EVENING + 20_000);
     at(70);
-    expect(engine.tick()).toEqual([]);
+    expect(engine.tick()).toEqual([
+      { type: 'connect_deadline', callId: 'c1', volunteerId: 'ana', acceptedAt: EVENING + 5_000 },
+    ]);
     // The phone did not answer: the caller is back, and long past both rungs.
     engine.dialFailed('c1');
     expect(engine.nextDeadline()).toBe(EVENING + 21_000);

@@ -17,6 +17,6 @@ export type {
 } from './types';
 export type { RoutingErrorCode } from './routing-error';
 export { RoutingError } from './routing-error';
-export { RoutingEngine } from './routing-engine';
+export { CONNECT_DEADLINE_SECONDS, CONNECT_RECHECK_SECONDS, RoutingEngine } from './routing-engine';
 export { EscalationLadder } from './escalation-ladder';
 export type { LadderRung } from './escalation-ladder';

@@ -1,8 +1,12 @@
 import type { HeapItem } from './indexed-heap';
 import type { CallPhase, CallPriority, VolunteerState } from './types';
 
-/** The heaps a call can be in at once: its priority's queue and its topic's queue. */
-export const CALL_SLOTS = { queue: 0, topicQueue: 1 } as const;
+/**
+ * The heaps a call can be in: its priority's queue and its topic's queue while waiting, the
+ * connecting deadlines once accepted (never at the same time as the queues, but a slot of its
+ * own keeps that from mattering).
+ */
+export const CALL_SLOTS = { queue: 0, topicQueue: 1, connecting: 2 } as const;
 
 /**
  * The heaps a volunteer can be in at once: wrap-ups or misses (one state at a time, so they
@@ -26,6 +30,8 @@ export interface Call extends HeapItem {
   volunteer?: Volunteer;
   offer?: Offer;
   acceptedAt?: number;
+  /** While connecting: when the host must next check that the caller is on their way. */
+  connectBy?: number;
 }
 
 export interface Volunteer extends HeapItem {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { RoutingEngine } from './routing-engine';
+import { CONNECT_DEADLINE_SECONDS, CONNECT_RECHECK_SECONDS, RoutingEngine } from './routing-engine';
 import type {
   ChosenPresence,
   IncomingCall,
@@ -75,6 +75,7 @@ const command = fc.oneof(
   },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('hangUp' as const), pick }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('supervisorTakes' as const), pick }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('resurrect' as const), pick }) },
   {
     weight: 4,
     arbitrary: fc.record({
@@ -119,6 +120,10 @@ class Switchboard {
   /** Crisis callers whose supervisors were rung. */
   private readonly escalated = new Set<string>();
   readonly endings = new Map<string, number>();
+  /** Connecting calls: when accepted, and when the engine last handed them to the host. */
+  private readonly connecting = new Map<string, { acceptedAt: number; noticedAt?: number }>();
+  /** Calls whose volunteer's leg answered. */
+  private readonly talking = new Set<string>();
   private arrivals = 0;
 
   constructor(
@@ -203,6 +208,8 @@ class Switchboard {
         const callId = of(connecting, command.pick);
         if (callId) {
           this.absorb(command.connected ? engine.answered(callId) : engine.dialFailed(callId));
+          if (command.connected) this.talking.add(callId);
+          this.connecting.delete(callId);
         }
         return;
       }
@@ -234,6 +241,20 @@ class Switchboard {
           );
         }
         return;
+      }
+      case 'resurrect': {
+        // A late retry, a failed transfer or a sweep naming a call that ended: nothing moves.
+        const callId = of([...this.endings.keys()], command.pick);
+        if (!callId) return;
+        const entry = { callId, topic: TOPICS[0], priority: 'normal' as const, arrivedAt: this.t };
+        expect(engine.enqueue(entry)).toEqual({ queued: false, reason: 'duplicate', effects: [] });
+        engine.restore(entry);
+        must(engine.call(callId) === undefined, 'an ended call came back');
+        expect(engine.hangUp(callId)).toEqual([]);
+        expect(() => engine.dialFailed(callId)).toThrow(
+          expect.objectContaining({ code: 'unknown_call' }),
+        );
+        return this.absorb(engine.dispatch());
       }
       case 'wait': {
         const deadline = engine.nextDeadline() ?? Infinity;
@@ -280,6 +301,14 @@ class Switchboard {
       );
     }
     for (const call of calls) {
+      if (call.phase === 'connecting') {
+        const { acceptedAt, noticedAt } = this.connecting.get(call.callId)!;
+        const due =
+          noticedAt === undefined
+            ? acceptedAt + CONNECT_DEADLINE_SECONDS * 1000
+            : noticedAt + CONNECT_RECHECK_SECONDS * 1000;
+        must(due > this.t, 'a call connecting past its deadline, unchecked');
+      }
       if (call.priority !== 'crisis' || (call.phase !== 'waiting' && call.phase !== 'offered'))
         continue;
       const waited = this.t - call.arrivedAt;
@@ -333,6 +362,23 @@ class Switchboard {
           must(offer?.volunteerId === effect.volunteerId, 'connect without a live offer');
           this.endOffer(offer!.offerId);
           this.misses.set(effect.volunteerId, 0);
+          this.connecting.set(effect.callId, { acceptedAt: this.t });
+          break;
+        }
+        case 'connect_deadline': {
+          const connecting = this.connecting.get(effect.callId);
+          must(connecting !== undefined, 'a deadline for a call not connecting');
+          must(connecting!.acceptedAt === effect.acceptedAt, 'a deadline from another accept');
+          const due =
+            connecting!.noticedAt === undefined
+              ? connecting!.acceptedAt + CONNECT_DEADLINE_SECONDS * 1000
+              : connecting!.noticedAt + CONNECT_RECHECK_SECONDS * 1000;
+          must(due <= this.t, 'a connecting deadline before its time');
+          must(
+            this.engine.call(effect.callId)?.volunteerId === effect.volunteerId,
+            'a deadline naming another volunteer',
+          );
+          connecting!.noticedAt = this.t;
           break;
         }
         case 'crisis_supervisors':
@@ -371,6 +417,15 @@ class Switchboard {
             (effect.volunteerId !== undefined) === (effect.outcome === 'answered'),
             'only an answered call names its volunteer',
           );
+          must(
+            !this.connecting.has(effect.callId) || effect.outcome === 'abandoned',
+            'a caller gone while connecting counted as answered',
+          );
+          must(
+            !this.talking.has(effect.callId) || effect.outcome === 'answered',
+            'a conversation not counted as answered',
+          );
+          this.connecting.delete(effect.callId);
           this.calls.delete(effect.callId);
           this.endings.set(effect.callId, (this.endings.get(effect.callId) ?? 0) + 1);
           break;
@@ -489,6 +544,7 @@ describe('RoutingEngine under random evenings', () => {
       'call_ended:forwarded',
       'call_ended:overflow_callback',
       'connect',
+      'connect_deadline',
       'crisis_forward',
       'crisis_supervisors',
       'missed_twice',

@@ -213,6 +213,7 @@ describe('RoutingEngine', () => {
       const engine = hotline({ strategy: 'fewest_calls', wrapUpSeconds: 0 });
       onDuty(engine, 'busy', ['emotional']);
       engine.accept(offerId(ring(engine, 'c1'), 'c1'));
+      engine.answered('c1');
       engine.hangUp('c1');
       onDuty(engine, 'fresh-1', ['emotional']);
       onDuty(engine, 'fresh-2', ['emotional']);
@@ -230,6 +231,7 @@ describe('RoutingEngine', () => {
       onDuty(engine, 'a', ['emotional']);
       onDuty(engine, 'b', ['emotional']);
       engine.accept(offerId(ring(engine, 'c1'), 'c1'));
+      engine.answered('c1');
       engine.hangUp('c1'); // a is available again, and now idle the shortest
       onDuty(engine, 'c', ['emotional']);
       expect(offers(ring(engine, 'c2'))).toEqual(['c2 → b']);
@@ -257,6 +259,7 @@ describe('RoutingEngine', () => {
       const engine = hotline({ wrapUpSeconds: 0 });
       onDuty(engine, 'veteran', ['emotional']);
       engine.accept(offerId(ring(engine, 'c1'), 'c1'));
+      engine.answered('c1');
       engine.hangUp('c1');
       onDuty(engine, 'novice', ['emotional']); // idle less long, but has handled no call
       engine.setPolicy({ ...defaults, strategy: 'fewest_calls' });
@@ -418,6 +421,7 @@ describe('RoutingEngine', () => {
       onDuty(engine, 'ana', ['emotional']);
       ring(engine, 'c1');
       engine.accept('c1:1');
+      engine.answered('c1');
       engine.hangUp('c1');
       expect(stateOf(engine, 'ana')).toBe('wrap_up');
       engine.setPresence('ana', 'break');
@@ -525,6 +529,7 @@ describe('RoutingEngine', () => {
       onDuty(engine, 'ana', ['emotional']);
       ring(engine, 'c1');
       engine.accept('c1:1');
+      engine.answered('c1');
       engine.hangUp('c1');
       advance(10);
       expect(engine.finishWrapUp('ana')).toEqual([
@@ -533,17 +538,16 @@ describe('RoutingEngine', () => {
       expect(engine.finishWrapUp('ana')).toEqual([]);
     });
 
-    it('ends a call still connecting as answered', () => {
+    it('ends a call still connecting as abandoned, and frees the volunteer without wrap-up', () => {
       const engine = hotline();
       onDuty(engine, 'ana', ['emotional']);
       ring(engine, 'c1');
       engine.accept('c1:1');
-      expect(engine.hangUp('c1')).toContainEqual({
-        type: 'call_ended',
-        callId: 'c1',
-        outcome: 'answered',
-        volunteerId: 'ana',
-      });
+      expect(engine.hangUp('c1')).toEqual([
+        { type: 'volunteer_state', volunteerId: 'ana', state: 'available', since: t },
+        { type: 'call_ended', callId: 'c1', outcome: 'abandoned' },
+      ]);
+      expect(engine.nextDeadline()).toBeUndefined();
     });
 
     it('skips wrap-up when it lasts no time', () => {
@@ -553,6 +557,7 @@ describe('RoutingEngine', () => {
       advance(1);
       ring(engine, 'c2');
       engine.accept('c1:1');
+      engine.answered('c1');
       expect(offers(engine.hangUp('c1'))).toEqual(['c2 → ana']);
     });
 
@@ -562,6 +567,65 @@ describe('RoutingEngine', () => {
       engine.hangUp('c1');
       expect(engine.hangUp('c1')).toEqual([]);
       expect(engine.hangUp('never-seen')).toEqual([]);
+    });
+  });
+
+  describe('the connecting deadline', () => {
+    it('hands a call connecting for 15 s to the host, and again every 60 s until resolved', () => {
+      const engine = hotline();
+      onDuty(engine, 'ana', ['emotional']);
+      ring(engine, 'c1');
+      const acceptedAt = t;
+      engine.accept('c1:1');
+      expect(engine.nextDeadline()).toBe(acceptedAt + 15_000);
+      advance(14.999);
+      expect(engine.tick()).toEqual([]);
+      advance(0.001);
+      const notice = { type: 'connect_deadline', callId: 'c1', volunteerId: 'ana', acceptedAt };
+      expect(engine.tick()).toEqual([notice]);
+      expect(engine.nextDeadline()).toBe(t + 60_000);
+      advance(60);
+      expect(engine.tick()).toEqual([notice]);
+      // The host found the caller still in the queue: back in their place, the volunteer free.
+      engine.dialFailed('c1');
+      expect(engine.call('c1')?.phase).toBe('waiting');
+      expect(stateOf(engine, 'ana')).toBe('missed');
+    });
+
+    it('stops once the call is talking, or the caller is gone', () => {
+      const engine = hotline();
+      onDuty(engine, 'ana', ['emotional']);
+      onDuty(engine, 'bo', ['emotional']);
+      ring(engine, 'c1');
+      ring(engine, 'c2');
+      engine.accept('c1:1');
+      engine.accept('c2:2');
+      engine.answered('c1');
+      engine.hangUp('c2');
+      advance(15);
+      expect(engine.tick()).toEqual([]);
+      expect(stateOf(engine, 'bo')).toBe('available');
+      expect(engine.setPresence('bo', 'offline')).toContainEqual(
+        expect.objectContaining({ volunteerId: 'bo', state: 'offline' }),
+      );
+    });
+  });
+
+  describe('an ended call is final', () => {
+    it('neither queues nor restores a call that ended, nor a hang-up twice', () => {
+      const engine = hotline();
+      onDuty(engine, 'ana', ['emotional']);
+      ring(engine, 'c1');
+      engine.accept('c1:1');
+      engine.hangUp('c1');
+      const entry = { callId: 'c1', topic: 'emotional', priority: 'normal' as const, arrivedAt: t };
+      expect(engine.enqueue(entry)).toEqual({ queued: false, reason: 'duplicate', effects: [] });
+      engine.restore(entry);
+      expect(engine.dispatch()).toEqual([]);
+      expect(engine.call('c1')).toBeUndefined();
+      expect(engine.hangUp('c1')).toEqual([]);
+      expect(() => engine.dialFailed('c1')).toThrow(RoutingError);
+      expect(stateOf(engine, 'ana')).toBe('available');
     });
   });
 
@@ -597,6 +661,7 @@ describe('RoutingEngine', () => {
       onDuty(engine, 'ana', ['emotional']);
       ring(engine, 'c0');
       engine.accept('c0:1');
+      engine.answered('c0');
       engine.hangUp('c0');
       ring(engine, 'c1');
       advance(600);
@@ -671,6 +736,7 @@ describe('RoutingEngine', () => {
       expect(engine.position('c1')).toBeUndefined();
       expect(engine.position('c4')).toEqual({ position: 3, expectedWaitSeconds: 450 });
       advance(540); // 540 s talking + 60 s wrap-up: the average moves a fifth of the way to 600 s
+      engine.answered('c1');
       engine.hangUp('c1');
       expect(engine.position('c4')).toEqual({ position: 3, expectedWaitSeconds: 540 });
       expect(engine.position('ghost')).toBeUndefined();

@@ -1,7 +1,14 @@
 import { AvailableVolunteers } from './available-volunteers';
 import { EscalationLadder } from './escalation-ladder';
 import { IndexedHeap } from './indexed-heap';
-import { OFFER_SLOTS, VOLUNTEER_SLOTS, type Call, type Offer, type Volunteer } from './model';
+import {
+  CALL_SLOTS,
+  OFFER_SLOTS,
+  VOLUNTEER_SLOTS,
+  type Call,
+  type Offer,
+  type Volunteer,
+} from './model';
 import { RoutingError } from './routing-error';
 import type {
   CallOutcome,
@@ -28,6 +35,26 @@ const MISSES_BEFORE_BREAK = 2;
 const HANDLE_TIME_WEIGHT = 0.2;
 
 /**
+ * From the accept, how long a caller may be connecting before the host must find out where
+ * they are. Moving a caller out of Twilio's queue and fetching the dial's TwiML takes a second
+ * or two; 15 s leaves room for a slow API call (the client's own retries included) and is
+ * still short for a child hearing the hold loop with nobody coming.
+ */
+export const CONNECT_DEADLINE_SECONDS = 15;
+
+/**
+ * After a check that left the call connecting (the dial under way, or a conversation on a
+ * softphone that reports only at its end), the next check: one look a minute at Twilio.
+ */
+export const CONNECT_RECHECK_SECONDS = 60;
+
+/**
+ * Ended calls remembered so that nothing brings them back (a late retry, a failed transfer):
+ * an evening's calls many times over, and a bound on the memory.
+ */
+const ENDED_REMEMBERED = 10_000;
+
+/**
  * Matches one hotline's waiting callers with its volunteers.
  *
  * Every event returns the effects the host must carry out, and ends by offering calls until no
@@ -36,7 +63,9 @@ const HANDLE_TIME_WEIGHT = 0.2;
  * `skillFallbackSeconds`, then to anyone; a crisis call goes to anyone at once, preferring its
  * topic. Among those eligible the policy's strategy picks. A caller put back after an offer
  * or a failed dial keeps their place. Every call that enters leaves with exactly one
- * `call_ended` effect and is then forgotten.
+ * `call_ended` effect, and an ended call is final: its id is neither queued nor restored
+ * again. A connecting call has a deadline (`connect_deadline`): the host is never left
+ * without a reason to look at it.
  *
  * A crisis caller never overflows: still in the queue `crisisSupervisorAfterSeconds` after
  * arriving, the supervisors are rung (`crisis_supervisors`) and the first who answers takes
@@ -67,6 +96,13 @@ export class RoutingEngine {
     (a, b) => a.since - b.since,
     VOLUNTEER_SLOTS.missed,
   );
+  /** Connecting calls by `connectBy`, so none is ever left connecting unchecked. */
+  private readonly connecting = new IndexedHeap<Call>(
+    (a, b) => a.connectBy! - b.connectBy!,
+    CALL_SLOTS.connecting,
+  );
+  /** Calls that ended here, oldest first: an ended call is final. */
+  private readonly ended = new Set<string>();
   private readonly ladder = new EscalationLadder();
   private readonly inQueue = (callId: string) => {
     const call = this.calls.get(callId);
@@ -199,12 +235,14 @@ export class RoutingEngine {
   }
 
   /**
-   * A caller joined the queue. A repeated call id is a webhook retry (`duplicate`); a normal
+   * A caller joined the queue. A repeated call id is a webhook retry (`duplicate`), and so is
+   * the id of a call that ended here: an ended call never comes back. A normal
    * call is refused (`queue_full`) when `maxQueueSize` calls wait or are offered, a crisis
    * call never is. A refused call leaves no trace.
    */
   enqueue(incoming: IncomingCall): EnqueueResult {
-    if (this.calls.has(incoming.callId)) return { queued: false, reason: 'duplicate', effects: [] };
+    if (this.calls.has(incoming.callId) || this.ended.has(incoming.callId))
+      return { queued: false, reason: 'duplicate', effects: [] };
     const inQueue = this.waiting.size + this.liveOffers.size;
     if (incoming.priority === 'normal' && inQueue >= this.policy.maxQueueSize) {
       return { queued: false, reason: 'queue_full', effects: [] };
@@ -224,6 +262,8 @@ export class RoutingEngine {
       this.close(offer);
       call.phase = 'connecting';
       call.acceptedAt = this.at;
+      call.connectBy = this.at + CONNECT_DEADLINE_SECONDS * 1000;
+      this.connecting.push(call);
       volunteer.callsHandled++;
       volunteer.misses = 0;
       this.emit({ type: 'connect', callId: call.callId, volunteerId: volunteer.id });
@@ -251,6 +291,7 @@ export class RoutingEngine {
       if (call.phase !== 'connecting') {
         throw new RoutingError('not_allowed', `call ${callId} is ${call.phase}, not connecting`);
       }
+      this.stopConnecting(call);
       call.phase = 'talking';
     });
   }
@@ -268,6 +309,7 @@ export class RoutingEngine {
       }
       const volunteer = call.volunteer!;
       volunteer.call = undefined;
+      this.stopConnecting(call);
       this.requeue(call);
       this.miss(volunteer);
     });
@@ -275,9 +317,10 @@ export class RoutingEngine {
 
   /**
    * The caller is gone. Waiting or offered: `abandoned`, and an offered volunteer is available
-   * again in their old place. Connecting or talking: `answered`, and the volunteer wraps up
-   * (or is available at once when `wrapUpSeconds` is 0). An unknown call id is a retry: no
-   * effects.
+   * again in their old place. Connecting (the volunteer's leg never answered: the host calls
+   * `answered` first when it did): `abandoned`, and the volunteer is available again. Talking:
+   * `answered`, and the volunteer wraps up (or is available at once when `wrapUpSeconds` is 0).
+   * An unknown or ended call id is a retry: no effects.
    */
   hangUp(callId: string): RoutingEffect[] {
     const call = this.calls.get(callId);
@@ -288,6 +331,13 @@ export class RoutingEngine {
         this.end(call, 'abandoned');
       } else if (call.phase === 'offered') {
         this.giveBack(call.offer!, 'abandoned');
+        this.end(call, 'abandoned');
+      } else if (call.phase === 'connecting') {
+        const volunteer = call.volunteer!;
+        volunteer.call = undefined;
+        call.volunteer = undefined;
+        this.stopConnecting(call);
+        this.startIdle(volunteer);
         this.end(call, 'abandoned');
       } else {
         const volunteer = call.volunteer!;
@@ -302,11 +352,11 @@ export class RoutingEngine {
 
   /**
    * Puts back a call that was waiting before a server restart, with its original arrival,
-   * whatever the queue size. A call id already known is ignored. Offers nothing: the host calls
-   * `dispatch()` once everything is restored.
+   * whatever the queue size. A call id already known, or one that ended here, is ignored.
+   * Offers nothing: the host calls `dispatch()` once everything is restored.
    */
   restore(incoming: IncomingCall): void {
-    if (!this.calls.has(incoming.callId)) this.admit(incoming);
+    if (!this.calls.has(incoming.callId) && !this.ended.has(incoming.callId)) this.admit(incoming);
   }
 
   /**
@@ -330,8 +380,10 @@ export class RoutingEngine {
 
   /**
    * Does what is due: offers time out, wrap-ups and misses end, calls past their skill
-   * fallback are offered, crisis callers climb the escalation ladder, and then normal callers
-   * who waited `maxWaitSeconds` and whom nobody can take overflow.
+   * fallback are offered, crisis callers climb the escalation ladder, normal callers who
+   * waited `maxWaitSeconds` and whom nobody can take overflow, and calls connecting past their
+   * deadline are handed to the host to check (`connect_deadline`), due again
+   * `CONNECT_RECHECK_SECONDS` later unless the host resolves them.
    */
   tick(): RoutingEffect[] {
     return this.handle(() => {
@@ -361,6 +413,17 @@ export class RoutingEngine {
         this.emit({ type: 'overflow', callId: call.callId });
         this.end(call, 'overflow_callback');
       }
+      while ((call = this.connecting.peek()) && call.connectBy! <= this.at) {
+        this.connecting.remove(call);
+        call.connectBy = this.at + CONNECT_RECHECK_SECONDS * 1000;
+        this.connecting.push(call);
+        this.emit({
+          type: 'connect_deadline',
+          callId: call.callId,
+          volunteerId: call.volunteer!.id,
+          acceptedAt: call.acceptedAt!,
+        });
+      }
     });
   }
 
@@ -379,6 +442,7 @@ export class RoutingEngine {
       // Only normal calls overflow; crisis callers climb the ladder instead.
       firstNormal && this.overflowAt(firstNormal),
       this.ladder.nextDeadline(this.policy, this.inQueue),
+      this.connecting.peek()?.connectBy,
     ].filter((deadline) => deadline !== undefined);
     return deadlines.length > 0 ? Math.min(...deadlines) : undefined;
   }
@@ -571,8 +635,15 @@ export class RoutingEngine {
     if (priority === 'crisis') this.ladder.start(callId, arrivedAt);
   }
 
+  private stopConnecting(call: Call): void {
+    this.connecting.remove(call);
+    call.connectBy = undefined;
+  }
+
   private end(call: Call, outcome: CallOutcome, volunteerId = call.volunteer?.id): void {
     this.calls.delete(call.callId);
+    this.ended.add(call.callId);
+    if (this.ended.size > ENDED_REMEMBERED) this.ended.delete(this.ended.values().next().value!);
     this.ladder.stop(call.callId);
     this.emit({
       type: 'call_ended',

@@ -72,6 +72,12 @@ export type RoutingEffect =
     }
   /** The volunteer accepted: the host dequeues the caller to a Dial of this volunteer. */
   | { type: 'connect'; callId: string; volunteerId: string }
+  /**
+   * The call has been connecting too long (see `CONNECT_DEADLINE_SECONDS`): the host asks
+   * Twilio where the caller is, then calls `answered`, `dialFailed` or `hangUp`, or leaves it
+   * (the dial is under way); unresolved, the deadline comes again `CONNECT_RECHECK_SECONDS` later.
+   */
+  | { type: 'connect_deadline'; callId: string; volunteerId: string; acceptedAt: number }
   /** The caller waited `maxWaitSeconds`: the host redirects them to the call-back offer. */
   | { type: 'overflow'; callId: string }
   /** Nobody took a crisis caller in time: ring the supervisors on duty (the caller keeps waiting). */

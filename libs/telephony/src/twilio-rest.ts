@@ -71,6 +71,14 @@ export class TwilioRest {
     return (await this.client.calls.create({ ...call, method: 'POST' })).sid;
   }
 
+  /**
+   * A call's status as Twilio sees it now: `queued`, `ringing`, `in-progress`, or one of the
+   * ends (`completed`, `busy`, `failed`, `no-answer`, `canceled`).
+   */
+  async callStatus(callSid: string): Promise<string> {
+    return (await this.client.calls(callSid).fetch()).status;
+  }
+
   /** Points a live call at new TwiML (used when the queue is not known yet). */
   async redirect(callSid: string, url: string): Promise<void> {
     await this.client.calls(callSid).update({ url, method: 'POST' });

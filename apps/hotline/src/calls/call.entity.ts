@@ -104,6 +104,14 @@ export class Call extends HotlineRecord {
   @Column({ name: 'ended_at', ...DATETIME, nullable: true })
   endedAt!: Date | null;
 
+  /** When Twilio last fetched the hold loop for this caller: their sign of life while queued. */
+  @Column({ name: 'heard_at', ...DATETIME, nullable: true })
+  heardAt!: Date | null;
+
+  /** When Twilio fetched the dial to the volunteer of the latest accept (null until then). */
+  @Column({ name: 'dial_started_at', ...DATETIME, nullable: true })
+  dialStartedAt!: Date | null;
+
   /** Seconds from joining the queue to being answered or leaving. */
   @Column({ name: 'wait_seconds', type: 'int', nullable: true })
   waitSeconds!: number | null;

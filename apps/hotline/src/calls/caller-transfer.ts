@@ -7,6 +7,7 @@ import { FieldCipher } from '../common/field-cipher';
 import { Telephony } from '../telephony/telephony';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { Call } from './call.entity';
+import { recordEnded } from './call-deadlines';
 import { SoftphoneRegistry } from './softphone-registry';
 
 export const CONNECT_PATH = '/twilio/voice/connect';
@@ -60,7 +61,11 @@ export class CallerTransfer {
         { err: (error as Error).message, callId: call.id },
         'could not bring the caller to the volunteer',
       );
-      await steps.requeue(call).catch(() => undefined);
+      // A slow Twilio: the caller may have hung up meanwhile. Only a call still connecting
+      // goes back to its place; one that ended stays ended.
+      const now = await this.calls.findOneBy({ id: call.id }).catch(() => null);
+      if (!now || now.status !== 'connecting' || recordEnded(now)) return;
+      await steps.requeue(now).catch(() => undefined);
     }
   }
 

@@ -10,6 +10,7 @@ import { Call } from './call.entity';
 import { CallbackRequest } from './callback-request.entity';
 import { CallbackRequestsService } from './callback-requests.service';
 import { CallerTransfer } from './caller-transfer';
+import { CallerLine } from './caller-line';
 import { CrisisLadder, CrisisSupervisors } from './crisis-ladder';
 import { LadderFlowService } from './ladder-flow.service';
 import { LadderWebhooksController } from './ladder-webhooks.controller';
@@ -58,6 +59,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     CallSettlement,
     EffectRecorder,
     CallerTransfer,
+    CallerLine,
     CrisisSupervisors,
     CrisisLadder,
     LadderFlowService,

@@ -107,11 +107,24 @@ describe('recordOf: an engine step to the record', () => {
       {
         kind: 'call.update',
         callId: 'c1',
-        changes: { status: 'connecting', volunteerId: 'v1', waitSeconds: 30, updatedAt: at },
+        changes: {
+          status: 'connecting',
+          volunteerId: 'v1',
+          waitSeconds: 30,
+          dialStartedAt: null,
+          updatedAt: at,
+        },
       },
       { kind: 'transfer', call: call() },
       { kind: 'publish', event: { type: 'call.changed', hotlineId: 'h1', callId: 'c1' } },
     ]);
+  });
+
+  it('asks for a check of a call connecting past its deadline', () => {
+    const { changes } = record([
+      { type: 'connect_deadline', callId: 'c1', volunteerId: 'v1', acceptedAt: at.getTime() },
+    ]);
+    expect(changes).toEqual([{ kind: 'connect_check', call: call() }]);
   });
 
   it('settles an ended call with its wait; an answered one keeps the wait of its connect', () => {

@@ -24,12 +24,14 @@ export type RecordChange =
   /** The escalation ladder: ring the supervisors' phones, after the step. */
   | { kind: 'ring_supervisors'; call: Call }
   /** The escalation ladder: Twilio moves the caller to the crisis line, after the step. */
-  | { kind: 'forward'; call: Call; to: string };
+  | { kind: 'forward'; call: Call; to: string }
+  /** The call has been connecting too long: Twilio is asked where the caller is, after the step. */
+  | { kind: 'connect_check'; call: Call };
 
 /** What the host does with Twilio once a step is recorded (outside the engine's turn). */
 export type AfterStep = Extract<
   RecordChange,
-  { kind: 'transfer' | 'ring_supervisors' | 'forward' }
+  { kind: 'transfer' | 'ring_supervisors' | 'forward' | 'connect_check' }
 >;
 
 /** The step's setting: its hotline and time, the calls its effects name, the offers live now. */
@@ -137,6 +139,8 @@ export function recordOf(effects: readonly Effect[], context: RecordContext): Re
           status: 'connecting' as const,
           volunteerId: effect.volunteerId,
           waitSeconds: secondsBetween(call.queuedAt ?? call.arrivedAt, at),
+          // Set again by the dial's webhook: this accept's dial has not started yet.
+          dialStartedAt: null,
           updatedAt: at,
         };
         change({ kind: 'call.update', callId: effect.callId, changes });
@@ -146,6 +150,9 @@ export function recordOf(effects: readonly Effect[], context: RecordContext): Re
         publish({ type: 'call.changed', hotlineId, callId: effect.callId });
         break;
       }
+      case 'connect_deadline':
+        change({ kind: 'connect_check', call: callOf(effect.callId) });
+        break;
       case 'requeued':
         change({
           kind: 'call.update',
@@ -260,6 +267,7 @@ export function recordOf(effects: readonly Effect[], context: RecordContext): Re
 
 const NAMING_CALLS = new Set<Effect['type']>([
   'connect',
+  'connect_deadline',
   'call_ended',
   'crisis_supervisors',
   'supervisor_connect',

@@ -187,4 +187,7 @@ export class EffectRecorder {
 }
 
 const isAfterStep = (change: RecordChange): change is AfterStep =>
-  change.kind === 'transfer' || change.kind === 'ring_supervisors' || change.kind === 'forward';
+  change.kind === 'transfer' ||
+  change.kind === 'ring_supervisors' ||
+  change.kind === 'forward' ||
+  change.kind === 'connect_check';

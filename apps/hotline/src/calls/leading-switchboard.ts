@@ -20,6 +20,8 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer } from './call-offer.entity';
 import { Call } from './call.entity';
 import { CallSettlement } from './call-settlement';
+import { legAnswered, recordEnded } from './call-deadlines';
+import { CallerLine } from './caller-line';
 import { CallerTransfer, TransferSteps } from './caller-transfer';
 import { CrisisLadder } from './crisis-ladder';
 import { AfterStep, Effect } from './effect-record';
@@ -75,6 +77,7 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     private readonly transfer: CallerTransfer,
     private readonly ladder: CrisisLadder,
     private readonly settlement: CallSettlement,
+    private readonly line: CallerLine,
     @InjectClock() private readonly clock: Clock,
     @Optional() private readonly cluster?: Cluster,
   ) {
@@ -94,16 +97,18 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
   }
 
   async hangUp(call: Call): Promise<void> {
-    const known = await this.step(call.hotlineId, (engine) =>
-      engine.call(call.id)
-        ? { value: true, effects: engine.hangUp(call.id) }
-        : { value: false, effects: [] },
-    );
+    const known = await this.step(call.hotlineId, (engine) => {
+      const phase = engine.call(call.id)?.phase;
+      if (!phase) return { value: false, effects: [] };
+      // Answered only if the volunteer's leg did: a caller gone while connecting is abandoned.
+      const answered = phase === 'connecting' && legAnswered(call) ? engine.answered(call.id) : [];
+      return { value: true, effects: [...answered, ...engine.hangUp(call.id)] };
+    });
     if (known || call.outcome) return;
     const at = this.clock.now().toJSDate();
     await this.settlement.settleCall(call.id, {
       status: 'ended',
-      outcome: call.status === 'connecting' || call.status === 'talking' ? 'answered' : 'abandoned',
+      outcome: legAnswered(call) ? 'answered' : 'abandoned',
       endedAt: at,
       updatedAt: at,
     });
@@ -331,6 +336,11 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
         return this.ladder.ringSupervisors(action.call);
       case 'forward':
         return this.ladder.forward(action.call);
+      case 'connect_check':
+        return this.line.checkConnecting(action.call.id, {
+          ...this.transferSteps(hotlineId),
+          hangUp: (call) => this.hangUp(call),
+        });
     }
   }
 
@@ -438,13 +448,14 @@ export function skillsOf(volunteer: Volunteer): string[] {
 
 /**
  * A connecting call whose volunteer could not be reached goes back to its place. One the
- * engine lost in a restart while it was connecting is put back from its record.
+ * engine lost in a restart while it was connecting is put back from its record, unless the
+ * record ended it: an ended call is final (the engine refuses those it ended itself).
  */
 function requeue(engine: RoutingEngine, call: Call): Effect[] {
   const phase = engine.call(call.id)?.phase;
   if (phase === 'connecting')
     return [{ type: 'requeued', callId: call.id }, ...engine.dialFailed(call.id)];
-  if (phase !== undefined) return [];
+  if (phase !== undefined || recordEnded(call)) return [];
   engine.restore(queueEntry(call));
   return [{ type: 'requeued', callId: call.id }, ...engine.dispatch()];
 }

@@ -4,6 +4,8 @@ import { In, IsNull, Repository } from 'typeorm';
 import type { ChosenPresence, VolunteerView } from '@hotline/routing';
 import type { Clock } from '@hotline/clock';
 import { InjectClock } from '../common/clock.provider';
+import { endedAtTwilio, silentSince } from './call-deadlines';
+import { CallerLine } from './caller-line';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer } from './call-offer.entity';
 import { Call } from './call.entity';
@@ -34,6 +36,7 @@ export class Takeover {
     @InjectRepository(CallOffer) private readonly offers: Repository<CallOffer>,
     @InjectRepository(PresenceChange) private readonly presence: Repository<PresenceChange>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
+    private readonly line: CallerLine,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -107,14 +110,17 @@ export class Takeover {
   }
 
   /**
-   * The leader's safety net for what a failover or a failed write lost: a call recorded as
-   * waiting that no engine holds joins its queue, a call whose record has ended leaves it,
-   * and a volunteer whose last recorded presence is not the engine's gets the engine's state
-   * recorded and sent to their consoles (the engine decides; the record follows it). What it
-   * fixed is logged, by count.
+   * The leader's safety net for what a failover, an outage or a failed write lost: a caller
+   * recorded as waiting who stopped fetching the hold loop and whom Twilio has ended is settled
+   * as abandoned (the status callback never came through); a call recorded as waiting that no
+   * engine holds joins its queue; a call whose record has ended leaves it; a volunteer whose
+   * last recorded presence is not the engine's gets the engine's state recorded and sent to
+   * their consoles (the engine decides; the record follows it). What it fixed is logged, by
+   * count.
    */
   async sweep(): Promise<void> {
     if (!this.leading) return;
+    await this.settleSilentCallers();
     // A call written a moment ago may be on its way here: leave it to its request.
     const settled = this.clock.now().toMillis() - 2000 * this.clock.speed;
     let joined = 0;
@@ -192,9 +198,23 @@ export class Takeover {
     ) as Promise<RecordedPresence[]>;
   }
 
+  /** Callers silent on the hold loop are asked about at Twilio; those it ended are settled. */
+  private async settleSilentCallers(): Promise<void> {
+    const now = this.clock.now().toMillis();
+    for (const call of await this.waitingCalls()) {
+      if (!this.leading) return;
+      if (!silentSince(call, now)) continue;
+      const status = await this.line.status(call.callSid);
+      if (status === undefined || !endedAtTwilio(status)) continue;
+      this.logger.warn({ callId: call.id, twilio: status }, 'a caller gone unheard is settled');
+      await this.leader.hangUp(call);
+    }
+  }
+
+  /** Calls recorded as in a queue; one with an outcome is over, whatever its status says. */
   private waitingCalls(): Promise<Call[]> {
     return this.calls.find({
-      where: { status: In(['waiting', 'offered']), training: false },
+      where: { status: In(['waiting', 'offered']), outcome: IsNull(), training: false },
       order: { queuedAt: 'ASC' },
     });
   }

@@ -118,8 +118,11 @@ export class VoiceFlowService {
 
   async wait(params: VoiceParams): Promise<string> {
     const { call, hotline } = await this.records.of(params);
-    if (!call.queueSid && params.QueueSid)
-      await this.calls.update(call.id, { queueSid: params.QueueSid });
+    // The caller's sign of life while queued (see `Takeover.sweep`).
+    await this.calls.update(call.id, {
+      heardAt: this.now(),
+      ...(!call.queueSid && params.QueueSid ? { queueSid: params.QueueSid } : {}),
+    });
     const twiml = this.twiml(hotline);
     if (['overflowing', 'voicemail', 'callback_chosen'].includes(call.status))
       return twiml.leaveQueue();
@@ -207,6 +210,11 @@ export class VoiceFlowService {
       await this.switchboard.dialFailed(call);
       return this.twiml(hotline).enqueue(call.priority === 'crisis');
     }
+    // The dial is under way: the connecting deadline leaves this call to it.
+    await this.calls.update(
+      { id: call.id, status: 'connecting' },
+      { dialStartedAt: this.now(), updatedAt: this.now() },
+    );
     return this.twiml(hotline).dial(target, call.id, hotline.routing.offerTimeoutSeconds);
   }
 
@@ -221,13 +229,14 @@ export class VoiceFlowService {
     if (bridged && (!screened || call.answeredAt)) {
       const talkSeconds = Number(params.DialCallDuration ?? 0);
       const endedAt = this.now();
-      await this.calls.update(call.id, {
+      const answered = {
         answeredAt: call.answeredAt ?? new Date(endedAt.getTime() - talkSeconds * 1000),
         talkSeconds,
-        status: 'talking',
+        status: 'talking' as const,
         updatedAt: endedAt,
-      });
-      await this.switchboard.hangUp(call);
+      };
+      await this.calls.update(call.id, answered);
+      await this.switchboard.hangUp({ ...call, ...answered } as Call);
       return this.twiml(hotline).goodbye();
     }
     await this.switchboard.dialFailed(call);

@@ -51,6 +51,24 @@ export class Telephony {
   }
 
   /**
+   * A call's status at Twilio (see `TwilioRest.callStatus`), or undefined when Twilio does not
+   * answer within `timeoutMs`: a check must never hang on a silent API.
+   */
+  async callStatus(callSid: string, timeoutMs = 5_000): Promise<string | undefined> {
+    if (!this.rest) throw new Error('telephony is not configured');
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), timeoutMs);
+      timer.unref();
+    });
+    try {
+      return await Promise.race([this.rest.callStatus(callSid), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
    * Rings `to` from the hotline's number; once answered, Twilio fetches the TwiML at `path`.
    * The number never reaches the log. Returns Twilio's call sid.
    */

@@ -11,6 +11,12 @@ export interface FakeTwilioRequest {
   accountSid: string;
 }
 
+/** The statuses of Twilio's Call resource. */
+export type CallStatus =
+  'queued' | 'ringing' | 'in-progress' | 'completed' | 'busy' | 'failed' | 'no-answer' | 'canceled';
+
+const ENDED_CALL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
+
 export interface FakeTwilioOptions {
   accountSid: string;
   authToken: string;
@@ -20,7 +26,9 @@ export interface FakeTwilioOptions {
  * A small stand-in for Twilio's REST API: answers the calls the hotline makes like Twilio
  * does, records them, and emits each as a `request` event. Shared by the end-to-end tests
  * and the caller simulator. `failNext(n)` makes the next n requests fail with a 500, as an
- * outage would.
+ * outage would; `stallNext(n)` holds the next n requests unanswered (a Twilio that never
+ * answers) until `releaseStalled()` fails them. A call's status (its Call resource) is
+ * `in-progress` until `setCallStatus` says otherwise; an ended call cannot be redirected.
  */
 export class FakeTwilio extends EventEmitter {
   readonly requests: FakeTwilioRequest[] = [];
@@ -28,6 +36,9 @@ export class FakeTwilio extends EventEmitter {
   private readonly recordings = new Map<string, { callSid: string; audio: Buffer }>();
   private server?: Server;
   private failures = 0;
+  private stalls = 0;
+  private readonly stalled: (() => void)[] = [];
+  private readonly callStatuses = new Map<string, string>();
 
   constructor(private readonly options: FakeTwilioOptions) {
     super();
@@ -70,6 +81,24 @@ export class FakeTwilio extends EventEmitter {
 
   failNext(count = 1): void {
     this.failures = count;
+  }
+
+  /** The next `count` requests get no answer until `releaseStalled()`. */
+  stallNext(count = 1): void {
+    this.stalls = count;
+  }
+
+  /** Answers every stalled request with a 500, as a gateway giving up would. */
+  releaseStalled(): void {
+    for (const release of this.stalled.splice(0)) release();
+  }
+
+  /**
+   * What Twilio says of this call from now on: `queued`, `ringing`, `in-progress`, `completed`,
+   * `busy`, `failed`, `no-answer` or `canceled`.
+   */
+  setCallStatus(callSid: string, status: CallStatus): void {
+    this.callStatuses.set(callSid, status);
   }
 
   /** Resolves with the next recorded request that matches, waiting up to `timeoutMs`. */
@@ -123,6 +152,11 @@ export class FakeTwilio extends EventEmitter {
     this.requests.push(recorded);
     this.emit('request', recorded);
 
+    if (this.stalls > 0) {
+      this.stalls -= 1;
+      await new Promise<void>((resolve) => this.stalled.push(resolve));
+      return reply(500, { code: 20500, message: 'Internal Server Error', status: 500 });
+    }
     if (this.failures > 0) {
       this.failures -= 1;
       return reply(500, { code: 20500, message: 'Internal Server Error', status: 500 });
@@ -201,7 +235,15 @@ export class FakeTwilio extends EventEmitter {
     }
     const call = path.match(/\/Accounts\/(AC\w+)\/Calls\/(CA\w+)\.json$/);
     if (call) {
-      return reply(200, { sid: call[2], account_sid: call[1], status: 'in-progress' });
+      const status = this.callStatuses.get(call[2]) ?? 'in-progress';
+      if (request.method === 'POST' && ENDED_CALL_STATUSES.has(status)) {
+        return reply(400, {
+          code: 21220,
+          message: 'Call is not in-progress. Cannot redirect.',
+          status: 400,
+        });
+      }
+      return reply(200, { sid: call[2], account_sid: call[1], status });
     }
     reply(404, {
       code: 20404,

@@ -12,6 +12,7 @@ import { Voicemail1764810000000 } from './1764810000000-voicemail';
 import { CrisisAlerts1764820000000 } from './1764820000000-crisis-alerts';
 import { SessionVersions1764830000000 } from './1764830000000-session-versions';
 import { Greetings1764900000000 } from './1764900000000-greetings';
+import { CallLiveness1764845000000 } from './1764845000000-call-liveness';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   Voicemail1764810000000,
   CrisisAlerts1764820000000,
   SessionVersions1764830000000,
+  CallLiveness1764845000000,
   Greetings1764900000000,
 ];
