@@ -193,7 +193,7 @@ describe('caller simulator', () => {
         limitSeconds: 60,
         slackSeconds,
       });
-    });
+    }, 240_000);
 
     afterAll(async () => {
       await hotline?.stop();
