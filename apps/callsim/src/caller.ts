@@ -4,10 +4,10 @@ import { Server, createServer, request as httpRequest } from 'node:http';
 import { signAsTwilio } from '@hotline/telephony';
 import { FakeTwilio, FakeTwilioRequest } from '@hotline/telephony/testing/fake-twilio';
 import type { HotlineTime } from './hotline-time';
-import type { CallRecord } from './metrics';
+import type { CallRecord, PersonKind } from './metrics';
 import type { ScenarioCall } from './profile';
 import { twimlProblem } from '@hotline/telephony/testing/twiml-check';
-import { verb } from './twiml';
+import { verb, verbText } from './twiml';
 
 /** What the server was configured with: the simulator signs and answers as this account. */
 export interface TwilioSettings {
@@ -92,11 +92,22 @@ export class Webhooks {
   }
 }
 
+/** A call the server placed (POST …/Calls.json): Twilio rings `to`, and fetches `url` once answered. */
+export interface PlacedCall {
+  to: string;
+  from: string;
+  url: string;
+  /** Seconds it rings before Twilio gives up. */
+  timeout: number;
+}
+
 /**
  * Twilio's side of the REST API: the embedded FakeTwilio answers the server's requests; a
  * dequeue or redirect of a simulated call is handed to that caller, who then fetches the URL
- * the server gave, as Twilio would. With a fixed port (the server's TWILIO_API_BASE_URL), a
- * small relay listens there and passes every request on to the fake.
+ * the server gave, as Twilio would; a call the server places rings the simulated phone of
+ * that number (nobody answers a number the simulator does not play). With a fixed port (the
+ * server's TWILIO_API_BASE_URL), a small relay listens there and passes every request on to
+ * the fake.
  */
 export class TwilioSide {
   private readonly fake: FakeTwilio;
@@ -104,6 +115,8 @@ export class TwilioSide {
   private readonly waiting = new Map<string, (url: string) => void>();
   /** Dequeues for calls no caller is waiting on (the caller had just hung up). */
   readonly late = new Map<string, string>();
+  private readonly phones = new Map<string, (call: PlacedCall) => void>();
+  private readonly conferences = new Map<string, { ended: Promise<void>; end: () => void }>();
 
   constructor(settings: TwilioSettings) {
     this.fake = new FakeTwilio({ accountSid: settings.accountSid, authToken: settings.authToken });
@@ -152,6 +165,23 @@ export class TwilioSide {
     this.waiting.delete(callSid);
   }
 
+  /** Calls the server places to `number` ring here. */
+  answerPhone(number: string, ring: (call: PlacedCall) => void): void {
+    this.phones.set(number, ring);
+  }
+
+  /** A `<Conference>` by name: `end()` when its last party leaves, `ended` resolves then. */
+  conference(name: string): { ended: Promise<void>; end: () => void } {
+    let room = this.conferences.get(name);
+    if (!room) {
+      let end = () => undefined as void;
+      const ended = new Promise<void>((resolve) => (end = resolve));
+      room = { ended, end: () => end() };
+      this.conferences.set(name, room);
+    }
+    return room;
+  }
+
   async stop(): Promise<void> {
     this.relay?.closeAllConnections();
     await new Promise<void>((resolve) =>
@@ -161,6 +191,11 @@ export class TwilioSide {
   }
 
   private received(request: FakeTwilioRequest): void {
+    if (request.method === 'POST' && /\/Calls\.json$/.test(request.path)) {
+      const { To: to, From: from, Url: url, Timeout: timeout } = request.params;
+      if (url) this.phones.get(to)?.({ to, from, url, timeout: Number(timeout ?? 60) });
+      return;
+    }
     const callSid = /\/(CA\w+)\.json$/.exec(request.path)?.[1];
     const url = request.params.Url;
     if (!callSid || !url) return;
@@ -253,7 +288,8 @@ export class SimCaller {
     const enqueue = verb(twiml, 'Enqueue');
     if (!enqueue) {
       await this.hangUp();
-      return { outcome: 'refused', waitSeconds: 0 };
+      // Nobody on duty: a message or a call-back is offered at once (this caller takes neither).
+      return { outcome: 'refused', waitSeconds: 0, offered: verb(twiml, 'Gather') !== undefined };
     }
     this.queuedAt = lastKeyAt;
     const giveUpAt = this.queuedAt + this.call.patience * 1000;
@@ -311,7 +347,11 @@ export class SimCaller {
     return 'stopped';
   }
 
-  /** Taken by a volunteer: Twilio fetches the URL the server gave and plays the <Dial>. */
+  /**
+   * Sent somewhere by the server: Twilio fetches the URL it gave and plays the `<Dial>`, to a
+   * volunteer (behind their phone's screen), into the conference of the supervisor who took a
+   * crisis caller, or through to the crisis line.
+   */
   private async talk(
     url: string,
     waitSeconds: number,
@@ -320,24 +360,36 @@ export class SimCaller {
     if (this.callId) this.onDequeued(this, this.callId);
     const twiml = await this.post(url, { CallStatus: 'in-progress' });
     const dial = verb(twiml, 'Dial');
-    if (!dial?.action)
-      throw new Error(`the dequeue URL answered no <Dial>: ${twiml.slice(0, 200)}`);
+    const conference = verbText(twiml, 'Conference');
+    const forwarded = new URL(url).pathname.endsWith('/ladder/forward');
+    if (!dial || (!dial.action && !conference && !forwarded))
+      throw new Error(`${new URL(url).pathname} answered no <Dial>: ${twiml.slice(0, 200)}`);
     // A volunteer's own phone: its screen asks for 1 before Twilio bridges the caller.
     const screen = verb(twiml, 'Number')?.url;
-    if (screen) {
+    if (screen && dial.action) {
       const asked = await this.post(screen, { CallStatus: 'in-progress' }, 'called');
       const key = verb(asked, 'Gather')?.action;
       if (!key) throw new Error(`the screen asked for no key: ${asked.slice(0, 200)}`);
       await this.post(key, { Digits: '1', CallStatus: 'in-progress' }, 'called');
     }
+    const who: PersonKind = conference ? 'supervisor' : forwarded ? 'crisis_line' : 'volunteer';
+    const person = { who, afterSeconds: (this.time.nowMillis() - this.queuedAt!) / 1000 };
     await this.time.sleep(this.call.talk);
-    await this.post(dial.action, {
-      DialCallStatus: 'completed',
-      DialCallDuration: String(Math.round(this.call.talk)),
-      CallStatus: 'in-progress',
-    });
+    // A <Dial> without an action goes on to the next verb: there is none, the call ends.
+    if (dial.action)
+      await this.post(dial.action, {
+        DialCallStatus: 'completed',
+        DialCallDuration: String(Math.round(this.call.talk)),
+        CallStatus: 'in-progress',
+      });
+    if (conference) this.twilio.conference(conference).end();
     await this.hangUp();
-    return { outcome: 'answered', waitSeconds };
+    return {
+      outcome: forwarded ? 'forwarded' : 'answered',
+      waitSeconds,
+      callId: this.callId,
+      person,
+    };
   }
 
   private async hangUp(): Promise<void> {

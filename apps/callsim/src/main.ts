@@ -4,13 +4,22 @@ import { TwilioSettings, TwilioSide } from './caller';
 import { describeDistribution, parseDistribution } from './distributions';
 import { HotlineTime } from './hotline-time';
 import { runLoad } from './load';
-import { DEFAULT_PROFILE, EveningProfile, defaultStaffing, parseSkills } from './profile';
+import {
+  CRISIS_TOPIC,
+  DEFAULT_PROFILE,
+  EveningProfile,
+  defaultStaffing,
+  parseSkills,
+} from './profile';
 import { runReplay } from './replay';
 import { runTraining } from './training';
+import { runVanish } from './vanish';
+import { VANISH_MODES, VanishMode } from './volunteer';
 
 const HELP = `Hotline caller simulator: plays Twilio and volunteers against a running hotline server.
 
   npm run callsim -- replay   [options]   replay an evening (18:00-22:00) and compare with FIFO
+  npm run callsim -- vanish   [options]   the volunteers vanish mid-evening: time to a person for crisis callers
   npm run callsim -- load     [options]   many callers at once: webhook latency, TwiML check
   npm run callsim -- training --volunteer <email> [options]   one practice call
 
@@ -41,6 +50,22 @@ replay:
   --skill-fallback S      set the hotline's skill window first (skillFallbackSeconds)
   --json FILE             write the results (figures, targets, every call) to FILE
       DIST: exp:MEAN | lognormal:MEAN,SD | uniform:MIN,MAX | fixed:VALUE (seconds, hotline time)
+
+vanish (the replay's options, and):
+  --vanish-after MIN      minutes into the evening the volunteers vanish (default 90)
+  --stay N                volunteers who stay on duty (default 0)
+  --modes a,b             how the others leave, cycled: silent (signed in, answers nothing),
+                          offline (finishes the call in hand, sets offline), close (closes the
+                          console) (default silent,offline,close)
+  --crisis-share P        percent of callers who press the danger key (default 10)
+  --supervisors N         supervisors on call with a phone (default 2)
+  --silent-supervisors N  of them, how many never answer (default 1)
+  --pick-up DIST          a supervisor's ring to pick-up (default uniform:4,15)
+  --press DIST            from picking up to pressing 1 (default uniform:3,8)
+  --crisis-hold S         a crisis caller holds at least S seconds (default 300)
+  --limit S               a crisis caller must have a person within S seconds (default 60)
+  --slack S               hotline seconds the clock cannot resolve (default 0.2 real s x speed)
+  exit code 1 when a crisis caller had nobody within the limit
 
 load:
   --calls N               callers (default 500)
@@ -140,6 +165,21 @@ function profileFrom(options: Options): EveningProfile {
   };
 }
 
+/** The profile with `percent` of the callers pressing the danger key, the other topics scaled. */
+function withCrisisShare(profile: EveningProfile, percent: number): EveningProfile {
+  const others = Object.entries(profile.topicMix).filter(([key]) => key !== CRISIS_TOPIC);
+  const total = others.reduce((sum, [, weight]) => sum + weight, 0);
+  return {
+    ...profile,
+    topicMix: {
+      ...Object.fromEntries(
+        others.map(([key, weight]) => [key, (weight / total) * (100 - percent)]),
+      ),
+      [CRISIS_TOPIC]: percent,
+    },
+  };
+}
+
 async function main(argv: string[]): Promise<number> {
   const { command, options } = parse(argv);
   if (options.help || !command) {
@@ -152,36 +192,44 @@ async function main(argv: string[]): Promise<number> {
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const json = text(options, 'json');
 
-  if (command === 'replay') {
-    const twilio = twilioSettings(options, serverUrl);
-    const side = new TwilioSide(twilio);
+  const replayOptions = (
+    side: TwilioSide,
+    profile: EveningProfile,
+    say: (line: string) => void,
+  ) => ({
+    serverUrl,
+    twilio: twilioSettings(options, serverUrl),
+    twilioSide: side,
+    admin: {
+      email: required(options, 'admin-email', 'ADMIN_EMAIL'),
+      password: required(options, 'admin-password', 'ADMIN_PASSWORD'),
+    },
+    profile,
+    seed: number(options, 'seed', 1),
+    speed,
+    strategy: text(options, 'strategy') as 'longest_idle' | undefined,
+    startTime: text(options, 'start'),
+    skillFallbackSeconds:
+      text(options, 'skill-fallback') === undefined
+        ? undefined
+        : number(options, 'skill-fallback', 30),
+    progress: say,
+  });
+  const startSide = async (profile: EveningProfile) => {
+    const side = new TwilioSide(twilioSettings(options, serverUrl));
     const apiBase = await side.start(number(options, 'twilio-port', 4010));
     say(`simulated Twilio REST API at ${apiBase} (the server's TWILIO_API_BASE_URL)`);
-    const profile = profileFrom(options);
     say(
       `profile: ${profile.callsPerHour.join('/')} calls per hour; patience ${describeDistribution(profile.patience)}; talk ${describeDistribution(profile.talk)}; think ${describeDistribution(profile.think)}; wrap-up ${describeDistribution(profile.wrapUp)}`,
     );
+    return side;
+  };
+
+  if (command === 'replay') {
+    const profile = profileFrom(options);
+    const side = await startSide(profile);
     try {
-      const strategy = text(options, 'strategy') as 'longest_idle' | undefined;
-      const result = await runReplay({
-        serverUrl,
-        twilio,
-        twilioSide: side,
-        admin: {
-          email: required(options, 'admin-email', 'ADMIN_EMAIL'),
-          password: required(options, 'admin-password', 'ADMIN_PASSWORD'),
-        },
-        profile,
-        seed: number(options, 'seed', 1),
-        speed,
-        strategy,
-        startTime: text(options, 'start'),
-        skillFallbackSeconds:
-          text(options, 'skill-fallback') === undefined
-            ? undefined
-            : number(options, 'skill-fallback', 30),
-        progress: say,
-      });
+      const result = await runReplay(replayOptions(side, profile, say));
       say('');
       say(result.table);
       say('');
@@ -192,6 +240,50 @@ async function main(argv: string[]): Promise<number> {
         say(`call ${record.index} failed: ${record.failure}`);
       if (json) writeFileSync(json, JSON.stringify({ profile, ...result }, null, 2));
       return failed.length > 0 ? 1 : 0;
+    } finally {
+      await side.stop();
+    }
+  }
+
+  if (command === 'vanish') {
+    const profile = withCrisisShare(profileFrom(options), number(options, 'crisis-share', 10));
+    const side = await startSide(profile);
+    const count = number(options, 'supervisors', 2);
+    const silent = number(options, 'silent-supervisors', Math.min(1, count - 1));
+    const pickUp = parseDistribution(text(options, 'pick-up', 'uniform:4,15')!);
+    const press = parseDistribution(text(options, 'press', 'uniform:3,8')!);
+    const modes = (text(options, 'modes', VANISH_MODES.join(','))!.split(',') as VanishMode[]).map(
+      (mode) => {
+        if (!VANISH_MODES.includes(mode))
+          throw new Error(`--modes: "${mode}" is not one of ${VANISH_MODES.join(', ')}`);
+        return mode;
+      },
+    );
+    try {
+      const base = replayOptions(side, profile, say);
+      const time = await HotlineTime.sync(serverUrl, speed);
+      const result = await runVanish({
+        ...base,
+        vanishAfterMinutes: number(options, 'vanish-after', 90),
+        stay: number(options, 'stay', 0),
+        modes,
+        // The last `silent` supervisors never answer.
+        supervisors: Array.from({ length: count }, (_, index) => ({
+          answers: index < count - silent,
+          pickUp,
+          press,
+        })),
+        crisisHoldSeconds: number(options, 'crisis-hold', 300),
+        limitSeconds: number(options, 'limit', 60),
+        slackSeconds: number(options, 'slack', Math.round(0.2 * time.speed * 10) / 10),
+      });
+      say('');
+      say(result.report);
+      const failed = result.replay.records.filter((record) => record.outcome === 'failed');
+      for (const record of failed.slice(0, 5))
+        say(`call ${record.index} failed: ${record.failure}`);
+      if (json) writeFileSync(json, JSON.stringify({ profile, ...result }, null, 2));
+      return result.failures.length > 0 || failed.length > 0 ? 1 : 0;
     } finally {
       await side.stop();
     }

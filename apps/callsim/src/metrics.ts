@@ -8,15 +8,25 @@ export interface CallRecord {
   /**
    * answered: a volunteer took it; abandoned: hung up while waiting; overflow: waited the
    * hotline's maximum and was offered a call-back; refused: queue full or closed; failed: the
-   * simulator could not play the call (an answer that was not TwiML, a network error).
+   * simulator could not play the call (an answer that was not TwiML, a network error);
+   * forwarded: a crisis caller nobody took, dialled through to the crisis line.
    */
-  outcome: 'answered' | 'abandoned' | 'overflow' | 'refused' | 'failed';
+  outcome: 'answered' | 'abandoned' | 'overflow' | 'refused' | 'failed' | 'forwarded';
   /** Seconds from joining the queue to being taken or leaving it. */
   waitSeconds: number;
   volunteerId?: string;
+  /** The hotline's id of the call, when the server sent the caller somewhere. */
+  callId?: string;
+  /** Refused at the menu with a message or a call-back offered (nobody on duty). */
+  offered?: boolean;
+  /** The first person who had the caller, and when: seconds from the last menu key. */
+  person?: { who: PersonKind; afterSeconds: number };
   /** Why the simulator could not play the call. */
   failure?: string;
 }
+
+/** Who had a caller: a volunteer's leg, a supervisor in the call's conference, the crisis line. */
+export type PersonKind = 'volunteer' | 'supervisor' | 'crisis_line';
 
 export interface VolunteerSkills {
   id: string;

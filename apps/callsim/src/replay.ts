@@ -32,6 +32,19 @@ export interface ReplayOptions {
   /** Progress lines; every `progressMinutes` of hotline time. */
   progress?: (line: string) => void;
   progressMinutes?: number;
+  /** Changes the drawn callers before the evening (the same for the same seed). */
+  adjust?: (scenario: ScenarioCall[]) => ScenarioCall[];
+  /** Runs beside the callers from the start of the evening; awaited before the volunteers leave. */
+  during?: (evening: Evening) => Promise<void>;
+}
+
+/** What a scenario running beside the callers may act on. */
+export interface Evening {
+  /** Hotline epoch ms the evening starts. */
+  startAt: number;
+  time: HotlineTime;
+  volunteers: SimVolunteer[];
+  say: (line: string) => void;
 }
 
 export interface ReplayResult {
@@ -92,7 +105,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
     options.profile.volunteers,
     options.accountDomain,
   );
-  const scenario = buildScenario(options.profile, options.seed);
+  const drawn = buildScenario(options.profile, options.seed);
+  const scenario = options.adjust ? options.adjust(drawn) : drawn;
   const byCallId = new Map<string, SimCaller>();
   const takenBy = new Map<string, { volunteerId: string; at: number }>();
   const random = new Random(options.seed).fork('volunteers');
@@ -123,6 +137,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
   const webhooks = new Webhooks(options.serverUrl, options.twilio);
   const queueSid = `QU${randomBytes(16).toString('hex')}`;
   const startAt = startOfEvening(time, hotline.timeZone, options.startTime ?? '18:00', say);
+  const beside = options.during?.({ startAt, time, volunteers, say }) ?? Promise.resolve();
   const callers: SimCaller[] = [];
   const finished: CallRecord[] = [];
   const runs = scenario.map(async (call) => {
@@ -142,10 +157,11 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
       finished.filter((record) => record.outcome === outcome).length;
     const local = time.now().setZone(hotline.timeZone).toFormat('HH:mm');
     say(
-      `[${local}] ${callers.length}/${scenario.length} called, ${callers.length - finished.length} on the line, answered ${count('answered')}, abandoned ${count('abandoned')}, overflow ${count('overflow')}, failed ${count('failed')}`,
+      `[${local}] ${callers.length}/${scenario.length} called, ${callers.length - finished.length} on the line, answered ${count('answered')}, abandoned ${count('abandoned')}, overflow ${count('overflow')}, forwarded ${count('forwarded')}, failed ${count('failed')}`,
     );
   }, every / time.speed);
   const records = await Promise.all(runs);
+  await beside;
   clearInterval(ticker);
 
   // A volunteer may have taken a caller in the instant they hung up: the server counts that

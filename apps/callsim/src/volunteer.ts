@@ -18,7 +18,13 @@ export interface VolunteerAccount {
   email: string;
   password: string;
   skills: string[];
+  /** Their own phone (the hotline rings it behind the take-the-call screen). */
+  phone: string;
 }
+
+/** How a volunteer leaves mid-evening (the `vanish` scenario). */
+export type VanishMode = 'silent' | 'offline' | 'close';
+export const VANISH_MODES: readonly VanishMode[] = ['silent', 'offline', 'close'];
 
 /** The password of the accounts the simulator creates (they are test accounts). */
 const SIM_PASSWORD = 'callsim-volunteer-1';
@@ -27,7 +33,23 @@ const SIM_PASSWORD = 'callsim-volunteer-1';
  * A simulated volunteer's own phone: they have no browser softphone, so the hotline rings
  * this number (behind the take-the-call screen, which the simulated Twilio answers with 1).
  */
-const simulatedPhone = (index: number) => `+8613999${String(index + 1).padStart(6, '0')}`;
+const simulatedPhone = (prefix: string, index: number) =>
+  `${prefix}${String(index + 1).padStart(6, '0')}`;
+
+/** Who the accounts are: volunteers (the default), or supervisors with their own phones. */
+export interface AccountKind {
+  /** `callsim-<n>` or `<name>-<n>` of the e-mail address. */
+  name: string;
+  roles: string[];
+  /** The simulated phones' numbers start with this. */
+  phonePrefix: string;
+}
+
+const VOLUNTEERS: AccountKind = {
+  name: 'callsim',
+  roles: ['volunteer'],
+  phonePrefix: '+8613999',
+};
 
 /**
  * Accounts for the simulated volunteers: `callsim-<n>@<domain>` with the skills asked for,
@@ -37,15 +59,18 @@ export async function volunteerAccounts(
   admin: HotlineApi,
   staffing: string[][],
   domain = 'callsim.test',
+  kind: AccountKind = VOLUNTEERS,
 ): Promise<VolunteerAccount[]> {
   const accounts: VolunteerAccount[] = [];
   for (const [index, skills] of staffing.entries()) {
-    const email = `callsim-${index + 1}@${domain}`;
+    const email = `${kind.name}-${index + 1}@${domain}`;
+    const phone = simulatedPhone(kind.phonePrefix, index);
     const found = await findByEmail(admin, email);
     if (found) {
       await admin.json('PATCH', `/api/volunteers/${found.id}`, {
         topicSkills: skills,
-        phone: simulatedPhone(index),
+        phone,
+        roles: kind.roles,
         active: true,
       });
       await admin.json(
@@ -54,18 +79,18 @@ export async function volunteerAccounts(
         { password: SIM_PASSWORD },
         [200, 204],
       );
-      accounts.push({ id: found.id, email, password: SIM_PASSWORD, skills });
+      accounts.push({ id: found.id, email, password: SIM_PASSWORD, skills, phone });
     } else {
       const created = await admin.json<{ id: string }>('POST', '/api/volunteers', {
-        name: `Simulated volunteer ${index + 1}`,
+        name: `Simulated ${kind.roles[0]} ${index + 1}`,
         email,
         password: SIM_PASSWORD,
         expertKind: 'counsellor',
-        roles: ['volunteer'],
+        roles: kind.roles,
         topicSkills: skills,
-        phone: simulatedPhone(index),
+        phone,
       });
-      accounts.push({ id: created.id, email, password: SIM_PASSWORD, skills });
+      accounts.push({ id: created.id, email, password: SIM_PASSWORD, skills, phone });
     }
   }
   return accounts;
@@ -92,6 +117,9 @@ export class SimVolunteer {
   private socket?: ConsoleSocket;
   private state: Me['state'] = 'offline';
   private stopped = false;
+  /** Gone quiet: offers ring out, and a miss is not followed by going available again. */
+  private silent = false;
+  private closed = false;
   /** Offer ids accepted, and calls whose contact record was written. */
   readonly accepted: string[] = [];
   readonly wrappedUp: string[] = [];
@@ -126,14 +154,32 @@ export class SimVolunteer {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (!this.socket) return;
+    if (!this.socket || this.closed) return;
     await this.command('presence.set', { state: 'offline' }).catch(() => undefined);
     this.socket.close();
   }
 
+  /**
+   * Leaves mid-evening. `silent`: stays signed in and available but answers nothing more;
+   * `offline`: finishes the call and contact record in hand, sets offline, closes the console;
+   * `close`: the same but closes the console without setting offline.
+   */
+  async vanish(mode: VanishMode): Promise<void> {
+    this.silent = true;
+    if (mode === 'silent') return;
+    // A volunteer does not hang up on a child: the call (and its record) in hand is finished.
+    while (['offered', 'talking', 'wrap_up'].includes(this.state)) await this.time.sleep(10);
+    if (mode === 'offline')
+      await this.command('presence.set', { state: 'offline' }).catch(() => undefined);
+    this.stopped = true;
+    this.closed = true;
+    this.socket?.close();
+  }
+
   private async ringing(offer: RingingOffer): Promise<void> {
+    if (this.silent) return;
     await this.time.sleep(draw(this.behaviour.think, this.random));
-    if (this.stopped) return;
+    if (this.stopped || this.silent) return;
     // Refused when the offer lapsed, was withdrawn or the caller hung up meanwhile.
     const at = this.time.nowMillis();
     const ack = await this.command('offer.accept', { offerId: offer.offerId }).catch(() => null);
@@ -163,7 +209,7 @@ export class SimVolunteer {
     } else if (me.state === 'missed') {
       // An offer lapsed: back on duty after a moment, as a person would.
       await this.time.sleep(5);
-      if (!this.stopped)
+      if (!this.stopped && !this.silent)
         await this.command('presence.set', { state: 'available' }).catch(() => null);
     }
   }
