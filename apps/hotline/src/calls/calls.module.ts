@@ -9,6 +9,7 @@ import { CallerNumberRetention } from './caller-number-retention';
 import { Call } from './call.entity';
 import { CallbackRequest } from './callback-request.entity';
 import { CallbackRequestsService } from './callback-requests.service';
+import { CallerMoves } from './caller-moves';
 import { CallerTransfer } from './caller-transfer';
 import { CallerLine } from './caller-line';
 import { CrisisLadder, CrisisSupervisors } from './crisis-ladder';
@@ -59,6 +60,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     CallSettlement,
     EffectRecorder,
     CallerTransfer,
+    CallerMoves,
     CallerLine,
     CrisisSupervisors,
     CrisisLadder,

@@ -21,9 +21,8 @@ import { CallOffer } from './call-offer.entity';
 import { Call } from './call.entity';
 import { CallSettlement } from './call-settlement';
 import { legAnswered, recordEnded } from './call-deadlines';
-import { CallerLine } from './caller-line';
-import { CallerTransfer, TransferSteps } from './caller-transfer';
-import { CrisisLadder } from './crisis-ladder';
+import { CallerMoves } from './caller-moves';
+import type { TransferSteps } from './caller-transfer';
 import { AfterStep, Effect } from './effect-record';
 import { EffectRecorder, OfferIds } from './effect-recorder';
 import { OfferRecords } from './offer-records';
@@ -74,10 +73,8 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     private readonly offerRecords: OfferRecords,
     private readonly directory: HotlineDirectory,
     private readonly recorder: EffectRecorder,
-    private readonly transfer: CallerTransfer,
-    private readonly ladder: CrisisLadder,
+    private readonly moves: CallerMoves,
     private readonly settlement: CallSettlement,
-    private readonly line: CallerLine,
     @InjectClock() private readonly clock: Clock,
     @Optional() private readonly cluster?: Cluster,
   ) {
@@ -324,24 +321,12 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     board.chain = step.catch(() => undefined);
     const value = await step;
     // Twilio is called outside the turn, so a slow API never holds up the other calls.
-    for (const action of after) void this.carryOut(hotlineId, action);
+    for (const action of after)
+      void this.moves.carryOut(action, {
+        ...this.transferSteps(hotlineId),
+        hangUp: (call) => this.hangUp(call),
+      });
     return value;
-  }
-
-  private carryOut(hotlineId: string, action: AfterStep): Promise<void> {
-    switch (action.kind) {
-      case 'transfer':
-        return this.transfer.bring(action.call, this.transferSteps(hotlineId));
-      case 'ring_supervisors':
-        return this.ladder.ringSupervisors(action.call);
-      case 'forward':
-        return this.ladder.forward(action.call);
-      case 'connect_check':
-        return this.line.checkConnecting(action.call.id, {
-          ...this.transferSteps(hotlineId),
-          hangUp: (call) => this.hangUp(call),
-        });
-    }
   }
 
   private transferSteps(hotlineId: string): TransferSteps {
