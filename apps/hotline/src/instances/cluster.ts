@@ -118,6 +118,21 @@ export class Cluster implements OnModuleInit, OnApplicationShutdown {
     return !this.enabled || (this.serving && (this.lease?.held ?? false));
   }
 
+  /**
+   * The epoch drawn with this instance's last lease win, which the routing writes carry (see
+   * `RoutingFence`); undefined with one instance, whose writes are not fenced.
+   */
+  get epoch(): number | undefined {
+    return this.enabled ? (this.lease?.epoch ?? 0) : undefined;
+  }
+
+  /** The database refused this leader's writes, since a later one has written: stand down. */
+  superseded(): void {
+    if (!this.lease?.held) return;
+    this.logger.warn(`Instance ${this.instanceId} was superseded as routing leader; standing down`);
+    this.lease.superseded();
+  }
+
   /** Another instance leads: routing work goes there. */
   get follower(): boolean {
     return this.enabled && !this.isLeader;
