@@ -143,6 +143,19 @@ export class Cluster implements OnModuleInit, OnApplicationShutdown {
     return this.enabled ? (this.isLeader ? 'leader' : 'follower') : 'single';
   }
 
+  /**
+   * The shared Redis connection (commands fail within a second rather than wait), for state
+   * the instances share; undefined with one instance, or before it has joined.
+   */
+  get redis(): Redis | undefined {
+    return this.commands;
+  }
+
+  /** `name` under this cluster's `REDIS_KEY_PREFIX`, so clusters sharing a Redis stay apart. */
+  key(name: string): string {
+    return this.channel(name);
+  }
+
   /** The prefix of the socket.io adapter's channels, so clusters sharing a Redis stay apart. */
   get socketKey(): string {
     return `${this.prefix}:socket.io`;
