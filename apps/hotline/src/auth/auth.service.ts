@@ -1,4 +1,10 @@
-import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  HttpException,
+  HttpStatus,
+  Injectable,
+  Optional,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import type { Clock } from '@hotline/clock';
@@ -8,7 +14,9 @@ import { Environment } from '../config/environment';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { VolunteersService } from '../volunteers/volunteers.service';
 import { SignInView } from './dto/login.dto';
-import { SignInAttempts } from './sign-in-attempts';
+import { SignInAttempts, SignInThrottle } from './sign-in-attempts';
+import { SharedSignInAttempts } from './shared-sign-in-attempts';
+import { Cluster } from '../instances/cluster';
 import { Observable } from 'rxjs';
 import { SessionRevocations } from '../volunteers/session-revocations';
 
@@ -25,7 +33,7 @@ const INVALID_TOKEN = 'Your sign-in has expired or is not valid; sign in again.'
 
 @Injectable()
 export class AuthService {
-  private readonly attempts: SignInAttempts;
+  private readonly attempts: SignInThrottle;
 
   constructor(
     private readonly volunteers: VolunteersService,
@@ -34,8 +42,12 @@ export class AuthService {
     private readonly config: ConfigService<Environment, true>,
     @InjectClock() private readonly clock: Clock,
     private readonly revocations: SessionRevocations,
+    @Optional() cluster?: Cluster,
   ) {
-    this.attempts = new SignInAttempts(clock);
+    // With several instances the failures are counted in Redis, shared by all of them.
+    this.attempts = cluster?.enabled
+      ? new SharedSignInAttempts(() => cluster.redis, cluster.key('auth'), clock)
+      : new SignInAttempts(clock);
   }
 
   /** Ids of people whose sessions just ended: their open consoles must close. */
@@ -50,7 +62,7 @@ export class AuthService {
 
   /** Unknown email, deactivated account and wrong password all get the same answer, as slowly. */
   async signIn(email: string, password: string, address: string): Promise<SignInView> {
-    const blockedFor = this.attempts.blockedForMinutes(email, address);
+    const blockedFor = await this.attempts.blockedForMinutes(email, address);
     if (blockedFor > 0) {
       throw new HttpException(
         `Too many failed sign-ins. Try again in ${blockedFor} minute${blockedFor > 1 ? 's' : ''}, or ask a coordinator to reset your password.`,
@@ -63,10 +75,10 @@ export class AuthService {
         ? await this.hasher.verify(volunteer.passwordHash, password)
         : await this.hasher.verifyNobody(password);
     if (!volunteer || !valid) {
-      this.attempts.recordFailure(email, address);
+      await this.attempts.recordFailure(email, address);
       throw new UnauthorizedException(WRONG_CREDENTIALS);
     }
-    this.attempts.recordSuccess(email, address);
+    await this.attempts.recordSuccess(email, address);
 
     const ttlMinutes = this.config.get('ACCESS_TOKEN_TTL_MINUTES', { infer: true });
     const issuedAt = Math.floor(this.clock.now().toSeconds());

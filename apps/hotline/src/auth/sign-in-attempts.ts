@@ -11,11 +11,19 @@ export interface AttemptLimits {
 
 export const DEFAULT_LIMITS: AttemptLimits = { perAccount: 5, perAddress: 30, windowMinutes: 15 };
 
+/** Counts failed sign-ins: in memory (`SignInAttempts`) or shared through Redis. */
+export interface SignInThrottle {
+  /** Minutes until the next attempt is allowed, or 0 when it is allowed now. */
+  blockedForMinutes(email: string, address: string): number | Promise<number>;
+  recordFailure(email: string, address: string): void | Promise<void>;
+  recordSuccess(email: string, address: string): void | Promise<void>;
+}
+
 /**
  * Counts failed sign-ins in memory. Keyed by (email, address) and by address, so an attacker
  * cannot lock a volunteer out from elsewhere, yet guessing is slowed to a crawl.
  */
-export class SignInAttempts {
+export class SignInAttempts implements SignInThrottle {
   private readonly failures = new Map<string, DateTime[]>();
 
   constructor(

@@ -19,9 +19,17 @@ export class CallSettlement {
     private readonly events: HotlineEvents,
   ) {}
 
-  /** A second attempt (a retried webhook) changes nothing and returns false. */
-  async settleCall(callId: string, changes: Partial<Call>): Promise<boolean> {
+  /**
+   * A second attempt (a retried webhook) changes nothing and returns false. `first` runs at the
+   * start of the same transaction (the routing fence).
+   */
+  async settleCall(
+    callId: string,
+    changes: Partial<Call>,
+    first?: (manager: EntityManager) => Promise<void>,
+  ): Promise<boolean> {
     const settled = await this.transactions.run(async (manager) => {
+      await first?.(manager);
       const result = await manager.update(Call, { id: callId, outcome: IsNull() }, changes);
       if (!result.affected) return null;
       const call = await manager.findOneByOrFail(Call, { id: callId });

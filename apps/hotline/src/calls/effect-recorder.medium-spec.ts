@@ -12,6 +12,8 @@ import { Call } from './call.entity';
 import { CallSettlement } from './call-settlement';
 import { EffectRecorder, OfferIds } from './effect-recorder';
 import { PresenceChange } from './presence-change.entity';
+import { RoutingEpoch } from './routing-epoch.entity';
+import { StaleLeaderError } from './routing-fence';
 import { waitingCall } from './waiting-call.testing';
 
 describe('EffectRecorder (service on a real database)', () => {
@@ -226,6 +228,47 @@ describe('EffectRecorder (service on a real database)', () => {
       }
       expect(await row(call.id)).toMatchObject({ status: 'offered' });
       expect(seen.map((event) => event.type)).toEqual(['volunteer.state', 'offer.created']);
+    });
+  });
+
+  describe('behind the routing fence', () => {
+    const asLeader = (epoch: number) => ({ patienceMs: 0, wanted: () => false, epoch });
+    const stored = async () =>
+      (await test.repository(RoutingEpoch).findOneByOrFail({ id: 'routing' })).epoch;
+
+    it('raises the stored epoch to a newer leader and refuses the writes of an older one', async () => {
+      const call = await waiting();
+      await recorder.record(hotline, [offer(call.id)], new OfferIds(), asLeader(2));
+      expect(await stored()).toBe(2);
+      await recorder.record(hotline, [offer(call.id)], new OfferIds(), asLeader(3));
+      expect(await stored()).toBe(3);
+      seen = [];
+
+      await expect(
+        recorder.record(hotline, [offer(call.id)], new OfferIds(), asLeader(2)),
+      ).rejects.toBeInstanceOf(StaleLeaderError);
+      expect(await stored()).toBe(3);
+      expect(await test.repository(CallOffer).countBy({ callId: call.id })).toBe(2);
+      expect(await row(call.id)).toMatchObject({ offerCount: 2 });
+      expect(seen).toEqual([]);
+
+      // The current leader goes on writing.
+      await recorder.record(hotline, [offer(call.id)], new OfferIds(), asLeader(3));
+      expect(await row(call.id)).toMatchObject({ offerCount: 3 });
+    });
+
+    it('refuses an older leader even while it would retry', async () => {
+      const call = await waiting();
+      await recorder.record(hotline, [offer(call.id)], new OfferIds(), asLeader(5));
+      const started = Date.now();
+      await expect(
+        recorder.record(hotline, [offer(call.id)], new OfferIds(), {
+          patienceMs: 5_000,
+          wanted: () => true,
+          epoch: 4,
+        }),
+      ).rejects.toBeInstanceOf(StaleLeaderError);
+      expect(Date.now() - started).toBeLessThan(1_000);
     });
   });
 });

@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import type { Clock } from '@hotline/clock';
 import { InjectClock } from '../common/clock.provider';
 import { HotlineEvent, HotlineEvents } from '../events/hotline-events';
@@ -10,6 +11,7 @@ import { CallOffer } from './call-offer.entity';
 import { Call } from './call.entity';
 import { CallSettlement } from './call-settlement';
 import { PresenceChange } from './presence-change.entity';
+import { StaleLeaderError, fenceRouting } from './routing-fence';
 import { AfterStep, Effect, RecordChange, callsNamedBy, recordOf } from './effect-record';
 import type { Hotline } from '../hotlines/hotline.entity';
 
@@ -44,6 +46,12 @@ export interface Persistence {
   patienceMs: number;
   /** False once nobody waits for the step any more (the board was retired, the server stops). */
   wanted: () => boolean;
+  /**
+   * The routing leader's lease epoch: each write then runs in a transaction behind the routing
+   * fence, and a leader superseded by a later one has its writes refused (`StaleLeaderError`,
+   * not retried). Without it (one instance) writes are not fenced.
+   */
+  epoch?: number;
 }
 
 /** A direct caller (a test) learns of the first failure. */
@@ -74,7 +82,12 @@ export class EffectRecorder {
     private readonly settlement: CallSettlement,
     private readonly events: HotlineEvents,
     @InjectClock() private readonly clock: Clock,
+    private readonly transactions: Transactions,
   ) {}
+
+  private get repositories(): Tables {
+    return { calls: this.calls, offers: this.offers, presence: this.presence };
+  }
 
   /**
    * Writes the step's changes in order; returns what Twilio is to do once the step is done.
@@ -90,6 +103,7 @@ export class EffectRecorder {
     const giveUpAt = Date.now() + persistence.patienceMs;
     const landing = <T>(write: (again: boolean) => Promise<T>) =>
       this.untilLanded(write, () => persistence.wanted() && Date.now() < giveUpAt);
+    const { epoch } = persistence;
     const named = callsNamedBy(effects);
     const rows = named.length > 0 ? await landing(() => this.calls.findBy({ id: In(named) })) : [];
     const { changes, opened, closed } = recordOf(effects, {
@@ -110,9 +124,9 @@ export class EffectRecorder {
       else if (change.kind === 'publish') events.push(change.event);
       else {
         try {
-          await landing((again) => this.apply(change, again));
+          await landing((again) => this.fenced(change, again, epoch));
         } catch (error) {
-          if (persistence.patienceMs === 0) throw error;
+          if (persistence.patienceMs === 0 || error instanceof StaleLeaderError) throw error;
           lost += 1;
         }
       }
@@ -137,7 +151,7 @@ export class EffectRecorder {
         if (attempt > 0) this.logger.log(`a step's write landed after ${attempt} retries`);
         return result;
       } catch (error) {
-        if (!retrying()) throw error;
+        if (error instanceof StaleLeaderError || !retrying()) throw error;
         if (attempt === 0)
           this.logger.warn(
             { err: error instanceof Error ? error.message : String(error) },
@@ -148,42 +162,64 @@ export class EffectRecorder {
     }
   }
 
+  /** One change, behind the routing fence when the leader's `epoch` is given, in one transaction. */
+  private fenced(change: Written, again: boolean, epoch: number | undefined): Promise<void> {
+    if (epoch === undefined) return this.apply(change, again, this.repositories);
+    const fence = (manager: EntityManager) => fenceRouting(manager, epoch);
+    if (change.kind === 'call.settle')
+      return this.settlement.settleCall(change.callId, change.changes, fence).then(() => undefined);
+    return this.transactions.run(async (manager) => {
+      await fence(manager);
+      await this.apply(change, again, {
+        calls: manager.getRepository(Call),
+        offers: manager.getRepository(CallOffer),
+        presence: manager.getRepository(PresenceChange),
+      });
+    });
+  }
+
   /** One change; `again` after a failure, when an insert may have landed unanswered. */
-  private async apply(
-    change: Exclude<RecordChange, AfterStep | { kind: 'publish' }>,
-    again: boolean,
-  ): Promise<void> {
+  private async apply(change: Written, again: boolean, tables: Tables): Promise<void> {
+    const { calls, offers, presence } = tables;
     switch (change.kind) {
       case 'offer.insert':
-        if (again && (await this.offers.existsBy({ id: change.row.id }))) break;
-        await this.offers.insert(change.row);
+        if (again && (await offers.existsBy({ id: change.row.id }))) break;
+        await offers.insert(change.row);
         break;
       case 'offer.update':
-        await this.offers.update(change.id, change.changes);
+        await offers.update(change.id, change.changes);
         break;
       case 'call.offered':
-        await this.calls.update(change.callId, {
+        await calls.update(change.callId, {
           status: 'offered',
           offerCount: () => 'offer_count + 1',
           updatedAt: change.at,
         });
-        await this.calls.update(
+        await calls.update(
           { id: change.callId, firstOfferedAt: IsNull() },
           { firstOfferedAt: change.at },
         );
         break;
       case 'call.update':
-        await this.calls.update(change.callId, change.changes);
+        await calls.update(change.callId, change.changes);
         break;
       case 'call.settle':
         await this.settlement.settleCall(change.callId, change.changes);
         break;
       case 'presence.insert':
-        if (again && (await this.presence.existsBy({ id: change.row.id }))) break;
-        await this.presence.insert(change.row);
+        if (again && (await presence.existsBy({ id: change.row.id }))) break;
+        await presence.insert(change.row);
         break;
     }
   }
+}
+
+type Written = Exclude<RecordChange, AfterStep | { kind: 'publish' }>;
+
+interface Tables {
+  calls: Repository<Call>;
+  offers: Repository<CallOffer>;
+  presence: Repository<PresenceChange>;
 }
 
 const isAfterStep = (change: RecordChange): change is AfterStep =>

@@ -25,6 +25,7 @@ import { CallerMoves } from './caller-moves';
 import type { TransferSteps } from './caller-transfer';
 import { AfterStep, Effect } from './effect-record';
 import { EffectRecorder, OfferIds } from './effect-recorder';
+import { StaleLeaderError } from './routing-fence';
 import { OfferRecords } from './offer-records';
 import { Switchboard } from './switchboard';
 import { SwitchboardRefusal } from './switchboard-refusal';
@@ -311,8 +312,12 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
         after = await this.recorder.record(board.hotline, effects, board.offers, {
           patienceMs: STEP_WRITE_PATIENCE_MS,
           wanted: () => !this.closing && this.boards.get(hotlineId) === board,
+          epoch: this.cluster?.epoch,
         });
         return decided.value;
+      } catch (error) {
+        if (error instanceof StaleLeaderError) this.cluster?.superseded();
+        throw error;
       } finally {
         this.shareStates(board, effects);
         this.wake(board);

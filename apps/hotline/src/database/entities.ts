@@ -11,6 +11,7 @@ import {
 import { CallOffer } from '../calls/call-offer.entity';
 import { Call } from '../calls/call.entity';
 import { CallbackRequest } from '../calls/callback-request.entity';
+import { RoutingEpoch } from '../calls/routing-epoch.entity';
 import { PresenceChange } from '../calls/presence-change.entity';
 import { Contact, ContactTopic } from '../contacts/contact.entity';
 import { CrisisAlertRecord } from '../crisis/crisis-alert.entity';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   Partner,
   PresenceChange,
   Room,
+  RoutingEpoch,
   Shift,
   ShiftSignup,
   ShiftTemplate,

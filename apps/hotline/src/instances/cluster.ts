@@ -118,6 +118,21 @@ export class Cluster implements OnModuleInit, OnApplicationShutdown {
     return !this.enabled || (this.serving && (this.lease?.held ?? false));
   }
 
+  /**
+   * The epoch drawn with this instance's last lease win, which the routing writes carry (see
+   * `RoutingFence`); undefined with one instance, whose writes are not fenced.
+   */
+  get epoch(): number | undefined {
+    return this.enabled ? (this.lease?.epoch ?? 0) : undefined;
+  }
+
+  /** The database refused this leader's writes, since a later one has written: stand down. */
+  superseded(): void {
+    if (!this.lease?.held) return;
+    this.logger.warn(`Instance ${this.instanceId} was superseded as routing leader; standing down`);
+    this.lease.superseded();
+  }
+
   /** Another instance leads: routing work goes there. */
   get follower(): boolean {
     return this.enabled && !this.isLeader;
@@ -126,6 +141,19 @@ export class Cluster implements OnModuleInit, OnApplicationShutdown {
   /** For monitoring: `single` without REDIS_URL, else whether this instance leads now. */
   role(): 'single' | 'leader' | 'follower' {
     return this.enabled ? (this.isLeader ? 'leader' : 'follower') : 'single';
+  }
+
+  /**
+   * The shared Redis connection (commands fail within a second rather than wait), for state
+   * the instances share; undefined with one instance, or before it has joined.
+   */
+  get redis(): Redis | undefined {
+    return this.commands;
+  }
+
+  /** `name` under this cluster's `REDIS_KEY_PREFIX`, so clusters sharing a Redis stay apart. */
+  key(name: string): string {
+    return this.channel(name);
   }
 
   /** The prefix of the socket.io adapter's channels, so clusters sharing a Redis stay apart. */

@@ -37,6 +37,7 @@ describe('LeaderLease (real Redis)', () => {
   });
   afterEach(async () => {
     await Promise.all(leases.splice(0).map((one) => one.stop()));
+    await redis.del(`${key}:epoch`);
   });
   afterAll(() => redis.quit());
 
@@ -65,6 +66,17 @@ describe('LeaderLease (real Redis)', () => {
     await second.lease.start();
     await until(() => second.lease.held);
     expect(await redis.get(key)).toBe('second');
+  });
+
+  it('draws a higher epoch with each win', async () => {
+    const first = lease('first');
+    await first.lease.start();
+    expect(first.lease.epoch).toBe(1);
+    await first.lease.stop();
+    const second = lease('second');
+    await second.lease.start();
+    expect(second.lease.epoch).toBe(2);
+    expect(first.lease.epoch).toBe(1);
   });
 
   it('gives the lease back on stop, so a successor need not wait for it to expire', async () => {

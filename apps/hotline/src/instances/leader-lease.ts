@@ -12,6 +12,15 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then
 end
 return 0`;
 
+/**
+ * Wins the lease and, in the same step, draws the next epoch: each win gets a higher number
+ * than every earlier one, so the database can refuse the writes of a leader that lost it.
+ */
+const ACQUIRE = `if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  return redis.call('incr', KEYS[2])
+end
+return 0`;
+
 export interface LeaseHooks {
   /** The lease was won; the holder leads until `lost`. */
   won(): Promise<void> | void;
@@ -34,6 +43,7 @@ export class LeaderLease {
   private stopped = false;
   private turn: Promise<void> = Promise.resolve();
   private taking: Promise<void> = Promise.resolve();
+  private won = 0;
 
   constructor(
     private readonly redis: Redis,
@@ -42,6 +52,11 @@ export class LeaderLease {
     readonly ttlMs: number,
     private readonly hooks: LeaseHooks,
   ) {}
+
+  /** The epoch drawn with the last win (0 before any); kept with the lease, under `key:epoch`. */
+  get epoch(): number {
+    return this.won;
+  }
 
   /** True while this holder has the lease and its time has not run out. */
   get held(): boolean {
@@ -53,6 +68,11 @@ export class LeaderLease {
     this.stopped = false;
     await this.step();
     await this.taking;
+  }
+
+  /** The database refused this holder's writes (a later epoch wrote): step down at once. */
+  superseded(): void {
+    this.drop();
   }
 
   async stop(): Promise<void> {
@@ -96,8 +116,11 @@ export class LeaderLease {
   private async acquire(): Promise<void> {
     const asked = Date.now();
     try {
-      const won = await this.redis.set(this.key, this.holder, 'PX', this.ttlMs, 'NX');
-      if (won !== 'OK' || this.stopped) return;
+      const epoch = Number(
+        await this.redis.eval(ACQUIRE, 2, this.key, `${this.key}:epoch`, this.holder, this.ttlMs),
+      );
+      if (!(epoch > 0) || this.stopped) return;
+      this.won = epoch;
     } catch {
       return;
     }
