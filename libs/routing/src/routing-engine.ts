@@ -119,9 +119,14 @@ export class RoutingEngine {
   private readonly someoneAvailableHas = (skill: string) => !!this.available.firstWith(skill);
 
   /** @param now the current instant in epoch milliseconds */
+  /**
+   * `clockSpeed`: how many engine milliseconds pass in one real one (a simulation's faster
+   * clock). Twilio's latency is real time, so the connecting deadlines stay real seconds.
+   */
   constructor(
     policy: RoutingPolicy,
     private readonly now: () => number,
+    private readonly clockSpeed = 1,
   ) {
     this.policy = { ...policy };
     this.available = new AvailableVolunteers(policy.strategy);
@@ -262,7 +267,7 @@ export class RoutingEngine {
       this.close(offer);
       call.phase = 'connecting';
       call.acceptedAt = this.at;
-      call.connectBy = this.at + CONNECT_DEADLINE_SECONDS * 1000;
+      call.connectBy = this.at + CONNECT_DEADLINE_SECONDS * 1000 * this.clockSpeed;
       this.connecting.push(call);
       volunteer.callsHandled++;
       volunteer.misses = 0;
@@ -415,7 +420,7 @@ export class RoutingEngine {
       }
       while ((call = this.connecting.peek()) && call.connectBy! <= this.at) {
         this.connecting.remove(call);
-        call.connectBy = this.at + CONNECT_RECHECK_SECONDS * 1000;
+        call.connectBy = this.at + CONNECT_RECHECK_SECONDS * 1000 * this.clockSpeed;
         this.connecting.push(call);
         this.emit({
           type: 'connect_deadline',

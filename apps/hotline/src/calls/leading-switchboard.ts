@@ -366,7 +366,11 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
         const loaded: Board = {
           hotlineId,
           hotline,
-          engine: new RoutingEngine(hotline.routing, () => this.clock.now().toMillis()),
+          engine: new RoutingEngine(
+            hotline.routing,
+            () => this.clock.now().toMillis(),
+            this.clock.speed,
+          ),
           chain: Promise.resolve(),
           offers: new OfferIds(),
         };

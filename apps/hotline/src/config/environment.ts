@@ -141,7 +141,7 @@ const schema = Joi.object<Environment>({
   CONSOLE_GRACE_SECONDS: Joi.number().integer().min(0).max(600).default(20).messages({
     '*': 'CONSOLE_GRACE_SECONDS must be a whole number of seconds from 0 to 600, got "{#value}"',
   }),
-  ROUTING_CHECK_SECONDS: Joi.number().integer().min(1).max(600).default(5).messages({
+  ROUTING_CHECK_SECONDS: Joi.number().integer().min(1).max(600).default(30).messages({
     '*': 'ROUTING_CHECK_SECONDS must be a whole number of seconds from 1 to 600, got "{#value}"',
   }),
   TWILIO_API_KEY_SID: Joi.string()
