@@ -39,6 +39,7 @@ export async function signIn(email: string, password: string): Promise<SignInRes
       session: {
         accessToken: body.accessToken,
         expiresAt: browserExpiry(body.accessToken, body.expiresAt),
+        twoFactorEnrolmentRequired: body.twoFactorEnrolmentRequired,
         volunteer: body.volunteer,
       },
     };

@@ -13,6 +13,7 @@ import { CrisisAlerts1764820000000 } from './1764820000000-crisis-alerts';
 import { SessionVersions1764830000000 } from './1764830000000-session-versions';
 import { Greetings1764900000000 } from './1764900000000-greetings';
 import { CallLiveness1764845000000 } from './1764845000000-call-liveness';
+import { TwoFactor1764960000000 } from './1764960000000-two-factor';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   SessionVersions1764830000000,
   CallLiveness1764845000000,
   Greetings1764900000000,
+  TwoFactor1764960000000,
 ];
