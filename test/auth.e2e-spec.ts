@@ -1,3 +1,5 @@
+import { ManualClock } from '@hotline/clock';
+import { base32Decode, totp } from '../apps/hotline/src/auth/totp';
 import { ADMIN, RunningHotline, startHotline } from './support/hotline-server';
 import { addPerson } from './support/people';
 
@@ -130,5 +132,122 @@ describe('sign-in with the simulation clock', () => {
     } finally {
       await hotline.stop();
     }
+  });
+});
+
+describe('two-factor sign-in', () => {
+  const clock = new ManualClock('2026-11-23T19:00:00+08:00');
+  let hotline: RunningHotline;
+
+  beforeAll(async () => {
+    hotline = await startHotline({}, undefined, { clock });
+  });
+  afterAll(() => hotline.stop());
+
+  const codeFor = (secret: string) => totp(base32Decode(secret), clock.now().toSeconds());
+  const login = (body: Record<string, unknown>) =>
+    hotline.http().post('/api/auth/login').send(body);
+
+  /** Enrols with this token and confirms with the current code; the secret and the new token. */
+  async function enrol(token: string): Promise<{ secret: string; token: string }> {
+    const started = await hotline.as(token).post('/api/me/two-factor').expect(201);
+    expect(started.body.otpauthUri).toMatch(
+      new RegExp(`^otpauth://totp/Hotline:.+\\?secret=${started.body.secret}&issuer=Hotline`),
+    );
+    const confirmed = await hotline
+      .as(token)
+      .post('/api/me/two-factor/confirm')
+      .send({ code: codeFor(started.body.secret) })
+      .expect(200);
+    expect(confirmed.body.twoFactorEnrolmentRequired).toBe(false);
+    return { secret: started.body.secret, token: confirmed.body.accessToken };
+  }
+
+  it('asks an enrolled person for a code, takes each code once, and refuses a wrong one', async () => {
+    const person = await addPerson(hotline);
+    // A secret started but not confirmed asks for nothing yet.
+    await hotline.as(person.token).post('/api/me/two-factor').expect(201);
+    await login({ email: person.email, password: person.password }).expect(200);
+
+    const { secret } = await enrol(person.token);
+    const me = await hotline.as(person.token).get('/api/me').expect(200);
+    expect(me.body.twoFactorEnabled).toBe(true);
+    // The factor cannot be swapped by whoever holds a session.
+    await hotline.as(person.token).post('/api/me/two-factor').expect(409);
+
+    const missing = await login({ email: person.email, password: person.password }).expect(401);
+    expect(missing.body).toMatchObject({ reason: 'two_factor_code_needed' });
+    expect(missing.body.message).toMatch(/two-factor code is needed/);
+
+    // The confirming code has been used: the next step's code signs in, once.
+    clock.advance({ seconds: 30 });
+    const code = codeFor(secret);
+    const signedIn = await login({ email: person.email, password: person.password, code }).expect(
+      200,
+    );
+    await hotline.as(signedIn.body.accessToken).get('/api/me').expect(200);
+    const reused = await login({ email: person.email, password: person.password, code }).expect(
+      401,
+    );
+    expect(reused.body.message).toMatch(/used already/);
+
+    const wrong = String((Number(codeFor(secret)) + 1) % 1_000_000).padStart(6, '0');
+    const refused = await login({
+      email: person.email,
+      password: person.password,
+      code: wrong,
+    }).expect(401);
+    expect(refused.body.message).toMatch(/wrong or has expired/);
+    // A wrong password with the right code is still a wrong password.
+    clock.advance({ seconds: 30 });
+    await login({ email: person.email, password: 'not-it-at-all', code: codeFor(secret) }).expect(
+      401,
+    );
+    await login({ email: person.email, password: person.password, code: codeFor(secret) }).expect(
+      200,
+    );
+  });
+
+  it('lets a role the hotline requires it for sign in only to enrol', async () => {
+    const admin = await hotline.signIn();
+    const [first] = (await hotline.as(admin).get('/api/hotlines').expect(200)).body;
+    const changed = await hotline
+      .as(admin)
+      .patch(`/api/hotlines/${first.id}`)
+      .send({ requireTwoFactorFor: ['supervisor'] })
+      .expect(200);
+    expect(changed.body.requireTwoFactorFor).toEqual(['supervisor']);
+
+    const volunteer = await addPerson(hotline, { hotlineIds: [first.id] });
+    await hotline.as(volunteer.token).get('/api/hotlines').expect(200);
+
+    const supervisor = await addPerson(hotline, {
+      roles: ['supervisor'],
+      hotlineIds: [first.id],
+    });
+    const limited = await login({ email: supervisor.email, password: supervisor.password });
+    expect(limited.status).toBe(200);
+    expect(limited.body.twoFactorEnrolmentRequired).toBe(true);
+    const token = limited.body.accessToken as string;
+    const refused = await hotline.as(token).get('/api/hotlines').expect(403);
+    expect(refused.body.message).toMatch(/enrol first/);
+    await hotline.as(token).get('/api/me').expect(200);
+
+    const enrolled = await enrol(token);
+    await hotline.as(enrolled.token).get('/api/hotlines').expect(200);
+    await login({ email: supervisor.email, password: supervisor.password }).expect(401);
+    clock.advance({ seconds: 30 });
+    const full = await login({
+      email: supervisor.email,
+      password: supervisor.password,
+      code: codeFor(enrolled.secret),
+    }).expect(200);
+    expect(full.body.twoFactorEnrolmentRequired).toBe(false);
+
+    await hotline
+      .as(admin)
+      .patch(`/api/hotlines/${first.id}`)
+      .send({ requireTwoFactorFor: [] })
+      .expect(200);
   });
 });

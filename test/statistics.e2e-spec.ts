@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '@hotline/clock';
 import { Contact, ContactTopic } from '../apps/hotline/src/contacts/contact.entity';
+import { Transactions } from '../apps/hotline/src/database/transactions';
 import { StatsRebuildService } from '../apps/hotline/src/statistics/stats-rebuild.service';
 import { Offer, ROUTINE_CONTACT, duty, onBreak } from './support/duty';
 import { RunningHotline } from './support/hotline-server';
@@ -162,6 +163,32 @@ describe('statistics', () => {
     expect(rowsOf(report.consultations.byAnyTopicGroup)).toMatchObject({
       parent_child: [1, expect.any(Number)],
     });
+  });
+
+  it('rebuilds month by month, each in its own transaction, and empties a month left without records', async () => {
+    // Cells of a month that has no contacts or calls (left by an earlier bug, say).
+    const dataSource = hotline.app.get(DataSource);
+    await dataSource.query(
+      `INSERT INTO stats_day (hotline_id, day, metric, bucket, count, total, peak) VALUES ('${hotlineId}', '2024-03-05', 'contacts', '', 7, 0, 0)`,
+    );
+    await dataSource.query(
+      `INSERT INTO stats_month (hotline_id, month, metric, bucket, count, total, peak) VALUES ('${hotlineId}', '2024-03', 'contacts', '', 7, 0, 0)`,
+    );
+    const transactions = hotline.app.get(Transactions);
+    const run = jest.spyOn(transactions, 'run');
+    try {
+      const [done] = await hotline.app.get(StatsRebuildService).rebuildAll();
+      // October and November 2026 have records; March 2024 is emptied.
+      expect(done).toMatchObject({ hotlineId, months: 3 });
+      expect(run).toHaveBeenCalledTimes(3);
+    } finally {
+      run.mockRestore();
+    }
+    const left = await hotline.database.query<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM stats_day WHERE day LIKE '2024-03%' UNION ALL SELECT COUNT(*) FROM stats_month WHERE month = '2024-03'`,
+    );
+    expect(left.map((row) => Number(row.n))).toEqual([0, 0]);
+    expect((await monthly('2026-11').expect(200)).body.consultations.total).toBe(5);
   });
 
   it('gives a year shaped like the reference year exactly its published counts and shares', async () => {

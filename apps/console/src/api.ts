@@ -19,15 +19,24 @@ export type Session = Omit<SignInView, 'volunteer'> & { volunteer: SignedInVolun
 
 export type SignInResult =
   | { ok: true; session: Session }
-  | { ok: false; reason: 'wrong' | 'throttled' | 'unreachable'; message?: string };
+  | {
+      ok: false;
+      reason: 'wrong' | 'code_needed' | 'throttled' | 'unreachable';
+      message?: string;
+    };
 
-export async function signIn(email: string, password: string): Promise<SignInResult> {
+/** Signs in; `code` is the authenticator's, for a person with two-factor sign-in. */
+export async function signIn(
+  email: string,
+  password: string,
+  code?: string,
+): Promise<SignInResult> {
   let response: Response;
   try {
     response = await fetch('/api/auth/login', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email, password }),
+      body: JSON.stringify(code ? { email, password, code } : { email, password }),
     });
   } catch {
     return { ok: false, reason: 'unreachable' };
@@ -39,12 +48,16 @@ export async function signIn(email: string, password: string): Promise<SignInRes
       session: {
         accessToken: body.accessToken,
         expiresAt: browserExpiry(body.accessToken, body.expiresAt),
+        twoFactorEnrolmentRequired: body.twoFactorEnrolmentRequired,
         volunteer: body.volunteer,
       },
     };
   }
-  const message = await messageOf(response);
+  const body = (await response.json().catch(() => ({}))) as { message?: unknown; reason?: unknown };
+  const message = textOf(body.message);
   if (response.status === 429) return { ok: false, reason: 'throttled', message };
+  if (response.status === 401 && body.reason === 'two_factor_code_needed')
+    return { ok: false, reason: 'code_needed', message };
   if (response.status === 401 || response.status === 400)
     return { ok: false, reason: 'wrong', message };
   return { ok: false, reason: 'unreachable', message };
@@ -303,11 +316,16 @@ export const revokeCalendarFeed = (accessToken: string) =>
 
 async function messageOf(response: Response): Promise<string | undefined> {
   try {
-    const body = (await response.json()) as { message?: unknown };
-    if (typeof body.message === 'string') return body.message;
-    if (Array.isArray(body.message)) return body.message.join('; ');
+    return textOf(((await response.json()) as { message?: unknown }).message);
   } catch {
     // Not JSON: no message to show.
+    return undefined;
   }
+}
+
+/** An error body's message as one line (a 400 lists its sentences). */
+function textOf(message: unknown): string | undefined {
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.join('; ');
   return undefined;
 }

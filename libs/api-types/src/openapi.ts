@@ -676,6 +676,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/two-factor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start two-factor sign-in: a new TOTP secret for your authenticator app, in force once a first code confirms it */
+    post: operations['TwoFactorController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/two-factor/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm with the first code from your app: two-factor sign-in is on from now; returns a full access token */
+    post: operations['TwoFactorController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/offers/{id}/accept': {
     parameters: {
       query?: never;
@@ -1705,6 +1739,11 @@ export interface components {
       };
       /** @description What went wrong, for a person; a validation failure lists one line per rule */
       message: string | string[];
+      /**
+       * @description Where a client must act on the refusal, a stable word for why: two_factor_code_needed asks for the code at sign-in
+       * @example two_factor_code_needed
+       */
+      reason?: string;
       /** @description The HTTP status, again */
       statusCode: number;
     };
@@ -2046,6 +2085,14 @@ export interface components {
        * @example +8657112355
        */
       phoneNumber?: string;
+      /**
+       * @description People holding one of these roles on this hotline must sign in with a two-factor code; until enrolled, their sign-in only lets them enrol. Default: none
+       * @example [
+       *       "supervisor",
+       *       "admin"
+       *     ]
+       */
+      requireTwoFactorFor?: ('volunteer' | 'supervisor' | 'coordinator' | 'admin')[];
       routing?: components['schemas']['RoutingSettingsDto'];
       /**
        * @description The language that voice speaks the prompts in (Twilio's code); given with sayVoice
@@ -2237,6 +2284,11 @@ export interface components {
       };
       /** @description What went wrong, for a person; a validation failure lists one line per rule */
       message: string | string[];
+      /**
+       * @description Where a client must act on the refusal, a stable word for why: two_factor_code_needed asks for the code at sign-in
+       * @example two_factor_code_needed
+       */
+      reason?: string;
       /** @description The HTTP status, again */
       statusCode: number;
     };
@@ -2348,6 +2400,8 @@ export interface components {
       noteRetentionDays: number;
       openingHours: components['schemas']['OpeningHoursDto'];
       phoneNumber: string | null;
+      /** @description The roles that must sign in with a two-factor code on this hotline */
+      requireTwoFactorFor: ('volunteer' | 'supervisor' | 'coordinator' | 'admin')[];
       routing: components['schemas']['RoutingSettingsView'];
       /** @example cmn-CN */
       sayLanguage: string;
@@ -2378,6 +2432,11 @@ export interface components {
       'zh-CN': string;
     };
     LoginDto: {
+      /**
+       * @description The 6-digit code from your authenticator app, once two-factor sign-in is on for you
+       * @example 123456
+       */
+      code?: string;
       /** @example admin@hotline.example */
       email: string;
       password: string;
@@ -2720,6 +2779,8 @@ export interface components {
       /** @description Send as "Authorization: Bearer <token>"; also authenticates the console socket */
       accessToken: string;
       expiresAt: string;
+      /** @description True when your role must sign in with a two-factor code and you have not enrolled: the token only lets you enrol (POST /api/me/two-factor), see your profile and sign out */
+      twoFactorEnrolmentRequired: boolean;
       volunteer: components['schemas']['VolunteerView'];
     };
     SignUpDto: {
@@ -2894,6 +2955,25 @@ export interface components {
       offered: number;
       serviceLevel: number | null;
     };
+    TwoFactorCodeDto: {
+      /**
+       * @description The 6-digit code your authenticator app shows
+       * @example 123456
+       */
+      code: string;
+    };
+    TwoFactorEnrolmentView: {
+      /**
+       * @description For an authenticator app (usually shown as a QR code)
+       * @example otpauth://totp/Hotline:wang%40hotline.example?secret=JBSWY3DPEHPK3PXP&issuer=Hotline&algorithm=SHA1&digits=6&period=30
+       */
+      otpauthUri: string;
+      /**
+       * @description The same secret in base32, for typing into the app by hand
+       * @example JBSWY3DPEHPK3PXP
+       */
+      secret: string;
+    };
     UpdateContactDto: {
       /**
        * @description The child's age band
@@ -2968,6 +3048,14 @@ export interface components {
        * @example +8657112355
        */
       phoneNumber?: string;
+      /**
+       * @description People holding one of these roles on this hotline must sign in with a two-factor code; until enrolled, their sign-in only lets them enrol. Default: none
+       * @example [
+       *       "supervisor",
+       *       "admin"
+       *     ]
+       */
+      requireTwoFactorFor?: ('volunteer' | 'supervisor' | 'coordinator' | 'admin')[];
       routing?: components['schemas']['RoutingSettingsDto'];
       /**
        * @description The language that voice speaks the prompts in (Twilio's code); given with sayVoice
@@ -3161,6 +3249,8 @@ export interface components {
       roles: ('volunteer' | 'supervisor' | 'coordinator' | 'admin')[];
       softphoneIdentity: string;
       topicSkills: string[];
+      /** @description Signs in with a two-factor code (TOTP) */
+      twoFactorEnabled: boolean;
       /** Format: date-time */
       updatedAt: string;
     };
@@ -3374,7 +3464,7 @@ export interface operations {
           'application/json': components['schemas']['SignInView'];
         };
       };
-      /** @description Email or password is wrong */
+      /** @description Email or password is wrong; or a two-factor code is needed (reason "two_factor_code_needed"), or the code is wrong or used already */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5500,6 +5590,102 @@ export interface operations {
       };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  TwoFactorController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TwoFactorEnrolmentView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Two-factor sign-in is already on */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  TwoFactorController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TwoFactorCodeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignInView'];
+        };
+      };
+      /** @description The code is wrong, or used already */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Two-factor sign-in is already on */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -8,6 +8,8 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Asked for once the server says this person signs in with an authenticator's code.
+  const [code, setCode] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -16,14 +18,20 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
     unlockAudio(); // this click lets the console ring later
     setBusy(true);
     setProblem(null);
-    const result = await signIn(email.trim(), password);
+    const result = await signIn(email.trim(), password, code?.trim() || undefined);
     setBusy(false);
     if (result.ok) return onSignedIn(result.session);
+    if (result.reason === 'code_needed') {
+      setCode('');
+      return setProblem(code === null ? null : t('signIn.codeNeeded'));
+    }
     setProblem(
       result.reason === 'throttled'
         ? t('signIn.throttled')
         : result.reason === 'wrong'
-          ? t('signIn.failed')
+          ? code === null
+            ? t('signIn.failed')
+            : t('signIn.codeWrong')
           : t('signIn.unreachable'),
     );
   }
@@ -58,6 +66,22 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
             onChange={(event) => setPassword(event.target.value)}
           />
         </label>
+        {code !== null && (
+          <label>
+            {t('signIn.code')}
+            <input
+              type="text"
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              required
+              autoFocus
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+            />
+          </label>
+        )}
         {problem && (
           <p className="problem" role="alert">
             {problem}

@@ -15,10 +15,21 @@ import type { Role, Volunteer } from '../volunteers/volunteer.entity';
 
 export const IS_PUBLIC = 'hotline:public';
 export const REQUIRED_ROLES = 'hotline:roles';
+export const ENROLMENT_ALLOWED = 'hotline:two-factor-enrolment';
 
 /** Marks a route that needs no sign-in. Anything not marked needs a valid access token. */
 export const Public = () =>
   applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension('x-public', true));
+
+/**
+ * Marks a route that a token issued only for two-factor enrolment may use (enrolling, one's
+ * profile, signing out). Every other route refuses such a token with 403.
+ */
+export const EnrolmentAllowed = () =>
+  applyDecorators(
+    SetMetadata(ENROLMENT_ALLOWED, true),
+    ApiExtension('x-two-factor-enrolment', true),
+  );
 
 /** Limits a route to people holding at least one of these roles; others get 403. */
 export const Roles = (...roles: Role[]) =>

@@ -7,8 +7,8 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '../volunteers/volunteer.entity';
-import { IS_PUBLIC, REQUIRED_ROLES, SignedInRequest } from './access.decorators';
-import { AuthService } from './auth.service';
+import { ENROLMENT_ALLOWED, IS_PUBLIC, REQUIRED_ROLES, SignedInRequest } from './access.decorators';
+import { AuthService, ENROL_FIRST } from './auth.service';
 
 /**
  * Runs before every HTTP route: no route is open unless it says `@Public()`. Checks the
@@ -36,7 +36,10 @@ export class AccessGuard implements CanActivate {
         'Sign in first, then send "Authorization: Bearer <accessToken>".',
       );
     }
-    request.volunteer = await this.auth.volunteerForToken(token);
+    const { volunteer, enrolmentOnly } = await this.auth.holderOfToken(token);
+    if (enrolmentOnly && !this.reflector.getAllAndOverride<boolean>(ENROLMENT_ALLOWED, targets))
+      throw new ForbiddenException(ENROL_FIRST);
+    request.volunteer = volunteer;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && !request.volunteer.hasRole(...roles)) {

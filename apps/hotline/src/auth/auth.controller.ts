@@ -9,7 +9,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Volunteer } from '../volunteers/volunteer.entity';
-import { Public, SignedIn } from './access.decorators';
+import { EnrolmentAllowed, Public, SignedIn } from './access.decorators';
 import { AuthService } from './auth.service';
 import { LoginDto, SignInView } from './dto/login.dto';
 
@@ -23,13 +23,17 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with email and password; returns an access token' })
   @ApiOkResponse({ type: SignInView })
-  @ApiUnauthorizedResponse({ description: 'Email or password is wrong' })
+  @ApiUnauthorizedResponse({
+    description:
+      'Email or password is wrong; or a two-factor code is needed (reason "two_factor_code_needed"), or the code is wrong or used already',
+  })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts; try again later' })
   login(@Body() dto: LoginDto, @Ip() address: string): Promise<SignInView> {
-    return this.auth.signIn(dto.email, dto.password, address);
+    return this.auth.signIn(dto.email, dto.password, address, dto.code);
   }
 
   @Post('sign-out')
+  @EnrolmentAllowed()
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({

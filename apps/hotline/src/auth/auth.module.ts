@@ -7,10 +7,16 @@ import { VolunteersModule } from '../volunteers/volunteers.module';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { TwoFactorController } from './two-factor.controller';
+import { TwoFactorService } from './two-factor.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Hotline } from '../hotlines/hotline.entity';
+import { Volunteer } from '../volunteers/volunteer.entity';
 
 @Module({
   imports: [
     VolunteersModule,
+    TypeOrmModule.forFeature([Volunteer, Hotline]),
     JwtModule.registerAsync({
       inject: [SECRETS],
       useFactory: (secrets: Secrets) => ({
@@ -19,8 +25,8 @@ import { AuthService } from './auth.service';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AccessGuard }],
+  controllers: [AuthController, TwoFactorController],
+  providers: [AuthService, TwoFactorService, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -11,7 +11,7 @@ export interface EncryptedColumns {
 
 /** Every encrypted column in the schema (see the migrations). Add new ones here. */
 export const ENCRYPTED_COLUMNS: EncryptedColumns[] = [
-  { table: 'volunteer', columns: ['phone_encrypted'] },
+  { table: 'volunteer', columns: ['phone_encrypted', 'two_factor_secret_encrypted'] },
   {
     table: 'phone_call',
     columns: ['caller_number_encrypted'],

@@ -2,6 +2,7 @@ import { AfterLoad, Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Closure, HotlineSchedule, WeeklyHours } from '@hotline/calendar';
 import { DATETIME, REFERENCE } from '../database/column-types';
 import type { SayVoice } from '@hotline/telephony';
+import type { Role } from '../volunteers/volunteer.entity';
 
 export const ROUTING_STRATEGIES = ['longest_idle', 'fewest_calls', 'round_robin'] as const;
 export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
@@ -141,7 +142,15 @@ export class Hotline {
   withRoutingDefaults(): void {
     this.routing = { ...DEFAULT_ROUTING, ...this.routing };
     this.greetings = this.greetings ?? {};
+    this.requireTwoFactorFor = this.requireTwoFactorFor ?? [];
   }
+
+  /**
+   * People holding one of these roles on this hotline must sign in with a TOTP code; until
+   * they have enrolled, their sign-in only lets them enrol (see docs/access.md).
+   */
+  @Column({ name: 'require_two_factor_for', type: 'simple-json', nullable: true })
+  requireTwoFactorFor!: Role[];
 
   /** Confidential notes are cleared this many days after the consultation (see docs/contacts.md). */
   @Column({ name: 'note_retention_days', type: 'int', default: DEFAULT_NOTE_RETENTION_DAYS })

@@ -82,6 +82,7 @@ export class HotlinesService {
       ...sayVoiceFor(locale, dto),
       routing: { ...DEFAULT_ROUTING, ...dto.routing },
       greetings: withGreetings({}, dto.greetings),
+      requireTwoFactorFor: dto.requireTwoFactorFor ?? [],
       noteRetentionDays: DEFAULT_NOTE_RETENTION_DAYS,
       withdrawCutoffHours: dto.withdrawCutoffHours ?? DEFAULT_WITHDRAW_CUTOFF_HOURS,
       createdAt: now,

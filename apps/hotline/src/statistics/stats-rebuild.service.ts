@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, MoreThan, Repository } from 'typeorm';
-import { CellSums, callContributions, contactContributions } from '@hotline/stats';
+import { Between, In, MoreThan, Repository } from 'typeorm';
+import { CellSums, Contribution, callContributions, contactContributions } from '@hotline/stats';
 import { Call } from '../calls/call.entity';
 import { Contact, ContactTopic } from '../contacts/contact.entity';
 import { Transactions } from '../database/transactions';
@@ -11,11 +11,25 @@ import { StatsRollups, contactFacts } from './stats-rollups';
 
 const BATCH = 5_000;
 
+/** What a rebuild did for one hotline. */
+export interface RebuildDone {
+  hotlineId: string;
+  contacts: number;
+  calls: number;
+  /** Months rewritten, each in its own transaction (with cells, or emptied). */
+  months: number;
+}
+
 /**
  * Recomputes a hotline's rollups from the raw contacts and calls with the same rules the
  * live counting uses (`npm run stats:rebuild`): after an import, a bug fix in the rules, or
- * to check that the live counts agree. Writes while it runs may be counted twice or missed,
- * so run it when the hotline is closed.
+ * to check that the live counts agree.
+ *
+ * The raw rows are read first, outside any transaction; the rollups are then rewritten one
+ * local month at a time, each month (its daily and monthly cells) deleted and written again in
+ * its own short transaction, so that the database's write lock is held for one month's rows at
+ * most and a reader sees each month either wholly before or wholly after its rebuild. Writes
+ * while it runs may be counted twice or missed, so run it when the hotline is closed.
  */
 @Injectable()
 export class StatsRebuildService {
@@ -26,17 +40,19 @@ export class StatsRebuildService {
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
     @InjectRepository(ContactTopic) private readonly topics: Repository<ContactTopic>,
     @InjectRepository(Call) private readonly calls: Repository<Call>,
+    @InjectRepository(StatsDay) private readonly dayCells: Repository<StatsDay>,
+    @InjectRepository(StatsMonth) private readonly monthCells: Repository<StatsMonth>,
     private readonly rollups: StatsRollups,
     private readonly transactions: Transactions,
   ) {}
 
-  async rebuildAll(): Promise<{ hotlineId: string; contacts: number; calls: number }[]> {
+  async rebuildAll(): Promise<RebuildDone[]> {
     const done = [];
     for (const hotline of await this.hotlines.find()) done.push(await this.rebuild(hotline));
     return done;
   }
 
-  async rebuild(hotline: Hotline): Promise<{ hotlineId: string; contacts: number; calls: number }> {
+  async rebuild(hotline: Hotline): Promise<RebuildDone> {
     const cells = new CellSums();
     const zone = hotline.timeZone;
     const contacts = await this.walk(this.contacts, hotline.id, async (batch) => {
@@ -54,15 +70,45 @@ export class StatsRebuildService {
       // Practice calls are never counted.
       for (const call of batch) if (!call.training) cells.add(callContributions(call, zone));
     });
-    await this.transactions.run(async (manager) => {
-      await manager.delete(StatsDay, { hotlineId: hotline.id });
-      await manager.delete(StatsMonth, { hotlineId: hotline.id });
-      await this.rollups.add(manager, hotline.id, cells.rows());
-    });
+    const byMonth = new Map<string, Contribution[]>();
+    for (const row of cells.rows()) {
+      const month = row.day.slice(0, 7);
+      byMonth.set(month, [...(byMonth.get(month) ?? []), row]);
+    }
+    // Months that have cells now but no rows any more are emptied, in their own turn too.
+    const months = [...new Set([...byMonth.keys(), ...(await this.monthsWithCells(hotline.id))])];
+    months.sort();
+    for (const month of months)
+      await this.rewriteMonth(hotline.id, month, byMonth.get(month) ?? []);
     this.logger.log(
-      `rebuilt statistics of hotline ${hotline.id}: ${contacts} contacts, ${calls} calls`,
+      `rebuilt statistics of hotline ${hotline.id}: ${contacts} contacts, ${calls} calls, ${months.length} months`,
     );
-    return { hotlineId: hotline.id, contacts, calls };
+    return { hotlineId: hotline.id, contacts, calls, months: months.length };
+  }
+
+  /** One local month's daily and monthly cells replaced by `rows`, in one short transaction. */
+  private rewriteMonth(hotlineId: string, month: string, rows: Contribution[]): Promise<void> {
+    return this.transactions.run(async (manager) => {
+      // Local days sort as text, so a month's days lie between its first and its 31st.
+      await manager.delete(StatsDay, { hotlineId, day: Between(`${month}-01`, `${month}-31`) });
+      await manager.delete(StatsMonth, { hotlineId, month });
+      await this.rollups.add(manager, hotlineId, rows);
+    });
+  }
+
+  /** The months (YYYY-MM) the hotline has any daily or monthly cells in. */
+  private async monthsWithCells(hotlineId: string): Promise<string[]> {
+    const monthly = await this.monthCells
+      .createQueryBuilder('m')
+      .select('DISTINCT m.month', 'month')
+      .where('m.hotlineId = :hotlineId', { hotlineId })
+      .getRawMany<{ month: string }>();
+    const daily = await this.dayCells
+      .createQueryBuilder('d')
+      .select('DISTINCT SUBSTR(d.day, 1, 7)', 'month')
+      .where('d.hotlineId = :hotlineId', { hotlineId })
+      .getRawMany<{ month: string }>();
+    return [...monthly, ...daily].map((row) => row.month);
   }
 
   /** Reads a hotline's rows in id order, a batch at a time, so memory stays flat. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SignedIn, SignedInRoutes } from '../auth/access.decorators';
+import { EnrolmentAllowed, SignedIn, SignedInRoutes } from '../auth/access.decorators';
 import { ChangePasswordDto, UpdateMeDto, VolunteerView } from './dto/volunteer.dto';
 import { Volunteer } from './volunteer.entity';
 import { VolunteersService } from './volunteers.service';
@@ -12,6 +12,7 @@ export class MeController {
   constructor(private readonly volunteers: VolunteersService) {}
 
   @Get()
+  @EnrolmentAllowed()
   @ApiOperation({ summary: 'Your own profile' })
   @ApiOkResponse({ type: VolunteerView })
   me(@SignedIn() actor: Volunteer): Promise<VolunteerView> {

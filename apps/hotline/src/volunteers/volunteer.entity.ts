@@ -87,6 +87,21 @@ export class Volunteer {
   @Column({ name: 'session_version', type: 'int', default: 0, select: false })
   sessionVersion!: number;
 
+  /**
+   * The person's TOTP secret (base32), encrypted with FieldCipher; kept from enrolment on, and
+   * only used for signing in once `twoFactorEnabledAt` is set (the first code confirmed it).
+   */
+  @Column({ name: 'two_factor_secret_encrypted', type: 'text', nullable: true, select: false })
+  twoFactorSecretEncrypted!: string | null;
+
+  /** When the person confirmed two-factor sign-in; null: not enrolled (a code is not asked). */
+  @Column({ name: 'two_factor_enabled_at', ...DATETIME, nullable: true })
+  twoFactorEnabledAt!: Date | null;
+
+  /** The last time step whose code was accepted: that code, and older ones, are refused. */
+  @Column({ name: 'two_factor_last_step', type: 'int', nullable: true, select: false })
+  twoFactorLastStep!: number | null;
+
   @Column({ name: 'created_at', ...DATETIME })
   createdAt!: Date;
 

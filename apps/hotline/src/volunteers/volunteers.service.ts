@@ -250,6 +250,7 @@ export class VolunteersService {
       createdAt: volunteer.createdAt,
       updatedAt: volunteer.updatedAt,
       deactivatedAt: volunteer.deactivatedAt,
+      twoFactorEnabled: !!volunteer.twoFactorEnabledAt,
     };
   }
 

@@ -18,4 +18,10 @@ export class ErrorView {
     description: 'Validation failures: field path → messages',
   })
   fields?: Record<string, string[]>;
+  @ApiPropertyOptional({
+    example: 'two_factor_code_needed',
+    description:
+      'Where a client must act on the refusal, a stable word for why: two_factor_code_needed asks for the code at sign-in',
+  })
+  reason?: string;
 }

@@ -14,6 +14,7 @@ import { SessionVersions1764830000000 } from './1764830000000-session-versions';
 import { Greetings1764900000000 } from './1764900000000-greetings';
 import { CallLiveness1764845000000 } from './1764845000000-call-liveness';
 import { RoutingEpoch1764950000000 } from './1764950000000-routing-epoch';
+import { TwoFactor1764960000000 } from './1764960000000-two-factor';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CallLiveness1764845000000,
   Greetings1764900000000,
   RoutingEpoch1764950000000,
+  TwoFactor1764960000000,
 ];

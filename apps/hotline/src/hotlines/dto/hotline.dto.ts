@@ -24,6 +24,7 @@ import {
   ROUTING_STRATEGIES,
   RoutingStrategy,
 } from '../hotline.entity';
+import { ROLES, Role } from '../../volunteers/volunteer.entity';
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -338,6 +339,19 @@ export class CreateHotlineDto {
   @ValidateNested()
   @Type(() => GreetingsDto)
   greetings?: GreetingsDto;
+
+  @ApiPropertyOptional({
+    enum: ROLES,
+    isArray: true,
+    example: ['supervisor', 'admin'],
+    description:
+      'People holding one of these roles on this hotline must sign in with a two-factor code; until enrolled, their sign-in only lets them enrol. Default: none',
+  })
+  @IsOptional()
+  @IsArray({ message: 'requireTwoFactorFor must be a list of roles' })
+  @ArrayMaxSize(ROLES.length)
+  @IsIn(ROLES, { each: true, message: `requireTwoFactorFor may name ${ROLES.join(', ')}` })
+  requireTwoFactorFor?: Role[];
 }
 
 export class UpdateHotlineDto extends PartialType(CreateHotlineDto) {}
@@ -385,6 +399,12 @@ export class HotlineView {
     description: 'The recorded prompts, by prompt (the https URL Twilio plays)',
   })
   greetings!: GreetingsView;
+  @ApiProperty({
+    enum: ROLES,
+    isArray: true,
+    description: 'The roles that must sign in with a two-factor code on this hotline',
+  })
+  requireTwoFactorFor!: Role[];
   @ApiProperty() withdrawCutoffHours!: number;
   @ApiProperty() noteRetentionDays!: number;
   @ApiProperty() createdAt!: Date;

@@ -215,6 +215,8 @@ export class VolunteerView {
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
   @ApiProperty({ nullable: true, type: Date }) deactivatedAt!: Date | null;
+  @ApiProperty({ description: 'Signs in with a two-factor code (TOTP)' })
+  twoFactorEnabled!: boolean;
 }
 
 export class VolunteerPage {
