@@ -32,7 +32,10 @@ describe('volunteer shifts', () => {
   let coordinator: Person;
 
   beforeAll(async () => {
-    centre = await startCallCentre({}, { clock });
+    // This suite moves the hotline clock by hours at a time; the routing check, running on its
+    // own timer meanwhile, has been seen to spoil on-shift routing on MariaDB after such a jump
+    // (an open defect, see docs/decisions.md): here it waits out the suite.
+    centre = await startCallCentre({ ROUTING_CHECK_SECONDS: '600' }, { clock });
     ({ hotline } = centre);
     coordinator = await addPerson(hotline, { roles: ['coordinator'] });
   });
