@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { waitingCallRow } from '../../../../test/support/rows';
 import type { ServiceTest } from '../../../../test/support/service-module';
 import { Call } from './call.entity';
 
@@ -8,22 +8,9 @@ export function queuedCall(
   hotlineId: string,
   changes: Partial<Call> = {},
 ): Call {
-  const now = test.clock.now().toJSDate();
-  return test.repository(Call).create({
-    id: randomUUID(),
-    hotlineId,
-    callSid: `CA${randomUUID()}`,
-    callerType: 'pupil',
-    topic: 'emotional',
-    priority: 'normal',
-    status: 'waiting',
-    offerCount: 0,
-    arrivedAt: now,
-    queuedAt: now,
-    updatedAt: now,
-    training: false,
-    ...changes,
-  });
+  return test
+    .repository(Call)
+    .create(waitingCallRow(test.clock.now().toJSDate(), { hotlineId, ...changes }));
 }
 
 /** The same, saved. */
