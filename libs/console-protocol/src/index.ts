@@ -29,6 +29,45 @@ export interface QueuedCall {
   volunteerId?: string;
   /** A practice call (`POST /api/training-calls`): rings one volunteer, never counted. */
   training?: true;
+  /** Who is in the call besides the caller, once it is a conference (talking). */
+  participants?: CallParticipant[];
+}
+
+/**
+ * How someone is in a call's conference: the volunteer talks; a supervisor listens muted,
+ * whispers to the volunteer only (Twilio's coaching), or barges in, speaking to both.
+ */
+export type InCallMode = 'talk' | 'listen' | 'whisper' | 'barge';
+
+export interface CallParticipant {
+  volunteerId: string;
+  name: string;
+  role: 'volunteer' | 'supervisor';
+  mode: InCallMode;
+  /** Muted by themselves (the volunteer's mute button). */
+  muted?: true;
+  /** The volunteer holds the caller (the caller hears hold music). */
+  holding?: true;
+}
+
+/**
+ * The call a volunteer is in, for the live call panel: sent as `call.live` to everyone in the
+ * call whenever any of it changes, and `call.live.ended` when they leave it.
+ */
+export interface LiveCall {
+  callId: string;
+  /** When the caller was connected (ISO instant): the panel's running timer. */
+  answeredAt: string;
+  callerType: string | null;
+  topic: string | null;
+  priority: Priority;
+  /** Earlier contacts from the same number to this hotline (never the number itself). */
+  earlierContacts: number;
+  participants: CallParticipant[];
+  /** The caller is on hold. */
+  callerOnHold: boolean;
+  /** A crisis case opened during this call ("crisis now"), if any. */
+  crisisCaseId: string | null;
 }
 
 export interface DutyVolunteer {
@@ -73,9 +112,10 @@ export interface CrisisAlert {
   callId: string | null;
   /**
    * Why: the caller pressed the danger key, a contact was rated high risk, a report is late,
-   * or a crisis caller is waiting and nobody has taken them.
+   * a crisis caller is waiting and nobody has taken them, or a volunteer pressed "crisis now"
+   * during a call (the wall offers to join it: `POST /api/calls/:id/monitor`).
    */
-  reason: 'danger_key' | 'high_risk' | 'report_overdue' | 'not_taken';
+  reason: 'danger_key' | 'high_risk' | 'report_overdue' | 'not_taken' | 'crisis_now';
   /** When it was first raised (the hotline's clock). */
   raisedAt: string;
   /** When it was last raised: raised again while its crisis caller waits unacknowledged. */
@@ -156,6 +196,9 @@ export interface ServerEvents {
   'offer.withdrawn': (withdrawn: { offerId: string; reason: string }) => void;
   /** Only to the volunteer concerned. */
   'me.state': (me: Me) => void;
+  /** To everyone in the call (volunteer and supervisors who joined), on every change. */
+  'call.live': (call: LiveCall) => void;
+  'call.live.ended': (ended: { callId: string }) => void;
 }
 
 export type Ack<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: string };
@@ -186,6 +229,12 @@ export interface ClientEvents {
    * reconnecting). The answer says where calls ring now.
    */
   'softphone.registered': Command<{ registered: boolean }, { me: Me }>;
+  /**
+   * The volunteer in a call: opens a crisis case at once (risk imminent, the volunteer as
+   * author), alerts the supervisors on duty and offers them to join. Same as
+   * `POST /api/calls/:id/crisis`.
+   */
+  'call.crisis': Command<{ callId: string }, { crisisCaseId: string }>;
 }
 
 export const CONSOLE_NAMESPACE = '/console';
