@@ -45,7 +45,10 @@ export class HotlineDirectory implements OnApplicationBootstrap {
     return hotline;
   }
 
-  /** The hotline whose number was dialled; the oldest hotline when no number matches. */
+  /**
+   * The hotline whose number was dialled; the oldest hotline when no number matches (the id
+   * settles a tie, so every instance and every database picks the same one).
+   */
   async called(number: string | undefined): Promise<Hotline> {
     const key = number ?? '';
     let hotlineId = this.byNumber.get(key);
@@ -56,7 +59,11 @@ export class HotlineDirectory implements OnApplicationBootstrap {
       const hotline =
         dialled ??
         (
-          await this.hotlines.find({ select: { id: true }, order: { createdAt: 'ASC' }, take: 1 })
+          await this.hotlines.find({
+            select: { id: true },
+            order: { createdAt: 'ASC', id: 'ASC' },
+            take: 1,
+          })
         )[0];
       hotlineId = hotline.id;
       this.byNumber.set(key, hotlineId);
