@@ -30,7 +30,8 @@ export class CallerGate {
     const [blocks, earlierArrivals] = await Promise.all([
       this.blocks.find({
         where: { hotlineId: hotline.id, subjectKind: 'caller', subjectHash: callerHash },
-        select: { expiresAt: true, liftedAt: true },
+        // With its id: TypeORM folds rows without a primary key into one.
+        select: { id: true, expiresAt: true, liftedAt: true },
       }),
       this.arrivals(hotline, callerHash, now),
     ]);
@@ -49,7 +50,7 @@ export class CallerGate {
     const since = new Date(now.getTime() - limit.minutes * 60_000);
     const rows = await this.calls.find({
       where: { hotlineId: hotline.id, callerHash, training: false, arrivedAt: MoreThan(since) },
-      select: { arrivedAt: true },
+      select: { id: true, arrivedAt: true },
       take: limit.calls + 1,
     });
     return rows.map((row) => row.arrivedAt);
