@@ -10,6 +10,7 @@ import type {
 } from '@hotline/api-types';
 import type { Coverage, HotlineSummary, Shift, Slot } from './roster';
 import type { StatsReport } from './stats';
+import type { BlockReason } from '@hotline/console-protocol';
 
 /** What the console keeps of the signed-in person. */
 export type SignedInVolunteer = Pick<VolunteerView, 'id' | 'name' | 'roles'>;
@@ -313,6 +314,21 @@ export const createCalendarFeed = (accessToken: string) =>
 /** Stops the person's calendar address from working. */
 export const revokeCalendarFeed = (accessToken: string) =>
   callApi<void>(accessToken, '/api/me/calendar-feed', { method: 'DELETE' });
+
+/** What "block and hang up" answers: the block, and whether Twilio ended the call. */
+export interface CallerBlockAnswer {
+  id: string;
+  reason: BlockReason;
+  expiresAt: string | null;
+  hungUp: boolean;
+}
+
+/** Blocks the caller of a call (never their number) and ends the call; supervisors only. */
+export const blockAndHangUp = (accessToken: string, callId: string, reason: BlockReason) =>
+  callApi<CallerBlockAnswer>(accessToken, `/api/calls/${encodeURIComponent(callId)}/block`, {
+    method: 'POST',
+    body: { reason },
+  });
 
 async function messageOf(response: Response): Promise<string | undefined> {
   try {

@@ -11,6 +11,7 @@
 import type { ContactFields } from './contact-fields';
 
 export * from './contact-fields';
+export * from './callers';
 
 export type VolunteerState =
   'offline' | 'available' | 'offered' | 'talking' | 'wrap_up' | 'break' | 'missed';

@@ -1,9 +1,15 @@
 import { useState } from 'react';
-import type { DutyVolunteer, QueuedCall, TodayFigures } from '@hotline/console-protocol';
+import type {
+  CallerFlag,
+  DutyVolunteer,
+  QueuedCall,
+  TodayFigures,
+} from '@hotline/console-protocol';
 import type { ConsoleStore } from '../console-store';
 import { callerTypeKey, useI18n } from '../i18n';
 import type { LiveState } from '../live-state';
 import { formatDuration, secondsSince, useNow } from '../time';
+import { BlockCaller } from './BlockCaller';
 
 /** Crisis first, then by how long they have waited: the order a supervisor scans in. */
 function byUrgency(a: QueuedCall, b: QueuedCall): number {
@@ -21,11 +27,14 @@ export function SupervisorWall({
   store,
   busy,
   serverNow,
+  accessToken,
 }: {
   live: LiveState;
   store: ConsoleStore;
   busy: boolean;
   serverNow: (now: number) => number;
+  /** For the REST levers ("block and hang up"). */
+  accessToken: string;
 }) {
   const { t } = useI18n();
   const now = serverNow(useNow());
@@ -82,6 +91,7 @@ export function SupervisorWall({
                   available={available}
                   busy={busy}
                   onReoffer={(volunteerId) => void store.reoffer(call.callId, volunteerId)}
+                  accessToken={accessToken}
                 />
               ))}
             </tbody>
@@ -176,6 +186,7 @@ function CallRow({
   available,
   busy,
   onReoffer,
+  accessToken,
 }: {
   call: QueuedCall;
   now: number;
@@ -183,6 +194,7 @@ function CallRow({
   available: DutyVolunteer[];
   busy: boolean;
   onReoffer: (volunteerId: string) => void;
+  accessToken: string;
 }) {
   const { t, topic } = useI18n();
   const [chosen, setChosen] = useState('');
@@ -200,6 +212,11 @@ function CallRow({
       <td>
         <span className={`badge badge--${call.priority}`}>{t(`priority.${call.priority}`)}</span>
         {call.training && <span className="badge badge--training">{t('call.training')}</span>}
+        {call.callerFlags?.map((flag) => (
+          <span key={flag} className="badge badge--flag" data-caller-flag={flag}>
+            {t(`callerFlag.${flag as CallerFlag}`)}
+          </span>
+        ))}
       </td>
       <td>{t(`phase.${call.phase}`)}</td>
       <td className="numeric">{formatDuration(secondsSince(call.queuedAt, now))}</td>
@@ -235,6 +252,7 @@ function CallRow({
             </button>
           </div>
         )}
+        {!call.training && <BlockCaller callId={call.callId} accessToken={accessToken} />}
       </td>
     </tr>
   );

@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { BLOCK_REASONS, type BlockReason } from '@hotline/console-protocol';
 import { DATETIME, REFERENCE } from '../database/column-types';
 import { HotlineRecord } from '../hotlines/hotline-record';
 
@@ -9,9 +10,7 @@ import { HotlineRecord } from '../hotlines/hotline-record';
 export const BLOCK_SUBJECT_KINDS = ['caller'] as const;
 export type BlockSubjectKind = (typeof BLOCK_SUBJECT_KINDS)[number];
 
-/** Why a supervisor blocked: a closed list, so no free text about a child is kept with it. */
-export const BLOCK_REASONS = ['abusive', 'prank', 'silent', 'harassment', 'other'] as const;
-export type BlockReason = (typeof BLOCK_REASONS)[number];
+export { BLOCK_REASONS, type BlockReason };
 
 /**
  * A caller the hotline refuses until `expiresAt` (null: permanent) or until it is lifted (by a

@@ -1,10 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
+import { CALLER_FLAGS, type CallerFlag } from '@hotline/console-protocol';
 import { DATETIME, REFERENCE } from '../database/column-types';
 import { HotlineRecord } from '../hotlines/hotline-record';
 
-/** Flags a supervisor sets on a caller; `frequent_caller` is also derived from the limit. */
-export const CALLER_FLAGS = ['frequent_caller', 'abusive', 'at_risk', 'known_case'] as const;
-export type CallerFlag = (typeof CALLER_FLAGS)[number];
+export { CALLER_FLAGS, type CallerFlag };
 
 /** A closed list stored comma-separated (no flag has a comma). */
 const flagList = {

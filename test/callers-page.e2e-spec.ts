@@ -1,0 +1,93 @@
+import type { Browser } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
+import { launchBrowser, openPage } from './support/browser';
+import { RunningHotline } from './support/hotline-server';
+import { addPerson, ownPhone } from './support/people';
+import { callRecord, duty } from './support/duty';
+import { CallCentre, PhoneCall, says, startCallCentre } from './support/twilio';
+
+const EVENING = '2026-11-23T19:00:00+08:00';
+const BUILT_PAGE = join(process.cwd(), 'dist', 'console', 'index.html');
+/** Long enough for a socket frame to reach the page, short enough to fail usefully. */
+const SEEN = { timeout: 10_000 };
+
+jest.setTimeout(60_000);
+
+/** "Block and hang up" on the supervisors' wall, in a real browser against the real server. */
+describe('blocking a caller from the wall', () => {
+  let centre: CallCentre;
+  let hotline: RunningHotline;
+  let twilio: FakeTwilio;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(BUILT_PAGE))
+      throw new Error(`${BUILT_PAGE} is missing: run \`npm run build\` before the browser tests`);
+    centre = await startCallCentre({ HOTLINE_CLOCK_START: EVENING, CONSOLE_GRACE_SECONDS: '1' });
+    ({ hotline, twilio } = centre);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await centre?.stop();
+  });
+
+  it('blocks the caller of a call in progress and hangs up; their next call is refused', async () => {
+    const volunteer = await addPerson(hotline, { topicSkills: ['emotional'], phone: ownPhone() });
+    const supervisor = await addPerson(hotline, { roles: ['supervisor'] });
+    await duty(hotline, volunteer).available();
+    const call = new PhoneCall(hotline.baseUrl);
+    await call.dial();
+    await call.choose('1', '1');
+    await call.hold();
+    const offer = await duty(hotline, volunteer).offer();
+    await duty(hotline, volunteer).accept(offer).expect(204);
+    const dialAction = await call.pickUp(offer.callId);
+
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${hotline.baseUrl}/console/`);
+    await page.getByLabel('邮箱').fill(supervisor.email);
+    await page.getByLabel('密码').fill(supervisor.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.locator('[data-connection="connected"]').waitFor(SEEN);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Supervisor wall' }).click();
+
+    const row = page.locator(`tr[data-call="${offer.callId}"]`);
+    await row.waitFor(SEEN);
+    await expect(row.textContent()).resolves.not.toContain(call.from.slice(3));
+    // Two steps: a reason, then the confirmation.
+    await row.getByRole('button', { name: 'Block and hang up' }).click();
+    await row.getByLabel('Reason for the block').selectOption({ label: 'Prank' });
+    await row.getByRole('button', { name: 'Block and hang up now' }).click();
+    await row
+      .getByRole('status')
+      .filter({ hasText: /Blocked until .+; the call was ended\./ })
+      .waitFor(SEEN);
+
+    // Twilio was asked to end the caller's call.
+    const ended = await twilio.next((request) =>
+      request.path.endsWith(`/Calls/${call.callSid}.json`),
+    );
+    expect(ended.params).toEqual({ Status: 'completed' });
+    await call.follow(dialAction, { DialCallStatus: 'completed', DialCallDuration: '20' });
+    await call.hangUp();
+    await row.waitFor({ state: 'detached', ...SEEN });
+
+    const [block] = await hotline.database.query<{ reason: string; blocked_by: string }>(
+      'SELECT reason, blocked_by FROM caller_block',
+    );
+    expect(block).toEqual({ reason: 'prank', blocked_by: supervisor.id });
+
+    // The same number again: refused, with the danger key still offered.
+    const again = new PhoneCall(hotline.baseUrl, call.from);
+    expect(says((await again.dial()).twiml).join(' ')).toMatch(/无法接入.*请按9/);
+    await again.hangUp();
+    expect(await callRecord(hotline, again.callSid)).toMatchObject({ outcome: 'blocked' });
+    expect(problems).toEqual([]);
+  });
+});
