@@ -5,7 +5,8 @@ import type { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
 import { launchBrowser, openPage } from './support/browser';
 import { RunningHotline } from './support/hotline-server';
 import { addPerson, ownPhone } from './support/people';
-import { callRecord, duty } from './support/duty';
+import { connectedCall } from './support/callers';
+import { callRecord } from './support/duty';
 import { CallCentre, PhoneCall, says, startCallCentre } from './support/twilio';
 
 const EVENING = '2026-11-23T19:00:00+08:00';
@@ -39,14 +40,16 @@ describe('blocking a caller from the wall', () => {
   it('blocks the caller of a call in progress and hangs up; their next call is refused', async () => {
     const volunteer = await addPerson(hotline, { topicSkills: ['emotional'], phone: ownPhone() });
     const supervisor = await addPerson(hotline, { roles: ['supervisor'] });
-    await duty(hotline, volunteer).available();
-    const call = new PhoneCall(hotline.baseUrl);
-    await call.dial();
-    await call.choose('1', '1');
-    await call.hold();
-    const offer = await duty(hotline, volunteer).offer();
-    await duty(hotline, volunteer).accept(offer).expect(204);
-    const dialAction = await call.pickUp(offer.callId);
+    // Two calls in half an hour make a frequent caller on this hotline.
+    await hotline
+      .as(centre.admin)
+      .patch(`/api/hotlines/${centre.hotlineId}`)
+      .send({ routing: { callerLimitCalls: 2, callerLimitMinutes: 30 } })
+      .expect(200);
+    const first = new PhoneCall(hotline.baseUrl);
+    await first.dial();
+    await first.hangUp();
+    const { call, offer, dialAction } = await connectedCall(hotline, volunteer, first.from);
 
     const { page, problems } = await openPage(browser);
     await page.goto(`${hotline.baseUrl}/console/`);
@@ -60,6 +63,9 @@ describe('blocking a caller from the wall', () => {
     const row = page.locator(`tr[data-call="${offer.callId}"]`);
     await row.waitFor(SEEN);
     await expect(row.textContent()).resolves.not.toContain(call.from.slice(3));
+    await row
+      .locator('[data-caller-flag="frequent_caller"]', { hasText: 'Frequent caller' })
+      .waitFor(SEEN);
     // Two steps: a reason, then the confirmation.
     await row.getByRole('button', { name: 'Block and hang up' }).click();
     await row.getByLabel('Reason for the block').selectOption({ label: 'Prank' });

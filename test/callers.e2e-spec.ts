@@ -2,6 +2,7 @@ import { ManualClock } from '@hotline/clock';
 import type { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
 import { RunningHotline } from './support/hotline-server';
 import { Person, addPerson, ownPhone } from './support/people';
+import { connectedCall } from './support/callers';
 import { callRecord, duty } from './support/duty';
 import { CallCentre, PhoneCall, attribute, says, startCallCentre } from './support/twilio';
 
@@ -26,22 +27,11 @@ describe('abusive, silent and prank callers', () => {
   });
   afterAll(() => centre.stop());
 
-  /** A call from `from` that the volunteer's phone picked up; the call, its offer, the dial's action. */
-  async function connectedCall(from?: string) {
-    await duty(hotline, volunteer).available();
-    const call = new PhoneCall(hotline.baseUrl, from);
-    await call.dial();
-    await call.choose('1', '1');
-    await call.hold();
-    const offer = await duty(hotline, volunteer).offer();
-    await duty(hotline, volunteer).accept(offer).expect(204);
-    const dialAction = await call.pickUp(offer.callId);
-    return { call, offer, dialAction };
-  }
+  const connected = (from?: string) => connectedCall(hotline, volunteer, from);
 
   /** A call answered by the volunteer, the talk over. */
   async function answeredCall(from?: string) {
-    const { call, offer, dialAction } = await connectedCall(from);
+    const { call, offer, dialAction } = await connected(from);
     await call.follow(dialAction, { DialCallStatus: 'completed', DialCallDuration: '30' });
     return { call, offer };
   }
@@ -93,7 +83,7 @@ describe('abusive, silent and prank callers', () => {
 
   it('blocks from the wall and hangs up; the next call is refused, the danger key still reaches the crisis path', async () => {
     // The supervisor blocks while the volunteer is talking to the caller.
-    const { call, offer, dialAction } = await connectedCall();
+    const { call, offer, dialAction } = await connected();
     // Only supervisors block; a permanent block needs an admin.
     await hotline
       .as(volunteer.token)

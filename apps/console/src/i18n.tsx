@@ -430,6 +430,13 @@ const zh = {
   'blockReason.silent': '无声来电',
   'blockReason.harassment': '纠缠骚扰',
   'blockReason.other': '其他',
+  'stats.blocked': '已拉黑来电',
+  'stats.overLimit': '超过次数限制',
+  'stats.nonCounselling': '非咨询来电',
+  'stats.nonCounsellingNote':
+    '无声、恶作剧、打错、未开口即挂断、辱骂和测试来电单独统计，不计入咨询数字和话题占比。',
+  'stats.nonCounsellingTotal': '非咨询来电总数',
+  'stats.nonCounsellingByType': '非咨询来电类型',
 };
 
 export type TextKey = keyof typeof zh;
@@ -860,6 +867,13 @@ const en: Record<TextKey, string> = {
   'blockReason.silent': 'Silent calls',
   'blockReason.harassment': 'Harassment',
   'blockReason.other': 'Other',
+  'stats.blocked': 'Blocked callers',
+  'stats.overLimit': 'Over the limit per number',
+  'stats.nonCounselling': 'Non-counselling contacts',
+  'stats.nonCounsellingNote':
+    'Silent, prank, wrong-number, hung-up, abusive and test contacts are counted apart, outside the consultation figures and topic shares.',
+  'stats.nonCounsellingTotal': 'Non-counselling contacts',
+  'stats.nonCounsellingByType': 'Non-counselling contacts by type',
 };
 
 /** Every text of the console, by language (for the translator of `@hotline/i18n`). */

@@ -117,6 +117,12 @@ export class CallerProfiles {
     return { callerFlags: await this.flagsOf(hotlineId, callerHash, profile), guidance };
   }
 
+  /** The caller's flags, for the wall (never the guidance). */
+  async flags(hotlineId: string, callerHash: string | null): Promise<CallerFlag[]> {
+    if (!callerHash) return [];
+    return this.flagsOf(hotlineId, callerHash, await this.find(hotlineId, callerHash));
+  }
+
   private async flagsOf(
     hotlineId: string,
     callerHash: string,
