@@ -74,6 +74,12 @@ describe('abusive, silent and prank callers', () => {
     );
     expect(silent).toMatchObject({ count: 1, label: { en: 'Silent', 'zh-CN': '无声来电' } });
     expect(after.nonCounselling.byHour).toEqual([{ hour: '19', count: 1 }]);
+    // The export lists them apart too, a single one too few to show.
+    const csv = await hotline
+      .as(admin)
+      .get('/api/stats/monthly?month=2026-11&format=csv')
+      .expect(200);
+    expect(csv.text).toContain('\r\nnon_counselling_type,silent,无声来电,Silent,< 3,\r\n');
     await hotline
       .as(volunteer.token)
       .post(`/api/calls/${offer.callId}/wrap-up`)
@@ -150,6 +156,10 @@ describe('abusive, silent and prank callers', () => {
 
     const stats = await monthly();
     expect(stats.calls.blocked).toBe(2);
+    // The call itself was recorded as an abusive contact, apart from the consultations.
+    expect(stats.nonCounselling.byType.rows).toContainEqual(
+      expect.objectContaining({ key: 'abusive', count: 1 }),
+    );
 
     // Every block is audited, without the number.
     const trail = await hotline
