@@ -16,8 +16,11 @@ const SEEN = { timeout: 10_000 };
 
 jest.setTimeout(60_000);
 
-/** "Block and hang up" on the supervisors' wall, in a real browser against the real server. */
-describe('blocking a caller from the wall', () => {
+/**
+ * The supervisors' wall against abusive callers, in a real browser against the real server:
+ * the caller's profile, and "block and hang up".
+ */
+describe('abusive callers on the wall', () => {
   let centre: CallCentre;
   let hotline: RunningHotline;
   let twilio: FakeTwilio;
@@ -37,7 +40,7 @@ describe('blocking a caller from the wall', () => {
     await centre?.stop();
   });
 
-  it('blocks the caller of a call in progress and hangs up; their next call is refused', async () => {
+  it("keeps a caller's profile, blocks the caller of a call in progress and hangs up; their next call is refused", async () => {
     const volunteer = await addPerson(hotline, { topicSkills: ['emotional'], phone: ownPhone() });
     const supervisor = await addPerson(hotline, { roles: ['supervisor'] });
     // Two calls in half an hour make a frequent caller on this hotline.
@@ -66,6 +69,26 @@ describe('blocking a caller from the wall', () => {
     await row
       .locator('[data-caller-flag="frequent_caller"]', { hasText: 'Frequent caller' })
       .waitFor(SEEN);
+    // The caller's profile: flags and a guidance note for the volunteers they reach next.
+    await row.getByRole('button', { name: 'Caller profile' }).click();
+    const profile = row.getByRole('group', { name: 'Caller profile' });
+    await profile.getByRole('checkbox', { name: 'At risk' }).check();
+    await profile
+      .getByLabel('Guidance for volunteers (confidential)')
+      .fill('Ask about the school counsellor appointment.');
+    await profile.getByRole('button', { name: 'Save profile' }).click();
+    await profile.getByRole('status').filter({ hasText: 'Saved.' }).waitFor(SEEN);
+    const [saved] = await hotline.database.query<{ flags: string; guidance_encrypted: string }>(
+      'SELECT flags, guidance_encrypted FROM caller_profile',
+    );
+    expect(saved.flags).toBe('at_risk');
+    expect(saved.guidance_encrypted).not.toContain('counsellor');
+    const read = await hotline.as(supervisor.token).get(`/api/calls/${offer.callId}/caller`);
+    expect(read.body).toMatchObject({
+      flags: ['frequent_caller', 'at_risk'],
+      guidance: 'Ask about the school counsellor appointment.',
+    });
+
     // Two steps: a reason, then the confirmation.
     await row.getByRole('button', { name: 'Block and hang up' }).click();
     await row.getByLabel('Reason for the block').selectOption({ label: 'Prank' });

@@ -10,7 +10,7 @@ import type {
 } from '@hotline/api-types';
 import type { Coverage, HotlineSummary, Shift, Slot } from './roster';
 import type { StatsReport } from './stats';
-import type { BlockReason } from '@hotline/console-protocol';
+import type { BlockReason, CallerFlag } from '@hotline/console-protocol';
 
 /** What the console keeps of the signed-in person. */
 export type SignedInVolunteer = Pick<VolunteerView, 'id' | 'name' | 'roles'>;
@@ -345,3 +345,27 @@ function textOf(message: unknown): string | undefined {
   if (Array.isArray(message)) return message.join('; ');
   return undefined;
 }
+
+/** A caller's profile as supervisors see it (never the number). */
+export interface CallerProfile {
+  contacts: number;
+  byType: { type: string; count: number }[];
+  flags: CallerFlag[];
+  guidance: string | null;
+  block: { id: string; reason: BlockReason; expiresAt: string | null } | null;
+}
+
+/** The profile of a call's caller (`GET /api/calls/:id/caller`; the read is audited). */
+export const loadCallerProfile = (accessToken: string, callId: string) =>
+  callApi<CallerProfile>(accessToken, `/api/calls/${encodeURIComponent(callId)}/caller`);
+
+/** Sets a call's caller flags and guidance note (`PUT /api/calls/:id/caller`). */
+export const saveCallerProfile = (
+  accessToken: string,
+  callId: string,
+  changes: { flags: CallerFlag[]; guidance: string },
+) =>
+  callApi<CallerProfile>(accessToken, `/api/calls/${encodeURIComponent(callId)}/caller`, {
+    method: 'PUT',
+    body: changes,
+  });

@@ -437,6 +437,14 @@ const zh = {
     '无声、恶作剧、打错、未开口即挂断、辱骂和测试来电单独统计，不计入咨询数字和话题占比。',
   'stats.nonCounsellingTotal': '非咨询来电总数',
   'stats.nonCounsellingByType': '非咨询来电类型',
+  'profile.open': '来电者档案',
+  'profile.heading': '来电者档案',
+  'profile.contacts': '此前记录 {count} 条',
+  'profile.guidance': '给志愿者的提示（保密）',
+  'profile.save': '保存档案',
+  'profile.close': '关闭',
+  'profile.saved': '已保存。',
+  'profile.failed': '未能打开或保存档案：{reason}',
 };
 
 export type TextKey = keyof typeof zh;
@@ -874,6 +882,14 @@ const en: Record<TextKey, string> = {
     'Silent, prank, wrong-number, hung-up, abusive and test contacts are counted apart, outside the consultation figures and topic shares.',
   'stats.nonCounsellingTotal': 'Non-counselling contacts',
   'stats.nonCounsellingByType': 'Non-counselling contacts by type',
+  'profile.open': 'Caller profile',
+  'profile.heading': 'Caller profile',
+  'profile.contacts': '{count} contact records',
+  'profile.guidance': 'Guidance for volunteers (confidential)',
+  'profile.save': 'Save profile',
+  'profile.close': 'Close',
+  'profile.saved': 'Saved.',
+  'profile.failed': 'Could not open or save the profile: {reason}',
 };
 
 /** Every text of the console, by language (for the translator of `@hotline/i18n`). */

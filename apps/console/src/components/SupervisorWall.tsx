@@ -10,6 +10,7 @@ import { callerTypeKey, useI18n } from '../i18n';
 import type { LiveState } from '../live-state';
 import { formatDuration, secondsSince, useNow } from '../time';
 import { BlockCaller } from './BlockCaller';
+import { CallerProfilePanel } from './CallerProfilePanel';
 
 /** Crisis first, then by how long they have waited: the order a supervisor scans in. */
 function byUrgency(a: QueuedCall, b: QueuedCall): number {
@@ -252,7 +253,12 @@ function CallRow({
             </button>
           </div>
         )}
-        {!call.training && <BlockCaller callId={call.callId} accessToken={accessToken} />}
+        {!call.training && (
+          <>
+            <CallerProfilePanel callId={call.callId} accessToken={accessToken} />
+            <BlockCaller callId={call.callId} accessToken={accessToken} />
+          </>
+        )}
       </td>
     </tr>
   );
