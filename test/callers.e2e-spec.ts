@@ -44,8 +44,10 @@ describe('abusive, silent and prank callers', () => {
       person.token = await hotline.signIn(person.email, person.password);
   }
 
+  /** The statistics of the hotline's current month (the clock moves on in these tests). */
+  const thisMonth = () => clock.now().setZone('Asia/Shanghai').toFormat('yyyy-MM');
   const monthly = async () =>
-    (await hotline.as(admin).get('/api/stats/monthly?month=2026-11').expect(200)).body;
+    (await hotline.as(admin).get(`/api/stats/monthly?month=${thisMonth()}`).expect(200)).body;
 
   it('records a silent call at wrap-up without topic, risk or outcome, counted apart', async () => {
     const before = await monthly();
@@ -77,7 +79,7 @@ describe('abusive, silent and prank callers', () => {
     // The export lists them apart too, a single one too few to show.
     const csv = await hotline
       .as(admin)
-      .get('/api/stats/monthly?month=2026-11&format=csv')
+      .get(`/api/stats/monthly?month=${thisMonth()}&format=csv`)
       .expect(200);
     expect(csv.text).toContain('\r\nnon_counselling_type,silent,无声来电,Silent,< 3,\r\n');
     await hotline
@@ -214,6 +216,18 @@ describe('abusive, silent and prank callers', () => {
       'caller.blocked',
       'caller.unblocked',
     ]);
+    // An admin may block for good; a supervisor may still lift it.
+    const forever = await hotline
+      .as(admin)
+      .post(`/api/contacts/${contactId}/block`)
+      .send({ reason: 'prank', permanent: true })
+      .expect(200);
+    expect(forever.body.expiresAt).toBeNull();
+    await later({ days: 400 });
+    const stillBlocked = new PhoneCall(hotline.baseUrl, call.from);
+    expect(says((await stillBlocked.dial()).twiml).join(' ')).toMatch(/无法接入/);
+    await stillBlocked.hangUp();
+    await hotline.as(supervisor.token).delete(`/api/caller-blocks/${forever.body.id}`).expect(204);
     const open = new PhoneCall(hotline.baseUrl, call.from);
     expect(says((await open.dial()).twiml).join(' ')).toMatch(/学生请按1/);
     await open.hangUp();

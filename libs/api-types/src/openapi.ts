@@ -4454,7 +4454,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorView'];
         };
       };
-      /** @description Needs the supervisor role */
+      /** @description Needs the supervisor or admin role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4509,7 +4509,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorView'];
         };
       };
-      /** @description Needs the supervisor role */
+      /** @description Needs the supervisor or admin role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4570,7 +4570,11 @@ export interface operations {
           'application/json': components['schemas']['ErrorView'];
         };
       };
-      /** @description A permanent block needs an admin */
+      /**
+       * @description A permanent block needs an admin
+       *
+       *     Needs the supervisor or admin role
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5032,7 +5036,11 @@ export interface operations {
           'application/json': components['schemas']['ErrorView'];
         };
       };
-      /** @description A permanent block needs an admin */
+      /**
+       * @description A permanent block needs an admin
+       *
+       *     Needs the supervisor or admin role
+       */
       403: {
         headers: {
           [name: string]: unknown;

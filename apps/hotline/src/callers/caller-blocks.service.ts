@@ -13,7 +13,6 @@ import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
 import { InjectClock } from '../common/clock.provider';
 import { startRecurringJob } from '../common/recurring-job';
-import { ContactAccess } from '../contacts/contact-access';
 import { hotlineFor } from '../hotlines/hotline-scope';
 import { Telephony } from '../telephony/telephony';
 import type { Volunteer } from '../volunteers/volunteer.entity';
@@ -21,6 +20,10 @@ import type { Call } from '../calls/call.entity';
 import { BlockReason, CallerBlock } from './caller-block.entity';
 import { inForce } from './caller-admission';
 import type { CallerSubject } from './caller-subjects';
+
+/** Who blocks: the hotline's supervisors, and admins (who alone may block for good). */
+export const mayBlock = (actor: Volunteer, hotlineId: string): boolean =>
+  actor.hasRole('supervisor', 'admin') && actor.worksFor(hotlineId);
 
 /** A block lasts this long unless the supervisor says otherwise. */
 export const DEFAULT_BLOCK_DAYS = 30;
@@ -117,11 +120,7 @@ export class CallerBlocks implements OnModuleInit, OnModuleDestroy {
 
   async unblock(actor: Volunteer, blockId: string): Promise<void> {
     const block = await this.blocks.findOneBy({ id: blockId });
-    if (
-      !block ||
-      !ContactAccess.supervises(actor, block.hotlineId) ||
-      !inForce(block, this.clock.now().toJSDate())
-    )
+    if (!block || !mayBlock(actor, block.hotlineId) || !inForce(block, this.clock.now().toJSDate()))
       throw new NotFoundException(`No block ${blockId} in force on a hotline you supervise.`);
     await this.lift(block, actor.id, 'caller.unblocked');
   }

@@ -31,16 +31,21 @@ export class CallerSubjects {
   ) {}
 
   /**
-   * The caller behind a call or a contact of a hotline the actor supervises; 404 otherwise, as
+   * The caller behind a call or a contact of a hotline the actor supervises (or may act on,
+   * by `mayAct`); 404 otherwise, as
    * if it did not exist, and 422 for a caller who withheld their number (nothing to key on).
    */
-  async of(actor: Volunteer, ref: CallerRef): Promise<CallerSubject> {
+  async of(
+    actor: Volunteer,
+    ref: CallerRef,
+    mayAct: (actor: Volunteer, hotlineId: string) => boolean = ContactAccess.supervises,
+  ): Promise<CallerSubject> {
     const record =
       'callId' in ref
         ? await this.calls.findOneBy({ id: ref.callId })
         : await this.contacts.findOneBy({ id: ref.contactId });
     const what = 'callId' in ref ? `call ${ref.callId}` : `contact record ${ref.contactId}`;
-    if (!record || !ContactAccess.supervises(actor, record.hotlineId))
+    if (!record || !mayAct(actor, record.hotlineId))
       throw new NotFoundException(`No ${what} on a hotline you supervise.`);
     if (!record.callerHash)
       throw new UnprocessableEntityException(

@@ -11,7 +11,7 @@ import {
 import { Roles, SignedIn, SignedInRoutes } from '../auth/access.decorators';
 import { IdParam } from '../common/id.pipe';
 import type { Volunteer } from '../volunteers/volunteer.entity';
-import { CallerBlocks } from './caller-blocks.service';
+import { CallerBlocks, mayBlock } from './caller-blocks.service';
 import { CallerProfiles } from './caller-profiles.service';
 import { CallerRef, CallerSubjects } from './caller-subjects';
 import {
@@ -30,7 +30,6 @@ import {
  */
 @ApiTags('callers')
 @SignedInRoutes()
-@Roles('supervisor')
 @Controller('api')
 @ApiNotFoundResponse({ description: 'No such call, record or block on a hotline you supervise' })
 export class CallersController {
@@ -41,6 +40,7 @@ export class CallersController {
   ) {}
 
   @Post('calls/:id/block')
+  @Roles('supervisor', 'admin')
   @HttpCode(200)
   @ApiOperation({
     summary: "Block and hang up: blocks the call's caller and ends the call (audited)",
@@ -53,7 +53,7 @@ export class CallersController {
     @Param('id', IdParam('call')) callId: string,
     @Body() dto: BlockDto,
   ): Promise<BlockAndHangUpView> {
-    const subject = await this.subjects.of(actor, { callId });
+    const subject = await this.subjects.of(actor, { callId }, mayBlock);
     const { block, hungUp } = await this.blocks.blockAndHangUp(
       actor,
       { ...subject, call: subject.call! },
@@ -63,6 +63,7 @@ export class CallersController {
   }
 
   @Post('contacts/:id/block')
+  @Roles('supervisor', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Blocks the caller of a contact record (audited)' })
   @ApiOkResponse({ type: BlockView })
@@ -73,11 +74,12 @@ export class CallersController {
     @Param('id', IdParam('contact')) contactId: string,
     @Body() dto: BlockDto,
   ): Promise<BlockView> {
-    const subject = await this.subjects.of(actor, { contactId });
+    const subject = await this.subjects.of(actor, { contactId }, mayBlock);
     return blockView(await this.blocks.block(actor, subject, dto));
   }
 
   @Get('caller-blocks')
+  @Roles('supervisor', 'admin')
   @ApiOperation({ summary: 'The blocks in force on a hotline (no numbers)' })
   @ApiOkResponse({ type: [BlockView] })
   async list(@SignedIn() actor: Volunteer, @Query() query: BlocksQuery): Promise<BlockView[]> {
@@ -85,6 +87,7 @@ export class CallersController {
   }
 
   @Delete('caller-blocks/:id')
+  @Roles('supervisor', 'admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Lift a block before its expiry (audited)' })
   @ApiNoContentResponse()
@@ -96,6 +99,8 @@ export class CallersController {
   }
 
   @Get('calls/:id/caller')
+  // The guidance is confidential: supervisors only.
+  @Roles('supervisor')
   @ApiOperation({
     summary: "The call's caller profile: contacts by type, flags, guidance, block (audited)",
   })
@@ -108,6 +113,7 @@ export class CallersController {
   }
 
   @Get('contacts/:id/caller')
+  @Roles('supervisor')
   @ApiOperation({ summary: "The record's caller profile (audited)" })
   @ApiOkResponse({ type: CallerProfileView })
   contactProfile(
@@ -118,6 +124,7 @@ export class CallersController {
   }
 
   @Put('calls/:id/caller')
+  @Roles('supervisor')
   @ApiOperation({ summary: "Set the call's caller flags and guidance note (audited)" })
   @ApiOkResponse({ type: CallerProfileView })
   updateCallProfile(
@@ -129,6 +136,7 @@ export class CallersController {
   }
 
   @Put('contacts/:id/caller')
+  @Roles('supervisor')
   @ApiOperation({ summary: "Set the record's caller flags and guidance note (audited)" })
   @ApiOkResponse({ type: CallerProfileView })
   updateContactProfile(
