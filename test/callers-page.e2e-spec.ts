@@ -6,7 +6,7 @@ import { launchBrowser, openPage } from './support/browser';
 import { RunningHotline } from './support/hotline-server';
 import { addPerson, ownPhone } from './support/people';
 import { connectedCall } from './support/callers';
-import { callRecord } from './support/duty';
+import { callRecord, duty } from './support/duty';
 import { CallCentre, PhoneCall, says, startCallCentre } from './support/twilio';
 
 const EVENING = '2026-11-23T19:00:00+08:00';
@@ -117,6 +117,49 @@ describe('abusive callers on the wall', () => {
     expect(says((await again.dial()).twiml).join(' ')).toMatch(/无法接入.*请按9/);
     await again.hangUp();
     expect(await callRecord(hotline, again.callSid)).toMatchObject({ outcome: 'blocked' });
+    expect(problems).toEqual([]);
+  });
+
+  it("shows the volunteer a caller's flags and the supervisors' guidance on the ringing call", async () => {
+    const volunteer = await addPerson(hotline, { topicSkills: ['emotional'], phone: ownPhone() });
+    const supervisor = await addPerson(hotline, { roles: ['supervisor'] });
+    const first = await connectedCall(hotline, volunteer);
+    await hotline
+      .as(supervisor.token)
+      .put(`/api/calls/${first.offer.callId}/caller`)
+      .send({ flags: ['known_case'], guidance: 'Ask about the school counsellor appointment.' })
+      .expect(200);
+    await first.call.follow(first.dialAction, {
+      DialCallStatus: 'completed',
+      DialCallDuration: '90',
+    });
+    await first.call.hangUp();
+    await duty(hotline, volunteer).wrapUp(first.offer.callId).expect(200);
+
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${hotline.baseUrl}/console/`);
+    await page.getByLabel('邮箱').fill(volunteer.email);
+    await page.getByLabel('密码').fill(volunteer.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.locator('[data-connection="connected"]').waitFor(SEEN);
+    await page.getByRole('button', { name: '可接听' }).click();
+    await page.locator('[data-state="available"]').waitFor(SEEN);
+
+    const again = new PhoneCall(hotline.baseUrl, first.call.from);
+    await again.dial();
+    await again.choose('1', '1');
+    await again.hold();
+    const offerPanel = page.getByRole('alert').filter({ hasText: '来电！' });
+    await offerPanel.waitFor(SEEN);
+    await offerPanel
+      .locator('[data-caller-flag="known_case"]', { hasText: '已知个案' })
+      .waitFor(SEEN);
+    await expect(offerPanel.locator('[data-field="guidance"]').textContent()).resolves.toContain(
+      'Ask about the school counsellor appointment.',
+    );
+    await expect(offerPanel.textContent()).resolves.not.toContain(first.call.from.slice(3));
+    await again.hangUp();
+    await offerPanel.waitFor({ state: 'detached', ...SEEN });
     expect(problems).toEqual([]);
   });
 });
