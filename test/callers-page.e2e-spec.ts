@@ -120,7 +120,7 @@ describe('abusive callers on the wall', () => {
     expect(problems).toEqual([]);
   });
 
-  it("shows the volunteer a caller's flags and the supervisors' guidance on the ringing call", async () => {
+  it("shows the volunteer a caller's flags and the supervisors' guidance, and takes a silent call's record", async () => {
     const volunteer = await addPerson(hotline, { topicSkills: ['emotional'], phone: ownPhone() });
     const supervisor = await addPerson(hotline, { roles: ['supervisor'] });
     const first = await connectedCall(hotline, volunteer);
@@ -158,8 +158,30 @@ describe('abusive callers on the wall', () => {
       'Ask about the school counsellor appointment.',
     );
     await expect(offerPanel.textContent()).resolves.not.toContain(first.call.from.slice(3));
-    await again.hangUp();
+
+    // Taken, and nobody speaks: the volunteer records a silent call, no topic asked.
+    const { callId } = await duty(hotline, volunteer).offer();
+    await page.keyboard.press('a');
     await offerPanel.waitFor({ state: 'detached', ...SEEN });
+    const dialAction = await again.pickUp(callId);
+    await again.follow(dialAction, { DialCallStatus: 'completed', DialCallDuration: '15' });
+    await again.hangUp();
+    const form = page.getByRole('form', { name: '通话结束：整理记录' });
+    await form.waitFor(SEEN);
+    await form.getByLabel('来电类型').selectOption({ label: '无声来电' });
+    await expect(form.getByLabel('主要话题').count()).resolves.toBe(0);
+    await form.getByRole('button', { name: '完成整理' }).click();
+    await page.locator('[data-state="available"]').waitFor(SEEN);
+    const [contact] = await hotline.database.query<Record<string, unknown>>(
+      'SELECT contact_type, primary_topic, risk_level, outcome FROM contact WHERE call_id = ?',
+      [callId],
+    );
+    expect(contact).toEqual({
+      contact_type: 'silent',
+      primary_topic: null,
+      risk_level: null,
+      outcome: null,
+    });
     expect(problems).toEqual([]);
   });
 });
