@@ -117,6 +117,18 @@ describe('abusive callers on the wall', () => {
     expect(says((await again.dial()).twiml).join(' ')).toMatch(/无法接入.*请按9/);
     await again.hangUp();
     expect(await callRecord(hotline, again.callSid)).toMatchObject({ outcome: 'blocked' });
+
+    // The wall lists the block, without the number, and lifts it.
+    const listed = page.locator('table.wall__blocks tbody tr');
+    await listed.filter({ hasText: 'Prank' }).waitFor(SEEN);
+    await expect(listed.count()).resolves.toBe(1);
+    await expect(listed.textContent()).resolves.not.toContain(call.from.slice(3));
+    await listed.getByRole('button', { name: 'Lift the block' }).click();
+    await page.getByText('No caller is blocked.').waitFor(SEEN);
+    // No longer blocked; but four calls in half an hour are over this hotline's limit of two.
+    const open = new PhoneCall(hotline.baseUrl, call.from);
+    expect(says((await open.dial()).twiml).join(' ')).toMatch(/打了很多次电话/);
+    await open.hangUp();
     expect(problems).toEqual([]);
   });
 

@@ -369,3 +369,24 @@ export const saveCallerProfile = (
     method: 'PUT',
     body: changes,
   });
+
+/** A block in force on a hotline (`GET /api/caller-blocks`): never the number. */
+export interface CallerBlockView {
+  id: string;
+  reason: BlockReason;
+  blockedAt: string;
+  expiresAt: string | null;
+}
+
+export const loadCallerBlocks = (accessToken: string, hotlineId: string, signal?: AbortSignal) =>
+  callApi<CallerBlockView[]>(
+    accessToken,
+    `/api/caller-blocks?hotlineId=${encodeURIComponent(hotlineId)}`,
+    { signal },
+  );
+
+/** Lifts a block before its expiry (`DELETE /api/caller-blocks/:id`). */
+export const liftCallerBlock = (accessToken: string, blockId: string) =>
+  callApi<void>(accessToken, `/api/caller-blocks/${encodeURIComponent(blockId)}`, {
+    method: 'DELETE',
+  });

@@ -445,6 +445,11 @@ const zh = {
   'profile.close': '关闭',
   'profile.saved': '已保存。',
   'profile.failed': '未能打开或保存档案：{reason}',
+  'blocks.heading': '已拉黑的来电者',
+  'blocks.none': '目前没有拉黑的来电者。',
+  'blocks.since': '拉黑日期',
+  'blocks.until': '解除日期',
+  'blocks.lift': '解除拉黑',
 };
 
 export type TextKey = keyof typeof zh;
@@ -890,6 +895,11 @@ const en: Record<TextKey, string> = {
   'profile.close': 'Close',
   'profile.saved': 'Saved.',
   'profile.failed': 'Could not open or save the profile: {reason}',
+  'blocks.heading': 'Blocked callers',
+  'blocks.none': 'No caller is blocked.',
+  'blocks.since': 'Blocked on',
+  'blocks.until': 'Until',
+  'blocks.lift': 'Lift the block',
 };
 
 /** Every text of the console, by language (for the translator of `@hotline/i18n`). */

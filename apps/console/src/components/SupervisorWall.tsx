@@ -10,6 +10,7 @@ import { callerTypeKey, useI18n } from '../i18n';
 import type { LiveState } from '../live-state';
 import { formatDuration, secondsSince, useNow } from '../time';
 import { BlockCaller } from './BlockCaller';
+import { BlockList } from './BlockList';
 import { CallerProfilePanel } from './CallerProfilePanel';
 
 /** Crisis first, then by how long they have waited: the order a supervisor scans in. */
@@ -45,6 +46,12 @@ export function SupervisorWall({
   );
   const available = volunteers.filter((v) => v.state === 'available');
   const move = (volunteer: DutyVolunteer) => ({ volunteerId: volunteer.id, store, busy });
+  // As the server allows: supervisors and admins block, supervisors read profiles.
+  const levers = {
+    accessToken,
+    block: live.me.roles.some((role) => role === 'supervisor' || role === 'admin'),
+    profile: live.me.roles.includes('supervisor'),
+  };
 
   return (
     <div className="wall">
@@ -92,13 +99,20 @@ export function SupervisorWall({
                   available={available}
                   busy={busy}
                   onReoffer={(volunteerId) => void store.reoffer(call.callId, volunteerId)}
-                  accessToken={accessToken}
+                  levers={levers}
                 />
               ))}
             </tbody>
           </table>
         )}
       </section>
+      {levers.block && (
+        <BlockList
+          accessToken={accessToken}
+          hotlineId={live.hotlineId}
+          calls={live.calls.map((call) => call.callId).join()}
+        />
+      )}
 
       <section className="card" aria-labelledby="wall-volunteers">
         <h3 id="wall-volunteers">
@@ -187,7 +201,7 @@ function CallRow({
   available,
   busy,
   onReoffer,
-  accessToken,
+  levers,
 }: {
   call: QueuedCall;
   now: number;
@@ -195,7 +209,8 @@ function CallRow({
   available: DutyVolunteer[];
   busy: boolean;
   onReoffer: (volunteerId: string) => void;
-  accessToken: string;
+  /** The REST levers against abusive callers this person may pull. */
+  levers: { accessToken: string; block: boolean; profile: boolean };
 }) {
   const { t, topic } = useI18n();
   const [chosen, setChosen] = useState('');
@@ -253,11 +268,11 @@ function CallRow({
             </button>
           </div>
         )}
-        {!call.training && (
-          <>
-            <CallerProfilePanel callId={call.callId} accessToken={accessToken} />
-            <BlockCaller callId={call.callId} accessToken={accessToken} />
-          </>
+        {!call.training && levers.profile && (
+          <CallerProfilePanel callId={call.callId} accessToken={levers.accessToken} />
+        )}
+        {!call.training && levers.block && (
+          <BlockCaller callId={call.callId} accessToken={levers.accessToken} />
         )}
       </td>
     </tr>
