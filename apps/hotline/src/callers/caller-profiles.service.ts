@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { InjectClock } from '../common/clock.provider';
 import { FieldCipher } from '../common/field-cipher';
 import { Contact } from '../contacts/contact.entity';
+import { isUniqueViolation } from '../database/errors';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { CallerBlocks } from './caller-blocks.service';
 import { CallerGate } from './caller-gate';
@@ -87,7 +88,13 @@ export class CallerProfiles {
       profile.guidanceEncrypted = this.cipher.encryptOptional(changes.guidance || null);
     profile.updatedBy = actor.id;
     profile.updatedAt = this.clock.now().toJSDate();
-    await this.profiles.save(profile);
+    try {
+      await this.profiles.save(profile);
+    } catch (error) {
+      // Another supervisor wrote this caller's first profile at the same moment: change theirs.
+      if (!existing && isUniqueViolation(error)) return this.update(actor, subject, changes);
+      throw error;
+    }
     await this.record(actor, subject, profile, 'caller.profile.updated');
     if (changes.guidance !== undefined)
       await this.record(actor, subject, profile, 'caller.guidance.written');
