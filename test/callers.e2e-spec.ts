@@ -1,9 +1,10 @@
 import { ManualClock } from '@hotline/clock';
+import { StatsRebuildService } from '../apps/hotline/src/statistics/stats-rebuild.service';
 import type { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
 import { RunningHotline } from './support/hotline-server';
 import { Person, addPerson, ownPhone } from './support/people';
 import { connectedCall } from './support/callers';
-import { callRecord, duty } from './support/duty';
+import { ROUTINE_CONTACT, callRecord, duty } from './support/duty';
 import { CallCentre, PhoneCall, attribute, says, startCallCentre } from './support/twilio';
 
 const EVENING = '2026-11-23T19:00:00+08:00';
@@ -314,5 +315,40 @@ describe('abusive, silent and prank callers', () => {
     await next.hangUp();
     expect(hotline.logs()).not.toContain(first.call.from.slice(3));
     expect(hotline.logs()).not.toContain('school counsellor');
+  });
+
+  it('keeps the rollups equal to a rebuild, non-counselling contacts and refused calls included', async () => {
+    // A consultation entered by hand, then corrected into a test contact.
+    const created = await hotline
+      .as(volunteer.token)
+      .post('/api/contacts')
+      .send({
+        ...ROUTINE_CONTACT,
+        channel: 'online',
+        occurredAt: clock.now().minus({ hours: 1 }).toISO(),
+      })
+      .expect(201);
+    const corrected = await hotline
+      .as(volunteer.token)
+      .patch(`/api/contacts/${created.body.contact.id}`)
+      .send({ contactType: 'test' })
+      .expect(200);
+    expect(corrected.body.contact).toMatchObject({ contactType: 'test', topics: [] });
+
+    const cells = async () =>
+      (
+        await hotline.database.query<Record<string, unknown>>(
+          'SELECT day AS period, metric, bucket, count, total, peak FROM stats_day WHERE count <> 0 ' +
+            'UNION ALL SELECT month, metric, bucket, count, total, peak FROM stats_month WHERE count <> 0 ' +
+            'ORDER BY period, metric, bucket',
+        )
+      ).map(
+        (row) => `${row.period} ${row.metric} ${row.bucket} ${row.count} ${row.total} ${row.peak}`,
+      );
+    const live = await cells();
+    expect(live.some((cell) => / non_counselling test 1 /.test(cell))).toBe(true);
+    expect(live.some((cell) => / refused over_limit 1 /.test(cell))).toBe(true);
+    await hotline.app.get(StatsRebuildService).rebuildAll();
+    expect(await cells()).toEqual(live);
   });
 });
