@@ -10,6 +10,7 @@ import type {
 } from '@hotline/api-types';
 import type { Coverage, HotlineSummary, Shift, Slot } from './roster';
 import type { StatsReport } from './stats';
+import type { BlockReason, CallerFlag } from '@hotline/console-protocol';
 
 /** What the console keeps of the signed-in person. */
 export type SignedInVolunteer = Pick<VolunteerView, 'id' | 'name' | 'roles'>;
@@ -314,6 +315,21 @@ export const createCalendarFeed = (accessToken: string) =>
 export const revokeCalendarFeed = (accessToken: string) =>
   callApi<void>(accessToken, '/api/me/calendar-feed', { method: 'DELETE' });
 
+/** What "block and hang up" answers: the block, and whether Twilio ended the call. */
+export interface CallerBlockAnswer {
+  id: string;
+  reason: BlockReason;
+  expiresAt: string | null;
+  hungUp: boolean;
+}
+
+/** Blocks the caller of a call (never their number) and ends the call; supervisors only. */
+export const blockAndHangUp = (accessToken: string, callId: string, reason: BlockReason) =>
+  callApi<CallerBlockAnswer>(accessToken, `/api/calls/${encodeURIComponent(callId)}/block`, {
+    method: 'POST',
+    body: { reason },
+  });
+
 async function messageOf(response: Response): Promise<string | undefined> {
   try {
     return textOf(((await response.json()) as { message?: unknown }).message);
@@ -329,3 +345,48 @@ function textOf(message: unknown): string | undefined {
   if (Array.isArray(message)) return message.join('; ');
   return undefined;
 }
+
+/** A caller's profile as supervisors see it (never the number). */
+export interface CallerProfile {
+  contacts: number;
+  byType: { type: string; count: number }[];
+  flags: CallerFlag[];
+  guidance: string | null;
+  block: { id: string; reason: BlockReason; expiresAt: string | null } | null;
+}
+
+/** The profile of a call's caller (`GET /api/calls/:id/caller`; the read is audited). */
+export const loadCallerProfile = (accessToken: string, callId: string) =>
+  callApi<CallerProfile>(accessToken, `/api/calls/${encodeURIComponent(callId)}/caller`);
+
+/** Sets a call's caller flags and guidance note (`PUT /api/calls/:id/caller`). */
+export const saveCallerProfile = (
+  accessToken: string,
+  callId: string,
+  changes: { flags: CallerFlag[]; guidance: string },
+) =>
+  callApi<CallerProfile>(accessToken, `/api/calls/${encodeURIComponent(callId)}/caller`, {
+    method: 'PUT',
+    body: changes,
+  });
+
+/** A block in force on a hotline (`GET /api/caller-blocks`): never the number. */
+export interface CallerBlockView {
+  id: string;
+  reason: BlockReason;
+  blockedAt: string;
+  expiresAt: string | null;
+}
+
+export const loadCallerBlocks = (accessToken: string, hotlineId: string, signal?: AbortSignal) =>
+  callApi<CallerBlockView[]>(
+    accessToken,
+    `/api/caller-blocks?hotlineId=${encodeURIComponent(hotlineId)}`,
+    { signal },
+  );
+
+/** Lifts a block before its expiry (`DELETE /api/caller-blocks/:id`). */
+export const liftCallerBlock = (accessToken: string, blockId: string) =>
+  callApi<void>(accessToken, `/api/caller-blocks/${encodeURIComponent(blockId)}`, {
+    method: 'DELETE',
+  });

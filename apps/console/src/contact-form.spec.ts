@@ -20,6 +20,19 @@ describe('the wrap-up draft', () => {
     ).toEqual({ ok: false, problems: ['primaryTopic', 'outcome'] });
   });
 
+  it('sends a non-counselling contact with no topic, risk or outcome asked', () => {
+    expect(checkDraft({ ...emptyDraft('pupil'), contactType: 'silent' }, isTopic)).toEqual({
+      ok: true,
+      contact: { contactType: 'silent', callerType: 'pupil' },
+    });
+    // Topics chosen before the volunteer changed their mind are not sent.
+    expect(
+      checkDraft({ ...emptyDraft(), contactType: 'prank', primaryTopic: 'emotional' }, isTopic),
+    ).toEqual({ ok: true, contact: { contactType: 'prank' } });
+    // An unknown type is a counselling contact, which needs its fields.
+    expect(checkDraft({ ...emptyDraft(), contactType: 'rude' }, isTopic).ok).toBe(false);
+  });
+
   it('refuses text longer than the record keeps', () => {
     const draft = {
       ...emptyDraft(),

@@ -8,6 +8,7 @@ import {
   AGE_BANDS,
   CONTACT_OUTCOMES,
   CRISIS_RISK_LEVELS,
+  NON_COUNSELLING_TYPES,
   type ContactFields,
   GENDERS,
   GRADES,
@@ -24,6 +25,8 @@ export const OTHER_TOPIC_SLOTS = MAX_TOPICS - 1;
 
 /** What the form holds: '' for "not chosen". */
 export interface ContactDraft {
+  /** 'counselling', or a non-counselling type (silent, prank, ...) that needs no topic. */
+  contactType: string;
   callerType: string;
   ageBand: string;
   grade: string;
@@ -50,6 +53,7 @@ function oneOf<T extends string>(values: readonly T[], value: string): value is 
 /** A fresh draft; the caller type is known when the voice menu asked it. */
 export function emptyDraft(callerType: string | null = null): ContactDraft {
   return {
+    contactType: 'counselling',
     callerType: callerType && oneOf(CALLER_TYPES, callerType) ? callerType : '',
     ageBand: '',
     grade: '',
@@ -73,6 +77,12 @@ export function opensCrisisCase(riskLevel: string): boolean {
  * taxonomy; other topics that repeat the primary one or each other are dropped.
  */
 export function checkDraft(draft: ContactDraft, isTopic: (key: string) => boolean): DraftCheck {
+  if (oneOf(NON_COUNSELLING_TYPES, draft.contactType)) {
+    // Silent, prank, ...: counted apart, with no topic, risk or outcome to give.
+    const contact: ContactFields = { contactType: draft.contactType };
+    if (oneOf(CALLER_TYPES, draft.callerType)) contact.callerType = draft.callerType;
+    return { ok: true, contact };
+  }
   const problems: DraftProblem[] = [];
   const district = draft.district.trim();
   const notes = draft.notes.trim();

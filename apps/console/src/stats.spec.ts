@@ -52,9 +52,12 @@ function report(changes: Partial<StatsReport> = {}): StatsReport {
       overflowed: 0,
       queueFull: 0,
       closedHours: 0,
+      blocked: 0,
+      overLimit: 0,
       callbackRequests: 0,
       byHour: [],
     },
+    nonCounselling: { total: 0, byType: emptyBlock, byHour: [] },
     volunteers: [],
     trend: [],
     ...changes,
@@ -114,6 +117,9 @@ describe('the statistics figures', () => {
     expect(isEmptyReport(report({ consultations }))).toBe(false);
     const calls = { ...report().calls, closedHours: 2 };
     expect(isEmptyReport(report({ calls }))).toBe(false);
+    // A month of silent calls only is not an empty month.
+    const nonCounselling = { ...report().nonCounselling, total: 3 };
+    expect(isEmptyReport(report({ nonCounselling }))).toBe(false);
     expect(
       isEmptyReport(
         report({

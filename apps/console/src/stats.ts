@@ -66,7 +66,18 @@ export interface CallFigures {
   overflowed: number;
   queueFull: number;
   closedHours: number;
+  /** Calls refused because their caller was blocked (also those who then pressed 9). */
+  blocked: number;
+  /** Calls refused over the limit of calls per number. */
+  overLimit: number;
   callbackRequests: number;
+  byHour: HourCount[];
+}
+
+/** Silent, prank, wrong-number, hung-up, abusive and test contacts: counted apart. */
+export interface NonCounsellingFigures {
+  total: number;
+  byType: Block;
   byHour: HourCount[];
 }
 
@@ -93,6 +104,7 @@ export interface StatsReport {
   hotlineId: string;
   period: { kind: 'month' | 'year' | 'range'; from: string; to: string; timeZone: string };
   consultations: ConsultationFigures;
+  nonCounselling: NonCounsellingFigures;
   crisis: CrisisFigures;
   calls: CallFigures;
   volunteers: VolunteerFigures[];
@@ -215,6 +227,7 @@ export function isEmptyReport(report: StatsReport): boolean {
   const { consultations, calls, crisis, volunteers } = report;
   return (
     consultations.total === 0 &&
+    report.nonCounselling.total === 0 &&
     calls.offered === 0 &&
     calls.closedHours === 0 &&
     calls.queueFull === 0 &&

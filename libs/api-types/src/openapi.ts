@@ -266,6 +266,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/caller-blocks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The blocks in force on a hotline (no numbers) */
+    get: operations['CallersController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/caller-blocks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Lift a block before its expiry (audited) */
+    delete: operations['CallersController_unblock'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calls/{id}/block': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Block and hang up: blocks the call's caller and ends the call (audited) */
+    post: operations['CallersController_blockCall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calls/{id}/caller': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The call's caller profile: contacts by type, flags, guidance, block (audited) */
+    get: operations['CallersController_callProfile'];
+    /** Set the call's caller flags and guidance note (audited) */
+    put: operations['CallersController_updateCallProfile'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/calls/{id}/caller-history': {
     parameters: {
       query?: never;
@@ -343,6 +412,41 @@ export interface paths {
     head?: never;
     /** Complete or correct a record (its volunteer or a supervisor) */
     patch: operations['ContactsController_update'];
+    trace?: never;
+  };
+  '/api/contacts/{id}/block': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Blocks the caller of a contact record (audited) */
+    post: operations['CallersController_blockContact'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/contacts/{id}/caller': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The record's caller profile (audited) */
+    get: operations['CallersController_contactProfile'];
+    /** Set the record's caller flags and guidance note (audited) */
+    put: operations['CallersController_updateContactProfile'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/coverage': {
@@ -1711,6 +1815,39 @@ export interface components {
       rows: components['schemas']['ShareRow'][];
       total: number;
     };
+    BlockAndHangUpView: {
+      blockedAt: string;
+      blockedBy: string;
+      /** @description Null: permanent */
+      expiresAt: string | null;
+      hotlineId: string;
+      /** @description Twilio ended the call (false: it had ended, or Twilio failed) */
+      hungUp: boolean;
+      id: string;
+      /** @enum {string} */
+      reason: 'abusive' | 'prank' | 'silent' | 'harassment' | 'other';
+    };
+    BlockDto: {
+      /**
+       * @description Days until it lifts
+       * @default 30
+       */
+      days: number;
+      /** @description Never lifts by itself (admins only) */
+      permanent?: boolean;
+      /** @enum {string} */
+      reason: 'abusive' | 'prank' | 'silent' | 'harassment' | 'other';
+    };
+    BlockView: {
+      blockedAt: string;
+      blockedBy: string;
+      /** @description Null: permanent */
+      expiresAt: string | null;
+      hotlineId: string;
+      id: string;
+      /** @enum {string} */
+      reason: 'abusive' | 'prank' | 'silent' | 'harassment' | 'other';
+    };
     BookedView: {
       centreAddress: string | null;
       end: string;
@@ -1805,6 +1942,14 @@ export interface components {
       /** Format: date-time */
       requestedAt: string;
     };
+    CallerProfileView: {
+      block: components['schemas']['BlockView'] | null;
+      byType: components['schemas']['TypeCount'][];
+      /** @description Contact records of this caller on the hotline */
+      contacts: number;
+      flags: ('frequent_caller' | 'abusive' | 'at_risk' | 'known_case')[];
+      guidance: string | null;
+    };
     CallFigures: {
       /** @description Hung up while waiting in the queue */
       abandoned: number;
@@ -1813,6 +1958,8 @@ export interface components {
       averageTalkSeconds: number | null;
       averageWaitSeconds: number | null;
       averageWrapUpSeconds: number | null;
+      /** @description Calls refused because their caller was blocked (also those who then pressed the danger key) */
+      blocked: number;
       /** @description Calls by local hour of arrival */
       byHour: components['schemas']['HourCount'][];
       callbackRequests: number;
@@ -1821,6 +1968,8 @@ export interface components {
       /** @description Calls that joined the queue */
       offered: number;
       overflowed: number;
+      /** @description Calls refused over the limit of calls per number */
+      overLimit: number;
       queueFull: number;
       serviceLevel: components['schemas']['ServiceLevel'];
     };
@@ -1876,6 +2025,13 @@ export interface components {
       ageBand?: 'under_6' | '6_11' | '12_14' | '15_17' | '18_plus' | 'unknown';
       /** @enum {string} */
       callerType?: 'pupil' | 'parent' | 'teacher' | 'other';
+      /**
+       * @description A non-counselling contact (silent, prank, wrong number, hung up, abusive, test) needs no topic, risk or outcome, and is counted apart
+       * @default counselling
+       * @enum {string}
+       */
+      contactType:
+        'counselling' | 'silent' | 'prank' | 'wrong_number' | 'hung_up' | 'abusive' | 'test';
       /** @example 西湖区 */
       district?: string;
       /** @enum {string} */
@@ -1907,7 +2063,10 @@ export interface components {
        *     ]
        */
       otherTopics?: string[];
-      /** @enum {string} */
+      /**
+       * @description For counselling contacts only
+       * @enum {string}
+       */
       outcome:
         | 'advice_given'
         | 'booked_face_to_face'
@@ -1915,11 +2074,14 @@ export interface components {
         | 'crisis_intervention'
         | 'callback_arranged';
       /**
-       * @description A key from GET /api/taxonomy
+       * @description A key from GET /api/taxonomy; for counselling contacts only
        * @example emotional.anxiety_stress
        */
       primaryTopic: string;
-      /** @enum {string} */
+      /**
+       * @description For counselling contacts only
+       * @enum {string}
+       */
       riskLevel: 'none' | 'low' | 'medium' | 'high' | 'imminent';
     };
     ContactView: {
@@ -1932,6 +2094,9 @@ export interface components {
       categorised: boolean;
       /** @enum {string} */
       channel: 'phone' | 'face_to_face' | 'online';
+      /** @enum {string} */
+      contactType:
+        'counselling' | 'silent' | 'prank' | 'wrong_number' | 'hung_up' | 'abusive' | 'test';
       createdAt: string;
       district: string | null;
       durationMinutes: number | null;
@@ -2012,6 +2177,13 @@ export interface components {
       callerType?: 'pupil' | 'parent' | 'teacher' | 'other';
       /** @enum {string} */
       channel: 'face_to_face' | 'online';
+      /**
+       * @description A non-counselling contact (silent, prank, wrong number, hung up, abusive, test) needs no topic, risk or outcome, and is counted apart
+       * @default counselling
+       * @enum {string}
+       */
+      contactType:
+        'counselling' | 'silent' | 'prank' | 'wrong_number' | 'hung_up' | 'abusive' | 'test';
       /** @example 西湖区 */
       district?: string;
       durationMinutes?: number;
@@ -2048,7 +2220,10 @@ export interface components {
        *     ]
        */
       otherTopics?: string[];
-      /** @enum {string} */
+      /**
+       * @description For counselling contacts only
+       * @enum {string}
+       */
       outcome:
         | 'advice_given'
         | 'booked_face_to_face'
@@ -2056,11 +2231,14 @@ export interface components {
         | 'crisis_intervention'
         | 'callback_arranged';
       /**
-       * @description A key from GET /api/taxonomy
+       * @description A key from GET /api/taxonomy; for counselling contacts only
        * @example emotional.anxiety_stress
        */
       primaryTopic: string;
-      /** @enum {string} */
+      /**
+       * @description For counselling contacts only
+       * @enum {string}
+       */
       riskLevel: 'none' | 'low' | 'medium' | 'high' | 'imminent';
       /** @description Who counselled, when a coordinator enters the record for them; default you */
       volunteerId?: string;
@@ -2457,6 +2635,13 @@ export interface components {
       status: 'booked' | 'cancelled' | 'attended' | 'no_show';
       topic: string;
     };
+    NonCounsellingFigures: {
+      /** @description By local hour of the contact */
+      byHour: components['schemas']['HourCount'][];
+      byType: components['schemas']['Block'];
+      /** @description Contacts marked silent, prank, wrong number, hung up, abusive or test */
+      total: number;
+    };
     NoteRetentionDto: {
       /**
        * @description Days after a consultation that its confidential notes are kept
@@ -2466,12 +2651,22 @@ export interface components {
     };
     Object: Record<string, never>;
     OfferView: {
+      /**
+       * @description The caller's profile flags
+       * @example [
+       *       "frequent_caller",
+       *       "at_risk"
+       *     ]
+       */
+      callerFlags?: string[];
       /** @enum {string|null} */
       callerType: 'pupil' | 'parent' | 'teacher' | 'other' | null;
       callId: string;
       /** @description Earlier contacts (consultations) with the same number on this hotline */
       earlierContacts: number;
       expiresAt: string;
+      /** @description The supervisors' confidential guidance on this caller (its reading is audited) */
+      guidance?: string | null;
       offerId: string;
       /** @enum {string} */
       priority: 'normal' | 'crisis';
@@ -2544,6 +2739,12 @@ export interface components {
       since: string;
       /** @enum {string} */
       state: 'offline' | 'available' | 'offered' | 'talking' | 'wrap_up' | 'break' | 'missed';
+    };
+    ProfileChangesDto: {
+      /** @description frequent_caller is derived from the limit per number and never stored */
+      flags?: ('frequent_caller' | 'abusive' | 'at_risk' | 'known_case')[];
+      /** @description Confidential, encrypted; shown to the volunteer a call of this caller is offered to */
+      guidance?: string | null;
     };
     PublicBookingDto: {
       /** @enum {string} */
@@ -2647,6 +2848,10 @@ export interface components {
       name: string;
     };
     RoutingSettingsDto: {
+      /** @description Calls one number may make within callerLimitMinutes; the extra calls are refused (0: no limit) */
+      callerLimitCalls?: number;
+      /** @description The span of callerLimitCalls */
+      callerLimitMinutes?: number;
       /** @description A crisis caller nobody has taken this long is forwarded to crisisLine */
       crisisForwardAfterSeconds?: number;
       /**
@@ -2673,6 +2878,8 @@ export interface components {
       wrapUpSeconds?: number;
     };
     RoutingSettingsView: {
+      callerLimitCalls: number;
+      callerLimitMinutes: number;
       crisisForwardAfterSeconds: number;
       crisisLine: string;
       crisisRealertSeconds: number;
@@ -2898,9 +3105,11 @@ export interface components {
     };
     StatsReport: {
       calls: components['schemas']['CallFigures'];
+      /** @description Counselling contacts only: non-counselling ones are counted apart */
       consultations: components['schemas']['ConsultationFigures'];
       crisis: components['schemas']['CrisisFigures'];
       hotlineId: string;
+      nonCounselling: components['schemas']['NonCounsellingFigures'];
       period: components['schemas']['Period'];
       /** @description The 12 months ending with the period */
       trend: components['schemas']['TrendMonth'][];
@@ -2974,6 +3183,11 @@ export interface components {
        */
       secret: string;
     };
+    TypeCount: {
+      count: number;
+      /** @example silent */
+      type: string;
+    };
     UpdateContactDto: {
       /**
        * @description The child's age band
@@ -2982,6 +3196,13 @@ export interface components {
       ageBand?: 'under_6' | '6_11' | '12_14' | '15_17' | '18_plus' | 'unknown';
       /** @enum {string} */
       callerType?: 'pupil' | 'parent' | 'teacher' | 'other';
+      /**
+       * @description A non-counselling contact (silent, prank, wrong number, hung up, abusive, test) needs no topic, risk or outcome, and is counted apart
+       * @default counselling
+       * @enum {string}
+       */
+      contactType:
+        'counselling' | 'silent' | 'prank' | 'wrong_number' | 'hung_up' | 'abusive' | 'test';
       /** @example 西湖区 */
       district?: string;
       /** @enum {string} */
@@ -3013,7 +3234,10 @@ export interface components {
        *     ]
        */
       otherTopics?: string[];
-      /** @enum {string} */
+      /**
+       * @description For counselling contacts only
+       * @enum {string}
+       */
       outcome?:
         | 'advice_given'
         | 'booked_face_to_face'
@@ -3021,11 +3245,14 @@ export interface components {
         | 'crisis_intervention'
         | 'callback_arranged';
       /**
-       * @description A key from GET /api/taxonomy
+       * @description A key from GET /api/taxonomy; for counselling contacts only
        * @example emotional.anxiety_stress
        */
       primaryTopic?: string;
-      /** @enum {string} */
+      /**
+       * @description For counselling contacts only
+       * @enum {string}
+       */
       riskLevel?: 'none' | 'low' | 'medium' | 'high' | 'imminent';
     };
     UpdateHotlineDto: {
@@ -4198,6 +4425,311 @@ export interface operations {
       };
     };
   };
+  CallersController_list: {
+    parameters: {
+      query?: {
+        /** @description Your first hotline when left out */
+        hotlineId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlockView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No such call, record or block on a hotline you supervise */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallersController_unblock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No such call, record or block on a hotline you supervise */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallersController_blockCall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BlockDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlockAndHangUpView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /**
+       * @description A permanent block needs an admin
+       *
+       *     Needs the supervisor or admin role
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No such call, record or block on a hotline you supervise */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The caller withheld their number */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallersController_callProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallerProfileView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No such call, record or block on a hotline you supervise */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallersController_updateCallProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProfileChangesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallerProfileView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No such call, record or block on a hotline you supervise */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
   ContactsController_callerHistory: {
     parameters: {
       query?: never;
@@ -4454,6 +4986,198 @@ export interface operations {
       };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallersController_blockContact: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BlockDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlockView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /**
+       * @description A permanent block needs an admin
+       *
+       *     Needs the supervisor or admin role
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No such call, record or block on a hotline you supervise */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The caller withheld their number */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallersController_contactProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallerProfileView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No such call, record or block on a hotline you supervise */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallersController_updateContactProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProfileChangesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallerProfileView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No such call, record or block on a hotline you supervise */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -46,22 +46,44 @@ export const CONTACT_OUTCOMES = [
 ] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 
+/**
+ * A counselling contact, or one of the non-counselling contacts counted apart from them (Child
+ * Helpline International's data framework): these need no topics, risk or outcome.
+ */
+export const CONTACT_TYPES = [
+  'counselling',
+  'silent',
+  'prank',
+  'wrong_number',
+  'hung_up',
+  'abusive',
+  'test',
+] as const;
+export type ContactType = (typeof CONTACT_TYPES)[number];
+export const NON_COUNSELLING_TYPES = CONTACT_TYPES.filter(
+  (type): type is Exclude<ContactType, 'counselling'> => type !== 'counselling',
+);
+
 /** A contact carries one primary topic and at most two more. */
 export const MAX_TOPICS = 3;
 
 /** What a volunteer records at wrap-up (`wrapup.submit`, `POST /api/calls/:id/wrap-up`). */
 export interface ContactFields {
+  /** Counselling unless said otherwise; a non-counselling contact needs no topic, risk or outcome. */
+  contactType?: ContactType;
   callerType?: 'pupil' | 'parent' | 'teacher' | 'other';
   ageBand?: AgeBand;
   grade?: Grade;
   gender?: Gender;
   district?: string;
-  /** A key from `GET /api/taxonomy`. */
-  primaryTopic: string;
+  /** A key from `GET /api/taxonomy`; required for a counselling contact. */
+  primaryTopic?: string;
   /** Up to two more keys. */
   otherTopics?: string[];
-  riskLevel: RiskLevel;
-  outcome: ContactOutcome;
+  /** Required for a counselling contact. */
+  riskLevel?: RiskLevel;
+  /** Required for a counselling contact. */
+  outcome?: ContactOutcome;
   /** Confidential. */
   notes?: string;
 }

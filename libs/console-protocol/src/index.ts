@@ -11,6 +11,7 @@
 import type { ContactFields } from './contact-fields';
 
 export * from './contact-fields';
+export * from './callers';
 
 export type VolunteerState =
   'offline' | 'available' | 'offered' | 'talking' | 'wrap_up' | 'break' | 'missed';
@@ -31,6 +32,8 @@ export interface QueuedCall {
   training?: true;
   /** Who is in the call besides the caller, once it is a conference (talking). */
   participants?: CallParticipant[];
+  /** The caller's profile flags (frequent_caller, abusive, at_risk, known_case). */
+  callerFlags?: string[];
 }
 
 /**
@@ -68,6 +71,10 @@ export interface LiveCall {
   callerOnHold: boolean;
   /** A crisis case opened during this call ("crisis now"), if any. */
   crisisCaseId: string | null;
+  /** The caller's profile flags (frequent_caller, abusive, at_risk, known_case). */
+  callerFlags?: string[];
+  /** The supervisors' confidential guidance on this caller (the call's volunteer and supervisors). */
+  guidance?: string | null;
 }
 
 export interface DutyVolunteer {
@@ -91,6 +98,10 @@ export interface RingingOffer {
   earlierContacts: number;
   /** A practice call: accepting it connects at once, nobody is on the line. */
   training?: true;
+  /** The caller's profile flags: frequent_caller, abusive, at_risk, known_case. */
+  callerFlags?: string[];
+  /** The supervisors' confidential guidance on this caller, for the offered volunteer only. */
+  guidance?: string | null;
 }
 
 /** Today's service figures for the supervisors' wall (the hotline's local day). */

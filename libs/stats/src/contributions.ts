@@ -31,6 +31,8 @@ export const CONTACT_METRICS = [
   'risk',
   'outcome',
   'wrap_up',
+  'non_counselling',
+  'non_counselling_hour',
 ] as const;
 
 export const CALL_METRICS = [
@@ -42,6 +44,7 @@ export const CALL_METRICS = [
   'talk',
   'hour',
   'answered_by',
+  'refused',
 ] as const;
 
 export type Metric = (typeof CONTACT_METRICS)[number] | (typeof CALL_METRICS)[number];
@@ -55,6 +58,8 @@ export const MAX_WAIT_BUCKET = 600;
 
 export interface ContactFacts {
   occurredAt: Date;
+  /** `counselling`, or a non-counselling type (silent, prank, ...) counted apart. */
+  contactType: string;
   channel: string;
   callerType: string | null;
   ageBand: string | null;
@@ -74,6 +79,8 @@ export interface CallFacts {
   waitSeconds: number | null;
   talkSeconds: number | null;
   volunteerId: string | null;
+  /** Refused on arrival (`blocked`, `over_limit`), even if the caller then pressed the danger key. */
+  refusal?: string | null;
 }
 
 export const localDay = (at: Date, zone: string): string =>
@@ -93,8 +100,17 @@ const countsOn =
     peak: seconds,
   });
 
+/**
+ * A non-counselling contact counts only apart, by type and by local hour: the consultation
+ * figures and topic shares leave it out, as Child Helpline International's framework does.
+ */
 export function contactContributions(contact: ContactFacts, zone: string): Contribution[] {
   const one = countsOn(localDay(contact.occurredAt, zone));
+  if (contact.contactType !== 'counselling')
+    return [
+      one('non_counselling', contact.contactType),
+      one('non_counselling_hour', DateTime.fromJSDate(contact.occurredAt, { zone }).toFormat('HH')),
+    ];
   const categorised = contact.primaryTopic !== null;
   return [
     one('contacts', ''),
@@ -134,6 +150,7 @@ export function callContributions(call: CallFacts, zone: string): Contribution[]
     ...(answered && queued ? [one('answer_wait', String(Math.min(wait, MAX_WAIT_BUCKET)))] : []),
     ...(answered && call.talkSeconds !== null ? [one('talk', '', call.talkSeconds)] : []),
     ...(answered && call.volunteerId ? [one('answered_by', call.volunteerId)] : []),
+    ...(call.refusal ? [one('refused', call.refusal)] : []),
   ];
 }
 

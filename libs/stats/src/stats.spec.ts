@@ -49,6 +49,7 @@ describe('contributions', () => {
   const contact: ContactFacts = {
     // 23:30 on 31 October in Shanghai is 15:30 UTC the same day.
     occurredAt: new Date('2026-10-31T15:30:00Z'),
+    contactType: 'counselling',
     channel: 'phone',
     callerType: 'pupil',
     ageBand: '12_14',
@@ -149,6 +150,44 @@ describe('contributions', () => {
       ),
     ).toMatchObject({ count: 1 });
     expect(difference(after, after)).toEqual([]);
+  });
+
+  it('counts a non-counselling contact apart only, by type and local hour', () => {
+    const silent = { ...uncategorised, contactType: 'silent' };
+    const rows = contactContributions(silent, 'Asia/Shanghai');
+    expect(rows.map((row) => `${row.day} ${row.metric}:${row.bucket}`).sort()).toEqual([
+      '2026-10-31 non_counselling:silent',
+      '2026-10-31 non_counselling_hour:23',
+    ]);
+    // Marking an opened record silent takes it out of every consultation figure.
+    const delta = difference(
+      contactContributions(uncategorised, 'UTC'),
+      contactContributions(silent, 'UTC'),
+    );
+    expect(
+      delta
+        .filter((row) => row.count > 0)
+        .map((row) => row.metric)
+        .sort(),
+    ).toEqual(['non_counselling', 'non_counselling_hour']);
+    expect(delta.find((row) => row.metric === 'contacts')).toMatchObject({ count: -1 });
+  });
+
+  it('counts a refused call apart, also when its caller pressed the danger key', () => {
+    const refused: CallFacts = {
+      arrivedAt: new Date('2026-11-23T11:05:00Z'),
+      outcome: 'answered',
+      queuedAt: new Date('2026-11-23T11:05:20Z'),
+      waitSeconds: 3,
+      talkSeconds: 60,
+      volunteerId: 'v1',
+      refusal: 'blocked',
+    };
+    const rows = callContributions(refused, 'UTC');
+    expect(rows.filter((row) => row.metric === 'refused').map((row) => row.bucket)).toEqual([
+      'blocked',
+    ]);
+    expect(rows.some((row) => row.metric === 'calls' && row.bucket === 'answered')).toBe(true);
   });
 });
 

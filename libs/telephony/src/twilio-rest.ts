@@ -84,6 +84,11 @@ export class TwilioRest {
     await this.client.calls(callSid).update({ url, method: 'POST' });
   }
 
+  /** Hangs up a live call (`Status=completed`); Twilio refuses one that is not in progress. */
+  async endCall(callSid: string): Promise<void> {
+    await this.client.calls(callSid).update({ status: 'completed' });
+  }
+
   /**
    * A recording's audio as MP3, fetched with the account's credentials (Twilio may enforce
    * HTTP authentication on media URLs, and redirects to the file). Null when Twilio has no

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { RingingOffer } from '@hotline/console-protocol';
+import type { CallerFlag, RingingOffer } from '@hotline/console-protocol';
 import { callerTypeKey, useI18n } from '../i18n';
 import { repeatSound } from '../sounds';
 import { formatDuration, useNow } from '../time';
@@ -99,6 +99,20 @@ export function OfferPanel({
           </dd>
         </div>
       </dl>
+      {(offer.callerFlags?.length ?? 0) > 0 && (
+        <p className="offer__flags" aria-label={t('offer.flags')}>
+          {offer.callerFlags!.map((flag) => (
+            <span key={flag} className="badge badge--flag" data-caller-flag={flag}>
+              {t(`callerFlag.${flag as CallerFlag}`)}
+            </span>
+          ))}
+        </p>
+      )}
+      {offer.guidance && (
+        <p className="offer__guidance" data-field="guidance">
+          <strong>{t('offer.guidance')}</strong> {offer.guidance}
+        </p>
+      )}
       <p className="offer__countdown" aria-live="off">
         {t('offer.expires', { seconds: left })}
       </p>

@@ -70,6 +70,22 @@ export function StatsReportView({ report }: { report: StatsReport }) {
         </div>
       </section>
 
+      <section className="stats__section" aria-labelledby="stats-non-counselling">
+        <h3 id="stats-non-counselling">{t('stats.nonCounselling')}</h3>
+        <p className="hint">{t('stats.nonCounsellingNote')}</p>
+        <dl className="figures">
+          <Figure name="nonCounselling" label={t('stats.nonCounsellingTotal')}>
+            {report.nonCounselling.total}
+          </Figure>
+        </dl>
+        <BlockCard
+          name="nonCounsellingByType"
+          title={t('stats.nonCounsellingByType')}
+          block={report.nonCounselling.byType}
+          shape="horizontal"
+        />
+      </section>
+
       <div className="stats__grid">
         <HoursCard calls={report.calls} />
         <TrendCard trend={report.trend} />
@@ -139,6 +155,12 @@ function CallHeadlines({ calls }: { calls: CallFigures }) {
         </Figure>
         <Figure name="queueFull" label={t('stats.queueFull')}>
           {calls.queueFull}
+        </Figure>
+        <Figure name="blocked" label={t('stats.blocked')}>
+          {calls.blocked}
+        </Figure>
+        <Figure name="overLimit" label={t('stats.overLimit')}>
+          {calls.overLimit}
         </Figure>
       </dl>
     </section>

@@ -1,9 +1,17 @@
 import { useState } from 'react';
-import type { DutyVolunteer, QueuedCall, TodayFigures } from '@hotline/console-protocol';
+import type {
+  CallerFlag,
+  DutyVolunteer,
+  QueuedCall,
+  TodayFigures,
+} from '@hotline/console-protocol';
 import type { ConsoleStore } from '../console-store';
 import { callerTypeKey, useI18n } from '../i18n';
 import type { LiveState } from '../live-state';
 import { formatDuration, secondsSince, useNow } from '../time';
+import { BlockCaller } from './BlockCaller';
+import { BlockList } from './BlockList';
+import { CallerProfilePanel } from './CallerProfilePanel';
 
 /** Crisis first, then by how long they have waited: the order a supervisor scans in. */
 function byUrgency(a: QueuedCall, b: QueuedCall): number {
@@ -21,11 +29,14 @@ export function SupervisorWall({
   store,
   busy,
   serverNow,
+  accessToken,
 }: {
   live: LiveState;
   store: ConsoleStore;
   busy: boolean;
   serverNow: (now: number) => number;
+  /** For the REST levers ("block and hang up"). */
+  accessToken: string;
 }) {
   const { t } = useI18n();
   const now = serverNow(useNow());
@@ -35,6 +46,12 @@ export function SupervisorWall({
   );
   const available = volunteers.filter((v) => v.state === 'available');
   const move = (volunteer: DutyVolunteer) => ({ volunteerId: volunteer.id, store, busy });
+  // As the server allows: supervisors and admins block, supervisors read profiles.
+  const levers = {
+    accessToken,
+    block: live.me.roles.some((role) => role === 'supervisor' || role === 'admin'),
+    profile: live.me.roles.includes('supervisor'),
+  };
 
   return (
     <div className="wall">
@@ -82,12 +99,20 @@ export function SupervisorWall({
                   available={available}
                   busy={busy}
                   onReoffer={(volunteerId) => void store.reoffer(call.callId, volunteerId)}
+                  levers={levers}
                 />
               ))}
             </tbody>
           </table>
         )}
       </section>
+      {levers.block && (
+        <BlockList
+          accessToken={accessToken}
+          hotlineId={live.hotlineId}
+          calls={live.calls.map((call) => call.callId).join()}
+        />
+      )}
 
       <section className="card" aria-labelledby="wall-volunteers">
         <h3 id="wall-volunteers">
@@ -176,6 +201,7 @@ function CallRow({
   available,
   busy,
   onReoffer,
+  levers,
 }: {
   call: QueuedCall;
   now: number;
@@ -183,6 +209,8 @@ function CallRow({
   available: DutyVolunteer[];
   busy: boolean;
   onReoffer: (volunteerId: string) => void;
+  /** The REST levers against abusive callers this person may pull. */
+  levers: { accessToken: string; block: boolean; profile: boolean };
 }) {
   const { t, topic } = useI18n();
   const [chosen, setChosen] = useState('');
@@ -200,6 +228,11 @@ function CallRow({
       <td>
         <span className={`badge badge--${call.priority}`}>{t(`priority.${call.priority}`)}</span>
         {call.training && <span className="badge badge--training">{t('call.training')}</span>}
+        {call.callerFlags?.map((flag) => (
+          <span key={flag} className="badge badge--flag" data-caller-flag={flag}>
+            {t(`callerFlag.${flag as CallerFlag}`)}
+          </span>
+        ))}
       </td>
       <td>{t(`phase.${call.phase}`)}</td>
       <td className="numeric">{formatDuration(secondsSince(call.queuedAt, now))}</td>
@@ -234,6 +267,12 @@ function CallRow({
               {t('wall.reofferButton')}
             </button>
           </div>
+        )}
+        {!call.training && levers.profile && (
+          <CallerProfilePanel callId={call.callId} accessToken={levers.accessToken} />
+        )}
+        {!call.training && levers.block && (
+          <BlockCaller callId={call.callId} accessToken={levers.accessToken} />
         )}
       </td>
     </tr>

@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useRef, useS
 import {
   AGE_BANDS,
   CONTACT_OUTCOMES,
+  CONTACT_TYPES,
   type ContactFields,
   GENDERS,
   GRADES,
@@ -105,6 +106,7 @@ export function WrapUpForm({
   const id = useId();
   const ids = {
     heading: `${id}heading`,
+    contactType: `${id}contact-type`,
     callerType: `${id}caller-type`,
     ageBand: `${id}age-band`,
     grade: `${id}grade`,
@@ -211,6 +213,20 @@ export function WrapUpForm({
         </div>
       )}
 
+      <Field id={ids.contactType} label={t('wrapUp.contactType')}>
+        <select
+          id={ids.contactType}
+          value={draft.contactType}
+          onChange={(event) => set('contactType', event.target.value)}
+        >
+          {CONTACT_TYPES.map((value) => (
+            <option key={value} value={value}>
+              {t(`contactType.${value}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+
       <fieldset className="wrap-up__group">
         <legend>{t('wrapUp.caller')}</legend>
         <div className="wrap-up__fields">
@@ -285,149 +301,152 @@ export function WrapUpForm({
         </div>
       </fieldset>
 
-      <fieldset className="wrap-up__group">
-        <legend>{t('wrapUp.consultation')}</legend>
-        <div className="wrap-up__fields">
-          <Field id={ids.primaryTopic} label={t('wrapUp.primaryTopic')} required wide>
-            <select
-              id={ids.primaryTopic}
-              required
-              value={draft.primaryTopic}
-              {...invalid('primaryTopic')}
-              aria-describedby={describedBy(
-                'primaryTopic',
-                ...(recordDue.topic || topics.length === 0 ? [ids.menuTopic] : []),
-              )}
-              onChange={(event) => set('primaryTopic', event.target.value)}
-            >
-              <option value="">{t('wrapUp.chooseTopic')}</option>
-              <TopicOptions
-                topics={topics}
-                locale={locale}
-                t={t}
-                taken={draft.otherTopics.filter(Boolean)}
-              />
-            </select>
-            {topics.length === 0 ? (
-              <p id={ids.menuTopic} className="field__hint">
-                {t('wrapUp.topicsLoading')}
-              </p>
-            ) : (
-              recordDue.topic && (
+      {/* A non-counselling contact (silent, prank, ...) has no consultation to record. */}
+      {draft.contactType === 'counselling' && (
+        <fieldset className="wrap-up__group">
+          <legend>{t('wrapUp.consultation')}</legend>
+          <div className="wrap-up__fields">
+            <Field id={ids.primaryTopic} label={t('wrapUp.primaryTopic')} required wide>
+              <select
+                id={ids.primaryTopic}
+                required
+                value={draft.primaryTopic}
+                {...invalid('primaryTopic')}
+                aria-describedby={describedBy(
+                  'primaryTopic',
+                  ...(recordDue.topic || topics.length === 0 ? [ids.menuTopic] : []),
+                )}
+                onChange={(event) => set('primaryTopic', event.target.value)}
+              >
+                <option value="">{t('wrapUp.chooseTopic')}</option>
+                <TopicOptions
+                  topics={topics}
+                  locale={locale}
+                  t={t}
+                  taken={draft.otherTopics.filter(Boolean)}
+                />
+              </select>
+              {topics.length === 0 ? (
                 <p id={ids.menuTopic} className="field__hint">
-                  {t('wrapUp.menuTopic', { topic: topic(recordDue.topic) })}
+                  {t('wrapUp.topicsLoading')}
                 </p>
-              )
-            )}
-          </Field>
+              ) : (
+                recordDue.topic && (
+                  <p id={ids.menuTopic} className="field__hint">
+                    {t('wrapUp.menuTopic', { topic: topic(recordDue.topic) })}
+                  </p>
+                )
+              )}
+            </Field>
 
-          <fieldset className="field field--wide wrap-up__others">
-            <legend>{t('wrapUp.otherTopics', { count: OTHER_TOPIC_SLOTS })}</legend>
-            <div className="wrap-up__fields">
-              {draft.otherTopics.map((key, slot) => (
-                <Field
-                  key={slot}
-                  id={ids.otherTopic(slot)}
-                  label={t('wrapUp.otherTopic', { n: slot + 1 })}
-                >
-                  <select
+            <fieldset className="field field--wide wrap-up__others">
+              <legend>{t('wrapUp.otherTopics', { count: OTHER_TOPIC_SLOTS })}</legend>
+              <div className="wrap-up__fields">
+                {draft.otherTopics.map((key, slot) => (
+                  <Field
+                    key={slot}
                     id={ids.otherTopic(slot)}
-                    value={key}
-                    onChange={(event) => setOtherTopic(slot, event.target.value)}
+                    label={t('wrapUp.otherTopic', { n: slot + 1 })}
                   >
-                    <option value="">{t('wrapUp.noTopic')}</option>
-                    <TopicOptions
-                      topics={topics}
-                      locale={locale}
-                      t={t}
-                      taken={[
-                        draft.primaryTopic,
-                        ...draft.otherTopics.filter((_, other) => other !== slot),
-                      ].filter(Boolean)}
-                    />
-                  </select>
-                </Field>
-              ))}
-            </div>
-          </fieldset>
+                    <select
+                      id={ids.otherTopic(slot)}
+                      value={key}
+                      onChange={(event) => setOtherTopic(slot, event.target.value)}
+                    >
+                      <option value="">{t('wrapUp.noTopic')}</option>
+                      <TopicOptions
+                        topics={topics}
+                        locale={locale}
+                        t={t}
+                        taken={[
+                          draft.primaryTopic,
+                          ...draft.otherTopics.filter((_, other) => other !== slot),
+                        ].filter(Boolean)}
+                      />
+                    </select>
+                  </Field>
+                ))}
+              </div>
+            </fieldset>
 
-          <fieldset className="field field--wide wrap-up__risk">
-            <legend>
-              {t('wrapUp.riskLevel')}
-              <Required />
-            </legend>
-            <div className="risk">
-              {RISK_LEVELS.map((level) => {
-                const opens = opensCrisisCase(level);
-                return (
-                  <label
-                    key={level}
-                    className={`risk__option${opens ? ' risk__option--crisis' : ''}`}
-                  >
-                    <input
-                      id={ids.risk(level)}
-                      type="radio"
-                      name="riskLevel"
-                      value={level}
-                      required
-                      checked={draft.riskLevel === level}
-                      {...invalid('riskLevel')}
-                      aria-describedby={describedBy(
-                        'riskLevel',
-                        ...(opens ? [ids.crisisNote] : []),
-                      )}
-                      onChange={() => set('riskLevel', level)}
-                    />
-                    {t(`risk.${level}`)}
-                  </label>
-                );
-              })}
-            </div>
-            <p
-              id={ids.crisisNote}
-              className={`wrap-up__crisis-note${crisis ? ' wrap-up__crisis-note--chosen' : ''}`}
-            >
-              {t('wrapUp.crisisNote')}
-            </p>
-          </fieldset>
+            <fieldset className="field field--wide wrap-up__risk">
+              <legend>
+                {t('wrapUp.riskLevel')}
+                <Required />
+              </legend>
+              <div className="risk">
+                {RISK_LEVELS.map((level) => {
+                  const opens = opensCrisisCase(level);
+                  return (
+                    <label
+                      key={level}
+                      className={`risk__option${opens ? ' risk__option--crisis' : ''}`}
+                    >
+                      <input
+                        id={ids.risk(level)}
+                        type="radio"
+                        name="riskLevel"
+                        value={level}
+                        required
+                        checked={draft.riskLevel === level}
+                        {...invalid('riskLevel')}
+                        aria-describedby={describedBy(
+                          'riskLevel',
+                          ...(opens ? [ids.crisisNote] : []),
+                        )}
+                        onChange={() => set('riskLevel', level)}
+                      />
+                      {t(`risk.${level}`)}
+                    </label>
+                  );
+                })}
+              </div>
+              <p
+                id={ids.crisisNote}
+                className={`wrap-up__crisis-note${crisis ? ' wrap-up__crisis-note--chosen' : ''}`}
+              >
+                {t('wrapUp.crisisNote')}
+              </p>
+            </fieldset>
 
-          <Field id={ids.outcome} label={t('wrapUp.outcome')} required wide>
-            <select
-              id={ids.outcome}
-              required
-              value={draft.outcome}
-              {...invalid('outcome')}
-              aria-describedby={describedBy('outcome')}
-              onChange={(event) => set('outcome', event.target.value)}
-            >
-              <option value="">{t('wrapUp.chooseOutcome')}</option>
-              {CONTACT_OUTCOMES.map((value) => (
-                <option key={value} value={value}>
-                  {t(`outcome.${value}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
+            <Field id={ids.outcome} label={t('wrapUp.outcome')} required wide>
+              <select
+                id={ids.outcome}
+                required
+                value={draft.outcome}
+                {...invalid('outcome')}
+                aria-describedby={describedBy('outcome')}
+                onChange={(event) => set('outcome', event.target.value)}
+              >
+                <option value="">{t('wrapUp.chooseOutcome')}</option>
+                {CONTACT_OUTCOMES.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`outcome.${value}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
 
-          <Field id={ids.notes} label={t('wrapUp.notes')} wide>
-            <p id={ids.notesHint} className="field__hint">
-              {t('wrapUp.notesHint')}
-            </p>
-            <textarea
-              id={ids.notes}
-              rows={5}
-              maxLength={NOTES_MAX_LENGTH}
-              value={draft.notes}
-              {...invalid('notes')}
-              aria-describedby={describedBy('notes', ids.notesHint, ids.notesCount)}
-              onChange={(event) => set('notes', event.target.value)}
-            />
-            <p id={ids.notesCount} className="field__hint field__count">
-              {t('wrapUp.notesCount', { count: draft.notes.length, max: NOTES_MAX_LENGTH })}
-            </p>
-          </Field>
-        </div>
-      </fieldset>
+            <Field id={ids.notes} label={t('wrapUp.notes')} wide>
+              <p id={ids.notesHint} className="field__hint">
+                {t('wrapUp.notesHint')}
+              </p>
+              <textarea
+                id={ids.notes}
+                rows={5}
+                maxLength={NOTES_MAX_LENGTH}
+                value={draft.notes}
+                {...invalid('notes')}
+                aria-describedby={describedBy('notes', ids.notesHint, ids.notesCount)}
+                onChange={(event) => set('notes', event.target.value)}
+              />
+              <p id={ids.notesCount} className="field__hint field__count">
+                {t('wrapUp.notesCount', { count: draft.notes.length, max: NOTES_MAX_LENGTH })}
+              </p>
+            </Field>
+          </div>
+        </fieldset>
+      )}
 
       <div id={ids.problems} className="wrap-up__problem" role="alert">
         {problems.length > 0 && (

@@ -66,6 +66,8 @@ const everyAnswer = (flow: CallFlowTwiml, hotline: Hotline): Record<string, stri
   closedNotToday: flow.closed(DateTime.fromISO('2026-03-03T10:00:00Z')),
   callerMenu: flow.callerMenu(),
   topicMenu: flow.topicMenu(),
+  refusedBlocked: flow.refused('blocked'),
+  refusedOverLimit: flow.refused('over_limit'),
   enqueue: flow.enqueue(false),
   crisisEnqueue: flow.enqueue(true),
   overflow: flow.overflow(true),
@@ -350,5 +352,24 @@ describe('waiting callers', () => {
     expect(twiml).toContain('open every day from 18:00 to 22:00');
     expect(twiml).toContain('To leave us a message, press 1.');
     expect(twiml).not.toContain('press 2');
+  });
+});
+
+describe('refused callers', () => {
+  const flow = new CallFlowTwiml(hotlineIn('en'), url);
+
+  it('tell a blocked caller the emergency numbers and keep the danger key open', () => {
+    expect(flow.refused('blocked')).toMatch(
+      /^<\?xml[^>]*\?><Response><Gather numDigits="1" timeout="6" action="https:\/\/h\.test\/twilio\/voice\/menu\?step=caller" method="POST"><Say [^>]*>This number cannot reach the hotline for now\. If your life is in danger, call 110 or 120 now\. If you are in danger now, press 9\.<\/Say><\/Gather><Redirect method="POST">https:\/\/h\.test\/twilio\/voice\/menu\?step=caller<\/Redirect><\/Response>$/,
+    );
+  });
+
+  it('tell a caller over the limit to call again later, the danger key open as well', () => {
+    const twiml = flow.refused('over_limit');
+    expect(twiml).toContain('You have called many times in a short while.');
+    expect(twiml).toContain('If you are in danger now, press 9.');
+    expect(new CallFlowTwiml(hotlineIn('zh-CN'), url).refused('over_limit')).toContain(
+      '如果你现在有危险，请按9。',
+    );
   });
 });

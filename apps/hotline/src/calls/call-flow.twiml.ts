@@ -4,6 +4,7 @@ import { currentOrNextOpening, localDateOf } from '@hotline/calendar';
 import { defaultTaxonomy } from '@hotline/taxonomy';
 import type { Hotline } from '../hotlines/hotline.entity';
 import type { CallbackReason } from './callback-request.entity';
+import type { CallRefusal } from './call.entity';
 import { HotlineVoice, Line, VOICE_PROMPTS, VoicePrompts } from './voice-prompts';
 import { screenPath } from './screening.twiml';
 
@@ -66,6 +67,28 @@ export class CallFlowTwiml {
         text: this.prompts.callerMenu,
       });
       // No key pressed: Twilio goes on here, and the menu takes the default.
+      twiml.redirect({ method: 'POST' }, this.url(`${VOICE_PATH}/menu?step=caller`));
+    });
+  }
+
+  /**
+   * A refused caller (blocked, or over the limit of calls): a short message, the emergency
+   * numbers, and the danger key, which still queues them as a crisis. No key: the call ends.
+   */
+  refused(refusal: CallRefusal): string {
+    return this.build((twiml) => {
+      const gather = twiml.gather({
+        numDigits: 1,
+        timeout: 6,
+        action: this.url(`${VOICE_PATH}/menu?step=caller`),
+        method: 'POST',
+      });
+      this.voice.speak(
+        gather,
+        refusal === 'blocked' ? this.prompts.blocked : this.prompts.overLimit,
+        this.prompts.emergencyNumbers,
+        this.prompts.dangerKey,
+      );
       twiml.redirect({ method: 'POST' }, this.url(`${VOICE_PATH}/menu?step=caller`));
     });
   }

@@ -37,8 +37,18 @@ export const CALL_OUTCOMES = [
   'queue_full',
   'closed_hours',
   'forwarded',
+  'blocked',
+  'over_limit',
 ] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+/**
+ * Why a call was refused on arrival (see `callers/caller-admission.ts`): its caller is blocked,
+ * or called more often than the hotline's limit. A refused caller who presses the danger key is
+ * queued as a crisis all the same; the refusal stays on the call for the statistics.
+ */
+export const CALL_REFUSALS = ['blocked', 'over_limit'] as const;
+export type CallRefusal = (typeof CALL_REFUSALS)[number];
 
 /** One phone call to a hotline, from the first webhook to the last. */
 // `call` is a reserved word in MySQL: a table of that name would trip every hand-written query.
@@ -122,6 +132,9 @@ export class Call extends HotlineRecord {
   /** A crisis caller nobody took in time: the crisis line they were forwarded to. */
   @Column({ name: 'forwarded_to', type: 'varchar', length: 32, nullable: true })
   forwardedTo!: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  refusal!: CallRefusal | null;
 
   /** A practice call rung on one volunteer's console: no telephony, never in the statistics. */
   @Column({ type: 'boolean', default: false })

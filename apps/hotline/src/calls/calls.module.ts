@@ -35,6 +35,7 @@ import { VoiceCallbacks } from './voice-callbacks';
 import { VoiceFlowService } from './voice-flow.service';
 import { VoiceWebhooksController } from './voice-webhooks.controller';
 import { HotlinesModule } from '../hotlines/hotlines.module';
+import { CallersModule } from '../callers/callers.module';
 
 @Module({
   imports: [
@@ -49,6 +50,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     ]),
     AuditModule,
     HotlinesModule,
+    CallersModule,
   ],
   controllers: [
     VoiceWebhooksController,

@@ -15,6 +15,7 @@ import { CallOffer } from './call-offer.entity';
 import { OfferView, PresenceView, QueueView } from './dto/calls.dto';
 import { Switchboard } from './switchboard';
 import { hotlineFor } from '../hotlines/hotline-scope';
+import { CallerProfiles } from '../callers/caller-profiles.service';
 
 /** The API side of calls: whose hotline, what a person may see, and the views consoles show. */
 @Injectable()
@@ -26,6 +27,7 @@ export class CallsService {
     private readonly switchboard: Switchboard,
     @InjectClock() private readonly clock: Clock,
     private readonly config: ConfigService<Environment, true>,
+    private readonly callers: CallerProfiles,
   ) {}
 
   async setPresence(
@@ -70,6 +72,8 @@ export class CallsService {
             occurredAt: LessThan(call.arrivedAt),
           })
         : 0,
+      // Flags and the supervisors' guidance, for the offered volunteer only.
+      ...(await this.callers.notice(call.hotlineId, call.callerHash, offer.volunteerId)),
       ...(call.training ? { training: true as const } : {}),
     };
   }

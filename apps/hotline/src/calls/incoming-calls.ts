@@ -7,6 +7,7 @@ import type { Clock } from '@hotline/clock';
 import { InjectClock } from '../common/clock.provider';
 import { FieldCipher } from '../common/field-cipher';
 import { isUniqueViolation } from '../database/errors';
+import { CallerGate } from '../callers/caller-gate';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
 import type { Hotline } from '../hotlines/hotline.entity';
 import { Call } from './call.entity';
@@ -45,6 +46,7 @@ export class IncomingCalls {
     private readonly directory: HotlineDirectory,
     private readonly settlement: CallSettlement,
     private readonly cipher: FieldCipher,
+    private readonly gate: CallerGate,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -53,12 +55,19 @@ export class IncomingCalls {
     const hotline = await this.directory.called(params.To);
     const now = this.clock.now();
     const open = isOpenAt(hotline.schedule(), now);
+    const number = callerIdOf(params.From);
+    const callerHash = number ? this.cipher.keyedHash(number) : null;
+    // A blocked or too frequent caller is refused, but still hears the danger key.
+    const admission = open
+      ? await this.gate.admission(hotline, callerHash, now.toJSDate())
+      : 'admit';
     const call = this.calls.create({
       id: randomUUID(),
       hotlineId: hotline.id,
       callSid: params.CallSid,
-      callerNumberEncrypted: this.cipher.encryptOptional(callerIdOf(params.From)),
-      callerHash: callerIdOf(params.From) ? this.cipher.keyedHash(callerIdOf(params.From)!) : null,
+      callerNumberEncrypted: this.cipher.encryptOptional(number),
+      callerHash,
+      refusal: admission === 'admit' ? null : admission,
       callerType: null,
       topic: null,
       priority: 'normal',

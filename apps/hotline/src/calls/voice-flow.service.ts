@@ -70,8 +70,8 @@ export class VoiceFlowService {
     const { call, hotline } = await this.records.arrive(params);
     const twiml = this.twiml(hotline);
     if (call.outcome === 'closed_hours') return twiml.closed(this.clock.now());
-    if (call.status !== 'menu') return this.resume(call, hotline);
-    return twiml.callerMenu();
+    // The caller menu, or a refused caller's message (see `resume`).
+    return this.resume(call, hotline);
   }
 
   async menu(params: VoiceParams, step: 'caller' | 'topic'): Promise<string> {
@@ -79,6 +79,7 @@ export class VoiceFlowService {
     if (call.status !== 'menu') return this.resume(call, hotline);
     const digit = params.Digits ?? '';
     if (digit === DANGER_DIGIT) return this.enqueue(call, hotline, 'crisis', CRISIS_TOPIC);
+    if (call.refusal) return this.refuse(call, hotline);
     if (step === 'caller') {
       const callerType: CallerType = CALLER_DIGITS[digit as keyof typeof CALLER_DIGITS] ?? 'other';
       await this.calls.update(call.id, { callerType, updatedAt: this.now() });
@@ -90,6 +91,19 @@ export class VoiceFlowService {
         .find((candidate) => String(candidate.menu) === digit)?.key ?? DEFAULT_TOPIC;
     if (await this.nobodyOnDuty(hotline)) return this.offerInsteadOfHolding(call, hotline, topic);
     return this.enqueue(call, hotline, 'normal', topic);
+  }
+
+  /** A refused caller who did not press the danger key: not queued, the call ends. */
+  private async refuse(call: Call, hotline: Hotline): Promise<string> {
+    const at = this.now();
+    await this.settlement.settleCall(call.id, {
+      status: 'ended',
+      outcome: call.refusal,
+      waitSeconds: 0,
+      endedAt: at,
+      updatedAt: at,
+    });
+    return this.twiml(hotline).goodbye();
   }
 
   /**
@@ -251,11 +265,11 @@ export class VoiceFlowService {
     const call = await this.calls.findOneBy({ callSid: params.CallSid });
     if (!call || !ended || call.endedAt) return CallFlowTwiml.empty();
     if (call.status === 'menu') {
-      // Hung up while choosing: an abandoned call that never queued.
+      // Hung up while choosing (or while told they are refused): a call that never queued.
       const at = this.now();
       await this.settlement.settleCall(call.id, {
         status: 'ended',
-        outcome: 'abandoned',
+        outcome: call.refusal ?? 'abandoned',
         waitSeconds: 0,
         endedAt: at,
         updatedAt: at,
@@ -314,7 +328,7 @@ export class VoiceFlowService {
     const twiml = this.twiml(hotline);
     switch (call.status) {
       case 'menu':
-        return twiml.callerMenu();
+        return call.refusal ? twiml.refused(call.refusal) : twiml.callerMenu();
       case 'waiting':
       case 'offered':
       case 'connecting':

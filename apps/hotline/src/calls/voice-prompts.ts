@@ -96,6 +96,13 @@ export interface VoicePrompts {
   apology: string;
   tryAgain: string;
   goodbye: string;
+  /** A blocked caller: refused, never told why. */
+  blocked: string;
+  /** More calls from the number than the hotline's limit. */
+  overLimit: string;
+  emergencyNumbers: string;
+  /** Said to refused callers: the crisis path stays open to them. */
+  dangerKey: string;
 }
 
 const sameEveryDay = (weekly: WeeklyHours): boolean =>
@@ -141,6 +148,10 @@ const zh: VoicePrompts = {
   apology: '很抱歉，系统暂时出现问题。',
   tryAgain: '我们再试一次。',
   goodbye: '谢谢你的来电，再见。',
+  blocked: '这个号码暂时无法接入热线。',
+  overLimit: '你在短时间内已经打了很多次电话，请稍后再打。',
+  emergencyNumbers: '如果你有生命危险，请立即拨打110或120。',
+  dangerKey: '如果你现在有危险，请按9。',
 };
 
 const ZH_WEEKDAYS = {
@@ -199,6 +210,10 @@ const en: VoicePrompts = {
   apology: 'We are sorry, something went wrong on our side.',
   tryAgain: 'Let us try again.',
   goodbye: 'Thank you for calling. Goodbye.',
+  blocked: 'This number cannot reach the hotline for now.',
+  overLimit: 'You have called many times in a short while. Please call again later.',
+  emergencyNumbers: 'If your life is in danger, call 110 or 120 now.',
+  dangerKey: 'If you are in danger now, press 9.',
 };
 
 export const VOICE_PROMPTS: Record<HotlineLocale, VoicePrompts> = { 'zh-CN': zh, en };

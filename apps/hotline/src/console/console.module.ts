@@ -14,6 +14,7 @@ import { LiveFeed } from './live-feed.service';
 import { OpenConsoles } from './open-consoles';
 import { VoiceTokenController } from './voice-token.controller';
 import { HotlinesModule } from '../hotlines/hotlines.module';
+import { CallersModule } from '../callers/callers.module';
 
 @Module({
   imports: [
@@ -23,6 +24,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     CrisisModule,
     AuthModule,
     HotlinesModule,
+    CallersModule,
   ],
   controllers: [VoiceTokenController],
   providers: [ConsoleGateway, OpenConsoles, LiveFeed, FeedViews, FeedLookups],

@@ -4,6 +4,7 @@ import { In, Repository } from 'typeorm';
 import { CallOffer } from '../calls/call-offer.entity';
 import { Call } from '../calls/call.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
+import { CallerProfiles } from '../callers/caller-profiles.service';
 
 /**
  * What the live feed reads from the database: the few things the routing engine does not
@@ -12,6 +13,8 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 @Injectable()
 export class FeedLookups {
   private readonly callerTypes = new Map<string, string | null>();
+  /** The caller's profile flags, read when the call first shows on the wall. */
+  private readonly callerFlags = new Map<string, string[]>();
   private readonly names = new Map<string, string>();
   /** The call each volunteer in wrap-up is writing up. */
   private readonly wrapUpCalls = new Map<string, string>();
@@ -20,6 +23,7 @@ export class FeedLookups {
     @InjectRepository(Call) private readonly calls: Repository<Call>,
     @InjectRepository(CallOffer) private readonly offers: Repository<CallOffer>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
+    private readonly profiles: CallerProfiles,
   ) {}
 
   callerType(callId: string): string | null {
@@ -31,16 +35,21 @@ export class FeedLookups {
     this.callerTypes.set(callId, callerType);
   }
 
+  callerFlagsOf(callId: string): string[] {
+    return this.callerFlags.get(callId) ?? [];
+  }
+
   /** The call left the wall. */
   forgetCall(callId: string): void {
     this.callerTypes.delete(callId);
+    this.callerFlags.delete(callId);
   }
 
   name(volunteerId: string): string {
     return this.names.get(volunteerId) ?? '';
   }
 
-  /** Reads once the caller types and names not known yet. */
+  /** Reads once the caller types, flags and names not known yet. */
   async learn(callIds: string[], volunteerIds: string[]): Promise<void> {
     const unknownCalls = callIds.filter((id) => !this.callerTypes.has(id));
     if (unknownCalls.length > 0) {
@@ -49,6 +58,15 @@ export class FeedLookups {
         select: { id: true, callerType: true },
       })) {
         this.callerTypes.set(row.id, row.callerType);
+      }
+    }
+    const unflagged = callIds.filter((id) => !this.callerFlags.has(id));
+    if (unflagged.length > 0) {
+      for (const row of await this.calls.find({
+        where: { id: In(unflagged) },
+        select: { id: true, hotlineId: true, callerHash: true },
+      })) {
+        this.callerFlags.set(row.id, await this.profiles.flags(row.hotlineId, row.callerHash));
       }
     }
     const unknownPeople = volunteerIds.filter((id) => !this.names.has(id));

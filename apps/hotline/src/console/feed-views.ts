@@ -89,6 +89,9 @@ export class FeedViews {
       phase: view.phase,
       queuedAt: new Date(view.arrivedAt).toISOString(),
       callerType: this.lookups.callerType(view.callId),
+      ...(this.lookups.callerFlagsOf(view.callId).length > 0
+        ? { callerFlags: this.lookups.callerFlagsOf(view.callId) }
+        : {}),
       ...(view.volunteerId ? { volunteerId: view.volunteerId } : {}),
       ...(isPracticeCall(view) ? { training: true as const } : {}),
     };

@@ -50,7 +50,11 @@ export class ContactReads {
     if (query.channel) builder.andWhere('c.channel = :channel', { channel: query.channel });
     if (query.risk) builder.andWhere('c.riskLevel = :risk', { risk: query.risk });
     if (query.categorised !== undefined)
-      builder.andWhere(query.categorised ? 'c.primaryTopic IS NOT NULL' : 'c.primaryTopic IS NULL');
+      builder.andWhere(
+        query.categorised
+          ? "(c.primaryTopic IS NOT NULL OR c.contactType <> 'counselling')"
+          : "c.primaryTopic IS NULL AND c.contactType = 'counselling'",
+      );
     const zone =
       hotlineIds?.length === 1 ? (await this.directory.hotline(hotlineIds[0])).timeZone : 'UTC';
     if (query.from)

@@ -60,7 +60,8 @@ export class ContactRecords {
       ...this.fieldsOf(record),
       ...Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)),
     };
-    if (!merged.primaryTopic || !merged.riskLevel || !merged.outcome)
+    const counselling = (merged.contactType ?? 'counselling') === 'counselling';
+    if (counselling && (!merged.primaryTopic || !merged.riskLevel || !merged.outcome))
       throw invalidFields({
         primaryTopic: merged.primaryTopic
           ? []
@@ -85,10 +86,13 @@ export class ContactRecords {
       wrapUpSeconds,
     }: { isNew?: boolean; notesChanged?: boolean; wrapUpSeconds?: number } = {},
   ): Promise<Contact> {
+    const contactType = fields.contactType ?? 'counselling';
+    // A non-counselling contact (silent, prank, ...) keeps no topic, risk or outcome.
+    const counselling = contactType === 'counselling';
     const others = [...new Set(fields.otherTopics ?? [])].filter(
       (key) => key !== fields.primaryTopic,
     );
-    const topics = [fields.primaryTopic, ...others];
+    const topics = counselling ? [fields.primaryTopic, ...others] : [];
     const unknown = defaultTaxonomy().unknownKeys(topics);
     if (unknown.length > 0)
       throw invalidFields({
@@ -100,9 +104,10 @@ export class ContactRecords {
       grade: fields.grade ?? null,
       gender: fields.gender ?? null,
       district: fields.district ?? null,
-      primaryTopic: fields.primaryTopic,
-      riskLevel: fields.riskLevel,
-      outcome: fields.outcome,
+      contactType,
+      primaryTopic: counselling ? fields.primaryTopic : null,
+      riskLevel: counselling ? fields.riskLevel : null,
+      outcome: counselling ? fields.outcome : null,
       ...(notesChanged ? { notesEncrypted: this.cipher.encryptOptional(fields.notes) } : {}),
       ...(wrapUpSeconds !== undefined ? { wrapUpSeconds } : {}),
       updatedAt: this.clock.now().toJSDate(),
@@ -115,14 +120,15 @@ export class ContactRecords {
       if (isNew) await manager.insert(Contact, row);
       else await manager.update(Contact, record.id, row);
       await manager.delete(ContactTopic, { contactId: record.id });
-      await manager.insert(
-        ContactTopic,
-        topics.map((topicKey) => ({
-          contactId: record.id,
-          topicKey,
-          isPrimary: topicKey === fields.primaryTopic,
-        })),
-      );
+      if (topics.length > 0)
+        await manager.insert(
+          ContactTopic,
+          topics.map((topicKey) => ({
+            contactId: record.id,
+            topicKey,
+            isPrimary: topicKey === fields.primaryTopic,
+          })),
+        );
       await this.rollups.countContact(
         manager,
         record.hotlineId,
@@ -188,6 +194,7 @@ export class ContactRecords {
   private fieldsOf(contact: Contact): Partial<ContactFieldsDto> {
     const decrypted = this.cipher.decryptOptional(contact.notesEncrypted);
     return {
+      contactType: contact.contactType,
       callerType: contact.callerType ?? undefined,
       ageBand: contact.ageBand ?? undefined,
       grade: contact.grade ?? undefined,
@@ -231,7 +238,9 @@ export class ContactRecords {
       grade: contact.grade,
       gender: contact.gender,
       district: contact.district,
-      categorised: contact.primaryTopic !== null,
+      contactType: contact.contactType,
+      // A non-counselling contact is complete without a topic.
+      categorised: contact.primaryTopic !== null || contact.contactType !== 'counselling',
       primaryTopic: contact.primaryTopic,
       topics: topics.map((topic) => topic.topicKey),
       riskLevel: contact.riskLevel,

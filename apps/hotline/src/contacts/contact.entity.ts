@@ -7,6 +7,7 @@ import type {
   CallerType,
   Channel,
   ContactOutcome,
+  ContactType,
   Gender,
   Grade,
   RiskLevel,
@@ -26,6 +27,10 @@ import type {
 export class Contact extends HotlineRecord {
   @Column({ type: 'varchar', length: 16 })
   channel!: Channel;
+
+  /** Counselling, or a non-counselling contact (silent, prank, ...) counted apart. */
+  @Column({ name: 'contact_type', type: 'varchar', length: 16, default: 'counselling' })
+  contactType!: ContactType;
 
   /** The phone call this consultation was; null for face-to-face and online ones. */
   @Column({ name: 'call_id', ...REFERENCE, nullable: true })

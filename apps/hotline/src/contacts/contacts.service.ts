@@ -72,6 +72,7 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
       id: randomUUID(),
       hotlineId: call.hotlineId,
       channel: 'phone',
+      contactType: 'counselling',
       callId: call.id,
       volunteerId: call.volunteerId,
       recordedBy: call.volunteerId,

@@ -49,6 +49,7 @@ export class FaceToFaceRecords {
       recordedBy: session.recordedBy,
       occurredAt: session.startsAt,
       durationMinutes: Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000),
+      contactType: 'counselling',
       callerType: 'parent',
       ageBand: session.ageBand,
       grade: session.grade,

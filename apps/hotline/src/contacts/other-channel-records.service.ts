@@ -52,6 +52,7 @@ export class OtherChannelRecords {
       id: randomUUID(),
       hotlineId,
       channel: dto.channel,
+      contactType: 'counselling',
       callId: null,
       volunteerId,
       recordedBy: actor.id,

@@ -21,6 +21,8 @@ import { Hotline } from '../hotlines/hotline.entity';
 import { Shift, ShiftSignup, ShiftTemplate } from '../shifts/shift.entity';
 import { StatsDay, StatsMonth } from '../statistics/rollup-cells.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
+import { CallerBlock } from '../callers/caller-block.entity';
+import { CallerProfile } from '../callers/caller-profile.entity';
 
 /** Every entity, listed explicitly (globs break between ts-jest and the compiled build). */
 export const ENTITIES = [
@@ -32,6 +34,8 @@ export const ENTITIES = [
   Call,
   CallbackRequest,
   CallOffer,
+  CallerBlock,
+  CallerProfile,
   Contact,
   ContactTopic,
   CrisisAlertRecord,

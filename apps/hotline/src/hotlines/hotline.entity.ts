@@ -29,6 +29,9 @@ export interface RoutingSettings {
   offerMessageAfterSeconds: number;
   /** The longest message a caller may leave. */
   voicemailMaxSeconds: number;
+  /** More calls than this from one number within `callerLimitMinutes` are refused (0: no limit). */
+  callerLimitCalls: number;
+  callerLimitMinutes: number;
 }
 
 export const DEFAULT_ROUTING: RoutingSettings = {
@@ -45,6 +48,8 @@ export const DEFAULT_ROUTING: RoutingSettings = {
   crisisRealertSeconds: 30,
   offerMessageAfterSeconds: 120,
   voicemailMaxSeconds: 120,
+  callerLimitCalls: 5,
+  callerLimitMinutes: 30,
 };
 
 /** A year: long enough for follow-ups and a returning caller, no longer than that needs. */

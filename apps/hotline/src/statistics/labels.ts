@@ -46,6 +46,14 @@ const NAMES: Record<string, Record<string, Label>> = {
     crisis_intervention: l('危机干预', 'Crisis intervention'),
     callback_arranged: l('已安排回电', 'Call-back arranged'),
   },
+  non_counselling: {
+    silent: l('无声来电', 'Silent'),
+    prank: l('恶作剧', 'Prank'),
+    wrong_number: l('打错电话', 'Wrong number'),
+    hung_up: l('未开口即挂断', 'Hung up before speaking'),
+    abusive: l('辱骂骚扰', 'Abusive'),
+    test: l('测试', 'Test'),
+  },
   trigger: {
     danger_key: l('危险键', 'Danger key'),
     risk_level: l('高风险记录', 'High-risk record'),

@@ -58,6 +58,12 @@ export function reportCsv(report: StatsReport, smallCell: number): string {
   block('risk', c.byRisk);
   block('outcome', c.byOutcome);
 
+  const n = report.nonCounselling;
+  figure('non_counselling', 'total', '非咨询来电', 'Non-counselling contacts', n.total);
+  block('non_counselling_type', n.byType);
+  for (const hour of n.byHour)
+    figure('non_counselling_by_hour', hour.hour, `${hour.hour}时`, `${hour.hour}:00`, hour.count);
+
   const k = report.crisis;
   figure('crisis', 'opened', '危机个案', 'Crisis cases opened', k.opened);
   block('crisis_trigger', k.byTrigger);
@@ -113,6 +119,8 @@ export function reportCsv(report: StatsReport, smallCell: number): string {
   figure('calls', 'overflowed', '超时转回电', 'Overflowed to call-back', s.overflowed);
   figure('calls', 'queue_full', '排队已满', 'Queue full', s.queueFull);
   figure('calls', 'closed_hours', '非开放时间来电', 'Closed-hours calls', s.closedHours);
+  figure('calls', 'blocked', '已拉黑来电', 'Blocked callers', s.blocked);
+  figure('calls', 'over_limit', '超过次数限制', 'Over the limit per number', s.overLimit);
   figure('calls', 'callback_requests', '回电请求', 'Call-back requests', s.callbackRequests);
   for (const hour of s.byHour)
     figure('calls_by_hour', hour.hour, `${hour.hour}时`, `${hour.hour}:00`, hour.count);

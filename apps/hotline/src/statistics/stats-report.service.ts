@@ -154,6 +154,11 @@ export class StatsReportService {
         byRisk: block('risk'),
         byOutcome: block('outcome'),
       },
+      nonCounselling: {
+        total: cells.buckets('non_counselling').reduce((sum, [, cell]) => sum + cell.count, 0),
+        byType: block('non_counselling'),
+        byHour: byHour(cells, 'non_counselling_hour'),
+      },
       crisis,
       calls: {
         offered: cells.count('queued'),
@@ -172,11 +177,10 @@ export class StatsReportService {
         overflowed: cells.count('calls', 'overflow_callback'),
         queueFull: cells.count('calls', 'queue_full'),
         closedHours: cells.count('calls', 'closed_hours'),
+        blocked: cells.count('refused', 'blocked'),
+        overLimit: cells.count('refused', 'over_limit'),
         callbackRequests,
-        byHour: cells
-          .buckets('hour')
-          .map(([hour, cell]) => ({ hour, count: cell.count }))
-          .sort((a, b) => a.hour.localeCompare(b.hour)),
+        byHour: byHour(cells, 'hour'),
       },
       volunteers,
       trend,
@@ -305,3 +309,10 @@ export class StatsReportService {
     });
   }
 }
+
+/** Counts by local hour, in the order of the day. */
+const byHour = (cells: Cells, metric: string) =>
+  cells
+    .buckets(metric)
+    .map(([hour, cell]) => ({ hour, count: cell.count }))
+    .sort((a, b) => a.hour.localeCompare(b.hour));

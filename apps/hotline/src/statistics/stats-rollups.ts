@@ -17,6 +17,7 @@ import { Transactions } from '../database/transactions';
 export function contactFacts(contact: Contact): ContactFacts {
   return {
     occurredAt: contact.occurredAt,
+    contactType: contact.contactType ?? 'counselling',
     channel: contact.channel,
     callerType: contact.callerType ?? null,
     ageBand: contact.ageBand ?? null,

@@ -68,6 +68,12 @@ export class Telephony {
     }
   }
 
+  /** Hangs up a live call at Twilio; its status callback then ends it here as any hang-up. */
+  async endCall(callSid: string): Promise<void> {
+    if (!this.rest) throw new Error('telephony is not configured');
+    await this.rest.endCall(callSid);
+  }
+
   /**
    * Rings `to` from the hotline's number; once answered, Twilio fetches the TwiML at `path`.
    * The number never reaches the log. Returns Twilio's call sid.

@@ -243,6 +243,15 @@ export class FakeTwilio extends EventEmitter {
           status: 400,
         });
       }
+      if (request.method === 'POST') {
+        const problem = callUpdateProblem(recorded.params);
+        if (problem) return reply(400, { ...problem, status: 400 });
+        // Hung up by the API: Twilio reports the call completed (a queued or ringing one canceled).
+        if (recorded.params.Status) {
+          this.callStatuses.set(call[2], recorded.params.Status);
+          return reply(200, { sid: call[2], account_sid: call[1], status: recorded.params.Status });
+        }
+      }
       return reply(200, { sid: call[2], account_sid: call[1], status });
     }
     reply(404, {
@@ -273,5 +282,41 @@ function outboundCallProblem(
   const timeout = params.Timeout === undefined ? 60 : Number(params.Timeout);
   if (!Number.isInteger(timeout) || timeout < 5 || timeout > 600)
     return { code: 21216, message: `Timeout must be 5 to 600 seconds, not ${params.Timeout}` };
+  return undefined;
+}
+
+const CALL_UPDATE_PARAMS = new Set([
+  'Url',
+  'Method',
+  'Status',
+  'FallbackUrl',
+  'FallbackMethod',
+  'StatusCallback',
+  'StatusCallbackMethod',
+  'Twiml',
+  'TimeLimit',
+]);
+
+/**
+ * What Twilio refuses in an update of a live call (POST .../Calls/<sid>.json): only its
+ * documented parameters; `Status` is `completed` (hang up) or `canceled`; at most one of `Url`
+ * and `Twiml`, and something to do at all; `Method` GET or POST.
+ */
+function callUpdateProblem(
+  params: Record<string, string>,
+): { code: number; message: string } | undefined {
+  const unknown = Object.keys(params).filter((name) => !CALL_UPDATE_PARAMS.has(name));
+  if (unknown.length > 0)
+    return { code: 20001, message: `Unknown parameters: ${unknown.join(', ')}` };
+  if (params.Status !== undefined && !['completed', 'canceled'].includes(params.Status))
+    return { code: 20001, message: `Status must be completed or canceled, not ${params.Status}` };
+  if (params.Url && params.Twiml)
+    return { code: 21205, message: 'Only one of Url or Twiml may be given' };
+  if (!params.Url && !params.Twiml && !params.Status)
+    return { code: 21205, message: 'A Url, Twiml or Status is required to update a call' };
+  if (params.Url && !/^https?:\/\//.test(params.Url))
+    return { code: 21205, message: `Url is not a valid URL: ${params.Url}` };
+  if (params.Method && !['GET', 'POST'].includes(params.Method))
+    return { code: 21207, message: `Method must be GET or POST, not ${params.Method}` };
   return undefined;
 }

@@ -54,6 +54,18 @@ export class OfferView implements RingingOffer {
   earlierContacts!: number;
   @ApiPropertyOptional({ enum: [true], description: 'A practice call: no caller on the line' })
   training?: true;
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['frequent_caller', 'at_risk'],
+    description: "The caller's profile flags",
+  })
+  callerFlags?: string[];
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: "The supervisors' confidential guidance on this caller (its reading is audited)",
+  })
+  guidance?: string | null;
 }
 
 export class QueuedCallView {

@@ -11,6 +11,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { ListLimit, QueryFlag, Trimmed } from '../../common/dto-fields';
 import { AreTopicKeys, IsTopicKey } from '../../taxonomy/is-topic-key';
@@ -20,9 +21,11 @@ import {
   CALLER_TYPES,
   CHANNELS,
   CONTACT_OUTCOMES,
+  CONTACT_TYPES,
   CallerType,
   Channel,
   ContactOutcome,
+  ContactType,
   GENDERS,
   GRADES,
   Gender,
@@ -37,8 +40,22 @@ const oneOf = (name: string, values: readonly string[]) =>
 
 export const NOTES_MAX_LENGTH = 4000;
 
+/** Topics, risk and outcome are asked of counselling contacts only. */
+const counselling = (fields: { contactType?: ContactType }) =>
+  (fields.contactType ?? 'counselling') === 'counselling';
+
 /** What a volunteer records about a consultation; the same at wrap-up and for other channels. */
 export class ContactFieldsDto {
+  @ApiPropertyOptional({
+    enum: CONTACT_TYPES,
+    default: 'counselling',
+    description:
+      'A non-counselling contact (silent, prank, wrong number, hung up, abusive, test) needs no topic, risk or outcome, and is counted apart',
+  })
+  @IsOptional()
+  @oneOf('contactType', CONTACT_TYPES)
+  contactType?: ContactType;
+
   @ApiPropertyOptional({ enum: CALLER_TYPES })
   @IsOptional()
   @oneOf('callerType', CALLER_TYPES)
@@ -66,7 +83,11 @@ export class ContactFieldsDto {
   @MaxLength(40, { message: 'district must be at most 40 characters' })
   district?: string;
 
-  @ApiProperty({ example: 'emotional.anxiety_stress', description: 'A key from GET /api/taxonomy' })
+  @ApiProperty({
+    example: 'emotional.anxiety_stress',
+    description: 'A key from GET /api/taxonomy; for counselling contacts only',
+  })
+  @ValidateIf(counselling)
   @IsTopicKey()
   primaryTopic!: string;
 
@@ -82,11 +103,13 @@ export class ContactFieldsDto {
   @AreTopicKeys()
   otherTopics?: string[];
 
-  @ApiProperty({ enum: RISK_LEVELS })
+  @ApiProperty({ enum: RISK_LEVELS, description: 'For counselling contacts only' })
+  @ValidateIf(counselling)
   @oneOf('riskLevel', RISK_LEVELS)
   riskLevel!: RiskLevel;
 
-  @ApiProperty({ enum: CONTACT_OUTCOMES })
+  @ApiProperty({ enum: CONTACT_OUTCOMES, description: 'For counselling contacts only' })
+  @ValidateIf(counselling)
   @oneOf('outcome', CONTACT_OUTCOMES)
   outcome!: ContactOutcome;
 
@@ -187,6 +210,7 @@ export class ContactView {
   @ApiProperty() id!: string;
   @ApiProperty() hotlineId!: string;
   @ApiProperty({ enum: CHANNELS }) channel!: Channel;
+  @ApiProperty({ enum: CONTACT_TYPES }) contactType!: ContactType;
   @ApiProperty({ nullable: true, type: String }) callId!: string | null;
   @ApiProperty() volunteerId!: string;
   @ApiProperty({ description: 'Who entered the record (differs when entered on behalf)' })

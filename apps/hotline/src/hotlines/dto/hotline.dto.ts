@@ -191,6 +191,25 @@ export class RoutingSettingsDto {
   @Min(10)
   @Max(600)
   voicemailMaxSeconds?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 100,
+    description:
+      'Calls one number may make within callerLimitMinutes; the extra calls are refused (0: no limit)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  callerLimitCalls?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1440, description: 'The span of callerLimitCalls' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  callerLimitMinutes?: number;
 }
 
 const GREETING_PROMPTS: Record<GreetingKey, string> = {
@@ -370,6 +389,8 @@ export class RoutingSettingsView {
   @ApiProperty() crisisRealertSeconds!: number;
   @ApiProperty() offerMessageAfterSeconds!: number;
   @ApiProperty() voicemailMaxSeconds!: number;
+  @ApiProperty() callerLimitCalls!: number;
+  @ApiProperty() callerLimitMinutes!: number;
 }
 
 export class GreetingsView implements HotlineGreetings {

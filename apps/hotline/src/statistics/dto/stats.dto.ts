@@ -86,6 +86,16 @@ export class ConsultationFigures {
   @ApiProperty({ type: Block }) byOutcome!: Block;
 }
 
+export class NonCounsellingFigures {
+  @ApiProperty({
+    description: 'Contacts marked silent, prank, wrong number, hung up, abusive or test',
+  })
+  total!: number;
+  @ApiProperty({ type: Block }) byType!: Block;
+  @ApiProperty({ type: () => [HourCount], description: 'By local hour of the contact' })
+  byHour!: HourCount[];
+}
+
 export class CrisisFigures {
   @ApiProperty() opened!: number;
   @ApiProperty({ type: Block }) byTrigger!: Block;
@@ -125,6 +135,13 @@ export class CallFigures {
   @ApiProperty() overflowed!: number;
   @ApiProperty() queueFull!: number;
   @ApiProperty() closedHours!: number;
+  @ApiProperty({
+    description:
+      'Calls refused because their caller was blocked (also those who then pressed the danger key)',
+  })
+  blocked!: number;
+  @ApiProperty({ description: 'Calls refused over the limit of calls per number' })
+  overLimit!: number;
   @ApiProperty() callbackRequests!: number;
   @ApiProperty({ type: [HourCount], description: 'Calls by local hour of arrival' })
   byHour!: HourCount[];
@@ -159,7 +176,12 @@ export class Period {
 export class StatsReport {
   @ApiProperty() hotlineId!: string;
   @ApiProperty({ type: Period }) period!: Period;
-  @ApiProperty({ type: ConsultationFigures }) consultations!: ConsultationFigures;
+  @ApiProperty({
+    type: ConsultationFigures,
+    description: 'Counselling contacts only: non-counselling ones are counted apart',
+  })
+  consultations!: ConsultationFigures;
+  @ApiProperty({ type: NonCounsellingFigures }) nonCounselling!: NonCounsellingFigures;
   @ApiProperty({ type: CrisisFigures }) crisis!: CrisisFigures;
   @ApiProperty({ type: CallFigures }) calls!: CallFigures;
   @ApiProperty({ type: [VolunteerFigures] }) volunteers!: VolunteerFigures[];
