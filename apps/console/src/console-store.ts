@@ -19,6 +19,8 @@ import {
   type ChangesFrame,
   type LiveState,
   applyFrame,
+  applyLiveCall,
+  applyLiveCallEnded,
   applySnapshot,
   applyMe,
   applyRinging,
@@ -36,7 +38,9 @@ export type Notice =
   | { kind: 'noAnswer' }
   | { kind: 'withdrawn'; reason: string }
   /** My contact record opened a crisis case (high risk): the supervisors have been alerted. */
-  | { kind: 'crisisOpened'; caseId: string };
+  | { kind: 'crisisOpened'; caseId: string }
+  /** I pressed "crisis now": the case is open and the supervisors have been alerted. */
+  | { kind: 'crisisNow'; caseId: string };
 
 /** The call whose contact record I owe, and what the voice menu learnt about its caller. */
 export interface RecordDue {
@@ -188,6 +192,14 @@ export class ConsoleStore {
     );
   }
 
+  /** "Crisis now" from the call I am in. */
+  crisisNow(callId: string): Promise<boolean> {
+    return this.command(
+      (socket) => socket.emitWithAck('call.crisis', { callId }),
+      (result) => this.update({ notice: { kind: 'crisisNow', caseId: result.crisisCaseId } }),
+    );
+  }
+
   acknowledgeAlert(alertId: string): Promise<boolean> {
     return this.command(
       (socket) => socket.emitWithAck('alert.acknowledge', { alertId }),
@@ -225,6 +237,14 @@ export class ConsoleStore {
       });
     });
     socket.on('me.state', (me) => this.receiveMe(me));
+    socket.on('call.live', (call) => {
+      const live = this.model.live;
+      if (live) this.update({ live: applyLiveCall(live, call) });
+    });
+    socket.on('call.live.ended', ({ callId }) => {
+      const live = this.model.live;
+      if (live) this.update({ live: applyLiveCallEnded(live, callId) });
+    });
   }
 
   private receiveSnapshot(snapshot: QueueSnapshot): void {
