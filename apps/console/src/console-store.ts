@@ -15,6 +15,7 @@ import {
   type RingingOffer,
   type ServerEvents,
 } from '@hotline/console-protocol';
+import { joinCall } from './api';
 import {
   type ChangesFrame,
   type LiveState,
@@ -98,7 +99,7 @@ export class ConsoleStore {
   /** Frames that arrive while a snapshot is on its way: applied after it, if still new. */
   private held: ChangesFrame[] | null = null;
 
-  constructor(token: string) {
+  constructor(private readonly token: string) {
     this.socket = io(CONSOLE_NAMESPACE, { auth: { token }, autoConnect: false });
     this.listen();
   }
@@ -198,6 +199,21 @@ export class ConsoleStore {
       (socket) => socket.emitWithAck('call.crisis', { callId }),
       (result) => this.update({ notice: { kind: 'crisisNow', caseId: result.crisisCaseId } }),
     );
+  }
+
+  /** A supervisor joins a call from its alert (`POST /api/calls/:id/monitor`). */
+  async joinCall(callId: string, mode: 'listen' | 'barge'): Promise<boolean> {
+    this.update({ busy: true });
+    const answer = await joinCall(this.token, callId, mode);
+    this.update({
+      busy: false,
+      notice: answer.ok
+        ? null
+        : answer.status === null
+          ? { kind: 'noAnswer' }
+          : { kind: 'error', reason: answer.message ?? String(answer.status) },
+    });
+    return answer.ok;
   }
 
   acknowledgeAlert(alertId: string): Promise<boolean> {
