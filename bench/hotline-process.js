@@ -129,8 +129,8 @@ const CALL_STEPS = [
   },
 ];
 
-/** One call's webhooks with bodies and signatures made in advance. */
-function signedCall() {
+/** One call's webhooks with bodies and signatures made in advance; `topicDigit` fixes the topic. */
+function signedCall(topicDigit) {
   const callSid = `CA${randomBytes(16).toString('hex')}`;
   const from = `+86139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
   const steps = CALL_STEPS.map((step) => {
@@ -140,6 +140,7 @@ function signedCall() {
       From: from,
       To: '+8657112355',
       ...step.params(),
+      ...(topicDigit && step.path.endsWith('step=topic') ? { Digits: topicDigit } : {}),
     };
     return {
       path: step.path,
@@ -190,7 +191,9 @@ async function freePort() {
 }
 
 module.exports = {
+  ACCOUNT_SID,
   ADMIN,
+  AUTH_TOKEN,
   DIST,
   HOTLINE_MAIN,
   MYSQL_URL,
