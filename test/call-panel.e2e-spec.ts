@@ -305,4 +305,22 @@ describe('the live call panel: crisis now and the contact draft', () => {
       .wrapUp(callId, { ...ROUTINE_CONTACT, notes: NOTE })
       .expect(200);
   });
+
+  it('opens no crisis case from a practice call', async () => {
+    const volunteer = await counsellor();
+    await duty(hotline, volunteer).available();
+    await hotline
+      .as(volunteer.token)
+      .post('/api/training-calls')
+      .send({ volunteerId: volunteer.id })
+      .expect(201);
+    const offer = await duty(hotline, volunteer).offer();
+    await duty(hotline, volunteer).accept(offer).expect(204);
+    const refused = await hotline
+      .as(volunteer.token)
+      .post(`/api/calls/${offer.callId}/crisis`)
+      .expect(409);
+    expect(refused.body.message).toMatch(/practice call/);
+    await hotline.as(volunteer.token).post(`/api/training-calls/${offer.callId}/end`).expect(200);
+  });
 });

@@ -30,6 +30,8 @@ export class LiveCalls implements OnModuleInit, OnModuleDestroy {
   private server?: Server;
   /** Who is in which call, as last sent: they are told when they leave it. */
   private readonly sentTo = new Map<string, Set<string>>();
+  /** When a call not yet answered on the volunteer's leg was first shown: its timer's start. */
+  private readonly shownAt = new Map<string, Date>();
 
   constructor(
     private readonly events: HotlineEvents,
@@ -105,7 +107,9 @@ export class LiveCalls implements OnModuleInit, OnModuleDestroy {
     for (const [callId, people] of this.sentTo) {
       if (!people.delete(volunteerId)) continue;
       this.server?.to(volunteerRoom(volunteerId)).emit('call.live.ended', { callId });
-      if (people.size === 0) this.sentTo.delete(callId);
+      if (people.size > 0) continue;
+      this.sentTo.delete(callId);
+      this.shownAt.delete(callId);
     }
   }
 
@@ -113,10 +117,13 @@ export class LiveCalls implements OnModuleInit, OnModuleDestroy {
     const call = await this.calls.findOneBy({ id: callId });
     if (!call?.volunteerId || call.status === 'ended') return null;
     await this.lookups.learn([], [call.volunteerId]);
+    // A phone volunteer's leg is answered once they take it on the screen; until then, the
+    // timer runs from when the panel first showed the call.
+    if (!call.answeredAt && !this.shownAt.has(callId))
+      this.shownAt.set(callId, this.clock.now().toJSDate());
     return {
       callId,
-      // A phone volunteer's leg is answered once they take it on the screen; until then, now.
-      answeredAt: (call.answeredAt ?? this.clock.now().toJSDate()).toISOString(),
+      answeredAt: (call.answeredAt ?? this.shownAt.get(callId)!).toISOString(),
       callerType: call.callerType,
       topic: call.topic,
       priority: call.priority,

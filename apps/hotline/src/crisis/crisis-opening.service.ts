@@ -92,6 +92,8 @@ export class CrisisOpening implements OnModuleInit, OnModuleDestroy {
       throw new ConflictException(
         'This call is over: rate its risk as imminent in the contact record to open a crisis case.',
       );
+    if (call.training)
+      throw new ConflictException('A practice call opens no crisis case and alerts nobody.');
     const crisisCase = await this.open({
       hotlineId: call.hotlineId,
       trigger: 'crisis_now',
