@@ -191,6 +191,8 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])('the live call panel
     let form = page.getByRole('form', { name: text.liveForm });
     await form.waitFor(SEEN);
     await expect(form.getByRole('button', { name: text.submit }).count()).resolves.toBe(0);
+    // Nothing to send yet, and nothing has run out.
+    await expect(form.locator('.wrap-up__late').count()).resolves.toBe(0);
     await form.getByLabel(text.notes).fill(text.note);
     await form
       .getByLabel(text.primaryTopic)
@@ -213,6 +215,7 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])('the live call panel
     // Crisis now: the case opens at once, and the wall rings with an offer to join the call.
     const crisis = page.getByRole('button', { name: text.crisisNow });
     await crisis.click();
+    await page.locator('.notice--info').filter({ hasText: text.crisisOpened }).waitFor(SEEN);
     await page
       .locator('#live-call-crisis-hint')
       .filter({ hasText: text.crisisOpened })

@@ -197,7 +197,8 @@ export class ConsoleStore {
   crisisNow(callId: string): Promise<boolean> {
     return this.command(
       (socket) => socket.emitWithAck('call.crisis', { callId }),
-      (result) => this.update({ notice: { kind: 'crisisNow', caseId: result.crisisCaseId } }),
+      () => undefined,
+      (result) => ({ kind: 'crisisNow', caseId: result.crisisCaseId }),
     );
   }
 
@@ -344,15 +345,19 @@ export class ConsoleStore {
     this.update({ offset: this.provenOffset });
   }
 
-  /** A command whose refusal (or silence) becomes the page's notice. */
+  /**
+   * A command whose refusal (or silence) becomes the page's notice; `noticeOf` says what its
+   * success is worth telling, if anything.
+   */
   private async command<T>(
     send: (socket: TimedSocket) => Promise<Ack<T>>,
     onSuccess: (result: { ok: true } & T) => void,
+    noticeOf: (result: { ok: true } & T) => Notice | null = () => null,
   ): Promise<boolean> {
     const sent = await this.send(send, onSuccess);
     this.update({
       notice: sent.ok
-        ? null
+        ? noticeOf(sent.result)
         : sent.error === null
           ? { kind: 'noAnswer' }
           : { kind: 'error', reason: sent.error },

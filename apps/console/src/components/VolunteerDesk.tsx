@@ -117,7 +117,8 @@ export function VolunteerDesk({
           key={recordFor.callId ?? 'unnamed'}
           recordDue={recordFor}
           live={!model.recordDue}
-          late={me.state !== 'wrap_up'}
+          // Late: wrap-up ran out before the record was sent (never while still talking).
+          late={model.recordDue !== null && me.state !== 'wrap_up'}
           busy={model.busy}
           accessToken={accessToken}
           // Without the call's id the server refuses, and the form shows its reason.
