@@ -19,8 +19,9 @@ type Server = Namespace<Record<string, never>, ServerEvents>;
 
 /**
  * The live call panel's feed: `call.live` to everyone in a call whenever it changes (connected,
- * a crisis case opened, someone joined), `call.live.ended` when they leave it, and the call
- * again to a console that reconnects mid-call. Only to the people in the call: it carries the
+ * a crisis case opened, someone joined: the `call.participants` event, or `changed` directly),
+ * `call.live.ended` when they leave it, and the call again to a console that reconnects
+ * mid-call. Only to the people in the call: it carries the
  * caller's topic and history count, never their number.
  */
 @Injectable()
@@ -55,6 +56,11 @@ export class LiveCalls implements OnModuleInit, OnModuleDestroy {
           if (event.state === 'talking' && callId) await this.changed(callId);
           else this.left(event.volunteerId);
         },
+        this.logger,
+      ),
+      this.events.on(
+        'call.participants',
+        (event) => this.changed(event.callId, event.participants),
         this.logger,
       ),
       this.events.on(
