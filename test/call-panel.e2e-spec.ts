@@ -292,6 +292,10 @@ describe('the live call panel: crisis now and the contact draft', () => {
       return contact;
     }, 'the record opened at the end of the call');
     expect(record).toMatchObject({ age_band: '12_14', primary_topic: null });
+    const audit = await hotline.as(admin).get(`/api/audit?subjectId=${record.id}`).expect(200);
+    expect(audit.body).toContainEqual(
+      expect.objectContaining({ action: 'contact.notes.written', actorId: volunteer.id }),
+    );
     // The volunteer goes offline without a wrap-up: nothing typed is lost.
     await hotline.as(volunteer.token).put('/api/me/presence').send({ state: 'offline' });
     const contacts = await hotline.as(volunteer.token).get('/api/contacts').expect(200);

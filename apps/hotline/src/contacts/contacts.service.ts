@@ -105,11 +105,15 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
       if (isUniqueViolation(error)) return this.contacts.findOneByOrFail({ callId });
       throw error;
     }
+    const author = { id: call.volunteerId };
+    // The notes typed during the call are the record's now, written by its volunteer.
+    if (contact.notesEncrypted)
+      await this.records.recordAccess(author, contact, 'contact.notes.written');
     const { primaryTopic, riskLevel, outcome } = drafted;
     if (!primaryTopic || !riskLevel || !outcome) return contact;
     // Its volunteer wrote it; a high risk opens the crisis case now, not at a wrap-up to come.
     const written = await this.records.write(
-      { id: call.volunteerId },
+      author,
       contact,
       { ...drafted, primaryTopic, riskLevel, outcome },
       { notesChanged: false },
