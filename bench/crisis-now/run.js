@@ -89,25 +89,27 @@ function openConsole(token) {
   });
 }
 
-/** A caller queues for an emotional problem (menu key 1); their webhooks, signed as Twilio signs. */
-async function queueCall() {
-  for (const step of signedCall('1').steps) {
-    const response = await fetch(`${base}${step.path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': step.signature,
-      },
-      body: step.body,
-    });
-    if (!response.ok) throw new Error(`${step.path} answered ${response.status}`);
-  }
+/** A webhook as Twilio sends it, signed. */
+async function webhook(step) {
+  const response = await fetch(`${base}${step.path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': step.signature,
+    },
+    body: step.body,
+  });
+  if (!response.ok) throw new Error(`${step.path} answered ${response.status}`);
 }
 
-/** The volunteer, alone available, takes the next call; resolves with its id once connecting. */
+/**
+ * The volunteer, alone available, takes a caller who queues for an emotional problem (menu
+ * key 1); resolves with the call's id once it is connecting, and its hang-up.
+ */
 async function takeCall(volunteer) {
   await api(volunteer.token, 'PUT', '/api/me/presence', { state: 'available' });
-  await queueCall();
+  const call = signedCall('1');
+  for (const step of call.steps) await webhook(step);
   for (let tries = 0; tries < 200; tries++) {
     const response = await fetch(`${base}/api/me/offer`, {
       headers: { authorization: `Bearer ${volunteer.token}` },
@@ -115,14 +117,17 @@ async function takeCall(volunteer) {
     if (response.status === 200) {
       const offer = await response.json();
       await api(volunteer.token, 'POST', `/api/offers/${offer.offerId}/accept`);
-      return offer.callId;
+      return { callId: offer.callId, hangUp: () => webhook(call.hangUp) };
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error('no offer reached the volunteer');
 }
 
-/** Time from sending `call.crisis` to the wall's `crisis_now` alert for the call. */
+/**
+ * Time from sending `call.crisis` to the wall's `crisis_now` alert for the call, and the
+ * alert's id.
+ */
 function crisisToAlarm(volunteerConsole, wall, callId) {
   return new Promise((resolve, reject) => {
     const started = now();
@@ -135,7 +140,7 @@ function crisisToAlarm(volunteerConsole, wall, callId) {
       );
       if (!alarm) return;
       wall.off('queue.changes', listener);
-      resolve(now() - started);
+      resolve({ ms: now() - started, alertId: alarm.alert.alertId });
     };
     wall.on('queue.changes', listener);
     volunteerConsole
@@ -195,14 +200,23 @@ async function main() {
       const volunteer = await addPerson(admin, ['volunteer']);
       const desk = await openConsole(volunteer.token);
       consoles.push(desk);
-      const callId = await takeCall(volunteer);
+      const { callId, hangUp } = await takeCall(volunteer);
       const rounds = [];
       for (let i = 0; i < BASELINE_PER_SAMPLE; i++) rounds.push(await commandRoundTrip(desk));
       const alarm = await crisisToAlarm(desk, wall, callId);
       if (sample >= WARM_UP) {
-        alarms.push(alarm);
+        alarms.push(alarm.ms);
         baseline.push(...rounds);
       }
+      // The supervisor sees it, the caller hangs up: no call or alert outlives its sample (an
+      // accepted call never connected would go back in line and be taken again).
+      const seen = await wall.timeout(10_000).emitWithAck('alert.acknowledge', {
+        alertId: alarm.alertId,
+      });
+      if (!seen.ok) throw new Error(`alert.acknowledge refused: ${seen.error}`);
+      await hangUp();
+      // Off duty: the next sample's call rings its own volunteer.
+      await api(volunteer.token, 'PUT', '/api/me/presence', { state: 'offline' });
       desk.close();
     }
     const texted = twilio.requests.filter((request) => request.path.endsWith('/Messages.json'));
