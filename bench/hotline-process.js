@@ -129,29 +129,38 @@ const CALL_STEPS = [
   },
 ];
 
-/** One call's webhooks with bodies and signatures made in advance. */
-function signedCall() {
+/**
+ * One call's webhooks with bodies and signatures made in advance; `topicDigit` fixes the topic.
+ * `hangUp` is the caller hanging up (Twilio's status callback), for a bench that ends its calls.
+ */
+function signedCall(topicDigit) {
   const callSid = `CA${randomBytes(16).toString('hex')}`;
   const from = `+86139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-  const steps = CALL_STEPS.map((step) => {
+  const signed = (path, extra) => {
     const params = {
       CallSid: callSid,
       AccountSid: ACCOUNT_SID,
       From: from,
       To: '+8657112355',
-      ...step.params(),
+      ...extra,
     };
     return {
-      path: step.path,
+      path,
       body: new URLSearchParams(params).toString(),
-      signature: twilio.getExpectedTwilioSignature(
-        AUTH_TOKEN,
-        `${PUBLIC_BASE_URL}${step.path}`,
-        params,
-      ),
+      signature: twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_BASE_URL}${path}`, params),
     };
-  });
-  return { callSid, steps };
+  };
+  const steps = CALL_STEPS.map((step) =>
+    signed(step.path, {
+      ...step.params(),
+      ...(topicDigit && step.path.endsWith('step=topic') ? { Digits: topicDigit } : {}),
+    }),
+  );
+  return {
+    callSid,
+    steps,
+    hangUp: signed('/twilio/voice/status', { CallStatus: 'completed' }),
+  };
 }
 
 /** Signs in as the bench admin and lets the queue grow to 10,000; returns the access token. */
@@ -190,7 +199,9 @@ async function freePort() {
 }
 
 module.exports = {
+  ACCOUNT_SID,
   ADMIN,
+  AUTH_TOKEN,
   DIST,
   HOTLINE_MAIN,
   MYSQL_URL,

@@ -8,6 +8,7 @@ import type {
   VoiceTokenView,
   VolunteerView,
 } from '@hotline/api-types';
+import type { SavedDraft } from './contact-form';
 import type { Coverage, HotlineSummary, Shift, Slot } from './roster';
 import type { StatsReport } from './stats';
 import type { BlockReason, CallerFlag } from '@hotline/console-protocol';
@@ -389,4 +390,24 @@ export const loadCallerBlocks = (accessToken: string, hotlineId: string, signal?
 export const liftCallerBlock = (accessToken: string, blockId: string) =>
   callApi<void>(accessToken, `/api/caller-blocks/${encodeURIComponent(blockId)}`, {
     method: 'DELETE',
+  });
+
+/** The call's contact draft as saved (`savedAt` null: nothing saved yet). */
+export type DraftAnswer = SavedDraft & { callId: string; savedAt: string | null };
+
+export const loadDraft = (accessToken: string, callId: string, signal?: AbortSignal) =>
+  callApi<DraftAnswer>(accessToken, `/api/calls/${encodeURIComponent(callId)}/draft`, { signal });
+
+/** Replaces the call's draft with what the form holds now. */
+export const saveDraft = (accessToken: string, callId: string, draft: SavedDraft) =>
+  callApi<DraftAnswer>(accessToken, `/api/calls/${encodeURIComponent(callId)}/draft`, {
+    method: 'PUT',
+    body: draft,
+  });
+
+/** A supervisor joins a call from an alert: listening, or barging in (speaking to both). */
+export const joinCall = (accessToken: string, callId: string, mode: 'listen' | 'barge') =>
+  callApi<unknown>(accessToken, `/api/calls/${encodeURIComponent(callId)}/monitor`, {
+    method: 'POST',
+    body: { mode },
   });

@@ -15,10 +15,13 @@ import {
   type RingingOffer,
   type ServerEvents,
 } from '@hotline/console-protocol';
+import { joinCall } from './api';
 import {
   type ChangesFrame,
   type LiveState,
   applyFrame,
+  applyLiveCall,
+  applyLiveCallEnded,
   applySnapshot,
   applyMe,
   applyRinging,
@@ -36,7 +39,9 @@ export type Notice =
   | { kind: 'noAnswer' }
   | { kind: 'withdrawn'; reason: string }
   /** My contact record opened a crisis case (high risk): the supervisors have been alerted. */
-  | { kind: 'crisisOpened'; caseId: string };
+  | { kind: 'crisisOpened'; caseId: string }
+  /** I pressed "crisis now": the case is open and the supervisors have been alerted. */
+  | { kind: 'crisisNow'; caseId: string };
 
 /** The call whose contact record I owe, and what the voice menu learnt about its caller. */
 export interface RecordDue {
@@ -94,7 +99,7 @@ export class ConsoleStore {
   /** Frames that arrive while a snapshot is on its way: applied after it, if still new. */
   private held: ChangesFrame[] | null = null;
 
-  constructor(token: string) {
+  constructor(private readonly token: string) {
     this.socket = io(CONSOLE_NAMESPACE, { auth: { token }, autoConnect: false });
     this.listen();
   }
@@ -188,6 +193,30 @@ export class ConsoleStore {
     );
   }
 
+  /** "Crisis now" from the call I am in. */
+  crisisNow(callId: string): Promise<boolean> {
+    return this.command(
+      (socket) => socket.emitWithAck('call.crisis', { callId }),
+      () => undefined,
+      (result) => ({ kind: 'crisisNow', caseId: result.crisisCaseId }),
+    );
+  }
+
+  /** A supervisor joins a call from its alert (`POST /api/calls/:id/monitor`). */
+  async joinCall(callId: string, mode: 'listen' | 'barge'): Promise<boolean> {
+    this.update({ busy: true });
+    const answer = await joinCall(this.token, callId, mode);
+    this.update({
+      busy: false,
+      notice: answer.ok
+        ? null
+        : answer.status === null
+          ? { kind: 'noAnswer' }
+          : { kind: 'error', reason: answer.message ?? String(answer.status) },
+    });
+    return answer.ok;
+  }
+
   acknowledgeAlert(alertId: string): Promise<boolean> {
     return this.command(
       (socket) => socket.emitWithAck('alert.acknowledge', { alertId }),
@@ -225,6 +254,14 @@ export class ConsoleStore {
       });
     });
     socket.on('me.state', (me) => this.receiveMe(me));
+    socket.on('call.live', (call) => {
+      const live = this.model.live;
+      if (live) this.update({ live: applyLiveCall(live, call) });
+    });
+    socket.on('call.live.ended', ({ callId }) => {
+      const live = this.model.live;
+      if (live) this.update({ live: applyLiveCallEnded(live, callId) });
+    });
   }
 
   private receiveSnapshot(snapshot: QueueSnapshot): void {
@@ -308,15 +345,19 @@ export class ConsoleStore {
     this.update({ offset: this.provenOffset });
   }
 
-  /** A command whose refusal (or silence) becomes the page's notice. */
+  /**
+   * A command whose refusal (or silence) becomes the page's notice; `noticeOf` says what its
+   * success is worth telling, if anything.
+   */
   private async command<T>(
     send: (socket: TimedSocket) => Promise<Ack<T>>,
     onSuccess: (result: { ok: true } & T) => void,
+    noticeOf: (result: { ok: true } & T) => Notice | null = () => null,
   ): Promise<boolean> {
     const sent = await this.send(send, onSuccess);
     this.update({
       notice: sent.ok
-        ? null
+        ? noticeOf(sent.result)
         : sent.error === null
           ? { kind: 'noAnswer' }
           : { kind: 'error', reason: sent.error },

@@ -1,4 +1,10 @@
-import { checkDraft, emptyDraft, opensCrisisCase } from './contact-form';
+import {
+  checkDraft,
+  draftFromSaved,
+  draftToSave,
+  emptyDraft,
+  opensCrisisCase,
+} from './contact-form';
 
 const TOPICS = new Set(['emotional', 'emotional.anxiety_stress', 'learning.exam_stress']);
 const isTopic = (key: string) => TOPICS.has(key);
@@ -89,5 +95,44 @@ describe('the wrap-up draft', () => {
       'high',
       'imminent',
     ]);
+  });
+
+  describe('saved while typing', () => {
+    it('saves only what is chosen, and what the server takes', () => {
+      expect(draftToSave(emptyDraft(), isTopic)).toEqual({});
+      expect(
+        draftToSave(
+          {
+            ...emptyDraft('pupil'),
+            primaryTopic: 'nonsense',
+            otherTopics: ['emotional', 'emotional'],
+            riskLevel: 'high',
+            district: ` ${'x'.repeat(50)} `,
+            notes: '  Pills in her desk  ',
+          },
+          isTopic,
+        ),
+      ).toEqual({
+        callerType: 'pupil',
+        otherTopics: ['emotional'],
+        riskLevel: 'high',
+        district: 'x'.repeat(40),
+        notes: 'Pills in her desk',
+      });
+    });
+
+    it('comes back as the form left it', () => {
+      const draft = {
+        ...emptyDraft('parent'),
+        ageBand: '12_14',
+        primaryTopic: 'emotional',
+        otherTopics: ['learning.exam_stress', ''],
+        riskLevel: 'low',
+        outcome: 'advice_given',
+        notes: 'Worried about her daughter',
+      };
+      expect(draftFromSaved(draftToSave(draft, isTopic))).toEqual(draft);
+      expect(draftFromSaved({}, 'pupil')).toEqual(emptyDraft('pupil'));
+    });
   });
 });

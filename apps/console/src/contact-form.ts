@@ -115,3 +115,47 @@ export function checkDraft(draft: ContactDraft, isTopic: (key: string) => boolea
   if (notes) contact.notes = notes;
   return { ok: true, contact };
 }
+
+/** A draft as the server keeps it (`GET /api/calls/:id/draft`): every field optional. */
+export type SavedDraft = Partial<ContactFields>;
+
+/**
+ * What to save of the form while the volunteer types: the fields chosen so far, each only when
+ * the server would take it (an unknown topic key is left for the wrap-up check to name; text
+ * is cut to what the record keeps), so a half-filled form always saves.
+ */
+export function draftToSave(draft: ContactDraft, isTopic: (key: string) => boolean): SavedDraft {
+  const saved: SavedDraft = {};
+  const district = draft.district.trim();
+  const notes = draft.notes.trim();
+  if (oneOf(CALLER_TYPES, draft.callerType)) saved.callerType = draft.callerType;
+  if (oneOf(AGE_BANDS, draft.ageBand)) saved.ageBand = draft.ageBand;
+  if (oneOf(GRADES, draft.grade)) saved.grade = draft.grade;
+  if (oneOf(GENDERS, draft.gender)) saved.gender = draft.gender;
+  if (district) saved.district = district.slice(0, DISTRICT_MAX_LENGTH);
+  if (isTopic(draft.primaryTopic)) saved.primaryTopic = draft.primaryTopic;
+  const others = draft.otherTopics.filter((key) => isTopic(key) && key !== draft.primaryTopic);
+  if (others.length > 0) saved.otherTopics = [...new Set(others)];
+  if (oneOf(RISK_LEVELS, draft.riskLevel)) saved.riskLevel = draft.riskLevel;
+  if (oneOf(CONTACT_OUTCOMES, draft.outcome)) saved.outcome = draft.outcome;
+  if (notes) saved.notes = notes.slice(0, NOTES_MAX_LENGTH);
+  return saved;
+}
+
+/** The form as a saved draft left it ('' for what it does not hold). */
+export function draftFromSaved(saved: SavedDraft, callerType: string | null = null): ContactDraft {
+  const empty = emptyDraft(saved.callerType ?? callerType);
+  const others = saved.otherTopics ?? [];
+  return {
+    ...empty,
+    ageBand: saved.ageBand ?? '',
+    grade: saved.grade ?? '',
+    gender: saved.gender ?? '',
+    district: saved.district ?? '',
+    primaryTopic: saved.primaryTopic ?? '',
+    otherTopics: empty.otherTopics.map((_, slot) => others[slot] ?? ''),
+    riskLevel: saved.riskLevel ?? '',
+    outcome: saved.outcome ?? '',
+    notes: saved.notes ?? '',
+  };
+}

@@ -1,6 +1,8 @@
-import type { QueueChange, QueueSnapshot, QueuedCall } from '@hotline/console-protocol';
+import type { LiveCall, QueueChange, QueueSnapshot, QueuedCall } from '@hotline/console-protocol';
 import {
   applyFrame,
+  applyLiveCall,
+  applyLiveCallEnded,
   applyMe,
   applyRinging,
   applySnapshot,
@@ -266,5 +268,94 @@ describe('the live state', () => {
     expect(clockOffset('2026-11-23T11:00:10.000Z', Date.parse('2026-11-23T11:00:00.000Z'))).toBe(
       10_000,
     );
+  });
+
+  describe('the live call panel', () => {
+    const talking = (callId: string) =>
+      snapshot({
+        me: {
+          id: 'v1',
+          name: 'Wang',
+          roles: ['volunteer'],
+          state: 'talking',
+          since: '2026-11-23T11:06:00.000Z',
+          callId,
+        },
+      });
+    const live = (callId: string, fields: Partial<LiveCall> = {}): LiveCall => ({
+      callId,
+      answeredAt: '2026-11-23T11:06:00.000Z',
+      callerType: 'pupil',
+      topic: 'emotional',
+      priority: 'normal',
+      earlierContacts: 2,
+      participants: [{ volunteerId: 'v1', name: 'Wang', role: 'volunteer', mode: 'talk' }],
+      callerOnHold: false,
+      crisisCaseId: null,
+      ...fields,
+    });
+
+    it('shows the call I talk on, and each change of it replaces the last', () => {
+      const state = applyLiveCall(applySnapshot(null, talking('c1')), live('c1'));
+      expect(state.liveCall?.earlierContacts).toBe(2);
+      const joined = applyLiveCall(
+        state,
+        live('c1', {
+          crisisCaseId: 'case-1',
+          participants: [
+            ...live('c1').participants,
+            { volunteerId: 's1', name: 'Zhao', role: 'supervisor', mode: 'listen' },
+          ],
+        }),
+      );
+      expect(joined.liveCall).toMatchObject({ crisisCaseId: 'case-1' });
+      expect(joined.liveCall?.participants.map((p) => p.mode)).toEqual(['talk', 'listen']);
+    });
+
+    it('takes the call before my own state says I took it', () => {
+      const offered = applySnapshot(null, snapshot({ me: { ...snapshot().me, state: 'offered' } }));
+      expect(applyLiveCall(offered, live('c1')).liveCall?.callId).toBe('c1');
+    });
+
+    it('closes the panel when I leave the call, and not for another call', () => {
+      const state = applyLiveCall(applySnapshot(null, talking('c1')), live('c1'));
+      expect(applyLiveCallEnded(state, 'c2').liveCall?.callId).toBe('c1');
+      expect(applyLiveCallEnded(state, 'c1').liveCall).toBeNull();
+    });
+
+    it('drops the panel when I am no longer talking on it, and ignores a late change after', () => {
+      const state = applyLiveCall(applySnapshot(null, talking('c1')), live('c1'));
+      const wrapping = applyMe(state, {
+        ...state.me,
+        state: 'wrap_up',
+        since: '2026-11-23T11:20:00.000Z',
+      });
+      expect(wrapping.liveCall).toBeNull();
+      expect(applyLiveCall(wrapping, live('c1')).liveCall).toBeNull();
+    });
+
+    it('keeps the panel through a fresh snapshot while I still talk on the call', () => {
+      const state = applyLiveCall(applySnapshot(null, talking('c1')), live('c1'));
+      expect(applySnapshot(state, talking('c1')).liveCall?.callId).toBe('c1');
+      expect(applySnapshot(state, snapshot()).liveCall).toBeUndefined();
+    });
+
+    it('keeps a supervisor who joined a call in it until the server says they left', () => {
+      const wall = applySnapshot(null, snapshot({ me: { ...snapshot().me, id: 's1' } }));
+      const joined = applyLiveCall(
+        wall,
+        live('c1', {
+          participants: [
+            ...live('c1').participants,
+            { volunteerId: 's1', name: 'Zhao', role: 'supervisor', mode: 'barge' },
+          ],
+        }),
+      );
+      expect(joined.liveCall?.callId).toBe('c1');
+      expect(
+        applySnapshot(joined, snapshot({ me: { ...snapshot().me, id: 's1' } })).liveCall?.callId,
+      ).toBe('c1');
+      expect(applyLiveCallEnded(joined, 'c1').liveCall).toBeNull();
+    });
   });
 });

@@ -6,6 +6,7 @@
  */
 import type {
   DutyVolunteer,
+  LiveCall,
   Me,
   MissedTwiceNotice,
   QueueChange,
@@ -20,6 +21,11 @@ export type LiveState = QueueSnapshot & {
    * on that break: the wall says so. Not in snapshots; `applySnapshot` keeps what is still true.
    */
   missedTwice?: MissedTwiceNotice[];
+  /**
+   * The call I am in, for the live call panel (`call.live`); null or absent when none. Not in
+   * snapshots: the server sends it after each connect, and a snapshot keeps what is still true.
+   */
+  liveCall?: LiveCall | null;
 };
 
 export interface ChangesFrame {
@@ -107,7 +113,8 @@ export function applyChange(state: LiveState, change: QueueChange): LiveState {
  * one that began when they missed twice) stay, the others are no longer true.
  */
 export function applySnapshot(previous: LiveState | null, snapshot: QueueSnapshot): LiveState {
-  const known = previous?.hotlineId === snapshot.hotlineId ? (previous.missedTwice ?? []) : [];
+  const same = previous?.hotlineId === snapshot.hotlineId;
+  const known = same ? (previous.missedTwice ?? []) : [];
   const still = known.filter((notice) =>
     snapshot.volunteers?.some(
       (volunteer) =>
@@ -116,7 +123,34 @@ export function applySnapshot(previous: LiveState | null, snapshot: QueueSnapsho
         volunteer.since === notice.since,
     ),
   );
-  return still.length > 0 ? { ...snapshot, missedTwice: still } : snapshot;
+  const next: LiveState = still.length > 0 ? { ...snapshot, missedTwice: still } : snapshot;
+  const liveCall = same ? previous.liveCall : null;
+  return liveCall && stillIn(liveCall, snapshot.me) ? { ...next, liveCall } : next;
+}
+
+/**
+ * The call changed (`call.live`): it replaces the panel's. A call I have already left (its
+ * end overtook a late change) is not brought back.
+ */
+export function applyLiveCall(state: LiveState, call: LiveCall): LiveState {
+  // The call may come before my own state says I took it (two messages from the server).
+  const taking = state.me.state === 'offered';
+  return taking || stillIn(call, state.me) ? { ...state, liveCall: call } : state;
+}
+
+/** I left the call (`call.live.ended`): its panel closes; another call's stays. */
+export function applyLiveCallEnded(state: LiveState, callId: string): LiveState {
+  return state.liveCall?.callId === callId ? { ...state, liveCall: null } : state;
+}
+
+/**
+ * Whether I can still be in the call: as its volunteer, only while talking on it; someone who
+ * joined it (a supervisor) until the server says they left.
+ */
+function stillIn(call: LiveCall, me: Me): boolean {
+  const mine = call.participants.find((participant) => participant.volunteerId === me.id);
+  if (mine?.role !== 'volunteer') return true;
+  return me.state === 'talking' && (me.callId === undefined || me.callId === call.callId);
 }
 
 /**
@@ -130,11 +164,12 @@ export function applyMe(state: LiveState, me: Me): LiveState {
     me.state === 'wrap_up'
       ? (me.wrapUpCallId ?? me.callId ?? previous.callId ?? previous.wrapUpCallId)
       : me.wrapUpCallId;
-  return {
+  const next: LiveState = {
     ...state,
     me: wrapUpCallId ? { ...me, wrapUpCallId } : me,
     offer: me.state === 'offered' ? state.offer : null,
   };
+  return state.liveCall && !stillIn(state.liveCall, next.me) ? { ...next, liveCall: null } : next;
 }
 
 export function applyRinging(state: LiveState, offer: RingingOffer): LiveState {

@@ -352,6 +352,47 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/calls/{id}/crisis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Crisis now: open the crisis case of the call you are in and alert the supervisors
+     * @description Risk imminent, you as its author; the supervisors on duty get a console alarm (crisis_now, offering to join the call) and an SMS. Pressing it again returns the same case.
+     */
+    post: operations['CallCrisisController_crisisNow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calls/{id}/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The call's contact draft: its volunteer's, or a supervisor's (read audited) */
+    get: operations['ContactsController_draft'];
+    /**
+     * Save the contact record as typed so far during the call (replaces the draft)
+     * @description Every field optional; notes encrypted. The draft becomes the record when the call ends and goes once the wrap-up is written.
+     */
+    put: operations['ContactsController_saveDraft'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/calls/{id}/wrap-up': {
     parameters: {
       query?: never;
@@ -2017,6 +2058,143 @@ export interface components {
       notCategorised: number;
       total: number;
     };
+    ContactDraftDto: {
+      /**
+       * @description The child's age band
+       * @enum {string}
+       */
+      ageBand?: 'under_6' | '6_11' | '12_14' | '15_17' | '18_plus' | 'unknown';
+      /** @enum {string} */
+      callerType?: 'pupil' | 'parent' | 'teacher' | 'other';
+      /**
+       * @description A non-counselling contact (silent, prank, wrong number, hung up, abusive, test) needs no topic, risk or outcome, and is counted apart
+       * @default counselling
+       * @enum {string}
+       */
+      contactType:
+        'counselling' | 'silent' | 'prank' | 'wrong_number' | 'hung_up' | 'abusive' | 'test';
+      /** @example 西湖区 */
+      district?: string;
+      /** @enum {string} */
+      gender?: 'female' | 'male' | 'other' | 'unknown';
+      /** @enum {string} */
+      grade?:
+        | 'kindergarten'
+        | 'primary_1'
+        | 'primary_2'
+        | 'primary_3'
+        | 'primary_4'
+        | 'primary_5'
+        | 'primary_6'
+        | 'junior_1'
+        | 'junior_2'
+        | 'junior_3'
+        | 'senior_1'
+        | 'senior_2'
+        | 'senior_3'
+        | 'vocational'
+        | 'not_in_school'
+        | 'unknown';
+      /** @description Confidential; encrypted */
+      notes?: string;
+      /**
+       * @description Up to 2 more topic keys
+       * @example [
+       *       "learning.exam_stress"
+       *     ]
+       */
+      otherTopics?: string[];
+      /**
+       * @description For counselling contacts only
+       * @enum {string}
+       */
+      outcome?:
+        | 'advice_given'
+        | 'booked_face_to_face'
+        | 'referred_to_hospital'
+        | 'crisis_intervention'
+        | 'callback_arranged';
+      /**
+       * @description A key from GET /api/taxonomy; for counselling contacts only
+       * @example emotional.anxiety_stress
+       */
+      primaryTopic?: string;
+      /**
+       * @description For counselling contacts only
+       * @enum {string}
+       */
+      riskLevel?: 'none' | 'low' | 'medium' | 'high' | 'imminent';
+    };
+    ContactDraftView: {
+      /**
+       * @description The child's age band
+       * @enum {string}
+       */
+      ageBand?: 'under_6' | '6_11' | '12_14' | '15_17' | '18_plus' | 'unknown';
+      /** @enum {string} */
+      callerType?: 'pupil' | 'parent' | 'teacher' | 'other';
+      callId: string;
+      /**
+       * @description A non-counselling contact (silent, prank, wrong number, hung up, abusive, test) needs no topic, risk or outcome, and is counted apart
+       * @default counselling
+       * @enum {string}
+       */
+      contactType:
+        'counselling' | 'silent' | 'prank' | 'wrong_number' | 'hung_up' | 'abusive' | 'test';
+      /** @example 西湖区 */
+      district?: string;
+      /** @enum {string} */
+      gender?: 'female' | 'male' | 'other' | 'unknown';
+      /** @enum {string} */
+      grade?:
+        | 'kindergarten'
+        | 'primary_1'
+        | 'primary_2'
+        | 'primary_3'
+        | 'primary_4'
+        | 'primary_5'
+        | 'primary_6'
+        | 'junior_1'
+        | 'junior_2'
+        | 'junior_3'
+        | 'senior_1'
+        | 'senior_2'
+        | 'senior_3'
+        | 'vocational'
+        | 'not_in_school'
+        | 'unknown';
+      /** @description Confidential; encrypted */
+      notes?: string;
+      /**
+       * @description Up to 2 more topic keys
+       * @example [
+       *       "learning.exam_stress"
+       *     ]
+       */
+      otherTopics?: string[];
+      /**
+       * @description For counselling contacts only
+       * @enum {string}
+       */
+      outcome?:
+        | 'advice_given'
+        | 'booked_face_to_face'
+        | 'referred_to_hospital'
+        | 'crisis_intervention'
+        | 'callback_arranged';
+      /**
+       * @description A key from GET /api/taxonomy; for counselling contacts only
+       * @example emotional.anxiety_stress
+       */
+      primaryTopic?: string;
+      /**
+       * @description For counselling contacts only
+       * @enum {string}
+       */
+      riskLevel?: 'none' | 'low' | 'medium' | 'high' | 'imminent';
+      /** @description Null when nothing was saved yet */
+      savedAt: string | null;
+    };
     ContactFieldsDto: {
       /**
        * @description The child's age band
@@ -2372,6 +2550,8 @@ export interface components {
       hotlineId: string;
       id: string;
       openedAt: string;
+      /** @description The volunteer who opened it from their call ("crisis now") */
+      openedBy: string | null;
       partner: components['schemas']['PartnerSummary'] | null;
       referralNote: string | null;
       referredAt: string | null;
@@ -2384,7 +2564,7 @@ export interface components {
       riskLevel: 'none' | 'low' | 'medium' | 'high' | 'imminent' | null;
       supervisorId: string | null;
       /** @enum {string} */
-      trigger: 'danger_key' | 'risk_level';
+      trigger: 'danger_key' | 'risk_level' | 'crisis_now';
       /** @description Who answered or counselled */
       volunteerId: string | null;
     };
@@ -2395,6 +2575,8 @@ export interface components {
       hotlineId: string;
       id: string;
       openedAt: string;
+      /** @description The volunteer who opened it from their call ("crisis now") */
+      openedBy: string | null;
       partner: components['schemas']['PartnerSummary'] | null;
       referredAt: string | null;
       /** @description 12 hours after opening */
@@ -2405,7 +2587,7 @@ export interface components {
       riskLevel: 'none' | 'low' | 'medium' | 'high' | 'imminent' | null;
       supervisorId: string | null;
       /** @enum {string} */
-      trigger: 'danger_key' | 'risk_level';
+      trigger: 'danger_key' | 'risk_level' | 'crisis_now';
       /** @description Who answered or counselled */
       volunteerId: string | null;
     };
@@ -2418,6 +2600,10 @@ export interface components {
       reportsOnTime: number;
       /** @description Not filed, still within the 12 hours */
       reportsPending: number;
+    };
+    CrisisNowView: {
+      /** @description The crisis case of the call (opened now, or already open) */
+      crisisCaseId: string;
     };
     DatedAvailabilityDto: {
       /** @example 2026-12-24 */
@@ -4760,6 +4946,163 @@ export interface operations {
       };
       /** @description Needs the supervisor role */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallCrisisController_crisisNow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CrisisNowView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No call of yours with this id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The call is over */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ContactsController_draft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactDraftView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No call whose draft you may read */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ContactsController_saveDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactDraftDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactDraftView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The contact of this call is already recorded */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -4,20 +4,27 @@ import { callerTypeKey, useI18n } from '../i18n';
 import { repeatSound } from '../sounds';
 import { formatDuration, secondsSince, useNow } from '../time';
 
+/** How a supervisor can join a call from its alert. */
+export type JoinMode = 'listen' | 'barge';
+const JOIN_MODES: JoinMode[] = ['listen', 'barge'];
+
 /**
  * Crisis alerts stay on screen, and keep sounding, until a supervisor acknowledges them; an
- * alert raised again (its crisis caller still waits) starts the alarm over.
+ * alert raised again (its crisis caller still waits) starts the alarm over. A volunteer's
+ * "crisis now" offers to join their call while it goes on: listening, or barging in.
  */
 export function AlertBanner({
   alerts,
   calls,
   serverNow,
   onAcknowledge,
+  onJoin,
 }: {
   alerts: CrisisAlert[];
   calls: QueuedCall[];
   serverNow: (now: number) => number;
   onAcknowledge: (alertId: string) => void;
+  onJoin: (callId: string, mode: JoinMode) => void;
 }) {
   const { t, topic } = useI18n();
   const now = serverNow(useNow());
@@ -46,7 +53,13 @@ export function AlertBanner({
               <h2 className="alerts__title">
                 {t('alert.heading', { reason: t(`alert.reason.${alert.reason}`) })}
               </h2>
-              {call ? (
+              {call && alert.reason === 'crisis_now' ? (
+                <p>
+                  {t('alert.inCall', {
+                    topic: `${t(callerTypeKey(call.callerType))} · ${topic(call.topic)}`,
+                  })}
+                </p>
+              ) : call ? (
                 // The wait ticks every second: not something to announce every second.
                 <p aria-live="off">
                   {t('alert.text', {
@@ -75,13 +88,30 @@ export function AlertBanner({
                 </p>
               )}
             </div>
-            <button
-              type="button"
-              className="button button--alarm"
-              onClick={() => onAcknowledge(alert.alertId)}
-            >
-              {t('alert.acknowledge')}
-            </button>
+            <div className="alerts__actions">
+              {call && alert.reason === 'crisis_now' && (
+                <span role="group" aria-label={t('alert.join')}>
+                  {JOIN_MODES.map((mode) => (
+                    <button
+                      key={mode}
+                      type="button"
+                      className="button alerts__join"
+                      data-mode={mode}
+                      onClick={() => onJoin(call.callId, mode)}
+                    >
+                      {t(`alert.join.${mode}`)}
+                    </button>
+                  ))}
+                </span>
+              )}
+              <button
+                type="button"
+                className="button button--alarm"
+                onClick={() => onAcknowledge(alert.alertId)}
+              >
+                {t('alert.acknowledge')}
+              </button>
+            </div>
           </div>
         );
       })}

@@ -90,6 +90,7 @@ export function ConsoleScreen({
           calls={live.calls}
           serverNow={serverNow}
           onAcknowledge={(alertId) => void store.acknowledgeAlert(alertId)}
+          onJoin={(callId, mode) => void store.joinCall(callId, mode)}
         />
       )}
 

@@ -13,8 +13,11 @@ export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDism
           ? t('offer.withdrawn')
           : notice?.kind === 'crisisOpened'
             ? t('wrapUp.crisisOpened')
-            : null;
-  const info = notice?.kind === 'withdrawn' || notice?.kind === 'crisisOpened';
+            : notice?.kind === 'crisisNow'
+              ? t('live.crisisOpened')
+              : null;
+  const info =
+    notice?.kind === 'withdrawn' || notice?.kind === 'crisisOpened' || notice?.kind === 'crisisNow';
   return (
     <div className="notice-area" aria-live="polite">
       {text && (

@@ -6,6 +6,7 @@ import { unlockAudio } from '../sounds';
 import { formatDuration, secondsSince, useNow } from '../time';
 import { callToBookFor } from '../booking';
 import { BookingPanel } from './BookingPanel';
+import { LiveCallPanel } from './LiveCallPanel';
 import { OfferPanel } from './OfferPanel';
 import { QueueSummary } from './QueueSummary';
 import { Softphone } from './Softphone';
@@ -33,6 +34,16 @@ export function VolunteerDesk({
   // Presence is chosen by the volunteer only between calls; the server also refuses otherwise.
   const betweenCalls = !['offered', 'talking', 'wrap_up'].includes(me.state);
   const bookingFor = callToBookFor(me);
+  // The record is written while talking (a volunteer's own call) and sent at wrap-up.
+  const talkingOn =
+    live.liveCall && me.state === 'talking'
+      ? {
+          callId: live.liveCall.callId,
+          callerType: live.liveCall.callerType,
+          topic: live.liveCall.topic,
+        }
+      : null;
+  const recordFor = model.recordDue ?? talkingOn;
 
   return (
     <div className="desk">
@@ -84,19 +95,32 @@ export function VolunteerDesk({
         </div>
       </section>
 
-      {me.state === 'talking' && (
-        <section className="card talking" aria-live="polite">
-          <h2>{t('talking.heading')}</h2>
-        </section>
+      {live.liveCall ? (
+        <LiveCallPanel
+          call={live.liveCall}
+          meId={me.id}
+          busy={model.busy}
+          serverNow={serverNow}
+          onCrisisNow={() => void store.crisisNow(live.liveCall!.callId)}
+        />
+      ) : (
+        me.state === 'talking' && (
+          <section className="card talking" aria-live="polite">
+            <h2>{t('talking.heading')}</h2>
+          </section>
+        )
       )}
 
-      {model.recordDue && (
+      {recordFor && (
         <WrapUpForm
-          // A new call's record starts from a fresh draft.
-          key={model.recordDue.callId ?? 'unnamed'}
-          recordDue={model.recordDue}
-          late={me.state !== 'wrap_up'}
+          // One form per call, from the first words to the wrap-up: what was typed stays.
+          key={recordFor.callId ?? 'unnamed'}
+          recordDue={recordFor}
+          live={!model.recordDue}
+          // Late: wrap-up ran out before the record was sent (never while still talking).
+          late={model.recordDue !== null && me.state !== 'wrap_up'}
           busy={model.busy}
+          accessToken={accessToken}
           // Without the call's id the server refuses, and the form shows its reason.
           onSubmit={(contact) => store.finishWrapUp(model.recordDue?.callId ?? '', contact)}
           onClose={() => store.dropLateRecord()}

@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useDraft } from '../use-draft';
 import {
   AGE_BANDS,
   CONTACT_OUTCOMES,
@@ -18,7 +19,6 @@ import {
   NOTES_MAX_LENGTH,
   OTHER_TOPIC_SLOTS,
   checkDraft,
-  emptyDraft,
   opensCrisisCase,
 } from '../contact-form';
 import { type Locale, type Translate, useI18n } from '../i18n';
@@ -84,21 +84,29 @@ function Field({
 }
 
 /**
- * After the call: the contact record. Wrap-up ends when the server has it; a refusal is shown
- * here with the server's reason, and the draft stays as typed. Required fields are checked
- * before sending, in the page's language, and the first one missing gets the focus.
+ * The contact record of a call: written while talking (`live`: saved as typed, nothing to
+ * send yet) and sent after the call, when wrap-up ends with it; the same form throughout, so
+ * what was typed stays. A refusal is shown here with the server's reason, and the draft stays
+ * as typed. Required fields are checked before sending, in the page's language, and the first
+ * one missing gets the focus.
  */
 export function WrapUpForm({
   recordDue,
+  live = false,
   late,
   busy,
+  accessToken,
   onSubmit,
   onClose,
 }: {
   recordDue: RecordDue;
+  /** The call is still going on: the record is drafted, not sent. */
+  live?: boolean;
   /** Wrap-up ran out before the record was saved: it can still be, or be left. */
   late: boolean;
   busy: boolean;
+  /** For the draft kept on the server as the volunteer types. */
+  accessToken: string;
   onSubmit: (contact: ContactFields) => Promise<WrapUpResult>;
   onClose: () => void;
 }) {
@@ -124,13 +132,14 @@ export function WrapUpForm({
     problems: `${id}problems`,
   };
   const heading = useRef<HTMLHeadingElement>(null);
-  const [draft, setDraft] = useState<ContactDraft>(() => emptyDraft(recordDue.callerType));
   const [attempted, setAttempted] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
   // Move focus here when the call ends, so keyboard and screen-reader users land on the form.
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (!live) heading.current?.focus();
+  }, [live]);
 
   const topicKeys = useMemo(() => {
     const keys = new Set<string>();
@@ -143,6 +152,11 @@ export function WrapUpForm({
     return keys;
   }, [topics]);
   const isTopic = (key: string) => topicKeys.has(key);
+  const {
+    draft,
+    setDraft,
+    saving: draftSaving,
+  } = useDraft(accessToken, recordDue.callId, recordDue.callerType, isTopic);
 
   // Once the volunteer has tried to save, what is still missing follows their corrections.
   const check = checkDraft(draft, isTopic);
@@ -172,7 +186,8 @@ export function WrapUpForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy || submitting) return;
+    // During the call the record is only drafted (Enter in a field must not send it).
+    if (live || busy || submitting) return;
     setAttempted(true);
     setFailure(null);
     if (!check.ok) {
@@ -201,9 +216,9 @@ export function WrapUpForm({
       onSubmit={(event) => void submit(event)}
     >
       <h2 id={ids.heading} ref={heading} tabIndex={-1}>
-        {t('wrapUp.heading')}
+        {t(live ? 'wrapUp.liveHeading' : 'wrapUp.heading')}
       </h2>
-      <p className="hint">{t('wrapUp.hint')}</p>
+      <p className="hint">{t(live ? 'wrapUp.liveHint' : 'wrapUp.hint')}</p>
       {late && !submitting && (
         <div className="wrap-up__late">
           <p>{t('wrapUp.late')}</p>
@@ -467,16 +482,21 @@ export function WrapUpForm({
       </div>
 
       <div className="wrap-up__actions">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={saving}
-          aria-describedby={problems.length > 0 || failure ? ids.problems : undefined}
-        >
-          {t('wrapUp.submit')}
-        </button>
+        {!live && (
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={saving}
+            aria-describedby={problems.length > 0 || failure ? ids.problems : undefined}
+          >
+            {t('wrapUp.submit')}
+          </button>
+        )}
         <span className="hint" role="status">
           {saving ? t('wrapUp.saving') : ''}
+        </span>
+        <span className="hint wrap-up__draft" data-draft={draftSaving}>
+          {draftSaving === 'idle' ? '' : t(`draft.${draftSaving}`)}
         </span>
       </div>
     </form>

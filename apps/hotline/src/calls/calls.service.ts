@@ -65,17 +65,21 @@ export class CallsService {
       topic: call.topic,
       priority: call.priority,
       waitedSeconds: this.secondsSince(call.queuedAt ?? call.arrivedAt),
-      earlierContacts: call.callerHash
-        ? await this.contacts.countBy({
-            hotlineId: call.hotlineId,
-            callerHash: call.callerHash,
-            occurredAt: LessThan(call.arrivedAt),
-          })
-        : 0,
+      earlierContacts: await this.earlierContacts(call),
       // Flags and the supervisors' guidance, for the offered volunteer only.
       ...(await this.callers.notice(call.hotlineId, call.callerHash, offer.volunteerId)),
       ...(call.training ? { training: true as const } : {}),
     };
+  }
+
+  /** Contacts from the call's number to its hotline before it (never the number itself). */
+  async earlierContacts(call: Call): Promise<number> {
+    if (!call.callerHash) return 0;
+    return this.contacts.countBy({
+      hotlineId: call.hotlineId,
+      callerHash: call.callerHash,
+      occurredAt: LessThan(call.arrivedAt),
+    });
   }
 
   /**

@@ -48,6 +48,11 @@ export class SoftphoneCommand {
   registered!: boolean;
 }
 
+export class CallCommand {
+  @IsUUID('all', { message: 'callId must be a call id' })
+  callId!: string;
+}
+
 export class AlertCommand {
   @IsUUID('all', { message: 'alertId must be an alert id' })
   alertId!: string;

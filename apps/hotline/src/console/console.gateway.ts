@@ -19,6 +19,7 @@ import { CrisisAlerts } from '../crisis/crisis-alerts.service';
 import type { Role, Volunteer } from '../volunteers/volunteer.entity';
 import {
   AlertCommand,
+  CallCommand,
   MoveVolunteerCommand,
   OfferCommand,
   PresenceCommand,
@@ -29,6 +30,7 @@ import {
   parseCommand,
 } from './console-commands';
 import { FeedViews } from './feed-views';
+import { LiveCalls } from './live-calls';
 import { LiveFeed, hotlineRoom, volunteerRoom } from './live-feed.service';
 import { ConsoleNamespace, ConsoleSocket, OpenConsoles } from './open-consoles';
 
@@ -55,6 +57,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     private readonly contacts: ContactsService,
     private readonly alerts: CrisisAlerts,
     private readonly softphones: SoftphoneRegistry,
+    private readonly liveCalls: LiveCalls,
   ) {}
 
   afterInit(server: ConsoleNamespace): void {
@@ -69,7 +72,9 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     this.auth.sessionsEnded$.subscribe(
       (volunteerId) => void server.in(volunteerRoom(volunteerId)).disconnectSockets(true),
     );
-    this.feed.attach(server as unknown as Namespace<Record<string, never>, ServerEvents>);
+    const feedServer = server as unknown as Namespace<Record<string, never>, ServerEvents>;
+    this.feed.attach(feedServer);
+    this.liveCalls.attach(feedServer);
     server.use((socket, next) => {
       void this.consoles.admit(socket as ConsoleSocket).then(
         () => next(),
@@ -91,6 +96,9 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       // Several instances, mid-failover: the console asks again (snapshot.get) once it can.
       this.logger.warn({ err: messageOf(error) }, 'no snapshot for a new console');
     }
+    // Reopened mid-call: the panel comes back with the call.
+    const live = await this.liveCalls.current(volunteer, hotlineId).catch(() => null);
+    if (live) socket.emit('call.live', live);
   }
 
   handleDisconnect(socket: ConsoleSocket): void {
@@ -171,6 +179,13 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       socket.data.softphone = registered;
       return { me: await this.views.me(volunteer, socket.data.hotlineId) };
     });
+  }
+
+  @SubscribeMessage('call.crisis')
+  crisisNow(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() payload: unknown) {
+    return this.answer(socket, async (volunteer) =>
+      this.liveCalls.crisisNow(volunteer, (await parseCommand(CallCommand, payload)).callId),
+    );
   }
 
   @SubscribeMessage('alert.acknowledge')

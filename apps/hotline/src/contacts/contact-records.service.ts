@@ -77,7 +77,7 @@ export class ContactRecords {
 
   /** Writes the fields and the topics in one transaction, and audits a change of the notes. */
   async write(
-    actor: Volunteer,
+    actor: Pick<Volunteer, 'id'>,
     record: Contact,
     fields: ContactFieldsDto,
     {
@@ -210,7 +210,7 @@ export class ContactRecords {
     };
   }
 
-  recordAccess(actor: Volunteer, contact: Contact, action: string): Promise<void> {
+  recordAccess(actor: Pick<Volunteer, 'id'>, contact: Contact, action: string): Promise<void> {
     return this.audit.record({
       actorId: actor.id,
       action,

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -10,11 +11,14 @@ import { Roles, SignedIn, SignedInRoutes } from '../auth/access.decorators';
 import { IdParam } from '../common/id.pipe';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { CallerHistory } from './caller-history.service';
+import { ContactDrafts } from './contact-drafts.service';
 import { ContactReads } from './contact-reads.service';
 import { ContactRecords } from './contact-records.service';
 import { ContactsService } from './contacts.service';
 import { OtherChannelRecords } from './other-channel-records.service';
 import {
+  ContactDraftDto,
+  ContactDraftView,
   ContactFieldsDto,
   ContactQueryDto,
   ContactView,
@@ -33,7 +37,37 @@ export class ContactsController {
     private readonly otherChannels: OtherChannelRecords,
     private readonly reads: ContactReads,
     private readonly history: CallerHistory,
+    private readonly drafts: ContactDrafts,
   ) {}
+
+  @Put('calls/:id/draft')
+  @ApiOperation({
+    summary: 'Save the contact record as typed so far during the call (replaces the draft)',
+    description:
+      'Every field optional; notes encrypted. The draft becomes the record when the call ends and goes once the wrap-up is written.',
+  })
+  @ApiOkResponse({ type: ContactDraftView })
+  @ApiConflictResponse({ description: 'The contact of this call is already recorded' })
+  saveDraft(
+    @SignedIn() volunteer: Volunteer,
+    @Param('id', IdParam('call')) callId: string,
+    @Body() draft: ContactDraftDto,
+  ): Promise<ContactDraftView> {
+    return this.drafts.save(volunteer, callId, draft);
+  }
+
+  @Get('calls/:id/draft')
+  @ApiOperation({
+    summary: "The call's contact draft: its volunteer's, or a supervisor's (read audited)",
+  })
+  @ApiOkResponse({ type: ContactDraftView })
+  @ApiNotFoundResponse({ description: 'No call whose draft you may read' })
+  draft(
+    @SignedIn() actor: Volunteer,
+    @Param('id', IdParam('call')) callId: string,
+  ): Promise<ContactDraftView> {
+    return this.drafts.read(actor, callId);
+  }
 
   @Post('calls/:id/wrap-up')
   @HttpCode(200)

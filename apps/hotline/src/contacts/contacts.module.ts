@@ -6,6 +6,8 @@ import { CallsModule } from '../calls/calls.module';
 import { CrisisModule } from '../crisis/crisis.module';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
+import { ContactDraftRecord } from './contact-draft.entity';
+import { ContactDrafts } from './contact-drafts.service';
 import { Contact, ContactTopic } from './contact.entity';
 import { ContactsController } from './contacts.controller';
 import { CallerHistory } from './caller-history.service';
@@ -20,7 +22,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Contact, ContactTopic, Call, Hotline, Volunteer]),
+    TypeOrmModule.forFeature([Contact, ContactTopic, ContactDraftRecord, Call, Hotline, Volunteer]),
     AuditModule,
     CallsModule,
     CrisisModule,
@@ -30,12 +32,13 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
   providers: [
     ContactsService,
     ContactRecords,
+    ContactDrafts,
     OtherChannelRecords,
     ContactReads,
     CallerHistory,
     NoteRetentionService,
     FaceToFaceRecords,
   ],
-  exports: [ContactsService, FaceToFaceRecords],
+  exports: [ContactsService, ContactDrafts, FaceToFaceRecords],
 })
 export class ContactsModule {}

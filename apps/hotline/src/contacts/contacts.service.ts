@@ -19,6 +19,7 @@ import { InjectClock } from '../common/clock.provider';
 import { isUniqueViolation } from '../database/errors';
 import { HotlineEvents } from '../events/hotline-events';
 import type { Volunteer } from '../volunteers/volunteer.entity';
+import { ContactDrafts } from './contact-drafts.service';
 import { ContactRecords } from './contact-records.service';
 import { Contact } from './contact.entity';
 import { ContactFieldsDto, WrapUpView } from './dto/contact.dto';
@@ -38,6 +39,7 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
     @InjectRepository(Call) private readonly calls: Repository<Call>,
     private readonly records: ContactRecords,
+    private readonly drafts: ContactDrafts,
     private readonly callsService: CallsService,
     private readonly switchboard: Switchboard,
     private readonly events: HotlineEvents,
@@ -58,8 +60,10 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * The record of an answered call, not categorised yet: it exists even if wrap-up runs out,
-   * so statistics count the consultation. Idempotent; returns the record.
+   * The record of an answered call: it exists even if wrap-up runs out, so statistics count
+   * the consultation. It takes what the volunteer drafted during the call (notes included),
+   * and is categorised at once when the draft names the topic, risk and outcome: a record
+   * written while talking is not lost to a wrap-up never sent. Idempotent; returns the record.
    */
   async openForCall(callId: string): Promise<Contact> {
     const existing = await this.contacts.findOneBy({ callId });
@@ -67,6 +71,8 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
     const call = await this.calls.findOneByOrFail({ id: callId });
     if (!call.volunteerId || !call.answeredAt)
       throw new ConflictException('This call was not answered; it has no contact record.');
+    const draft = await this.drafts.ofCall(callId);
+    const drafted = draft?.fields ?? {};
     const now = this.clock.now().toJSDate();
     const contact = this.contacts.create({
       id: randomUUID(),
@@ -78,15 +84,15 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
       recordedBy: call.volunteerId,
       occurredAt: call.answeredAt,
       durationMinutes: null,
-      callerType: call.callerType,
-      ageBand: null,
-      grade: null,
-      gender: null,
-      district: null,
+      callerType: drafted.callerType ?? call.callerType,
+      ageBand: drafted.ageBand ?? null,
+      grade: drafted.grade ?? null,
+      gender: drafted.gender ?? null,
+      district: drafted.district ?? null,
       primaryTopic: null,
       riskLevel: null,
       outcome: null,
-      notesEncrypted: null,
+      notesEncrypted: draft?.notesEncrypted ?? null,
       notesClearedAt: null,
       callerHash: call.callerHash,
       wrapUpSeconds: null,
@@ -100,7 +106,19 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
       if (isUniqueViolation(error)) return this.contacts.findOneByOrFail({ callId });
       throw error;
     }
-    return contact;
+    const author = { id: call.volunteerId };
+    // The notes typed during the call are the record's now, written by its volunteer.
+    if (contact.notesEncrypted)
+      await this.records.recordAccess(author, contact, 'contact.notes.written');
+    // A non-counselling draft (silent, prank, ...) is complete as it is.
+    const { contactType = 'counselling', primaryTopic, riskLevel, outcome } = drafted;
+    if (contactType === 'counselling' && (!primaryTopic || !riskLevel || !outcome)) return contact;
+    // Its volunteer wrote it; a high risk opens the crisis case now, not at a wrap-up to come.
+    // Each drafted field was checked as it was saved, and the ones a record needs are there.
+    const fields = drafted as ContactFieldsDto;
+    const written = await this.records.write(author, contact, fields, { notesChanged: false });
+    await this.records.withCase(written);
+    return written;
   }
 
   /**
@@ -112,12 +130,14 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
     if (!call?.answeredAt) throw new NotFoundException(`No call ${callId} answered by you.`);
     const record = await this.openForCall(call.id);
     const inWrapUp = this.switchboard.volunteerState(call.hotlineId, actor.id)?.state === 'wrap_up';
-    // Wrap-up time counts once: from the end of the call to the first record written in it.
+    // Wrap-up time counts once: from the end of the call to the first record written in it
+    // (a record the call's draft completed is still written in wrap-up).
     const wrapUpSeconds =
-      inWrapUp && record.primaryTopic === null && call.endedAt
+      inWrapUp && record.wrapUpSeconds === null && call.endedAt
         ? Math.max(0, Math.round((this.clock.now().toMillis() - call.endedAt.getTime()) / 1000))
         : undefined;
     const contact = await this.records.write(actor, record, fields, { wrapUpSeconds });
+    await this.drafts.clear(call.id);
     if (inWrapUp) {
       await this.callsService.finishWrapUp(actor, callId).catch((error: unknown) => {
         // Wrap-up may have run out between the check and now; the record is saved either way.

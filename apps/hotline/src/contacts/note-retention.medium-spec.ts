@@ -11,6 +11,8 @@ import { HotlineDirectory } from '../hotlines/hotline-directory';
 import { Hotline } from '../hotlines/hotline.entity';
 import { HotlinesService } from '../hotlines/hotlines.service';
 import { SYSTEM_ACTOR, Volunteer } from '../volunteers/volunteer.entity';
+import { ContactDraftRecord } from './contact-draft.entity';
+import { ContactDrafts } from './contact-drafts.service';
 import { Contact } from './contact.entity';
 import { NoteRetentionService } from './note-retention.service';
 
@@ -99,6 +101,7 @@ describe('NoteRetentionService (service on a real database)', () => {
       Telephony,
       CrisisRetention,
       AuditService,
+      ContactDrafts,
     ]);
     retention = test.get(NoteRetentionService);
     contacts = test.repository(Contact);
@@ -178,5 +181,27 @@ describe('NoteRetentionService (service on a real database)', () => {
     await retention.run();
     expect(await contacts.findOneByOrFail({ id })).toMatchObject({ notesEncrypted: null });
     await retention.setRetention(SYSTEM_ACTOR, hotline.id, 30);
+  });
+
+  it('deletes a contact draft untouched for longer than the retention, and keeps a recent one', async () => {
+    const draft = async (updatedAt: Date) => {
+      const id = randomUUID();
+      await test.repository(ContactDraftRecord).insert({
+        id,
+        hotlineId: hotline.id,
+        callId: randomUUID(),
+        volunteerId,
+        fields: '{"ageBand":"12_14"}',
+        notesEncrypted: 'sealed draft',
+        updatedAt,
+      });
+      return id;
+    };
+    const old = await draft(daysAgo(31));
+    const recent = await draft(daysAgo(29));
+    expect((await retention.run()).contactDrafts).toBe(1);
+    const left = await test.repository(ContactDraftRecord).find();
+    expect(left.map((row) => row.id)).toContain(recent);
+    expect(left.map((row) => row.id)).not.toContain(old);
   });
 });

@@ -16,6 +16,7 @@ import { startRecurringJob } from '../common/recurring-job';
 import { CrisisRetention } from '../crisis/crisis-retention';
 import { Hotline } from '../hotlines/hotline.entity';
 import type { Volunteer } from '../volunteers/volunteer.entity';
+import { ContactDrafts } from './contact-drafts.service';
 import { Contact } from './contact.entity';
 import { HotlinesService } from '../hotlines/hotlines.service';
 
@@ -29,6 +30,8 @@ export interface RetentionRun {
   /** Callers' messages deleted at Twilio. */
   callerMessages: number;
   crisisCases: number;
+  /** Contact drafts never written into a record (see ContactDrafts). */
+  contactDrafts: number;
 }
 
 /**
@@ -45,6 +48,7 @@ export class NoteRetentionService implements OnModuleInit, OnModuleDestroy {
   constructor(
     @InjectRepository(Hotline) private readonly hotlines: Repository<Hotline>,
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
+    private readonly drafts: ContactDrafts,
     private readonly settings: HotlinesService,
     private readonly callerNumbers: CallerNumberRetention,
     private readonly callbackRequests: CallbackRequestsService,
@@ -90,6 +94,7 @@ export class NoteRetentionService implements OnModuleInit, OnModuleDestroy {
       callbackNumbers: 0,
       callerMessages: 0,
       crisisCases: 0,
+      contactDrafts: 0,
     };
     const now = this.clock.now();
     for (const hotline of await this.hotlines.find()) {
@@ -104,6 +109,7 @@ export class NoteRetentionService implements OnModuleInit, OnModuleDestroy {
       total.callbackNumbers += numbers.callbackNumbers;
       total.callerMessages += await this.callbackRequests.clearMessagesBefore(hotline.id, cutoff);
       total.crisisCases += await this.crisisCases.clearClosedBefore(hotline.id, cutoff);
+      total.contactDrafts += await this.drafts.clearBefore(hotline.id, cutoff);
     }
     const cleared = Object.values(total).reduce((sum, count) => sum + count, 0);
     if (cleared > 0) this.logger.log({ ...total }, 'confidential fields past retention cleared');

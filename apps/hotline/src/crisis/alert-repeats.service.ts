@@ -7,7 +7,7 @@ import { InjectClock } from '../common/clock.provider';
 import { startRecurringJob } from '../common/recurring-job';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
 import { Cluster } from '../instances/cluster';
-import { AlertResolution } from './crisis-alert.entity';
+import { AlertResolution, UNTIL_ACKNOWLEDGED_REASONS } from './crisis-alert.entity';
 import { CrisisAlerts } from './crisis-alerts.service';
 
 /**
@@ -61,12 +61,15 @@ export class AlertRepeats implements OnModuleInit, OnModuleDestroy {
   async raiseAgainDue(): Promise<number> {
     const now = this.clock.now();
     let raised = 0;
-    for (const alert of await this.alerts.waitingCallers()) {
-      const call = await this.calls.findOne({
-        where: { id: alert.callId! },
-        select: { id: true, status: true, outcome: true },
-      });
-      const resolution = resolutionOf(call);
+    for (const alert of await this.alerts.toRaiseAgain()) {
+      const resolution = UNTIL_ACKNOWLEDGED_REASONS.includes(alert.reason)
+        ? null
+        : resolutionOf(
+            await this.calls.findOne({
+              where: { id: alert.callId! },
+              select: { id: true, status: true, outcome: true },
+            }),
+          );
       if (resolution) {
         await this.alerts.resolve(alert, resolution);
         continue;

@@ -9,6 +9,7 @@ export const CRISIS_ALERT_REASONS = [
   'high_risk',
   'report_overdue',
   'not_taken',
+  'crisis_now',
 ] as const;
 export type CrisisAlertReason = (typeof CRISIS_ALERT_REASONS)[number];
 
@@ -17,6 +18,13 @@ export type AlertResolution = (typeof ALERT_RESOLUTIONS)[number];
 
 /** Alerts about a caller still on the line: raised again while they wait unacknowledged. */
 export const WAITING_CALLER_REASONS: readonly CrisisAlertReason[] = ['danger_key', 'not_taken'];
+
+/**
+ * Alerts raised again until a supervisor acknowledges them, whatever became of the call: a
+ * volunteer asked for help in the middle of a call ("crisis now"), and that must reach someone
+ * even if the call or the volunteer's console ends first.
+ */
+export const UNTIL_ACKNOWLEDGED_REASONS: readonly CrisisAlertReason[] = ['crisis_now'];
 
 /**
  * A crisis alert to the supervisors, kept until one of them acknowledges it: it survives a

@@ -14,6 +14,7 @@ import {
   AlertResolution,
   CrisisAlertReason,
   CrisisAlertRecord,
+  UNTIL_ACKNOWLEDGED_REASONS,
   WAITING_CALLER_REASONS,
   alertView,
 } from './crisis-alert.entity';
@@ -109,14 +110,17 @@ export class CrisisAlerts {
     return true;
   }
 
-  /** Alerts of crisis callers the job looks at: unacknowledged and not resolved yet. */
-  waitingCallers(): Promise<CrisisAlertRecord[]> {
+  /**
+   * Alerts the job looks at: unacknowledged and not resolved yet, of crisis callers waiting or
+   * raised until acknowledged ("crisis now").
+   */
+  toRaiseAgain(): Promise<CrisisAlertRecord[]> {
     return this.stored.find({
       where: {
         acknowledgedAt: IsNull(),
         resolvedAt: IsNull(),
         callId: Not(IsNull()),
-        reason: In(WAITING_CALLER_REASONS),
+        reason: In([...WAITING_CALLER_REASONS, ...UNTIL_ACKNOWLEDGED_REASONS]),
       },
     });
   }

@@ -4,8 +4,11 @@ import { HotlineRecord } from '../hotlines/hotline-record';
 import type { RiskLevel } from '../contacts/contact-fields';
 import { Partner } from './partner.entity';
 
-/** What opened the case: the caller pressed the danger key, or a contact was rated high risk. */
-export const CRISIS_TRIGGERS = ['danger_key', 'risk_level'] as const;
+/**
+ * What opened the case: the caller pressed the danger key, a contact was rated high risk, or
+ * the volunteer pressed "crisis now" during the call.
+ */
+export const CRISIS_TRIGGERS = ['danger_key', 'risk_level', 'crisis_now'] as const;
 export type CrisisTrigger = (typeof CRISIS_TRIGGERS)[number];
 
 /** The written report is due this long after a case opens. */
@@ -37,6 +40,10 @@ export class CrisisCase extends HotlineRecord {
 
   @Column({ name: 'opened_at', ...DATETIME })
   openedAt!: Date;
+
+  /** The volunteer who opened it from their call ("crisis now"); null when the system did. */
+  @Column({ name: 'opened_by', ...REFERENCE, nullable: true })
+  openedBy!: string | null;
 
   /** The supervisor who took the case. */
   @Column({ name: 'supervisor_id', ...REFERENCE, nullable: true })
@@ -114,10 +121,12 @@ export class CrisisFollowUp {
 
 /** A case just opened: nobody has worked on it yet; its report is due in REPORT_DUE_HOURS. */
 export function newCase(
-  fields: Pick<CrisisCase, 'id' | 'hotlineId' | 'trigger' | 'callId' | 'contactId' | 'riskLevel'>,
+  fields: Pick<CrisisCase, 'id' | 'hotlineId' | 'trigger' | 'callId' | 'contactId' | 'riskLevel'> &
+    Partial<Pick<CrisisCase, 'openedBy'>>,
   openedAt: Date,
 ): Omit<CrisisCase, 'hotline' | 'partner' | 'followUps'> {
   return {
+    openedBy: null,
     ...fields,
     openedAt,
     reportDueAt: new Date(openedAt.getTime() + REPORT_DUE_HOURS * 3600_000),

@@ -175,6 +175,7 @@ export class CrisisCasesService {
       volunteerId,
       supervisorId: crisisCase.supervisorId,
       openedAt: crisisCase.openedAt.toISOString(),
+      openedBy: crisisCase.openedBy,
       partner: crisisCase.partner
         ? {
             id: crisisCase.partner.id,

@@ -1,20 +1,33 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import {
+  ConflictException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  OnModuleDestroy,
+  OnModuleInit,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Subscription } from 'rxjs';
 import { Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
+import { Call } from '../calls/call.entity';
 import { InjectClock } from '../common/clock.provider';
 import { CRISIS_RISK_LEVELS } from '../contacts/contact-fields';
 import type { Contact } from '../contacts/contact.entity';
 import { isUniqueViolation } from '../database/errors';
 import { HotlineEventOf, HotlineEvents } from '../events/hotline-events';
+import type { Volunteer } from '../volunteers/volunteer.entity';
 import { CrisisAlerts } from './crisis-alerts.service';
 import { CrisisCase, CrisisTrigger, newCase } from './crisis-case.entity';
 
+/** A call the volunteer is still in: being connected or talking. */
+const LIVE_CALL_STATUSES: readonly Call['status'][] = ['connecting', 'talking'];
+
 /**
- * Opens crisis cases: for the danger key pressed during a call, or for a contact rated high
- * or imminent risk; each new case is alerted to the supervisors at once.
+ * Opens crisis cases: for the danger key pressed during a call, for a contact rated high
+ * or imminent risk, or for a volunteer's "crisis now" during their call; each new case is
+ * alerted to the supervisors at once.
  */
 @Injectable()
 export class CrisisOpening implements OnModuleInit, OnModuleDestroy {
@@ -23,6 +36,7 @@ export class CrisisOpening implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     @InjectRepository(CrisisCase) private readonly cases: Repository<CrisisCase>,
+    @InjectRepository(Call) private readonly calls: Repository<Call>,
     private readonly alerts: CrisisAlerts,
     private readonly events: HotlineEvents,
     @InjectClock() private readonly clock: Clock,
@@ -66,6 +80,45 @@ export class CrisisOpening implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
+   * "Crisis now": the volunteer in the call opens its case at once (risk imminent, they its
+   * author); the supervisors are alerted (`crisis_now`: the wall offers to join the call) and
+   * texted. A case the call already has (the danger key) is raised to imminent and alerted the
+   * same way. Pressing it again returns the same case and raises no second alert.
+   */
+  async crisisNow(actor: Volunteer, callId: string): Promise<CrisisCase> {
+    const call = await this.calls.findOneBy({ id: callId, volunteerId: actor.id });
+    if (!call) throw new NotFoundException(`No call ${callId} answered by you.`);
+    if (!LIVE_CALL_STATUSES.includes(call.status))
+      throw new ConflictException(
+        'This call is over: rate its risk as imminent in the contact record to open a crisis case.',
+      );
+    if (call.training)
+      throw new ConflictException('A practice call opens no crisis case and alerts nobody.');
+    const crisisCase = await this.open({
+      hotlineId: call.hotlineId,
+      trigger: 'crisis_now',
+      callId: call.id,
+      contactId: null,
+      riskLevel: 'imminent',
+      openedBy: actor.id,
+    });
+    if (crisisCase.trigger !== 'crisis_now') {
+      // The call's case was already open: the volunteer's call for help is alerted all the same.
+      await this.cases.update(crisisCase.id, {
+        riskLevel: 'imminent',
+        updatedAt: this.clock.now().toJSDate(),
+      });
+      await this.alerts.alert(crisisCase, 'crisis_now');
+    }
+    return crisisCase;
+  }
+
+  /** The crisis case of a call, if it has one. */
+  async caseOf(callId: string): Promise<string | null> {
+    return (await this.cases.findOne({ where: { callId }, select: { id: true } }))?.id ?? null;
+  }
+
+  /**
    * A contact was written or changed: it joins the case its call already opened, or opens one
    * when its risk is high or imminent. Returns the case id, if there is a case.
    */
@@ -93,9 +146,8 @@ export class CrisisOpening implements OnModuleInit, OnModuleDestroy {
   }
 
   private async open(
-    fields: Pick<CrisisCase, 'hotlineId' | 'callId' | 'contactId' | 'riskLevel'> & {
-      trigger: CrisisTrigger;
-    },
+    fields: Pick<CrisisCase, 'hotlineId' | 'callId' | 'contactId' | 'riskLevel'> &
+      Partial<Pick<CrisisCase, 'openedBy'>> & { trigger: CrisisTrigger },
   ): Promise<CrisisCase> {
     const crisisCase = this.cases.create(
       newCase({ ...fields, id: randomUUID() }, this.clock.now().toJSDate()),
@@ -109,7 +161,7 @@ export class CrisisOpening implements OnModuleInit, OnModuleDestroy {
     this.logger.warn(`crisis case ${crisisCase.id} opened (${fields.trigger})`);
     await this.alerts.alert(
       crisisCase,
-      fields.trigger === 'danger_key' ? 'danger_key' : 'high_risk',
+      fields.trigger === 'risk_level' ? 'high_risk' : fields.trigger,
     );
     return crisisCase;
   }

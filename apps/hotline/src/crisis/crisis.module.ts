@@ -8,6 +8,7 @@ import { ShiftsModule } from '../shifts/shifts.module';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { AlertRepeats } from './alert-repeats.service';
 import { AlertTexts } from './alert-texts';
+import { CallCrisisController } from './call-crisis.controller';
 import { CrisisAlertRecord } from './crisis-alert.entity';
 import { CrisisAlertsController } from './crisis-alerts.controller';
 import { CrisisCase, CrisisFollowUp } from './crisis-case.entity';
@@ -42,7 +43,12 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     ShiftsModule,
     HotlinesModule,
   ],
-  controllers: [CrisisCasesController, CrisisAlertsController, PartnersController],
+  controllers: [
+    CrisisCasesController,
+    CrisisAlertsController,
+    PartnersController,
+    CallCrisisController,
+  ],
   providers: [
     CrisisCasesService,
     CrisisAlerts,

@@ -13,6 +13,7 @@ import { Call } from '../calls/call.entity';
 import { CallbackRequest } from '../calls/callback-request.entity';
 import { RoutingEpoch } from '../calls/routing-epoch.entity';
 import { PresenceChange } from '../calls/presence-change.entity';
+import { ContactDraftRecord } from '../contacts/contact-draft.entity';
 import { Contact, ContactTopic } from '../contacts/contact.entity';
 import { CrisisAlertRecord } from '../crisis/crisis-alert.entity';
 import { CrisisCase, CrisisFollowUp } from '../crisis/crisis-case.entity';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   CallerBlock,
   CallerProfile,
   Contact,
+  ContactDraftRecord,
   ContactTopic,
   CrisisAlertRecord,
   CrisisCase,

@@ -1,6 +1,6 @@
 import { Global, Injectable, Logger, Module } from '@nestjs/common';
 import { Observable, Subject, Subscription, filter } from 'rxjs';
-import type { CrisisAlert } from '@hotline/console-protocol';
+import type { CallParticipant, CrisisAlert } from '@hotline/console-protocol';
 import type { VolunteerState } from '@hotline/routing';
 import type { CallOutcome, CallerType } from '../calls/call.entity';
 import type { CrisisAlertReason } from '../crisis/crisis-alert.entity';
@@ -26,6 +26,11 @@ export interface HotlineEventMap {
   'call.settled': { hotlineId: string; callId: string; outcome: CallOutcome };
   /** The call moved on in the queue: connecting to its volunteer, back in line, overflowing. */
   'call.changed': { hotlineId: string; callId: string };
+  /**
+   * Who is in a talking call changed (someone joined, left, changed mode, held or muted): its
+   * live call panel is sent again to everyone in it (`participants`: all of them, now).
+   */
+  'call.participants': { hotlineId: string; callId: string; participants: CallParticipant[] };
   'offer.created': {
     hotlineId: string;
     offerId: string;

@@ -161,6 +161,15 @@ export class CreateContactDto extends ContactFieldsDto {
 /** Completes or corrects a record; only the fields given change. */
 export class UpdateContactDto extends PartialType(ContactFieldsDto) {}
 
+/** The record as typed so far during the call: every field optional, replaced whole on each save. */
+export class ContactDraftDto extends PartialType(ContactFieldsDto) {}
+
+export class ContactDraftView extends PartialType(ContactFieldsDto) {
+  @ApiProperty() callId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Null when nothing was saved yet' })
+  savedAt!: string | null;
+}
+
 export class ContactQueryDto {
   @ApiPropertyOptional({ example: '2026-11-01', description: 'Occurred on or after (local date)' })
   @IsOptional()

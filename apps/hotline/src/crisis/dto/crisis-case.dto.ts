@@ -81,6 +81,12 @@ export class CrisisCaseView {
   volunteerId!: string | null;
   @ApiProperty({ nullable: true, type: String }) supervisorId!: string | null;
   @ApiProperty() openedAt!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The volunteer who opened it from their call ("crisis now")',
+  })
+  openedBy!: string | null;
   @ApiProperty({ nullable: true, type: PartnerSummary }) partner!: PartnerSummary | null;
   @ApiProperty({ nullable: true, type: String }) referredAt!: string | null;
   @ApiProperty({ description: '12 hours after opening' }) reportDueAt!: string;

@@ -1,0 +1,96 @@
+import type { CallParticipant, LiveCall } from '@hotline/console-protocol';
+import { callerTypeKey, useI18n } from '../i18n';
+import { formatDuration, secondsSince, useNow } from '../time';
+
+/**
+ * The call I am in: how long it has run, who is calling about what, how often this number
+ * called before, who else is in the call, and "crisis now", which opens a crisis case at once
+ * and brings the supervisors (the contact form sits beside it).
+ */
+export function LiveCallPanel({
+  call,
+  meId,
+  busy,
+  serverNow,
+  onCrisisNow,
+}: {
+  call: LiveCall;
+  meId: string;
+  busy: boolean;
+  serverNow: (now: number) => number;
+  onCrisisNow: () => void;
+}) {
+  const { t, topic } = useI18n();
+  const now = serverNow(useNow());
+  const mine = call.participants.find((participant) => participant.volunteerId === meId);
+  const crisisOpen = call.crisisCaseId !== null;
+
+  const person = (participant: CallParticipant) => {
+    const name =
+      participant.volunteerId === meId
+        ? t('live.you', { name: participant.name })
+        : participant.name;
+    return t(
+      participant.role === 'supervisor' ? `live.supervisor.${participant.mode}` : 'live.talking',
+      { name },
+    );
+  };
+
+  return (
+    <section className="card live-call" aria-labelledby="live-call-heading" data-call={call.callId}>
+      <h2 id="live-call-heading">{t('talking.heading')}</h2>
+      {/* Ticks every second: not something to announce every second. */}
+      <p className="live-call__timer" aria-live="off">
+        {t('live.timer', { time: formatDuration(secondsSince(call.answeredAt, now)) })}
+      </p>
+      <dl className="live-call__details">
+        <dt>{t('live.callerType')}</dt>
+        <dd data-field="callerType">{t(callerTypeKey(call.callerType))}</dd>
+        <dt>{t('live.topic')}</dt>
+        <dd data-field="topic">{topic(call.topic)}</dd>
+        <dt>{t('live.priority')}</dt>
+        <dd data-field="priority" data-priority={call.priority}>
+          {t(`priority.${call.priority}`)}
+        </dd>
+        <dt>{t('live.earlier')}</dt>
+        <dd data-field="earlierContacts">
+          {t('live.earlierCount', { count: call.earlierContacts })}
+        </dd>
+      </dl>
+      {call.callerOnHold && (
+        <p className="live-call__hold" role="status">
+          {t('live.onHold')}
+        </p>
+      )}
+      <h3 className="live-call__people-heading">{t('live.people')}</h3>
+      <ul className="live-call__people" aria-live="polite">
+        {call.participants.map((participant) => (
+          <li
+            key={participant.volunteerId}
+            data-role={participant.role}
+            data-mode={participant.mode}
+          >
+            {person(participant)}
+            {participant.muted && <span className="live-call__muted"> · {t('live.muted')}</span>}
+          </li>
+        ))}
+      </ul>
+      {mine?.role !== 'supervisor' && (
+        <div className="live-call__crisis">
+          <button
+            type="button"
+            className="button button--alarm"
+            disabled={busy || crisisOpen}
+            aria-describedby="live-call-crisis-hint"
+            onClick={onCrisisNow}
+          >
+            {t('live.crisisNow')}
+          </button>
+          <p id="live-call-crisis-hint" className="hint" role={crisisOpen ? 'status' : undefined}>
+            {t(crisisOpen ? 'live.crisisOpened' : 'live.crisisHint')}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
