@@ -5,6 +5,11 @@ import { Contact } from '../contacts/contact.entity';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer } from './call-offer.entity';
+import { CallParticipant } from './conference/call-participant.entity';
+import { ConferenceLegs } from './conference/conference-legs';
+import { LiveCalls } from './conference/live-calls';
+import { Monitor } from './conference/monitor';
+import { InCallController } from './in-call.controller';
 import { CallerNumberRetention } from './caller-number-retention';
 import { Call } from './call.entity';
 import { CallbackRequest } from './callback-request.entity';
@@ -41,6 +46,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     TypeOrmModule.forFeature([
       Call,
       CallOffer,
+      CallParticipant,
       CallbackRequest,
       Contact,
       PresenceChange,
@@ -54,10 +60,14 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     VoiceWebhooksController,
     LadderWebhooksController,
     CallsController,
+    InCallController,
     TrainingCallsController,
   ],
   providers: [
     CallSettlement,
+    ConferenceLegs,
+    LiveCalls,
+    Monitor,
     EffectRecorder,
     CallerTransfer,
     CallerMoves,

@@ -63,15 +63,19 @@ export class CallsService {
       topic: call.topic,
       priority: call.priority,
       waitedSeconds: this.secondsSince(call.queuedAt ?? call.arrivedAt),
-      earlierContacts: call.callerHash
-        ? await this.contacts.countBy({
-            hotlineId: call.hotlineId,
-            callerHash: call.callerHash,
-            occurredAt: LessThan(call.arrivedAt),
-          })
-        : 0,
+      earlierContacts: await this.earlierContacts(call),
       ...(call.training ? { training: true as const } : {}),
     };
+  }
+
+  /** Contacts from the same number to this hotline before this call (never the number itself). */
+  async earlierContacts(call: Call): Promise<number> {
+    if (!call.callerHash) return 0;
+    return this.contacts.countBy({
+      hotlineId: call.hotlineId,
+      callerHash: call.callerHash,
+      occurredAt: LessThan(call.arrivedAt),
+    });
   }
 
   /**

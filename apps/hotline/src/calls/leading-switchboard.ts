@@ -112,6 +112,13 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     });
   }
 
+  connected(call: Call): Promise<void> {
+    return this.step(call.hotlineId, (engine) => ({
+      value: undefined,
+      effects: engine.call(call.id)?.phase === 'connecting' ? engine.answered(call.id) : [],
+    }));
+  }
+
   dialFailed(call: Call): Promise<void> {
     return this.step(call.hotlineId, (engine) => ({
       value: undefined,
@@ -338,11 +345,7 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     return {
       requeue: (call) =>
         this.step(hotlineId, (engine) => ({ value: undefined, effects: requeue(engine, call) })),
-      answered: (call) =>
-        this.step(hotlineId, (engine) => ({
-          value: undefined,
-          effects: engine.call(call.id)?.phase === 'connecting' ? engine.answered(call.id) : [],
-        })),
+      answered: (call) => this.connected(call),
     };
   }
 

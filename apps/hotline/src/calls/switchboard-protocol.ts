@@ -19,6 +19,7 @@ export interface SwitchboardProtocol extends Protocol {
     'switchboard.enqueue': { args: CallArgs; result: 'queued' | 'queue_full' | 'duplicate' };
     'switchboard.hangUp': { args: CallArgs; result: void };
     'switchboard.dialFailed': { args: CallArgs; result: void };
+    'switchboard.connected': { args: CallArgs; result: void };
     'switchboard.ringOnly': {
       args: CallArgs & { volunteerId: string; topic: string };
       result: void;
@@ -86,6 +87,7 @@ export function serveSwitchboard(
     });
   handle('switchboard.enqueue', async ({ callId }) => leader.enqueue(await call(callId)));
   handle('switchboard.hangUp', async ({ callId }) => leader.hangUp(await call(callId)));
+  handle('switchboard.connected', async ({ callId }) => leader.connected(await call(callId)));
   handle('switchboard.dialFailed', async ({ callId }) => leader.dialFailed(await call(callId)));
   handle('switchboard.ringOnly', async ({ callId, volunteerId, topic }) =>
     leader.ringOnly(await call(callId), volunteerId, topic),

@@ -129,6 +129,10 @@ export class SwitchboardSeat
   hangUp(call: Call) {
     return this.active.hangUp(call);
   }
+  connected(call: Call) {
+    return this.active.connected(call);
+  }
+
   dialFailed(call: Call) {
     return this.active.dialFailed(call);
   }

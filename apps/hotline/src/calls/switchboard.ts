@@ -22,6 +22,8 @@ export abstract class Switchboard {
    * with a volunteer when the server restarted) gets its outcome from its recorded status.
    */
   abstract hangUp(call: Call): Promise<void>;
+  /** The volunteer's leg joined the call's conference: the call is talking (a retry changes nothing). */
+  abstract connected(call: Call): Promise<void>;
   /** The volunteer's phone or browser did not answer: the caller goes back to their place. */
   abstract dialFailed(call: Call): Promise<void>;
   /** The caller's place and expected wait, if still waiting. */

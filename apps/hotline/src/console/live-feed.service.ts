@@ -158,6 +158,14 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
             .emit('me.state', await this.views.me(volunteer, event.hotlineId));
         break;
       }
+      case 'call.live':
+        for (const volunteerId of event.to)
+          this.server?.to(volunteerRoom(volunteerId)).emit('call.live', event.live);
+        for (const volunteerId of event.gone.filter((id) => !event.to.includes(id)))
+          this.server
+            ?.to(volunteerRoom(volunteerId))
+            .emit('call.live.ended', { callId: event.callId });
+        break;
       case 'crisis.alert':
         // Raised, raised again (consoles ring anew) or resolved: the latest goes out.
         feed.newAlerts.set(event.alert.alertId, event.alert);

@@ -11,6 +11,7 @@ import {
 import { CallOffer } from '../calls/call-offer.entity';
 import { Call } from '../calls/call.entity';
 import { CallbackRequest } from '../calls/callback-request.entity';
+import { CallParticipant } from '../calls/conference/call-participant.entity';
 import { RoutingEpoch } from '../calls/routing-epoch.entity';
 import { PresenceChange } from '../calls/presence-change.entity';
 import { Contact, ContactTopic } from '../contacts/contact.entity';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   Call,
   CallbackRequest,
   CallOffer,
+  CallParticipant,
   Contact,
   ContactTopic,
   CrisisAlertRecord,

@@ -1,6 +1,6 @@
 import { Global, Injectable, Logger, Module } from '@nestjs/common';
 import { Observable, Subject, Subscription, filter } from 'rxjs';
-import type { CrisisAlert } from '@hotline/console-protocol';
+import type { CrisisAlert, LiveCall } from '@hotline/console-protocol';
 import type { VolunteerState } from '@hotline/routing';
 import type { CallOutcome, CallerType } from '../calls/call.entity';
 import type { CrisisAlertReason } from '../crisis/crisis-alert.entity';
@@ -75,6 +75,17 @@ export interface HotlineEventMap {
     callId: string;
     step: 'supervisors' | 'forwarded';
     forwardedTo?: string;
+  };
+  /**
+   * Someone joined, left or changed how they are in a call's conference: `live` goes to those
+   * in it (`to`), and those who left it (`gone`) learn that it ended for them.
+   */
+  'call.live': {
+    hotlineId: string;
+    callId: string;
+    to: string[];
+    live: LiveCall;
+    gone: string[];
   };
   /** A hotline's settings changed (on this instance or another): routing takes the new policy. */
   'hotline.changed': { hotlineId: string; hotline: Hotline };
