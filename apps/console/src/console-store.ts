@@ -9,6 +9,8 @@ import {
   type Ack,
   type ClientEvents,
   type ContactFields,
+  type InCallMode,
+  type LiveCall,
   type Me,
   type Presence,
   type QueueSnapshot,
@@ -27,6 +29,8 @@ import {
 } from './live-state';
 
 export type ConsoleSocket = Socket<ServerEvents, ClientEvents>;
+/** How a supervisor is in a call they joined. */
+export type MonitorMode = Exclude<InCallMode, 'talk'>;
 /** The socket with an ack deadline: `emitWithAck` rejects when the server does not answer. */
 type TimedSocket = ReturnType<ConsoleSocket['timeout']>;
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -70,6 +74,8 @@ export interface ConsoleModel {
   recordDue: RecordDue | null;
   notice: Notice | null;
   busy: boolean;
+  /** The call I am in (`call.live`): on the wall, the one a supervisor joined. */
+  inCall: LiveCall | null;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -87,6 +93,7 @@ export class ConsoleStore {
     recordDue: null,
     notice: null,
     busy: false,
+    inCall: null,
   };
   private readonly listeners = new Set<() => void>();
   /** The best lower bound of the server clock's offset we have seen; null until any. */
@@ -94,7 +101,7 @@ export class ConsoleStore {
   /** Frames that arrive while a snapshot is on its way: applied after it, if still new. */
   private held: ChangesFrame[] | null = null;
 
-  constructor(token: string) {
+  constructor(private readonly token: string) {
     this.socket = io(CONSOLE_NAMESPACE, { auth: { token }, autoConnect: false });
     this.listen();
   }
@@ -195,6 +202,47 @@ export class ConsoleStore {
     );
   }
 
+  /** A supervisor joins a call (their phone or softphone rings) or switches how they are in it. */
+  monitor(callId: string, mode: MonitorMode): Promise<boolean> {
+    return this.request('POST', `/api/calls/${callId}/monitor`, { mode });
+  }
+
+  /** A supervisor leaves the call they joined. */
+  leaveCall(callId: string): Promise<boolean> {
+    return this.request('DELETE', `/api/calls/${callId}/monitor`);
+  }
+
+  /** An API request; its refusal becomes the page's notice, a live call it returns is mine. */
+  private async request(method: string, path: string, body?: object): Promise<boolean> {
+    this.update({ busy: true });
+    try {
+      const response = await fetch(path, {
+        method,
+        headers: {
+          Authorization: `Bearer ${this.token}`,
+          ...(body ? { 'Content-Type': 'application/json' } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      const answer = (await response.json().catch(() => null)) as
+        (Partial<LiveCall> & { message?: string | string[] }) | null;
+      if (!response.ok) {
+        const reason = [answer?.message ?? response.statusText].flat().join(' ');
+        this.update({ busy: false, notice: { kind: 'error', reason } });
+        return false;
+      }
+      this.update({
+        busy: false,
+        notice: null,
+        ...(answer?.callId ? { inCall: answer as LiveCall } : {}),
+      });
+      return true;
+    } catch {
+      this.update({ busy: false, notice: { kind: 'noAnswer' } });
+      return false;
+    }
+  }
+
   private listen(): void {
     const socket = this.socket;
     socket.on('connect', () => {
@@ -225,6 +273,10 @@ export class ConsoleStore {
       });
     });
     socket.on('me.state', (me) => this.receiveMe(me));
+    socket.on('call.live', (call) => this.update({ inCall: call }));
+    socket.on('call.live.ended', ({ callId }) => {
+      if (this.model.inCall?.callId === callId) this.update({ inCall: null });
+    });
   }
 
   private receiveSnapshot(snapshot: QueueSnapshot): void {

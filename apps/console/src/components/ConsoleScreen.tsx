@@ -130,7 +130,13 @@ export function ConsoleScreen({
         ) : !live ? (
           <p className="loading">{t('connection.connecting')}</p>
         ) : supervising && tab === 'wall' ? (
-          <SupervisorWall live={live} store={store} busy={model.busy} serverNow={serverNow} />
+          <SupervisorWall
+            live={live}
+            store={store}
+            busy={model.busy}
+            serverNow={serverNow}
+            inCall={model.inCall}
+          />
         ) : (
           <VolunteerDesk
             live={live}

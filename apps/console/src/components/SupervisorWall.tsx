@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { DutyVolunteer, QueuedCall, TodayFigures } from '@hotline/console-protocol';
-import type { ConsoleStore } from '../console-store';
+import type { DutyVolunteer, LiveCall, QueuedCall, TodayFigures } from '@hotline/console-protocol';
+import type { ConsoleStore, MonitorMode } from '../console-store';
 import { callerTypeKey, useI18n } from '../i18n';
 import type { LiveState } from '../live-state';
 import { formatDuration, secondsSince, useNow } from '../time';
@@ -21,11 +21,14 @@ export function SupervisorWall({
   store,
   busy,
   serverNow,
+  inCall,
 }: {
   live: LiveState;
   store: ConsoleStore;
   busy: boolean;
   serverNow: (now: number) => number;
+  /** The call this supervisor joined, if any. */
+  inCall: LiveCall | null;
 }) {
   const { t } = useI18n();
   const now = serverNow(useNow());
@@ -127,6 +130,21 @@ export function SupervisorWall({
                     {['available', 'missed', 'offered', 'break'].includes(volunteer.state) && (
                       <MoveButton {...move(volunteer)} to="offline" />
                     )}
+                    {volunteer.state === 'talking' &&
+                      volunteer.callId &&
+                      volunteer.id !== live.me.id && (
+                        <MonitorControls
+                          callId={volunteer.callId}
+                          mine={
+                            inCall?.callId === volunteer.callId
+                              ? inCall.participants.find((one) => one.volunteerId === live.me.id)
+                                  ?.mode
+                              : undefined
+                          }
+                          store={store}
+                          busy={busy}
+                        />
+                      )}
                   </td>
                 </tr>
               ))}
@@ -135,6 +153,52 @@ export function SupervisorWall({
         )}
       </section>
     </div>
+  );
+}
+
+const MONITOR_MODES: MonitorMode[] = ['listen', 'whisper', 'barge'];
+
+/**
+ * A supervisor joins a volunteer's call to listen, whisper to the volunteer or barge in, and
+ * switches or leaves; the pressed button is how they are in it now.
+ */
+function MonitorControls({
+  callId,
+  mine,
+  store,
+  busy,
+}: {
+  callId: string;
+  mine: string | undefined;
+  store: ConsoleStore;
+  busy: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <span className="monitor" role="group" aria-label={t('wall.monitor')} data-monitor={callId}>
+      {MONITOR_MODES.map((mode) => (
+        <button
+          key={mode}
+          type="button"
+          className="button button--small"
+          aria-pressed={mine === mode}
+          disabled={busy || mine === mode}
+          onClick={() => void store.monitor(callId, mode)}
+        >
+          {t(`wall.monitor.${mode}`)}
+        </button>
+      ))}
+      {mine && (
+        <button
+          type="button"
+          className="button button--small"
+          disabled={busy}
+          onClick={() => void store.leaveCall(callId)}
+        >
+          {t('wall.monitor.leave')}
+        </button>
+      )}
+    </span>
   );
 }
 
