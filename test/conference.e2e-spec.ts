@@ -261,6 +261,80 @@ describe('a supervisor in the call: the conference, listen, whisper, barge, hold
     await duty(hotline, volunteer).wrapUp(callId).expect(200);
   });
 
+  it("lets a supervisor in the call take it over: the volunteer leaves into wrap-up, the call and its record are the supervisor's", async () => {
+    const desk = await openConsole(hotline, volunteer.token);
+    const volunteerLive = liveOn(desk);
+    try {
+      const { call, callId, action } = await talkingCall();
+      // Only someone in the call can take it over.
+      await hotline.as(supervisor.token).post(`/api/calls/${callId}/take-over`).expect(409);
+      await monitor(callId, { mode: 'listen' }).expect(200);
+      const leg = supervisorAtTwilio(call)!;
+      await call.conferenceEvent('participant-join', leg.callSid, leg.label!);
+
+      const taken = await hotline
+        .as(supervisor.token)
+        .post(`/api/calls/${callId}/take-over`)
+        .expect(200);
+      expect(taken.body.participants).toEqual([
+        expect.objectContaining({ volunteerId: supervisor.id, role: 'supervisor', mode: 'talk' }),
+      ]);
+      // At Twilio: the supervisor speaks with the caller, the volunteer's leg is gone.
+      expect(supervisorAtTwilio(call)).toMatchObject({ muted: false, coaching: false });
+      expect(
+        twilio.conferences.find(call.conference!.sid)!.participants.has(call.volunteerLeg),
+      ).toBe(false);
+      await eventually(
+        async () => volunteerLive.ended.includes(callId) || undefined,
+        'the volunteer to leave the call',
+      );
+      const queue = (await hotline.as(supervisor.token).get('/api/queue').expect(200)).body;
+      expect(queue.volunteers.find((v: { id: string }) => v.id === volunteer.id)).toMatchObject({
+        state: 'wrap_up',
+      });
+      // The call has its one outcome, and its contact record is the supervisor's.
+      expect(await callRecord(hotline, call.callSid)).toMatchObject({
+        outcome: 'answered',
+        status: 'talking',
+        volunteer_id: supervisor.id,
+      });
+      const contact = await eventually(
+        async () =>
+          (
+            await hotline.database.query<{ volunteer_id: string }>(
+              'SELECT volunteer_id FROM contact WHERE call_id = ?',
+              [callId],
+            )
+          )[0],
+        'the contact record',
+      );
+      expect(contact.volunteer_id).toBe(supervisor.id);
+      const audited = await hotline.database.query<{ action: string }>(
+        "SELECT action FROM audit_event WHERE subject_id = ? AND action = 'call.take_over'",
+        [callId],
+      );
+      expect(audited).toHaveLength(1);
+      await hotline.as(supervisor.token).post(`/api/calls/${callId}/take-over`).expect(409);
+
+      // The caller leaves the supervisor: the call ends, answered once.
+      await call.conferenceEvent('participant-leave', call.callSid, 'caller');
+      await call.follow(action, { DialCallStatus: 'completed', DialCallDuration: '0' });
+      await call.hangUp();
+      expect(await callRecord(hotline, call.callSid)).toMatchObject({
+        outcome: 'answered',
+        status: 'ended',
+      });
+      // No record is the volunteer's to write: their wrap-up is a pause, which they may end.
+      await hotline
+        .as(volunteer.token)
+        .put('/api/me/presence')
+        .send({ state: 'offline' })
+        .expect(200);
+    } finally {
+      desk.close();
+    }
+  });
+
   it('ends the call for the caller when the volunteer hangs up with nobody else speaking', async () => {
     const { call, callId, action } = await talkingCall();
     await call.conferenceEvent('participant-leave', call.volunteerLeg, 'volunteer');

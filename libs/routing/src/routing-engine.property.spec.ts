@@ -75,6 +75,7 @@ const command = fc.oneof(
   },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('hangUp' as const), pick }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('supervisorTakes' as const), pick }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('takeOver' as const), pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('resurrect' as const), pick }) },
   {
     weight: 4,
@@ -242,6 +243,33 @@ class Switchboard {
         }
         return;
       }
+      case 'takeOver': {
+        const callId = of([...this.calls.keys()], command.pick);
+        if (!callId) return;
+        const call = engine.call(callId)!;
+        if (call.phase !== 'talking') {
+          expect(() => engine.takeOver(callId, 'supervisor')).toThrow(
+            expect.objectContaining({ code: 'not_allowed' }),
+          );
+          return;
+        }
+        const effects = engine.takeOver(callId, 'supervisor');
+        must(
+          effects.some(
+            (e) =>
+              e.type === 'volunteer_state' &&
+              e.volunteerId === call.volunteerId &&
+              (e.state === 'wrap_up' || e.state === 'available'),
+          ),
+          'the volunteer did not leave a call taken over',
+        );
+        this.absorb(effects);
+        must(engine.call(callId) === undefined, 'a call taken over stayed in the engine');
+        expect(() => engine.takeOver(callId, 'another')).toThrow(
+          expect.objectContaining({ code: 'unknown_call' }),
+        );
+        return;
+      }
       case 'resurrect': {
         // A late retry, a failed transfer or a sweep naming a call that ended: nothing moves.
         const callId = of([...this.endings.keys()], command.pick);
@@ -396,6 +424,13 @@ class Switchboard {
           break;
         case 'supervisor_connect':
           must(this.escalated.has(effect.callId), 'a supervisor took a caller never escalated');
+          break;
+        case 'taken_over':
+          must(this.talking.has(effect.callId), 'took over a call not in conversation');
+          must(
+            this.engine.volunteer(effect.volunteerId)?.callId !== effect.callId,
+            'the volunteer still holds a call taken over',
+          );
           break;
         case 'missed_twice':
           must(this.misses.get(effect.volunteerId) === 1, 'on break before two misses in a row');
@@ -556,6 +591,7 @@ describe('RoutingEngine under random evenings', () => {
       'offer_withdrawn:timeout',
       'overflow',
       'supervisor_connect',
+      'taken_over',
       'volunteer_state',
     ]);
   });

@@ -384,6 +384,28 @@ export class RoutingEngine {
   }
 
   /**
+   * A supervisor who joined the conversation takes it over: the volunteer is free of the call
+   * and wraps up (or is available at once when `wrapUpSeconds` is 0); the call ends here,
+   * `answered` by the supervisor, and goes on with them outside the engine.
+   * @throws RoutingError `unknown_call`; `not_allowed` unless the call is talking
+   */
+  takeOver(callId: string, supervisorId: string): RoutingEffect[] {
+    return this.handle(() => {
+      const call = this.knownCall(callId);
+      if (call.phase !== 'talking') {
+        throw new RoutingError('not_allowed', `call ${callId} is ${call.phase}, not talking`);
+      }
+      const volunteer = call.volunteer!;
+      volunteer.call = undefined;
+      this.recordHandleTime((this.at - call.acceptedAt!) / 1000 + this.policy.wrapUpSeconds);
+      this.emit({ type: 'taken_over', callId, volunteerId: volunteer.id, supervisorId });
+      this.end(call, 'answered', supervisorId);
+      if (this.policy.wrapUpSeconds > 0) this.moveTo(volunteer, 'wrap_up');
+      else this.startIdle(volunteer);
+    });
+  }
+
+  /**
    * Does what is due: offers time out, wrap-ups and misses end, calls past their skill
    * fallback are offered, crisis callers climb the escalation ladder, normal callers who
    * waited `maxWaitSeconds` and whom nobody can take overflow, and calls connecting past their

@@ -84,6 +84,11 @@ export type RoutingEffect =
   | { type: 'crisis_supervisors'; callId: string }
   /** A supervisor took the crisis caller: the host moves the caller to them. */
   | { type: 'supervisor_connect'; callId: string; supervisorId: string }
+  /**
+   * A supervisor in the call took it over: the volunteer leaves into wrap-up, the caller stays
+   * with the supervisor outside the engine (the host records them as the call's person).
+   */
+  | { type: 'taken_over'; callId: string; volunteerId: string; supervisorId: string }
   /** Still nobody: the host forwards the caller to the crisis line; the call ends `forwarded`. */
   | { type: 'crisis_forward'; callId: string }
   /** A volunteer missed two offers in a row and was put on break: the supervisors are told. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNotFoundResponse,
@@ -12,10 +12,12 @@ import { IdParam } from '../common/id.pipe';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { Monitor } from './conference/monitor';
 import { LiveCallView, MonitorDto, SwitchDto } from './dto/in-call.dto';
+import { SwitchboardRefusalFilter } from './switchboard-refusal';
 
 /** A call in conversation: the supervisor joining it, the volunteer's hold and mute. */
 @ApiTags('calls')
 @SignedInRoutes()
+@UseFilters(SwitchboardRefusalFilter)
 @Controller('api/calls/:id')
 export class InCallController {
   constructor(private readonly monitor: Monitor) {}
@@ -54,6 +56,22 @@ export class InCallController {
   @ApiNotFoundResponse({ description: 'You are not in this call' })
   leave(@SignedIn() actor: Volunteer, @Param('id', IdParam('call')) id: string): Promise<void> {
     return this.monitor.leave(actor, id);
+  }
+
+  @Post('take-over')
+  @HttpCode(200)
+  @Roles('supervisor')
+  @ApiOperation({
+    summary:
+      'The supervisor in the call takes it over: the volunteer leaves into wrap-up, the call and its contact record are yours (audited)',
+  })
+  @ApiOkResponse({ type: LiveCallView })
+  @ApiConflictResponse({ description: 'Not in a conversation, or you have not joined it' })
+  takeOver(
+    @SignedIn() actor: Volunteer,
+    @Param('id', IdParam('call')) id: string,
+  ): Promise<LiveCall> {
+    return this.monitor.takeOver(actor, id);
   }
 
   @Post('hold')

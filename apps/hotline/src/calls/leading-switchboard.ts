@@ -112,6 +112,16 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     });
   }
 
+  takeOver(call: Call, supervisorId: string): Promise<void> {
+    return this.step(call.hotlineId, (engine) => ({
+      value: undefined,
+      effects: refusing(
+        () => engine.takeOver(call.id, supervisorId),
+        'The call is not in a conversation with its volunteer now.',
+      ),
+    }));
+  }
+
   connected(call: Call): Promise<void> {
     return this.step(call.hotlineId, (engine) => ({
       value: undefined,

@@ -20,6 +20,7 @@ export interface SwitchboardProtocol extends Protocol {
     'switchboard.hangUp': { args: CallArgs; result: void };
     'switchboard.dialFailed': { args: CallArgs; result: void };
     'switchboard.connected': { args: CallArgs; result: void };
+    'switchboard.takeOver': { args: CallArgs & { supervisorId: string }; result: void };
     'switchboard.ringOnly': {
       args: CallArgs & { volunteerId: string; topic: string };
       result: void;
@@ -87,6 +88,9 @@ export function serveSwitchboard(
     });
   handle('switchboard.enqueue', async ({ callId }) => leader.enqueue(await call(callId)));
   handle('switchboard.hangUp', async ({ callId }) => leader.hangUp(await call(callId)));
+  handle('switchboard.takeOver', async ({ callId, supervisorId }) =>
+    leader.takeOver(await call(callId), supervisorId),
+  );
   handle('switchboard.connected', async ({ callId }) => leader.connected(await call(callId)));
   handle('switchboard.dialFailed', async ({ callId }) => leader.dialFailed(await call(callId)));
   handle('switchboard.ringOnly', async ({ callId, volunteerId, topic }) =>

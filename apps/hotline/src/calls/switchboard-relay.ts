@@ -55,6 +55,10 @@ export class SwitchboardRelay extends Switchboard {
     return this.webhookStep('switchboard.hangUp', call, undefined);
   }
 
+  takeOver(call: Call, supervisorId: string): Promise<void> {
+    return this.leader.askLeader('switchboard.takeOver', { callId: call.id, supervisorId });
+  }
+
   /** Unanswered in time, the record (answered) stands: the connecting deadline's check settles it. */
   connected(call: Call): Promise<void> {
     return this.webhookStep('switchboard.connected', call, undefined);

@@ -129,6 +129,10 @@ export class SwitchboardSeat
   hangUp(call: Call) {
     return this.active.hangUp(call);
   }
+  takeOver(call: Call, supervisorId: string) {
+    return this.active.takeOver(call, supervisorId);
+  }
+
   connected(call: Call) {
     return this.active.connected(call);
   }

@@ -18,6 +18,11 @@ export abstract class Switchboard {
   /** A caller chose their topic: they join the queue. */
   abstract enqueue(call: Call): Promise<'queued' | 'queue_full' | 'duplicate'>;
   /**
+   * A supervisor in the conversation takes it over: the volunteer leaves into wrap-up, the call
+   * (answered) and its contact record are the supervisor's from now.
+   */
+  abstract takeOver(call: Call, supervisorId: string): Promise<void>;
+  /**
    * The caller hung up or the conversation ended. A call the engine does not know (it was
    * with a volunteer when the server restarted) gets its outcome from its recorded status.
    */

@@ -176,16 +176,21 @@ export class ConferenceLegs {
   }
 
   /**
-   * Someone left the conference. The volunteer leaving ends it for the caller too, unless a
-   * supervisor is speaking with them (barged in or took over): a child is never left alone
-   * on a silent line.
+   * Someone left the conference. The person the call is with (the volunteer, or the supervisor
+   * who took it over) leaving ends it for the caller too, unless someone else is speaking with
+   * them (a supervisor barged in): a child is never left alone on a silent line.
    */
   private async left(call: Call, row: CallParticipant): Promise<void> {
     if (row.leftAt) return;
     await this.participants.update(row.id, { leftAt: this.now() });
     const present = await this.live.present(call.id);
     const someoneTalks = present.some((other) => other.mode === 'talk' || other.mode === 'barge');
-    if (row.role === 'volunteer' && !someoneTalks && call.conferenceSid && !call.endedAt)
+    if (
+      call.volunteerId === row.volunteerId &&
+      !someoneTalks &&
+      call.conferenceSid &&
+      !call.endedAt
+    )
       await this.telephony
         .endConference(call.conferenceSid)
         .catch((error: Error) =>

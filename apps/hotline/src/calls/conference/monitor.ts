@@ -11,6 +11,7 @@ import { Telephony } from '../../telephony/telephony';
 import type { Volunteer } from '../../volunteers/volunteer.entity';
 import { Call } from '../call.entity';
 import { CallerTransfer } from '../caller-transfer';
+import { Switchboard } from '../switchboard';
 import type { MonitorMode } from '../dto/in-call.dto';
 import { CallParticipant } from './call-participant.entity';
 import { legStatusPath } from './conference-legs';
@@ -35,6 +36,7 @@ export class Monitor {
     private readonly transfer: CallerTransfer,
     private readonly live: LiveCalls,
     private readonly audit: AuditService,
+    private readonly switchboard: Switchboard,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -93,6 +95,35 @@ export class Monitor {
     await this.participants.update(mine.id, { leftAt: this.now() });
     await this.audited(actor, call, 'call.monitor.left');
     await this.live.publish(call.id, [actor.id]);
+  }
+
+  /**
+   * The supervisor in the call takes it over: they speak with the caller, the volunteer's leg
+   * leaves and the volunteer goes into wrap-up; the call and its contact record are theirs.
+   */
+  async takeOver(actor: Volunteer, callId: string): Promise<LiveCall> {
+    const call = await this.conversation(actor, callId);
+    if (call.volunteerId === actor.id) throw new ConflictException('The call is yours already.');
+    const mine = await this.mine(call.id, actor.id);
+    if (mine?.role !== 'supervisor' || !mine.joinedAt || !mine.legSid)
+      throw new ConflictException('Join the call first (listen, whisper or barge in).');
+    const volunteer = await this.participants.findOneBy({
+      callId: call.id,
+      volunteerId: call.volunteerId ?? '',
+      role: 'volunteer',
+      leftAt: IsNull(),
+    });
+    await this.switchboard.takeOver(call, actor.id);
+    await this.telephony.updateParticipant(call.conferenceSid!, mine.legSid, modeOptions('barge'));
+    await this.participants.update(mine.id, { mode: 'talk' });
+    if (volunteer) {
+      await this.participants.update(volunteer.id, { leftAt: this.now() });
+      if (volunteer.legSid)
+        await this.telephony.removeParticipant(call.conferenceSid!, volunteer.legSid);
+    }
+    await this.audited(actor, call, 'call.take_over');
+    await this.live.publish(call.id, volunteer ? [volunteer.volunteerId] : []);
+    return (await this.live.view(await this.calls.findOneByOrFail({ id: call.id })))!;
   }
 
   /** The volunteer holds the caller (hold music) or takes them back. */
@@ -186,12 +217,16 @@ export class Monitor {
  * Twilio's participant settings for each mode: listening is muted; whispering is coaching the
  * volunteer's leg (only they hear it); barging speaks to everyone.
  */
-export function modeOptions(mode: MonitorMode, volunteerLeg: string): ParticipantOptions {
+export function modeOptions(mode: MonitorMode, volunteerLeg?: string): ParticipantOptions {
   switch (mode) {
     case 'listen':
       return { muted: true, coaching: false };
     case 'whisper':
-      return { muted: false, coaching: true, callSidToCoach: volunteerLeg };
+      return {
+        muted: false,
+        coaching: true,
+        ...(volunteerLeg && { callSidToCoach: volunteerLeg }),
+      };
     case 'barge':
       return { muted: false, coaching: false };
   }
