@@ -335,6 +335,80 @@ describe('a supervisor in the call: the conference, listen, whisper, barge, hold
     }
   });
 
+  it('transfers a caller cold back to the queue for another topic, keeping their place, to the next volunteer who ends up with the call and its record', async () => {
+    const { call, callId } = await talkingCall();
+    // Another caller about learning arrives while the first one talks.
+    const later = new PhoneCall(hotline.baseUrl);
+    await later.dial();
+    await later.choose('1', '2');
+
+    const transfer = (body: object, token = volunteer.token) =>
+      hotline.as(token).post(`/api/calls/${callId}/transfer`).send(body);
+    expect(
+      JSON.stringify((await transfer({ kind: 'cold', topic: 'nothing' }).expect(400)).body),
+    ).toContain('topic must be one of');
+    await transfer({ kind: 'warm', topic: 'learning' }).expect(400);
+    await transfer({ kind: 'cold', topic: 'learning' }, supervisor.token).expect(409);
+
+    const before = twilio.requests.length;
+    await transfer({ kind: 'cold', topic: 'learning' }).expect(204);
+    // Twilio sends the caller from the conference back to their place in the queue.
+    const moved = await twilio.next(
+      (request) =>
+        twilio.requests.indexOf(request) >= before &&
+        request.path.endsWith(`/Calls/${call.callSid}.json`),
+    );
+    expect(moved.params.Url).toBe(`https://hotline.test/twilio/voice/connect?call=${callId}`);
+    await call.conferenceEvent('participant-leave', call.callSid, 'caller');
+    await call.conferenceEvent('conference-end');
+    expect((await call.follow(moved.params.Url)).twiml).toContain('<Enqueue');
+    expect(await callRecord(hotline, call.callSid)).toMatchObject({
+      status: 'waiting',
+      topic: 'learning',
+      priority: 'normal',
+      volunteer_id: null,
+      answered_at: null,
+      outcome: null,
+    });
+    const queue = (await hotline.as(supervisor.token).get('/api/queue').expect(200)).body;
+    expect(queue.volunteers.find((v: { id: string }) => v.id === volunteer.id)).toMatchObject({
+      state: 'wrap_up',
+    });
+
+    // The next volunteer for learning is offered the transferred caller first: their place
+    // is before the caller who came later.
+    const next = await addPerson(hotline, { topicSkills: ['learning'], phone: ownPhone() });
+    await duty(hotline, next).available();
+    const offer = await duty(hotline, next).offer();
+    expect(offer).toMatchObject({ callId, topic: 'learning', priority: 'normal' });
+    await duty(hotline, next).accept(offer).expect(204);
+    const action = await call.pickUp(callId);
+    await call.conferenceEvent('participant-leave', call.callSid, 'caller');
+    await call.follow(action, { DialCallStatus: 'completed', DialCallDuration: '0' });
+    await call.hangUp();
+    expect(await callRecord(hotline, call.callSid)).toMatchObject({
+      outcome: 'answered',
+      status: 'ended',
+      volunteer_id: next.id,
+    });
+    const contact = await eventually(
+      async () =>
+        (
+          await hotline.database.query<{ volunteer_id: string }>(
+            'SELECT volunteer_id FROM contact WHERE call_id = ?',
+            [callId],
+          )
+        )[0],
+      'the contact record',
+    );
+    expect(contact.volunteer_id).toBe(next.id);
+    await duty(hotline, next).wrapUp(callId).expect(200);
+
+    await later.hangUp();
+    for (const person of [volunteer, next])
+      await hotline.as(person.token).put('/api/me/presence').send({ state: 'offline' }).expect(200);
+  });
+
   it('ends the call for the caller when the volunteer hangs up with nobody else speaking', async () => {
     const { call, callId, action } = await talkingCall();
     await call.conferenceEvent('participant-leave', call.volunteerLeg, 'volunteer');

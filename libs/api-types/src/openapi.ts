@@ -369,6 +369,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/calls/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The volunteer sends the caller back to the queue for a topic (cold), keeping the caller's priority and place; you go into wrap-up */
+    post: operations['InCallController_transfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/calls/{id}/wrap-up': {
     parameters: {
       query?: never;
@@ -3105,6 +3122,27 @@ export interface components {
       training: true;
       volunteerId: string;
     };
+    TransferDto: {
+      /**
+       * @description cold: back to the queue for `topic`, keeping the caller's priority and place
+       * @enum {string}
+       */
+      kind: 'cold';
+      /**
+       * @description A top-level topic key (GET /api/taxonomy)
+       * @enum {string}
+       */
+      topic:
+        | 'emotional'
+        | 'learning'
+        | 'parent_child'
+        | 'behaviour'
+        | 'peer_relations'
+        | 'clinical'
+        | 'self_harm_suicide'
+        | 'violence_bullying'
+        | 'other';
+    };
     TrendMonth: {
       abandonmentRate: number | null;
       answered: number;
@@ -4705,6 +4743,50 @@ export interface operations {
         };
       };
       /** @description Not in a conversation, or you have not joined it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  InCallController_transfer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TransferDto'];
+      };
+    };
+    responses: {
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Not your call, or not in a conversation */
       409: {
         headers: {
           [name: string]: unknown;

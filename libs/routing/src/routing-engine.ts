@@ -406,6 +406,32 @@ export class RoutingEngine {
   }
 
   /**
+   * A cold transfer: the volunteer talking with the caller sends them back to the queue for
+   * `topic`. The caller keeps their priority and their place (their arrival and turn); the
+   * volunteer wraps up, so the call goes to someone else first (no record is theirs: it follows
+   * whoever ends up with the caller). The call stays in the engine: it still ends once, with
+   * one outcome.
+   * @throws RoutingError `unknown_call`; `not_allowed` unless the call is talking
+   */
+  transferToQueue(callId: string, topic: string): RoutingEffect[] {
+    return this.handle(() => {
+      const call = this.knownCall(callId);
+      if (call.phase !== 'talking') {
+        throw new RoutingError('not_allowed', `call ${callId} is ${call.phase}, not talking`);
+      }
+      const volunteer = call.volunteer!;
+      volunteer.call = undefined;
+      this.recordHandleTime((this.at - call.acceptedAt!) / 1000 + this.policy.wrapUpSeconds);
+      call.acceptedAt = undefined;
+      call.topic = topic;
+      this.requeue(call);
+      this.emit({ type: 'transferred', callId, volunteerId: volunteer.id, topic });
+      // Wrap-up even when it lasts no time: the call is offered to someone else first.
+      this.moveTo(volunteer, 'wrap_up');
+    });
+  }
+
+  /**
    * Does what is due: offers time out, wrap-ups and misses end, calls past their skill
    * fallback are offered, crisis callers climb the escalation ladder, normal callers who
    * waited `maxWaitSeconds` and whom nobody can take overflow, and calls connecting past their

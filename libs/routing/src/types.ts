@@ -89,6 +89,11 @@ export type RoutingEffect =
    * with the supervisor outside the engine (the host records them as the call's person).
    */
   | { type: 'taken_over'; callId: string; volunteerId: string; supervisorId: string }
+  /**
+   * The volunteer sent the caller back to the queue for another topic (a cold transfer): the
+   * caller keeps their priority and place; the volunteer is free of the call.
+   */
+  | { type: 'transferred'; callId: string; volunteerId: string; topic: string }
   /** Still nobody: the host forwards the caller to the crisis line; the call ends `forwarded`. */
   | { type: 'crisis_forward'; callId: string }
   /** A volunteer missed two offers in a row and was put on break: the supervisors are told. */

@@ -9,6 +9,7 @@ import { CallParticipant } from './conference/call-participant.entity';
 import { ConferenceLegs } from './conference/conference-legs';
 import { LiveCalls } from './conference/live-calls';
 import { Monitor } from './conference/monitor';
+import { Transfer } from './conference/transfer';
 import { InCallController } from './in-call.controller';
 import { CallerNumberRetention } from './caller-number-retention';
 import { Call } from './call.entity';
@@ -68,6 +69,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     ConferenceLegs,
     LiveCalls,
     Monitor,
+    Transfer,
     EffectRecorder,
     CallerTransfer,
     CallerMoves,

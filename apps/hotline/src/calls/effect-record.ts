@@ -184,6 +184,23 @@ export function recordOf(effects: readonly Effect[], context: RecordContext): Re
         calls.set(call.id, { ...call, ...changes } as Call);
         break;
       }
+      case 'transferred':
+        // Back in the queue, for the next volunteer: their answer will be the call's answer.
+        change({
+          kind: 'call.update',
+          callId: effect.callId,
+          changes: {
+            status: 'waiting',
+            volunteerId: null,
+            topic: effect.topic,
+            answeredAt: null,
+            dialStartedAt: null,
+            callerOnHold: false,
+            updatedAt: at,
+          },
+        });
+        publish({ type: 'call.changed', hotlineId, callId: effect.callId });
+        break;
       case 'taken_over':
         // The contact record follows the person who ends up with the caller.
         change({

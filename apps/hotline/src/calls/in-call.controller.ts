@@ -11,7 +11,8 @@ import { Roles, SignedIn, SignedInRoutes } from '../auth/access.decorators';
 import { IdParam } from '../common/id.pipe';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { Monitor } from './conference/monitor';
-import { LiveCallView, MonitorDto, SwitchDto } from './dto/in-call.dto';
+import { LiveCallView, MonitorDto, SwitchDto, TransferDto } from './dto/in-call.dto';
+import { Transfer } from './conference/transfer';
 import { SwitchboardRefusalFilter } from './switchboard-refusal';
 
 /** A call in conversation: the supervisor joining it, the volunteer's hold and mute. */
@@ -20,7 +21,10 @@ import { SwitchboardRefusalFilter } from './switchboard-refusal';
 @UseFilters(SwitchboardRefusalFilter)
 @Controller('api/calls/:id')
 export class InCallController {
-  constructor(private readonly monitor: Monitor) {}
+  constructor(
+    private readonly monitor: Monitor,
+    private readonly transfers: Transfer,
+  ) {}
 
   @Get('live')
   @ApiOperation({ summary: 'The call you are in, as the live call panel shows it' })
@@ -72,6 +76,21 @@ export class InCallController {
     @Param('id', IdParam('call')) id: string,
   ): Promise<LiveCall> {
     return this.monitor.takeOver(actor, id);
+  }
+
+  @Post('transfer')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      "The volunteer sends the caller back to the queue for a topic (cold), keeping the caller's priority and place; you go into wrap-up",
+  })
+  @ApiConflictResponse({ description: 'Not your call, or not in a conversation' })
+  transfer(
+    @SignedIn() volunteer: Volunteer,
+    @Param('id', IdParam('call')) id: string,
+    @Body() dto: TransferDto,
+  ): Promise<void> {
+    return this.transfers.toQueue(volunteer, id, dto.topic);
   }
 
   @Post('hold')

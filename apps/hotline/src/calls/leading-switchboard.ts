@@ -122,6 +122,16 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     }));
   }
 
+  transferToQueue(call: Call, topic: string): Promise<void> {
+    return this.step(call.hotlineId, (engine) => ({
+      value: undefined,
+      effects: refusing(
+        () => engine.transferToQueue(call.id, topic),
+        'The call is not in a conversation with its volunteer now.',
+      ),
+    }));
+  }
+
   connected(call: Call): Promise<void> {
     return this.step(call.hotlineId, (engine) => ({
       value: undefined,

@@ -20,6 +20,7 @@ export interface SwitchboardProtocol extends Protocol {
     'switchboard.hangUp': { args: CallArgs; result: void };
     'switchboard.dialFailed': { args: CallArgs; result: void };
     'switchboard.connected': { args: CallArgs; result: void };
+    'switchboard.transferToQueue': { args: CallArgs & { topic: string }; result: void };
     'switchboard.takeOver': { args: CallArgs & { supervisorId: string }; result: void };
     'switchboard.ringOnly': {
       args: CallArgs & { volunteerId: string; topic: string };
@@ -90,6 +91,9 @@ export function serveSwitchboard(
   handle('switchboard.hangUp', async ({ callId }) => leader.hangUp(await call(callId)));
   handle('switchboard.takeOver', async ({ callId, supervisorId }) =>
     leader.takeOver(await call(callId), supervisorId),
+  );
+  handle('switchboard.transferToQueue', async ({ callId, topic }) =>
+    leader.transferToQueue(await call(callId), topic),
   );
   handle('switchboard.connected', async ({ callId }) => leader.connected(await call(callId)));
   handle('switchboard.dialFailed', async ({ callId }) => leader.dialFailed(await call(callId)));

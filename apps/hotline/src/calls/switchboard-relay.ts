@@ -59,6 +59,10 @@ export class SwitchboardRelay extends Switchboard {
     return this.leader.askLeader('switchboard.takeOver', { callId: call.id, supervisorId });
   }
 
+  transferToQueue(call: Call, topic: string): Promise<void> {
+    return this.leader.askLeader('switchboard.transferToQueue', { callId: call.id, topic });
+  }
+
   /** Unanswered in time, the record (answered) stands: the connecting deadline's check settles it. */
   connected(call: Call): Promise<void> {
     return this.webhookStep('switchboard.connected', call, undefined);

@@ -133,6 +133,10 @@ export class SwitchboardSeat
     return this.active.takeOver(call, supervisorId);
   }
 
+  transferToQueue(call: Call, topic: string) {
+    return this.active.transferToQueue(call, topic);
+  }
+
   connected(call: Call) {
     return this.active.connected(call);
   }

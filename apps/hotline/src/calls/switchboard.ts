@@ -23,6 +23,11 @@ export abstract class Switchboard {
    */
   abstract takeOver(call: Call, supervisorId: string): Promise<void>;
   /**
+   * A cold transfer: the volunteer sends the caller back to the queue for `topic`, keeping
+   * their priority and place; the volunteer goes into wrap-up.
+   */
+  abstract transferToQueue(call: Call, topic: string): Promise<void>;
+  /**
    * The caller hung up or the conversation ended. A call the engine does not know (it was
    * with a volunteer when the server restarted) gets its outcome from its recorded status.
    */

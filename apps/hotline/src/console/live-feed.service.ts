@@ -161,8 +161,9 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
       case 'call.live':
         // Answered: the wall shows the call in conversation.
         feed.calls.add(event.callId);
-        for (const volunteerId of event.to)
-          this.server?.to(volunteerRoom(volunteerId)).emit('call.live', event.live);
+        if (event.live)
+          for (const volunteerId of event.to)
+            this.server?.to(volunteerRoom(volunteerId)).emit('call.live', event.live);
         for (const volunteerId of event.gone.filter((id) => !event.to.includes(id)))
           this.server
             ?.to(volunteerRoom(volunteerId))

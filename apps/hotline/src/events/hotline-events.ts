@@ -84,7 +84,8 @@ export interface HotlineEventMap {
     hotlineId: string;
     callId: string;
     to: string[];
-    live: LiveCall;
+    /** Null once the call is not answered any more (back in the queue). */
+    live: LiveCall | null;
     gone: string[];
   };
   /** A hotline's settings changed (on this instance or another): routing takes the new policy. */

@@ -71,7 +71,7 @@ export class LiveCalls {
     if (!call) return;
     const present = await this.present(callId);
     const live = await this.view(call, present);
-    if (!live) return;
+    if (!live && gone.length === 0) return;
     this.events.publish({
       type: 'call.live',
       hotlineId: call.hotlineId,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn } from 'class-validator';
+import { defaultTaxonomy } from '@hotline/taxonomy';
 import type { CallParticipant, InCallMode, LiveCall, Priority } from '@hotline/console-protocol';
 
 export const MONITOR_MODES = ['listen', 'whisper', 'barge'] as const;
@@ -19,6 +20,22 @@ export class SwitchDto {
   @ApiProperty({ description: 'true to turn it on, false to turn it off' })
   @IsBoolean({ message: 'on must be true or false' })
   on!: boolean;
+}
+
+/** The queue's topics: the taxonomy's top level, as the phone menu and routing use them. */
+const QUEUE_TOPICS = defaultTaxonomy().topics.map((topic) => topic.key);
+
+export class TransferDto {
+  @ApiProperty({
+    enum: ['cold'],
+    description: "cold: back to the queue for `topic`, keeping the caller's priority and place",
+  })
+  @IsIn(['cold'], { message: 'kind must be cold' })
+  kind!: 'cold';
+
+  @ApiProperty({ enum: QUEUE_TOPICS, description: 'A top-level topic key (GET /api/taxonomy)' })
+  @IsIn(QUEUE_TOPICS, { message: `topic must be one of ${QUEUE_TOPICS.join(', ')}` })
+  topic!: string;
 }
 
 export class CallParticipantView implements CallParticipant {
