@@ -119,6 +119,22 @@ describe('a supervisor in the call: the conference, listen, whisper, barge, hold
         (live) => live.callId === callId,
         'the supervisor to get the live call',
       );
+      // The wall shows the call in conversation, and who is in it how.
+      await eventually(
+        async () =>
+          wall
+            .changes()
+            .some(
+              (change) =>
+                change.type === 'call' &&
+                change.call.callId === callId &&
+                change.call.phase === 'talking' &&
+                change.call.participants?.some(
+                  (one) => one.volunteerId === supervisor.id && one.mode === 'listen',
+                ),
+            ) || undefined,
+        'the wall to show the supervisor listening in the call',
+      );
 
       // Whisper: coaching the volunteer's leg, heard by the volunteer only.
       await monitor(callId, { mode: 'whisper' }).expect(200);

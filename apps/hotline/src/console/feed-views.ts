@@ -90,6 +90,9 @@ export class FeedViews {
       queuedAt: new Date(view.arrivedAt).toISOString(),
       callerType: this.lookups.callerType(view.callId),
       ...(view.volunteerId ? { volunteerId: view.volunteerId } : {}),
+      ...(view.phase === 'talking' && this.lookups.participantsOf(view.callId)
+        ? { participants: this.lookups.participantsOf(view.callId) }
+        : {}),
       ...(isPracticeCall(view) ? { training: true as const } : {}),
     };
   }

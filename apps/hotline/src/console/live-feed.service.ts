@@ -159,8 +159,9 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
         break;
       }
       case 'call.live':
-        // Answered: the wall shows the call in conversation.
+        // Answered: the wall shows the call in conversation, and who is in it.
         feed.calls.add(event.callId);
+        this.lookups.rememberParticipants(event.callId, event.live?.participants);
         if (event.live)
           for (const volunteerId of event.to)
             this.server?.to(volunteerRoom(volunteerId)).emit('call.live', event.live);
