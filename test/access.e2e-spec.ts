@@ -76,6 +76,8 @@ describe('access to every route', () => {
       ...[
         'callback',
         'choice',
+        'conference',
+        'conference/leg',
         'connect',
         'dial-result',
         'incoming',

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { HotlineEvents } from '../apps/hotline/src/events/hotline-events';
 import { launchBrowser, openPage } from './support/browser';
 import { duty, eventually } from './support/duty';
 import { RunningHotline } from './support/hotline-server';
@@ -177,16 +176,12 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])('the live call panel
     ]);
     await expect(panel.textContent()).resolves.not.toContain(call.from.slice(3));
 
-    // Someone joins the call (the conference says so): the panel says how.
-    hotline.app.get(HotlineEvents).publish({
-      type: 'call.participants',
-      hotlineId: centre.hotlineId,
-      callId: offer.callId,
-      participants: [
-        { volunteerId: volunteer.id, name: 'Wang Volunteer', role: 'volunteer', mode: 'talk' },
-        { volunteerId: supervisor.id, name: 'Zhao Supervisor', role: 'supervisor', mode: 'listen' },
-      ],
-    });
+    // A supervisor joins the call to listen: the panel says how.
+    await hotline
+      .as(supervisor.token)
+      .post(`/api/calls/${offer.callId}/monitor`)
+      .send({ mode: 'listen' })
+      .expect(200);
     await panel
       .locator('.live-call__people li[data-mode="listen"]')
       .filter({ hasText: text.listening('Zhao Supervisor') })

@@ -157,13 +157,20 @@ describe('the escalation ladder and missed offers', () => {
     clock.advance({ seconds: 10 });
     await duty(hotline, volunteer).accept(offer).expect(204);
     await twilio.next(moved(call.callSid));
-    // The dial rings the volunteer: the connecting deadline leaves the call to it.
-    expect((await call.post(`connect?call=${callId}`)).twiml).toContain('<Dial');
+    // The volunteer's leg rings: the connecting deadline leaves the call to it.
+    expect((await call.post(`connect?call=${callId}`)).twiml).toContain('<Conference');
     clock.advance({ seconds: 70 });
     await settle();
+    // The caller was moved, the volunteer rung, and nothing else: no supervisor's phone.
     expect(twilio.requests.filter((request) => request.params.Url?.includes(callId))).toEqual([
       expect.objectContaining({
         params: expect.objectContaining({ Url: expect.stringContaining('/connect?call=') }),
+      }),
+      expect.objectContaining({
+        params: expect.objectContaining({
+          To: '+8613900000031',
+          Url: expect.stringContaining('/screen?call='),
+        }),
       }),
     ]);
     expect(

@@ -218,14 +218,19 @@ describe('routing calls among volunteers', () => {
     const offer = await duty(hotline, volunteer).offer();
     await duty(hotline, volunteer).accept(offer).expect(204);
     await twilio.next((request) => request.path.endsWith(`/Calls/${call.callSid}.json`));
-    const dial = await call.post(`connect?call=${offer.callId}`);
-    expect(dial.twiml).toMatch(
-      /<Number url="[^"]*\/screen\?call=[^"]*" method="POST">\+8613700000009</,
-    );
+    await call.post(`connect?call=${offer.callId}`);
+    const leg = await call.legRung(offer.callId);
+    expect(leg.params.To).toBe('+8613700000009');
 
-    const back = await call.post(`dial-result?call=${offer.callId}&screened=1`, {
-      DialCallStatus: 'no-answer',
-    });
+    // Unanswered, the leg ends: Twilio is told to send the caller back from the conference.
+    const before = twilio.requests.length;
+    await call.legEnded(offer.callId, 'no-answer');
+    const redirect = await twilio.next(
+      (request) =>
+        twilio.requests.indexOf(request) >= before &&
+        request.path.endsWith(`/Calls/${call.callSid}.json`),
+    );
+    const back = await call.follow(redirect.params.Url);
     expect(back.twiml).toContain('<Enqueue');
     expect((await queue()).calls[0]).toMatchObject({ callId: offer.callId, phase: 'waiting' });
     await call.hangUp();

@@ -23,10 +23,11 @@ describe('a call, from the first ring to wrap-up', () => {
   const available = (person: Person) => duty(hotline, person).available();
 
   it('connects a pupil to an available volunteer and records the consultation', async () => {
+    const phone = ownPhone();
     const volunteer = await addPerson(hotline, {
       topicSkills: ['emotional'],
       softphoneIdentity: 'wang-laoshi',
-      phone: ownPhone(),
+      phone,
     });
     expect((await available(volunteer)).body.state).toBe('available');
 
@@ -60,13 +61,20 @@ describe('a call, from the first ring to wrap-up', () => {
       `https://hotline.test/twilio/voice/connect?call=${offer.callId}`,
     );
 
-    // No softphone key on this server: the call rings the volunteer's phone, screened.
-    const dial = await call.post(`connect?call=${offer.callId}`);
-    expect(dial.twiml).toMatch(
-      /<Dial [^>]*action="https:\/\/hotline\.test\/twilio\/voice\/dial-result\?call=[^"]+&amp;screened=1"[^>]*><Number url="https:\/\/hotline\.test\/twilio\/voice\/screen\?call=[^"]+"/,
+    // The caller waits in the call's own conference, which ends when they leave; no beep.
+    const joined = await call.post(`connect?call=${offer.callId}`);
+    expect(joined.twiml).toContain(
+      `<Dial action="https://hotline.test/twilio/voice/dial-result?call=${offer.callId}" method="POST"><Conference beep="false" startConferenceOnEnter="false" endConferenceOnExit="true" participantLabel="caller" statusCallback="https://hotline.test/twilio/voice/conference?call=${offer.callId}" statusCallbackMethod="POST" statusCallbackEvent="start end join leave mute hold">call-${offer.callId}</Conference></Dial>`,
     );
+    // No softphone key on this server: the hotline rings the volunteer's phone, screened.
+    const leg = await twilio.next((request) => request.path.endsWith('/Calls.json'));
+    expect(leg.params).toMatchObject({
+      To: phone,
+      Url: `https://hotline.test/twilio/voice/screen?call=${offer.callId}`,
+      StatusCallback: `https://hotline.test/twilio/voice/conference/leg?call=${offer.callId}`,
+    });
 
-    const after = await call.answered(offer.callId, 754);
+    const after = await call.answered(offer.callId);
     expect(after.twiml).toContain('<Hangup/>');
     await call.hangUp();
 
@@ -88,13 +96,17 @@ describe('a call, from the first ring to wrap-up', () => {
     expect(record).toMatchObject({
       outcome: 'answered',
       status: 'ended',
-      talk_seconds: 754,
       caller_type: 'pupil',
       topic: 'emotional',
       volunteer_id: volunteer.id,
     });
     expect(record.caller_number_encrypted).not.toContain(call.from.slice(3));
     expect(Number(record.wait_seconds)).toBeGreaterThanOrEqual(0);
+    // Answered when the volunteer joined the conference; the talk runs until the caller left.
+    expect(record.answered_at).not.toBeNull();
+    const instant = (value: unknown) => new Date(value as string | Date).getTime();
+    const talked = (instant(record.ended_at) - instant(record.answered_at)) / 1000;
+    expect(Math.abs(Number(record.talk_seconds) - talked)).toBeLessThanOrEqual(1);
   });
 
   it("plays the hotline's recorded welcome instead of speaking it, the menu's keys still heard", async () => {
@@ -136,7 +148,7 @@ describe('a call, from the first ring to wrap-up', () => {
     await call.choose('2', '2');
     const offer = await offerOf(volunteer);
     await hotline.as(volunteer.token).post(`/api/offers/${offer.offerId}/accept`).expect(204);
-    await call.answered(offer.callId, 60);
+    await call.answered(offer.callId);
 
     const queue = await hotline.as(admin).get('/api/queue').expect(200);
     expect(queue.body.volunteers.find((v: { id: string }) => v.id === volunteer.id)).toMatchObject({

@@ -238,6 +238,63 @@ describe('the console page', () => {
     expect(problems).toEqual([]);
   });
 
+  it('lets a supervisor listen to a call from the wall, then whisper, barge in and leave, in zh-CN and en', async () => {
+    const supervisor = await addPerson(hotline, { roles: ['supervisor'], phone: ownPhone() });
+    const { page } = await openPage(browser);
+    page.on('pageerror', (error) => problems.push(`monitor page: ${error.message}`));
+    await signIn(page, supervisor, { email: '邮箱', password: '密码', submit: '登录' });
+
+    await duty(hotline, volunteer).available();
+    const call = new PhoneCall(hotline.baseUrl);
+    await call.dial();
+    await call.choose('1', '1');
+    const offer = await duty(hotline, volunteer).offer();
+    await duty(hotline, volunteer).accept(offer).expect(204);
+    const action = await call.pickUp(offer.callId);
+    const row = page.locator(`tr[data-volunteer="${volunteer.id}"]`);
+    // Answered (the volunteer joined the conference): the wall shows the call in conversation.
+    await page.locator(`tr[data-call="${offer.callId}"]`).getByText('通话中').waitFor(SEEN);
+    await row.locator('.state--talking').waitFor(SEEN);
+    const supervisorLeg = () =>
+      [...twilio.conferences.find(call.conference!.sid)!.participants.values()].find(
+        (participant) => participant.label === `supervisor-${supervisor.id}`,
+      );
+
+    // Listen: the supervisor's phone joins the conference muted.
+    await row.getByRole('button', { name: '旁听' }).click();
+    const leg = await eventually(async () => supervisorLeg(), 'the supervisor in the conference');
+    expect(leg).toMatchObject({ muted: true, coaching: false });
+    await call.conferenceEvent('participant-join', leg.callSid, leg.label!);
+    await row.getByRole('button', { name: '旁听', pressed: true }).waitFor(SEEN);
+
+    // Whisper: heard by the volunteer only.
+    await row.getByRole('button', { name: '耳语指导' }).click();
+    await row.getByRole('button', { name: '耳语指导', pressed: true }).waitFor(SEEN);
+    expect(supervisorLeg()).toMatchObject({ coaching: true, callSidToCoach: call.volunteerLeg });
+
+    // The same controls in English: barge in, speaking to both, then leave.
+    await page.getByRole('button', { name: 'English' }).click();
+    await row.getByRole('button', { name: 'Barge in' }).click();
+    await row.getByRole('button', { name: 'Barge in', pressed: true }).waitFor(SEEN);
+    expect(supervisorLeg()).toMatchObject({ muted: false, coaching: false });
+    await page.screenshot({ path: join(SCREENSHOTS, 'console-wall-monitor.png'), fullPage: true });
+    await row.getByRole('button', { name: 'Leave the call' }).click();
+    await row
+      .getByRole('button', { name: 'Leave the call' })
+      .waitFor({ state: 'detached', ...SEEN });
+    expect(supervisorLeg()).toBeUndefined();
+    await expect(
+      row.getByRole('button', { name: 'Listen' }).getAttribute('aria-pressed'),
+    ).resolves.toBe('false');
+
+    await call.conferenceEvent('participant-leave', call.callSid, 'caller');
+    await call.follow(action, { DialCallStatus: 'completed', DialCallDuration: '0' });
+    await call.hangUp();
+    await duty(hotline, volunteer).wrapUp(offer.callId).expect(200);
+    await page.locator(`tr[data-call="${offer.callId}"]`).waitFor({ state: 'detached', ...SEEN });
+    expect(problems).toEqual([]);
+  });
+
   it('takes a volunteer off duty when their console closes', async () => {
     await volunteerPage.getByRole('button', { name: '可接听' }).click();
     await volunteerPage.locator('[data-state="available"]').waitFor(SEEN);

@@ -52,7 +52,7 @@ describe('contact records and crisis cases', () => {
   /** `person` takes the offered call, talks and the caller hangs up. */
   async function talk(person: Person, call: PhoneCall, offer: Offer) {
     await duty(hotline, person).accept(offer).expect(204);
-    await call.answered(offer.callId, 300);
+    await call.answered(offer.callId);
     await call.hangUp();
   }
 

@@ -10,7 +10,7 @@ import { DIST } from './support/built-server';
 import { OpenConsole, openConsole } from './support/console';
 import { ROUTINE_CONTACT, eventually } from './support/duty';
 import { ADMIN, RunningHotline } from './support/hotline-server';
-import { Person, addPerson } from './support/people';
+import { Person, addPerson, ownPhone } from './support/people';
 import { PhoneCall, fakeTwilio } from './support/twilio';
 import { TestDatabase, createTestDatabase, testDatabaseKind } from './support/test-database';
 
@@ -138,12 +138,12 @@ const onMariaDb = testDatabaseKind() === 'mysql';
       };
     }
 
-    /** The volunteer talked for a minute and the caller hung up; the call ends on instance B. */
+    /**
+     * The volunteer's phone is rung, they join the caller's conference and talk, and the caller
+     * hangs up; the webhooks reach instance B.
+     */
     async function talkAndHangUp(call: PhoneCall, callId: string): Promise<void> {
-      await call.post(`dial-result?call=${callId}`, {
-        DialCallStatus: 'completed',
-        DialCallDuration: '60',
-      });
+      await call.answered(callId);
       await call.hangUp();
     }
 
@@ -170,8 +170,8 @@ const onMariaDb = testDatabaseKind() === 'mysql';
       viaA = handle(a, database);
       viaB = handle(b, database);
       const admin = await viaB.signIn();
-      first = await addPerson(viaB, { topicSkills: ['emotional'] }, admin);
-      second = await addPerson(viaB, { topicSkills: ['emotional'] }, admin);
+      first = await addPerson(viaB, { topicSkills: ['emotional'], phone: ownPhone() }, admin);
+      second = await addPerson(viaB, { topicSkills: ['emotional'], phone: ownPhone() }, admin);
     }, 60_000);
 
     afterAll(async () => {

@@ -44,7 +44,7 @@ describe('statistics', () => {
     await duty(hotline, volunteer).available();
     const offer: Offer = await duty(hotline, volunteer).offer();
     await duty(hotline, volunteer).accept(offer).expect(204);
-    await call.answered(offer.callId, 600);
+    await call.answered(offer.callId, () => clock.advance({ seconds: 600 }));
     await call.hangUp();
     clock.advance({ seconds: 30 });
     await duty(hotline, volunteer).wrapUp(offer.callId).expect(200);

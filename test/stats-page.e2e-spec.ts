@@ -126,7 +126,7 @@ describe('the statistics page', () => {
     await duty(hotline, volunteer).available();
     const offer = await duty(hotline, volunteer).offer();
     await duty(hotline, volunteer).accept(offer).expect(204);
-    await call.answered(offer.callId, 300);
+    await call.answered(offer.callId);
     await call.hangUp();
     await duty(hotline, volunteer)
       .wrapUp(offer.callId, {

@@ -2,8 +2,8 @@ import type { Clock } from '@hotline/clock';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { signAsTwilio } from '@hotline/telephony';
-import { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
-import { numberUrlOf, twimlProblem } from '@hotline/telephony/testing/twiml-check';
+import { FakeTwilio, PlacedCall } from '@hotline/telephony/testing/fake-twilio';
+import { twimlProblem } from '@hotline/telephony/testing/twiml-check';
 import { RunningHotline, startHotline } from './hotline-server';
 
 /** The address Twilio is told to call; signatures are made for it, whatever port the server got. */
@@ -85,49 +85,120 @@ export class PhoneCall {
 
   /**
    * Twilio fetching a URL the server's TwiML gave (absolute, under PUBLIC_BASE_URL). `called`:
-   * for the volunteer's leg of a `<Dial>` (a `<Number url>`), with that leg's own CallSid.
+   * for the volunteer's own leg, which the hotline placed (from its number, with that leg's
+   * CallSid).
    */
   follow(url: string, params: Record<string, string> = {}, leg: 'caller' | 'called' = 'caller') {
     const prefix = `${PUBLIC_BASE_URL}/twilio/voice/`;
     if (!url.startsWith(prefix)) throw new Error(`Twilio was sent outside the hotline: ${url}`);
     const path = url.slice(prefix.length);
     return leg === 'called'
-      ? this.post(
-          path,
-          { CallSid: this.volunteerLeg, To: '+8613800000000', ...params },
-          undefined,
-          'called',
-        )
+      ? this.post(path, {
+          CallSid: this.volunteerLeg,
+          From: TWILIO.number,
+          To: '+8613800000000',
+          ...params,
+        })
       : this.post(path, params);
   }
 
-  /** The volunteer's leg of the dial, as Twilio names it in the screen's webhooks. */
-  readonly volunteerLeg = `CA${randomBytes(16).toString('hex')}`;
+  /** The volunteer's leg, as Twilio names it (the sid it gave when the hotline placed it). */
+  volunteerLeg = `CA${randomBytes(16).toString('hex')}`;
+  /** The call's conference, once both are in it: its sid, status callback and Twilio. */
+  conference?: { sid: string; name: string; statusCallback: string; twilio: FakeTwilio };
 
   /**
-   * The dial to the volunteer who accepted, answered: Twilio fetches the connect URL, a phone
-   * volunteer picks up and presses 1 on the screen, and the dial's action reports the end.
+   * The volunteer who accepted, answered: the caller waits in the call's conference, the
+   * volunteer's leg picks up (a phone presses 1 on the screen) and joins, they talk (`talking`
+   * runs then: a test clock moved on), and the caller's dial's action reports the end when the
+   * caller leaves.
    */
-  async answered(callId: string, talkSeconds = 60): Promise<Answer> {
-    return this.follow(await this.pickUp(callId), {
-      DialCallStatus: 'completed',
-      DialCallDuration: String(talkSeconds),
+  async answered(callId: string, talking?: () => unknown): Promise<Answer> {
+    const action = await this.pickUp(callId);
+    await talking?.();
+    await this.conferenceEvent('participant-leave', this.callSid, 'caller');
+    await this.conferenceEvent('conference-end');
+    return this.follow(action, { DialCallStatus: 'completed', DialCallDuration: '0' });
+  }
+
+  /**
+   * The volunteer picks up: the caller enters the conference, the volunteer's leg (placed by
+   * the hotline at the fake Twilio) runs its TwiML, takes the call on a phone's screen and
+   * joins; Twilio reports both joins. Gives the caller's dial action URL.
+   */
+  async pickUp(callId: string): Promise<string> {
+    const joined = await this.post(`connect?call=${callId}`);
+    const action = attribute(joined.twiml, 'Dial', 'action');
+    if (!action) throw new Error(`no <Dial> for call ${callId}: ${joined.twiml}`);
+    const leg = await this.legRung(callId);
+    let twiml = (await this.follow(leg.params.Url, {}, 'called')).twiml;
+    const key = attribute(twiml, 'Gather', 'action');
+    if (key) twiml = (await this.follow(key, { Digits: '1' }, 'called')).twiml;
+    await this.enterConference(joined.twiml, twiml);
+    return action;
+  }
+
+  /** The leg the hotline placed to the volunteer for this call (a new one each accept). */
+  async legRung(callId: string): Promise<PlacedCall & { twilio: FakeTwilio }> {
+    const leg = await FakeTwilio.placedCall(
+      (placed) => placed.params.Url?.includes(`call=${callId}`) && !this.legs.has(placed.sid),
+    );
+    this.legs.add(leg.sid);
+    this.volunteerLeg = leg.sid;
+    this.twilio = leg.twilio;
+    return leg;
+  }
+
+  private readonly legs = new Set<string>();
+  private twilio?: FakeTwilio;
+
+  /**
+   * What Twilio does with the caller's `<Dial><Conference>` and the volunteer's leg's: both
+   * enter the conference, and its status callback hears of the start and the two joins.
+   */
+  async enterConference(callerTwiml: string, volunteerTwiml: string): Promise<void> {
+    const name = conferenceOf(callerTwiml);
+    const statusCallback = attribute(callerTwiml, 'Conference', 'statusCallback');
+    if (!name || !statusCallback || !this.twilio)
+      throw new Error(`no <Dial><Conference> for the caller: ${callerTwiml}`);
+    if (conferenceOf(volunteerTwiml) !== name)
+      throw new Error(`the volunteer's leg joined no conference ${name}: ${volunteerTwiml}`);
+    const sid = this.twilio.conferences.join(name, this.callSid, {
+      label: attribute(callerTwiml, 'Conference', 'participantLabel'),
+      endConferenceOnExit: attribute(callerTwiml, 'Conference', 'endConferenceOnExit') === 'true',
+    });
+    this.twilio.conferences.join(name, this.volunteerLeg, {
+      label: attribute(volunteerTwiml, 'Conference', 'participantLabel'),
+    });
+    this.conference = { sid, name, statusCallback, twilio: this.twilio };
+    await this.conferenceEvent('conference-start');
+    await this.conferenceEvent('participant-join', this.callSid, 'caller');
+    await this.conferenceEvent('participant-join', this.volunteerLeg, 'volunteer');
+  }
+
+  /** Twilio's status callback for the volunteer's leg: it ended (`no-answer`, `completed`, ...). */
+  legEnded(callId: string, status: string): Promise<Answer> {
+    return this.post(`conference/leg?call=${callId}`, {
+      CallSid: this.volunteerLeg,
+      From: TWILIO.number,
+      To: '+8613800000000',
+      CallStatus: status,
     });
   }
 
-  /** The volunteer picks up (and takes the call on the screen); gives the dial's action URL. */
-  async pickUp(callId: string): Promise<string> {
-    const dial = await this.post(`connect?call=${callId}`);
-    const action = attribute(dial.twiml, 'Dial', 'action');
-    if (!action) throw new Error(`no <Dial> for call ${callId}: ${dial.twiml}`);
-    const screen = numberUrlOf(dial.twiml);
-    if (screen) {
-      const asked = await this.follow(screen, {}, 'called');
-      const key = attribute(asked.twiml, 'Gather', 'action');
-      if (!key) throw new Error(`the screen asked for no key: ${asked.twiml}`);
-      await this.follow(key, { Digits: '1' }, 'called');
-    }
-    return action;
+  /** Twilio's conference status callback for this call's conference. */
+  conferenceEvent(event: string, callSid?: string, label?: string): Promise<Answer> {
+    const conference = this.conference;
+    if (!conference) throw new Error('the call has no conference yet');
+    if (event === 'participant-leave' && callSid)
+      conference.twilio.conferences.leave(conference.sid, callSid);
+    return this.follow(conference.statusCallback, {
+      ConferenceSid: conference.sid,
+      FriendlyName: conference.name,
+      StatusCallbackEvent: event,
+      ...(callSid ? { CallSid: callSid } : { CallSid: '' }),
+      ...(label ? { ParticipantLabel: label } : {}),
+    });
   }
 
   dial(): Promise<Answer> {
@@ -154,6 +225,11 @@ export function attribute(twiml: string, verb: string, name: string): string | u
   const tag = new RegExp(`<${verb}\\b([^>]*)>`).exec(twiml)?.[1] ?? '';
   const value = new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
   return value?.replace(/&amp;/g, '&');
+}
+
+/** The conference a `<Dial><Conference>` joins (its friendly name). */
+export function conferenceOf(twiml: string): string | undefined {
+  return /<Conference\b[^>]*>([^<]+)<\/Conference>/.exec(twiml)?.[1];
 }
 
 /** The first `<Say>` text of a TwiML answer, and whether it contains a given verb. */

@@ -117,10 +117,32 @@ export class TwilioSide {
   readonly late = new Map<string, string>();
   private readonly phones = new Map<string, (call: PlacedCall) => void>();
   private readonly conferences = new Map<string, { ended: Promise<void>; end: () => void }>();
+  /** Legs the hotline rang to the volunteer who accepted a call, by the call's id. */
+  private readonly legs = new Map<string, (leg: PlacedCall & { sid: string }) => void>();
+  private readonly legsRung = new Map<string, PlacedCall & { sid: string }>();
 
   constructor(settings: TwilioSettings) {
     this.fake = new FakeTwilio({ accountSid: settings.accountSid, authToken: settings.authToken });
     this.fake.on('request', (request: FakeTwilioRequest) => this.received(request));
+    this.fake.on('placed', (placed: { sid: string; params: Record<string, string> }) =>
+      this.placedLeg(placed),
+    );
+  }
+
+  /**
+   * The leg the hotline rang to the volunteer who accepted this call: their simulated phone
+   * (answered at once, the screen's 1 pressed by the caller's side).
+   */
+  volunteerLeg(callId: string): Promise<PlacedCall & { sid: string }> {
+    const rung = this.legsRung.get(callId);
+    this.legsRung.delete(callId);
+    if (rung) return Promise.resolve(rung);
+    return new Promise((resolve) => this.legs.set(callId, resolve));
+  }
+
+  /** A call entering a conference at the fake Twilio: the conference's sid. */
+  enter(name: string, callSid: string, label: string, endConferenceOnExit = false): string {
+    return this.fake.conferences.join(name, callSid, { label, endConferenceOnExit });
   }
 
   /** Starts the fake; returns the base URL the server must use for TWILIO_API_BASE_URL. */
@@ -188,6 +210,19 @@ export class TwilioSide {
       this.relay ? this.relay.close(() => resolve()) : resolve(),
     );
     await this.fake.stop();
+  }
+
+  /** A supervisor's phone rings on its own (`answerPhone`); any other placed call is a volunteer's leg. */
+  private placedLeg({ sid, params }: { sid: string; params: Record<string, string> }): void {
+    const { To: to, From: from, Url: url, Timeout: timeout } = params;
+    if (!url || this.phones.has(to)) return;
+    const callId = new URL(url).searchParams.get('call');
+    if (!callId) return;
+    const leg = { sid, to, from, url, timeout: Number(timeout ?? 60) };
+    const waiting = this.legs.get(callId);
+    this.legs.delete(callId);
+    if (waiting) waiting(leg);
+    else this.legsRung.set(callId, leg);
   }
 
   private received(request: FakeTwilioRequest): void {
@@ -362,19 +397,15 @@ export class SimCaller {
     const dial = verb(twiml, 'Dial');
     const conference = verbText(twiml, 'Conference');
     const forwarded = new URL(url).pathname.endsWith('/ladder/forward');
-    if (!dial || (!dial.action && !conference && !forwarded))
+    if (!dial || (!conference && !forwarded))
       throw new Error(`${new URL(url).pathname} answered no <Dial>: ${twiml.slice(0, 200)}`);
-    // A volunteer's own phone: its screen asks for 1 before Twilio bridges the caller.
-    const screen = verb(twiml, 'Number')?.url;
-    if (screen && dial.action) {
-      const asked = await this.post(screen, { CallStatus: 'in-progress' }, 'called');
-      const key = verb(asked, 'Gather')?.action;
-      if (!key) throw new Error(`the screen asked for no key: ${asked.slice(0, 200)}`);
-      await this.post(key, { Digits: '1', CallStatus: 'in-progress' }, 'called');
-    }
-    const who: PersonKind = conference ? 'supervisor' : forwarded ? 'crisis_line' : 'volunteer';
+    // The call's own conference (the dial has an action): the volunteer's leg rings and joins.
+    const own = conference && dial.action ? await this.volunteerJoins(twiml) : undefined;
+    const who: PersonKind =
+      conference && !own ? 'supervisor' : forwarded ? 'crisis_line' : 'volunteer';
     const person = { who, afterSeconds: (this.time.nowMillis() - this.queuedAt!) / 1000 };
     await this.time.sleep(this.call.talk);
+    if (own) await own.event('participant-leave', this.callSid, 'caller');
     // A <Dial> without an action goes on to the next verb: there is none, the call ends.
     if (dial.action)
       await this.post(dial.action, {
@@ -382,13 +413,65 @@ export class SimCaller {
         DialCallDuration: String(Math.round(this.call.talk)),
         CallStatus: 'in-progress',
       });
-    if (conference) this.twilio.conference(conference).end();
+    if (conference && !own) this.twilio.conference(conference).end();
     await this.hangUp();
+    await own?.legEnded();
     return {
       outcome: forwarded ? 'forwarded' : 'answered',
       waitSeconds,
       callId: this.callId,
       person,
+    };
+  }
+
+  /**
+   * Twilio's side of the volunteer joining: their leg (placed by the hotline) is answered, its
+   * screen takes a 1, and it enters the caller's conference; the status callback hears both
+   * join. Gives what the end of the call reports.
+   */
+  private async volunteerJoins(callerTwiml: string) {
+    const conference = verb(callerTwiml, 'Conference')!;
+    const name = verbText(callerTwiml, 'Conference')!;
+    const leg = await this.twilio.volunteerLeg(this.callId!);
+    const legParams = {
+      CallSid: leg.sid,
+      AccountSid: this.webhooks.settings.accountSid,
+      From: leg.from,
+      To: leg.to,
+      Direction: 'outbound-api',
+      CallStatus: 'in-progress',
+    };
+    const answer = async (target: string, extra: Record<string, string> = {}) => {
+      const answered = await this.webhooks.post(target, { ...legParams, ...extra });
+      if (answered.status !== 200 || answered.problem)
+        throw new Error(`${target} answered ${answered.status}: ${answered.problem}`);
+      return answered.twiml;
+    };
+    let joined = await answer(leg.url);
+    const key = verb(joined, 'Gather')?.action;
+    if (key) joined = await answer(key, { Digits: '1' });
+    if (verbText(joined, 'Conference') !== name)
+      throw new Error(`the volunteer's leg joined no conference: ${joined.slice(0, 200)}`);
+    const sid = this.twilio.enter(name, this.callSid, 'caller', true);
+    this.twilio.enter(name, leg.sid, 'volunteer');
+    const event = (statusEvent: string, callSid: string, label: string) =>
+      this.webhooks.post(conference.statusCallback, {
+        AccountSid: this.webhooks.settings.accountSid,
+        ConferenceSid: sid,
+        FriendlyName: name,
+        StatusCallbackEvent: statusEvent,
+        CallSid: callSid,
+        ParticipantLabel: label,
+      });
+    await event('participant-join', this.callSid, 'caller');
+    await event('participant-join', leg.sid, 'volunteer');
+    return {
+      event,
+      legEnded: () =>
+        this.webhooks.post(
+          new URL(`/twilio/voice/conference/leg?call=${this.callId}`, leg.url).toString(),
+          { ...legParams, CallStatus: 'completed' },
+        ),
     };
   }
 

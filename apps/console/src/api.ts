@@ -404,10 +404,3 @@ export const saveDraft = (accessToken: string, callId: string, draft: SavedDraft
     method: 'PUT',
     body: draft,
   });
-
-/** A supervisor joins a call from an alert: listening, or barging in (speaking to both). */
-export const joinCall = (accessToken: string, callId: string, mode: 'listen' | 'barge') =>
-  callApi<unknown>(accessToken, `/api/calls/${encodeURIComponent(callId)}/monitor`, {
-    method: 'POST',
-    body: { mode },
-  });

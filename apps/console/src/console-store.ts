@@ -9,13 +9,14 @@ import {
   type Ack,
   type ClientEvents,
   type ContactFields,
+  type InCallMode,
+  type LiveCall,
   type Me,
   type Presence,
   type QueueSnapshot,
   type RingingOffer,
   type ServerEvents,
 } from '@hotline/console-protocol';
-import { joinCall } from './api';
 import {
   type ChangesFrame,
   type LiveState,
@@ -30,6 +31,8 @@ import {
 } from './live-state';
 
 export type ConsoleSocket = Socket<ServerEvents, ClientEvents>;
+/** How a supervisor is in a call they joined. */
+export type MonitorMode = Exclude<InCallMode, 'talk'>;
 /** The socket with an ack deadline: `emitWithAck` rejects when the server does not answer. */
 type TimedSocket = ReturnType<ConsoleSocket['timeout']>;
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -75,6 +78,7 @@ export interface ConsoleModel {
   recordDue: RecordDue | null;
   notice: Notice | null;
   busy: boolean;
+  /** The call I am in (`call.live`): on the wall, the one a supervisor joined. */
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -202,26 +206,54 @@ export class ConsoleStore {
     );
   }
 
-  /** A supervisor joins a call from its alert (`POST /api/calls/:id/monitor`). */
-  async joinCall(callId: string, mode: 'listen' | 'barge'): Promise<boolean> {
-    this.update({ busy: true });
-    const answer = await joinCall(this.token, callId, mode);
-    this.update({
-      busy: false,
-      notice: answer.ok
-        ? null
-        : answer.status === null
-          ? { kind: 'noAnswer' }
-          : { kind: 'error', reason: answer.message ?? String(answer.status) },
-    });
-    return answer.ok;
-  }
-
   acknowledgeAlert(alertId: string): Promise<boolean> {
     return this.command(
       (socket) => socket.emitWithAck('alert.acknowledge', { alertId }),
       () => undefined,
     );
+  }
+
+  /** A supervisor joins a call (their phone or softphone rings) or switches how they are in it. */
+  monitor(callId: string, mode: MonitorMode): Promise<boolean> {
+    return this.request('POST', `/api/calls/${callId}/monitor`, { mode });
+  }
+
+  /** A supervisor leaves the call they joined. */
+  leaveCall(callId: string): Promise<boolean> {
+    return this.request('DELETE', `/api/calls/${callId}/monitor`);
+  }
+
+  /** An API request; its refusal becomes the page's notice, a live call it returns is mine. */
+  private async request(method: string, path: string, body?: object): Promise<boolean> {
+    this.update({ busy: true });
+    try {
+      const response = await fetch(path, {
+        method,
+        headers: {
+          Authorization: `Bearer ${this.token}`,
+          ...(body ? { 'Content-Type': 'application/json' } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      const answer = (await response.json().catch(() => null)) as
+        (Partial<LiveCall> & { message?: string | string[] }) | null;
+      if (!response.ok) {
+        const reason = [answer?.message ?? response.statusText].flat().join(' ');
+        this.update({ busy: false, notice: { kind: 'error', reason } });
+        return false;
+      }
+      this.update({
+        busy: false,
+        notice: null,
+        ...(answer?.callId && this.model.live
+          ? { live: applyLiveCall(this.model.live, answer as LiveCall) }
+          : {}),
+      });
+      return true;
+    } catch {
+      this.update({ busy: false, notice: { kind: 'noAnswer' } });
+      return false;
+    }
   }
 
   private listen(): void {

@@ -393,6 +393,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/calls/{id}/hold': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The volunteer holds the caller (hold music) or takes them back */
+    post: operations['InCallController_hold'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calls/{id}/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The call you are in, as the live call panel shows it */
+    get: operations['InCallController_live'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calls/{id}/monitor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Join the call (your softphone or phone rings) to listen, whisper to the volunteer or barge in; again to switch modes (audited) */
+    post: operations['InCallController_join'];
+    /** Leave the call you joined; the volunteer goes on (audited) */
+    delete: operations['InCallController_leave'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calls/{id}/mute': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The volunteer mutes or unmutes themself */
+    post: operations['InCallController_mute'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calls/{id}/take-over': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The supervisor in the call takes it over: the volunteer leaves into wrap-up, the call and its contact record are yours (audited) */
+    post: operations['InCallController_takeOver'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calls/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The volunteer sends the caller back to the queue for a topic (cold), keeping the caller's priority and place; you go into wrap-up */
+    post: operations['InCallController_transfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/calls/{id}/wrap-up': {
     parameters: {
       query?: never;
@@ -1558,6 +1661,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/twilio/voice/conference': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The call's conference status callback (StatusCallbackEvent): who joined or left, and its end */
+    post: operations['VoiceWebhooksController_conferenceEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/twilio/voice/conference/leg': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A volunteer's or supervisor's leg ended (call status callback); never answered: the caller goes back to their place */
+    post: operations['VoiceWebhooksController_legEnded'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/twilio/voice/connect': {
     parameters: {
       query?: never;
@@ -1567,7 +1704,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** TwiML that dials the volunteer who accepted the call */
+    /** Rings the volunteer who accepted the call; the caller waits in the call's conference */
     post: operations['VoiceWebhooksController_connect'];
     delete?: never;
     options?: never;
@@ -1584,7 +1721,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The dial ended (DialCallStatus); unanswered: back to the queue, same place */
+    /** The caller's conference ended: answered, the call's talk ends; unanswered, back to the queue, same place */
     post: operations['VoiceWebhooksController_dialResult'];
     delete?: never;
     options?: never;
@@ -1754,7 +1891,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The volunteer's own phone picked up (<Number url>): press 1 to take the call (step=key: the key pressed) */
+    /** The volunteer's leg picked up: a phone presses 1 to join the caller's conference (step=key: the key pressed); a softphone joins at once (step=join) */
     post: operations['VoiceWebhooksController_screen'];
     delete?: never;
     options?: never;
@@ -2013,6 +2150,21 @@ export interface components {
       overLimit: number;
       queueFull: number;
       serviceLevel: components['schemas']['ServiceLevel'];
+    };
+    CallParticipantView: {
+      /**
+       * @description The volunteer holds the caller
+       * @enum {boolean}
+       */
+      holding?: true;
+      /** @enum {string} */
+      mode: 'talk' | 'listen' | 'whisper' | 'barge';
+      /** @enum {boolean} */
+      muted?: true;
+      name: string;
+      /** @enum {string} */
+      role: 'volunteer' | 'supervisor';
+      volunteerId: string;
     };
     CancelledView: {
       reference: string;
@@ -2795,6 +2947,27 @@ export interface components {
       en: string;
       'zh-CN': string;
     };
+    LiveCallView: {
+      /** @description When the volunteer joined the caller */
+      answeredAt: string;
+      /**
+       * @description The caller's profile flags (the guidance was on the offer)
+       * @example [
+       *       "frequent_caller",
+       *       "at_risk"
+       *     ]
+       */
+      callerFlags?: string[];
+      callerOnHold: boolean;
+      callerType: string | null;
+      callId: string;
+      crisisCaseId: string | null;
+      earlierContacts: number;
+      participants: components['schemas']['CallParticipantView'][];
+      /** @enum {string} */
+      priority: 'normal' | 'crisis';
+      topic: string | null;
+    };
     LoginDto: {
       /**
        * @description The 6-digit code from your authenticator app, once two-factor sign-in is on for you
@@ -2820,6 +2993,13 @@ export interface components {
       /** @enum {string} */
       status: 'booked' | 'cancelled' | 'attended' | 'no_show';
       topic: string;
+    };
+    MonitorDto: {
+      /**
+       * @description listen: muted; whisper: heard by the volunteer only (coaching); barge: heard by both
+       * @enum {string}
+       */
+      mode: 'listen' | 'whisper' | 'barge';
     };
     NonCounsellingFigures: {
       /** @description By local hour of the contact */
@@ -3301,6 +3481,10 @@ export interface components {
       trend: components['schemas']['TrendMonth'][];
       volunteers: components['schemas']['VolunteerFigures'][];
     };
+    SwitchDto: {
+      /** @description true to turn it on, false to turn it off */
+      on: boolean;
+    };
     TaxonomyView: {
       topics: components['schemas']['TopicNodeView'][];
       version: number;
@@ -3340,6 +3524,27 @@ export interface components {
       /** @enum {boolean} */
       training: true;
       volunteerId: string;
+    };
+    TransferDto: {
+      /**
+       * @description cold: back to the queue for `topic`, keeping the caller's priority and place
+       * @enum {string}
+       */
+      kind: 'cold';
+      /**
+       * @description A top-level topic key (GET /api/taxonomy)
+       * @enum {string}
+       */
+      topic:
+        | 'emotional'
+        | 'learning'
+        | 'parent_child'
+        | 'behaviour'
+        | 'peer_relations'
+        | 'clinical'
+        | 'self_harm_suicide'
+        | 'violence_bullying'
+        | 'other';
     };
     TrendMonth: {
       abandonmentRate: number | null;
@@ -5102,6 +5307,369 @@ export interface operations {
         };
       };
       /** @description The contact of this call is already recorded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  InCallController_hold: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SwitchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveCallView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Not your call, or not in a conversation */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  InCallController_live: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveCallView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No such call on your hotlines, or you are not in it */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  InCallController_join: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MonitorDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveCallView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The call is not in a conversation, is your own, or nothing of yours can ring */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  InCallController_leave: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description You are not in this call */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  InCallController_mute: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SwitchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveCallView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Not your call, or not in a conversation */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  InCallController_takeOver: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveCallView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Not in a conversation, or you have not joined it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  InCallController_transfer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TransferDto'];
+      };
+    };
+    responses: {
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Not your call, or not in a conversation */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8988,6 +9556,80 @@ export interface operations {
       };
     };
   };
+  VoiceWebhooksController_conferenceEvent: {
+    parameters: {
+      query: {
+        call: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  VoiceWebhooksController_legEnded: {
+    parameters: {
+      query: {
+        call: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
   VoiceWebhooksController_connect: {
     parameters: {
       query: {
@@ -9027,9 +9669,7 @@ export interface operations {
   };
   VoiceWebhooksController_dialResult: {
     parameters: {
-      query: {
-        screened: string;
-      };
+      query?: never;
       header?: never;
       path?: never;
       cookie?: never;

@@ -20,7 +20,8 @@ export const OFFER_SLOTS = { expiries: 0 } as const;
 /** A caller the engine is looking after, from joining the queue until they hang up. */
 export interface Call extends HeapItem {
   readonly callId: string;
-  readonly topic: string;
+  /** Changed only by a cold transfer, while the call is out of the waiting queues. */
+  topic: string;
   readonly priority: CallPriority;
   readonly arrivedAt: number;
   /** Breaks ties between callers who arrived in the same millisecond. */

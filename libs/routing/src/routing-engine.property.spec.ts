@@ -75,6 +75,15 @@ const command = fc.oneof(
   },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('hangUp' as const), pick }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('supervisorTakes' as const), pick }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('takeOver' as const), pick }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('transferToQueue' as const),
+      pick,
+      topic: fc.constantFrom(...TOPICS),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('resurrect' as const), pick }) },
   {
     weight: 4,
@@ -242,6 +251,56 @@ class Switchboard {
         }
         return;
       }
+      case 'takeOver': {
+        const callId = of([...this.calls.keys()], command.pick);
+        if (!callId) return;
+        const call = engine.call(callId)!;
+        if (call.phase !== 'talking') {
+          expect(() => engine.takeOver(callId, 'supervisor')).toThrow(
+            expect.objectContaining({ code: 'not_allowed' }),
+          );
+          return;
+        }
+        const effects = engine.takeOver(callId, 'supervisor');
+        must(
+          effects.some(
+            (e) =>
+              e.type === 'volunteer_state' &&
+              e.volunteerId === call.volunteerId &&
+              (e.state === 'wrap_up' || e.state === 'available'),
+          ),
+          'the volunteer did not leave a call taken over',
+        );
+        this.absorb(effects);
+        must(engine.call(callId) === undefined, 'a call taken over stayed in the engine');
+        expect(() => engine.takeOver(callId, 'another')).toThrow(
+          expect.objectContaining({ code: 'unknown_call' }),
+        );
+        return;
+      }
+      case 'transferToQueue': {
+        const callId = of([...this.calls.keys()], command.pick);
+        if (!callId) return;
+        const before = engine.call(callId)!;
+        if (before.phase !== 'talking') {
+          expect(() => engine.transferToQueue(callId, command.topic)).toThrow(
+            expect.objectContaining({ code: 'not_allowed' }),
+          );
+          return;
+        }
+        const effects = engine.transferToQueue(callId, command.topic);
+        this.talking.delete(callId);
+        this.calls.set(callId, { ...this.calls.get(callId)!, topic: command.topic });
+        this.absorb(effects);
+        const after = engine.call(callId)!;
+        must(after !== undefined, 'a caller transferred to the queue was lost');
+        must(after.priority === before.priority, 'a transfer changed the priority');
+        must(after.arrivedAt === before.arrivedAt, 'a transfer lost the place');
+        must(after.phase === 'waiting' || after.phase === 'offered', 'a transfer left the queue');
+        must(after.topic === command.topic, 'a transfer kept the old topic');
+        must(after.volunteerId !== before.volunteerId, 'the same volunteer rung again at once');
+        return;
+      }
       case 'resurrect': {
         // A late retry, a failed transfer or a sweep naming a call that ended: nothing moves.
         const callId = of([...this.endings.keys()], command.pick);
@@ -396,6 +455,19 @@ class Switchboard {
           break;
         case 'supervisor_connect':
           must(this.escalated.has(effect.callId), 'a supervisor took a caller never escalated');
+          break;
+        case 'transferred':
+          must(
+            this.engine.volunteer(effect.volunteerId)?.callId !== effect.callId,
+            'the volunteer still holds a call transferred',
+          );
+          break;
+        case 'taken_over':
+          must(this.talking.has(effect.callId), 'took over a call not in conversation');
+          must(
+            this.engine.volunteer(effect.volunteerId)?.callId !== effect.callId,
+            'the volunteer still holds a call taken over',
+          );
           break;
         case 'missed_twice':
           must(this.misses.get(effect.volunteerId) === 1, 'on break before two misses in a row');
@@ -556,6 +628,8 @@ describe('RoutingEngine under random evenings', () => {
       'offer_withdrawn:timeout',
       'overflow',
       'supervisor_connect',
+      'taken_over',
+      'transferred',
       'volunteer_state',
     ]);
   });

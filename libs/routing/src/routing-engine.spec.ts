@@ -744,7 +744,7 @@ describe('RoutingEngine', () => {
   });
 
   describe('snapshot', () => {
-    it('lists calls not yet talking in queue order and every volunteer', () => {
+    it('lists calls not yet talking in queue order, those talking apart, and every volunteer', () => {
       const engine = hotline();
       onDuty(engine, 'ana', ['emotional']);
       ring(engine, 'c1');
@@ -763,6 +763,7 @@ describe('RoutingEngine', () => {
           },
           { callId: 'c2', topic: 'learning', priority: 'normal', arrivedAt: t, phase: 'waiting' },
         ],
+        talking: [],
         volunteers: [
           {
             id: 'ana',
@@ -774,6 +775,11 @@ describe('RoutingEngine', () => {
           },
         ],
       });
+      engine.answered('c1');
+      expect(engine.snapshot().calls.map((call) => call.callId)).toEqual(['c2']);
+      expect(engine.snapshot().talking).toEqual([
+        expect.objectContaining({ callId: 'c1', phase: 'talking', volunteerId: 'ana' }),
+      ]);
     });
   });
 });

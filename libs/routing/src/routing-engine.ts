@@ -384,6 +384,54 @@ export class RoutingEngine {
   }
 
   /**
+   * A supervisor who joined the conversation takes it over: the volunteer is free of the call
+   * and wraps up (or is available at once when `wrapUpSeconds` is 0); the call ends here,
+   * `answered` by the supervisor, and goes on with them outside the engine.
+   * @throws RoutingError `unknown_call`; `not_allowed` unless the call is talking
+   */
+  takeOver(callId: string, supervisorId: string): RoutingEffect[] {
+    return this.handle(() => {
+      const call = this.knownCall(callId);
+      if (call.phase !== 'talking') {
+        throw new RoutingError('not_allowed', `call ${callId} is ${call.phase}, not talking`);
+      }
+      const volunteer = call.volunteer!;
+      volunteer.call = undefined;
+      this.recordHandleTime((this.at - call.acceptedAt!) / 1000 + this.policy.wrapUpSeconds);
+      this.emit({ type: 'taken_over', callId, volunteerId: volunteer.id, supervisorId });
+      this.end(call, 'answered', supervisorId);
+      if (this.policy.wrapUpSeconds > 0) this.moveTo(volunteer, 'wrap_up');
+      else this.startIdle(volunteer);
+    });
+  }
+
+  /**
+   * A cold transfer: the volunteer talking with the caller sends them back to the queue for
+   * `topic`. The caller keeps their priority and their place (their arrival and turn); the
+   * volunteer wraps up, so the call goes to someone else first (no record is theirs: it follows
+   * whoever ends up with the caller). The call stays in the engine: it still ends once, with
+   * one outcome.
+   * @throws RoutingError `unknown_call`; `not_allowed` unless the call is talking
+   */
+  transferToQueue(callId: string, topic: string): RoutingEffect[] {
+    return this.handle(() => {
+      const call = this.knownCall(callId);
+      if (call.phase !== 'talking') {
+        throw new RoutingError('not_allowed', `call ${callId} is ${call.phase}, not talking`);
+      }
+      const volunteer = call.volunteer!;
+      volunteer.call = undefined;
+      this.recordHandleTime((this.at - call.acceptedAt!) / 1000 + this.policy.wrapUpSeconds);
+      call.acceptedAt = undefined;
+      call.topic = topic;
+      this.requeue(call);
+      this.emit({ type: 'transferred', callId, volunteerId: volunteer.id, topic });
+      // Wrap-up even when it lasts no time: the call is offered to someone else first.
+      this.moveTo(volunteer, 'wrap_up');
+    });
+  }
+
+  /**
    * Does what is due: offers time out, wrap-ups and misses end, calls past their skill
    * fallback are offered, crisis callers climb the escalation ladder, normal callers who
    * waited `maxWaitSeconds` and whom nobody can take overflow, and calls connecting past their
@@ -462,11 +510,13 @@ export class RoutingEngine {
    * at the place they had, and every volunteer.
    */
   snapshot(): QueueSnapshot {
+    const calls = [...this.calls.values()];
     return {
-      calls: [...this.calls.values()]
+      calls: calls
         .filter((call) => call.phase !== 'talking')
         .sort(queueOrder)
         .map(callView),
+      talking: calls.filter((call) => call.phase === 'talking').map(callView),
       volunteers: [...this.volunteers.values()].map(volunteerView),
     };
   }

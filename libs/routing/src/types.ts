@@ -84,6 +84,16 @@ export type RoutingEffect =
   | { type: 'crisis_supervisors'; callId: string }
   /** A supervisor took the crisis caller: the host moves the caller to them. */
   | { type: 'supervisor_connect'; callId: string; supervisorId: string }
+  /**
+   * A supervisor in the call took it over: the volunteer leaves into wrap-up, the caller stays
+   * with the supervisor outside the engine (the host records them as the call's person).
+   */
+  | { type: 'taken_over'; callId: string; volunteerId: string; supervisorId: string }
+  /**
+   * The volunteer sent the caller back to the queue for another topic (a cold transfer): the
+   * caller keeps their priority and place; the volunteer is free of the call.
+   */
+  | { type: 'transferred'; callId: string; volunteerId: string; topic: string }
   /** Still nobody: the host forwards the caller to the crisis line; the call ends `forwarded`. */
   | { type: 'crisis_forward'; callId: string }
   /** A volunteer missed two offers in a row and was put on break: the supervisors are told. */
@@ -125,6 +135,8 @@ export interface VolunteerView {
 export interface QueueSnapshot {
   /** Calls not yet talking, in the order they would be served (crisis first, then arrival). */
   calls: WaitingCallView[];
+  /** Calls in conversation with a volunteer (the supervisors' wall shows them too). */
+  talking: WaitingCallView[];
   volunteers: VolunteerView[];
 }
 

@@ -1,4 +1,4 @@
-export type { TwilioAccount } from './twilio-rest';
+export type { ParticipantOptions, TwilioAccount } from './twilio-rest';
 export { TwilioRest } from './twilio-rest';
 export type { WebhookParams } from './webhook-signature';
 export { isSignedByTwilio, signAsTwilio } from './webhook-signature';

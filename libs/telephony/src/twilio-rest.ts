@@ -28,6 +28,15 @@ class RedirectingRequestClient extends twilio.RequestClient {
   }
 }
 
+/** How someone is in a conference (Twilio's Participant parameters). */
+export interface ParticipantOptions {
+  muted?: boolean;
+  hold?: boolean;
+  holdUrl?: string;
+  coaching?: boolean;
+  callSidToCoach?: string;
+}
+
 /** The REST calls the hotline makes to Twilio, through the official client. */
 export class TwilioRest {
   private readonly client: twilio.Twilio;
@@ -87,6 +96,45 @@ export class TwilioRest {
   /** Hangs up a live call (`Status=completed`); Twilio refuses one that is not in progress. */
   async endCall(callSid: string): Promise<void> {
     await this.client.calls(callSid).update({ status: 'completed' });
+  }
+
+  /**
+   * Adds someone to a conference (named by its sid, or by its friendly name, which creates it
+   * if need be): Twilio rings `to` and joins them as `options` say. Returns their leg's CallSid.
+   */
+  async addParticipant(
+    conference: string,
+    participant: { from: string; to: string; timeout: number } & ParticipantOptions & {
+        label?: string;
+        beep?: 'true' | 'false';
+        startConferenceOnEnter?: boolean;
+        endConferenceOnExit?: boolean;
+        statusCallback?: string;
+      },
+  ): Promise<string> {
+    return (await this.client.conferences(conference).participants.create(participant)).callSid;
+  }
+
+  /** Changes how someone is in a conference (muted, on hold, coaching someone). */
+  async updateParticipant(
+    conferenceSid: string,
+    callSid: string,
+    options: ParticipantOptions,
+  ): Promise<void> {
+    await this.client.conferences(conferenceSid).participants(callSid).update(options);
+  }
+
+  async endConference(conferenceSid: string): Promise<void> {
+    await this.client.conferences(conferenceSid).update({ status: 'completed' });
+  }
+
+  /** Takes someone out of a conference (their leg hangs up); one already gone counts as removed. */
+  async removeParticipant(conferenceSid: string, callSid: string): Promise<void> {
+    try {
+      await this.client.conferences(conferenceSid).participants(callSid).remove();
+    } catch (error) {
+      if ((error as { status?: number }).status !== 404) throw error;
+    }
   }
 
   /**

@@ -90,7 +90,7 @@ export function ConsoleScreen({
           calls={live.calls}
           serverNow={serverNow}
           onAcknowledge={(alertId) => void store.acknowledgeAlert(alertId)}
-          onJoin={(callId, mode) => void store.joinCall(callId, mode)}
+          onJoin={(callId, mode) => void store.monitor(callId, mode)}
         />
       )}
 
@@ -137,6 +137,7 @@ export function ConsoleScreen({
             busy={model.busy}
             serverNow={serverNow}
             accessToken={session.accessToken}
+            inCall={model.live?.liveCall ?? null}
           />
         ) : (
           <VolunteerDesk

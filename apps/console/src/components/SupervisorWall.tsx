@@ -2,10 +2,11 @@ import { useState } from 'react';
 import type {
   CallerFlag,
   DutyVolunteer,
+  LiveCall,
   QueuedCall,
   TodayFigures,
 } from '@hotline/console-protocol';
-import type { ConsoleStore } from '../console-store';
+import type { ConsoleStore, MonitorMode } from '../console-store';
 import { callerTypeKey, useI18n } from '../i18n';
 import type { LiveState } from '../live-state';
 import { formatDuration, secondsSince, useNow } from '../time';
@@ -30,6 +31,7 @@ export function SupervisorWall({
   busy,
   serverNow,
   accessToken,
+  inCall,
 }: {
   live: LiveState;
   store: ConsoleStore;
@@ -37,6 +39,8 @@ export function SupervisorWall({
   serverNow: (now: number) => number;
   /** For the REST levers ("block and hang up"). */
   accessToken: string;
+  /** The call this supervisor joined, if any. */
+  inCall: LiveCall | null;
 }) {
   const { t } = useI18n();
   const now = serverNow(useNow());
@@ -152,6 +156,21 @@ export function SupervisorWall({
                     {['available', 'missed', 'offered', 'break'].includes(volunteer.state) && (
                       <MoveButton {...move(volunteer)} to="offline" />
                     )}
+                    {volunteer.state === 'talking' &&
+                      volunteer.callId &&
+                      volunteer.id !== live.me.id && (
+                        <MonitorControls
+                          callId={volunteer.callId}
+                          mine={
+                            inCall?.callId === volunteer.callId
+                              ? inCall.participants.find((one) => one.volunteerId === live.me.id)
+                                  ?.mode
+                              : undefined
+                          }
+                          store={store}
+                          busy={busy}
+                        />
+                      )}
                   </td>
                 </tr>
               ))}
@@ -160,6 +179,52 @@ export function SupervisorWall({
         )}
       </section>
     </div>
+  );
+}
+
+const MONITOR_MODES: MonitorMode[] = ['listen', 'whisper', 'barge'];
+
+/**
+ * A supervisor joins a volunteer's call to listen, whisper to the volunteer or barge in, and
+ * switches or leaves; the pressed button is how they are in it now.
+ */
+function MonitorControls({
+  callId,
+  mine,
+  store,
+  busy,
+}: {
+  callId: string;
+  mine: string | undefined;
+  store: ConsoleStore;
+  busy: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <span className="monitor" role="group" aria-label={t('wall.monitor')} data-monitor={callId}>
+      {MONITOR_MODES.map((mode) => (
+        <button
+          key={mode}
+          type="button"
+          className="button button--small"
+          aria-pressed={mine === mode}
+          disabled={busy || mine === mode}
+          onClick={() => void store.monitor(callId, mode)}
+        >
+          {t(`wall.monitor.${mode}`)}
+        </button>
+      ))}
+      {mine && (
+        <button
+          type="button"
+          className="button button--small"
+          disabled={busy}
+          onClick={() => void store.leaveCall(callId)}
+        >
+          {t('wall.monitor.leave')}
+        </button>
+      )}
+    </span>
   );
 }
 

@@ -86,8 +86,7 @@ const everyAnswer = (flow: CallFlowTwiml, hotline: Hotline): Record<string, stri
   messageKept: flow.messageKept(),
   queueFull: flow.queueFull(),
   callbackRecorded: flow.callbackRecorded('2026-03-03'),
-  dialBrowser: flow.dial({ client: 'volunteer-1' }, 'c1', 20),
-  dialPhone: flow.dial({ number: '+8613900000000' }, 'c1', 20),
+  conference: flow.conference('c1'),
   goodbye: flow.goodbye('bye'),
   empty: CallFlowTwiml.empty(),
 });
@@ -102,10 +101,10 @@ const ladderAnswers = (ladder: LadderTwiml): Record<string, string> => ({
   forward: ladder.forward('12356'),
 });
 
-/** The screen on a volunteer's own phone: run on the called party's end of the `<Dial>`. */
+/** The screen on a volunteer's own phone: their leg's TwiML before it joins the conference. */
 const screeningAnswers = (screening: ScreeningTwiml): Record<string, string> => ({
   screenAsk: screening.ask('c1'),
-  screenTake: screening.take(),
+  screenTake: screening.take('c1'),
   screenDeclined: screening.decline(false),
   screenCallerGone: screening.decline(true),
   screenBudgetHangUp: HoldTwiml.hangUp(),
@@ -167,7 +166,7 @@ function everyTwimlOf(hotline: Hotline): Record<string, Answer> {
   add(everyAnswer(flow, hotline));
   add(holdAnswers(flow), { waitUrl: true });
   add(ladderAnswers(new LadderTwiml(hotline, url)));
-  add(screeningAnswers(new ScreeningTwiml(hotline, url)), { leg: 'called' });
+  add(screeningAnswers(new ScreeningTwiml(hotline, url)));
   const budget = new HoldTwiml(hotline);
   add(budgetAnswers(budget));
   add({ budgetOnHoldMusic: budget.pause(5) }, { waitUrl: true });
@@ -271,7 +270,7 @@ describe('the prompts real Twilio speaks', () => {
           last: greetings.goodbye,
         });
       // What the server works out, and what volunteers and supervisors hear, stays spoken.
-      for (const step of ['hold', 'holdNobodyOnDuty', 'dialPhone', 'callbackRecorded'])
+      for (const step of ['hold', 'holdNobodyOnDuty', 'conference', 'callbackRecorded'])
         expect(saidTexts(answers[step].twiml).length).toBeGreaterThan(0);
       for (const step of [
         ...Object.keys(ladderAnswers(new LadderTwiml(hotlineIn(locale), url))),

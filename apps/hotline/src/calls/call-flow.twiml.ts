@@ -6,7 +6,7 @@ import type { Hotline } from '../hotlines/hotline.entity';
 import type { CallbackReason } from './callback-request.entity';
 import type { CallRefusal } from './call.entity';
 import { HotlineVoice, Line, VOICE_PROMPTS, VoicePrompts } from './voice-prompts';
-import { screenPath } from './screening.twiml';
+import { CALLER_LABEL, joinConference } from './conference/conference.twiml';
 
 type VoiceResponse = twilio.twiml.VoiceResponse;
 
@@ -247,27 +247,17 @@ export class CallFlowTwiml {
   }
 
   /**
-   * Rings the volunteer who accepted: their browser softphone, or their own phone screened
-   * (they must press 1 before the caller is bridged; see `screening.twiml.ts`).
+   * The caller enters the call's conference and waits there for the volunteer, who is rung on
+   * a leg of their own (see `ConferenceLegs`). The dial's action hears when the caller leaves.
    */
-  dial(
-    target: { client: string } | { number: string },
-    callId: string,
-    ringSeconds: number,
-  ): string {
-    const screened = 'number' in target;
+  conference(callId: string): string {
     return this.build((twiml) => {
       this.voice.speak(twiml, this.prompts.connecting);
       const dial = twiml.dial({
-        action: this.url(
-          `${VOICE_PATH}/dial-result?call=${callId}${screened ? '&screened=1' : ''}`,
-        ),
+        action: this.url(`${VOICE_PATH}/dial-result?call=${callId}`),
         method: 'POST',
-        timeout: ringSeconds,
-        answerOnBridge: true,
       });
-      if (!screened) dial.client(target.client);
-      else dial.number({ url: this.url(screenPath(callId)), method: 'POST' }, target.number);
+      joinConference(dial, callId, CALLER_LABEL, this.url);
     });
   }
 

@@ -23,13 +23,18 @@ export class CallScreening {
     @InjectClock() private readonly clock: Clock,
   ) {}
 
-  async screen(callId: string | undefined, step: 'ask' | 'key', digits?: string): Promise<string> {
+  async screen(
+    callId: string | undefined,
+    step: 'ask' | 'key' | 'join',
+    digits?: string,
+  ): Promise<string> {
     const call = callId ? await this.calls.findOneBy({ id: callId }) : null;
     if (!call)
       return new ScreeningTwiml(await this.directory.called(undefined), this.url).decline(true);
     const twiml = new ScreeningTwiml(await this.directory.hotline(call.hotlineId), this.url);
     const waiting = call.status === 'connecting';
     if (!waiting) return twiml.decline(true);
+    if (step === 'join') return twiml.take(call.id);
     if (step === 'ask') return twiml.ask(call.id);
     if (digits !== TAKE_CALL_DIGIT) return twiml.decline(false);
     const at = this.clock.now().toJSDate();
@@ -43,7 +48,7 @@ export class CallScreening {
         status: 'connecting',
       })
       .execute();
-    return twiml.take();
+    return twiml.take(call.id);
   }
 
   private readonly url = (path: string) => this.transfer.url(path);

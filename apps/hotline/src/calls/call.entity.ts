@@ -140,6 +140,14 @@ export class Call extends HotlineRecord {
   @Column({ type: 'boolean', default: false })
   training!: boolean;
 
+  /** The conference Twilio runs for the answered call (learnt from its status callback). */
+  @Column({ name: 'conference_sid', type: 'varchar', length: 64, nullable: true })
+  conferenceSid!: string | null;
+
+  /** The volunteer put the caller on hold: they hear hold music and nobody hears them. */
+  @Column({ name: 'caller_on_hold', type: 'boolean', default: false })
+  callerOnHold!: boolean;
+
   @Column({ name: 'updated_at', ...DATETIME })
   updatedAt!: Date;
 }

@@ -5,6 +5,12 @@ import { Contact } from '../contacts/contact.entity';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer } from './call-offer.entity';
+import { CallParticipant } from './conference/call-participant.entity';
+import { ConferenceLegs } from './conference/conference-legs';
+import { LiveCalls } from './conference/live-calls';
+import { Monitor } from './conference/monitor';
+import { Transfer } from './conference/transfer';
+import { InCallController } from './in-call.controller';
 import { CallerNumberRetention } from './caller-number-retention';
 import { Call } from './call.entity';
 import { CallbackRequest } from './callback-request.entity';
@@ -42,6 +48,7 @@ import { CallersModule } from '../callers/callers.module';
     TypeOrmModule.forFeature([
       Call,
       CallOffer,
+      CallParticipant,
       CallbackRequest,
       Contact,
       PresenceChange,
@@ -56,10 +63,15 @@ import { CallersModule } from '../callers/callers.module';
     VoiceWebhooksController,
     LadderWebhooksController,
     CallsController,
+    InCallController,
     TrainingCallsController,
   ],
   providers: [
     CallSettlement,
+    ConferenceLegs,
+    LiveCalls,
+    Monitor,
+    Transfer,
     EffectRecorder,
     CallerTransfer,
     CallerMoves,
@@ -90,6 +102,7 @@ import { CallersModule } from '../callers/callers.module';
     CrisisSupervisors,
     CallerTransfer,
     SoftphoneRegistry,
+    LiveCalls,
   ],
 })
 export class CallsModule {}

@@ -218,4 +218,51 @@ describe('recordOf: an engine step to the record', () => {
       ]),
     ).toEqual(['c1', 'c2']);
   });
+
+  it('gives a call taken over to the supervisor before it ends, answered, and keeps it talking', () => {
+    const { changes } = record(
+      [
+        { type: 'taken_over', callId: 'c1', volunteerId: 'v1', supervisorId: 's1' },
+        { type: 'call_ended', callId: 'c1', outcome: 'answered', volunteerId: 's1' },
+        { type: 'volunteer_state', volunteerId: 'v1', state: 'wrap_up', since: at.getTime() },
+      ],
+      [call({ waitSeconds: 12 })],
+    );
+    expect(kinds(changes).slice(0, 3)).toEqual(['call.update', 'call.settle', 'publish']);
+    expect(changes[0]).toEqual({
+      kind: 'call.update',
+      callId: 'c1',
+      changes: { volunteerId: 's1', updatedAt: at },
+    });
+    // The caller is still talking with the supervisor: the record is not ended.
+    expect(changes[1]).toMatchObject({ changes: { outcome: 'answered', waitSeconds: 12 } });
+    expect((changes[1] as { changes: object }).changes).not.toHaveProperty('status');
+    expect(published(changes)).toEqual([
+      expect.objectContaining({ type: 'call.ended', volunteerId: 's1' }),
+      // The volunteer's wrap-up names no call: the record is the supervisor's.
+      expect.not.objectContaining({ wrapUpCallId: expect.anything() }),
+    ]);
+  });
+
+  it('puts a call transferred cold back in line for its new topic, for the next answer', () => {
+    const { changes } = record([
+      { type: 'transferred', callId: 'c1', volunteerId: 'v1', topic: 'learning' },
+    ]);
+    expect(changes).toEqual([
+      {
+        kind: 'call.update',
+        callId: 'c1',
+        changes: {
+          status: 'waiting',
+          volunteerId: null,
+          topic: 'learning',
+          answeredAt: null,
+          dialStartedAt: null,
+          callerOnHold: false,
+          updatedAt: at,
+        },
+      },
+      { kind: 'publish', event: { type: 'call.changed', hotlineId: 'h1', callId: 'c1' } },
+    ]);
+  });
 });

@@ -70,7 +70,9 @@ export function recordOf(effects: readonly Effect[], context: RecordContext): Re
   // A volunteer entering wrap-up learns in the same step which call just ended.
   // A caller a supervisor took is still on the line when the engine lets go of the call.
   const withSupervisor = new Set(
-    effects.flatMap((effect) => (effect.type === 'supervisor_connect' ? [effect.callId] : [])),
+    effects.flatMap((effect) =>
+      effect.type === 'supervisor_connect' || effect.type === 'taken_over' ? [effect.callId] : [],
+    ),
   );
   const endedCallOf = new Map(
     effects.flatMap((effect) =>
@@ -182,6 +184,31 @@ export function recordOf(effects: readonly Effect[], context: RecordContext): Re
         calls.set(call.id, { ...call, ...changes } as Call);
         break;
       }
+      case 'transferred':
+        // Back in the queue, for the next volunteer: their answer will be the call's answer.
+        change({
+          kind: 'call.update',
+          callId: effect.callId,
+          changes: {
+            status: 'waiting',
+            volunteerId: null,
+            topic: effect.topic,
+            answeredAt: null,
+            dialStartedAt: null,
+            callerOnHold: false,
+            updatedAt: at,
+          },
+        });
+        publish({ type: 'call.changed', hotlineId, callId: effect.callId });
+        break;
+      case 'taken_over':
+        // The contact record follows the person who ends up with the caller.
+        change({
+          kind: 'call.update',
+          callId: effect.callId,
+          changes: { volunteerId: effect.supervisorId, updatedAt: at },
+        });
+        break;
       case 'crisis_forward': {
         const to = context.crisisLine;
         change({ kind: 'call.update', callId: effect.callId, changes: { forwardedTo: to } });

@@ -112,6 +112,33 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     });
   }
 
+  takeOver(call: Call, supervisorId: string): Promise<void> {
+    return this.step(call.hotlineId, (engine) => ({
+      value: undefined,
+      effects: refusing(
+        () => engine.takeOver(call.id, supervisorId),
+        'The call is not in a conversation with its volunteer now.',
+      ),
+    }));
+  }
+
+  transferToQueue(call: Call, topic: string): Promise<void> {
+    return this.step(call.hotlineId, (engine) => ({
+      value: undefined,
+      effects: refusing(
+        () => engine.transferToQueue(call.id, topic),
+        'The call is not in a conversation with its volunteer now.',
+      ),
+    }));
+  }
+
+  connected(call: Call): Promise<void> {
+    return this.step(call.hotlineId, (engine) => ({
+      value: undefined,
+      effects: engine.call(call.id)?.phase === 'connecting' ? engine.answered(call.id) : [],
+    }));
+  }
+
   dialFailed(call: Call): Promise<void> {
     return this.step(call.hotlineId, (engine) => ({
       value: undefined,
@@ -338,11 +365,7 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     return {
       requeue: (call) =>
         this.step(hotlineId, (engine) => ({ value: undefined, effects: requeue(engine, call) })),
-      answered: (call) =>
-        this.step(hotlineId, (engine) => ({
-          value: undefined,
-          effects: engine.call(call.id)?.phase === 'connecting' ? engine.answered(call.id) : [],
-        })),
+      answered: (call) => this.connected(call),
     };
   }
 

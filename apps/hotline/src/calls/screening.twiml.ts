@@ -1,6 +1,7 @@
 import twilio from 'twilio';
 import type { Hotline, HotlineLocale } from '../hotlines/hotline.entity';
 import { sayAs } from './voice-prompts';
+import { volunteerJoins } from './conference/conference.twiml';
 
 /** The key a volunteer presses on their own phone to take the call. */
 export const TAKE_CALL_DIGIT = '1';
@@ -27,16 +28,18 @@ const SCREENING_PROMPTS: Record<HotlineLocale, ScreeningPrompts> = {
   },
 };
 
-/** The screen URL a `<Number url>` points at: the hotline's call id, not the leg's CallSid. */
-export function screenPath(callId: string, step?: 'key'): string {
+/**
+ * The screen URL the volunteer's leg runs: the hotline's call id, not the leg's CallSid.
+ * `join`: a softphone, which needs no screen (a browser has no voicemail).
+ */
+export function screenPath(callId: string, step?: 'key' | 'join'): string {
   return `/twilio/voice/screen?call=${callId}${step ? `&step=${step}` : ''}`;
 }
 
 /**
- * The TwiML that runs on the volunteer's phone after they pick up and before the caller is
- * bridged (`<Number url>`). Twilio allows only `<Play>`, `<Say>`, `<Gather>` and `<Hangup>`
- * there. An empty answer bridges the caller; `<Hangup>` ends the volunteer's leg,
- * and the caller's `<Dial>` goes on to its action URL.
+ * The TwiML that runs on the volunteer's phone when they pick up the leg the hotline placed
+ * to them, before they join the caller's conference. Pressing 1 joins it; `<Hangup>` ends the
+ * volunteer's leg, whose status callback puts the caller back in their place.
  */
 export class ScreeningTwiml {
   private readonly prompts: ScreeningPrompts;
@@ -65,9 +68,9 @@ export class ScreeningTwiml {
     return twiml.toString();
   }
 
-  /** Pressed 1 for a call still waiting for them: nothing more to play, Twilio bridges. */
-  take(): string {
-    return new twilio.twiml.VoiceResponse().toString();
+  /** Pressed 1 for a call still waiting for them: into the caller's conference. */
+  take(callId: string): string {
+    return volunteerJoins(callId, this.url);
   }
 
   /** Another key, or no call to take any more: the volunteer's leg ends. */

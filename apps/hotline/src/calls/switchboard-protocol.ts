@@ -19,6 +19,9 @@ export interface SwitchboardProtocol extends Protocol {
     'switchboard.enqueue': { args: CallArgs; result: 'queued' | 'queue_full' | 'duplicate' };
     'switchboard.hangUp': { args: CallArgs; result: void };
     'switchboard.dialFailed': { args: CallArgs; result: void };
+    'switchboard.connected': { args: CallArgs; result: void };
+    'switchboard.transferToQueue': { args: CallArgs & { topic: string }; result: void };
+    'switchboard.takeOver': { args: CallArgs & { supervisorId: string }; result: void };
     'switchboard.ringOnly': {
       args: CallArgs & { volunteerId: string; topic: string };
       result: void;
@@ -86,6 +89,13 @@ export function serveSwitchboard(
     });
   handle('switchboard.enqueue', async ({ callId }) => leader.enqueue(await call(callId)));
   handle('switchboard.hangUp', async ({ callId }) => leader.hangUp(await call(callId)));
+  handle('switchboard.takeOver', async ({ callId, supervisorId }) =>
+    leader.takeOver(await call(callId), supervisorId),
+  );
+  handle('switchboard.transferToQueue', async ({ callId, topic }) =>
+    leader.transferToQueue(await call(callId), topic),
+  );
+  handle('switchboard.connected', async ({ callId }) => leader.connected(await call(callId)));
   handle('switchboard.dialFailed', async ({ callId }) => leader.dialFailed(await call(callId)));
   handle('switchboard.ringOnly', async ({ callId, volunteerId, topic }) =>
     leader.ringOnly(await call(callId), volunteerId, topic),

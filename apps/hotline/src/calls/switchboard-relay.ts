@@ -55,6 +55,19 @@ export class SwitchboardRelay extends Switchboard {
     return this.webhookStep('switchboard.hangUp', call, undefined);
   }
 
+  takeOver(call: Call, supervisorId: string): Promise<void> {
+    return this.leader.askLeader('switchboard.takeOver', { callId: call.id, supervisorId });
+  }
+
+  transferToQueue(call: Call, topic: string): Promise<void> {
+    return this.leader.askLeader('switchboard.transferToQueue', { callId: call.id, topic });
+  }
+
+  /** Unanswered in time, the record (answered) stands: the connecting deadline's check settles it. */
+  connected(call: Call): Promise<void> {
+    return this.webhookStep('switchboard.connected', call, undefined);
+  }
+
   async dialFailed(call: Call): Promise<void> {
     try {
       await this.leader.askLeader('switchboard.dialFailed', { callId: call.id }, WEBHOOK_ASK);
@@ -187,7 +200,9 @@ export class SwitchboardRelay extends Switchboard {
    * the database already, so if the leader does not answer in time its sweep (or the next
    * leader's takeover) picks the call up.
    */
-  private async webhookStep<M extends 'switchboard.enqueue' | 'switchboard.hangUp'>(
+  private async webhookStep<
+    M extends 'switchboard.enqueue' | 'switchboard.hangUp' | 'switchboard.connected',
+  >(
     method: M,
     call: Call,
     fallback: SwitchboardProtocol['requests'][M]['result'],

@@ -129,6 +129,18 @@ export class SwitchboardSeat
   hangUp(call: Call) {
     return this.active.hangUp(call);
   }
+  takeOver(call: Call, supervisorId: string) {
+    return this.active.takeOver(call, supervisorId);
+  }
+
+  transferToQueue(call: Call, topic: string) {
+    return this.active.transferToQueue(call, topic);
+  }
+
+  connected(call: Call) {
+    return this.active.connected(call);
+  }
+
   dialFailed(call: Call) {
     return this.active.dialFailed(call);
   }

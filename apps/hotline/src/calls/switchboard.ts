@@ -18,10 +18,22 @@ export abstract class Switchboard {
   /** A caller chose their topic: they join the queue. */
   abstract enqueue(call: Call): Promise<'queued' | 'queue_full' | 'duplicate'>;
   /**
+   * A supervisor in the conversation takes it over: the volunteer leaves into wrap-up, the call
+   * (answered) and its contact record are the supervisor's from now.
+   */
+  abstract takeOver(call: Call, supervisorId: string): Promise<void>;
+  /**
+   * A cold transfer: the volunteer sends the caller back to the queue for `topic`, keeping
+   * their priority and place; the volunteer goes into wrap-up.
+   */
+  abstract transferToQueue(call: Call, topic: string): Promise<void>;
+  /**
    * The caller hung up or the conversation ended. A call the engine does not know (it was
    * with a volunteer when the server restarted) gets its outcome from its recorded status.
    */
   abstract hangUp(call: Call): Promise<void>;
+  /** The volunteer's leg joined the call's conference: the call is talking (a retry changes nothing). */
+  abstract connected(call: Call): Promise<void>;
   /** The volunteer's phone or browser did not answer: the caller goes back to their place. */
   abstract dialFailed(call: Call): Promise<void>;
   /** The caller's place and expected wait, if still waiting. */

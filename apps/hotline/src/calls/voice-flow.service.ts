@@ -8,7 +8,9 @@ import { Hotline } from '../hotlines/hotline.entity';
 import { Call, CallerType } from './call.entity';
 import { CallFlowTwiml, HoldNews } from './call-flow.twiml';
 import { CallSettlement } from './call-settlement';
-import { CallerTransfer } from './caller-transfer';
+import { ConferenceLegs } from './conference/conference-legs';
+import { legAnswered } from './call-deadlines';
+import { secondsBetween } from './effect-record';
 import { HotlineEvents } from '../events/hotline-events';
 import { IncomingCalls } from './incoming-calls';
 import { Switchboard } from './switchboard';
@@ -62,7 +64,7 @@ export class VoiceFlowService {
     private readonly switchboard: Switchboard,
     private readonly settlement: CallSettlement,
     private readonly events: HotlineEvents,
-    private readonly transfer: CallerTransfer,
+    private readonly legs: ConferenceLegs,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -213,48 +215,56 @@ export class VoiceFlowService {
     }
   }
 
-  /** Twilio fetches this for the caller once the accepted volunteer's dial should start. */
+  /**
+   * Twilio fetches this for the caller once the accepted volunteer is to be connected: the
+   * volunteer's leg is rung, and the caller waits for them in the call's conference.
+   */
   async connect(params: VoiceParams, callId: string | undefined): Promise<string> {
     const { call, hotline } = await this.records.of(params);
     if (call.id !== callId || call.status !== 'connecting' || !call.volunteerId)
       return this.resume(call, hotline);
-    const target = await this.transfer.dialTarget(call.volunteerId);
-    if (!target) {
+    if (!(await this.legs.ringVolunteer(call, hotline.routing.offerTimeoutSeconds))) {
       // Nothing of theirs can ring (no softphone registered, no phone number): fail at once.
       await this.switchboard.dialFailed(call);
       return this.twiml(hotline).enqueue(call.priority === 'crisis');
     }
-    // The dial is under way: the connecting deadline leaves this call to it.
+    // The ring is under way: the connecting deadline leaves this call to it.
     await this.calls.update(
       { id: call.id, status: 'connecting' },
       { dialStartedAt: this.now(), updatedAt: this.now() },
     );
-    return this.twiml(hotline).dial(target, call.id, hotline.routing.offerTimeoutSeconds);
+    return this.twiml(hotline).conference(call.id);
   }
 
   /**
-   * `screened`: the dial rang a phone behind the take-the-call screen. Twilio reports a leg the
-   * screen hung up as `completed` too (it was picked up), so only a recorded key press counts.
+   * The caller's `<Dial><Conference>` ended: the caller left the conference, or it ended (the
+   * volunteer hung up). Answered (the volunteer joined, or pressed 1 on their phone): the talk
+   * ran from the answer until now. Otherwise the conference failed before anyone answered:
+   * back to the caller's place.
    */
-  async dialResult(params: VoiceParams, screened = false): Promise<string> {
+  async dialResult(params: VoiceParams): Promise<string> {
     const { call, hotline } = await this.records.of(params);
-    if (call.status !== 'connecting') return this.resume(call, hotline);
-    const bridged = params.DialCallStatus === 'completed' || params.DialCallStatus === 'answered';
-    if (bridged && (!screened || call.answeredAt)) {
-      const talkSeconds = Number(params.DialCallDuration ?? 0);
-      const endedAt = this.now();
-      const answered = {
-        answeredAt: call.answeredAt ?? new Date(endedAt.getTime() - talkSeconds * 1000),
-        talkSeconds,
-        status: 'talking' as const,
-        updatedAt: endedAt,
-      };
-      await this.calls.update(call.id, answered);
-      await this.switchboard.hangUp({ ...call, ...answered } as Call);
+    if (call.status === 'talking' || (call.status === 'connecting' && legAnswered(call))) {
+      await this.conversationEnded(call);
       return this.twiml(hotline).goodbye();
     }
+    if (call.status !== 'connecting') return this.resume(call, hotline);
     await this.switchboard.dialFailed(call);
     return this.twiml(hotline).enqueue(call.priority === 'crisis');
+  }
+
+  /** The answered call is over: its talk time, its outcome, and its end for those in it. */
+  private async conversationEnded(call: Call): Promise<void> {
+    const endedAt = this.now();
+    const answered = {
+      answeredAt: call.answeredAt ?? endedAt,
+      talkSeconds: call.talkSeconds ?? secondsBetween(call.answeredAt ?? endedAt, endedAt),
+      status: 'talking' as const,
+      updatedAt: endedAt,
+    };
+    await this.calls.update(call.id, answered);
+    await this.switchboard.hangUp({ ...call, ...answered } as Call);
+    await this.legs.ended(call.id);
   }
 
   /** Call status callbacks: the caller's call ended, whatever it was doing. */
@@ -274,6 +284,11 @@ export class VoiceFlowService {
         endedAt: at,
         updatedAt: at,
       });
+    } else if (legAnswered(call)) {
+      // Hung up while talking (Twilio may report this before the dial's action).
+      await this.conversationEnded(call);
+      const at = this.now();
+      await this.calls.update(call.id, { status: 'ended', endedAt: at, updatedAt: at });
     } else {
       await this.switchboard.hangUp(call);
       const at = this.now();
@@ -344,7 +359,7 @@ export class VoiceFlowService {
   }
 
   private twiml(hotline: Hotline): CallFlowTwiml {
-    return new CallFlowTwiml(hotline, (path) => this.transfer.url(path));
+    return new CallFlowTwiml(hotline, (path) => this.legs.url(path));
   }
 
   private now(): Date {

@@ -3,6 +3,8 @@ import { ApiOperation } from '@nestjs/swagger';
 import { TwilioVoiceWebhooks } from '../telephony/twilio-webhooks.decorator';
 import { WebhookBudgetInterceptor } from '../telephony/webhook-budget.interceptor';
 import { CallScreening } from './call-screening.service';
+import { CallFlowTwiml } from './call-flow.twiml';
+import { ConferenceLegs, ConferenceParams } from './conference/conference-legs';
 import { CALLBACK_REASONS, CallbackReason } from './callback-request.entity';
 import { VoiceCallbacks } from './voice-callbacks';
 import { VoiceFlowService, VoiceParams } from './voice-flow.service';
@@ -20,6 +22,7 @@ export class VoiceWebhooksController {
     private readonly flow: VoiceFlowService,
     private readonly callbacks: VoiceCallbacks,
     private readonly screening: CallScreening,
+    private readonly conference: ConferenceLegs,
   ) {}
 
   @Post('incoming')
@@ -69,7 +72,9 @@ export class VoiceWebhooksController {
   @Post('connect')
   @HttpCode(200)
   @Header('Content-Type', 'text/xml')
-  @ApiOperation({ summary: 'TwiML that dials the volunteer who accepted the call' })
+  @ApiOperation({
+    summary: "Rings the volunteer who accepted the call; the caller waits in the call's conference",
+  })
   connect(@Body() params: VoiceParams, @Query('call') callId?: string): Promise<string> {
     return this.flow.connect(params, callId);
   }
@@ -78,10 +83,11 @@ export class VoiceWebhooksController {
   @HttpCode(200)
   @Header('Content-Type', 'text/xml')
   @ApiOperation({
-    summary: 'The dial ended (DialCallStatus); unanswered: back to the queue, same place',
+    summary:
+      "The caller's conference ended: answered, the call's talk ends; unanswered, back to the queue, same place",
   })
-  dialResult(@Body() params: VoiceParams, @Query('screened') screened?: string): Promise<string> {
-    return this.flow.dialResult(params, screened === '1');
+  dialResult(@Body() params: VoiceParams): Promise<string> {
+    return this.flow.dialResult(params);
   }
 
   @Post('screen')
@@ -89,14 +95,48 @@ export class VoiceWebhooksController {
   @Header('Content-Type', 'text/xml')
   @ApiOperation({
     summary:
-      "The volunteer's own phone picked up (<Number url>): press 1 to take the call (step=key: the key pressed)",
+      "The volunteer's leg picked up: a phone presses 1 to join the caller's conference (step=key: the key pressed); a softphone joins at once (step=join)",
   })
   screen(
     @Body() params: VoiceParams,
     @Query('call') callId?: string,
     @Query('step') step?: string,
   ): Promise<string> {
-    return this.screening.screen(callId, step === 'key' ? 'key' : 'ask', params.Digits);
+    return this.screening.screen(
+      callId,
+      step === 'key' || step === 'join' ? step : 'ask',
+      params.Digits,
+    );
+  }
+
+  @Post('conference')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml')
+  @ApiOperation({
+    summary:
+      "The call's conference status callback (StatusCallbackEvent): who joined or left, and its end",
+  })
+  async conferenceEvent(
+    @Body() params: ConferenceParams,
+    @Query('call') callId?: string,
+  ): Promise<string> {
+    await this.conference.event(callId, params);
+    return CallFlowTwiml.empty();
+  }
+
+  @Post('conference/leg')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml')
+  @ApiOperation({
+    summary:
+      "A volunteer's or supervisor's leg ended (call status callback); never answered: the caller goes back to their place",
+  })
+  async legEnded(
+    @Body() params: ConferenceParams,
+    @Query('call') callId?: string,
+  ): Promise<string> {
+    await this.conference.legEnded(callId, params);
+    return CallFlowTwiml.empty();
   }
 
   @Post('status')

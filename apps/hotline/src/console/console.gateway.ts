@@ -30,7 +30,7 @@ import {
   parseCommand,
 } from './console-commands';
 import { FeedViews } from './feed-views';
-import { LiveCalls } from './live-calls';
+import { CallPanels } from './call-panels';
 import { LiveFeed, hotlineRoom, volunteerRoom } from './live-feed.service';
 import { ConsoleNamespace, ConsoleSocket, OpenConsoles } from './open-consoles';
 
@@ -57,7 +57,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     private readonly contacts: ContactsService,
     private readonly alerts: CrisisAlerts,
     private readonly softphones: SoftphoneRegistry,
-    private readonly liveCalls: LiveCalls,
+    private readonly panels: CallPanels,
   ) {}
 
   afterInit(server: ConsoleNamespace): void {
@@ -74,7 +74,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     );
     const feedServer = server as unknown as Namespace<Record<string, never>, ServerEvents>;
     this.feed.attach(feedServer);
-    this.liveCalls.attach(feedServer);
+    this.panels.attach(feedServer);
     server.use((socket, next) => {
       void this.consoles.admit(socket as ConsoleSocket).then(
         () => next(),
@@ -97,7 +97,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       this.logger.warn({ err: messageOf(error) }, 'no snapshot for a new console');
     }
     // Reopened mid-call: the panel comes back with the call.
-    const live = await this.liveCalls.current(volunteer, hotlineId).catch(() => null);
+    const live = await this.panels.current(volunteer).catch(() => null);
     if (live) socket.emit('call.live', live);
   }
 
@@ -184,7 +184,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   @SubscribeMessage('call.crisis')
   crisisNow(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() payload: unknown) {
     return this.answer(socket, async (volunteer) =>
-      this.liveCalls.crisisNow(volunteer, (await parseCommand(CallCommand, payload)).callId),
+      this.panels.crisisNow(volunteer, (await parseCommand(CallCommand, payload)).callId),
     );
   }
 

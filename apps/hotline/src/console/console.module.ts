@@ -10,7 +10,7 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { ConsoleGateway } from './console.gateway';
 import { FeedLookups } from './feed-lookups';
 import { FeedViews } from './feed-views';
-import { LiveCalls } from './live-calls';
+import { CallPanels } from './call-panels';
 import { LiveFeed } from './live-feed.service';
 import { OpenConsoles } from './open-consoles';
 import { VoiceTokenController } from './voice-token.controller';
@@ -28,8 +28,6 @@ import { CallersModule } from '../callers/callers.module';
     CallersModule,
   ],
   controllers: [VoiceTokenController],
-  providers: [ConsoleGateway, OpenConsoles, LiveFeed, FeedViews, FeedLookups, LiveCalls],
-  // The conference's people change the call: its service tells the panel (LiveCalls.changed).
-  exports: [LiveCalls],
+  providers: [ConsoleGateway, OpenConsoles, LiveFeed, FeedViews, FeedLookups, CallPanels],
 })
 export class ConsoleModule {}

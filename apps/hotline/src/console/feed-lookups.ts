@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import type { CallParticipant } from '@hotline/console-protocol';
 import { CallOffer } from '../calls/call-offer.entity';
 import { Call } from '../calls/call.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
@@ -16,6 +17,8 @@ export class FeedLookups {
   /** The caller's profile flags, read when the call first shows on the wall. */
   private readonly callerFlags = new Map<string, string[]>();
   private readonly names = new Map<string, string>();
+  /** Who is in each answered call's conference, as its last `call.live` told. */
+  private readonly participants = new Map<string, CallParticipant[]>();
   /** The call each volunteer in wrap-up is writing up. */
   private readonly wrapUpCalls = new Map<string, string>();
 
@@ -39,10 +42,21 @@ export class FeedLookups {
     return this.callerFlags.get(callId) ?? [];
   }
 
+  participantsOf(callId: string): CallParticipant[] | undefined {
+    return this.participants.get(callId);
+  }
+
+  /** The conference changed: the wall shows who is in the call. */
+  rememberParticipants(callId: string, participants: CallParticipant[] | undefined): void {
+    if (participants) this.participants.set(callId, participants);
+    else this.participants.delete(callId);
+  }
+
   /** The call left the wall. */
   forgetCall(callId: string): void {
     this.callerTypes.delete(callId);
     this.callerFlags.delete(callId);
+    this.participants.delete(callId);
   }
 
   name(volunteerId: string): string {

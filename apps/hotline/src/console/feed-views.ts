@@ -36,8 +36,9 @@ export class FeedViews {
   async snapshot(volunteer: Volunteer, hotlineId: string, seq: number): Promise<QueueSnapshot> {
     const hotline = await this.directory.hotline(hotlineId);
     const engine = await this.switchboard.snapshot(hotlineId);
+    const calls = [...engine.calls, ...engine.talking];
     await this.lookups.learn(
-      engine.calls.map((call) => call.callId),
+      calls.map((call) => call.callId),
       engine.volunteers.map((v) => v.id),
     );
     const offer = await this.calls.liveOffer(volunteer);
@@ -50,7 +51,7 @@ export class FeedViews {
       telephony: this.telephony.enabled ? 'on' : 'off',
       me: await this.me(volunteer, hotlineId),
       offer,
-      calls: engine.calls.map((call) => this.queuedCall(call)),
+      calls: calls.map((call) => this.queuedCall(call)),
       volunteers: engine.volunteers.map((state) => this.dutyVolunteer(state)),
       availableVolunteers: engine.volunteers.filter((state) => state.state === 'available').length,
       today: await this.calls.today(hotline),
@@ -93,6 +94,9 @@ export class FeedViews {
         ? { callerFlags: this.lookups.callerFlagsOf(view.callId) }
         : {}),
       ...(view.volunteerId ? { volunteerId: view.volunteerId } : {}),
+      ...(view.phase === 'talking' && this.lookups.participantsOf(view.callId)
+        ? { participants: this.lookups.participantsOf(view.callId) }
+        : {}),
       ...(isPracticeCall(view) ? { training: true as const } : {}),
     };
   }

@@ -158,6 +158,12 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
             .emit('me.state', await this.views.me(volunteer, event.hotlineId));
         break;
       }
+      case 'call.live':
+        // Answered: the wall shows the call in conversation, and who is in it.
+        feed.calls.add(event.callId);
+        // (The panels of those in it are told by `CallPanels`.)
+        this.lookups.rememberParticipants(event.callId, event.live?.participants);
+        break;
       case 'crisis.alert':
         // Raised, raised again (consoles ring anew) or resolved: the latest goes out.
         feed.newAlerts.set(event.alert.alertId, event.alert);

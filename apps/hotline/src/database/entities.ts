@@ -11,6 +11,7 @@ import {
 import { CallOffer } from '../calls/call-offer.entity';
 import { Call } from '../calls/call.entity';
 import { CallbackRequest } from '../calls/callback-request.entity';
+import { CallParticipant } from '../calls/conference/call-participant.entity';
 import { RoutingEpoch } from '../calls/routing-epoch.entity';
 import { PresenceChange } from '../calls/presence-change.entity';
 import { ContactDraftRecord } from '../contacts/contact-draft.entity';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   CallOffer,
   CallerBlock,
   CallerProfile,
+  CallParticipant,
   Contact,
   ContactDraftRecord,
   ContactTopic,

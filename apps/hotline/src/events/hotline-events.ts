@@ -1,6 +1,6 @@
 import { Global, Injectable, Logger, Module } from '@nestjs/common';
 import { Observable, Subject, Subscription, filter } from 'rxjs';
-import type { CallParticipant, CrisisAlert } from '@hotline/console-protocol';
+import type { CrisisAlert, LiveCall } from '@hotline/console-protocol';
 import type { VolunteerState } from '@hotline/routing';
 import type { CallOutcome, CallerType } from '../calls/call.entity';
 import type { CrisisAlertReason } from '../crisis/crisis-alert.entity';
@@ -26,11 +26,6 @@ export interface HotlineEventMap {
   'call.settled': { hotlineId: string; callId: string; outcome: CallOutcome };
   /** The call moved on in the queue: connecting to its volunteer, back in line, overflowing. */
   'call.changed': { hotlineId: string; callId: string };
-  /**
-   * Who is in a talking call changed (someone joined, left, changed mode, held or muted): its
-   * live call panel is sent again to everyone in it (`participants`: all of them, now).
-   */
-  'call.participants': { hotlineId: string; callId: string; participants: CallParticipant[] };
   'offer.created': {
     hotlineId: string;
     offerId: string;
@@ -80,6 +75,18 @@ export interface HotlineEventMap {
     callId: string;
     step: 'supervisors' | 'forwarded';
     forwardedTo?: string;
+  };
+  /**
+   * Someone joined, left or changed how they are in a call's conference: `live` goes to those
+   * in it (`to`), and those who left it (`gone`) learn that it ended for them.
+   */
+  'call.live': {
+    hotlineId: string;
+    callId: string;
+    to: string[];
+    /** Null once the call is not answered any more (back in the queue). */
+    live: LiveCall | null;
+    gone: string[];
   };
   /** A hotline's settings changed (on this instance or another): routing takes the new policy. */
   'hotline.changed': { hotlineId: string; hotline: Hotline };

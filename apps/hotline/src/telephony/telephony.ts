@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { TwilioRest } from '@hotline/telephony';
+import { ParticipantOptions, TwilioRest } from '@hotline/telephony';
 import { Environment } from '../config/environment';
 
 /**
@@ -78,16 +78,68 @@ export class Telephony {
    * Rings `to` from the hotline's number; once answered, Twilio fetches the TwiML at `path`.
    * The number never reaches the log. Returns Twilio's call sid.
    */
-  async placeCall(to: string, path: string, ringSeconds: number): Promise<string> {
+  async placeCall(
+    to: string,
+    path: string,
+    ringSeconds: number,
+    statusCallbackPath?: string,
+  ): Promise<string> {
     if (!this.rest || !this.phoneNumber) throw new Error('telephony is not configured');
     const sid = await this.rest.createCall({
       from: this.phoneNumber,
       to,
       url: this.url(path),
       timeout: ringSeconds,
+      ...(statusCallbackPath ? { statusCallback: this.url(statusCallbackPath) } : {}),
     });
     this.logger.debug(`call placed for ${path.split('?')[0]}`);
     return sid;
+  }
+
+  /**
+   * Rings `to` into a call's conference (its friendly name), joining as `options` say; the
+   * conference's status callback hears of the join. Returns the new leg's CallSid.
+   */
+  async joinConference(
+    conference: string,
+    to: string,
+    label: string,
+    ringSeconds: number,
+    options: ParticipantOptions,
+    statusCallbackPath: string,
+  ): Promise<string> {
+    if (!this.rest || !this.phoneNumber) throw new Error('telephony is not configured');
+    return this.rest.addParticipant(conference, {
+      from: this.phoneNumber,
+      to,
+      timeout: ringSeconds,
+      label,
+      beep: 'false',
+      startConferenceOnEnter: true,
+      endConferenceOnExit: false,
+      statusCallback: this.url(statusCallbackPath),
+      ...options,
+    });
+  }
+
+  async updateParticipant(
+    conferenceSid: string,
+    callSid: string,
+    options: ParticipantOptions,
+  ): Promise<void> {
+    if (!this.rest) throw new Error('telephony is not configured');
+    await this.rest.updateParticipant(conferenceSid, callSid, options);
+  }
+
+  /** Ends a conference: everyone in it leaves (the caller's dial goes on to its action). */
+  async endConference(conferenceSid: string): Promise<void> {
+    if (!this.rest) throw new Error('telephony is not configured');
+    await this.rest.endConference(conferenceSid);
+  }
+
+  async removeParticipant(conferenceSid: string, callSid: string): Promise<void> {
+    if (!this.rest) throw new Error('telephony is not configured');
+    await this.rest.removeParticipant(conferenceSid, callSid);
   }
 
   /**

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter, once } from 'node:events';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { FakeConferences } from './fake-conferences';
 
 export interface FakeTwilioRequest {
   method: string;
@@ -9,6 +10,12 @@ export interface FakeTwilioRequest {
   params: Record<string, string>;
   /** The account the Basic credentials named. */
   accountSid: string;
+}
+
+/** A call the hotline asked Twilio to place. */
+export interface PlacedCall {
+  sid: string;
+  params: Record<string, string>;
 }
 
 /** The statuses of Twilio's Call resource. */
@@ -31,7 +38,11 @@ export interface FakeTwilioOptions {
  * `in-progress` until `setCallStatus` says otherwise; an ended call cannot be redirected.
  */
 export class FakeTwilio extends EventEmitter {
+  /** Every fake started and not yet stopped in this process, for helpers that play Twilio. */
+  static readonly running = new Set<FakeTwilio>();
   readonly requests: FakeTwilioRequest[] = [];
+  /** Calls the hotline placed (POST .../Calls.json), with the sid Twilio gave each. */
+  readonly placed: PlacedCall[] = [];
   /** Recordings Twilio holds (made by `<Record>`), by sid: their audio until deleted. */
   private readonly recordings = new Map<string, { callSid: string; audio: Buffer }>();
   private server?: Server;
@@ -39,6 +50,8 @@ export class FakeTwilio extends EventEmitter {
   private stalls = 0;
   private readonly stalled: (() => void)[] = [];
   private readonly callStatuses = new Map<string, string>();
+  /** Conferences and their participants (`<Dial><Conference>` and the REST resources). */
+  readonly conferences = new FakeConferences();
 
   constructor(private readonly options: FakeTwilioOptions) {
     super();
@@ -48,6 +61,7 @@ export class FakeTwilio extends EventEmitter {
     this.server = createServer((request, response) => void this.handle(request, response));
     this.server.listen(0, '127.0.0.1');
     await once(this.server, 'listening');
+    FakeTwilio.running.add(this);
     return this.baseUrl;
   }
 
@@ -57,6 +71,7 @@ export class FakeTwilio extends EventEmitter {
   }
 
   async stop(): Promise<void> {
+    FakeTwilio.running.delete(this);
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) =>
       this.server ? this.server.close(() => resolve()) : resolve(),
@@ -99,6 +114,40 @@ export class FakeTwilio extends EventEmitter {
    */
   setCallStatus(callSid: string, status: CallStatus): void {
     this.callStatuses.set(callSid, status);
+  }
+
+  /**
+   * The call some running fake placed whose parameters match (already placed, or the next one
+   * within `timeoutMs`), and that fake: Twilio's side of a leg the hotline rang.
+   */
+  static async placedCall(
+    match: (call: PlacedCall) => boolean,
+    timeoutMs = 5_000,
+  ): Promise<PlacedCall & { twilio: FakeTwilio }> {
+    for (const twilio of FakeTwilio.running) {
+      const seen = twilio.placed.find(match);
+      if (seen) return { ...seen, twilio };
+    }
+    return new Promise((resolve, reject) => {
+      const listeners = new Map<FakeTwilio, (call: PlacedCall) => void>();
+      const done = () => {
+        clearTimeout(timer);
+        for (const [twilio, listener] of listeners) twilio.off('placed', listener);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error('no fake Twilio was asked to place a matching call in time'));
+      }, timeoutMs);
+      for (const twilio of FakeTwilio.running) {
+        const listener = (call: PlacedCall) => {
+          if (!match(call)) return;
+          done();
+          resolve({ ...call, twilio });
+        };
+        listeners.set(twilio, listener);
+        twilio.on('placed', listener);
+      }
+    });
   }
 
   /** Resolves with the next recorded request that matches, waiting up to `timeoutMs`. */
@@ -160,6 +209,12 @@ export class FakeTwilio extends EventEmitter {
     if (this.failures > 0) {
       this.failures -= 1;
       return reply(500, { code: 20500, message: 'Internal Server Error', status: 500 });
+    }
+    const conference = this.conferences.handle(recorded.method, path, recorded.params);
+    if (conference) {
+      if (conference.body) return reply(conference.status, conference.body);
+      response.writeHead(conference.status).end();
+      return;
     }
     const member = path.match(/\/Accounts\/(AC\w+)\/Queues\/(QU\w+)\/Members\/(CA\w+)\.json$/);
     if (member) {
@@ -223,6 +278,9 @@ export class FakeTwilio extends EventEmitter {
       const problem = outboundCallProblem(recorded.params);
       if (problem) return reply(400, { ...problem, status: 400 });
       const sid = `CA${randomBytes(16).toString('hex')}`;
+      const call = { sid, params: recorded.params };
+      this.placed.push(call);
+      this.emit('placed', call);
       return reply(201, {
         sid,
         account_sid: placed[1],

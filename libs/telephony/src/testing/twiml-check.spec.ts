@@ -104,3 +104,46 @@ describe('the TwiML check the tests and the simulator share', () => {
     expect(twimlProblem('<Response/>', { leg: 'called' })).toBeNull();
   });
 });
+
+describe("the TwiML check's <Conference>", () => {
+  const conference = (attributes: string, name = 'call-1', dial = '') =>
+    twimlProblem(
+      `<Response><Dial${dial}><Conference${attributes}>${name}</Conference></Dial></Response>`,
+    );
+
+  it('accepts what the twilio library writes for a call of ours', () => {
+    const response = new twilio.twiml.VoiceResponse();
+    response.dial({ action: 'https://h.test/r', method: 'POST' }).conference(
+      {
+        beep: 'false',
+        startConferenceOnEnter: false,
+        endConferenceOnExit: true,
+        participantLabel: 'caller',
+        statusCallback: 'https://h.test/c?call=1',
+        statusCallbackMethod: 'POST',
+        statusCallbackEvent: ['start', 'end', 'join', 'leave', 'mute', 'hold'],
+      },
+      'call-1',
+    );
+    expect(twimlProblem(response.toString())).toBeNull();
+  });
+
+  it('refuses what Twilio would not run', () => {
+    expect(conference(' beep="no"')).toMatch(/beep="no"/);
+    expect(conference(' endConferenceOnExit="yes"')).toMatch(/endConferenceOnExit/);
+    expect(conference(' statusCallbackEvent="join"')).toMatch(/without a statusCallback/);
+    expect(
+      conference(' statusCallback="https://h.test/c" statusCallbackEvent="join ringing"'),
+    ).toMatch(/statusCallbackEvent/);
+    expect(conference(' whisper="true"')).toMatch(/no attribute whisper/);
+    expect(conference('', ' ')).toMatch(/names no conference/);
+    expect(twimlProblem('<Response><Conference>call-1</Conference></Response>')).toMatch(
+      /noun of <Dial>/,
+    );
+    expect(
+      twimlProblem(
+        '<Response><Dial><Conference>call-1</Conference><Client>a</Client></Dial></Response>',
+      ),
+    ).toMatch(/no other noun/);
+  });
+});

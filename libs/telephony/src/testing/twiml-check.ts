@@ -216,6 +216,66 @@ function playProblem(text: string): string | null {
   return null;
 }
 
+const BOOLEAN = (value: string) => value === 'true' || value === 'false';
+const METHOD = (value: string) => METHODS.has(value);
+const URL_OR_EMPTY = (value: string) => value === '' || /^https?:\/\/\S+$/.test(value);
+const CONFERENCE_EVENTS = new Set([
+  'start',
+  'end',
+  'join',
+  'leave',
+  'mute',
+  'hold',
+  'modify',
+  'speaker',
+  'announcement',
+]);
+
+/** Twilio's `<Conference>` attributes and the values it accepts. */
+const CONFERENCE_ATTRIBUTES: Record<string, (value: string) => boolean> = {
+  muted: BOOLEAN,
+  beep: (value) => ['true', 'false', 'onEnter', 'onExit'].includes(value),
+  startConferenceOnEnter: BOOLEAN,
+  endConferenceOnExit: BOOLEAN,
+  waitUrl: URL_OR_EMPTY,
+  waitMethod: METHOD,
+  maxParticipants: (value) => /^\d+$/.test(value) && Number(value) >= 2 && Number(value) <= 250,
+  record: (value) => ['do-not-record', 'record-from-start'].includes(value),
+  trim: (value) => ['trim-silence', 'do-not-trim'].includes(value),
+  coach: (value) => /^CA[0-9a-fA-F]{32}$/.test(value),
+  participantLabel: (value) => value.length > 0 && value.length <= 128,
+  statusCallback: (value) => /^https?:\/\/\S+$/.test(value),
+  statusCallbackMethod: METHOD,
+  statusCallbackEvent: (value) => value.split(' ').every((event) => CONFERENCE_EVENTS.has(event)),
+  jitterBufferSize: (value) => ['off', 'small', 'medium', 'large'].includes(value),
+};
+
+/**
+ * `<Conference>`: the only noun of a `<Dial>`, named (its friendly name between the tags), with
+ * Twilio's attributes only; `statusCallbackEvent` needs a `statusCallback` to go to.
+ */
+function conferenceProblem(text: string, all: Element[]): string | null {
+  for (const element of all) {
+    if (element.name !== 'Conference') continue;
+    if (element.parent !== 'Dial') return '<Conference> must be a noun of <Dial>';
+    for (const [name, value] of Object.entries(element.attributes)) {
+      const valid = CONFERENCE_ATTRIBUTES[name];
+      if (!valid) return `<Conference> has no attribute ${name}`;
+      if (!valid(value)) return `<Conference ${name}="${value}"> is not a value Twilio accepts`;
+    }
+    if (element.attributes.statusCallbackEvent && !element.attributes.statusCallback)
+      return '<Conference statusCallbackEvent> without a statusCallback';
+  }
+  for (const match of text.matchAll(/<Dial\b[^>]*>(.*?)<\/Dial>/gs)) {
+    const nouns = [...match[1].matchAll(/<([A-Za-z]+)\b[^>]*>/g)].map(([, name]) => name);
+    if (nouns.includes('Conference') && nouns.length > 1)
+      return 'a <Dial> with a <Conference> has no other noun';
+    const name = /<Conference\b[^>]*>([^<]*)<\/Conference>/.exec(match[1]);
+    if (name && !name[1].trim()) return '<Conference> names no conference';
+  }
+  return null;
+}
+
 function gatherProblem(all: Element[]): string | null {
   const inside = all.find(
     (element) => element.parent === 'Gather' && !GATHER_NOUNS.has(element.name),
@@ -264,6 +324,7 @@ export function twimlProblem(text: string, context: TwimlContext = {}): string |
     attributeProblem(text) ??
     playProblem(text) ??
     recordProblem(all) ??
+    conferenceProblem(text, all) ??
     gatherProblem(all) ??
     (context.waitUrl ? waitUrlProblem(all) : null) ??
     (context.leg === 'called' ? calledPartyProblem(text) : null)

@@ -16,6 +16,7 @@ import { CallLiveness1764845000000 } from './1764845000000-call-liveness';
 import { RoutingEpoch1764950000000 } from './1764950000000-routing-epoch';
 import { TwoFactor1764960000000 } from './1764960000000-two-factor';
 import { Callers1765010000000 } from './1765010000000-callers';
+import { Conferences1765100000000 } from './1765100000000-conferences';
 import { CallPanel1765200000000 } from './1765200000000-call-panel';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   RoutingEpoch1764950000000,
   TwoFactor1764960000000,
   Callers1765010000000,
+  Conferences1765100000000,
   CallPanel1765200000000,
 ];
