@@ -8,6 +8,7 @@ import type { CallRecord, PersonKind } from './metrics';
 import type { ScenarioCall } from './profile';
 import { twimlProblem } from '@hotline/telephony/testing/twiml-check';
 import { verb, verbText } from './twiml';
+import type { ConferenceSide } from './listener';
 
 /** What the server was configured with: the simulator signs and answers as this account. */
 export interface TwilioSettings {
@@ -140,6 +141,13 @@ export class TwilioSide {
     return new Promise((resolve) => this.legs.set(callId, resolve));
   }
 
+  /** The CallSid of the participant with this label in a live conference, if any. */
+  participant(name: string, label: string): string | undefined {
+    const conference = this.fake.conferences.find(name);
+    return [...(conference?.participants.values() ?? [])].find((one) => one.label === label)
+      ?.callSid;
+  }
+
   /** A call entering a conference at the fake Twilio: the conference's sid. */
   enter(name: string, callSid: string, label: string, endConferenceOnExit = false): string {
     return this.fake.conferences.join(name, callSid, { label, endConferenceOnExit });
@@ -268,6 +276,9 @@ export class SimCaller {
     private readonly time: HotlineTime,
     queueSid: string,
     private readonly onDequeued: (caller: SimCaller, callId: string) => void = () => undefined,
+    /** A volunteer answered: the conference as Twilio's side can act on it. */
+    private readonly onAnswered: (callId: string, conference: ConferenceSide) => void = () =>
+      undefined,
   ) {
     this.queueSid = queueSid;
   }
@@ -465,6 +476,10 @@ export class SimCaller {
       });
     await event('participant-join', this.callSid, 'caller');
     await event('participant-join', leg.sid, 'volunteer');
+    this.onAnswered(this.callId!, {
+      participant: (label) => this.twilio.participant(name, label),
+      event,
+    });
     return {
       event,
       legEnded: () =>
