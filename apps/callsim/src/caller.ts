@@ -114,8 +114,6 @@ export class TwilioSide {
   private readonly fake: FakeTwilio;
   private relay?: Server;
   private readonly waiting = new Map<string, (url: string) => void>();
-  /** Dequeues for calls no caller is waiting on (the caller had just hung up). */
-  readonly late = new Map<string, string>();
   private readonly phones = new Map<string, (call: PlacedCall) => void>();
   private readonly conferences = new Map<string, { ended: Promise<void>; end: () => void }>();
   /** Legs the hotline rang to the volunteer who accepted a call, by the call's id. */
@@ -244,8 +242,8 @@ export class TwilioSide {
     if (!callSid || !url) return;
     const caller = this.waiting.get(callSid);
     this.waiting.delete(callSid);
-    if (caller) caller(url);
-    else this.late.set(callSid, url);
+    // No caller waits on a call who had just hung up: nobody is there to move.
+    caller?.(url);
   }
 }
 

@@ -180,20 +180,10 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
   await beside;
   clearInterval(ticker);
 
-  // A volunteer may have taken a caller in the instant they hung up: the server counts that
-  // call as answered (the dequeue reached Twilio), and so does the simulator.
+  // A volunteer may have accepted a caller in the instant they hung up: the caller never
+  // reached them (the answer is the volunteer joining the conference), so the server counts
+  // the call abandoned, as the simulator does. The last writes land before the counts are read.
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  for (const [index, record] of records.entries()) {
-    const late = record.callSid && options.twilioSide.late.get(record.callSid);
-    if (late && record.outcome === 'abandoned') {
-      const callId = new URL(late).searchParams.get('call') ?? '';
-      byCallId.set(
-        callId,
-        callers.find((caller) => caller.callSid === record.callSid)!,
-      );
-      records[index] = { ...record, outcome: 'answered' };
-    }
-  }
   // Who took each call, and when: the wait ends at the accept, as the server counts it.
   for (const [callId, caller] of byCallId) {
     const record = records.find((candidate) => candidate.callSid === caller.callSid);
