@@ -66,6 +66,8 @@ interface CallRow {
         admin: ADMIN,
         seed: 11,
         speed: 90,
+        // A supervisor listens to half the answered calls, for a minute each.
+        listen: { sample: 0.5, seconds: 60 },
         profile: {
           callsPerHour: [40],
           topicMix: {
@@ -140,6 +142,31 @@ interface CallRow {
       const serverAverage =
         left.reduce((sum, row) => sum + Number(row.wait_seconds), 0) / left.length;
       expect(Math.abs(serverAverage - result.ours.averageWaitSeconds)).toBeLessThan(3);
+    });
+
+    it('lets a supervisor listen to a sample of the calls, each join audited', async () => {
+      const listened = result.listened.filter((one) => one.result === 'listened');
+      expect(listened.length).toBeGreaterThan(0);
+      const audited = await hotline.database.query<{ subject_id: string }>(
+        "SELECT subject_id FROM audit_event WHERE action = 'call.monitor.joined.listen' AND actor_id = ?",
+        [result.listener!.id],
+      );
+      expect(audited.map((row) => row.subject_id).sort()).toEqual(
+        listened.map((one) => one.callId).sort(),
+      );
+      // Each call listened to was answered, and the supervisor is in none any more.
+      const rows = await hotline.database.query<{ outcome: string; present: number }>(
+        `SELECT c.outcome, SUM(CASE WHEN p.left_at IS NULL THEN 1 ELSE 0 END) AS present
+           FROM phone_call c JOIN call_participant p ON p.call_id = c.id
+          WHERE p.volunteer_id = ? GROUP BY c.id, c.outcome`,
+        [result.listener!.id],
+      );
+      expect(rows.length).toBe(listened.length);
+      for (const row of rows)
+        expect({ ...row, present: Number(row.present) }).toEqual({
+          outcome: 'answered',
+          present: 0,
+        });
     });
 
     it('compares with the FIFO baseline over the same callers', () => {

@@ -8,6 +8,7 @@ import type { CallRecord, PersonKind } from './metrics';
 import type { ScenarioCall } from './profile';
 import { twimlProblem } from '@hotline/telephony/testing/twiml-check';
 import { verb, verbText } from './twiml';
+import type { ConferenceSide } from './listener';
 
 /** What the server was configured with: the simulator signs and answers as this account. */
 export interface TwilioSettings {
@@ -113,8 +114,6 @@ export class TwilioSide {
   private readonly fake: FakeTwilio;
   private relay?: Server;
   private readonly waiting = new Map<string, (url: string) => void>();
-  /** Dequeues for calls no caller is waiting on (the caller had just hung up). */
-  readonly late = new Map<string, string>();
   private readonly phones = new Map<string, (call: PlacedCall) => void>();
   private readonly conferences = new Map<string, { ended: Promise<void>; end: () => void }>();
   /** Legs the hotline rang to the volunteer who accepted a call, by the call's id. */
@@ -138,6 +137,13 @@ export class TwilioSide {
     this.legsRung.delete(callId);
     if (rung) return Promise.resolve(rung);
     return new Promise((resolve) => this.legs.set(callId, resolve));
+  }
+
+  /** The CallSid of the participant with this label in a live conference, if any. */
+  participant(name: string, label: string): string | undefined {
+    const conference = this.fake.conferences.find(name);
+    return [...(conference?.participants.values() ?? [])].find((one) => one.label === label)
+      ?.callSid;
   }
 
   /** A call entering a conference at the fake Twilio: the conference's sid. */
@@ -236,8 +242,8 @@ export class TwilioSide {
     if (!callSid || !url) return;
     const caller = this.waiting.get(callSid);
     this.waiting.delete(callSid);
-    if (caller) caller(url);
-    else this.late.set(callSid, url);
+    // No caller waits on a call who had just hung up: nobody is there to move.
+    caller?.(url);
   }
 }
 
@@ -268,6 +274,9 @@ export class SimCaller {
     private readonly time: HotlineTime,
     queueSid: string,
     private readonly onDequeued: (caller: SimCaller, callId: string) => void = () => undefined,
+    /** A volunteer answered: the conference as Twilio's side can act on it. */
+    private readonly onAnswered: (callId: string, conference: ConferenceSide) => void = () =>
+      undefined,
   ) {
     this.queueSid = queueSid;
   }
@@ -465,6 +474,10 @@ export class SimCaller {
       });
     await event('participant-join', this.callSid, 'caller');
     await event('participant-join', leg.sid, 'volunteer');
+    this.onAnswered(this.callId!, {
+      participant: (label) => this.twilio.participant(name, label),
+      event,
+    });
     return {
       event,
       legEnded: () =>

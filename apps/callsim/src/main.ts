@@ -47,6 +47,8 @@ replay:
   --volunteers N          how many volunteers (default 6)
   --skills "a,b;c,d"      skill groups, cycled over the volunteers (default: a mix per topic share)
   --strategy S            set the hotline's routing strategy first (longest_idle, fewest_calls, round_robin)
+  --listen P              a supervisor listens to P percent of the answered calls (default 0)
+  --listen-for SECONDS    how long they listen to each (default 60)
   --skill-fallback S      set the hotline's skill window first (skillFallbackSeconds)
   --json FILE             write the results (figures, targets, every call) to FILE
       DIST: exp:MEAN | lognormal:MEAN,SD | uniform:MIN,MAX | fixed:VALUE (seconds, hotline time)
@@ -214,6 +216,14 @@ async function main(argv: string[]): Promise<number> {
         ? undefined
         : number(options, 'skill-fallback', 30),
     progress: say,
+    ...(number(options, 'listen', 0) > 0
+      ? {
+          listen: {
+            sample: Math.min(100, number(options, 'listen', 0)) / 100,
+            seconds: number(options, 'listen-for', 60),
+          },
+        }
+      : {}),
   });
   const startSide = async (profile: EveningProfile) => {
     const side = new TwilioSide(twilioSettings(options, serverUrl));
@@ -235,6 +245,10 @@ async function main(argv: string[]): Promise<number> {
       say('');
       for (const target of result.targets)
         say(`${target.met ? 'met   ' : 'MISSED'} ${target.name}: ${target.detail}`);
+      if (result.listener)
+        say(
+          `a supervisor listened to ${result.listened.filter((one) => one.result === 'listened').length} calls (${result.listened.filter((one) => one.result === 'refused').length} had ended first)`,
+        );
       const failed = result.records.filter((record) => record.outcome === 'failed');
       for (const record of failed.slice(0, 5))
         say(`call ${record.index} failed: ${record.failure}`);

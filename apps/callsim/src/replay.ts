@@ -4,6 +4,7 @@ import { SimCaller, TwilioSettings, TwilioSide, Webhooks } from './caller';
 import { Random } from './distributions';
 import { simulateFifo } from './fifo-baseline';
 import { HotlineTime } from './hotline-time';
+import { Listened, SimListener } from './listener';
 import { CallRecord, Figures, Target, comparison, figures, targets } from './metrics';
 import { EveningProfile, ScenarioCall, buildScenario } from './profile';
 import { SimVolunteer, VolunteerAccount, volunteerAccounts } from './volunteer';
@@ -36,6 +37,8 @@ export interface ReplayOptions {
   adjust?: (scenario: ScenarioCall[]) => ScenarioCall[];
   /** Runs beside the callers from the start of the evening; awaited before the volunteers leave. */
   during?: (evening: Evening) => Promise<void>;
+  /** A supervisor listens to this share (0 to 1) of the answered calls, each for `seconds`. */
+  listen?: { sample: number; seconds: number };
 }
 
 /** What a scenario running beside the callers may act on. */
@@ -62,6 +65,10 @@ export interface ReplayResult {
   targets: Target[];
   /** Our figures and the baseline's side by side, as printed. */
   table: string;
+  /** The calls the listening supervisor joined (none without `listen`). */
+  listened: Listened[];
+  /** The listening supervisor's account, with `listen`. */
+  listener?: VolunteerAccount;
 }
 
 interface HotlineView {
@@ -140,10 +147,19 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
   const beside = options.during?.({ startAt, time, volunteers, say }) ?? Promise.resolve();
   const callers: SimCaller[] = [];
   const finished: CallRecord[] = [];
+  const listener = options.listen && (await listeningSupervisor(options, admin, time));
+  const listening: Promise<void>[] = [];
   const runs = scenario.map(async (call) => {
     await time.until(startAt + call.at * 1000);
-    const caller = new SimCaller(call, webhooks, options.twilioSide, time, queueSid, (sim, id) =>
-      byCallId.set(id, sim),
+    const caller = new SimCaller(
+      call,
+      webhooks,
+      options.twilioSide,
+      time,
+      queueSid,
+      (sim, id) => byCallId.set(id, sim),
+      (callId, conference) =>
+        void listening.push(listener?.answered(callId, conference) ?? Promise.resolve()),
     );
     callers.push(caller);
     const record = await caller.run();
@@ -164,20 +180,10 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
   await beside;
   clearInterval(ticker);
 
-  // A volunteer may have taken a caller in the instant they hung up: the server counts that
-  // call as answered (the dequeue reached Twilio), and so does the simulator.
+  // A volunteer may have accepted a caller in the instant they hung up: the caller never
+  // reached them (the answer is the volunteer joining the conference), so the server counts
+  // the call abandoned, as the simulator does. The last writes land before the counts are read.
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  for (const [index, record] of records.entries()) {
-    const late = record.callSid && options.twilioSide.late.get(record.callSid);
-    if (late && record.outcome === 'abandoned') {
-      const callId = new URL(late).searchParams.get('call') ?? '';
-      byCallId.set(
-        callId,
-        callers.find((caller) => caller.callSid === record.callSid)!,
-      );
-      records[index] = { ...record, outcome: 'answered' };
-    }
-  }
   // Who took each call, and when: the wait ends at the accept, as the server counts it.
   for (const [callId, caller] of byCallId) {
     const record = records.find((candidate) => candidate.callSid === caller.callSid);
@@ -212,7 +218,31 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
     baseline,
     targets: targets(ours, baseline),
     table: comparison(ours, baseline),
+    listened: listener ? (await Promise.all(listening), listener.heard) : [],
+    ...(listener ? { listener: listener.account } : {}),
   };
+}
+
+/** The supervisor who listens to a sample of the calls (`listen`), signed in. */
+async function listeningSupervisor(
+  options: ReplayOptions,
+  admin: HotlineApi,
+  time: HotlineTime,
+): Promise<SimListener> {
+  const [account] = await volunteerAccounts(admin, [[]], options.accountDomain, {
+    name: 'callsim-listener',
+    roles: ['volunteer', 'supervisor'],
+    phonePrefix: '+8613988',
+  });
+  const api = await HotlineApi.signIn(options.serverUrl, account.email, account.password);
+  return new SimListener(
+    account,
+    api,
+    time,
+    options.listen!.sample,
+    options.listen!.seconds,
+    new Random(options.seed).fork('listener'),
+  );
 }
 
 /** The next instant the hotline's clock reads `hhmm` today, or now (with a warning) if it is past. */
