@@ -1,5 +1,6 @@
 import type { CallParticipant, LiveCall } from '@hotline/console-protocol';
 import { callerTypeKey, useI18n } from '../i18n';
+import { CallerFlags } from './CallerFlags';
 import { formatDuration, secondsSince, useNow } from '../time';
 
 /**
@@ -57,6 +58,11 @@ export function LiveCallPanel({
           {t('live.earlierCount', { count: call.earlierContacts })}
         </dd>
       </dl>
+      {(call.callerFlags?.length ?? 0) > 0 && (
+        <p className="live-call__flags" aria-label={t('offer.flags')}>
+          <CallerFlags flags={call.callerFlags} />
+        </p>
+      )}
       {call.callerOnHold && (
         <p className="live-call__hold" role="status">
           {t('live.onHold')}

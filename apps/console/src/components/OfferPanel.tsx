@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
-import type { CallerFlag, RingingOffer } from '@hotline/console-protocol';
+import type { RingingOffer } from '@hotline/console-protocol';
 import { callerTypeKey, useI18n } from '../i18n';
+import { CallerFlags } from './CallerFlags';
 import { repeatSound } from '../sounds';
 import { formatDuration, useNow } from '../time';
 
@@ -101,11 +102,7 @@ export function OfferPanel({
       </dl>
       {(offer.callerFlags?.length ?? 0) > 0 && (
         <p className="offer__flags" aria-label={t('offer.flags')}>
-          {offer.callerFlags!.map((flag) => (
-            <span key={flag} className="badge badge--flag" data-caller-flag={flag}>
-              {t(`callerFlag.${flag as CallerFlag}`)}
-            </span>
-          ))}
+          <CallerFlags flags={offer.callerFlags} />
         </p>
       )}
       {offer.guidance && (

@@ -1,13 +1,8 @@
 import { useState } from 'react';
-import type {
-  CallerFlag,
-  DutyVolunteer,
-  LiveCall,
-  QueuedCall,
-  TodayFigures,
-} from '@hotline/console-protocol';
+import type { DutyVolunteer, LiveCall, QueuedCall, TodayFigures } from '@hotline/console-protocol';
 import type { ConsoleStore, MonitorMode } from '../console-store';
 import { callerTypeKey, useI18n } from '../i18n';
+import { CallerFlags } from './CallerFlags';
 import type { LiveState } from '../live-state';
 import { formatDuration, secondsSince, useNow } from '../time';
 import { BlockCaller } from './BlockCaller';
@@ -293,11 +288,7 @@ function CallRow({
       <td>
         <span className={`badge badge--${call.priority}`}>{t(`priority.${call.priority}`)}</span>
         {call.training && <span className="badge badge--training">{t('call.training')}</span>}
-        {call.callerFlags?.map((flag) => (
-          <span key={flag} className="badge badge--flag" data-caller-flag={flag}>
-            {t(`callerFlag.${flag as CallerFlag}`)}
-          </span>
-        ))}
+        <CallerFlags flags={call.callerFlags} />
       </td>
       <td>{t(`phase.${call.phase}`)}</td>
       <td className="numeric">{formatDuration(secondsSince(call.queuedAt, now))}</td>
