@@ -25,6 +25,8 @@ export const ENCRYPTED_COLUMNS: EncryptedColumns[] = [
   },
   // Its caller_hash has no number beside it: see COPIED_HASHES.
   { table: 'contact', columns: ['notes_encrypted'] },
+  { table: 'contact_draft', columns: ['notes_encrypted'] },
+  { table: 'caller_profile', columns: ['guidance_encrypted'] },
   {
     table: 'crisis_case',
     columns: ['referral_note_encrypted', 'report_encrypted', 'closing_note_encrypted'],

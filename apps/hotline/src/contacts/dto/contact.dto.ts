@@ -161,10 +161,13 @@ export class CreateContactDto extends ContactFieldsDto {
 /** Completes or corrects a record; only the fields given change. */
 export class UpdateContactDto extends PartialType(ContactFieldsDto) {}
 
-/** The record as typed so far during the call: every field optional, replaced whole on each save. */
-export class ContactDraftDto extends PartialType(ContactFieldsDto) {}
+/**
+ * The record as typed so far during the call: the fields of a change to a record, each checked
+ * as it comes, replaced whole on each save.
+ */
+export class ContactDraftDto extends UpdateContactDto {}
 
-export class ContactDraftView extends PartialType(ContactFieldsDto) {
+export class ContactDraftView extends UpdateContactDto {
   @ApiProperty() callId!: string;
   @ApiProperty({ nullable: true, type: String, description: 'Null when nothing was saved yet' })
   savedAt!: string | null;
