@@ -27,6 +27,7 @@ import { ShiftsModule } from './shifts/shifts.module';
 import { HotlinesModule } from './hotlines/hotlines.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
 import { TelephonyModule } from './telephony/telephony.module';
+import { UnitsModule } from './units/units.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
 
 export interface AppOptions {
@@ -68,6 +69,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         HotlinesModule,
+        UnitsModule,
         VolunteersModule,
         TelephonyModule,
         CallsModule,

@@ -20,6 +20,7 @@ import { Partner } from '../crisis/partner.entity';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Shift, ShiftSignup, ShiftTemplate } from '../shifts/shift.entity';
 import { StatsDay, StatsMonth } from '../statistics/rollup-cells.entity';
+import { Unit, UnitRole } from '../units/unit.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 
 /** Every entity, listed explicitly (globs break between ts-jest and the compiled build). */
@@ -48,6 +49,8 @@ export const ENTITIES = [
   ShiftTemplate,
   StatsDay,
   StatsMonth,
+  Unit,
+  UnitRole,
   Volunteer,
   WaitlistEntry,
 ];

@@ -15,6 +15,7 @@ import { Greetings1764900000000 } from './1764900000000-greetings';
 import { CallLiveness1764845000000 } from './1764845000000-call-liveness';
 import { RoutingEpoch1764950000000 } from './1764950000000-routing-epoch';
 import { TwoFactor1764960000000 } from './1764960000000-two-factor';
+import { Units1765300000000 } from './1765300000000-units';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Greetings1764900000000,
   RoutingEpoch1764950000000,
   TwoFactor1764960000000,
+  Units1765300000000,
 ];
