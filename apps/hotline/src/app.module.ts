@@ -19,6 +19,7 @@ import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/hotline-events';
 import { FirstStart } from './first-start';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { InstancesModule } from './instances/instances.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { RollupsModule } from './statistics/stats-rollups';
@@ -76,6 +77,7 @@ export class AppModule {
         CrisisModule,
         ContactsModule,
         StatisticsModule,
+        ImportsModule,
         ShiftsModule,
         BookingsModule,
         ConsoleModule,

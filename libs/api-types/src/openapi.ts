@@ -572,6 +572,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check (mode=dry-run) or import (mode=commit) a CSV or XLSX of earlier years
+     * @description A commit adds everything or nothing; rows imported before (same source and row key) are left out.
+     */
+    post: operations['ImportsController_run'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/progress/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How far your commit with this progressKey is */
+    get: operations['ImportsController_progressOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An empty CSV with the columns of an import, in Chinese or English */
+    get: operations['ImportsController_template'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/me': {
     parameters: {
       query?: never;
@@ -2594,6 +2648,55 @@ export interface components {
       count: number;
       /** @example 19 */
       hour: string;
+    };
+    ImportCount: {
+      consultations: number;
+      /** @example 2023 */
+      key: string;
+    };
+    ImportProblemView: {
+      column: string;
+      message: string;
+      /** @description Row of the sheet; the header is row 1 */
+      row: number;
+    };
+    ImportProgressView: {
+      done: number;
+      /** @enum {string} */
+      phase: 'reading' | 'writing' | 'done' | 'failed';
+      total: number;
+    };
+    ImportRefusal: {
+      /** @example Unprocessable Entity */
+      error: string;
+      message: string;
+      /** @description The dry run: every problem */
+      report: components['schemas']['ImportReport'];
+      /** @example 422 */
+      statusCode: number;
+    };
+    ImportReport: {
+      /** @description Rows that are (or would be) added */
+      added: number;
+      /** @description Rows imported before, left as they are */
+      alreadyImported: number;
+      byChannel: components['schemas']['ImportCount'][];
+      /** @description Keyed by hotline id */
+      byHotline: components['schemas']['ImportCount'][];
+      byYear: components['schemas']['ImportCount'][];
+      /** @description True once the rows were added */
+      committed: boolean;
+      /** @description Consultations the added rows count */
+      consultations: number;
+      from: string | null;
+      /** @enum {string} */
+      kind: 'records' | 'tallies';
+      problemCount: number;
+      /** @description Every problem (the first 1,000) */
+      problems: components['schemas']['ImportProblemView'][];
+      /** @description Rows read, not counting the header or empty rows */
+      rows: number;
+      to: string | null;
     };
     Labelled: {
       key: string;
@@ -5563,6 +5666,170 @@ export interface operations {
       };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ImportsController_run: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+          hotlineId?: string;
+          /** @enum {string} */
+          kind?: 'records' | 'tallies';
+          /** @enum {string} */
+          mode?: 'dry-run' | 'commit';
+          progressKey?: string;
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReport'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description A commit of a file with problems: nothing added */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportRefusal'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ImportsController_progressOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportProgressView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ImportsController_template: {
+    parameters: {
+      query?: {
+        kind?: 'records' | 'tallies';
+        language?: 'zh-CN' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -9,6 +9,7 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { Contact, ContactTopic } from './contact.entity';
 import { ContactsController } from './contacts.controller';
 import { CallerHistory } from './caller-history.service';
+import { ContactArchive } from './contact-archive';
 import { ContactReads } from './contact-reads.service';
 import { ContactRecords } from './contact-records.service';
 import { ContactsService } from './contacts.service';
@@ -35,7 +36,8 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     CallerHistory,
     NoteRetentionService,
     FaceToFaceRecords,
+    ContactArchive,
   ],
-  exports: [ContactsService, FaceToFaceRecords],
+  exports: [ContactsService, FaceToFaceRecords, ContactArchive],
 })
 export class ContactsModule {}

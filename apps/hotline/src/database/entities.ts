@@ -20,6 +20,7 @@ import { Partner } from '../crisis/partner.entity';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Shift, ShiftSignup, ShiftTemplate } from '../shifts/shift.entity';
 import { StatsDay, StatsMonth } from '../statistics/rollup-cells.entity';
+import { ImportBatch, ImportedRow } from '../imports/import-batch.entity';
 import { Unit, UnitRole } from '../units/unit.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 
@@ -40,6 +41,8 @@ export const ENTITIES = [
   CrisisFollowUp,
   ExpertAvailability,
   Hotline,
+  ImportBatch,
+  ImportedRow,
   Partner,
   PresenceChange,
   Room,

@@ -16,6 +16,7 @@ import { CallLiveness1764845000000 } from './1764845000000-call-liveness';
 import { RoutingEpoch1764950000000 } from './1764950000000-routing-epoch';
 import { TwoFactor1764960000000 } from './1764960000000-two-factor';
 import { Units1765300000000 } from './1765300000000-units';
+import { Imports1765310000000 } from './1765310000000-imports';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   RoutingEpoch1764950000000,
   TwoFactor1764960000000,
   Units1765300000000,
+  Imports1765310000000,
 ];
