@@ -12,7 +12,7 @@ import type { Coverage, HotlineSummary, Shift, Slot } from './roster';
 import type { StatsReport } from './stats';
 
 /** What the console keeps of the signed-in person. */
-export type SignedInVolunteer = Pick<VolunteerView, 'id' | 'name' | 'roles'>;
+export type SignedInVolunteer = Pick<VolunteerView, 'id' | 'name' | 'roles' | 'unitGrants'>;
 
 /** The sign-in answer as kept in the tab: `expiresAt` by the browser's clock. */
 export type Session = Omit<SignInView, 'volunteer'> & { volunteer: SignedInVolunteer };
@@ -225,7 +225,7 @@ export type ApiAnswer<T> =
  * One JSON call with the bearer token. `signal` cancels a load the page has moved on from: the
  * promise then rejects, where any other failure is an answer.
  */
-async function callApi<T>(
+export async function callApi<T>(
   accessToken: string,
   path: string,
   options: { method?: string; body?: unknown; signal?: AbortSignal } = {},

@@ -210,14 +210,16 @@ export class VolunteersService {
     return volunteer && this.reach.attach(volunteer);
   }
 
-  findForSignIn(email: string): Promise<(Volunteer & { passwordHash: string }) | null> {
-    return this.volunteers
+  /** The person signing in, with their unit roles (a role held at a unit may ask for a code). */
+  async findForSignIn(email: string): Promise<(Volunteer & { passwordHash: string }) | null> {
+    const volunteer = await this.volunteers
       .createQueryBuilder('v')
       .addSelect('v.passwordHash')
       .addSelect('v.sessionVersion')
       .leftJoinAndSelect('v.hotlines', 'h')
       .where('v.email = :email', { email: email.trim().toLowerCase() })
       .getOne();
+    return volunteer && (await this.reach.attach(volunteer));
   }
 
   /** Creates the configured admin when no active admin exists yet (first start). */
