@@ -182,6 +182,22 @@ describe('levels of organisation', () => {
         .expect(200)
     ).body;
     expect(yearly.consultations.total).toBe(23);
+    const range = await hotline
+      .as(provinceCoordinator.token)
+      .get(`/api/units/${top.id}/stats/range?from=2026-11-10&to=2026-11-11`)
+      .expect(200);
+    expect(range.body.consultations.total).toBe(12);
+    // The two days before, and the same two days a year before (Line A's were on the 12th).
+    expect(range.body.comparisons.previous).toMatchObject({ from: '2026-11-08', to: '2026-11-09' });
+    expect(range.body.comparisons.yearBefore.consultations).toBe(0);
+    await hotline
+      .as(provinceCoordinator.token)
+      .get(`/api/units/${top.id}/stats/range?from=2026-11-11&to=2026-11-10`)
+      .expect(400);
+    await hotline
+      .as(provinceCoordinator.token)
+      .get(`/api/units/${top.id}/stats/monthly?month=2026-13`)
+      .expect(400);
   });
 
   it("hides a small school's figure and the figures it could be worked back from", async () => {

@@ -11,7 +11,6 @@
  * MariaDB at TEST_MYSQL_URL; the bench database gets a random name and is dropped at the end.
  */
 const { spawn } = require('node:child_process');
-const { randomBytes } = require('node:crypto');
 const { existsSync, mkdtempSync, rmSync } = require('node:fs');
 const { cpus, tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -25,6 +24,7 @@ const {
   hotlineEnv,
   percentile,
   root,
+  scriptEnv,
   startProcess,
   stopProcess,
   textArg,
@@ -148,16 +148,7 @@ function rebuild(database) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [REBUILD], {
       cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'production',
-        DATABASE_URL: database.url,
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-        HOTLINE_TIMEZONE: ZONE,
-        DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-        JWT_SECRET: randomBytes(32).toString('hex'),
-      },
+      env: scriptEnv({ databaseUrl: database.url, dataDir, zone: ZONE }),
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     child.on('exit', (code) => {

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { type HotlineSummary } from '../roster';
 import { loadHotlines } from '../api';
 import { useI18n } from '../i18n';
@@ -225,10 +225,6 @@ function UnitForms({
     setMessage(answer.ok ? t('units.saved') : (answer.message ?? t('units.failed')));
     if (answer.ok) onChanged();
   };
-  const fields = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    return Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-  };
   const unitOptions = indented(units).map(({ unit, depth }) => (
     <option key={unit.id} value={unit.id}>
       {'\u00a0'.repeat(depth * 2)}
@@ -238,14 +234,11 @@ function UnitForms({
   const hotlineList: HotlineSummary[] = hotlines.data?.ok ? hotlines.data.value : [];
   return (
     <div className="units__forms">
-      <form
-        aria-label={t('units.add')}
-        onSubmit={(event) => {
-          const { name, kind, parentId } = fields(event);
-          void addUnit(accessToken, { name, kind, parentId }).then(answered);
-        }}
+      <AdminForm
+        title={t('units.add')}
+        onSubmit={({ name, kind, parentId }) => addUnit(accessToken, { name, kind, parentId })}
+        onAnswer={answered}
       >
-        <h3>{t('units.add')}</h3>
         <input
           name="name"
           required
@@ -263,18 +256,12 @@ function UnitForms({
         <select name="parentId" aria-label={t('units.parent')}>
           {unitOptions}
         </select>
-        <button type="submit" className="button">
-          {t('units.add')}
-        </button>
-      </form>
-      <form
-        aria-label={t('units.move')}
-        onSubmit={(event) => {
-          const { hotlineId, unitId } = fields(event);
-          void moveHotline(accessToken, unitId, hotlineId).then(answered);
-        }}
+      </AdminForm>
+      <AdminForm
+        title={t('units.move')}
+        onSubmit={({ hotlineId, unitId }) => moveHotline(accessToken, unitId, hotlineId)}
+        onAnswer={answered}
       >
-        <h3>{t('units.move')}</h3>
         <select name="hotlineId" aria-label={t('units.hotline')}>
           {hotlineList.map((hotline) => (
             <option key={hotline.id} value={hotline.id}>
@@ -285,20 +272,14 @@ function UnitForms({
         <select name="unitId" aria-label={t('units.unit')}>
           {unitOptions}
         </select>
-        <button type="submit" className="button">
-          {t('units.move')}
-        </button>
-      </form>
-      <form
-        aria-label={t('units.grant')}
-        onSubmit={(event) => {
-          const { volunteerId, role, unitId } = fields(event);
-          void grantUnitRole(accessToken, unitId, { volunteerId: volunteerId.trim(), role }).then(
-            answered,
-          );
-        }}
+      </AdminForm>
+      <AdminForm
+        title={t('units.grant')}
+        onSubmit={({ volunteerId, role, unitId }) =>
+          grantUnitRole(accessToken, unitId, { volunteerId: volunteerId.trim(), role })
+        }
+        onAnswer={answered}
       >
-        <h3>{t('units.grant')}</h3>
         <input
           name="volunteerId"
           required
@@ -312,11 +293,36 @@ function UnitForms({
         <select name="unitId" aria-label={t('units.unit')}>
           {unitOptions}
         </select>
-        <button type="submit" className="button">
-          {t('units.grant')}
-        </button>
-      </form>
+      </AdminForm>
       {message && <p role="status">{message}</p>}
     </div>
+  );
+}
+
+/** One of an admin's forms: its fields, sent as text, and the answer handed on. */
+function AdminForm({
+  title,
+  onSubmit,
+  onAnswer,
+  children,
+}: {
+  title: string;
+  onSubmit: (fields: Record<string, string>) => Promise<{ ok: boolean; message?: string | null }>;
+  onAnswer: (answer: { ok: boolean; message?: string | null }) => void;
+  children: ReactNode;
+}) {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const fields = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    void onSubmit(fields).then(onAnswer);
+  };
+  return (
+    <form aria-label={title} onSubmit={submit}>
+      <h3>{title}</h3>
+      {children}
+      <button type="submit" className="button">
+        {title}
+      </button>
+    </form>
   );
 }
