@@ -251,6 +251,41 @@ describe('levels of organisation', () => {
       .expect(400);
   });
 
+  it('imports history into the unit or hotline each row names, and it rolls up', async () => {
+    const csv = [
+      'date and time,channel,primary topic,unit',
+      '2025-03-01 19:00,online,learning.exam_stress,School S1',
+      '2025-03-02 19:00,online,learning.exam_stress,Line B',
+      '2025-03-03 19:00,online,learning.exam_stress,Atlantis High',
+    ].join('\n');
+    const send = (mode: string, token: string, body = csv) =>
+      hotline
+        .as(token)
+        .post('/api/imports')
+        .field('mode', mode)
+        .attach('file', Buffer.from(body), 'history.csv');
+    const dry = (await send('dry-run', admin).expect(200)).body;
+    expect(dry.problems).toEqual([
+      expect.objectContaining({
+        row: 4,
+        column: 'unit',
+        message: expect.stringMatching(/Atlantis/),
+      }),
+    ]);
+    const fine = csv.split('\n').slice(0, 3).join('\n');
+    // A city coordinator cannot import into another city's hotline.
+    const refused = (await send('dry-run', cityCoordinator.token, fine).expect(200)).body;
+    expect(refused.problems).toEqual([expect.objectContaining({ row: 3, column: 'unit' })]);
+    await send('commit', admin, fine).expect(200);
+    const march = (
+      await hotline
+        .as(provinceCoordinator.token)
+        .get(`/api/units/${top.id}/stats/monthly?month=2025-03`)
+        .expect(200)
+    ).body;
+    expect(march.consultations.total).toBe(2);
+  });
+
   it('gives a crisis overview per child unit, with counts only', async () => {
     const overview = (
       await hotline.as(provinceCoordinator.token).get(`/api/units/${top.id}/crisis`).expect(200)
