@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { InjectClock } from '../common/clock.provider';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
@@ -40,8 +40,8 @@ export interface ImportPlan {
   alreadyImported: number;
 }
 
-/** Keys looked up at once. */
-const LOOKUP = 500;
+/** Keys looked up at once (well inside SQLite's limit on bound values). */
+const LOOKUP = 5000;
 
 /**
  * The dry run of an import: reads the file, finds every problem, places each row in its
@@ -173,19 +173,25 @@ export class ImportPlanner {
     };
   }
 
+  /** The rows imported before, looked up a hotline and a few thousand keys at a time. */
   private async importedBefore(rows: { hotlineId: string; key: string }[]): Promise<Set<string>> {
     const found = new Set<string>();
-    for (let start = 0; start < rows.length; start += LOOKUP) {
-      const batch = rows.slice(start, start + LOOKUP);
-      const hits = await this.imported.find({
-        where: {
-          hotlineId: In([...new Set(batch.map((row) => row.hotlineId))]),
-          rowKey: In(batch.map((row) => row.key)),
-        },
-        select: { hotlineId: true, rowKey: true },
-      });
-      for (const hit of hits) found.add(`${hit.hotlineId}|${hit.rowKey}`);
+    const byHotline = new Map<string, string[]>();
+    for (const row of rows) {
+      const keys = byHotline.get(row.hotlineId) ?? [];
+      keys.push(row.key);
+      byHotline.set(row.hotlineId, keys);
     }
+    for (const [hotlineId, keys] of byHotline)
+      for (let start = 0; start < keys.length; start += LOOKUP) {
+        const hits = await this.imported
+          .createQueryBuilder('r')
+          .select('r.rowKey', 'rowKey')
+          .where('r.hotlineId = :hotlineId', { hotlineId })
+          .andWhere('r.rowKey IN (:...keys)', { keys: keys.slice(start, start + LOOKUP) })
+          .getRawMany<{ rowKey: string }>();
+        for (const hit of hits) found.add(`${hotlineId}|${hit.rowKey}`);
+      }
     return found;
   }
 }

@@ -37,7 +37,9 @@ export class UnitReach {
     const byUnit = new Map<string, string[]>();
     for (const hotline of hotlines) {
       const unitId = hotline.unitId ?? top.id;
-      byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), hotline.id]);
+      const own = byUnit.get(unitId) ?? [];
+      own.push(hotline.id);
+      byUnit.set(unitId, own);
     }
     return {
       tree: new UnitTree(units),
