@@ -82,6 +82,19 @@ const hotlineEnv = ({ port, databaseUrl, dataDir }) => ({
   HOTLINE_CLOCK_START: '2026-11-23T19:00:00+08:00',
 });
 
+/** The settings of a built script run once against a bench database (the rollup rebuild). */
+const scriptEnv = ({ databaseUrl, dataDir, zone }) => ({
+  PATH: process.env.PATH,
+  NODE_ENV: 'production',
+  DATABASE_URL: databaseUrl,
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+  HOTLINE_TIMEZONE: zone,
+  // Given, so the script does not warn that it generated them.
+  DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  JWT_SECRET: randomBytes(32).toString('hex'),
+});
+
 /** The build a bench runs: `npm run build`'s dist/, or another compiled copy given as `--dist`. */
 const DIST = resolve(root, textArg('dist', 'dist'));
 const HOTLINE_MAIN = join(DIST, 'apps/hotline/src/main.js');
@@ -213,6 +226,7 @@ module.exports = {
   percentile,
   prepareHotline,
   root,
+  scriptEnv,
   signedCall,
   startProcess,
   stopProcess,

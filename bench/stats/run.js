@@ -14,7 +14,6 @@
  * is created with a random name and dropped at the end, on failure and on Ctrl-C too.
  */
 const { spawn } = require('node:child_process');
-const { randomBytes } = require('node:crypto');
 const { existsSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { cpus, tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
@@ -30,6 +29,7 @@ const {
   mysqlDatabaseNamed,
   percentile,
   root,
+  scriptEnv,
   startProcess,
   stopProcess,
   textArg,
@@ -444,17 +444,7 @@ async function rebuild(database) {
   const child = track(
     spawn(process.execPath, [REBUILD], {
       cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'production',
-        DATABASE_URL: database.url,
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-        HOTLINE_TIMEZONE: ZONE,
-        // Given, so the script does not warn that it generated them.
-        DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-        JWT_SECRET: randomBytes(32).toString('hex'),
-      },
+      env: scriptEnv({ databaseUrl: database.url, dataDir, zone: ZONE }),
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
   );

@@ -6,7 +6,7 @@ import type { Volunteer } from '../../apps/hotline/src/volunteers/volunteer.enti
 export function volunteerRow(
   now: Date,
   fields: Partial<Volunteer> = {},
-): Omit<Volunteer, 'hasRole' | 'worksFor'> {
+): Omit<Volunteer, 'hasRole' | 'worksFor' | 'hotlineIds'> {
   const id = fields.id ?? randomUUID();
   return {
     id,

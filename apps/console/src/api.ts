@@ -14,7 +14,7 @@ import type { StatsReport } from './stats';
 import type { BlockReason, CallerFlag } from '@hotline/console-protocol';
 
 /** What the console keeps of the signed-in person. */
-export type SignedInVolunteer = Pick<VolunteerView, 'id' | 'name' | 'roles'>;
+export type SignedInVolunteer = Pick<VolunteerView, 'id' | 'name' | 'roles' | 'unitGrants'>;
 
 /** The sign-in answer as kept in the tab: `expiresAt` by the browser's clock. */
 export type Session = Omit<SignInView, 'volunteer'> & { volunteer: SignedInVolunteer };
@@ -227,7 +227,7 @@ export type ApiAnswer<T> =
  * One JSON call with the bearer token. `signal` cancels a load the page has moved on from: the
  * promise then rejects, where any other failure is an answer.
  */
-async function callApi<T>(
+export async function callApi<T>(
   accessToken: string,
   path: string,
   options: { method?: string; body?: unknown; signal?: AbortSignal } = {},

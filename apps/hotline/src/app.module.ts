@@ -19,6 +19,7 @@ import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/hotline-events';
 import { FirstStart } from './first-start';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { InstancesModule } from './instances/instances.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { RollupsModule } from './statistics/stats-rollups';
@@ -27,6 +28,7 @@ import { ShiftsModule } from './shifts/shifts.module';
 import { HotlinesModule } from './hotlines/hotlines.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
 import { TelephonyModule } from './telephony/telephony.module';
+import { UnitsModule } from './units/units.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
 
 export interface AppOptions {
@@ -68,12 +70,14 @@ export class AppModule {
         AuditModule,
         AuthModule,
         HotlinesModule,
+        UnitsModule,
         VolunteersModule,
         TelephonyModule,
         CallsModule,
         CrisisModule,
         ContactsModule,
         StatisticsModule,
+        ImportsModule,
         ShiftsModule,
         BookingsModule,
         ConsoleModule,

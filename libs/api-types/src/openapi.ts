@@ -820,6 +820,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check (mode=dry-run) or import (mode=commit) a CSV or XLSX of earlier years
+     * @description A commit adds everything or nothing; rows imported before (same source and row key) are left out.
+     */
+    post: operations['ImportsController_run'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/progress/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How far your commit with this progressKey is */
+    get: operations['ImportsController_progressOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An empty CSV with the columns of an import, in Chinese or English */
+    get: operations['ImportsController_template'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/me': {
     parameters: {
       query?: never;
@@ -1489,6 +1543,144 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The units you may see (all for an admin), top first */
+    get: operations['UnitsController_list'];
+    put?: never;
+    /** Add a unit under another */
+    post: operations['UnitsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/units/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename a unit, or move it with everything below it */
+    patch: operations['UnitsController_update'];
+    trace?: never;
+  };
+  '/api/units/{id}/crisis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open crisis cases and overdue reports per child unit (counts only) */
+    get: operations['UnitStatsController_crisis'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/units/{id}/hotlines/{hotlineId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Move a hotline into this unit */
+    put: operations['UnitsController_moveHotline'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/units/{id}/roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give a person a role at this unit: they act on its whole subtree */
+    post: operations['UnitsController_grant'];
+    /** Take a role at this unit away */
+    delete: operations['UnitsController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/units/{id}/stats/monthly': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A unit's calendar month, its subtree summed */
+    get: operations['UnitStatsController_monthly'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/units/{id}/stats/range': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A unit's local days from `from` to `to`, its subtree summed */
+    get: operations['UnitStatsController_range'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/units/{id}/stats/yearly': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A unit's calendar year, its subtree summed */
+    get: operations['UnitStatsController_yearly'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/voice/token': {
     parameters: {
       query?: never;
@@ -2098,6 +2290,16 @@ export interface components {
       offerHoldMinutes: number;
       sessionMinutes: number;
     };
+    BreakdownRow: {
+      /** @description Consultations per channel */
+      byChannel: components['schemas']['ChannelCell'][];
+      callsOffered: number | null;
+      consultations: number | null;
+      name: string;
+      /** @description True for the unit's own hotlines (not in a child unit) */
+      own: boolean;
+      unitId: string;
+    };
     CalendarFeedView: {
       /** @description Subscribe to this address; shown once, keep it private */
       url: string;
@@ -2178,6 +2380,12 @@ export interface components {
     ChangeShiftDto: {
       supervisorsNeeded?: number;
       volunteersNeeded?: number;
+    };
+    ChannelCell: {
+      /** @example phone */
+      channel: string;
+      /** @description Null: suppressed */
+      count: number | null;
     };
     CloseCaseDto: {
       /** @description How it ended; confidential */
@@ -2645,6 +2853,14 @@ export interface components {
       /** @description The volunteer whose console the practice call rings */
       volunteerId: string;
     };
+    CreateUnitDto: {
+      /** @enum {string} */
+      kind: 'province' | 'city' | 'county' | 'district' | 'school' | 'other';
+      /** @example 杭州市 */
+      name: string;
+      /** @description The unit it belongs under */
+      parentId: string;
+    };
     CreateVolunteerDto: {
       /**
        * @default browser
@@ -2757,6 +2973,15 @@ export interface components {
       /** @description The crisis case of the call (opened now, or already open) */
       crisisCaseId: string;
     };
+    CrisisOverviewRow: {
+      name: string;
+      /** @description Cases not closed */
+      openCases: number;
+      /** @description Open cases whose report is missing past its deadline */
+      overdueReports: number;
+      own: boolean;
+      unitId: string;
+    };
     DatedAvailabilityDto: {
       /** @example 2026-12-24 */
       date: string;
@@ -2834,6 +3059,11 @@ export interface components {
       templateIds?: string[];
       /** @example 2026-12-31 */
       to: string;
+    };
+    GrantUnitRoleDto: {
+      /** @enum {string} */
+      role: 'coordinator' | 'supervisor';
+      volunteerId: string;
     };
     GreetingsDto: {
       /**
@@ -2924,6 +3154,8 @@ export interface components {
       /** @example Polly.Zhiyu-Neural */
       sayVoice: string;
       timeZone: string;
+      /** @description The unit of the organisation it belongs to; null: the top unit */
+      unitId: string | null;
       /** Format: date-time */
       updatedAt: string;
       withdrawCutoffHours: number;
@@ -2932,6 +3164,55 @@ export interface components {
       count: number;
       /** @example 19 */
       hour: string;
+    };
+    ImportCount: {
+      consultations: number;
+      /** @example 2023 */
+      key: string;
+    };
+    ImportProblemView: {
+      column: string;
+      message: string;
+      /** @description Row of the sheet; the header is row 1 */
+      row: number;
+    };
+    ImportProgressView: {
+      done: number;
+      /** @enum {string} */
+      phase: 'reading' | 'writing' | 'done' | 'failed';
+      total: number;
+    };
+    ImportRefusal: {
+      /** @example Unprocessable Entity */
+      error: string;
+      message: string;
+      /** @description The dry run: every problem */
+      report: components['schemas']['ImportReport'];
+      /** @example 422 */
+      statusCode: number;
+    };
+    ImportReport: {
+      /** @description Rows that are (or would be) added */
+      added: number;
+      /** @description Rows imported before, left as they are */
+      alreadyImported: number;
+      byChannel: components['schemas']['ImportCount'][];
+      /** @description Keyed by hotline id */
+      byHotline: components['schemas']['ImportCount'][];
+      byYear: components['schemas']['ImportCount'][];
+      /** @description True once the rows were added */
+      committed: boolean;
+      /** @description Consultations the added rows count */
+      consultations: number;
+      from: string | null;
+      /** @enum {string} */
+      kind: 'records' | 'tallies';
+      problemCount: number;
+      /** @description Every problem (the first 1,000) */
+      problems: components['schemas']['ImportProblemView'][];
+      /** @description Rows read, not counting the header or empty rows */
+      rows: number;
+      to: string | null;
     };
     Labelled: {
       key: string;
@@ -3481,6 +3762,18 @@ export interface components {
       trend: components['schemas']['TrendMonth'][];
       volunteers: components['schemas']['VolunteerFigures'][];
     };
+    SuppressedBlock: {
+      rows: components['schemas']['SuppressedRow'][];
+      total: number;
+    };
+    SuppressedRow: {
+      /** @description Null: suppressed (small cell) */
+      count: number | null;
+      key: string;
+      label: components['schemas']['UnitLabelView'];
+      /** @description Percent of the block; null when suppressed */
+      share: number | null;
+    };
     SwitchDto: {
       /** @description true to turn it on, false to turn it off */
       on: boolean;
@@ -3578,6 +3871,99 @@ export interface components {
       count: number;
       /** @example silent */
       type: string;
+    };
+    UnitBreakdown: {
+      rows: components['schemas']['BreakdownRow'][];
+    };
+    UnitCalls: {
+      abandoned: number;
+      answered: number;
+      /** @description Calls that joined a queue */
+      offered: number;
+    };
+    UnitComparison: {
+      callsOffered: number;
+      /** @description Change of consultations to this period, percent, one decimal; null when it had none */
+      change: number | null;
+      consultations: number;
+      /** @example 2026-10-01 */
+      from: string;
+      /** @example 2026-10-31 */
+      to: string;
+    };
+    UnitComparisons: {
+      /** @description The period just before (month, year or as many days) */
+      previous: components['schemas']['UnitComparison'];
+      /** @description The same period a year before */
+      yearBefore: components['schemas']['UnitComparison'];
+    };
+    UnitConsultations: {
+      byAgeBand: components['schemas']['SuppressedBlock'];
+      byCallerType: components['schemas']['SuppressedBlock'];
+      byChannel: components['schemas']['SuppressedBlock'];
+      byGender: components['schemas']['SuppressedBlock'];
+      byOutcome: components['schemas']['SuppressedBlock'];
+      byPrimaryTopic: components['schemas']['SuppressedBlock'];
+      byPrimaryTopicGroup: components['schemas']['SuppressedBlock'];
+      byRisk: components['schemas']['SuppressedBlock'];
+      total: number;
+    };
+    UnitCrisisOverview: {
+      name: string;
+      openCases: number;
+      overdueReports: number;
+      rows: components['schemas']['CrisisOverviewRow'][];
+      unitId: string;
+    };
+    UnitGrantSummary: {
+      /** @enum {string} */
+      role: 'volunteer' | 'supervisor' | 'coordinator' | 'admin';
+      unitId: string;
+    };
+    UnitGrantView: {
+      name: string;
+      /** @enum {string} */
+      role: 'coordinator' | 'supervisor';
+      volunteerId: string;
+    };
+    UnitHotlineView: {
+      id: string;
+      name: string;
+    };
+    UnitLabelView: {
+      en: string;
+      'zh-CN': string;
+    };
+    UnitPeriod: {
+      from: string;
+      /** @enum {string} */
+      kind: 'month' | 'year' | 'range';
+      to: string;
+    };
+    UnitStatsReport: {
+      /** @description By child unit, with complementary suppression */
+      breakdown: components['schemas']['UnitBreakdown'];
+      calls: components['schemas']['UnitCalls'];
+      comparisons: components['schemas']['UnitComparisons'];
+      consultations: components['schemas']['UnitConsultations'];
+      /** @description Hotlines summed */
+      hotlines: number;
+      name: string;
+      period: components['schemas']['UnitPeriod'];
+      /** @description Counts from 1 to below this are suppressed (null) */
+      smallCell: number;
+      unitId: string;
+    };
+    UnitView: {
+      /** @description Roles given at this unit */
+      grants: components['schemas']['UnitGrantView'][];
+      /** @description Hotlines directly in this unit */
+      hotlines: components['schemas']['UnitHotlineView'][];
+      id: string;
+      /** @enum {string} */
+      kind: 'province' | 'city' | 'county' | 'district' | 'school' | 'other';
+      name: string;
+      parentId: string | null;
     };
     UpdateContactDto: {
       /**
@@ -3776,6 +4162,13 @@ export interface components {
        */
       weekdays?: string[];
     };
+    UpdateUnitDto: {
+      /** @enum {string} */
+      kind?: 'province' | 'city' | 'county' | 'district' | 'school' | 'other';
+      name?: string;
+      /** @description Move it, with everything below it, under this unit */
+      parentId?: string;
+    };
     UpdateVolunteerDto: {
       /** @description false deactivates: the person can no longer sign in; history stays. (phone: null removes the number) */
       active?: boolean;
@@ -3869,6 +4262,8 @@ export interface components {
       topicSkills: string[];
       /** @description Signs in with a two-factor code (TOTP) */
       twoFactorEnabled: boolean;
+      /** @description Roles held at units of the organisation (on your own profile) */
+      unitGrants?: components['schemas']['UnitGrantSummary'][];
       /** Format: date-time */
       updatedAt: string;
     };
@@ -6924,6 +7319,170 @@ export interface operations {
       };
     };
   };
+  ImportsController_run: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+          hotlineId?: string;
+          /** @enum {string} */
+          kind?: 'records' | 'tallies';
+          /** @enum {string} */
+          mode?: 'dry-run' | 'commit';
+          progressKey?: string;
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReport'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description A commit of a file with problems: nothing added */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportRefusal'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ImportsController_progressOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportProgressView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ImportsController_template: {
+    parameters: {
+      query?: {
+        kind?: 'records' | 'tallies';
+        language?: 'zh-CN' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
   MeController_me: {
     parameters: {
       query?: never;
@@ -8973,6 +9532,563 @@ export interface operations {
       };
       /** @description It has ended already */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  UnitsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  UnitsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateUnitDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  UnitsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUnitDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  UnitStatsController_crisis: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitCrisisOverview'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or supervisor or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  UnitsController_moveHotline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        hotlineId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  UnitsController_grant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GrantUnitRoleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  UnitsController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GrantUnitRoleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  UnitStatsController_monthly: {
+    parameters: {
+      query: {
+        month: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitStatsReport'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or supervisor or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  UnitStatsController_range: {
+    parameters: {
+      query: {
+        /** @description First local day, included */
+        from: string;
+        /** @description Last local day, included */
+        to: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitStatsReport'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or supervisor or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  UnitStatsController_yearly: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitStatsReport'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the coordinator or supervisor or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      404: {
         headers: {
           [name: string]: unknown;
         };

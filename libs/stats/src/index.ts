@@ -15,3 +15,4 @@ export {
 export { percent, sharesOf } from './shares';
 export { periodParts } from './periods';
 export type { PeriodParts } from './periods';
+export { suppressedCells, tableGroups } from './suppression';

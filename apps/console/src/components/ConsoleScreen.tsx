@@ -11,6 +11,8 @@ import { NoticeBar } from './NoticeBar';
 import { RosterView } from './RosterView';
 import { SupervisorWall } from './SupervisorWall';
 import { VolunteerDesk } from './VolunteerDesk';
+import { ImportView } from './ImportView';
+import { UnitsView } from './UnitsView';
 
 const SUPERVISING = ['supervisor', 'coordinator', 'admin'];
 
@@ -19,7 +21,7 @@ const StatsView = lazy(() =>
   import('./StatsView').then(({ StatsView }) => ({ default: StatsView })),
 );
 
-type Tab = 'desk' | 'wall' | 'stats' | 'roster' | 'bookings';
+type Tab = 'desk' | 'wall' | 'stats' | 'roster' | 'bookings' | 'units' | 'imports';
 /** Everyone has a desk and the roster; supervisors, coordinators and admins the wall and statistics. */
 const SUPERVISING_TABS: Tab[] = ['desk', 'wall', 'stats', 'roster', 'bookings'];
 const VOLUNTEER_TABS: Tab[] = ['desk', 'roster'];
@@ -29,7 +31,17 @@ const TAB_NAMES = {
   stats: 'tabs.stats',
   roster: 'tabs.roster',
   bookings: 'tabs.bookings',
+  units: 'tabs.units',
+  imports: 'tabs.imports',
 } as const;
+
+/** The organisation for admins and people with a role at a unit; imports for coordinators and admins. */
+function organisationTabs(roles: string[], unitRoles: number): Tab[] {
+  return [
+    ...(roles.includes('admin') || unitRoles > 0 ? (['units'] as Tab[]) : []),
+    ...(roles.includes('admin') || roles.includes('coordinator') ? (['imports'] as Tab[]) : []),
+  ];
+}
 
 /**
  * Where someone starts: volunteers at their desk; a coordinator who neither takes calls nor
@@ -97,7 +109,10 @@ export function ConsoleScreen({
       <NoticeBar notice={model.notice} onDismiss={() => store.dismissNotice()} />
 
       <nav className="tabs" aria-label={t('tabs.label')}>
-        {(supervising ? SUPERVISING_TABS : VOLUNTEER_TABS).map((name) => (
+        {[
+          ...(supervising ? SUPERVISING_TABS : VOLUNTEER_TABS),
+          ...organisationTabs(roles, session.volunteer.unitGrants?.length ?? 0),
+        ].map((name) => (
           <button
             key={name}
             type="button"
@@ -120,6 +135,14 @@ export function ConsoleScreen({
             preferredHotlineId={live?.hotlineId}
             now={() => serverNow(Date.now())}
           />
+        ) : tab === 'units' ? (
+          <UnitsView
+            accessToken={session.accessToken}
+            admin={roles.includes('admin')}
+            month={new Date(serverNow(Date.now())).toISOString().slice(0, 7)}
+          />
+        ) : tab === 'imports' ? (
+          <ImportView accessToken={session.accessToken} />
         ) : supervising && tab === 'bookings' ? (
           // The day's face-to-face bookings need no socket either.
           <BookingsDay accessToken={session.accessToken} now={() => serverNow(Date.now())} />

@@ -63,7 +63,7 @@ export class AuditController {
   list(@SignedIn() actor: Volunteer, @Query() query: AuditQueryDto): Promise<AuditEventView[]> {
     return this.audit.find({
       ...query,
-      ...(actor.hasRole('admin') ? {} : { hotlineIds: actor.hotlines.map((own) => own.id) }),
+      ...(actor.hasRole('admin') ? {} : { hotlineIds: actor.hotlineIds() }),
     });
   }
 }

@@ -36,7 +36,7 @@ export class ContactReads {
       ? [hotlineFor(actor, query.hotlineId)]
       : actor.hasRole('admin')
         ? undefined
-        : actor.hotlines.map((hotline) => hotline.id);
+        : actor.hotlineIds();
     const builder = this.contacts
       .createQueryBuilder('c')
       .leftJoinAndSelect('c.topics', 't')

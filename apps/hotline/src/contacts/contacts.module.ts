@@ -11,6 +11,7 @@ import { ContactDrafts } from './contact-drafts.service';
 import { Contact, ContactTopic } from './contact.entity';
 import { ContactsController } from './contacts.controller';
 import { CallerHistory } from './caller-history.service';
+import { ContactArchive } from './contact-archive';
 import { ContactReads } from './contact-reads.service';
 import { ContactRecords } from './contact-records.service';
 import { ContactsService } from './contacts.service';
@@ -38,7 +39,8 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     CallerHistory,
     NoteRetentionService,
     FaceToFaceRecords,
+    ContactArchive,
   ],
-  exports: [ContactsService, ContactDrafts, FaceToFaceRecords],
+  exports: [ContactsService, ContactDrafts, FaceToFaceRecords, ContactArchive],
 })
 export class ContactsModule {}

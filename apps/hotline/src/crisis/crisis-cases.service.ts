@@ -39,7 +39,7 @@ export class CrisisCasesService {
   async list(actor: Volunteer, query: CrisisCaseQueryDto): Promise<CrisisCaseView[]> {
     const hotlineIds = query.hotlineId
       ? [this.scopedHotline(actor, query.hotlineId)]
-      : actor.hotlines.map((hotline) => hotline.id);
+      : actor.hotlineIds();
     const now = this.clock.now().toJSDate();
     const found = await this.cases.find({
       where: {

@@ -20,9 +20,7 @@ export class PartnersService {
   ) {}
 
   async list(actor: Volunteer, hotlineId?: string): Promise<PartnerView[]> {
-    const hotlines = hotlineId
-      ? [hotlineFor(actor, hotlineId)]
-      : actor.hotlines.map((hotline) => hotline.id);
+    const hotlines = hotlineId ? [hotlineFor(actor, hotlineId)] : actor.hotlineIds();
     return (
       await this.partners.find({
         where: { hotlineId: In(hotlines) },

@@ -22,6 +22,8 @@ import { Partner } from '../crisis/partner.entity';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Shift, ShiftSignup, ShiftTemplate } from '../shifts/shift.entity';
 import { StatsDay, StatsMonth } from '../statistics/rollup-cells.entity';
+import { ImportBatch, ImportedRow } from '../imports/import-batch.entity';
+import { Unit, UnitRole } from '../units/unit.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallerBlock } from '../callers/caller-block.entity';
 import { CallerProfile } from '../callers/caller-profile.entity';
@@ -47,6 +49,8 @@ export const ENTITIES = [
   CrisisFollowUp,
   ExpertAvailability,
   Hotline,
+  ImportBatch,
+  ImportedRow,
   Partner,
   PresenceChange,
   Room,
@@ -56,6 +60,8 @@ export const ENTITIES = [
   ShiftTemplate,
   StatsDay,
   StatsMonth,
+  Unit,
+  UnitRole,
   Volunteer,
   WaitlistEntry,
 ];

@@ -1,4 +1,4 @@
-import { AfterLoad, Column, Entity, PrimaryColumn } from 'typeorm';
+import { AfterLoad, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Closure, HotlineSchedule, WeeklyHours } from '@hotline/calendar';
 import { DATETIME, REFERENCE } from '../database/column-types';
 import type { SayVoice } from '@hotline/telephony';
@@ -93,6 +93,7 @@ export type HotlineGreetings = Partial<Record<GreetingKey, string>>;
 
 /** One hotline: a number, its hours and its rules. Every other record carries its hotline. */
 @Entity({ name: 'hotline' })
+@Index('idx_hotline_unit_id', ['unitId'])
 export class Hotline {
   @PrimaryColumn(REFERENCE)
   id!: string;
@@ -164,6 +165,10 @@ export class Hotline {
   /** Volunteers may withdraw from a shift until this many hours before it starts. */
   @Column({ name: 'withdraw_cutoff_hours', type: 'int', default: DEFAULT_WITHDRAW_CUTOFF_HOURS })
   withdrawCutoffHours!: number;
+
+  /** The unit of the organisation it belongs to; null: the top unit (see docs/access.md). */
+  @Column({ name: 'unit_id', ...REFERENCE, nullable: true })
+  unitId!: string | null;
 
   @Column({ name: 'created_at', ...DATETIME })
   createdAt!: Date;

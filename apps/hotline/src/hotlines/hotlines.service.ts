@@ -1,7 +1,7 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import {
   HotlineSchedule,
   currentOrNextOpening,
@@ -53,15 +53,17 @@ export class HotlinesService {
     private readonly directory: HotlineDirectory,
   ) {}
 
-  /** Admins see every hotline; everyone else the hotlines they work for. */
+  /** Admins see every hotline; everyone else the hotlines they work for or their units reach. */
   list(actor: Volunteer): Promise<Hotline[]> {
     if (actor.hasRole('admin')) return this.hotlines.find({ order: { name: 'ASC' } });
-    return Promise.resolve([...actor.hotlines].sort((a, b) => a.name.localeCompare(b.name)));
+    if (!actor.reachedHotlineIds?.length)
+      return Promise.resolve([...actor.hotlines].sort((a, b) => a.name.localeCompare(b.name)));
+    return this.hotlines.find({ where: { id: In(actor.hotlineIds()) }, order: { name: 'ASC' } });
   }
 
   async get(actor: Volunteer, id: string): Promise<Hotline> {
     const hotline = await this.hotlines.findOneBy({ id });
-    if (!hotline || (!actor.hasRole('admin') && !actor.hotlines.some((own) => own.id === id))) {
+    if (!hotline || !actor.worksFor(id)) {
       throw new NotFoundException(`No hotline ${id} among the hotlines you work for.`);
     }
     return hotline;

@@ -15,6 +15,9 @@ import { StatsController } from './stats.controller';
 import { StatsRebuildService } from './stats-rebuild.service';
 import { StatsReportService } from './stats-report.service';
 import { HotlinesModule } from '../hotlines/hotlines.module';
+import { UnitsModule } from '../units/units.module';
+import { UnitReportService } from './unit-report.service';
+import { UnitStatsController } from './unit-stats.controller';
 
 @Module({
   imports: [
@@ -33,9 +36,10 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     ]),
     CallsModule,
     HotlinesModule,
+    UnitsModule,
   ],
-  controllers: [StatsController],
-  providers: [StatsReportService, DutyFigures, StatsRebuildService],
+  controllers: [StatsController, UnitStatsController],
+  providers: [StatsReportService, DutyFigures, StatsRebuildService, UnitReportService],
   exports: [StatsRebuildService],
 })
 export class StatisticsModule {}

@@ -2,18 +2,14 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DateTime } from 'luxon';
 import { Roles, SignedIn, SignedInRoutes } from '../auth/access.decorators';
-import { invalidFields } from '../common/validation';
 import { Environment } from '../config/environment';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { MonthlyQuery, RangeQuery, StatsReport, YearlyQuery } from './dto/stats.dto';
+import { monthPeriod, rangePeriod, yearPeriod } from './report-periods';
 import { reportCsv } from './stats-csv';
 import { ReportPeriod, StatsReportService } from './stats-report.service';
 import { hotlineFor } from '../hotlines/hotline-scope';
-
-/** A custom range covers at most this many days (three years). */
-const MAX_RANGE_DAYS = 3 * 366;
 
 type Answer = StatsReport | string;
 
@@ -42,12 +38,7 @@ export class StatsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Answer> {
-    const month = DateTime.fromFormat(query.month, 'yyyy-MM');
-    return this.answer(actor, query, request, response, {
-      kind: 'month',
-      from: month.startOf('month').toISODate()!,
-      to: month.endOf('month').toISODate()!,
-    });
+    return this.answer(actor, query, request, response, monthPeriod(query.month));
   }
 
   @Get('yearly')
@@ -60,11 +51,7 @@ export class StatsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Answer> {
-    return this.answer(actor, query, request, response, {
-      kind: 'year',
-      from: `${query.year}-01-01`,
-      to: `${query.year}-12-31`,
-    });
+    return this.answer(actor, query, request, response, yearPeriod(query.year));
   }
 
   @Get('range')
@@ -77,18 +64,7 @@ export class StatsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Answer> {
-    const from = DateTime.fromISO(query.from);
-    const to = DateTime.fromISO(query.to);
-    if (!from.isValid || !to.isValid)
-      throw invalidFields({ [from.isValid ? 'to' : 'from']: ['is not a date of the calendar'] });
-    if (to < from) throw invalidFields({ to: ['to must be the same day as from or later'] });
-    if (to.diff(from, 'days').days > MAX_RANGE_DAYS)
-      throw invalidFields({ to: ['a range covers at most three years; ask for years one by one'] });
-    return this.answer(actor, query, request, response, {
-      kind: 'range',
-      from: query.from,
-      to: query.to,
-    });
+    return this.answer(actor, query, request, response, rangePeriod(query));
   }
 
   private async answer(

@@ -17,7 +17,7 @@ export class VolunteerAccess {
 
   /** Hotline ids the actor's reads are limited to; undefined means all (admin). */
   get hotlineScope(): string[] | undefined {
-    return this.isAdmin ? undefined : this.actor.hotlines.map((hotline) => hotline.id);
+    return this.isAdmin ? undefined : this.actor.hotlineIds();
   }
 
   canSee(target: Volunteer): boolean {

@@ -111,13 +111,36 @@ export class Volunteer {
   @Column({ name: 'deactivated_at', ...DATETIME, nullable: true })
   deactivatedAt!: Date | null;
 
+  /** Roles held at units of the organisation (not a column: read with the person, see UnitReach). */
+  unitGrants?: { unitId: string; role: Role }[];
+
+  /** Hotlines the unit roles reach: every hotline below those units (not a column). */
+  reachedHotlineIds?: string[];
+
+  /** A role of the person's own or one held at a unit. */
   hasRole(...roles: Role[]): boolean {
-    return roles.some((role) => this.roles.includes(role));
+    return roles.some(
+      (role) =>
+        this.roles.includes(role) || (this.unitGrants ?? []).some((grant) => grant.role === role),
+    );
   }
 
-  /** Admins act on every hotline, everyone else on their own (`hotlines` must be loaded). */
+  /**
+   * Admins act on every hotline, everyone else on their own and those below the units where
+   * they hold a role (`hotlines` must be loaded).
+   */
   worksFor(hotlineId: string): boolean {
-    return this.hasRole('admin') || this.hotlines.some((hotline) => hotline.id === hotlineId);
+    return this.hasRole('admin') || this.hotlineIds().includes(hotlineId);
+  }
+
+  /** The hotlines of the person's memberships, then those their unit roles reach. */
+  hotlineIds(): string[] {
+    return [
+      ...new Set([
+        ...this.hotlines.map((hotline) => hotline.id),
+        ...(this.reachedHotlineIds ?? []),
+      ]),
+    ];
   }
 }
 

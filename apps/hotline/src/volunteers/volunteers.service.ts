@@ -25,6 +25,7 @@ import {
   VolunteerPage,
   VolunteerView,
 } from './dto/volunteer.dto';
+import { UnitReach } from '../units/unit-reach';
 import { SessionRevocations } from './session-revocations';
 import { VolunteerAccess } from './volunteer-access';
 import { Volunteer } from './volunteer.entity';
@@ -40,6 +41,7 @@ export class VolunteersService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly revocations: SessionRevocations,
+    private readonly reach: UnitReach,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -196,24 +198,28 @@ export class VolunteersService {
   }
 
   /** The person behind a valid token, with hotlines and session version, if they may still sign in. */
-  findActive(id: string): Promise<Volunteer | null> {
-    return this.volunteers
+  /** The active person with their memberships and what their unit roles reach. */
+  async findActive(id: string): Promise<Volunteer | null> {
+    const volunteer = await this.volunteers
       .createQueryBuilder('v')
       .addSelect('v.sessionVersion')
       .leftJoinAndSelect('v.hotlines', 'h')
       .where('v.id = :id', { id })
       .andWhere('v.active = :active', { active: true })
       .getOne();
+    return volunteer && this.reach.attach(volunteer);
   }
 
-  findForSignIn(email: string): Promise<(Volunteer & { passwordHash: string }) | null> {
-    return this.volunteers
+  /** The person signing in, with their unit roles (a role held at a unit may ask for a code). */
+  async findForSignIn(email: string): Promise<(Volunteer & { passwordHash: string }) | null> {
+    const volunteer = await this.volunteers
       .createQueryBuilder('v')
       .addSelect('v.passwordHash')
       .addSelect('v.sessionVersion')
       .leftJoinAndSelect('v.hotlines', 'h')
       .where('v.email = :email', { email: email.trim().toLowerCase() })
       .getOne();
+    return volunteer && (await this.reach.attach(volunteer));
   }
 
   /** Creates the configured admin when no active admin exists yet (first start). */
@@ -251,6 +257,7 @@ export class VolunteersService {
       updatedAt: volunteer.updatedAt,
       deactivatedAt: volunteer.deactivatedAt,
       twoFactorEnabled: !!volunteer.twoFactorEnabledAt,
+      ...(volunteer.unitGrants ? { unitGrants: volunteer.unitGrants } : {}),
     };
   }
 

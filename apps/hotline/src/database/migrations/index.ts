@@ -18,6 +18,8 @@ import { TwoFactor1764960000000 } from './1764960000000-two-factor';
 import { Callers1765010000000 } from './1765010000000-callers';
 import { Conferences1765100000000 } from './1765100000000-conferences';
 import { CallPanel1765200000000 } from './1765200000000-call-panel';
+import { Units1765300000000 } from './1765300000000-units';
+import { Imports1765310000000 } from './1765310000000-imports';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -41,4 +43,6 @@ export const MIGRATIONS = [
   Callers1765010000000,
   Conferences1765100000000,
   CallPanel1765200000000,
+  Units1765300000000,
+  Imports1765310000000,
 ];

@@ -428,6 +428,12 @@ export class HotlineView {
   requireTwoFactorFor!: Role[];
   @ApiProperty() withdrawCutoffHours!: number;
   @ApiProperty() noteRetentionDays!: number;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The unit of the organisation it belongs to; null: the top unit',
+  })
+  unitId!: string | null;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
 }

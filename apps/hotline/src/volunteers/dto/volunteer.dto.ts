@@ -193,6 +193,11 @@ export class ListVolunteersQuery {
   offset = 0;
 }
 
+export class UnitGrantSummary {
+  @ApiProperty() unitId!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+}
+
 export class VolunteerView {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
@@ -217,6 +222,11 @@ export class VolunteerView {
   @ApiProperty({ nullable: true, type: Date }) deactivatedAt!: Date | null;
   @ApiProperty({ description: 'Signs in with a two-factor code (TOTP)' })
   twoFactorEnabled!: boolean;
+  @ApiPropertyOptional({
+    type: [UnitGrantSummary],
+    description: 'Roles held at units of the organisation (on your own profile)',
+  })
+  unitGrants?: UnitGrantSummary[];
 }
 
 export class VolunteerPage {
