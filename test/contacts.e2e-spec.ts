@@ -275,6 +275,28 @@ describe('contact records and crisis cases', () => {
     ]);
   });
 
+  it('records many consultations at once, each counted once', async () => {
+    const volunteer = await counsellor();
+    const before = (await hotline.as(coordinator.token).get('/api/stats/monthly?month=2026-10'))
+      .body.consultations.total as number;
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        hotline
+          .as(volunteer.token)
+          .post('/api/contacts')
+          .send({
+            ...ROUTINE_CONTACT,
+            channel: i % 2 ? 'online' : 'face_to_face',
+            occurredAt: '2026-10-14T19:00',
+          }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(12).fill(201));
+    const month = (await hotline.as(coordinator.token).get('/api/stats/monthly?month=2026-10'))
+      .body;
+    expect(month.consultations.total).toBe(before + 12);
+  });
+
   it('shows notes only to the volunteer and supervisors, audits every read with where it came from', async () => {
     const volunteer = await counsellor();
     const created = await hotline

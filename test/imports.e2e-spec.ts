@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { ManualClock } from '@hotline/clock';
+import { StatsRebuildService } from '../apps/hotline/src/statistics/stats-rebuild.service';
 import { RunningHotline, startHotline } from './support/hotline-server';
 
 type Row = { key: string; count: number; share: number };
@@ -222,5 +223,11 @@ describe('importing earlier years', () => {
       face_to_face: [7, 14.9],
     });
     expect(march.consultations.notCategorised).toBe(7);
+
+    // Rebuilding the statistics from the raw records keeps the tallies, which have none.
+    await hotline.app.get(StatsRebuildService).rebuildAll();
+    const rebuilt = (await hotline.as(admin).get('/api/stats/monthly?month=2022-03').expect(200))
+      .body;
+    expect(rebuilt.consultations).toEqual(march.consultations);
   });
 });

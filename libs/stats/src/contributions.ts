@@ -212,3 +212,36 @@ export class CellSums {
 /** The rows of the months the rows' days fall in. */
 export const monthsOf = (rows: Contribution[]): Contribution[] =>
   new CellSums('month').add(rows).rows();
+
+/** A count kept instead of records: consultations of a month by channel and topic. */
+export interface TallyFacts {
+  /** yyyy-MM */
+  month: string;
+  channel: string;
+  topic: string | null;
+  count: number;
+}
+
+/**
+ * A tally counts as that many consultations of its month (on its first day) with the channel
+ * and topic given and every other field unknown: the reports treat them as counted contacts.
+ */
+export function tallyContributions(tally: TallyFacts, zone: string): Contribution[] {
+  const one = contactContributions(
+    {
+      occurredAt: DateTime.fromISO(`${tally.month}-01T12:00`, { zone }).toJSDate(),
+      channel: tally.channel,
+      contactType: 'counselling',
+      callerType: null,
+      ageBand: null,
+      gender: null,
+      primaryTopic: tally.topic,
+      topics: tally.topic ? [tally.topic] : [],
+      riskLevel: null,
+      outcome: null,
+      wrapUpSeconds: null,
+    },
+    zone,
+  );
+  return one.map((row) => ({ ...row, count: row.count * tally.count }));
+}

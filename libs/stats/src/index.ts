@@ -1,4 +1,4 @@
-export type { CallFacts, ContactFacts, Contribution, Metric } from './contributions';
+export type { CallFacts, ContactFacts, Contribution, Metric, TallyFacts } from './contributions';
 export {
   CellSums,
   CALL_METRICS,
@@ -11,6 +11,7 @@ export {
   difference,
   localDay,
   monthsOf,
+  tallyContributions,
 } from './contributions';
 export { percent, sharesOf } from './shares';
 export { periodParts } from './periods';

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 import { FreeSlot, heldSteps } from '@hotline/calendar';
 import { isUniqueViolation } from '../database/errors';
-import { Transactions } from '../database/transactions';
+import { Transactions, isLockConflict } from '../database/transactions';
 import { Booking, BookingClaim } from './booking.entity';
 import { ClaimOrder } from './claim-order';
 import { Planning, SlotPlan } from './slot-plan';
@@ -17,12 +17,6 @@ export class Taken extends Error {
 
 /** The booking changed under us (cancelled or moved at the same moment). */
 export class Gone extends Error {}
-
-/** MariaDB gave up a lock to break a cycle, or waited too long: the same try may succeed. */
-export function isLockConflict(error: unknown): boolean {
-  const code = (error as { driverError?: { code?: string } })?.driverError?.code;
-  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY';
-}
 
 /** Writes the booking that holds the claimed time, in the claims' transaction. */
 export type ClaimWrite = (

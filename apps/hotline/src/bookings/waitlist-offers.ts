@@ -19,7 +19,8 @@ import { Booking, WaitlistEntry } from './booking.entity';
 import { hashOf, holdsHash, newReference, newToken } from './booking-keys';
 import { BookingViews } from './booking-views';
 import { BookedView, BookingSettingsView, WaitlistOfferView } from './dto/booking.dto';
-import { Gone, TimeClaims, isLockConflict } from './time-claims';
+import { isLockConflict } from '../database/transactions';
+import { Gone, TimeClaims } from './time-claims';
 
 /** How often held offers that ran out are passed on (real time). */
 const OFFERS_EVERY_MS = 30_000;

@@ -55,4 +55,17 @@ export class ImportedRow {
   /** The contact made of it; null for a tally (it went to the rollups). */
   @Column({ name: 'contact_id', ...REFERENCE, nullable: true })
   contactId!: string | null;
+
+  /** A tally's month (yyyy-MM), channel, topic and count: a rebuild counts it again from here. */
+  @Column({ name: 'tally_month', type: 'varchar', length: 7, nullable: true })
+  tallyMonth!: string | null;
+
+  @Column({ name: 'tally_channel', type: 'varchar', length: 16, nullable: true })
+  tallyChannel!: string | null;
+
+  @Column({ name: 'tally_topic', type: 'varchar', length: 100, nullable: true })
+  tallyTopic!: string | null;
+
+  @Column({ name: 'tally_count', type: 'int', nullable: true })
+  tallyCount!: number | null;
 }

@@ -3,7 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 import type { Clock } from '@hotline/clock';
-import { CellSums, Contribution, contactContributions } from '@hotline/stats';
+import {
+  CellSums,
+  Contribution,
+  TallyFacts,
+  contactContributions,
+  tallyContributions,
+} from '@hotline/stats';
 import { AuditService } from '../audit/audit.service';
 import { InjectClock } from '../common/clock.provider';
 import { ArchivedContact, ContactArchive } from '../contacts/contact-archive';
@@ -166,7 +172,7 @@ export class ImportsService {
   /** The rows' keys, so the same rows are never imported twice (the key is the primary key). */
   private async remember(
     manager: EntityManager,
-    rows: { hotlineId: string; key: string; contactId?: string }[],
+    rows: ({ hotlineId: string; key: string } & ({ contactId: string } | TallyFacts))[],
     batchOf: (hotlineId: string) => string,
   ): Promise<void> {
     for (let start = 0; start < rows.length; start += 400)
@@ -176,35 +182,17 @@ export class ImportsService {
           hotlineId: row.hotlineId,
           rowKey: row.key,
           batchId: batchOf(row.hotlineId),
-          contactId: row.contactId ?? null,
+          contactId: 'contactId' in row ? row.contactId : null,
+          // A tally has no raw rows: kept here, a rebuild of the statistics counts it again.
+          ...('count' in row
+            ? {
+                tallyMonth: row.month,
+                tallyChannel: row.channel,
+                tallyTopic: row.topic,
+                tallyCount: row.count,
+              }
+            : {}),
         })),
       );
   }
-}
-
-/**
- * A tally counts as that many consultations of its month (on its first day) with the channel
- * and topic given and every other field unknown: the reports treat them as counted contacts.
- */
-function tallyContributions(
-  tally: { month: string; channel: string; topic: string | null; count: number },
-  zone: string,
-): Contribution[] {
-  const one = contactContributions(
-    {
-      occurredAt: DateTime.fromISO(`${tally.month}-01T12:00`, { zone }).toJSDate(),
-      channel: tally.channel,
-      contactType: 'counselling',
-      callerType: null,
-      ageBand: null,
-      gender: null,
-      primaryTopic: tally.topic,
-      topics: tally.topic ? [tally.topic] : [],
-      riskLevel: null,
-      outcome: null,
-      wrapUpSeconds: null,
-    },
-    zone,
-  );
-  return one.map((row) => ({ ...row, count: row.count * tally.count }));
 }

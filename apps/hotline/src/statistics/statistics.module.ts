@@ -18,6 +18,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
 import { UnitsModule } from '../units/units.module';
 import { UnitReportService } from './unit-report.service';
 import { UnitStatsController } from './unit-stats.controller';
+import { ImportedRow } from '../imports/import-batch.entity';
 
 @Module({
   imports: [
@@ -30,6 +31,7 @@ import { UnitStatsController } from './unit-stats.controller';
       ContactTopic,
       CrisisCase,
       Hotline,
+      ImportedRow,
       PresenceChange,
       ShiftSignup,
       Volunteer,

@@ -1,11 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, In, MoreThan, Repository } from 'typeorm';
-import { CellSums, Contribution, callContributions, contactContributions } from '@hotline/stats';
+import { Between, In, IsNull, MoreThan, Not, Repository } from 'typeorm';
+import {
+  CellSums,
+  Contribution,
+  callContributions,
+  contactContributions,
+  tallyContributions,
+} from '@hotline/stats';
 import { Call } from '../calls/call.entity';
 import { Contact, ContactTopic } from '../contacts/contact.entity';
 import { Transactions } from '../database/transactions';
 import { Hotline } from '../hotlines/hotline.entity';
+import { ImportedRow } from '../imports/import-batch.entity';
 import { StatsDay, StatsMonth } from './rollup-cells.entity';
 import { StatsRollups, contactFacts } from './stats-rollups';
 
@@ -21,7 +28,7 @@ export interface RebuildDone {
 }
 
 /**
- * Recomputes a hotline's rollups from the raw contacts and calls with the same rules the
+ * Recomputes a hotline's rollups from the raw contacts and calls (and imported tallies) with the same rules the
  * live counting uses (`npm run stats:rebuild`): after an import, a bug fix in the rules, or
  * to check that the live counts agree.
  *
@@ -40,6 +47,7 @@ export class StatsRebuildService {
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
     @InjectRepository(ContactTopic) private readonly topics: Repository<ContactTopic>,
     @InjectRepository(Call) private readonly calls: Repository<Call>,
+    @InjectRepository(ImportedRow) private readonly imported: Repository<ImportedRow>,
     @InjectRepository(StatsDay) private readonly dayCells: Repository<StatsDay>,
     @InjectRepository(StatsMonth) private readonly monthCells: Repository<StatsMonth>,
     private readonly rollups: StatsRollups,
@@ -70,6 +78,21 @@ export class StatsRebuildService {
       // Practice calls are never counted.
       for (const call of batch) if (!call.training) cells.add(callContributions(call, zone));
     });
+    // Imported tallies have no raw rows: their counts were kept with their keys.
+    for (const tally of await this.imported.find({
+      where: { hotlineId: hotline.id, tallyCount: Not(IsNull()) },
+    }))
+      cells.add(
+        tallyContributions(
+          {
+            month: tally.tallyMonth!,
+            channel: tally.tallyChannel!,
+            topic: tally.tallyTopic,
+            count: tally.tallyCount!,
+          },
+          zone,
+        ),
+      );
     const byMonth = new Map<string, Contribution[]>();
     for (const row of cells.rows()) {
       const month = row.day.slice(0, 7);
