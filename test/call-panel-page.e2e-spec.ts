@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './support/browser';
-import { duty, eventually } from './support/duty';
+import type { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
+import { callRecord, duty, eventually } from './support/duty';
 import { RunningHotline } from './support/hotline-server';
 import { Person, addPerson, ownPhone } from './support/people';
 import { CallCentre, PhoneCall, startCallCentre } from './support/twilio';
@@ -40,6 +41,14 @@ const TEXTS = {
     outcome: '已给予建议',
     submit: '完成整理',
     note: '孩子说她把药存在抽屉里，已确认她现在安全。',
+    hold: '保持来电',
+    resume: '恢复通话',
+    onHold: '来电者处于保持状态。',
+    mute: '静音',
+    unmute: '取消静音',
+    muted: (name: string) => `${name}（你） 正在通话 · 已静音`,
+    transferTopic: '转接到话题',
+    transfer: '转回队列',
   },
   en: {
     switchTo: 'English',
@@ -66,6 +75,14 @@ const TEXTS = {
     outcome: 'Advice given',
     submit: 'Finish wrap-up',
     note: 'She says she has pills saved in her drawer; she is safe right now.',
+    hold: 'Hold caller',
+    resume: 'Resume caller',
+    onHold: 'The caller is on hold.',
+    mute: 'Mute',
+    unmute: 'Unmute',
+    muted: (name: string) => `${name} (you), talking · muted`,
+    transferTopic: 'Transfer to topic',
+    transfer: 'Transfer to the queue',
   },
 } as const;
 
@@ -79,6 +96,7 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])('the live call panel
   const text = TEXTS[lang];
   let centre: CallCentre;
   let hotline: RunningHotline;
+  let twilio: FakeTwilio;
   let browser: Browser;
   const problems: string[] = [];
   let topicLabels: Map<string, { 'zh-CN': string; en: string }>;
@@ -90,7 +108,7 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])('the live call panel
       HOTLINE_CLOCK_START: '2026-11-23T19:00:00+08:00',
       CONSOLE_GRACE_SECONDS: String(GRACE_SECONDS),
     });
-    ({ hotline } = centre);
+    ({ hotline, twilio } = centre);
     browser = await launchBrowser();
     type Topic = { key: string; label: { 'zh-CN': string; en: string }; children?: Topic[] };
     const walk = (topics: Topic[] = []): [string, Topic['label']][] =>
@@ -124,6 +142,21 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])('the live call panel
     return page;
   }
 
+  /** The volunteer on `page` goes available and answers a pupil's call about emotions. */
+  async function answered(page: Page, volunteer: Person) {
+    await page.getByRole('button', { name: text.available, exact: true }).click();
+    await page.locator('[data-state="available"]').waitFor(SEEN);
+    const call = new PhoneCall(hotline.baseUrl);
+    await call.dial();
+    await call.choose('1', '1');
+    const offer = await duty(hotline, volunteer).offer();
+    await duty(hotline, volunteer).accept(offer).expect(204);
+    const dialAction = await call.pickUp(offer.callId);
+    const panel = page.locator(`section.live-call[data-call="${offer.callId}"]`);
+    await panel.waitFor(SEEN);
+    return { call, offer, dialAction, panel };
+  }
+
   it('shows the call, keeps the record typed while talking through a reload, and brings the supervisors with crisis now', async () => {
     const supervisor = await addPerson(hotline, {
       roles: ['supervisor'],
@@ -138,19 +171,9 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])('the live call panel
     const wall = await pageOf(supervisor, 'wall');
     await hotline.as(supervisor.token).put('/api/me/presence').send({ state: 'break' }).expect(200);
     const page = await pageOf(volunteer, 'desk');
-    await page.getByRole('button', { name: text.available, exact: true }).click();
-    await page.locator('[data-state="available"]').waitFor(SEEN);
-
-    const call = new PhoneCall(hotline.baseUrl);
-    await call.dial();
-    await call.choose('1', '1');
-    const offer = await duty(hotline, volunteer).offer();
-    await duty(hotline, volunteer).accept(offer).expect(204);
-    const dialAction = await call.pickUp(offer.callId);
+    const { call, offer, dialAction, panel } = await answered(page, volunteer);
 
     // The panel: a running timer, the caller, topic, priority, history, and who is in the call.
-    const panel = page.locator(`section.live-call[data-call="${offer.callId}"]`);
-    await panel.waitFor(SEEN);
     await expect(panel.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(
       text.heading,
     );
@@ -275,6 +298,77 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])('the live call panel
       primaryTopic: 'emotional.anxiety_stress',
       hasNotes: true,
     });
+    // Signed off: the next call is someone else's.
+    await hotline
+      .as(volunteer.token)
+      .put('/api/me/presence')
+      .send({ state: 'offline' })
+      .expect(200);
+    expect(problems).toEqual([]);
+  });
+
+  it('holds the caller, mutes the volunteer and transfers the caller cold to another topic, from the keyboard', async () => {
+    const volunteer = await addPerson(hotline, {
+      topicSkills: ['emotional'],
+      phone: ownPhone(),
+      name: 'Li Volunteer',
+    });
+    const page = await pageOf(volunteer, 'controls');
+    const { call, offer, panel } = await answered(page, volunteer);
+    const atTwilio = (sid: string) =>
+      twilio.conferences.find(call.conference!.sid)!.participants.get(sid)!;
+
+    // Hold from the keyboard: Twilio plays the caller hold music, the panel says so.
+    const hold = panel.getByRole('button', { name: text.hold, exact: true });
+    await hold.focus();
+    await page.keyboard.press('Enter');
+    const resume = panel.getByRole('button', { name: text.resume, exact: true });
+    await resume.waitFor(SEEN);
+    await panel.locator('.live-call__hold').filter({ hasText: text.onHold }).waitFor(SEEN);
+    expect(atTwilio(call.callSid).hold).toBe(true);
+    await resume.focus();
+    await page.keyboard.press('Space');
+    await hold.waitFor(SEEN);
+    await panel.locator('.live-call__hold').waitFor({ state: 'detached', ...SEEN });
+    expect(atTwilio(call.callSid).hold).toBe(false);
+
+    // Mute: the volunteer's own leg at Twilio, and the panel marks them muted.
+    await panel.getByRole('button', { name: text.mute, exact: true }).click();
+    await panel.getByRole('button', { name: text.unmute, exact: true }).waitFor(SEEN);
+    await expect(panel.locator('.live-call__people li').allTextContents()).resolves.toEqual([
+      text.muted('Li Volunteer'),
+    ]);
+    expect(atTwilio(call.volunteerLeg).muted).toBe(true);
+    await panel.getByRole('button', { name: text.unmute, exact: true }).click();
+    await panel.getByRole('button', { name: text.mute, exact: true }).waitFor(SEEN);
+    expect(atTwilio(call.volunteerLeg).muted).toBe(false);
+
+    // The transfer waits for a topic; then the caller goes back to the queue for it.
+    const transfer = panel.getByRole('button', { name: text.transfer, exact: true });
+    await expect(transfer.isDisabled()).resolves.toBe(true);
+    await panel.getByLabel(text.transferTopic).selectOption({
+      label: topicLabels.get('learning')![lang],
+    });
+    const before = twilio.requests.length;
+    await transfer.focus();
+    await page.keyboard.press('Enter');
+    const moved = await twilio.next(
+      (request) =>
+        twilio.requests.indexOf(request) >= before &&
+        request.path.endsWith(`/Calls/${call.callSid}.json`),
+    );
+    expect(moved.params.Url).toBe(`https://hotline.test/twilio/voice/connect?call=${offer.callId}`);
+    await page.locator('[data-state="wrap_up"]').waitFor(SEEN);
+    await call.conferenceEvent('participant-leave', call.callSid, 'caller');
+    await call.conferenceEvent('conference-end');
+    await panel.waitFor({ state: 'detached', ...SEEN });
+    expect((await call.follow(moved.params.Url)).twiml).toContain('<Enqueue');
+    expect(await callRecord(hotline, call.callSid)).toMatchObject({
+      status: 'waiting',
+      topic: 'learning',
+      volunteer_id: null,
+    });
+    await call.hangUp();
     expect(problems).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import request from 'supertest';
 import type { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
 import { DIST } from './support/built-server';
 import { OpenConsole, openConsole } from './support/console';
-import { ROUTINE_CONTACT, eventually } from './support/duty';
+import { ROUTINE_CONTACT, callRecord, eventually } from './support/duty';
 import { ADMIN, RunningHotline } from './support/hotline-server';
 import { Person, addPerson, ownPhone } from './support/people';
 import { PhoneCall, fakeTwilio } from './support/twilio';
@@ -98,8 +98,10 @@ const onMariaDb = testDatabaseKind() === 'mysql';
   () => {
     let database: TestDatabase;
     let twilio: { fake: FakeTwilio; env: Record<string, string> };
+    let env: Record<string, string>;
     let a: Instance;
     let b: Instance;
+    let c: Instance | undefined;
     let viaA: RunningHotline;
     let viaB: RunningHotline;
     let first: Person;
@@ -150,7 +152,7 @@ const onMariaDb = testDatabaseKind() === 'mysql';
     beforeAll(async () => {
       database = await createTestDatabase('mysql');
       twilio = await fakeTwilio();
-      const env = {
+      env = {
         ...twilio.env,
         DATABASE_URL: database.url,
         DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
@@ -176,7 +178,9 @@ const onMariaDb = testDatabaseKind() === 'mysql';
 
     afterAll(async () => {
       for (const opened of consoles) opened.close();
-      await Promise.all([a, b].filter(Boolean).map((instance) => instance.stop('SIGTERM')));
+      await Promise.all(
+        [a, b, c].flatMap((instance) => (instance ? [instance.stop('SIGTERM')] : [])),
+      );
       await twilio?.fake.stop();
       await database?.drop();
     });
@@ -322,5 +326,80 @@ const onMariaDb = testDatabaseKind() === 'mysql';
         new Set(rows.map((row) => row.id)),
       );
     }, 40_000);
+
+    it('keeps a conference going through a failover: the new leader knows who is in it, a supervisor joins and takes it over', async () => {
+      // B leads now; C joins, and the call and its people come in through C.
+      c = await startInstance('c', env);
+      const viaC = handle(c, database);
+      const admin = await viaC.signIn();
+      const volunteer = await addPerson(
+        viaC,
+        { topicSkills: ['learning'], phone: ownPhone() },
+        admin,
+      );
+      const supervisor = await addPerson(
+        viaC,
+        { roles: ['volunteer', 'supervisor'], phone: ownPhone() },
+        admin,
+      );
+      const desk = await openConsole(viaC, volunteer.token);
+      consoles.push(desk);
+      const offers = ringing(desk);
+      await desk.socket.emitWithAck('presence.set', { state: 'available' });
+      const call = new PhoneCall(c.baseUrl);
+      await call.dial();
+      expect((await call.choose('1', '2')).twiml).toContain('<Enqueue');
+      await call.hold();
+      const offer = await offers.next();
+      expect(await desk.socket.emitWithAck('offer.accept', { offerId: offer.offerId })).toEqual({
+        ok: true,
+      });
+      const action = await call.pickUp(offer.callId);
+
+      await b.stop('SIGKILL');
+      await eventually(
+        async () => (c!.output().includes('Instance c leads the routing') ? true : undefined),
+        'instance C to take over',
+        LEASE_MS * 4,
+      );
+
+      // The conference went on at Twilio; C reads who is in it and a supervisor joins.
+      const as = (token: string, path: string) =>
+        request(c!.baseUrl).post(path).set('Authorization', `Bearer ${token}`);
+      const listening = await as(supervisor.token, `/api/calls/${offer.callId}/monitor`)
+        .send({ mode: 'listen' })
+        .expect(200);
+      expect(listening.body.participants).toEqual([
+        expect.objectContaining({ volunteerId: volunteer.id, role: 'volunteer', mode: 'talk' }),
+        expect.objectContaining({ volunteerId: supervisor.id, role: 'supervisor', mode: 'listen' }),
+      ]);
+      const leg = [
+        ...twilio.fake.conferences.find(call.conference!.sid)!.participants.values(),
+      ].find((participant) => participant.label === `supervisor-${supervisor.id}`)!;
+      expect(leg).toMatchObject({ muted: true });
+      await call.conferenceEvent('participant-join', leg.callSid, leg.label!);
+
+      // The take-over goes through the new leader's engine, which rebuilt the call talking.
+      const taken = await as(supervisor.token, `/api/calls/${offer.callId}/take-over`);
+      expect([taken.status, taken.body.message]).toEqual([200, undefined]);
+      expect(taken.body.participants).toEqual([
+        expect.objectContaining({ volunteerId: supervisor.id, role: 'supervisor', mode: 'talk' }),
+      ]);
+      expect(
+        twilio.fake.conferences.find(call.conference!.sid)!.participants.has(call.volunteerLeg),
+      ).toBe(false);
+      const { snapshot } = (await desk.socket.emitWithAck('snapshot.get', {})) as unknown as {
+        snapshot: { me: { state: string } };
+      };
+      expect(snapshot.me.state).toBe('wrap_up');
+      await call.conferenceEvent('participant-leave', call.callSid, 'caller');
+      await call.conferenceEvent('conference-end');
+      await call.follow(action, { DialCallStatus: 'completed', DialCallDuration: '0' });
+      await call.hangUp();
+      expect(await callRecord(viaC, call.callSid)).toMatchObject({
+        outcome: 'answered',
+        volunteer_id: supervisor.id,
+      });
+    }, 60_000);
   },
 );

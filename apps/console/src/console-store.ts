@@ -223,6 +223,21 @@ export class ConsoleStore {
     return this.request('DELETE', `/api/calls/${callId}/monitor`);
   }
 
+  /** The volunteer puts the caller on hold (hold music) or takes them back. */
+  hold(callId: string, on: boolean): Promise<boolean> {
+    return this.request('POST', `/api/calls/${callId}/hold`, { on });
+  }
+
+  /** The volunteer mutes or unmutes themself. */
+  mute(callId: string, on: boolean): Promise<boolean> {
+    return this.request('POST', `/api/calls/${callId}/mute`, { on });
+  }
+
+  /** The volunteer sends the caller back to the queue for a top-level topic; they go to wrap-up. */
+  transferToQueue(callId: string, topic: string): Promise<boolean> {
+    return this.request('POST', `/api/calls/${callId}/transfer`, { kind: 'cold', topic });
+  }
+
   /** An API request; its refusal becomes the page's notice, a live call it returns is mine. */
   private async request(method: string, path: string, body?: object): Promise<boolean> {
     this.update({ busy: true });

@@ -305,6 +305,15 @@ const zh = {
   'live.crisisNow': '危机求助',
   'live.crisisHint': '立即开启危机个案，提醒值班督导，并请其加入通话。',
   'live.crisisOpened': '已开启危机个案，值班督导已收到提醒，可加入通话。',
+  'live.controls': '通话操作',
+  'live.hold': '保持来电',
+  'live.resume': '恢复通话',
+  'live.mute': '静音',
+  'live.unmute': '取消静音',
+  'live.transferTopic': '转接到话题',
+  'live.transferChoose': '选择话题…',
+  'live.transfer': '转回队列',
+  'live.transferHint': '来电者回到所选话题的队列，保留原有优先级和位置；你进入整理，无需填写记录。',
   'wrapUp.liveHeading': '咨询记录（通话中填写）',
   'wrapUp.liveHint':
     '边通话边记录：内容会自动保存，刷新页面或断线都不会丢失；通话结束后在此完成并提交。',
@@ -851,6 +860,16 @@ const en: Record<TextKey, string> = {
     'Opens a crisis case at once, alerts the supervisors on duty and asks them to join the call.',
   'live.crisisOpened':
     'Crisis case opened: the supervisors on duty have been alerted and can join the call.',
+  'live.controls': 'Call controls',
+  'live.hold': 'Hold caller',
+  'live.resume': 'Resume caller',
+  'live.mute': 'Mute',
+  'live.unmute': 'Unmute',
+  'live.transferTopic': 'Transfer to topic',
+  'live.transferChoose': 'Choose a topic…',
+  'live.transfer': 'Transfer to the queue',
+  'live.transferHint':
+    'The caller goes back to the queue for the chosen topic, keeping their priority and place; you go to wrap-up with no record to write.',
   'wrapUp.liveHeading': 'Contact record (write it as you talk)',
   'wrapUp.liveHint':
     'Write as you talk: it is saved as you type, so a reload or a dropped connection loses nothing. Finish and send it here when the call ends.',

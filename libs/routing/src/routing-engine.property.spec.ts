@@ -86,6 +86,16 @@ const command = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('resurrect' as const), pick }) },
   {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('restoreTalking' as const),
+      pick,
+      topic: fc.constantFrom(...TOPICS),
+      crisis: fc.boolean(),
+      talkedSeconds: fc.integer({ min: 0, max: 600 }),
+    }),
+  },
+  {
     weight: 4,
     arbitrary: fc.record({
       kind: fc.constant('wait' as const),
@@ -187,6 +197,27 @@ class Switchboard {
         const call = this.newCall(command.topic, command.crisis, this.t - command.waitedSeconds);
         engine.restore(call);
         this.calls.set(call.callId, call);
+        return this.absorb(engine.dispatch());
+      }
+      case 'restoreTalking': {
+        // A conversation from before a failover: put back only on someone on duty and free.
+        const id = of(this.volunteerIds, command.pick);
+        if (!id) return;
+        const call = this.newCall(command.topic, command.crisis, this.t - 1000);
+        const free =
+          this.states.get(id) !== 'offline' && engine.volunteer(id)?.callId === undefined;
+        const effects = engine.restoreTalking(call, id, this.t - command.talkedSeconds * 1000);
+        if (!free) {
+          must(effects.length === 0, 'a conversation put back on someone offline or busy');
+          must(engine.call(call.callId) === undefined, 'a conversation kept without its volunteer');
+          return;
+        }
+        this.calls.set(call.callId, call);
+        this.talking.add(call.callId);
+        this.absorb(effects);
+        must(engine.call(call.callId)?.phase === 'talking', 'a conversation put back not talking');
+        must(engine.call(call.callId)?.volunteerId === id, 'a conversation put back on another');
+        expect(engine.restoreTalking(call, id, this.t)).toEqual([]);
         return this.absorb(engine.dispatch());
       }
       case 'answer': {

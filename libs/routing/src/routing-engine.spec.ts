@@ -85,6 +85,40 @@ describe('RoutingEngine', () => {
       ]);
     });
 
+    it('puts back a conversation after a failover: its volunteer talks on it until it ends, and a take-over still reaches it', () => {
+      const engine = hotline();
+      engine.setVolunteer({ id: 'ana', skills: ['emotional'] });
+      engine.setPresence('ana', 'break');
+      engine.setVolunteer({ id: 'ben', skills: ['emotional'] });
+      const talk = (callId: string, volunteerId: string) =>
+        engine.restoreTalking(
+          { callId, topic: 'emotional', priority: 'normal', arrivedAt: t - 60_000 },
+          volunteerId,
+          t - 30_000,
+        );
+      expect(talk('call-1', 'ana')).toEqual([
+        { type: 'volunteer_state', volunteerId: 'ana', state: 'talking', since: t },
+      ]);
+      expect(engine.call('call-1')).toMatchObject({ phase: 'talking', volunteerId: 'ana' });
+      // Known already, someone on another call, someone offline or unknown: nothing changes.
+      expect(talk('call-1', 'ana')).toEqual([]);
+      expect(talk('call-2', 'ana')).toEqual([]);
+      expect(talk('call-2', 'ben')).toEqual([]);
+      expect(talk('call-2', 'nobody')).toEqual([]);
+      expect(engine.call('call-2')).toBeUndefined();
+      // Nothing offered to someone talking.
+      ring(engine, 'call-3');
+      expect(engine.call('call-3')?.phase).toBe('waiting');
+
+      const effects = engine.takeOver('call-1', 'supervisor');
+      expect(effects).toContainEqual(
+        expect.objectContaining({ type: 'volunteer_state', volunteerId: 'ana', state: 'wrap_up' }),
+      );
+      expect(engine.call('call-1')).toBeUndefined();
+      // An ended call is never put back.
+      expect(talk('call-1', 'ana')).toEqual([]);
+    });
+
     it('offers a volunteer who becomes available the first call they may take', () => {
       const engine = hotline();
       engine.setVolunteer({ id: 'ana', skills: ['emotional'] });

@@ -365,6 +365,27 @@ export class RoutingEngine {
   }
 
   /**
+   * Puts back a call that was in conversation before a failover, its volunteer talking on it,
+   * so a take-over or a transfer still reaches it and its end sends the volunteer to wrap-up.
+   * Nothing happens when the call is known or ended here, or the volunteer is unknown, offline
+   * or on another call: the call then finishes through its webhooks alone.
+   */
+  restoreTalking(incoming: IncomingCall, volunteerId: string, acceptedAt: number): RoutingEffect[] {
+    const volunteer = this.volunteers.get(volunteerId);
+    if (this.calls.has(incoming.callId) || this.ended.has(incoming.callId)) return [];
+    if (!volunteer || volunteer.call || volunteer.state === 'offline') return [];
+    return this.handle(() => {
+      // As for a call admitted: a crisis caller transferred back to the queue climbs the ladder.
+      const call = this.track(incoming);
+      call.phase = 'talking';
+      call.volunteer = volunteer;
+      call.acceptedAt = acceptedAt;
+      volunteer.call = call;
+      this.moveTo(volunteer, 'talking');
+    });
+  }
+
+  /**
    * A supervisor answered the ring of the escalation ladder: they take the crisis caller, who
    * leaves the queue (an offer ringing elsewhere is taken back). The call ends `answered` by
    * the supervisor.
@@ -675,6 +696,11 @@ export class RoutingEngine {
   }
 
   private admit(incoming: IncomingCall): void {
+    this.waiting.add(this.track(incoming));
+  }
+
+  /** A call the engine looks after from now on, waiting; a crisis caller's ladder starts. */
+  private track(incoming: IncomingCall): Call {
     const { callId, topic, priority, arrivedAt } = incoming;
     const call: Call = {
       callId,
@@ -686,8 +712,8 @@ export class RoutingEngine {
       heapIndex: [],
     };
     this.calls.set(callId, call);
-    this.waiting.add(call);
     if (priority === 'crisis') this.ladder.start(callId, arrivedAt);
+    return call;
   }
 
   private stopConnecting(call: Call): void {

@@ -1,4 +1,5 @@
 import type { CallParticipant, LiveCall } from '@hotline/console-protocol';
+import { useState } from 'react';
 import { callerTypeKey, useI18n } from '../i18n';
 import { CallerFlags } from './CallerFlags';
 import { formatDuration, secondsSince, useNow } from '../time';
@@ -6,7 +7,8 @@ import { formatDuration, secondsSince, useNow } from '../time';
 /**
  * The call I am in: how long it has run, who is calling about what, how often this number
  * called before, who else is in the call, and "crisis now", which opens a crisis case at once
- * and brings the supervisors (the contact form sits beside it).
+ * and brings the supervisors (the contact form sits beside it). The volunteer holds the caller,
+ * mutes themself or sends the caller back to the queue for another topic from here.
  */
 export function LiveCallPanel({
   call,
@@ -14,12 +16,18 @@ export function LiveCallPanel({
   busy,
   serverNow,
   onCrisisNow,
+  onHold,
+  onMute,
+  onTransfer,
 }: {
   call: LiveCall;
   meId: string;
   busy: boolean;
   serverNow: (now: number) => number;
   onCrisisNow: () => void;
+  onHold: (on: boolean) => void;
+  onMute: (on: boolean) => void;
+  onTransfer: (topic: string) => void;
 }) {
   const { t, topic } = useI18n();
   const now = serverNow(useNow());
@@ -81,6 +89,16 @@ export function LiveCallPanel({
           </li>
         ))}
       </ul>
+      {mine?.role === 'volunteer' && (
+        <CallControls
+          call={call}
+          muted={mine.muted === true}
+          busy={busy}
+          onHold={onHold}
+          onMute={onMute}
+          onTransfer={onTransfer}
+        />
+      )}
       {mine?.role !== 'supervisor' && (
         <div className="live-call__crisis">
           <button
@@ -98,5 +116,73 @@ export function LiveCallPanel({
         </div>
       )}
     </section>
+  );
+}
+
+/** Hold, mute and the cold transfer: what the volunteer in the call does with it. */
+function CallControls({
+  call,
+  muted,
+  busy,
+  onHold,
+  onMute,
+  onTransfer,
+}: {
+  call: LiveCall;
+  muted: boolean;
+  busy: boolean;
+  onHold: (on: boolean) => void;
+  onMute: (on: boolean) => void;
+  onTransfer: (topic: string) => void;
+}) {
+  const { t, topic, topics } = useI18n();
+  const [target, setTarget] = useState('');
+  return (
+    <div className="live-call__controls" role="group" aria-label={t('live.controls')}>
+      <button
+        type="button"
+        className="button"
+        data-control="hold"
+        disabled={busy}
+        onClick={() => onHold(!call.callerOnHold)}
+      >
+        {t(call.callerOnHold ? 'live.resume' : 'live.hold')}
+      </button>
+      <button
+        type="button"
+        className="button"
+        data-control="mute"
+        disabled={busy}
+        onClick={() => onMute(!muted)}
+      >
+        {t(muted ? 'live.unmute' : 'live.mute')}
+      </button>
+      <label htmlFor="live-call-transfer-topic">{t('live.transferTopic')}</label>
+      <select
+        id="live-call-transfer-topic"
+        value={target}
+        aria-describedby="live-call-transfer-hint"
+        onChange={(event) => setTarget(event.target.value)}
+      >
+        <option value="">{t('live.transferChoose')}</option>
+        {topics.map((top) => (
+          <option key={top.key} value={top.key}>
+            {topic(top.key)}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="button"
+        data-control="transfer"
+        disabled={busy || !target}
+        onClick={() => onTransfer(target)}
+      >
+        {t('live.transfer')}
+      </button>
+      <p id="live-call-transfer-hint" className="hint">
+        {t('live.transferHint')}
+      </p>
+    </div>
   );
 }

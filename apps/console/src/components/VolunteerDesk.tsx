@@ -102,6 +102,9 @@ export function VolunteerDesk({
           busy={model.busy}
           serverNow={serverNow}
           onCrisisNow={() => void store.crisisNow(live.liveCall!.callId)}
+          onHold={(on) => void store.hold(live.liveCall!.callId, on)}
+          onMute={(on) => void store.mute(live.liveCall!.callId, on)}
+          onTransfer={(topic) => void store.transferToQueue(live.liveCall!.callId, topic)}
         />
       ) : (
         me.state === 'talking' && (

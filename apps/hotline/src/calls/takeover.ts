@@ -42,15 +42,17 @@ export class Takeover {
 
   /**
    * The new leader, or a single server that started, begins from the record: volunteers on
-   * duty get their states back (on a call or in wrap-up: break, since the calls they are on
-   * finish through their webhooks), then waiting callers their places (a call that was
-   * ringing rings its volunteer again when they are available), and routing resumes. Those
+   * duty get their states back (in wrap-up: break), then waiting callers their places (a call
+   * that was ringing rings its volunteer again when they are available), then calls in
+   * conversation their volunteer (a take-over or transfer still reaches them; one whose
+   * volunteer is gone finishes through its webhooks), and routing resumes. Those
    * whose consoles do not come back within the grace period go offline (`OpenConsoles`).
    */
   async takeOver(): Promise<void> {
     this.leader.retire();
     await this.restoreVolunteers();
     await this.restoreWaitingCalls();
+    await this.restoreConversations();
     for (const { hotlineId } of this.leader.held()) {
       await this.leader.step(hotlineId, (engine) => ({
         value: undefined,
@@ -107,6 +109,30 @@ export class Takeover {
       }));
     }
     this.logger.log(`Restored ${waiting.length} waiting call(s) to their queues`);
+  }
+
+  /**
+   * Calls in conversation get their volunteer back, talking on them, if Twilio says the caller
+   * is still on the line: a call that ended while no server ran would keep its volunteer
+   * talking for ever. Unknown (Twilio unreachable): it finishes through its webhooks alone.
+   */
+  private async restoreConversations(): Promise<void> {
+    const talking = await this.calls.find({
+      where: { status: 'talking', outcome: IsNull(), endedAt: IsNull(), training: false },
+    });
+    let restored = 0;
+    for (const call of talking) {
+      if (!call.volunteerId || (await this.line.status(call.callSid)) !== 'in-progress') continue;
+      restored += await this.leader.step(call.hotlineId, (engine) => {
+        const effects = engine.restoreTalking(
+          queueEntry(call),
+          call.volunteerId!,
+          (call.answeredAt ?? call.updatedAt).getTime(),
+        );
+        return { value: effects.length > 0 ? 1 : 0, effects };
+      });
+    }
+    if (restored > 0) this.logger.log(`Restored ${restored} call(s) in conversation`);
   }
 
   /**
