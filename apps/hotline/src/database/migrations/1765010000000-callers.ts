@@ -30,7 +30,10 @@ export class Callers1765010000000 implements MigrationInterface {
             name: 'idx_caller_block_hotline_id_subject_hash',
             columnNames: ['hotline_id', 'subject_hash'],
           },
-          { name: 'idx_caller_block_lifted_at_expires_at', columnNames: ['lifted_at', 'expires_at'] },
+          {
+            name: 'idx_caller_block_lifted_at_expires_at',
+            columnNames: ['lifted_at', 'expires_at'],
+          },
         ],
         foreignKeys: [foreignKey('caller_block', 'hotline_id', 'hotline')],
       }),
