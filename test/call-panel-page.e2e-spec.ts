@@ -138,6 +138,13 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])('the live call panel
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`${label} console: ${message.text()}`);
     });
+    // Which request a refusal answered, beside the browser's own line about it.
+    page.on('response', (response) => {
+      if (response.status() >= 400)
+        problems.push(
+          `${label}: ${response.request().method()} ${response.url()} → ${response.status()}`,
+        );
+    });
     await signIn(page, person);
     return page;
   }

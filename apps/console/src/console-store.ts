@@ -78,7 +78,11 @@ export interface ConsoleModel {
   recordDue: RecordDue | null;
   notice: Notice | null;
   busy: boolean;
-  /** The call I am in (`call.live`): on the wall, the one a supervisor joined. */
+  /**
+   * The call I sent back to the queue: its record follows whoever takes it next, so the pause
+   * after it asks me for none.
+   */
+  handedOver: string | null;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -96,6 +100,7 @@ export class ConsoleStore {
     recordDue: null,
     notice: null,
     busy: false,
+    handedOver: null,
   };
   private readonly listeners = new Set<() => void>();
   /** The best lower bound of the server clock's offset we have seen; null until any. */
@@ -234,8 +239,15 @@ export class ConsoleStore {
   }
 
   /** The volunteer sends the caller back to the queue for a top-level topic; they go to wrap-up. */
-  transferToQueue(callId: string, topic: string): Promise<boolean> {
-    return this.request('POST', `/api/calls/${callId}/transfer`, { kind: 'cold', topic });
+  async transferToQueue(callId: string, topic: string): Promise<boolean> {
+    // Before the request: the wrap-up it starts may reach me before its answer does.
+    this.update({ handedOver: callId });
+    const done = await this.request('POST', `/api/calls/${callId}/transfer`, {
+      kind: 'cold',
+      topic,
+    });
+    if (!done) this.update({ handedOver: null });
+    return done;
   }
 
   /** An API request; its refusal becomes the page's notice, a live call it returns is mine. */
@@ -443,6 +455,7 @@ function recordDueAfter(model: ConsoleModel): RecordDue | null {
   if (me?.state !== 'wrap_up') return model.recordDue;
   const accepted = model.acceptedOffer;
   const callId = me.wrapUpCallId ?? accepted?.callId ?? null;
+  if (callId !== null && callId === model.handedOver) return null;
   if (model.recordDue && model.recordDue.callId === callId) return model.recordDue;
   const known = accepted && accepted.callId === callId ? accepted : null;
   return { callId, callerType: known?.callerType ?? null, topic: known?.topic ?? null };
