@@ -513,11 +513,13 @@ describe('a supervisor in the call: the conference, listen, whisper, barge, hold
       expect((await complete().expect(409)).body.message).toMatch(/not answered yet/);
       await call.conferenceEvent('participant-join', leg.callSid, leg.label!);
 
-      const done = await complete().expect(200);
-      expect(done.body).toMatchObject({ callerOnHold: false });
-      expect(done.body.participants).toEqual([
+      await complete().expect(204);
+      const handed = await hotline.as(colleague.token).get(`/api/calls/${callId}/live`).expect(200);
+      expect(handed.body).toMatchObject({ callerOnHold: false });
+      expect(handed.body.participants).toEqual([
         expect.objectContaining({ volunteerId: colleague.id, mode: 'talk' }),
       ]);
+      await hotline.as(volunteer.token).get(`/api/calls/${callId}/live`).expect(404);
       expect(callerAtTwilio(call).hold).toBe(false);
       expect(
         twilio.conferences.find(call.conference!.sid)!.participants.has(call.volunteerLeg),

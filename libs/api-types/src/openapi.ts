@@ -6278,13 +6278,12 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      200: {
+      /** @description Handed over: the call is no longer yours */
+      204: {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['LiveCallView'];
-        };
+        content?: never;
       };
       /** @description No valid access token */
       401: {

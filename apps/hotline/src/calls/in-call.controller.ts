@@ -130,17 +130,17 @@ export class InCallController {
   }
 
   @Post('transfer/complete')
-  @HttpCode(200)
+  @HttpCode(204)
   @ApiOperation({
     summary:
       'Warm transfer: hand the caller over to the colleague; the call and its contact record are theirs, you leave into wrap-up (audited)',
   })
-  @ApiOkResponse({ type: LiveCallView })
+  @ApiNoContentResponse({ description: 'Handed over: the call is no longer yours' })
   @ApiConflictResponse({ description: 'No transfer under way, or the colleague has not answered' })
   completeTransfer(
     @SignedIn() volunteer: Volunteer,
     @Param('id', IdParam('call')) id: string,
-  ): Promise<LiveCall> {
+  ): Promise<void> {
     return this.warm.complete(volunteer, id);
   }
 

@@ -122,7 +122,7 @@ export class WarmTransfer {
   }
 
   /** The volunteer hands the caller over to the colleague and leaves the call. */
-  async complete(volunteer: Volunteer, callId: string): Promise<LiveCall> {
+  async complete(volunteer: Volunteer, callId: string): Promise<void> {
     const call = await this.ownConversation(volunteer, callId);
     const colleague = await this.consulted(call);
     if (!colleague.joinedAt)
@@ -137,7 +137,8 @@ export class WarmTransfer {
     await this.holdCaller(call, false);
     if (mine) await this.removeLeg(call, mine);
     await this.audited(volunteer.id, call, 'call.transfer.warm.completed');
-    return this.told(call.id, [volunteer.id]);
+    // Nothing to answer the volunteer: the call is over for them (`call.live` says so).
+    await this.live.publish(call.id, [volunteer.id]);
   }
 
   /** The volunteer takes the caller back; the colleague leaves and is available again. */
