@@ -49,6 +49,10 @@ const TEXTS = {
     muted: (name: string) => `${name}（你） 正在通话 · 已静音`,
     transferTopic: '转接到话题',
     transfer: '转回队列',
+    colleague: '同事',
+    colleagueOption: (name: string) => `志愿者 ${name}`,
+    warmStart: '先与同事沟通',
+    warmComplete: '交给同事',
   },
   en: {
     switchTo: 'English',
@@ -83,6 +87,10 @@ const TEXTS = {
     muted: (name: string) => `${name} (you), talking · muted`,
     transferTopic: 'Transfer to topic',
     transfer: 'Transfer to the queue',
+    colleague: 'Colleague',
+    colleagueOption: (name: string) => `Volunteer ${name}`,
+    warmStart: 'Talk to them first',
+    warmComplete: 'Hand the caller over',
   },
 } as const;
 
@@ -376,6 +384,51 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])('the live call panel
       volunteer_id: null,
     });
     await call.hangUp();
+    expect(problems).toEqual([]);
+  });
+
+  it('transfers the caller warm to a colleague picked on the panel, who then has the call', async () => {
+    const volunteer = await addPerson(hotline, {
+      topicSkills: ['emotional'],
+      phone: ownPhone(),
+      name: 'Zhao Volunteer',
+    });
+    const colleague = await addPerson(hotline, {
+      topicSkills: ['learning'],
+      phone: ownPhone(),
+      name: `Qian ${lang}`,
+    });
+    const page = await pageOf(volunteer, 'warm');
+    const { call, offer, dialAction, panel } = await answered(page, volunteer);
+    await duty(hotline, colleague).available();
+    const atTwilio = () => twilio.conferences.find(call.conference!.sid)!.participants;
+
+    // The picker lists those available when opened; the volunteer talks to them first.
+    const picker = panel.getByLabel(text.colleague, { exact: true });
+    await picker.focus();
+    const option = text.colleagueOption(`Qian ${lang}`);
+    await picker.locator('option', { hasText: option }).waitFor({ state: 'attached', ...SEEN });
+    await picker.selectOption({ label: option });
+    await panel.getByRole('button', { name: text.warmStart, exact: true }).click();
+    await panel.locator('.live-call__hold').filter({ hasText: text.onHold }).waitFor(SEEN);
+    expect(atTwilio().get(call.callSid)!.hold).toBe(true);
+    const leg = [...atTwilio().values()].find((one) => one.label === `colleague-${colleague.id}`)!;
+    await call.conferenceEvent('participant-join', leg.callSid, leg.label!);
+
+    // Handed over: the volunteer's panel closes, the call and its record are the colleague's.
+    await panel.getByRole('button', { name: text.warmComplete, exact: true }).click();
+    await panel.waitFor({ state: 'detached', ...SEEN });
+    expect(atTwilio().get(call.callSid)!.hold).toBe(false);
+    expect(await callRecord(hotline, call.callSid)).toMatchObject({
+      status: 'talking',
+      volunteer_id: colleague.id,
+    });
+    await call.conferenceEvent('participant-leave', call.callSid, 'caller');
+    await call.follow(dialAction, { DialCallStatus: 'completed', DialCallDuration: '0' });
+    await call.hangUp();
+    await duty(hotline, colleague).wrapUp(offer.callId).expect(200);
+    for (const person of [volunteer, colleague])
+      await hotline.as(person.token).put('/api/me/presence').send({ state: 'offline' }).expect(200);
     expect(problems).toEqual([]);
   });
 });

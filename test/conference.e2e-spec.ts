@@ -54,6 +54,31 @@ describe('a supervisor in the call: the conference, listen, whisper, barge, hold
     return { call, callId: offer.callId, action };
   }
 
+  const goOffline = async (...people: Person[]) => {
+    for (const person of people)
+      await hotline.as(person.token).put('/api/me/presence').send({ state: 'offline' }).expect(200);
+  };
+
+  /** The caller hangs up: the call ends answered, and it and its contact record are `person`'s. */
+  async function endsWith(call: PhoneCall, action: string, person: Person): Promise<void> {
+    await call.conferenceEvent('participant-leave', call.callSid, 'caller');
+    await call.follow(action, { DialCallStatus: 'completed', DialCallDuration: '0' });
+    await call.hangUp();
+    const record = await callRecord(hotline, call.callSid);
+    expect(record).toMatchObject({ outcome: 'answered', status: 'ended', volunteer_id: person.id });
+    const contact = await eventually(
+      async () =>
+        (
+          await hotline.database.query<{ volunteer_id: string }>(
+            'SELECT volunteer_id FROM contact WHERE call_id = ?',
+            [record.id],
+          )
+        )[0],
+      'the contact record',
+    );
+    expect(contact.volunteer_id).toBe(person.id);
+  }
+
   const monitor = (callId: string, body: object, token = supervisor.token) =>
     hotline.as(token).post(`/api/calls/${callId}/monitor`).send(body);
 
@@ -399,30 +424,194 @@ describe('a supervisor in the call: the conference, listen, whisper, barge, hold
     expect(offer).toMatchObject({ callId, topic: 'learning', priority: 'normal' });
     await duty(hotline, next).accept(offer).expect(204);
     const action = await call.pickUp(callId);
-    await call.conferenceEvent('participant-leave', call.callSid, 'caller');
-    await call.follow(action, { DialCallStatus: 'completed', DialCallDuration: '0' });
-    await call.hangUp();
-    expect(await callRecord(hotline, call.callSid)).toMatchObject({
-      outcome: 'answered',
-      status: 'ended',
-      volunteer_id: next.id,
-    });
-    const contact = await eventually(
-      async () =>
-        (
-          await hotline.database.query<{ volunteer_id: string }>(
-            'SELECT volunteer_id FROM contact WHERE call_id = ?',
-            [callId],
-          )
-        )[0],
-      'the contact record',
-    );
-    expect(contact.volunteer_id).toBe(next.id);
+    await endsWith(call, action, next);
     await duty(hotline, next).wrapUp(callId).expect(200);
 
     await later.hangUp();
     for (const person of [volunteer, next])
       await hotline.as(person.token).put('/api/me/presence').send({ state: 'offline' }).expect(200);
+  });
+
+  /** The colleague's participant at the fake Twilio, once a warm transfer rang them in. */
+  const colleagueAtTwilio = (call: PhoneCall, colleague: Person) =>
+    [...twilio.conferences.find(call.conference!.sid)!.participants.values()].find(
+      (participant) => participant.label === `colleague-${colleague.id}`,
+    );
+  const callerAtTwilio = (call: PhoneCall) =>
+    twilio.conferences.find(call.conference!.sid)!.participants.get(call.callSid)!;
+  const stateOf = async (person: Person) =>
+    (
+      (await hotline.as(supervisor.token).get('/api/queue').expect(200)).body.volunteers as {
+        id: string;
+        state: string;
+      }[]
+    ).find((one) => one.id === person.id)?.state;
+  const warmActions = async (callId: string) =>
+    (
+      await hotline.database.query<{ action: string }>(
+        "SELECT action FROM audit_event WHERE subject_id = ? AND action LIKE 'call.transfer.warm%' ORDER BY occurred_at",
+        [callId],
+      )
+    ).map((row) => row.action);
+
+  it('transfers a caller warm: on hold while the volunteer consults an available colleague, who then has the call and its record', async () => {
+    const colleague = await addPerson(hotline, {
+      name: 'Colleague Wu',
+      topicSkills: ['learning'],
+      phone: ownPhone(),
+    });
+    const desk = await openConsole(hotline, volunteer.token);
+    const volunteerLive = liveOn(desk);
+    try {
+      const { call, callId, action } = await talkingCall();
+      const transfer = (body: object, token = volunteer.token) =>
+        hotline.as(token).post(`/api/calls/${callId}/transfer`).send(body);
+      const complete = () =>
+        hotline.as(volunteer.token).post(`/api/calls/${callId}/transfer/complete`);
+
+      // Refused: bad input, nobody of this hotline, a colleague offline (saying why).
+      const bad = await transfer({ kind: 'warm', volunteerId: 'nobody' }).expect(400);
+      expect(JSON.stringify(bad.body)).toContain('volunteerId must be a volunteer id');
+      await transfer({ kind: 'warm', volunteerId: '00000000-0000-4000-8000-000000000000' }).expect(
+        404,
+      );
+      await transfer({ kind: 'warm', volunteerId: volunteer.id }).expect(400);
+      const before = twilio.requests.length;
+      const offline = await transfer({ kind: 'warm', volunteerId: colleague.id }).expect(409);
+      expect(offline.body.message).toBe('Your colleague is not available now: they are offline.');
+      expect(twilio.requests.length).toBe(before);
+      expect(callerAtTwilio(call).hold).toBe(false);
+      await transfer({ kind: 'warm', volunteerId: colleague.id }, supervisor.token).expect(409);
+      await complete().expect(409);
+
+      await duty(hotline, colleague).available();
+      // The panel's picker: those available now, not the volunteer themself.
+      const colleagues = (
+        await hotline.as(volunteer.token).get(`/api/calls/${callId}/colleagues`).expect(200)
+      ).body as { id: string; role: string }[];
+      expect(colleagues).toContainEqual({
+        id: colleague.id,
+        name: 'Colleague Wu',
+        role: 'volunteer',
+      });
+      expect(colleagues.map((one) => one.id)).not.toContain(volunteer.id);
+      const consulting = await transfer({ kind: 'warm', volunteerId: colleague.id }).expect(200);
+      expect(consulting.body).toMatchObject({
+        callerOnHold: true,
+        participants: [
+          { volunteerId: volunteer.id, mode: 'talk', holding: true },
+          { volunteerId: colleague.id, role: 'volunteer', mode: 'consult' },
+        ],
+      });
+      // At Twilio: the caller hears hold music, the colleague's phone is rung into the call.
+      expect(callerAtTwilio(call).hold).toBe(true);
+      const leg = colleagueAtTwilio(call, colleague)!;
+      expect(leg).toMatchObject({ muted: false, coaching: false });
+      // The colleague is taken: offered no other caller meanwhile.
+      expect(await stateOf(colleague)).toBe('talking');
+      // Not answered yet: nothing to hand over.
+      expect((await complete().expect(409)).body.message).toMatch(/not answered yet/);
+      await call.conferenceEvent('participant-join', leg.callSid, leg.label!);
+
+      await complete().expect(204);
+      const handed = await hotline.as(colleague.token).get(`/api/calls/${callId}/live`).expect(200);
+      expect(handed.body).toMatchObject({ callerOnHold: false });
+      expect(handed.body.participants).toEqual([
+        expect.objectContaining({ volunteerId: colleague.id, mode: 'talk' }),
+      ]);
+      await hotline.as(volunteer.token).get(`/api/calls/${callId}/live`).expect(404);
+      expect(callerAtTwilio(call).hold).toBe(false);
+      expect(
+        twilio.conferences.find(call.conference!.sid)!.participants.has(call.volunteerLeg),
+      ).toBe(false);
+      await eventually(
+        async () => volunteerLive.ended.includes(callId) || undefined,
+        'the volunteer to leave the call',
+      );
+      expect(await stateOf(volunteer)).toBe('wrap_up');
+      expect(await stateOf(colleague)).toBe('talking');
+      expect(await callRecord(hotline, call.callSid)).toMatchObject({
+        status: 'talking',
+        volunteer_id: colleague.id,
+        outcome: null,
+      });
+      expect(await warmActions(callId)).toEqual([
+        'call.transfer.warm',
+        'call.transfer.warm.completed',
+      ]);
+      await complete().expect(409);
+
+      // The caller leaves the colleague: answered once, and the record is the colleague's.
+      await endsWith(call, action, colleague);
+      await duty(hotline, colleague).wrapUp(callId).expect(200);
+      await goOffline(volunteer, colleague);
+    } finally {
+      desk.close();
+    }
+  });
+
+  it('calls a warm transfer off, by the volunteer or by the colleague hanging up: the colleague is available again, the caller taken back', async () => {
+    const colleague = await addPerson(hotline, {
+      roles: ['volunteer', 'supervisor'],
+      phone: ownPhone(),
+    });
+    const { call, callId, action } = await talkingCall();
+    await duty(hotline, colleague).available();
+    const consult = () =>
+      hotline
+        .as(volunteer.token)
+        .post(`/api/calls/${callId}/transfer`)
+        .send({ kind: 'warm', volunteerId: colleague.id })
+        .expect(200);
+
+    const consulting = await consult();
+    expect(consulting.body.participants[1]).toMatchObject({
+      volunteerId: colleague.id,
+      role: 'supervisor',
+      mode: 'consult',
+    });
+    const leg = colleagueAtTwilio(call, colleague)!;
+    await call.conferenceEvent('participant-join', leg.callSid, leg.label!);
+    const back = await hotline
+      .as(volunteer.token)
+      .post(`/api/calls/${callId}/transfer/cancel`)
+      .expect(200);
+    expect(back.body).toMatchObject({ callerOnHold: false });
+    expect(back.body.participants).toEqual([
+      expect.objectContaining({ volunteerId: volunteer.id, mode: 'talk' }),
+    ]);
+    expect(callerAtTwilio(call).hold).toBe(false);
+    expect(colleagueAtTwilio(call, colleague)).toBeUndefined();
+    expect(await stateOf(colleague)).toBe('available');
+    await hotline.as(volunteer.token).post(`/api/calls/${callId}/transfer/cancel`).expect(409);
+
+    // Again; this time the colleague hangs up before the hand-over: called off the same way.
+    await consult();
+    expect(callerAtTwilio(call).hold).toBe(true);
+    const again = colleagueAtTwilio(call, colleague)!;
+    await call.conferenceEvent('participant-join', again.callSid, again.label!);
+    await call.conferenceEvent('participant-leave', again.callSid, again.label!);
+    expect(callerAtTwilio(call).hold).toBe(false);
+    expect(await stateOf(colleague)).toBe('available');
+    expect(
+      (await hotline.as(volunteer.token).get(`/api/calls/${callId}/live`).expect(200)).body,
+    ).toMatchObject({ callerOnHold: false, participants: [{ volunteerId: volunteer.id }] });
+    expect(await warmActions(callId)).toEqual([
+      'call.transfer.warm',
+      'call.transfer.warm.cancelled',
+      'call.transfer.warm',
+      'call.transfer.warm.cancelled',
+    ]);
+
+    await call.conferenceEvent('participant-leave', call.callSid, 'caller');
+    await call.follow(action, { DialCallStatus: 'completed', DialCallDuration: '0' });
+    await call.hangUp();
+    expect(await callRecord(hotline, call.callSid)).toMatchObject({
+      outcome: 'answered',
+      volunteer_id: volunteer.id,
+    });
+    await duty(hotline, volunteer).wrapUp(callId).expect(200);
+    await goOffline(colleague);
   });
 
   it('ends the call for the caller when the volunteer hangs up with nobody else speaking', async () => {

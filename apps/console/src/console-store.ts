@@ -32,7 +32,14 @@ import {
 
 export type ConsoleSocket = Socket<ServerEvents, ClientEvents>;
 /** How a supervisor is in a call they joined. */
-export type MonitorMode = Exclude<InCallMode, 'talk'>;
+export type MonitorMode = Exclude<InCallMode, 'talk' | 'consult'>;
+
+/** Someone available to take my caller in a warm transfer. */
+export interface Colleague {
+  id: string;
+  name: string;
+  role: 'volunteer' | 'supervisor';
+}
 /** The socket with an ack deadline: `emitWithAck` rejects when the server does not answer. */
 type TimedSocket = ReturnType<ConsoleSocket['timeout']>;
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -239,15 +246,37 @@ export class ConsoleStore {
   }
 
   /** The volunteer sends the caller back to the queue for a top-level topic; they go to wrap-up. */
-  async transferToQueue(callId: string, topic: string): Promise<boolean> {
+  transferToQueue(callId: string, topic: string): Promise<boolean> {
+    return this.handOver(callId, `/api/calls/${callId}/transfer`, { kind: 'cold', topic });
+  }
+
+  /** The caller leaves me (to the queue or to a colleague): the pause after asks no record. */
+  private async handOver(callId: string, path: string, body?: object): Promise<boolean> {
     // Before the request: the wrap-up it starts may reach me before its answer does.
     this.update({ handedOver: callId });
-    const done = await this.request('POST', `/api/calls/${callId}/transfer`, {
-      kind: 'cold',
-      topic,
-    });
+    const done = await this.request('POST', path, body);
     if (!done) this.update({ handedOver: null });
     return done;
+  }
+
+  /** Whom I may transfer my caller to (warm): those available on its hotline now. */
+  async colleagues(callId: string): Promise<Colleague[]> {
+    const response = await fetch(`/api/calls/${callId}/colleagues`, {
+      headers: { Authorization: `Bearer ${this.token}` },
+    }).catch(() => null);
+    return response?.ok ? ((await response.json()) as Colleague[]) : [];
+  }
+
+  /** A warm transfer: the caller on hold, the colleague is rung into the call to talk first. */
+  warmTransfer(callId: string, volunteerId: string): Promise<boolean> {
+    return this.request('POST', `/api/calls/${callId}/transfer`, { kind: 'warm', volunteerId });
+  }
+
+  /** The warm transfer ends: the caller handed over to the colleague, or taken back. */
+  endWarmTransfer(callId: string, complete: boolean): Promise<boolean> {
+    return complete
+      ? this.handOver(callId, `/api/calls/${callId}/transfer/complete`)
+      : this.request('POST', `/api/calls/${callId}/transfer/cancel`);
   }
 
   /** An API request; its refusal becomes the page's notice, a live call it returns is mine. */

@@ -352,6 +352,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/calls/{id}/colleagues': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whom you may transfer your caller to (warm): those available on its hotline now */
+    get: operations['InCallController_colleagues'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/calls/{id}/crisis': {
     parameters: {
       query?: never;
@@ -488,8 +505,42 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The volunteer sends the caller back to the queue for a topic (cold), keeping the caller's priority and place; you go into wrap-up */
+    /** Cold: the volunteer sends the caller back to the queue for a topic, keeping the caller's priority and place, and goes into wrap-up (no body). Warm: the caller on hold, the colleague is rung into the call to talk with you first (audited) */
     post: operations['InCallController_transfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calls/{id}/transfer/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Warm transfer: take the caller back; the colleague leaves the call (audited) */
+    post: operations['InCallController_cancelTransfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calls/{id}/transfer/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Warm transfer: hand the caller over to the colleague; the call and its contact record are theirs, you leave into wrap-up (audited) */
+    post: operations['InCallController_completeTransfer'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2359,8 +2410,11 @@ export interface components {
        * @enum {boolean}
        */
       holding?: true;
-      /** @enum {string} */
-      mode: 'talk' | 'listen' | 'whisper' | 'barge';
+      /**
+       * @description consult: a colleague rung in by a warm transfer, talking with the volunteer
+       * @enum {string}
+       */
+      mode: 'talk' | 'listen' | 'whisper' | 'barge' | 'consult';
       /** @enum {boolean} */
       muted?: true;
       name: string;
@@ -2399,6 +2453,12 @@ export interface components {
       date: string;
       /** @example 国庆节 */
       reason?: string;
+    };
+    ColleagueView: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      role: 'volunteer' | 'supervisor';
     };
     ConsultationFigures: {
       byAgeBand: components['schemas']['Block'];
@@ -3820,15 +3880,15 @@ export interface components {
     };
     TransferDto: {
       /**
-       * @description cold: back to the queue for `topic`, keeping the caller's priority and place
+       * @description cold: back to the queue for `topic`, keeping the caller's priority and place; warm: the caller on hold, `volunteerId` is rung in to talk with you first (then complete or cancel)
        * @enum {string}
        */
-      kind: 'cold';
+      kind: 'cold' | 'warm';
       /**
-       * @description A top-level topic key (GET /api/taxonomy)
+       * @description cold: a top-level topic key (GET /api/taxonomy)
        * @enum {string}
        */
-      topic:
+      topic?:
         | 'emotional'
         | 'learning'
         | 'parent_child'
@@ -3838,6 +3898,8 @@ export interface components {
         | 'self_harm_suicide'
         | 'violence_bullying'
         | 'other';
+      /** @description warm: the colleague (an available volunteer or supervisor of the hotline) */
+      volunteerId?: string;
     };
     TrendMonth: {
       abandonmentRate: number | null;
@@ -5564,6 +5626,54 @@ export interface operations {
       };
     };
   };
+  InCallController_colleagues: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ColleagueView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Not your call, or not in a conversation */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
   CallCrisisController_crisisNow: {
     parameters: {
       query?: never;
@@ -6055,6 +6165,22 @@ export interface operations {
       };
     };
     responses: {
+      /** @description warm: the call with the colleague ringing */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveCallView'];
+        };
+      };
+      /** @description cold: the caller is back in the queue */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -6064,7 +6190,111 @@ export interface operations {
           'application/json': components['schemas']['ErrorView'];
         };
       };
-      /** @description Not your call, or not in a conversation */
+      /** @description No such call, or no such colleague on its hotline */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Not your call, not in a conversation, or the colleague is not available (why) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  InCallController_cancelTransfer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveCallView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No transfer under way */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  InCallController_completeTransfer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Handed over: the call is no longer yours */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No transfer under way, or the colleague has not answered */
       409: {
         headers: {
           [name: string]: unknown;

@@ -40,7 +40,8 @@ export interface QueuedCall {
  * How someone is in a call's conference: the volunteer talks; a supervisor listens muted,
  * whispers to the volunteer only (Twilio's coaching), or barges in, speaking to both.
  */
-export type InCallMode = 'talk' | 'listen' | 'whisper' | 'barge';
+/** `consult`: a colleague rung in by a warm transfer, talking with the volunteer only. */
+export type InCallMode = 'talk' | 'listen' | 'whisper' | 'barge' | 'consult';
 
 export interface CallParticipant {
   volunteerId: string;

@@ -31,6 +31,8 @@ export interface Call extends HeapItem {
   volunteer?: Volunteer;
   offer?: Offer;
   acceptedAt?: number;
+  /** A warm transfer: the colleague the volunteer consults while the caller is on hold. */
+  consultant?: Volunteer;
   /** While connecting: when the host must next check that the caller is on their way. */
   connectBy?: number;
 }
@@ -49,7 +51,7 @@ export interface Volunteer extends HeapItem {
   onShift: boolean;
   /** Offers missed (declined, timed out, not picked up) since they last accepted one. */
   misses: number;
-  /** The call they are offered, connecting or talking on. */
+  /** The call they are offered, connecting or talking on, or consulted on (a warm transfer). */
   call?: Call;
 }
 

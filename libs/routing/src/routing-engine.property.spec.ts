@@ -84,6 +84,18 @@ const command = fc.oneof(
       topic: fc.constantFrom(...TOPICS),
     }),
   },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('consult' as const), pick, colleague: pick }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('endConsult' as const),
+      pick,
+      complete: fc.boolean(),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('resurrect' as const), pick }) },
   {
     weight: 1,
@@ -332,6 +344,61 @@ class Switchboard {
         must(after.volunteerId !== before.volunteerId, 'the same volunteer rung again at once');
         return;
       }
+      case 'consult': {
+        // Mostly a conversation and someone free, so hand-overs happen; sometimes anyone.
+        const talking = [...this.calls.keys()].filter((id) => engine.call(id)?.phase === 'talking');
+        const free = this.volunteerIds.filter((id) => this.states.get(id) === 'available');
+        const callId = of(
+          command.pick % 4 && talking.length ? talking : [...this.calls.keys()],
+          command.pick,
+        );
+        const colleagueId = of(
+          command.colleague % 4 && free.length ? free : this.volunteerIds,
+          command.colleague,
+        );
+        if (!callId || !colleagueId) return;
+        const call = engine.call(callId)!;
+        const colleague = engine.volunteer(colleagueId)!;
+        if (call.phase !== 'talking' || call.consultantId || colleague.state !== 'available') {
+          expect(() => engine.consult(callId, colleagueId)).toThrow(
+            expect.objectContaining({ code: 'not_allowed' }),
+          );
+          must(engine.volunteer(colleagueId)!.state === colleague.state, 'a refusal moved them');
+          return;
+        }
+        this.absorb(engine.consult(callId, colleagueId));
+        must(engine.volunteer(colleagueId)!.state === 'talking', 'a colleague consulted is free');
+        must(engine.call(callId)!.volunteerId === call.volunteerId, 'a consult moved the call');
+        return;
+      }
+      case 'endConsult': {
+        const consulting = [...this.calls.keys()].filter((id) => engine.call(id)?.consultantId);
+        const callId = of(
+          command.pick % 4 && consulting.length ? consulting : [...this.calls.keys()],
+          command.pick,
+        );
+        if (!callId) return;
+        const before = engine.call(callId)!;
+        const end = () =>
+          command.complete ? engine.completeTransfer(callId) : engine.cancelTransfer(callId);
+        if (!before.consultantId) {
+          expect(end).toThrow(expect.objectContaining({ code: 'not_allowed' }));
+          return;
+        }
+        const effects = end();
+        this.absorb(effects);
+        const after = engine.call(callId)!;
+        must(after.phase === 'talking' && !after.consultantId, 'a transfer left a consult behind');
+        const freed = command.complete ? before.volunteerId! : before.consultantId;
+        must(
+          after.volunteerId === (command.complete ? before.consultantId : before.volunteerId),
+          'the caller is with the wrong person after a transfer',
+        );
+        // Free of this call; being free, they may be offered the next caller at once.
+        must(engine.volunteer(freed)!.callId !== callId, 'the one left out still holds the call');
+        must(engine.volunteer(freed)!.state !== 'talking', 'the one left out is still talking');
+        return;
+      }
       case 'resurrect': {
         // A late retry, a failed transfer or a sweep naming a call that ended: nothing moves.
         const callId = of([...this.endings.keys()], command.pick);
@@ -562,7 +629,12 @@ class Switchboard {
       const offered = offerByVolunteer.get(volunteer.id);
       must((volunteer.state === 'offered') === (offered !== undefined), 'offered ⇔ one live offer');
       const held = volunteer.callId === undefined ? undefined : engine.call(volunteer.callId);
-      must(held === undefined || held.volunteerId === volunteer.id, 'holds a call held by another');
+      must(
+        held === undefined ||
+          held.volunteerId === volunteer.id ||
+          held.consultantId === volunteer.id,
+        'holds a call held by another',
+      );
       must(offered === undefined || held?.callId === offered, 'offered one call, holds another');
       const onCall = held?.phase === 'connecting' || held?.phase === 'talking';
       must((volunteer.state === 'talking') === onCall, 'talking ⇔ holds a connected call');
@@ -574,6 +646,14 @@ class Switchboard {
       must(
         !volunteerId || engine.volunteer(volunteerId)?.callId === callId,
         'two calls, one volunteer',
+      );
+      const consultantId = call!.consultantId;
+      must(
+        !consultantId ||
+          (call!.phase === 'talking' &&
+            consultantId !== volunteerId &&
+            engine.volunteer(consultantId)?.callId === callId),
+        'a consulted colleague not on the call',
       );
     }
     must(snapshot.calls.length <= this.calls.size, 'a call nobody rang');
@@ -650,6 +730,7 @@ describe('RoutingEngine under random evenings', () => {
       'connect_deadline',
       'crisis_forward',
       'crisis_supervisors',
+      'handed_over',
       'missed_twice',
       'offer',
       'offer_withdrawn:abandoned',

@@ -345,6 +345,7 @@ export class RoutingEngine {
         this.startIdle(volunteer);
         this.end(call, 'abandoned');
       } else {
+        this.release(call);
         const volunteer = call.volunteer!;
         volunteer.call = undefined;
         this.recordHandleTime((this.at - call.acceptedAt!) / 1000 + this.policy.wrapUpSeconds);
@@ -416,6 +417,7 @@ export class RoutingEngine {
       if (call.phase !== 'talking') {
         throw new RoutingError('not_allowed', `call ${callId} is ${call.phase}, not talking`);
       }
+      this.release(call);
       const volunteer = call.volunteer!;
       volunteer.call = undefined;
       this.recordHandleTime((this.at - call.acceptedAt!) / 1000 + this.policy.wrapUpSeconds);
@@ -440,6 +442,7 @@ export class RoutingEngine {
       if (call.phase !== 'talking') {
         throw new RoutingError('not_allowed', `call ${callId} is ${call.phase}, not talking`);
       }
+      this.release(call);
       const volunteer = call.volunteer!;
       volunteer.call = undefined;
       this.recordHandleTime((this.at - call.acceptedAt!) / 1000 + this.policy.wrapUpSeconds);
@@ -450,6 +453,65 @@ export class RoutingEngine {
       // Wrap-up even when it lasts no time: the call is offered to someone else first.
       this.moveTo(volunteer, 'wrap_up');
     });
+  }
+
+  /**
+   * A warm transfer begins: the volunteer talking with the caller consults an available
+   * colleague (a volunteer or a supervisor on duty), who is taken (offered nothing else) until
+   * the transfer completes or is cancelled.
+   * @throws RoutingError `unknown_call`, `unknown_volunteer`; `not_allowed` unless the call is
+   * talking with no consultation under way and the colleague is available
+   */
+  consult(callId: string, colleagueId: string): RoutingEffect[] {
+    return this.handle(() => {
+      const call = this.knownCall(callId);
+      const colleague = this.knownVolunteer(colleagueId);
+      if (call.phase !== 'talking' || call.consultant) {
+        throw new RoutingError('not_allowed', `call ${callId} cannot be transferred now`);
+      }
+      if (colleague.state !== 'available') {
+        throw new RoutingError('not_allowed', `volunteer ${colleagueId} is ${colleague.state}`);
+      }
+      call.consultant = colleague;
+      colleague.call = call;
+      this.moveTo(colleague, 'talking');
+    });
+  }
+
+  /**
+   * The warm transfer completes: the colleague is the call's volunteer from now (it counts as
+   * a call they handled); the volunteer wraps up, as after a take-over, with no record to write.
+   * @throws RoutingError `unknown_call`; `not_allowed` unless a consultation is under way
+   */
+  completeTransfer(callId: string): RoutingEffect[] {
+    return this.handle(() => {
+      const call = this.consulting(callId);
+      const volunteer = call.volunteer!;
+      const colleague = call.consultant!;
+      volunteer.call = undefined;
+      this.recordHandleTime((this.at - call.acceptedAt!) / 1000 + this.policy.wrapUpSeconds);
+      call.consultant = undefined;
+      call.volunteer = colleague;
+      call.acceptedAt = this.at;
+      colleague.callsHandled++;
+      this.emit({
+        type: 'handed_over',
+        callId,
+        volunteerId: volunteer.id,
+        toVolunteerId: colleague.id,
+      });
+      if (this.policy.wrapUpSeconds > 0) this.moveTo(volunteer, 'wrap_up');
+      else this.startIdle(volunteer);
+    });
+  }
+
+  /**
+   * The warm transfer is called off (or the colleague did not answer, or left): the colleague
+   * is available again, the caller stays with the volunteer.
+   * @throws RoutingError `unknown_call`; `not_allowed` unless a consultation is under way
+   */
+  cancelTransfer(callId: string): RoutingEffect[] {
+    return this.handle(() => this.release(this.consulting(callId)));
   }
 
   /**
@@ -629,6 +691,23 @@ export class RoutingEngine {
     this.moveTo(volunteer, 'offered');
   }
 
+  private consulting(callId: string): Call {
+    const call = this.knownCall(callId);
+    if (call.phase !== 'talking' || !call.consultant) {
+      throw new RoutingError('not_allowed', `call ${callId} has no transfer under way`);
+    }
+    return call;
+  }
+
+  /** The colleague of a warm transfer under way is free again. */
+  private release(call: Call): void {
+    const colleague = call.consultant;
+    if (!colleague) return;
+    call.consultant = undefined;
+    colleague.call = undefined;
+    this.startIdle(colleague);
+  }
+
   /** Declined or timed out: the volunteer missed it. */
   private refuse(offer: Offer, reason: 'declined' | 'timeout'): void {
     this.withdraw(offer, reason);
@@ -801,7 +880,8 @@ function isInQueue(call: Call): boolean {
   return call.phase === 'waiting' || call.phase === 'offered';
 }
 
-function callView({ callId, topic, priority, arrivedAt, phase, volunteer }: Call): WaitingCallView {
+function callView(call: Call): WaitingCallView {
+  const { callId, topic, priority, arrivedAt, phase, volunteer, consultant } = call;
   return {
     callId,
     topic,
@@ -809,6 +889,7 @@ function callView({ callId, topic, priority, arrivedAt, phase, volunteer }: Call
     arrivedAt,
     phase,
     ...(volunteer && { volunteerId: volunteer.id }),
+    ...(consultant && { consultantId: consultant.id }),
   };
 }
 

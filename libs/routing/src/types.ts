@@ -94,6 +94,11 @@ export type RoutingEffect =
    * caller keeps their priority and place; the volunteer is free of the call.
    */
   | { type: 'transferred'; callId: string; volunteerId: string; topic: string }
+  /**
+   * A warm transfer completed: the colleague the volunteer consulted is the call's volunteer
+   * now (the record follows them); the volunteer is free of the call.
+   */
+  | { type: 'handed_over'; callId: string; volunteerId: string; toVolunteerId: string }
   /** Still nobody: the host forwards the caller to the crisis line; the call ends `forwarded`. */
   | { type: 'crisis_forward'; callId: string }
   /** A volunteer missed two offers in a row and was put on break: the supervisors are told. */
@@ -120,6 +125,8 @@ export interface WaitingCallView {
   arrivedAt: number;
   phase: CallPhase;
   volunteerId?: string;
+  /** The colleague consulted in a warm transfer. */
+  consultantId?: string;
 }
 
 export interface VolunteerView {

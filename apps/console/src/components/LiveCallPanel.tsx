@@ -1,5 +1,6 @@
 import type { CallParticipant, LiveCall } from '@hotline/console-protocol';
 import { useState } from 'react';
+import type { Colleague } from '../console-store';
 import { callerTypeKey, useI18n } from '../i18n';
 import { CallerFlags } from './CallerFlags';
 import { formatDuration, secondsSince, useNow } from '../time';
@@ -19,6 +20,7 @@ export function LiveCallPanel({
   onHold,
   onMute,
   onTransfer,
+  warm,
 }: {
   call: LiveCall;
   meId: string;
@@ -28,6 +30,7 @@ export function LiveCallPanel({
   onHold: (on: boolean) => void;
   onMute: (on: boolean) => void;
   onTransfer: (topic: string) => void;
+  warm: WarmTransferActions;
 }) {
   const { t, topic } = useI18n();
   const now = serverNow(useNow());
@@ -39,6 +42,7 @@ export function LiveCallPanel({
       participant.volunteerId === meId
         ? t('live.you', { name: participant.name })
         : participant.name;
+    if (participant.mode === 'consult') return t('live.consulting', { name });
     return t(
       participant.role === 'supervisor' ? `live.supervisor.${participant.mode}` : 'live.talking',
       { name },
@@ -89,15 +93,18 @@ export function LiveCallPanel({
           </li>
         ))}
       </ul>
-      {mine?.role === 'volunteer' && (
-        <CallControls
-          call={call}
-          muted={mine.muted === true}
-          busy={busy}
-          onHold={onHold}
-          onMute={onMute}
-          onTransfer={onTransfer}
-        />
+      {mine?.role === 'volunteer' && mine.mode === 'talk' && (
+        <>
+          <CallControls
+            call={call}
+            muted={mine.muted === true}
+            busy={busy}
+            onHold={onHold}
+            onMute={onMute}
+            onTransfer={onTransfer}
+          />
+          <WarmTransferControls call={call} busy={busy} warm={warm} />
+        </>
       )}
       {mine?.role !== 'supervisor' && (
         <div className="live-call__crisis">
@@ -182,6 +189,91 @@ function CallControls({
       </button>
       <p id="live-call-transfer-hint" className="hint">
         {t('live.transferHint')}
+      </p>
+    </div>
+  );
+}
+
+/** What the panel asks of the store for a warm transfer. */
+export interface WarmTransferActions {
+  colleagues: () => Promise<Colleague[]>;
+  start: (volunteerId: string) => void;
+  end: (complete: boolean) => void;
+}
+
+/**
+ * The warm transfer: pick an available colleague (the list is read when opened), who is rung
+ * in while the caller hears hold music; then hand the caller over or take them back.
+ */
+function WarmTransferControls({
+  call,
+  busy,
+  warm,
+}: {
+  call: LiveCall;
+  busy: boolean;
+  warm: WarmTransferActions;
+}) {
+  const { t } = useI18n();
+  const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
+  const [target, setTarget] = useState('');
+  const consulted = call.participants.find((participant) => participant.mode === 'consult');
+  if (consulted)
+    return (
+      <div className="live-call__warm" role="group" aria-label={t('live.warm')}>
+        <p role="status">{t('live.warmUnderWay', { name: consulted.name })}</p>
+        <button
+          type="button"
+          className="button button--primary"
+          data-control="warm-complete"
+          disabled={busy}
+          onClick={() => warm.end(true)}
+        >
+          {t('live.warmComplete')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-control="warm-cancel"
+          disabled={busy}
+          onClick={() => warm.end(false)}
+        >
+          {t('live.warmCancel')}
+        </button>
+      </div>
+    );
+  return (
+    <div className="live-call__warm" role="group" aria-label={t('live.warm')}>
+      <label htmlFor="live-call-warm-colleague">{t('live.warmColleague')}</label>
+      <select
+        id="live-call-warm-colleague"
+        value={target}
+        aria-describedby="live-call-warm-hint"
+        onFocus={() => void warm.colleagues().then(setColleagues)}
+        onChange={(event) => setTarget(event.target.value)}
+      >
+        <option value="">
+          {t(colleagues?.length === 0 ? 'live.warmNobody' : 'live.warmChoose')}
+        </option>
+        {(colleagues ?? []).map((colleague) => (
+          <option key={colleague.id} value={colleague.id}>
+            {t(colleague.role === 'supervisor' ? 'live.warmSupervisor' : 'live.warmVolunteer', {
+              name: colleague.name,
+            })}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="button"
+        data-control="warm"
+        disabled={busy || !target}
+        onClick={() => warm.start(target)}
+      >
+        {t('live.warmStart')}
+      </button>
+      <p id="live-call-warm-hint" className="hint">
+        {t('live.warmHint')}
       </p>
     </div>
   );

@@ -105,6 +105,11 @@ export function VolunteerDesk({
           onHold={(on) => void store.hold(live.liveCall!.callId, on)}
           onMute={(on) => void store.mute(live.liveCall!.callId, on)}
           onTransfer={(topic) => void store.transferToQueue(live.liveCall!.callId, topic)}
+          warm={{
+            colleagues: () => store.colleagues(live.liveCall!.callId),
+            start: (id) => void store.warmTransfer(live.liveCall!.callId, id),
+            end: (complete) => void store.endWarmTransfer(live.liveCall!.callId, complete),
+          }}
         />
       ) : (
         me.state === 'talking' && (

@@ -10,6 +10,7 @@ import { ConferenceLegs } from './conference/conference-legs';
 import { LiveCalls } from './conference/live-calls';
 import { Monitor } from './conference/monitor';
 import { Transfer } from './conference/transfer';
+import { WarmTransfer } from './conference/warm-transfer';
 import { InCallController } from './in-call.controller';
 import { CallerNumberRetention } from './caller-number-retention';
 import { Call } from './call.entity';
@@ -72,6 +73,7 @@ import { CallersModule } from '../callers/callers.module';
     LiveCalls,
     Monitor,
     Transfer,
+    WarmTransfer,
     EffectRecorder,
     CallerTransfer,
     CallerMoves,

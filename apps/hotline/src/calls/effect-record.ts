@@ -209,6 +209,15 @@ export function recordOf(effects: readonly Effect[], context: RecordContext): Re
           changes: { volunteerId: effect.supervisorId, updatedAt: at },
         });
         break;
+      case 'handed_over':
+        // A warm transfer: the contact record follows the colleague who has the caller now.
+        change({
+          kind: 'call.update',
+          callId: effect.callId,
+          changes: { volunteerId: effect.toVolunteerId, callerOnHold: false, updatedAt: at },
+        });
+        publish({ type: 'call.changed', hotlineId, callId: effect.callId });
+        break;
       case 'crisis_forward': {
         const to = context.crisisLine;
         change({ kind: 'call.update', callId: effect.callId, changes: { forwardedTo: to } });

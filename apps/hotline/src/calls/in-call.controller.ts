@@ -1,6 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiConflictResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -11,8 +23,9 @@ import { Roles, SignedIn, SignedInRoutes } from '../auth/access.decorators';
 import { IdParam } from '../common/id.pipe';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { Monitor } from './conference/monitor';
-import { LiveCallView, MonitorDto, SwitchDto, TransferDto } from './dto/in-call.dto';
+import { ColleagueView, LiveCallView, MonitorDto, SwitchDto, TransferDto } from './dto/in-call.dto';
 import { Transfer } from './conference/transfer';
+import { WarmTransfer } from './conference/warm-transfer';
 import { SwitchboardRefusalFilter } from './switchboard-refusal';
 
 /** A call in conversation: the supervisor joining it, the volunteer's hold and mute. */
@@ -24,6 +37,7 @@ export class InCallController {
   constructor(
     private readonly monitor: Monitor,
     private readonly transfers: Transfer,
+    private readonly warm: WarmTransfer,
   ) {}
 
   @Get('live')
@@ -79,18 +93,69 @@ export class InCallController {
   }
 
   @Post('transfer')
-  @HttpCode(204)
+  @HttpCode(200)
   @ApiOperation({
     summary:
-      "The volunteer sends the caller back to the queue for a topic (cold), keeping the caller's priority and place; you go into wrap-up",
+      "Cold: the volunteer sends the caller back to the queue for a topic, keeping the caller's priority and place, and goes into wrap-up (no body). Warm: the caller on hold, the colleague is rung into the call to talk with you first (audited)",
   })
-  @ApiConflictResponse({ description: 'Not your call, or not in a conversation' })
-  transfer(
+  @ApiOkResponse({ type: LiveCallView, description: 'warm: the call with the colleague ringing' })
+  @ApiNoContentResponse({ description: 'cold: the caller is back in the queue' })
+  @ApiNotFoundResponse({ description: 'No such call, or no such colleague on its hotline' })
+  @ApiConflictResponse({
+    description: 'Not your call, not in a conversation, or the colleague is not available (why)',
+  })
+  async transfer(
     @SignedIn() volunteer: Volunteer,
     @Param('id', IdParam('call')) id: string,
     @Body() dto: TransferDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LiveCall | undefined> {
+    if (dto.kind === 'warm') return this.warm.consult(volunteer, id, dto.volunteerId!);
+    await this.transfers.toQueue(volunteer, id, dto.topic!);
+    // The caller is gone from the call: nothing to show.
+    response.status(204);
+  }
+
+  @Get('colleagues')
+  @ApiOperation({
+    summary: 'Whom you may transfer your caller to (warm): those available on its hotline now',
+  })
+  @ApiOkResponse({ type: [ColleagueView] })
+  @ApiConflictResponse({ description: 'Not your call, or not in a conversation' })
+  colleagues(
+    @SignedIn() volunteer: Volunteer,
+    @Param('id', IdParam('call')) id: string,
+  ): Promise<ColleagueView[]> {
+    return this.warm.colleagues(volunteer, id);
+  }
+
+  @Post('transfer/complete')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'Warm transfer: hand the caller over to the colleague; the call and its contact record are theirs, you leave into wrap-up (audited)',
+  })
+  @ApiNoContentResponse({ description: 'Handed over: the call is no longer yours' })
+  @ApiConflictResponse({ description: 'No transfer under way, or the colleague has not answered' })
+  completeTransfer(
+    @SignedIn() volunteer: Volunteer,
+    @Param('id', IdParam('call')) id: string,
   ): Promise<void> {
-    return this.transfers.toQueue(volunteer, id, dto.topic);
+    return this.warm.complete(volunteer, id);
+  }
+
+  @Post('transfer/cancel')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Warm transfer: take the caller back; the colleague leaves the call (audited)',
+  })
+  @ApiOkResponse({ type: LiveCallView })
+  @ApiConflictResponse({ description: 'No transfer under way' })
+  cancelTransfer(
+    @SignedIn() volunteer: Volunteer,
+    @Param('id', IdParam('call')) id: string,
+  ): Promise<LiveCall> {
+    return this.warm.cancel(volunteer, id);
   }
 
   @Post('hold')

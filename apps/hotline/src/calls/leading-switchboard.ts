@@ -132,6 +132,34 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     }));
   }
 
+  consult(call: Call, colleagueId: string): Promise<void> {
+    return this.step(call.hotlineId, (engine) => {
+      const state = engine.volunteer(colleagueId)?.state ?? 'offline';
+      if (state !== 'available')
+        throw new SwitchboardRefusal(
+          'conflict',
+          `Your colleague is not available now: they are ${STATE_WORDS[state]}.`,
+        );
+      return {
+        value: undefined,
+        effects: refusing(
+          () => engine.consult(call.id, colleagueId),
+          'The call is not in a conversation with you alone now.',
+        ),
+      };
+    });
+  }
+
+  endConsult(call: Call, complete: boolean): Promise<void> {
+    return this.step(call.hotlineId, (engine) => ({
+      value: undefined,
+      effects: refusing(
+        () => (complete ? engine.completeTransfer(call.id) : engine.cancelTransfer(call.id)),
+        'No transfer of this call is under way.',
+      ),
+    }));
+  }
+
   connected(call: Call): Promise<void> {
     return this.step(call.hotlineId, (engine) => ({
       value: undefined,
@@ -485,6 +513,17 @@ function liveEngineOffer(board: Board, offerId: string): string {
 }
 
 /** Turns the engine's refusals into answers a console can show. */
+/** A colleague's state, as a refused warm transfer gives the reason. */
+const STATE_WORDS: Record<EngineVolunteer['state'], string> = {
+  offline: 'offline',
+  available: 'available',
+  offered: 'being offered a call',
+  talking: 'on a call',
+  wrap_up: 'wrapping up a call',
+  missed: 'back in a moment after a missed call',
+  break: 'on a break',
+};
+
 function refusing(operation: () => RoutingEffect[], notAllowed?: string): RoutingEffect[] {
   try {
     return operation();

@@ -22,6 +22,8 @@ export interface SwitchboardProtocol extends Protocol {
     'switchboard.connected': { args: CallArgs; result: void };
     'switchboard.transferToQueue': { args: CallArgs & { topic: string }; result: void };
     'switchboard.takeOver': { args: CallArgs & { supervisorId: string }; result: void };
+    'switchboard.consult': { args: CallArgs & { colleagueId: string }; result: void };
+    'switchboard.endConsult': { args: CallArgs & { complete: boolean }; result: void };
     'switchboard.ringOnly': {
       args: CallArgs & { volunteerId: string; topic: string };
       result: void;
@@ -91,6 +93,12 @@ export function serveSwitchboard(
   handle('switchboard.hangUp', async ({ callId }) => leader.hangUp(await call(callId)));
   handle('switchboard.takeOver', async ({ callId, supervisorId }) =>
     leader.takeOver(await call(callId), supervisorId),
+  );
+  handle('switchboard.consult', async ({ callId, colleagueId }) =>
+    leader.consult(await call(callId), colleagueId),
+  );
+  handle('switchboard.endConsult', async ({ callId, complete }) =>
+    leader.endConsult(await call(callId), complete),
   );
   handle('switchboard.transferToQueue', async ({ callId, topic }) =>
     leader.transferToQueue(await call(callId), topic),

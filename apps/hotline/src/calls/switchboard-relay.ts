@@ -59,6 +59,14 @@ export class SwitchboardRelay extends Switchboard {
     return this.leader.askLeader('switchboard.takeOver', { callId: call.id, supervisorId });
   }
 
+  consult(call: Call, colleagueId: string): Promise<void> {
+    return this.leader.askLeader('switchboard.consult', { callId: call.id, colleagueId });
+  }
+
+  endConsult(call: Call, complete: boolean): Promise<void> {
+    return this.leader.askLeader('switchboard.endConsult', { callId: call.id, complete });
+  }
+
   transferToQueue(call: Call, topic: string): Promise<void> {
     return this.leader.askLeader('switchboard.transferToQueue', { callId: call.id, topic });
   }

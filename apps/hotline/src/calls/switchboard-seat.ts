@@ -133,6 +133,14 @@ export class SwitchboardSeat
     return this.active.takeOver(call, supervisorId);
   }
 
+  consult(call: Call, colleagueId: string) {
+    return this.active.consult(call, colleagueId);
+  }
+
+  endConsult(call: Call, complete: boolean) {
+    return this.active.endConsult(call, complete);
+  }
+
   transferToQueue(call: Call, topic: string) {
     return this.active.transferToQueue(call, topic);
   }

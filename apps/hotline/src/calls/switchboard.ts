@@ -28,6 +28,16 @@ export abstract class Switchboard {
    */
   abstract transferToQueue(call: Call, topic: string): Promise<void>;
   /**
+   * A warm transfer begins: the volunteer consults `colleagueId`, who must be available and
+   * is offered nothing else meanwhile (refused with the reason otherwise).
+   */
+  abstract consult(call: Call, colleagueId: string): Promise<void>;
+  /**
+   * The warm transfer ends: completed, the colleague is the call's volunteer (and the contact
+   * record theirs) and the volunteer goes into wrap-up; cancelled, the colleague is free again.
+   */
+  abstract endConsult(call: Call, complete: boolean): Promise<void>;
+  /**
    * The caller hung up or the conversation ended. A call the engine does not know (it was
    * with a volunteer when the server restarted) gets its outcome from its recorded status.
    */

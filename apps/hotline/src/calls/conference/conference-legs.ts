@@ -10,8 +10,9 @@ import { CallerTransfer } from '../caller-transfer';
 import { screenPath } from '../screening.twiml';
 import { Switchboard } from '../switchboard';
 import { CallParticipant } from './call-participant.entity';
-import { CONFERENCE_PATH } from './conference.twiml';
+import { legStatusPath } from './conference.twiml';
 import { LiveCalls } from './live-calls';
+import { WarmTransfer } from './warm-transfer';
 
 /** The parameters of Twilio's conference status callbacks (those we read). */
 export interface ConferenceParams {
@@ -23,9 +24,6 @@ export interface ConferenceParams {
   /** A call's status callback: its final status. */
   CallStatus?: string;
 }
-
-/** Where Twilio reports the end of a volunteer's or supervisor's leg. */
-export const legStatusPath = (callId: string) => `${CONFERENCE_PATH}/leg?call=${callId}`;
 
 /**
  * The call's conference as Twilio runs it: the accepted volunteer is rung on a leg of their
@@ -44,6 +42,7 @@ export class ConferenceLegs {
     private readonly transfer: CallerTransfer,
     private readonly telephony: Telephony,
     private readonly live: LiveCalls,
+    private readonly warm: WarmTransfer,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -133,6 +132,7 @@ export class ConferenceLegs {
     const call = await this.calls.findOneByOrFail({ id: callId });
     if (row.joinedAt) return this.left(call, row);
     await this.participants.update(row.id, { leftAt: this.now() });
+    if (row.mode === 'consult') await this.warm.colleagueLeft(call);
     if (
       row.role !== 'volunteer' ||
       call.status !== 'connecting' ||
@@ -183,6 +183,7 @@ export class ConferenceLegs {
   private async left(call: Call, row: CallParticipant): Promise<void> {
     if (row.leftAt) return;
     await this.participants.update(row.id, { leftAt: this.now() });
+    if (row.mode === 'consult') await this.warm.colleagueLeft(call);
     const present = await this.live.present(call.id);
     const someoneTalks = present.some((other) => other.mode === 'talk' || other.mode === 'barge');
     if (

@@ -4,6 +4,9 @@ import twilio from 'twilio';
 export const CONFERENCE_PATH = '/twilio/voice/conference';
 
 /** Each call has a conference of its own, named after it (its friendly name at Twilio). */
+/** Where Twilio reports the end of a volunteer's or supervisor's leg. */
+export const legStatusPath = (callId: string) => `${CONFERENCE_PATH}/leg?call=${callId}`;
+
 export const conferenceName = (callId: string): string => `call-${callId}`;
 
 /** The label the caller and the volunteer have in the conference (supervisors: `supervisor-<id>`). */

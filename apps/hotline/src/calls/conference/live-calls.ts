@@ -28,6 +28,15 @@ export class LiveCalls {
     @InjectClock() private readonly clock: Clock,
   ) {}
 
+  now(): Date {
+    return this.clock.now().toJSDate();
+  }
+
+  /** Someone's leg left the call (recorded before Twilio is told, so its leave event is a retry). */
+  async leave(row: CallParticipant): Promise<void> {
+    await this.participants.update(row.id, { leftAt: this.now() });
+  }
+
   /** Those in the call now (rung or joined, not gone). */
   present(callId: string): Promise<CallParticipant[]> {
     return this.participants.find({
@@ -61,7 +70,9 @@ export class LiveCalls {
       role: row.role,
       mode: row.mode,
       ...(row.muted ? { muted: true as const } : {}),
-      ...(row.role === 'volunteer' && call.callerOnHold ? { holding: true as const } : {}),
+      ...(row.volunteerId === call.volunteerId && call.callerOnHold
+        ? { holding: true as const }
+        : {}),
     }));
     return {
       callId: call.id,

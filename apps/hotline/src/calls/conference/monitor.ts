@@ -14,8 +14,7 @@ import { CallerTransfer } from '../caller-transfer';
 import { Switchboard } from '../switchboard';
 import type { MonitorMode } from '../dto/in-call.dto';
 import { CallParticipant } from './call-participant.entity';
-import { legStatusPath } from './conference-legs';
-import { supervisorLabel } from './conference.twiml';
+import { legStatusPath, supervisorLabel } from './conference.twiml';
 import { LiveCalls } from './live-calls';
 
 /** How long a supervisor's phone or softphone rings to join a call. */

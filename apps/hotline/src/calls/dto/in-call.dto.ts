@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn } from 'class-validator';
+import { IsBoolean, IsIn, IsUUID, ValidateIf } from 'class-validator';
 import { defaultTaxonomy } from '@hotline/taxonomy';
 import type { CallParticipant, InCallMode, LiveCall, Priority } from '@hotline/console-protocol';
 
@@ -27,22 +27,38 @@ const QUEUE_TOPICS = defaultTaxonomy().topics.map((topic) => topic.key);
 
 export class TransferDto {
   @ApiProperty({
-    enum: ['cold'],
-    description: "cold: back to the queue for `topic`, keeping the caller's priority and place",
+    enum: ['cold', 'warm'],
+    description:
+      "cold: back to the queue for `topic`, keeping the caller's priority and place; warm: the caller on hold, `volunteerId` is rung in to talk with you first (then complete or cancel)",
   })
-  @IsIn(['cold'], { message: 'kind must be cold' })
-  kind!: 'cold';
+  @IsIn(['cold', 'warm'], { message: 'kind must be cold or warm' })
+  kind!: 'cold' | 'warm';
 
-  @ApiProperty({ enum: QUEUE_TOPICS, description: 'A top-level topic key (GET /api/taxonomy)' })
+  @ApiPropertyOptional({
+    enum: QUEUE_TOPICS,
+    description: 'cold: a top-level topic key (GET /api/taxonomy)',
+  })
+  @ValidateIf((dto: TransferDto) => dto.kind === 'cold')
   @IsIn(QUEUE_TOPICS, { message: `topic must be one of ${QUEUE_TOPICS.join(', ')}` })
-  topic!: string;
+  topic?: string;
+
+  @ApiPropertyOptional({
+    description: 'warm: the colleague (an available volunteer or supervisor of the hotline)',
+  })
+  @ValidateIf((dto: TransferDto) => dto.kind === 'warm')
+  @IsUUID('all', { message: 'volunteerId must be a volunteer id (a UUID)' })
+  volunteerId?: string;
 }
 
 export class CallParticipantView implements CallParticipant {
   @ApiProperty() volunteerId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ['volunteer', 'supervisor'] }) role!: 'volunteer' | 'supervisor';
-  @ApiProperty({ enum: ['talk', 'listen', 'whisper', 'barge'] }) mode!: InCallMode;
+  @ApiProperty({
+    enum: ['talk', 'listen', 'whisper', 'barge', 'consult'],
+    description: 'consult: a colleague rung in by a warm transfer, talking with the volunteer',
+  })
+  mode!: InCallMode;
   @ApiPropertyOptional({ enum: [true] }) muted?: true;
   @ApiPropertyOptional({ enum: [true], description: 'The volunteer holds the caller' })
   holding?: true;
@@ -64,4 +80,11 @@ export class LiveCallView implements LiveCall {
   @ApiProperty({ type: [CallParticipantView] }) participants!: CallParticipantView[];
   @ApiProperty() callerOnHold!: boolean;
   @ApiProperty({ nullable: true, type: String }) crisisCaseId!: string | null;
+}
+
+/** Someone the call's volunteer may transfer the caller to (warm): available on its hotline. */
+export class ColleagueView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['volunteer', 'supervisor'] }) role!: 'volunteer' | 'supervisor';
 }
