@@ -113,50 +113,54 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
   }
 
   takeOver(call: Call, supervisorId: string): Promise<void> {
-    return this.step(call.hotlineId, (engine) => ({
-      value: undefined,
-      effects: refusing(
-        () => engine.takeOver(call.id, supervisorId),
-        'The call is not in a conversation with its volunteer now.',
-      ),
-    }));
+    return this.inCall(
+      call,
+      (engine) => engine.takeOver(call.id, supervisorId),
+      'The call is not in a conversation with its volunteer now.',
+    );
   }
 
   transferToQueue(call: Call, topic: string): Promise<void> {
-    return this.step(call.hotlineId, (engine) => ({
-      value: undefined,
-      effects: refusing(
-        () => engine.transferToQueue(call.id, topic),
-        'The call is not in a conversation with its volunteer now.',
-      ),
-    }));
+    return this.inCall(
+      call,
+      (engine) => engine.transferToQueue(call.id, topic),
+      'The call is not in a conversation with its volunteer now.',
+    );
   }
 
   consult(call: Call, colleagueId: string): Promise<void> {
-    return this.step(call.hotlineId, (engine) => {
-      const state = engine.volunteer(colleagueId)?.state ?? 'offline';
-      if (state !== 'available')
-        throw new SwitchboardRefusal(
-          'conflict',
-          `Your colleague is not available now: they are ${STATE_WORDS[state]}.`,
-        );
-      return {
-        value: undefined,
-        effects: refusing(
-          () => engine.consult(call.id, colleagueId),
-          'The call is not in a conversation with you alone now.',
-        ),
-      };
-    });
+    return this.inCall(
+      call,
+      (engine) => {
+        const state = engine.volunteer(colleagueId)?.state ?? 'offline';
+        if (state !== 'available')
+          throw new SwitchboardRefusal(
+            'conflict',
+            `Your colleague is not available now: they are ${STATE_WORDS[state]}.`,
+          );
+        return engine.consult(call.id, colleagueId);
+      },
+      'The call is not in a conversation with you alone now.',
+    );
   }
 
   endConsult(call: Call, complete: boolean): Promise<void> {
+    return this.inCall(
+      call,
+      (engine) => (complete ? engine.completeTransfer(call.id) : engine.cancelTransfer(call.id)),
+      'No transfer of this call is under way.',
+    );
+  }
+
+  /** One engine command on a call in conversation; the engine's refusal is said as `notAllowed`. */
+  private inCall(
+    call: Call,
+    command: (engine: RoutingEngine) => RoutingEffect[],
+    notAllowed: string,
+  ): Promise<void> {
     return this.step(call.hotlineId, (engine) => ({
       value: undefined,
-      effects: refusing(
-        () => (complete ? engine.completeTransfer(call.id) : engine.cancelTransfer(call.id)),
-        'No transfer of this call is under way.',
-      ),
+      effects: refusing(() => command(engine), notAllowed),
     }));
   }
 
