@@ -5,14 +5,16 @@ import { DataSource, EntityManager } from 'typeorm';
 /** A deadlocked transaction is tried this many times in all before the error stands. */
 const DEADLOCK_TRIES = 4;
 
+const driverCode = (error: unknown) =>
+  (error as { driverError?: { code?: string } })?.driverError?.code;
+
 /** MariaDB gave up a lock to break a cycle, or waited too long: the same try may succeed. */
 export function isLockConflict(error: unknown): boolean {
-  const code = (error as { driverError?: { code?: string } })?.driverError?.code;
+  const code = driverCode(error);
   return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY';
 }
 
-const isDeadlock = (error: unknown) =>
-  (error as { driverError?: { code?: string } })?.driverError?.code === 'ER_LOCK_DEADLOCK';
+const isDeadlock = (error: unknown) => driverCode(error) === 'ER_LOCK_DEADLOCK';
 
 /**
  * Runs work in one database transaction. With SQLite the whole process shares one
