@@ -4,9 +4,9 @@
  * specs that boot the real server.
  */
 const aliases = {
-  '^@hotline/(api-types|calendar|clock|console-protocol|i18n|routing|stats|taxonomy|telephony)$':
+  '^@hotline/(api-types|calendar|chat-protocol|clock|console-protocol|i18n|routing|stats|taxonomy|telephony)$':
     '<rootDir>/libs/$1/src',
-  '^@hotline/(api-types|calendar|clock|console-protocol|i18n|routing|stats|taxonomy|telephony)/(.*)$':
+  '^@hotline/(api-types|calendar|chat-protocol|clock|console-protocol|i18n|routing|stats|taxonomy|telephony)/(.*)$':
     '<rootDir>/libs/$1/src/$2',
 };
 const transform = {

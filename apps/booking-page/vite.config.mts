@@ -9,6 +9,8 @@ const here = (path: string) => decodeURIComponent(new URL(path, import.meta.url)
  */
 export default defineConfig({
   root: here('.'),
+  // The pages' shared icon, copied as it is (a page without one asks for /favicon.ico and gets a 404).
+  publicDir: here('../page-assets'),
   base: '/book/',
   resolve: {
     alias: { '@hotline/i18n': here('../../libs/i18n/src/index.ts') },

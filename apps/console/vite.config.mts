@@ -6,9 +6,12 @@ const here = (path: string) => decodeURIComponent(new URL(path, import.meta.url)
 /** The operator console: served by the hotline server at /console/, talks to it on the same origin. */
 export default defineConfig({
   root: here('.'),
+  // The pages' shared icon, copied as it is (a page without one asks for /favicon.ico and gets a 404).
+  publicDir: here('../page-assets'),
   base: '/console/',
   resolve: {
     alias: {
+      '@hotline/chat-protocol': here('../../libs/chat-protocol/src/index.ts'),
       '@hotline/console-protocol': here('../../libs/console-protocol/src/index.ts'),
       '@hotline/i18n': here('../../libs/i18n/src/index.ts'),
     },
