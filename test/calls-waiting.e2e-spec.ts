@@ -14,7 +14,7 @@ const YOU_ARE_NEXT = '你是下一位';
 interface CallbackItem {
   id: string;
   callId: string;
-  callerNumber: string;
+  canCallBack: boolean;
   reason: string;
   forDate: string;
   hasMessage: boolean;
@@ -49,7 +49,8 @@ describe('no ordinary caller holds in vain: messages and call-backs', () => {
 
   const spoken = (twiml: string) => says(twiml).join(' ');
   const callbacks = async (): Promise<CallbackItem[]> =>
-    (await hotline.as(supervisor.token).get('/api/callback-requests').expect(200)).body;
+    (await hotline.as(supervisor.token).get('/api/callback-requests?status=all').expect(200)).body
+      .items;
   const requestOf = async (callSid: string) => {
     const { id } = await callRecord(hotline, callSid);
     return (await callbacks()).find((item) => item.callId === id);
@@ -95,7 +96,7 @@ describe('no ordinary caller holds in vain: messages and call-backs', () => {
       status: 'ended',
     });
     expect(await requestOf(call.callSid)).toMatchObject({
-      callerNumber: call.from,
+      canCallBack: true,
       reason: 'nobody_on_duty',
       forDate: '2026-11-23',
       hasMessage: false,
@@ -123,7 +124,7 @@ describe('no ordinary caller holds in vain: messages and call-backs', () => {
     const { audio } = await leaveMessage(call, 'nobody_on_duty', 23);
     const message = await requestOf(call.callSid);
     expect(message).toMatchObject({
-      callerNumber: '',
+      canCallBack: false,
       reason: 'nobody_on_duty',
       hasMessage: true,
       messageSeconds: 23,
@@ -153,11 +154,12 @@ describe('no ordinary caller holds in vain: messages and call-backs', () => {
       .buffer(true)
       .parse(binary as never)
       .expect(200);
+    // A volunteer hears it only once it is theirs to call back.
     const volunteer = await addPerson(hotline);
     await hotline
       .as(volunteer.token)
       .get(`/api/callback-requests/${message!.id}/message`)
-      .expect(403);
+      .expect(404);
     await hotline.as(admin).get(`/api/callback-requests/${message!.id}/message`).expect(403);
   });
 
@@ -232,7 +234,7 @@ describe('no ordinary caller holds in vain: messages and call-backs', () => {
         status: 'ended',
       });
       expect(await requestOf(call.callSid)).toMatchObject({
-        callerNumber: call.from,
+        canCallBack: true,
         reason: 'while_waiting',
         hasMessage: true,
         messageSeconds: 41,

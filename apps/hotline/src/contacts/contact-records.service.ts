@@ -229,6 +229,8 @@ export class ContactRecords {
       hotlineId: contact.hotlineId,
       channel: contact.channel,
       callId: contact.callId,
+      direction: contact.direction ?? 'inbound',
+      callbackRequestId: contact.callbackRequestId ?? null,
       volunteerId: contact.volunteerId,
       recordedBy: contact.recordedBy,
       occurredAt: contact.occurredAt.toISOString(),

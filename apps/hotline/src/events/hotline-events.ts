@@ -1,6 +1,6 @@
 import { Global, Injectable, Logger, Module } from '@nestjs/common';
 import { Observable, Subject, Subscription, filter } from 'rxjs';
-import type { CrisisAlert, LiveCall } from '@hotline/console-protocol';
+import type { CallbackAttemptLive, CrisisAlert, LiveCall } from '@hotline/console-protocol';
 import type { VolunteerState } from '@hotline/routing';
 import type { CallOutcome, CallerType } from '../calls/call.entity';
 import type { CrisisAlertReason } from '../crisis/crisis-alert.entity';
@@ -90,6 +90,10 @@ export interface HotlineEventMap {
   };
   /** A hotline's settings changed (on this instance or another): routing takes the new policy. */
   'hotline.changed': { hotlineId: string; hotline: Hotline };
+  /** The call-back list changed (a request made, assigned, tried, done), or a new evening began. */
+  'callbacks.changed': { hotlineId: string };
+  /** A call-back moved on a step: the console of the volunteer making it follows. */
+  'callback.attempt': { hotlineId: string; volunteerId: string; attempt: CallbackAttemptLive };
 }
 
 export type HotlineEventType = keyof HotlineEventMap;
