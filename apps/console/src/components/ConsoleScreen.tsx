@@ -13,6 +13,8 @@ import { SupervisorWall } from './SupervisorWall';
 import { VolunteerDesk } from './VolunteerDesk';
 import { ImportView } from './ImportView';
 import { UnitsView } from './UnitsView';
+import { CallbackDesk } from './CallbackDesk';
+import { CallbackReminder } from './CallbackReminder';
 
 const SUPERVISING = ['supervisor', 'coordinator', 'admin'];
 
@@ -21,7 +23,7 @@ const StatsView = lazy(() =>
   import('./StatsView').then(({ StatsView }) => ({ default: StatsView })),
 );
 
-type Tab = 'desk' | 'wall' | 'stats' | 'roster' | 'bookings' | 'units' | 'imports';
+type Tab = 'desk' | 'wall' | 'stats' | 'roster' | 'bookings' | 'units' | 'imports' | 'callbacks';
 /** Everyone has a desk and the roster; supervisors, coordinators and admins the wall and statistics. */
 const SUPERVISING_TABS: Tab[] = ['desk', 'wall', 'stats', 'roster', 'bookings'];
 const VOLUNTEER_TABS: Tab[] = ['desk', 'roster'];
@@ -33,7 +35,14 @@ const TAB_NAMES = {
   bookings: 'tabs.bookings',
   units: 'tabs.units',
   imports: 'tabs.imports',
+  callbacks: 'tabs.callbacks',
 } as const;
+
+/** The call-back desk for those who call back or oversee call-backs (not an admin as such). */
+const callbackTabs = (roles: string[]): Tab[] =>
+  roles.some((role) => ['volunteer', 'supervisor', 'coordinator'].includes(role))
+    ? ['callbacks']
+    : [];
 
 /** The organisation for admins and people with a role at a unit; imports for coordinators and admins. */
 function organisationTabs(roles: string[], unitRoles: number): Tab[] {
@@ -108,10 +117,15 @@ export function ConsoleScreen({
 
       <NoticeBar notice={model.notice} onDismiss={() => store.dismissNotice()} />
 
+      {supervising && tab !== 'callbacks' && (
+        <CallbackReminder reminder={live?.callbacks} onOpen={() => setTab('callbacks')} />
+      )}
+
       <nav className="tabs" aria-label={t('tabs.label')}>
         {[
           ...(supervising ? SUPERVISING_TABS : VOLUNTEER_TABS),
           ...organisationTabs(roles, session.volunteer.unitGrants?.length ?? 0),
+          ...callbackTabs(roles),
         ].map((name) => (
           <button
             key={name}
@@ -153,6 +167,14 @@ export function ConsoleScreen({
           </Suspense>
         ) : !live ? (
           <p className="loading">{t('connection.connecting')}</p>
+        ) : tab === 'callbacks' ? (
+          <CallbackDesk
+            live={live}
+            store={store}
+            model={model}
+            accessToken={session.accessToken}
+            serverNow={serverNow}
+          />
         ) : supervising && tab === 'wall' ? (
           <SupervisorWall
             live={live}
@@ -169,6 +191,7 @@ export function ConsoleScreen({
             model={model}
             accessToken={session.accessToken}
             serverNow={serverNow}
+            onOpenCallbacks={() => setTab('callbacks')}
           />
         )}
       </main>

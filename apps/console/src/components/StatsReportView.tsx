@@ -20,6 +20,7 @@ import {
   hourShares,
 } from '../stats';
 import { formatDuration } from '../time';
+import { StatsCallbacks } from './StatsCallbacks';
 import { ChartCanvas } from './ChartCanvas';
 
 type Shape = 'doughnut' | 'bar' | 'horizontal';
@@ -45,6 +46,7 @@ export function StatsReportView({ report }: { report: StatsReport }) {
   return (
     <div className="stats__report">
       <CallHeadlines calls={report.calls} />
+      <StatsCallbacks callbacks={report.callbacks} />
 
       <section className="stats__section" aria-labelledby="stats-consultations">
         <h3 id="stats-consultations">{t('stats.consultations')}</h3>
