@@ -10,7 +10,6 @@
  * `node scripts/api-types.js --convert < document.json` prints the types.
  */
 const { spawnSync } = require('node:child_process');
-const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -25,7 +24,10 @@ const HEADER = `/**
 
 async function convert() {
   const { default: openapiTS, astToString } = require('openapi-typescript');
-  const document = JSON.parse(readFileSync(0, 'utf8'));
+  // Read as a stream: a large document fills the pipe, and a sync read of it may find it empty (EAGAIN).
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  const document = JSON.parse(Buffer.concat(chunks).toString('utf8'));
   const ast = await openapiTS(document, { alphabetize: true });
   const prettier = require('prettier');
   const file = join(root, 'libs/api-types/src/openapi.ts');
