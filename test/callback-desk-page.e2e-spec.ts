@@ -87,7 +87,10 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])(
     let centre: CallCentre;
     let hotline: RunningHotline;
     let browser: Browser;
-    const problems: string[] = [];
+    /** What each page's browser saw go wrong: nothing, at the end of each test. */
+    const seen: { label: string; problems: string[] }[] = [];
+    const problems = () =>
+      seen.flatMap(({ label, problems: of }) => of.map((line) => `${label}: ${line}`));
 
     beforeAll(async () => {
       if (!existsSync(BUILT_PAGE))
@@ -102,16 +105,16 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])(
       await centre?.stop();
     });
 
+    /** A person's console, signed in; what its browser saw go wrong is kept under `label`. */
     async function pageOf(person: Person, label: string): Promise<Page> {
-      const { page } = await openPage(browser);
-      page.on('pageerror', (error) => problems.push(`${label}: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`${label} console: ${message.text()}`);
-      });
+      const opened = await openPage(browser);
+      const page = opened.page;
+      seen.push({ label, problems: opened.problems });
+      // Which request a refusal answered, beside the browser's own line about it.
       page.on('response', (response) => {
         if (response.status() >= 400)
-          problems.push(
-            `${label}: ${response.request().method()} ${response.url()} → ${response.status()}`,
+          opened.problems.push(
+            `${response.request().method()} ${response.url()} → ${response.status()}`,
           );
       });
       await page.goto(`${hotline.baseUrl}/console/`);
@@ -225,7 +228,7 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])(
 
       await wall.close();
       await desk.close();
-      expect(problems).toEqual([]);
+      expect(problems()).toEqual([]);
     });
 
     it('reminds the wall of a request still open the evening after, and takes the supervisor to it', async () => {
@@ -246,7 +249,7 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])(
         .first()
         .waitFor(SEEN);
       await wall.close();
-      expect(problems).toEqual([]);
+      expect(problems()).toEqual([]);
     });
   },
 );

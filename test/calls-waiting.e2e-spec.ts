@@ -4,22 +4,13 @@ import { NoteRetentionService } from '../apps/hotline/src/contacts/note-retentio
 import { callRecord, duty } from './support/duty';
 import { RunningHotline } from './support/hotline-server';
 import { Person, addPerson } from './support/people';
+import { CallbackItem } from './support/callbacks';
 import { CallCentre, PhoneCall, says, startCallCentre } from './support/twilio';
 
 // Monday 23 November 2026, 19:00 in Shanghai: the evening line is open.
 const EVENING = '2026-11-23T19:00:00+08:00';
 const QUEUE = 'QU22222222222222222222222222222222';
 const YOU_ARE_NEXT = '你是下一位';
-
-interface CallbackItem {
-  id: string;
-  callId: string;
-  canCallBack: boolean;
-  reason: string;
-  forDate: string;
-  hasMessage: boolean;
-  messageSeconds: number | null;
-}
 
 /** Reads a binary answer (the message's MP3) whole. */
 const binary = (

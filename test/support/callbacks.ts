@@ -11,6 +11,7 @@ export interface CallbackItem {
   overdue: boolean;
   canCallBack: boolean;
   hasMessage: boolean;
+  messageSeconds: number | null;
   assignedTo: { id: string; name: string } | null;
   attemptCount: number;
   lastOutcome: string | null;

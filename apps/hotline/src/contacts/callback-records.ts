@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { InjectClock } from '../common/clock.provider';
-import { isUniqueViolation } from '../database/errors';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import type { CallerType } from './contact-fields';
 import { ContactRecords } from './contact-records.service';
@@ -73,17 +72,14 @@ export class CallbackRecords {
       createdAt: now,
       updatedAt: now,
     });
-    try {
-      await this.records.open(contact);
-    } catch (error) {
-      // The wrap-up and the end of the call-back raced to open it: one record either way.
-      if (!isUniqueViolation(error)) throw error;
-      return this.contacts.findOneOrFail({
+    // The wrap-up and the end of the call-back may race to open it: one record either way.
+    const once = await this.records.openOnce(contact, () =>
+      this.contacts.findOneOrFail({
         where: { callbackRequestId: callBack.requestId },
         relations: { topics: true },
-      });
-    }
-    return contact;
+      }),
+    );
+    return once.contact;
   }
 
   /**
