@@ -51,16 +51,17 @@ export class CallbackList {
     if (query.cursor) {
       const [millis, id] = query.cursor.split('_');
       const at = new Date(Number(millis));
-      filtered.andWhere(
-        new Brackets((after) =>
-          after
-            .where(`r.requestedAt ${order === 'ASC' ? '>' : '<'} :at`, { at })
-            .orWhere(`r.requestedAt = :at AND r.id ${order === 'ASC' ? '>' : '<'} :id`, {
-              at,
-              id,
-            }),
-        ),
-      );
+      const beyond = order === 'ASC' ? '>' : '<';
+      // A range on the index first (time, then id), so the page is read from where it starts.
+      filtered
+        .andWhere(`r.requestedAt ${beyond}= :at`, { at })
+        .andWhere(
+          new Brackets((after) =>
+            after
+              .where(`r.requestedAt ${beyond} :at`, { at })
+              .orWhere(`r.id ${beyond} :id`, { id }),
+          ),
+        );
     }
     const limit = query.limit ?? PAGE;
     const rows = await filtered

@@ -42,7 +42,7 @@ export { CALLBACK_OUTCOMES, type CallbackOutcome } from '@hotline/console-protoc
 @Entity({ name: 'callback_request' })
 @Index('uq_callback_request_call_id', ['callId'], { unique: true })
 @Index('idx_callback_request_hotline_id_for_date', ['hotlineId', 'forDate'])
-@Index('idx_callback_request_hotline_id_requested_at', ['hotlineId', 'requestedAt'])
+@Index('idx_callback_request_hotline_id_requested_at_id', ['hotlineId', 'requestedAt', 'id'])
 @Index('idx_callback_request_assigned_to_done_at', ['assignedTo', 'doneAt'])
 export class CallbackRequest extends HotlineRecord {
   @Column({ name: 'call_id', ...REFERENCE })

@@ -28,8 +28,8 @@ export class CallbackDesk1765730000000 implements MigrationInterface {
     );
     await queryRunner.createIndices('callback_request', [
       new TableIndex({
-        name: 'idx_callback_request_hotline_id_requested_at',
-        columnNames: ['hotline_id', 'requested_at'],
+        name: 'idx_callback_request_hotline_id_requested_at_id',
+        columnNames: ['hotline_id', 'requested_at', 'id'],
       }),
       new TableIndex({
         name: 'idx_callback_request_assigned_to_done_at',
@@ -89,7 +89,10 @@ export class CallbackDesk1765730000000 implements MigrationInterface {
     await queryRunner.dropColumns('contact', ['direction', 'callback_request_id']);
     await queryRunner.dropTable('callback_attempt');
     await queryRunner.dropIndex('callback_request', 'idx_callback_request_assigned_to_done_at');
-    await queryRunner.dropIndex('callback_request', 'idx_callback_request_hotline_id_requested_at');
+    await queryRunner.dropIndex(
+      'callback_request',
+      'idx_callback_request_hotline_id_requested_at_id',
+    );
     await queryRunner.dropColumns('callback_request', [
       'source',
       'assigned_to',
