@@ -3,7 +3,7 @@ import type { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
 import { CallbackSweep } from '../apps/hotline/src/callbacks/callback-sweep';
 import { CallBackLegs, CallbackItem, askedForCallBack } from './support/callbacks';
 import { openConsole } from './support/console';
-import { ROUTINE_CONTACT, callRecord, duty, eventually } from './support/duty';
+import { Offer, ROUTINE_CONTACT, callRecord, duty, eventually } from './support/duty';
 import { RunningHotline } from './support/hotline-server';
 import { Person, addPerson, ownPhone } from './support/people';
 import { CallCentre, PhoneCall, TWILIO, says, startCallCentre } from './support/twilio';
@@ -96,10 +96,13 @@ describe('the call-back desk', () => {
     (await hotline.as(supervisor.token).get('/api/queue').expect(200)).body.volunteers.find(
       (one: { id: string }) => one.id === person.id,
     )?.state;
+  /** Long enough for a loaded machine running several suites at once. */
+  const PATIENCE_MS = 15_000;
   const inState = (person: Person, state: string) =>
     eventually(
       async () => ((await stateOf(person)) === state ? true : undefined),
       `${person.email} to be ${state}`,
+      PATIENCE_MS,
     );
   const attempt = async (attemptId: string): Promise<Attempt> => {
     const response = await hotline
@@ -110,10 +113,14 @@ describe('the call-back desk', () => {
     return response.body;
   };
   const settled = (attemptId: string) =>
-    eventually(async () => {
-      const now = await attempt(attemptId);
-      return now.status === 'ended' ? now : undefined;
-    }, 'the call-back to end');
+    eventually(
+      async () => {
+        const now = await attempt(attemptId);
+        return now.status === 'ended' ? now : undefined;
+      },
+      'the call-back to end',
+      PATIENCE_MS,
+    );
   /** The volunteer starts a call-back of the request; Twilio's side of it. */
   const startCallBack = async (item: CallbackItem) => {
     const started = await hotline
@@ -240,6 +247,7 @@ describe('the call-back desk', () => {
       (made) =>
         made.path.endsWith(`/Calls/${volunteerLeg.sid}.json`) &&
         (made.params.Url ?? '').includes(`attempt=${started.attemptId}&step=over`),
+      PATIENCE_MS,
     );
     expect(says((await legs.volunteerFetches(over.params.Url)).twiml)).toEqual(['回电结束。']);
     await inState(volunteer, 'wrap_up');
@@ -267,7 +275,14 @@ describe('the call-back desk', () => {
       primaryTopic: ROUTINE_CONTACT.primaryTopic,
     });
     // Free again, they are offered the caller who has been waiting meanwhile.
-    const offer = await duty(hotline, volunteer).offer();
+    const offer = await eventually<Offer>(
+      async () => {
+        const ringing = await hotline.as(volunteer.token).get('/api/me/offer');
+        return ringing.status === 200 ? ringing.body : undefined;
+      },
+      'the waiting caller to be offered',
+      PATIENCE_MS,
+    );
     expect(offer.callId).toBe((await callRecord(hotline, inbound.callSid)).id);
     await duty(hotline, volunteer).decline(offer).expect(204);
     await inbound.hangUp();
@@ -301,8 +316,9 @@ describe('the call-back desk', () => {
       await legs.callerRung();
       await legs.legEnded('caller', status);
       expect(await settled(started.attemptId)).toMatchObject({ outcome, answeredAt: null });
-      await twilio.next((made) =>
-        (made.params.Url ?? '').includes(`attempt=${started.attemptId}&step=over`),
+      await twilio.next(
+        (made) => (made.params.Url ?? '').includes(`attempt=${started.attemptId}&step=over`),
+        PATIENCE_MS,
       );
       await inState(volunteer, 'available');
       expect(await request(item.id)).toMatchObject({
@@ -357,6 +373,7 @@ describe('the call-back desk', () => {
     await twilio.next(
       (made) =>
         made.path.endsWith(`/Calls/${callerLeg.sid}.json`) && made.params.Status === 'canceled',
+      PATIENCE_MS,
     );
     const late = await legs.callerAnswers('human');
     expect(says(late.twiml)).toEqual(['抱歉，电话未能接通。再见。']);

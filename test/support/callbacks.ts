@@ -32,6 +32,9 @@ export async function askedForCallBack(hotline: RunningHotline, from?: string): 
   return call;
 }
 
+/** How long Twilio may take to be asked for a leg, on a loaded machine. */
+const PLACED_WITHIN_MS = 15_000;
+
 /**
  * Twilio's side of one call-back: the volunteer's leg and the caller's leg the hotline placed
  * at the fake Twilio, each played as Twilio plays it (its TwiML fetched with the leg's own
@@ -48,16 +51,18 @@ export class CallBackLegs {
 
   /** The leg the hotline placed to the volunteer (their browser or phone). */
   async volunteerRung(): Promise<PlacedCall & { twilio: FakeTwilio }> {
-    this.volunteerLeg = await FakeTwilio.placedCall((placed) =>
-      placed.params.Url?.includes(`callback-desk/volunteer?attempt=${this.attemptId}`),
+    this.volunteerLeg = await FakeTwilio.placedCall(
+      (placed) => placed.params.Url?.includes(`callback-desk/volunteer?attempt=${this.attemptId}`),
+      PLACED_WITHIN_MS,
     );
     return this.volunteerLeg;
   }
 
   /** The leg the hotline placed to the caller, from its own number. */
   async callerRung(): Promise<PlacedCall & { twilio: FakeTwilio }> {
-    this.callerLeg = await FakeTwilio.placedCall((placed) =>
-      placed.params.Url?.includes(`callback-desk/caller?attempt=${this.attemptId}`),
+    this.callerLeg = await FakeTwilio.placedCall(
+      (placed) => placed.params.Url?.includes(`callback-desk/caller?attempt=${this.attemptId}`),
+      PLACED_WITHIN_MS,
     );
     return this.callerLeg;
   }

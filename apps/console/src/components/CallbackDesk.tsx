@@ -51,6 +51,15 @@ export function CallbackDesk({
   const [pages, setPages] = useState(FIRST_PAGE);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  // The call-back whose record I owe: it outlives a wrap-up that ran out, as a call's does.
+  const [owed, setOwed] = useState<string | null>(null);
+  // Recorded here: gone from the page even before the server's new state arrives.
+  const [recorded, setRecorded] = useState<string | null>(null);
+  useEffect(() => {
+    if (me.callbackId && me.state === 'wrap_up' && me.callbackId !== recorded)
+      setOwed(me.callbackId);
+  }, [me.callbackId, me.state, recorded]);
+  const sessionId = me.callbackId ?? owed;
 
   // The list is read again when it changes for the wall (a request made, assigned, tried, done).
   const changed = JSON.stringify(live.callbacks ?? null);
@@ -107,13 +116,20 @@ export function CallbackDesk({
 
   return (
     <div className="callbacks">
-      {me.callbackId && (
+      {sessionId && sessionId !== recorded && (
         <CallbackSession
+          attemptId={sessionId}
           me={me}
+          late={!me.callbackId}
           pushed={model.callbackAttempt}
           accessToken={accessToken}
           serverNow={serverNow}
-          onRecorded={(text) => setNotice({ text, error: false })}
+          onRecorded={(text) => {
+            setRecorded(sessionId);
+            setOwed(null);
+            setNotice({ text, error: false });
+          }}
+          onClose={() => setOwed(null)}
         />
       )}
 

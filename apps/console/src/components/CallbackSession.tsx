@@ -16,24 +16,31 @@ const NO_CALL = { callId: null, callerType: null, topic: null };
  * the attempt is read once.
  */
 export function CallbackSession({
+  attemptId,
   me,
+  late,
   pushed,
   accessToken,
   serverNow,
   onRecorded,
+  onClose,
 }: {
+  attemptId: string;
   me: Me;
+  /** Wrap-up ran out before the record was written: it can still be, or be left. */
+  late: boolean;
   /** The latest step the server sent, if any. */
   pushed: CallbackAttemptLive | null;
   accessToken: string;
   serverNow: (now: number) => number;
   onRecorded: (message: string) => void;
+  onClose: () => void;
 }) {
   const { t } = useI18n();
   const now = serverNow(useNow());
-  const attemptId = me.callbackId!;
   const [read, setRead] = useState<CallbackAttemptLive | null>(null);
   const [sending, setSending] = useState(false);
+  const [refused, setRefused] = useState<string | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -45,7 +52,8 @@ export function CallbackSession({
 
   // What the server pushed is newer than what was read, for this attempt.
   const attempt = pushed?.attemptId === attemptId ? pushed : read;
-  const recordDue = me.state === 'wrap_up' && attempt?.status === 'ended';
+  const recordDue =
+    attempt?.outcome === 'reached' && (late || (me.state === 'wrap_up' && !!me.callbackId));
 
   async function record(contact: ContactFields): Promise<WrapUpResult> {
     setSending(true);
@@ -88,18 +96,27 @@ export function CallbackSession({
             type="button"
             className="button"
             disabled={sending}
-            onClick={() => void record({ contactType: 'wrong_number' })}
+            onClick={() =>
+              void record({ contactType: 'wrong_number' }).then((result) =>
+                setRefused(result.ok ? null : (result.error ?? t('callbacks.noAnswer'))),
+              )
+            }
           >
             {t('callbacks.wrongNumber')}
           </button>
+          {refused && (
+            <p className="notice notice--error" role="alert">
+              {refused}
+            </p>
+          )}
           <WrapUpForm
             key={attemptId}
             recordDue={NO_CALL}
-            late={false}
+            late={late}
             busy={sending}
             accessToken={accessToken}
             onSubmit={record}
-            onClose={() => undefined}
+            onClose={onClose}
           />
         </>
       )}
