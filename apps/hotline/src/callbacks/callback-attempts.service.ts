@@ -27,6 +27,7 @@ import {
   CALLER_RING_SECONDS,
   CallbackDialler,
   MACHINE_DETECTION_SECONDS,
+  twilioFailure,
 } from './callback-dialler';
 
 /** How long the volunteer's own phone or browser rings for a call-back they started. */
@@ -128,7 +129,7 @@ export class CallbackAttempts {
       return { ...attempt, volunteerLegSid: legSid };
     } catch (error) {
       this.logger.error(
-        { err: (error as Error).message, attemptId },
+        { ...twilioFailure(error), attemptId },
         "Twilio did not ring the volunteer's leg",
       );
       const applied = await this.apply(attemptId, {
@@ -287,7 +288,7 @@ export class CallbackAttempts {
         await this.effect(attempt, effect);
       } catch (error) {
         this.logger.error(
-          { err: (error as Error).message, attemptId: attempt.id, effect: effect.type },
+          { ...twilioFailure(error), attemptId: attempt.id, effect: effect.type },
           'a call-back step failed',
         );
       }
@@ -322,10 +323,7 @@ export class CallbackAttempts {
       if (!number) throw new Error('the request has no number any more');
       legSid = await this.dialler.ringCaller(attempt.id, attempt.hotlineId, number);
     } catch (error) {
-      this.logger.error(
-        { err: (error as Error).message, attemptId: attempt.id },
-        'caller not rung',
-      );
+      this.logger.error({ ...twilioFailure(error), attemptId: attempt.id }, 'caller not rung');
       const applied = await this.apply(attempt.id, { type: 'caller_not_rung' });
       return applied?.done;
     }

@@ -100,7 +100,16 @@ export class CallbackDialler {
     try {
       await work();
     } catch (error) {
-      this.logger.warn({ err: (error as Error).message, attemptId }, `could not ${what}`);
+      this.logger.warn({ ...twilioFailure(error), attemptId }, `could not ${what}`);
     }
   }
+}
+
+/**
+ * What a log line may say of a Twilio failure: its HTTP status and Twilio's error code, never
+ * its message, which may quote the number dialled.
+ */
+export function twilioFailure(error: unknown): { status?: unknown; code?: unknown } {
+  const { status, code } = (error ?? {}) as { status?: unknown; code?: unknown };
+  return { status, code };
 }
