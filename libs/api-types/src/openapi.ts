@@ -3405,6 +3405,8 @@ export interface components {
       phoneNumber: string | null;
       /** @description The roles that must sign in with a two-factor code on this hotline */
       requireTwoFactorFor: ('volunteer' | 'supervisor' | 'coordinator' | 'admin')[];
+      /** @description Percent of other consultations sampled for case review */
+      reviewSamplePercent: number;
       routing: components['schemas']['RoutingSettingsView'];
       /** @example cmn-CN */
       sayLanguage: string;

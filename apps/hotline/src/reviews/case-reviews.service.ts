@@ -43,14 +43,17 @@ export class CaseReviews {
   async detail(actor: Volunteer, id: string): Promise<ReviewDetail> {
     const { review, part } = await this.reachable(actor, id);
     const contact = await this.contacts.get(actor, review.contactId);
-    const entries = await this.entries.find({ where: { reviewId: id }, order: { at: 'ASC' } });
+    const entries = await this.entries.find({
+      where: { reviewId: id },
+      order: { position: 'ASC' },
+    });
     const names = await namesOf(this.people, [
       review.volunteerId,
       ...entries.map((entry) => entry.authorId),
     ]);
     await this.record(actor, review, 'contact_review.read');
     return {
-      ...reviewSummary(review, names.get(review.volunteerId) ?? null, entries.length),
+      ...reviewSummary(review, names.get(review.volunteerId) ?? null),
       contact,
       entries: entries.map((entry) => ({
         id: entry.id,
@@ -89,7 +92,7 @@ export class CaseReviews {
         await this.transactions.run(async (manager) => {
           const changed = await manager.update(
             ContactReview,
-            { id, status: review.status, updatedAt: review.updatedAt },
+            { id, entryCount: review.entryCount },
             {
               status,
               feedbackAt,
@@ -97,6 +100,7 @@ export class CaseReviews {
               signedOffAt,
               ...(reviewedAt && !review.reviewedAt ? { reviewedBy: actor.id } : {}),
               lastEntryAt: at,
+              entryCount: review.entryCount + 1,
               updatedAt: at,
             },
           );
@@ -107,6 +111,7 @@ export class CaseReviews {
           await manager.insert(ContactReviewEntry, {
             id: randomUUID(),
             reviewId: id,
+            position: review.entryCount + 1,
             authorId: actor.id,
             kind: effect.kind,
             at,

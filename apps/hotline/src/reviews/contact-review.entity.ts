@@ -55,6 +55,10 @@ export class ContactReview extends HotlineRecord implements ReviewState {
   @Column({ name: 'last_entry_at', ...DATETIME, nullable: true })
   lastEntryAt!: Date | null;
 
+  /** How many entries it has; the next one is numbered after them. */
+  @Column({ name: 'entry_count', type: 'int', default: 0 })
+  entryCount!: number;
+
   /** When retention cleared what was written on it. */
   @Column({ name: 'texts_cleared_at', ...DATETIME, nullable: true })
   textsClearedAt!: Date | null;
@@ -65,7 +69,7 @@ export class ContactReview extends HotlineRecord implements ReviewState {
 
 /** One thing written on a review: a supervisor's comment or verdict, or the volunteer's answer. */
 @Entity({ name: 'contact_review_entry' })
-@Index('idx_contact_review_entry_review_id_at', ['reviewId', 'at'])
+@Index('uq_contact_review_entry_review_id_position', ['reviewId', 'position'], { unique: true })
 export class ContactReviewEntry {
   @PrimaryColumn(REFERENCE)
   id!: string;
@@ -76,6 +80,10 @@ export class ContactReviewEntry {
   @ManyToOne(() => ContactReview, RESTRICT)
   @JoinColumn({ name: 'review_id' })
   review?: ContactReview;
+
+  /** Its place in the review's thread (1, 2, ...): several may share a moment. */
+  @Column({ type: 'int' })
+  position!: number;
 
   @Column({ name: 'author_id', ...REFERENCE })
   authorId!: string;

@@ -8,7 +8,7 @@ import { HotlineDirectory } from '../hotlines/hotline-directory';
 import { hotlineFor } from '../hotlines/hotline-scope';
 import { namesOf } from '../volunteers/names-of';
 import { Volunteer } from '../volunteers/volunteer.entity';
-import { ContactReview, ContactReviewEntry } from './contact-review.entity';
+import { ContactReview } from './contact-review.entity';
 import { MyReviewsQuery, ReviewPage, ReviewQueueQuery, ReviewSummary } from './dto/review.dto';
 import { TO_REVIEW } from './review-steps';
 
@@ -21,7 +21,6 @@ import { TO_REVIEW } from './review-steps';
 export class ReviewQueue {
   constructor(
     @InjectRepository(ContactReview) private readonly reviews: Repository<ContactReview>,
-    @InjectRepository(ContactReviewEntry) private readonly entries: Repository<ContactReviewEntry>,
     @InjectRepository(Volunteer) private readonly people: Repository<Volunteer>,
     private readonly directory: HotlineDirectory,
     private readonly audit: AuditService,
@@ -98,7 +97,6 @@ export class ReviewQueue {
       builder.clone().offset(offset).limit(limit).getMany(),
       builder.getCount(),
     ]);
-    const counts = await this.entryCounts(found.map((review) => review.id));
     const names = await namesOf(
       this.people,
       found.map((review) => review.volunteerId),
@@ -106,31 +104,13 @@ export class ReviewQueue {
     return {
       total,
       offset,
-      items: found.map((review) =>
-        reviewSummary(review, names.get(review.volunteerId) ?? null, counts.get(review.id) ?? 0),
-      ),
+      items: found.map((review) => reviewSummary(review, names.get(review.volunteerId) ?? null)),
     };
-  }
-
-  private async entryCounts(reviewIds: string[]): Promise<Map<string, number>> {
-    if (reviewIds.length === 0) return new Map();
-    const rows = await this.entries
-      .createQueryBuilder('e')
-      .select('e.reviewId', 'reviewId')
-      .addSelect('COUNT(*)', 'count')
-      .where('e.reviewId IN (:...reviewIds)', { reviewIds })
-      .groupBy('e.reviewId')
-      .getRawMany<{ reviewId: string; count: unknown }>();
-    return new Map(rows.map((row) => [row.reviewId, Number(row.count)]));
   }
 }
 
 /** A review as lists show it: its state and the anonymous fields of its record. */
-export function reviewSummary(
-  review: ContactReview,
-  volunteerName: string | null,
-  entryCount: number,
-): ReviewSummary {
+export function reviewSummary(review: ContactReview, volunteerName: string | null): ReviewSummary {
   const iso = (at: Date | null) => at?.toISOString() ?? null;
   return {
     id: review.id,
@@ -146,7 +126,7 @@ export function reviewSummary(
     reviewedAt: iso(review.reviewedAt),
     signedOffAt: iso(review.signedOffAt),
     lastEntryAt: iso(review.lastEntryAt),
-    entryCount,
+    entryCount: review.entryCount,
     channel: review.contact!.channel,
     primaryTopic: review.contact!.primaryTopic,
     riskLevel: review.contact!.riskLevel,

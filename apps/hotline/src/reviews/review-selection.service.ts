@@ -96,6 +96,7 @@ export class ReviewSelection implements OnModuleInit, OnModuleDestroy {
         selectedAt: this.now(),
         reviewedBy: null,
         lastEntryAt: null,
+        entryCount: 0,
         textsClearedAt: null,
         updatedAt: this.now(),
       });

@@ -30,6 +30,7 @@ export class CaseReview1765721000000 implements MigrationInterface {
           reference('reviewed_by', true),
           instant('signed_off_at', true),
           instant('last_entry_at', true),
+          { ...integer('entry_count'), default: 0 },
           instant('texts_cleared_at', true),
           instant('updated_at'),
         ],
@@ -60,6 +61,7 @@ export class CaseReview1765721000000 implements MigrationInterface {
         columns: [
           id(),
           reference('review_id'),
+          integer('position'),
           reference('author_id'),
           varchar('kind', 24),
           instant('at'),
@@ -67,8 +69,9 @@ export class CaseReview1765721000000 implements MigrationInterface {
         ],
         indices: [
           {
-            name: 'idx_contact_review_entry_review_id_at',
-            columnNames: ['review_id', 'at'],
+            name: 'uq_contact_review_entry_review_id_position',
+            columnNames: ['review_id', 'position'],
+            isUnique: true,
           },
         ],
         foreignKeys: [foreignKey('contact_review_entry', 'review_id', 'contact_review')],
