@@ -13,6 +13,7 @@ import {
   type ConsultationBlock,
   type CrisisFigures,
   type StatsReport,
+  type SupervisionFigures,
   type TrendMonth,
   type VolunteerFigures,
   everyHour,
@@ -91,6 +92,7 @@ export function StatsReportView({ report }: { report: StatsReport }) {
         <TrendCard trend={report.trend} />
         <CrisisCard crisis={report.crisis} />
         <VolunteersCard volunteers={report.volunteers} />
+        <ReviewsCard reviews={report.reviews} />
       </div>
     </div>
   );
@@ -509,6 +511,54 @@ function VolunteersCard({ volunteers }: { volunteers: VolunteerFigures[] }) {
             </tbody>
           </table>
         </div>
+      )}
+    </section>
+  );
+}
+
+/** Case review: how many consultations were taken for review, how many reviewed, how fast. */
+function ReviewsCard({ reviews }: { reviews: SupervisionFigures }) {
+  const { t } = useI18n();
+  const none = t('stats.none');
+  const median = reviews.medianSecondsToReview;
+  return (
+    <section className="card stats-block" aria-labelledby="stats-reviews" data-block-card="reviews">
+      <h3 id="stats-reviews">{t('stats.reviews')}</h3>
+      <dl className="figures">
+        <Figure name="reviewsSelected" label={t('stats.reviewsSelected')}>
+          {reviews.selected}
+        </Figure>
+        <Figure name="reviewsReviewed" label={t('stats.reviewsReviewed')}>
+          {reviews.reviewed}
+        </Figure>
+        <Figure name="reviewedShare" label={t('stats.reviewedShare')}>
+          {formatPercent(reviews.reviewedShare, none)}
+        </Figure>
+        <Figure name="reviewsSignedOff" label={t('stats.reviewsSignedOff')}>
+          {reviews.signedOff}
+        </Figure>
+        <Figure name="reviewsAwaiting" label={t('stats.reviewsAwaiting')}>
+          {reviews.awaitingAnswer}
+        </Figure>
+        <Figure name="medianTimeToReview" label={t('stats.medianTimeToReview')}>
+          {median === null
+            ? none
+            : t('stats.hoursMinutes', {
+                hours: Math.floor(median / 3600),
+                minutes: Math.floor((median % 3600) / 60),
+              })}
+        </Figure>
+      </dl>
+      {reviews.selected > 0 && (
+        <>
+          <h4>{t('stats.reviewsByReason')}</h4>
+          <BlockFigures
+            name="reviewsByReason"
+            title={t('stats.reviewsByReason')}
+            block={reviews.byReason}
+            shape="bar"
+          />
+        </>
       )}
     </section>
   );
