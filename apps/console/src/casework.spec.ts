@@ -3,6 +3,7 @@ import {
   DEFAULT_QUEUE,
   casesPage,
   casesPath,
+  durationText,
   formatInstant,
   pageRange,
   queuePath,
@@ -62,5 +63,16 @@ describe('the review queue', () => {
       total: 57,
     });
     expect(pageRange({ total: 0, offset: 0, items: [] })).toBeNull();
+  });
+});
+
+describe('durations in words', () => {
+  const t = ((key: string, values: Record<string, number>) =>
+    `${key}:${JSON.stringify(values)}`) as unknown as Parameters<typeof durationText>[0];
+  it('gives hours and minutes, or minutes alone, whichever side of the deadline', () => {
+    expect(durationText(t, -(10 * 60_000 + 59_000))).toBe('duration.minutes:{"minutes":10}');
+    expect(durationText(t, (105 * 60 + 30) * 1000)).toBe(
+      'duration.hoursMinutes:{"hours":1,"minutes":45}',
+    );
   });
 });

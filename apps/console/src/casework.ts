@@ -4,6 +4,7 @@
  * plain jest.
  */
 import type { components } from '@hotline/api-types';
+import type { Translate } from './i18n';
 
 type Schemas = components['schemas'];
 export type CrisisCaseView = Schemas['CrisisCaseView'];
@@ -124,4 +125,13 @@ export function formatInstant(iso: string, locale: string, timeZone?: string): s
     hourCycle: 'h23',
     ...(timeZone ? { timeZone } : {}),
   }).format(new Date(iso));
+}
+
+/** "1 h 45 min", "20 min": a countdown or a time to review, to the minute, in words. */
+export function durationText(t: Translate, ms: number): string {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  const hours = Math.floor(minutes / 60);
+  return hours > 0
+    ? t('duration.hoursMinutes', { hours, minutes: minutes % 60 })
+    : t('duration.minutes', { minutes });
 }

@@ -39,7 +39,7 @@ export const CASEWORK_ZH = {
   'crisisDesk.case': '危机个案（{opened}）',
   'crisisDesk.caseLoading': '正在打开个案…',
   'crisisDesk.caseFailed': '无法打开个案：{reason}',
-  'crisisDesk.close': '关闭个案详情',
+  'crisisDesk.close': '返回列表',
   'crisisDesk.dueAt': '报告截止：{at}',
   'crisisDesk.takenBy': '负责督导：{name}',
   'crisisDesk.take': '接手此个案',
@@ -147,7 +147,7 @@ export const CASEWORK_ZH = {
   'review.detail': '{volunteer} 于 {at} 的咨询',
   'review.detailLoading': '正在打开督导记录…',
   'review.detailFailed': '无法打开督导记录：{reason}',
-  'review.closeDetail': '关闭',
+  'review.closeDetail': '返回列表',
   'review.thread': '督导留言',
   'review.noEntries': '还没有留言。',
   'review.kind.comment': '评语',
@@ -175,7 +175,8 @@ export const CASEWORK_ZH = {
   'stats.reviewsAwaiting': '待志愿者回复',
   'stats.medianTimeToReview': '督导用时中位数',
   'stats.reviewsByReason': '纳入原因',
-  'stats.hoursMinutes': '{hours} 小时 {minutes} 分',
+  'duration.hoursMinutes': '{hours} 小时 {minutes} 分',
+  'duration.minutes': '{minutes} 分钟',
 };
 
 export const CASEWORK_EN: Record<keyof typeof CASEWORK_ZH, string> = {
@@ -215,7 +216,7 @@ export const CASEWORK_EN: Record<keyof typeof CASEWORK_ZH, string> = {
   'crisisDesk.case': 'Crisis case ({opened})',
   'crisisDesk.caseLoading': 'Opening the case…',
   'crisisDesk.caseFailed': 'The case could not be opened: {reason}',
-  'crisisDesk.close': 'Close the case details',
+  'crisisDesk.close': 'Back to the list',
   'crisisDesk.dueAt': 'Report due {at}',
   'crisisDesk.takenBy': 'Supervisor: {name}',
   'crisisDesk.take': 'Take the case',
@@ -325,7 +326,7 @@ export const CASEWORK_EN: Record<keyof typeof CASEWORK_ZH, string> = {
   'review.detail': 'Consultation of {volunteer} on {at}',
   'review.detailLoading': 'Opening the review…',
   'review.detailFailed': 'The review could not be opened: {reason}',
-  'review.closeDetail': 'Close',
+  'review.closeDetail': 'Back to the list',
   'review.thread': 'Feedback',
   'review.noEntries': 'Nothing written yet.',
   'review.kind.comment': 'Comment',
@@ -353,5 +354,6 @@ export const CASEWORK_EN: Record<keyof typeof CASEWORK_ZH, string> = {
   'stats.reviewsAwaiting': 'Awaiting the volunteer',
   'stats.medianTimeToReview': 'Median time to review',
   'stats.reviewsByReason': 'Why in the queue',
-  'stats.hoursMinutes': '{hours} h {minutes} min',
+  'duration.hoursMinutes': '{hours} h {minutes} min',
+  'duration.minutes': '{minutes} min',
 };

@@ -1,6 +1,12 @@
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { ApiAnswer } from '../api';
-import { type CrisisCaseDetail, formatInstant, msUntilDue, reportUrgency } from '../casework';
+import {
+  type CrisisCaseDetail,
+  durationText,
+  formatInstant,
+  msUntilDue,
+  reportUrgency,
+} from '../casework';
 import {
   addFollowUp,
   closeCase,
@@ -95,6 +101,13 @@ export function CrisisCasePanel({
   }
   const changed = (next: CrisisCaseDetail) => setLatest(next);
 
+  // The record opened takes the focus (and the view), so that it is read next.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shown = crisisCase?.id;
+  useEffect(() => {
+    if (shown) heading.current?.focus();
+  }, [shown]);
+
   if (!crisisCase)
     return (
       <section className="card crisis-case" aria-busy={loaded.loading}>
@@ -124,7 +137,9 @@ export function CrisisCasePanel({
       data-urgency={urgency}
     >
       <header className="crisis-case__header">
-        <h3 id={`${id}-heading`}>{t('crisisDesk.case', { opened: at(crisisCase.openedAt) })}</h3>
+        <h3 id={`${id}-heading`} ref={heading} tabIndex={-1}>
+          {t('crisisDesk.case', { opened: at(crisisCase.openedAt) })}
+        </h3>
         <button type="button" className="button button--small" onClick={onClose}>
           {t('crisisDesk.close')}
         </button>
@@ -476,7 +491,7 @@ export function Countdown({
   msLeft: number;
 }) {
   const { t } = useI18n();
-  const time = formatDuration(Math.abs(msLeft) / 1000);
+  const time = durationText(t, msLeft);
   return (
     <span className={`countdown countdown--${urgency}`} data-urgency={urgency}>
       {t(`crisisDesk.urgency.${urgency}`, { time })}

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { type ReviewAction, type ReviewDetail, formatInstant } from '../casework';
 import { loadReview, reviewStep } from '../casework-api';
 import { useI18n } from '../i18n';
@@ -63,6 +63,13 @@ export function ReviewPanel({
     onChanged();
   }
 
+  // The record opened takes the focus (and the view), so that it is read next.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shown = review?.id;
+  useEffect(() => {
+    if (shown) heading.current?.focus();
+  }, [shown]);
+
   if (!review)
     return (
       <section className="card review-detail" aria-busy={loaded.loading}>
@@ -86,7 +93,7 @@ export function ReviewPanel({
       data-status={review.status}
     >
       <header className="crisis-case__header">
-        <h3 id={`${id}-heading`}>
+        <h3 id={`${id}-heading`} ref={heading} tabIndex={-1}>
           {t('review.detail', {
             volunteer: review.volunteerName ?? t('crisisDesk.nobody'),
             at: at(review.occurredAt),

@@ -20,6 +20,7 @@ import {
   formatPercent,
   hourShares,
 } from '../stats';
+import { durationText } from '../casework';
 import { formatDuration } from '../time';
 import { ChartCanvas } from './ChartCanvas';
 
@@ -541,12 +542,7 @@ function ReviewsCard({ reviews }: { reviews: SupervisionFigures }) {
           {reviews.awaitingAnswer}
         </Figure>
         <Figure name="medianTimeToReview" label={t('stats.medianTimeToReview')}>
-          {median === null
-            ? none
-            : t('stats.hoursMinutes', {
-                hours: Math.floor(median / 3600),
-                minutes: Math.floor((median % 3600) / 60),
-              })}
+          {median === null ? none : durationText(t, median * 1000)}
         </Figure>
       </dl>
       {reviews.selected > 0 && (
