@@ -28,7 +28,6 @@ describe('the case review page', () => {
   let supervisor: Person;
   let trainee: Person;
   let counsellor: Person;
-  let traineeContact: string;
 
   /** A face-to-face consultation recorded by `person`; its contact id. */
   async function recorded(person: Person, fields: object = {}): Promise<string> {
@@ -73,7 +72,7 @@ describe('the case review page', () => {
       .send({ samplePercent: 100 })
       .expect(200);
     for (let i = 0; i < 22; i++) await recorded(counsellor, { occurredAt: '2026-11-22T19:00' });
-    traineeContact = await recorded(trainee, {
+    await recorded(trainee, {
       notes: 'Pupil says her father drinks; no safety plan discussed',
     });
     await recorded(counsellor, { riskLevel: 'high', outcome: 'crisis_intervention' });

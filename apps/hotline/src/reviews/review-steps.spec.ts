@@ -4,7 +4,6 @@ import {
   ReviewAction,
   ReviewCommand,
   ReviewPart,
-  ReviewState,
   actionsFor,
   inSample,
   newReviewState,
