@@ -183,7 +183,9 @@ describe('the crisis desk page', () => {
     await panel
       .locator('[data-field="report"]', { hasText: 'admitted overnight at the 7th hospital' })
       .waitFor(SEEN);
-    await expect(row(fromCall).locator('.countdown').textContent()).resolves.toBe('Filed');
+    await row(fromCall)
+      .locator('.countdown', { hasText: /^Filed$/ })
+      .waitFor(SEEN);
 
     await panel.getByLabel('How it ended (confidential)').fill('Discharged to her parents');
     await panel.getByRole('button', { name: 'Close the case' }).click();
@@ -242,7 +244,10 @@ describe('the crisis desk page', () => {
     await panel.getByRole('button', { name: '提交报告' }).click();
     await panel.getByRole('button', { name: '确认提交' }).click();
     await panel.getByRole('status').filter({ hasText: '报告已提交。' }).waitFor(SEEN);
-    await expect(row(dueSoon).locator('.countdown').textContent()).resolves.toBe('已提交');
+    // The list is read again after the change.
+    await row(dueSoon)
+      .locator('.countdown', { hasText: /^已提交$/ })
+      .waitFor(SEEN);
 
     const [stored] = await hotline.database.query<Record<string, string | null>>(
       'SELECT report_filed_by, report_encrypted FROM crisis_case WHERE id = ?',
