@@ -16,6 +16,11 @@ const AMBER = 'rgb(138, 90, 0)';
 
 jest.setTimeout(90_000);
 
+/** An element as the page has it (the tests compile without the DOM's types). */
+type Painted = {
+  ownerDocument: { defaultView: { getComputedStyle(element: Painted): { color: string } } };
+};
+
 /**
  * The crisis desk in a real browser against the real server: the open cases with their
  * report's countdown, a supervisor taking a case through referral, follow-up, report and
@@ -59,8 +64,11 @@ describe('the crisis desk page', () => {
     await page.locator('[data-connection="connected"]').waitFor(SEEN);
   }
 
+  /** The colour the page paints an element's text in. */
   const color = (locator: Locator) =>
-    locator.evaluate((element) => getComputedStyle(element).color);
+    locator.evaluate(
+      (element) => (element as Painted).ownerDocument.defaultView.getComputedStyle(element).color,
+    );
 
   beforeAll(async () => {
     if (!existsSync(BUILT_PAGE))

@@ -52,24 +52,28 @@ export class CrisisCasesService {
     const builder = this.cases
       .createQueryBuilder('k')
       .leftJoinAndSelect('k.partner', 'p')
-      .leftJoin(Contact, 'c', 'c.id = k.contactId')
-      .leftJoin(Call, 'pc', 'pc.id = k.callId')
-      .where('k.hotlineId IN (:...hotlineIds)', { hotlineIds })
-      .andWhere(
-        new Brackets((mine) => {
-          // Whose case it is: its contact's volunteer, or (before the record) its call's.
-          mine.where('COALESCE(c.volunteerId, pc.volunteerId) = :me', { me: actor.id });
-          if (supervised.length > 0)
-            mine.orWhere('k.hotlineId IN (:...supervised)', { supervised });
-        }),
-      );
+      .where('k.hotlineId IN (:...hotlineIds)', { hotlineIds });
+    // Of a hotline they do not supervise, a person sees the cases of their own calls and records.
+    if (supervised.length < hotlineIds.length)
+      builder
+        .leftJoin(Contact, 'c', 'c.id = k.contactId')
+        .leftJoin(Call, 'pc', 'pc.id = k.callId')
+        .andWhere(
+          new Brackets((mine) => {
+            // Whose case it is: its contact's volunteer, or (before the record) its call's.
+            mine.where('COALESCE(c.volunteerId, pc.volunteerId) = :me', { me: actor.id });
+            if (supervised.length > 0)
+              mine.orWhere('k.hotlineId IN (:...supervised)', { supervised });
+          }),
+        );
     if (query.open || query.overdue) builder.andWhere('k.closedAt IS NULL');
     if (query.closed) builder.andWhere('k.closedAt IS NOT NULL');
     if (query.overdue)
       builder.andWhere('k.reportFiledAt IS NULL').andWhere('k.reportDueAt <= :now', { now });
     const found = await builder
+      // One direction for both keys, so the index gives the order.
       .orderBy('k.openedAt', 'DESC')
-      .addOrderBy('k.id', 'ASC')
+      .addOrderBy('k.id', 'DESC')
       .offset(query.offset)
       .limit(query.limit)
       .getMany();

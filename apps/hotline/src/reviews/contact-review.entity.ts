@@ -12,7 +12,7 @@ import type { ReviewEntryKind, ReviewReason, ReviewState, ReviewStatus } from '.
 @Index('uq_contact_review_contact_id', ['contactId'], { unique: true })
 @Index('idx_contact_review_hotline_id_occurred_at', ['hotlineId', 'occurredAt'])
 @Index('idx_contact_review_hotline_id_status_occurred_at', ['hotlineId', 'status', 'occurredAt'])
-@Index('idx_contact_review_volunteer_id_occurred_at', ['volunteerId', 'occurredAt'])
+@Index('idx_contact_review_volunteer_id_last_entry_at', ['volunteerId', 'lastEntryAt'])
 export class ContactReview extends HotlineRecord implements ReviewState {
   @Column({ name: 'contact_id', ...REFERENCE })
   contactId!: string;

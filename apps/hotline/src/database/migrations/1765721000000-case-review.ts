@@ -45,8 +45,8 @@ export class CaseReview1765721000000 implements MigrationInterface {
             columnNames: ['hotline_id', 'status', 'occurred_at'],
           },
           {
-            name: 'idx_contact_review_volunteer_id_occurred_at',
-            columnNames: ['volunteer_id', 'occurred_at'],
+            name: 'idx_contact_review_volunteer_id_last_entry_at',
+            columnNames: ['volunteer_id', 'last_entry_at'],
           },
         ],
         foreignKeys: [
