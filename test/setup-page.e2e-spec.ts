@@ -430,8 +430,9 @@ describe('the setup screens', () => {
         const started = Date.now();
         await search.fill('Crowd 437');
         await page.locator('[data-volunteer-row]', { hasText: 'Crowd 437' }).waitFor(SEEN);
+        // As text: this project's TypeScript has no DOM types.
         await page.waitForFunction(
-          () => document.querySelectorAll('[data-volunteer-row]').length === 1,
+          `document.querySelectorAll('[data-volunteer-row]').length === 1`,
           undefined,
           SEEN,
         );

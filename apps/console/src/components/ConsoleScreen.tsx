@@ -121,6 +121,7 @@ export function ConsoleScreen({
             key={name}
             type="button"
             className="tabs__tab"
+            data-tab={name}
             aria-current={tab === name ? 'page' : undefined}
             onClick={() => setTab(name)}
           >
