@@ -156,7 +156,13 @@ export class HotlinesService {
  * What identifies a hotline or guards its sign-ins: an admin's to change. A coordinator runs
  * the evenings (hours, closures, routing, prompts) of the hotlines they work for.
  */
-const ADMIN_SETTINGS = ['name', 'phoneNumber', 'timeZone', 'locale', 'requireTwoFactorFor'] as const;
+const ADMIN_SETTINGS = [
+  'name',
+  'phoneNumber',
+  'timeZone',
+  'locale',
+  'requireTwoFactorFor',
+] as const;
 
 function assertMayChange(actor: Volunteer, dto: UpdateHotlineDto): void {
   if (actor.hasRole('admin')) return;
