@@ -80,6 +80,17 @@ const TEXT = {
     savedSettings: '已保存。',
     fixFields: '未保存：请按各项旁的提示修改。',
     hotlineName: '名称',
+    edit: (name: string) => `编辑 ${name}`,
+    setPassword: '设置新密码',
+    passwordSet: '已设置新密码。',
+    deactivate: '停用账号',
+    attendance: '考勤更正',
+    notYet: '尚未签到',
+    attended: '是否到岗',
+    came: '到岗',
+    minutesLate: '迟到分钟',
+    saveCorrection: '保存更正',
+    checkedIn: '已签到（迟到 15 分钟）',
   },
   en: {
     setupTab: 'Setup',
@@ -124,6 +135,17 @@ const TEXT = {
     savedSettings: 'Saved.',
     fixFields: 'Not saved: see the notes beside the fields.',
     hotlineName: 'Name',
+    edit: (name: string) => `Edit ${name}`,
+    setPassword: 'Set the new password',
+    passwordSet: 'New password set.',
+    deactivate: 'Deactivate',
+    attendance: 'Attendance',
+    notYet: 'not checked in yet',
+    attended: 'Came',
+    came: 'Came',
+    minutesLate: 'Minutes late',
+    saveCorrection: 'Save the correction',
+    checkedIn: 'checked in (15 minutes late)',
   },
 } as const;
 
@@ -266,6 +288,23 @@ describe('the setup screens', () => {
       // The new person signs in with the password the coordinator gave.
       await hotline.signIn(email, 'a-first-password-1');
 
+      // They forgot it: a new one, then they leave and are deactivated.
+      await page.getByRole('button', { name: T.edit(name), exact: true }).click();
+      await page.locator('.setup__reset input[type="password"]').fill('a-second-password-2');
+      await page.getByRole('button', { name: T.setPassword, exact: true }).click();
+      await page.getByText(T.passwordSet).waitFor(SEEN);
+      await hotline.signIn(email, 'a-second-password-2');
+      await page.getByRole('button', { name: T.deactivate, exact: true }).click();
+      await page.getByText(T.saved(name)).waitFor(SEEN);
+      await page
+        .locator('[data-volunteer-row]', { hasText: name })
+        .waitFor({ state: 'detached', ...SEEN });
+      await hotline
+        .http()
+        .post('/api/auth/login')
+        .send({ email, password: 'a-second-password-2' })
+        .expect(401);
+
       // A fellow coordinator's row has no edit button, and the server refuses the change anyway.
       await page.getByLabel(T.role, { exact: true }).selectOption('coordinator');
       const colleagueRow = page.locator(`[data-volunteer-row="${colleague.id}"]`);
@@ -381,6 +420,48 @@ describe('the setup screens', () => {
       });
       const kept = await hotline.as(admin).get(`/api/hotlines/${hotlineId}`).expect(200);
       expect(kept.body.routing.offerTimeoutSeconds).toBe(20);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
+
+    it("corrects a volunteer's attendance of today's shift", async () => {
+      const helper = await addPerson(hotline, {
+        name: `Helper ${locale}`,
+        hotlineIds: [hotlineId],
+      });
+      await hotline
+        .as(coordinator.token)
+        .post('/api/shifts/generate')
+        .send({ from: '2026-11-23', to: '2026-11-23', hotlineId })
+        .expect(200);
+      const [today] = (
+        await hotline
+          .as(coordinator.token)
+          .get(`/api/shifts?from=2026-11-23&to=2026-11-23&hotlineId=${hotlineId}`)
+          .expect(200)
+      ).body as { id: string }[];
+      await hotline
+        .as(coordinator.token)
+        .post(`/api/shifts/${today.id}/signups`)
+        .send({ volunteerId: helper.id })
+        .expect(201);
+
+      const page = await openSetup(coordinator, locale, T.attendance);
+      const line = page.locator(`[data-signup="${helper.id}"]`);
+      await line.getByText(T.notYet).waitFor(SEEN);
+      await line.getByLabel(T.attended, { exact: true }).selectOption({ label: T.came });
+      await line.getByLabel(T.minutesLate, { exact: true }).fill('15');
+      await line.getByRole('button', { name: T.saveCorrection }).click();
+      await page.locator(`[data-signup="${helper.id}"]`).getByText(T.checkedIn).waitFor(SEEN);
+
+      const shifts = await hotline
+        .as(coordinator.token)
+        .get(`/api/shifts?from=2026-11-23&to=2026-11-23&hotlineId=${hotlineId}`)
+        .expect(200);
+      expect(shifts.body[0].signups).toEqual([
+        expect.objectContaining({ volunteerId: helper.id, minutesLate: 15, noShow: false }),
+      ]);
+      expect(shifts.body[0].signups[0].checkedInAt).toEqual(expect.any(String));
       expect(problems).toEqual([]);
       await page.context().close();
     });
