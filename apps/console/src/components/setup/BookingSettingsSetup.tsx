@@ -8,7 +8,7 @@ import {
 } from '../../setup';
 import { useLoad } from '../../use-load';
 import type { SetupContext } from './SetupView';
-import { InputField, Loaded, SendingStatus, useSending } from './SetupParts';
+import { FormEnd, InputField, Loaded, useSending } from './SetupParts';
 
 /** The booking rules' numbers, in the order of the form. */
 const RULES = [
@@ -81,10 +81,7 @@ function BookingRulesForm({ context, view }: { context: SetupContext; view: Book
           onValue={setAddress}
         />
       </div>
-      <SendingStatus sending={sending} />
-      <button type="submit" className="button button--primary" disabled={sending.busy}>
-        {t('setup.save')}
-      </button>
+      <FormEnd sending={sending} submit={t('setup.save')} />
     </form>
   );
 }

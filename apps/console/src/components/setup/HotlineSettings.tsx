@@ -24,7 +24,7 @@ import {
   Loaded,
   type Sending,
   SelectField,
-  SendingStatus,
+  FormEnd,
   useSending,
 } from './SetupParts';
 
@@ -296,12 +296,7 @@ function SettingsForm({
         )}
       </fieldset>
 
-      <SendingStatus sending={sending} />
-      <div className="setup__actions">
-        <button type="submit" className="button button--primary" disabled={sending.busy}>
-          {t('setup.hotline.save')}
-        </button>
-      </div>
+      <FormEnd sending={sending} submit={t('setup.hotline.save')} />
     </form>
   );
 }

@@ -1,9 +1,22 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { PARTNER_KINDS, type PartnerView, loadPartners, savePartner } from '../../setup';
 import { useLoad } from '../../use-load';
 import type { SetupContext } from './SetupView';
-import { InputField, Loaded, SelectField, SendingStatus, useSending } from './SetupParts';
+import {
+  ActionsHeader,
+  EditButton,
+  EditorCard,
+  FormEnd,
+  InputField,
+  ListHead,
+  Loaded,
+  RowButton,
+  SelectField,
+  SendingStatus,
+  useEditor,
+  useSending,
+} from './SetupParts';
 
 /** The hospitals and services crisis cases are referred to; a retired one stays in old cases. */
 export function PartnersSetup({ context }: { context: SetupContext }) {
@@ -12,32 +25,24 @@ export function PartnersSetup({ context }: { context: SetupContext }) {
     (signal) => loadPartners(context.accessToken, context.hotlineId, signal),
     [context.accessToken, context.hotlineId],
   );
-  const [editing, setEditing] = useState<PartnerView | 'new' | null>(null);
-  const addButton = useRef<HTMLButtonElement>(null);
+  const editor = useEditor<PartnerView>();
   const retire = useSending();
 
   return (
     <div className="setup-partners">
-      <div className="setup__row">
-        <h3>{t('setup.partners.heading')}</h3>
-        <button
-          ref={addButton}
-          type="button"
-          className="button button--primary"
-          onClick={() => setEditing('new')}
-        >
-          {t('setup.partners.add')}
-        </button>
-      </div>
-      {editing && (
+      <ListHead
+        heading={t('setup.partners.heading')}
+        add={t('setup.partners.add')}
+        editor={editor}
+      />
+      {editor.isOpen && (
         <PartnerEditor
-          key={editing === 'new' ? 'new' : editing.id}
+          key={editor.key}
           context={context}
-          editing={editing === 'new' ? null : editing}
+          editing={editor.record}
           onDone={(saved) => {
-            setEditing(null);
+            editor.close();
             if (saved) partners.reload();
-            addButton.current?.focus();
           }}
         />
       )}
@@ -57,9 +62,7 @@ export function PartnersSetup({ context }: { context: SetupContext }) {
                     <th scope="col">{t('setup.partners.phone')}</th>
                     <th scope="col">{t('setup.partners.address')}</th>
                     <th scope="col">{t('setup.volunteers.status')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('setup.actions')}</span>
-                    </th>
+                    <ActionsHeader />
                   </tr>
                 </thead>
                 <tbody>
@@ -71,17 +74,12 @@ export function PartnersSetup({ context }: { context: SetupContext }) {
                       <td>{partner.address ?? '—'}</td>
                       <td>{t(partner.active ? 'setup.active' : 'setup.partners.retired')}</td>
                       <td className="setup__cell-actions">
-                        <button
-                          type="button"
-                          className="button button--small"
-                          aria-label={t('setup.editNamed', { name: partner.name })}
-                          onClick={() => setEditing(partner)}
-                        >
-                          {t('setup.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--small"
+                        <EditButton name={partner.name} onClick={() => editor.open(partner)} />
+                        <RowButton
+                          label={t(
+                            partner.active ? 'setup.partners.retire' : 'setup.partners.restore',
+                          )}
+                          what={partner.name}
                           disabled={retire.busy}
                           onClick={() =>
                             void retire.send(
@@ -92,10 +90,7 @@ export function PartnersSetup({ context }: { context: SetupContext }) {
                               partners.reload,
                             )
                           }
-                        >
-                          {t(partner.active ? 'setup.partners.retire' : 'setup.partners.restore')}
-                          <span className="visually-hidden"> {partner.name}</span>
-                        </button>
+                        />
                       </td>
                     </tr>
                   ))}
@@ -119,14 +114,11 @@ function PartnerEditor({
   onDone: (saved: boolean) => void;
 }) {
   const { t } = useI18n();
-  const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
   const [kind, setKind] = useState<PartnerView['kind']>(editing?.kind ?? 'hospital');
   const [name, setName] = useState(editing?.name ?? '');
   const [phone, setPhone] = useState(editing?.phone ?? '');
   const [address, setAddress] = useState(editing?.address ?? '');
   const sending = useSending();
-  useEffect(() => heading.current?.focus(), []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -143,11 +135,10 @@ function PartnerEditor({
     );
   };
   return (
-    <section className="card setup__editor" aria-labelledby={`${id}heading`}>
-      <h3 id={`${id}heading`} ref={heading} tabIndex={-1}>
-        {editing ? t('setup.editNamed', { name: editing.name }) : t('setup.partners.add')}
-      </h3>
-      <form noValidate onSubmit={submit} aria-labelledby={`${id}heading`}>
+    <EditorCard
+      heading={editing ? t('setup.editNamed', { name: editing.name }) : t('setup.partners.add')}
+    >
+      <form noValidate onSubmit={submit}>
         <div className="setup__fields">
           <SelectField
             label={t('setup.partners.kind')}
@@ -186,16 +177,8 @@ function PartnerEditor({
             onValue={setAddress}
           />
         </div>
-        <SendingStatus sending={sending} />
-        <div className="setup__actions">
-          <button type="submit" className="button button--primary" disabled={sending.busy}>
-            {t('setup.save')}
-          </button>
-          <button type="button" className="button" onClick={() => onDone(false)}>
-            {t('setup.cancel')}
-          </button>
-        </div>
+        <FormEnd sending={sending} submit={t('setup.save')} onCancel={() => onDone(false)} />
       </form>
-    </section>
+    </EditorCard>
   );
 }

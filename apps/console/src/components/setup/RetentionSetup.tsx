@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n';
 import { loadRetention, numberOrNull, saveRetention } from '../../setup';
 import { useLoad } from '../../use-load';
 import type { SetupContext } from './SetupView';
-import { InputField, Loaded, SendingStatus, useSending } from './SetupParts';
+import { FormEnd, InputField, Loaded, useSending } from './SetupParts';
 
 /** How long confidential notes and callers' numbers are kept before they are cleared. */
 export function RetentionSetup({ context }: { context: SetupContext }) {
@@ -49,10 +49,7 @@ function RetentionForm({ context, days }: { context: SetupContext; days: number 
           onValue={setTyped}
         />
       </div>
-      <SendingStatus sending={sending} />
-      <button type="submit" className="button button--primary" disabled={sending.busy}>
-        {t('setup.save')}
-      </button>
+      <FormEnd sending={sending} submit={t('setup.save')} />
     </form>
   );
 }

@@ -14,7 +14,17 @@ import {
 } from '../../setup';
 import { useLoad } from '../../use-load';
 import type { SetupContext } from './SetupView';
-import { InputField, Loaded, SelectField, SendingStatus, useSending } from './SetupParts';
+import {
+  ActionsHeader,
+  FormEnd,
+  InputField,
+  Loaded,
+  RowButton,
+  SelectField,
+  SendingStatus,
+  TimeFields,
+  useSending,
+} from './SetupParts';
 
 const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 /** Experts offered in the availability forms: the hotline's active people, the first 200 by name. */
@@ -87,10 +97,7 @@ function Rooms({ context }: { context: SetupContext }) {
           value={name}
           onValue={setName}
         />
-        <button type="submit" className="button" disabled={adding.busy}>
-          {t('setup.rooms.add')}
-        </button>
-        <SendingStatus sending={adding} />
+        <FormEnd sending={adding} submit={t('setup.rooms.add')} primary={false} />
       </form>
     </section>
   );
@@ -118,25 +125,19 @@ function RoomRow({
         {t('setup.rooms.name', { name: room.name })}
       </label>
       <input id={`${id}name`} value={name} onChange={(event) => setName(event.target.value)} />
-      <button
-        type="button"
-        className="button button--small"
+      <RowButton
+        label={t('setup.rooms.rename')}
+        what={room.name}
         disabled={sending.busy || name === room.name}
         onClick={() => change({ name })}
-      >
-        {t('setup.rooms.rename')}
-        <span className="visually-hidden"> {room.name}</span>
-      </button>
+      />
       <span className="hint">{t(room.active ? 'setup.rooms.inUse' : 'setup.rooms.outOfUse')}</span>
-      <button
-        type="button"
-        className="button button--small"
+      <RowButton
+        label={t(room.active ? 'setup.rooms.takeOut' : 'setup.rooms.putBack')}
+        what={room.name}
         disabled={sending.busy}
         onClick={() => change({ active: !room.active })}
-      >
-        {t(room.active ? 'setup.rooms.takeOut' : 'setup.rooms.putBack')}
-        <span className="visually-hidden"> {room.name}</span>
-      </button>
+      />
     </div>
   );
 }
@@ -178,9 +179,7 @@ function Availability({ context }: { context: SetupContext }) {
                   <th scope="col">{t('setup.rooms.expert')}</th>
                   <th scope="col">{t('setup.rooms.weekday')}</th>
                   <th scope="col">{t('setup.shifts.time')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('setup.actions')}</span>
-                  </th>
+                  <ActionsHeader />
                 </tr>
               </thead>
               <tbody>
@@ -192,18 +191,12 @@ function Availability({ context }: { context: SetupContext }) {
                       {window.startTime}–{window.endTime}
                     </td>
                     <td>
-                      <button
-                        type="button"
-                        className="button button--small"
+                      <RowButton
+                        label={t('setup.remove')}
+                        what={`${nameOf(window.volunteerId)} ${window.startTime}`}
                         disabled={removing.busy}
                         onClick={() => remove('weekly', window.id)}
-                      >
-                        {t('setup.remove')}
-                        <span className="visually-hidden">
-                          {' '}
-                          {nameOf(window.volunteerId)} {window.startTime}
-                        </span>
-                      </button>
+                      />
                     </td>
                   </tr>
                 ))}
@@ -217,9 +210,7 @@ function Availability({ context }: { context: SetupContext }) {
                   <th scope="col">{t('setup.rooms.date')}</th>
                   <th scope="col">{t('setup.shifts.time')}</th>
                   <th scope="col">{t('setup.rooms.reason')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('setup.actions')}</span>
-                  </th>
+                  <ActionsHeader />
                 </tr>
               </thead>
               <tbody>
@@ -234,18 +225,12 @@ function Availability({ context }: { context: SetupContext }) {
                     </td>
                     <td>{change.reason ?? ''}</td>
                     <td>
-                      <button
-                        type="button"
-                        className="button button--small"
+                      <RowButton
+                        label={t('setup.remove')}
+                        what={`${nameOf(change.volunteerId)} ${change.date}`}
                         disabled={removing.busy}
                         onClick={() => remove('dated', change.id)}
-                      >
-                        {t('setup.remove')}
-                        <span className="visually-hidden">
-                          {' '}
-                          {nameOf(change.volunteerId)} {change.date}
-                        </span>
-                      </button>
+                      />
                     </td>
                   </tr>
                 ))}
@@ -254,193 +239,129 @@ function Availability({ context }: { context: SetupContext }) {
           </>
         )}
       </Loaded>
-      <WeeklyForm context={context} people={people} onAdded={availability.reload} />
-      <DatedForm context={context} people={people} onAdded={availability.reload} />
+      <AvailabilityForm
+        kind="weekly"
+        context={context}
+        people={people}
+        onAdded={availability.reload}
+      />
+      <AvailabilityForm
+        kind="dated"
+        context={context}
+        people={people}
+        onAdded={availability.reload}
+      />
     </section>
   );
 }
 
 type People = { id: string; name: string }[];
 
-function WeeklyForm({
+/**
+ * Adds an expert's weekly hours (`weekly`), or a change on a date (`dated`): their hours that
+ * day, their day off, or the whole centre closed.
+ */
+function AvailabilityForm({
+  kind,
   context,
   people,
   onAdded,
 }: {
+  kind: 'weekly' | 'dated';
   context: SetupContext;
   people: People;
   onAdded: () => void;
 }) {
   const { t } = useI18n();
+  const weekly = kind === 'weekly';
   const [volunteerId, setVolunteerId] = useState('');
   const [weekday, setWeekday] = useState('1');
-  const [startTime, setStart] = useState('14:00');
-  const [endTime, setEnd] = useState('17:00');
-  const sending = useSending();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void sending.send(
-      () =>
-        addAvailability(context.accessToken, 'weekly', {
-          volunteerId: volunteerId || people[0]?.id,
-          weekday: Number(weekday),
-          startTime,
-          endTime,
-          hotlineId: context.hotlineId,
-        }),
-      onAdded,
-    );
-  };
-  return (
-    <form
-      className="setup__subform"
-      noValidate
-      aria-labelledby="setup-weekly-heading"
-      onSubmit={submit}
-    >
-      <h5 id="setup-weekly-heading">{t('setup.rooms.addWeekly')}</h5>
-      <div className="setup__fields">
-        <SelectField
-          label={t('setup.rooms.expert')}
-          path="volunteerId"
-          sending={sending}
-          value={volunteerId || people[0]?.id || ''}
-          onValue={setVolunteerId}
-        >
-          {people.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t('setup.rooms.weekday')}
-          path="weekday"
-          sending={sending}
-          value={weekday}
-          onValue={setWeekday}
-        >
-          {ISO_WEEKDAYS.map((day) => (
-            <option key={day} value={day}>
-              {t(`setup.weekdayLong.${day}` as 'setup.weekdayLong.1')}
-            </option>
-          ))}
-        </SelectField>
-        <InputField
-          label={t('setup.shifts.start')}
-          path="startTime"
-          type="time"
-          sending={sending}
-          value={startTime}
-          onValue={setStart}
-        />
-        <InputField
-          label={t('setup.shifts.end')}
-          path="endTime"
-          type="time"
-          sending={sending}
-          value={endTime}
-          onValue={setEnd}
-        />
-      </div>
-      <SendingStatus sending={sending} />
-      <button type="submit" className="button" disabled={sending.busy}>
-        {t('setup.rooms.addWeekly')}
-      </button>
-    </form>
-  );
-}
-
-function DatedForm({
-  context,
-  people,
-  onAdded,
-}: {
-  context: SetupContext;
-  people: People;
-  onAdded: () => void;
-}) {
-  const { t } = useI18n();
-  const [volunteerId, setVolunteerId] = useState('');
   const [date, setDate] = useState('');
-  const [startTime, setStart] = useState('');
-  const [endTime, setEnd] = useState('');
+  const [startTime, setStart] = useState(weekly ? '14:00' : '');
+  const [endTime, setEnd] = useState(weekly ? '17:00' : '');
   const [reason, setReason] = useState('');
   const sending = useSending();
+  // Weekly hours are always someone's: the first person until another is picked.
+  const expert = weekly ? volunteerId || people[0]?.id || '' : volunteerId;
+  const title = t(weekly ? 'setup.rooms.addWeekly' : 'setup.rooms.addDated');
+  const headingId = `setup-${kind}-heading`;
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void sending.send(
-      () =>
-        addAvailability(context.accessToken, 'dated', {
-          ...(volunteerId ? { volunteerId } : {}),
+    const body = weekly
+      ? { volunteerId: expert, weekday: Number(weekday), startTime, endTime }
+      : {
+          ...(expert ? { volunteerId: expert } : {}),
           date,
           ...(startTime || endTime ? { startTime, endTime } : {}),
           ...(reason.trim() ? { reason } : {}),
-          hotlineId: context.hotlineId,
-        }),
+        };
+    void sending.send(
+      () => addAvailability(context.accessToken, kind, { ...body, hotlineId: context.hotlineId }),
       onAdded,
     );
   };
   return (
-    <form
-      className="setup__subform"
-      noValidate
-      aria-labelledby="setup-dated-heading"
-      onSubmit={submit}
-    >
-      <h5 id="setup-dated-heading">{t('setup.rooms.addDated')}</h5>
-      <p className="hint">{t('setup.rooms.datedHint')}</p>
+    <form className="setup__subform" noValidate aria-labelledby={headingId} onSubmit={submit}>
+      <h5 id={headingId}>{title}</h5>
+      {!weekly && <p className="hint">{t('setup.rooms.datedHint')}</p>}
       <div className="setup__fields">
         <SelectField
           label={t('setup.rooms.expert')}
           path="volunteerId"
           sending={sending}
-          value={volunteerId}
+          value={expert}
           onValue={setVolunteerId}
         >
-          <option value="">{t('setup.rooms.wholeCentre')}</option>
+          {!weekly && <option value="">{t('setup.rooms.wholeCentre')}</option>}
           {people.map((person) => (
             <option key={person.id} value={person.id}>
               {person.name}
             </option>
           ))}
         </SelectField>
-        <InputField
-          label={t('setup.rooms.date')}
-          path="date"
-          type="date"
+        {weekly ? (
+          <SelectField
+            label={t('setup.rooms.weekday')}
+            path="weekday"
+            sending={sending}
+            value={weekday}
+            onValue={setWeekday}
+          >
+            {ISO_WEEKDAYS.map((day) => (
+              <option key={day} value={day}>
+                {t(`setup.weekdayLong.${day}` as 'setup.weekdayLong.1')}
+              </option>
+            ))}
+          </SelectField>
+        ) : (
+          <InputField
+            label={t('setup.rooms.date')}
+            path="date"
+            type="date"
+            sending={sending}
+            value={date}
+            onValue={setDate}
+          />
+        )}
+        <TimeFields
           sending={sending}
-          value={date}
-          onValue={setDate}
+          start={startTime}
+          end={endTime}
+          onStart={setStart}
+          onEnd={setEnd}
         />
-        <InputField
-          label={t('setup.shifts.start')}
-          path="startTime"
-          type="time"
-          sending={sending}
-          value={startTime}
-          onValue={setStart}
-        />
-        <InputField
-          label={t('setup.shifts.end')}
-          path="endTime"
-          type="time"
-          sending={sending}
-          value={endTime}
-          onValue={setEnd}
-        />
-        <InputField
-          label={t('setup.rooms.reason')}
-          path="reason"
-          sending={sending}
-          value={reason}
-          onValue={setReason}
-        />
+        {!weekly && (
+          <InputField
+            label={t('setup.rooms.reason')}
+            path="reason"
+            sending={sending}
+            value={reason}
+            onValue={setReason}
+          />
+        )}
       </div>
-      <SendingStatus sending={sending} />
-      <button type="submit" className="button" disabled={sending.busy}>
-        {t('setup.rooms.addDated')}
-      </button>
+      <FormEnd sending={sending} submit={title} primary={false} />
     </form>
   );
 }

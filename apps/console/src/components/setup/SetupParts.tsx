@@ -1,4 +1,13 @@
-import { type InputHTMLAttributes, type ReactNode, useCallback, useId, useState } from 'react';
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react';
 import type { ApiAnswer } from '../../api';
 import { useI18n } from '../../i18n';
 import { messagesFor } from '../../setup';
@@ -244,4 +253,193 @@ export function Loaded<T>({
       </div>
     );
   return <>{children(load.data.value)}</>;
+}
+
+/** A form's last lines: how its sending went, its button, and a way out when it has one. */
+export function FormEnd({
+  sending,
+  submit,
+  savedText,
+  primary = true,
+  onCancel,
+  children,
+}: {
+  sending: Sending;
+  submit: string;
+  savedText?: string;
+  primary?: boolean;
+  onCancel?: () => void;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <SendingStatus sending={sending} savedText={savedText} />
+      <div className="setup__actions">
+        <button
+          type="submit"
+          className={`button${primary ? ' button--primary' : ''}`}
+          disabled={sending.busy}
+        >
+          {submit}
+        </button>
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            {t('setup.cancel')}
+          </button>
+        )}
+        {children}
+      </div>
+    </>
+  );
+}
+
+/** A window's start and end, as two time fields. */
+export function TimeFields({
+  sending,
+  start,
+  end,
+  onStart,
+  onEnd,
+}: {
+  sending: Pick<Sending, 'fields'>;
+  start: string;
+  end: string;
+  onStart: (value: string) => void;
+  onEnd: (value: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <InputField
+        label={t('setup.shifts.start')}
+        path="startTime"
+        type="time"
+        sending={sending}
+        value={start}
+        onValue={onStart}
+      />
+      <InputField
+        label={t('setup.shifts.end')}
+        path="endTime"
+        type="time"
+        sending={sending}
+        value={end}
+        onValue={onEnd}
+      />
+    </>
+  );
+}
+
+/**
+ * The record a list's editor is open on ('new' for a new one), and the list's add button,
+ * which gets the focus back when the editor closes.
+ */
+export function useEditor<T extends { id: string }>() {
+  const [editing, setEditing] = useState<T | 'new' | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => {
+    setEditing(null);
+    addButton.current?.focus();
+  }, []);
+  return {
+    open: setEditing,
+    close,
+    addButton,
+    /** Open at all, and on which record (null: a new one). */
+    isOpen: editing !== null,
+    record: editing === 'new' ? null : editing,
+    /** A new editor for each record: its form starts from that record. */
+    key: editing === 'new' || editing === null ? 'new' : editing.id,
+  };
+}
+
+/** A list's heading and its add button. */
+export function ListHead({
+  heading,
+  add,
+  editor,
+  onAdd,
+}: {
+  heading: string;
+  add: string;
+  editor: { addButton: RefObject<HTMLButtonElement | null>; open(record: 'new'): void };
+  onAdd?: () => void;
+}) {
+  return (
+    <div className="setup__row">
+      <h3>{heading}</h3>
+      <button
+        ref={editor.addButton}
+        type="button"
+        className="button button--primary"
+        onClick={() => {
+          onAdd?.();
+          editor.open('new');
+        }}
+      >
+        {add}
+      </button>
+    </div>
+  );
+}
+
+/** The editor of one record: a card whose heading takes the focus when it opens. */
+export function EditorCard({ heading, children }: { heading: string; children: ReactNode }) {
+  const id = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  return (
+    <section className="card setup__editor" aria-labelledby={id}>
+      <h3 id={id} ref={headingRef} tabIndex={-1}>
+        {heading}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+/** The hidden heading of a table's column of buttons. */
+export function ActionsHeader() {
+  const { t } = useI18n();
+  return (
+    <th scope="col">
+      <span className="visually-hidden">{t('setup.actions')}</span>
+    </th>
+  );
+}
+
+/** A row's Edit button, named with what it edits. */
+export function EditButton({ name, onClick }: { name: string; onClick: () => void }) {
+  const { t } = useI18n();
+  return (
+    <button
+      type="button"
+      className="button button--small"
+      aria-label={t('setup.editNamed', { name })}
+      onClick={onClick}
+    >
+      {t('setup.edit')}
+    </button>
+  );
+}
+
+/** A small button in a list, its label completed for screen readers with what it acts on. */
+export function RowButton({
+  label,
+  what,
+  disabled,
+  onClick,
+}: {
+  label: string;
+  what: string;
+  disabled?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button type="button" className="button button--small" disabled={disabled} onClick={onClick}>
+      {label}
+      <span className="visually-hidden"> {what}</span>
+    </button>
+  );
 }

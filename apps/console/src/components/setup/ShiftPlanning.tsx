@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { addDays, localDateIn, mondayOf } from '../../roster';
 import {
@@ -13,7 +13,19 @@ import {
 } from '../../setup';
 import { useLoad } from '../../use-load';
 import type { SetupContext } from './SetupView';
-import { CheckboxGroup, InputField, Loaded, SendingStatus, useSending } from './SetupParts';
+import {
+  ActionsHeader,
+  CheckboxGroup,
+  EditButton,
+  EditorCard,
+  FormEnd,
+  InputField,
+  ListHead,
+  Loaded,
+  TimeFields,
+  useEditor,
+  useSending,
+} from './SetupParts';
 
 const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -33,8 +45,7 @@ export function ShiftPlanning({ context }: { context: SetupContext }) {
     (signal) => loadTemplates(context.accessToken, context.hotlineId, signal),
     [context.accessToken, context.hotlineId],
   );
-  const [editing, setEditing] = useState<ShiftTemplateView | 'new' | null>(null);
-  const addButton = useRef<HTMLButtonElement>(null);
+  const editor = useEditor<ShiftTemplateView>();
   const days = (weekdays: number[]) =>
     weekdays
       .map((day) => t(`setup.weekday.${day}` as 'setup.weekday.1'))
@@ -42,27 +53,16 @@ export function ShiftPlanning({ context }: { context: SetupContext }) {
 
   return (
     <div className="setup-shifts">
-      <div className="setup__row">
-        <h3>{t('setup.shifts.templates')}</h3>
-        <button
-          ref={addButton}
-          type="button"
-          className="button button--primary"
-          onClick={() => setEditing('new')}
-        >
-          {t('setup.shifts.add')}
-        </button>
-      </div>
+      <ListHead heading={t('setup.shifts.templates')} add={t('setup.shifts.add')} editor={editor} />
       <p className="hint">{t('setup.shifts.intro')}</p>
-      {editing && (
+      {editor.isOpen && (
         <TemplateEditor
-          key={editing === 'new' ? 'new' : editing.id}
+          key={editor.key}
           context={context}
-          editing={editing === 'new' ? null : editing}
+          editing={editor.record}
           onDone={(saved) => {
-            setEditing(null);
+            editor.close();
             if (saved) templates.reload();
-            addButton.current?.focus();
           }}
         />
       )}
@@ -82,9 +82,7 @@ export function ShiftPlanning({ context }: { context: SetupContext }) {
                     <th scope="col">{t('setup.shifts.volunteersNeeded')}</th>
                     <th scope="col">{t('setup.shifts.supervisorsNeeded')}</th>
                     <th scope="col">{t('setup.shifts.valid')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('setup.actions')}</span>
-                    </th>
+                    <ActionsHeader />
                   </tr>
                 </thead>
                 <tbody>
@@ -103,14 +101,7 @@ export function ShiftPlanning({ context }: { context: SetupContext }) {
                           : t('setup.shifts.always')}
                       </td>
                       <td>
-                        <button
-                          type="button"
-                          className="button button--small"
-                          aria-label={t('setup.editNamed', { name: template.name })}
-                          onClick={() => setEditing(template)}
-                        >
-                          {t('setup.edit')}
-                        </button>
+                        <EditButton name={template.name} onClick={() => editor.open(template)} />
                       </td>
                     </tr>
                   ))}
@@ -135,13 +126,10 @@ function TemplateEditor({
   onDone: (saved: boolean) => void;
 }) {
   const { t } = useI18n();
-  const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
   const [form, setForm] = useState<TemplateForm>(() => templateForm(editing));
   const sending = useSending();
   const set = <K extends keyof TemplateForm>(key: K, value: TemplateForm[K]) =>
     setForm((current) => ({ ...current, [key]: value }));
-  useEffect(() => heading.current?.focus(), []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -157,13 +145,14 @@ function TemplateEditor({
   };
 
   return (
-    <section className="card setup__editor" aria-labelledby={`${id}heading`}>
-      <h3 id={`${id}heading`} ref={heading} tabIndex={-1}>
-        {editing
+    <EditorCard
+      heading={
+        editing
           ? t('setup.shifts.editHeading', { name: editing.name })
-          : t('setup.shifts.newHeading')}
-      </h3>
-      <form noValidate onSubmit={submit} aria-labelledby={`${id}heading`}>
+          : t('setup.shifts.newHeading')
+      }
+    >
+      <form noValidate onSubmit={submit}>
         <div className="setup__fields">
           <InputField
             label={t('setup.shifts.name')}
@@ -172,21 +161,12 @@ function TemplateEditor({
             value={form.name}
             onValue={(value) => set('name', value)}
           />
-          <InputField
-            label={t('setup.shifts.start')}
-            path="startTime"
-            type="time"
+          <TimeFields
             sending={sending}
-            value={form.startTime}
-            onValue={(value) => set('startTime', value)}
-          />
-          <InputField
-            label={t('setup.shifts.end')}
-            path="endTime"
-            type="time"
-            sending={sending}
-            value={form.endTime}
-            onValue={(value) => set('endTime', value)}
+            start={form.startTime}
+            end={form.endTime}
+            onStart={(value) => set('startTime', value)}
+            onEnd={(value) => set('endTime', value)}
           />
           <InputField
             label={t('setup.shifts.volunteersNeeded')}
@@ -233,17 +213,9 @@ function TemplateEditor({
           label={(day) => t(`setup.weekdayLong.${day}` as 'setup.weekdayLong.1')}
           onChosen={(chosen) => set('weekdays', chosen)}
         />
-        <SendingStatus sending={sending} />
-        <div className="setup__actions">
-          <button type="submit" className="button button--primary" disabled={sending.busy}>
-            {t('setup.save')}
-          </button>
-          <button type="button" className="button" onClick={() => onDone(false)}>
-            {t('setup.cancel')}
-          </button>
-        </div>
+        <FormEnd sending={sending} submit={t('setup.save')} onCancel={() => onDone(false)} />
       </form>
-    </section>
+    </EditorCard>
   );
 }
 
@@ -289,13 +261,11 @@ function GeneratePeriod({ context }: { context: SetupContext }) {
             onValue={setTo}
           />
         </div>
-        <SendingStatus
+        <FormEnd
           sending={sending}
+          submit={t('setup.shifts.generateButton')}
           savedText={result ? t('setup.shifts.generated', { ...result }) : undefined}
         />
-        <button type="submit" className="button button--primary" disabled={sending.busy}>
-          {t('setup.shifts.generateButton')}
-        </button>
       </form>
     </section>
   );

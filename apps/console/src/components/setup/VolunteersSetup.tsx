@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { loadHotlines } from '../../api';
 import { useI18n } from '../../i18n';
 import {
@@ -22,11 +22,16 @@ import {
 import { useLoad } from '../../use-load';
 import type { SetupContext } from './SetupView';
 import {
+  ActionsHeader,
   CheckboxGroup,
+  EditButton,
+  EditorCard,
+  FormEnd,
   InputField,
+  ListHead,
   Loaded,
   SelectField,
-  SendingStatus,
+  useEditor,
   useSending,
 } from './SetupParts';
 
@@ -42,9 +47,8 @@ export function VolunteersSetup({ context }: { context: SetupContext }) {
   const { accessToken, hotlineId, roles } = context;
   const [filter, setFilter] = useState<VolunteerFilter>(NO_FILTER);
   const [typed, setTyped] = useState('');
-  const [editing, setEditing] = useState<VolunteerView | 'new' | null>(null);
+  const editor = useEditor<VolunteerView>();
   const [saved, setSaved] = useState<string | null>(null);
-  const addButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const timer = window.setTimeout(
@@ -61,39 +65,30 @@ export function VolunteersSetup({ context }: { context: SetupContext }) {
   );
 
   const closeEditor = (name?: string) => {
-    setEditing(null);
+    editor.close();
     if (name) {
       setSaved(name);
       list.reload();
     }
-    addButton.current?.focus();
   };
 
   return (
     <div className="setup-volunteers">
-      <div className="setup__row">
-        <h3>{t('setup.volunteers.heading')}</h3>
-        <button
-          ref={addButton}
-          type="button"
-          className="button button--primary"
-          onClick={() => {
-            setSaved(null);
-            setEditing('new');
-          }}
-        >
-          {t('setup.volunteers.add')}
-        </button>
-      </div>
+      <ListHead
+        heading={t('setup.volunteers.heading')}
+        add={t('setup.volunteers.add')}
+        editor={editor}
+        onAdd={() => setSaved(null)}
+      />
       <p className="setup__status" role="status">
         {saved ? t('setup.volunteers.saved', { name: saved }) : ''}
       </p>
 
-      {editing && (
+      {editor.isOpen && (
         <VolunteerEditor
-          key={editing === 'new' ? 'new' : editing.id}
+          key={editor.key}
           context={context}
-          editing={editing === 'new' ? null : editing}
+          editing={editor.record}
           onDone={closeEditor}
         />
       )}
@@ -177,9 +172,7 @@ export function VolunteersSetup({ context }: { context: SetupContext }) {
                     <th scope="col">{t('setup.volunteers.expertKind')}</th>
                     <th scope="col">{t('setup.volunteers.answerBy')}</th>
                     <th scope="col">{t('setup.volunteers.status')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('setup.actions')}</span>
-                    </th>
+                    <ActionsHeader />
                   </tr>
                 </thead>
                 <tbody>
@@ -193,17 +186,13 @@ export function VolunteersSetup({ context }: { context: SetupContext }) {
                       <td>{t(person.active ? 'setup.active' : 'setup.deactivated')}</td>
                       <td>
                         {mayManage(roles, person) && (
-                          <button
-                            type="button"
-                            className="button button--small"
-                            aria-label={t('setup.editNamed', { name: person.name })}
+                          <EditButton
+                            name={person.name}
                             onClick={() => {
                               setSaved(null);
-                              setEditing(person);
+                              editor.open(person);
                             }}
-                          >
-                            {t('setup.edit')}
-                          </button>
+                          />
                         )}
                       </td>
                     </tr>
@@ -256,17 +245,13 @@ function VolunteerEditor({
 }) {
   const { t, topics, locale } = useI18n();
   const { accessToken, hotlineId, roles } = context;
-  const ids = useId();
   const [form, setForm] = useState<VolunteerForm>(() => volunteerForm(editing, hotlineId));
   const sending = useSending();
-  const heading = useRef<HTMLHeadingElement>(null);
   const hotlines = useLoad((signal) => loadHotlines(accessToken, signal), [accessToken]);
   const hotlineList = hotlines.data?.ok ? hotlines.data.value : [];
   const grantable = grantableRoles(roles);
   const set = <K extends keyof VolunteerForm>(key: K, value: VolunteerForm[K]) =>
     setForm((current) => ({ ...current, [key]: value }));
-
-  useEffect(() => heading.current?.focus(), []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -284,13 +269,14 @@ function VolunteerEditor({
     );
 
   return (
-    <section className="card setup__editor" aria-labelledby={`${ids}heading`}>
-      <h3 id={`${ids}heading`} ref={heading} tabIndex={-1}>
-        {editing
+    <EditorCard
+      heading={
+        editing
           ? t('setup.volunteers.editHeading', { name: editing.name })
-          : t('setup.volunteers.newHeading')}
-      </h3>
-      <form noValidate onSubmit={submit} aria-labelledby={`${ids}heading`}>
+          : t('setup.volunteers.newHeading')
+      }
+    >
+      <form noValidate onSubmit={submit}>
         <div className="setup__fields">
           <InputField
             label={t('setup.volunteers.name')}
@@ -424,14 +410,11 @@ function VolunteerEditor({
             onChosen={(chosen) => set('hotlineIds', chosen)}
           />
         )}
-        <SendingStatus sending={sending} />
-        <div className="setup__actions">
-          <button type="submit" className="button button--primary" disabled={sending.busy}>
-            {editing ? t('setup.save') : t('setup.volunteers.create')}
-          </button>
-          <button type="button" className="button" onClick={() => onDone()}>
-            {t('setup.cancel')}
-          </button>
+        <FormEnd
+          sending={sending}
+          submit={editing ? t('setup.save') : t('setup.volunteers.create')}
+          onCancel={() => onDone()}
+        >
           {editing && (
             <button
               type="button"
@@ -442,10 +425,10 @@ function VolunteerEditor({
               {t(editing.active ? 'setup.volunteers.deactivate' : 'setup.volunteers.reactivate')}
             </button>
           )}
-        </div>
+        </FormEnd>
       </form>
       {editing && <PasswordReset context={context} volunteer={editing} />}
-    </section>
+    </EditorCard>
   );
 }
 
@@ -484,10 +467,12 @@ function PasswordReset({
         hint={t('setup.volunteers.resetHint')}
         onValue={setPassword}
       />
-      <SendingStatus sending={sending} savedText={t('setup.volunteers.resetDone')} />
-      <button type="submit" className="button" disabled={sending.busy}>
-        {t('setup.volunteers.reset')}
-      </button>
+      <FormEnd
+        sending={sending}
+        submit={t('setup.volunteers.reset')}
+        savedText={t('setup.volunteers.resetDone')}
+        primary={false}
+      />
     </form>
   );
 }
