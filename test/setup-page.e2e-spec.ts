@@ -91,6 +91,22 @@ const TEXT = {
     minutesLate: '迟到分钟',
     saveCorrection: '保存更正',
     checkedIn: '已签到（迟到 15 分钟）',
+    partners: '合作医院',
+    addPartner: '添加合作机构',
+    partnerKind: '类别',
+    service: '服务机构',
+    phoneNumber: '电话',
+    address: '地址',
+    rooms: '咨询室与专家时间',
+    newRoom: '新咨询室名称',
+    addRoom: '添加咨询室',
+    addWeekly: '添加每周时段',
+    weekday: '星期',
+    wednesday: '星期三',
+    booking: '预约规则',
+    sessionMinutes: '每次面谈时长（分钟）',
+    retention: '记录保留',
+    daysKept: '保留天数',
   },
   en: {
     setupTab: 'Setup',
@@ -146,6 +162,22 @@ const TEXT = {
     minutesLate: 'Minutes late',
     saveCorrection: 'Save the correction',
     checkedIn: 'checked in (15 minutes late)',
+    partners: 'Partners',
+    addPartner: 'Add a partner',
+    partnerKind: 'Kind',
+    service: 'Service',
+    phoneNumber: 'Phone',
+    address: 'Address',
+    rooms: 'Rooms and experts',
+    newRoom: 'New room',
+    addRoom: 'Add the room',
+    addWeekly: 'Add weekly hours',
+    weekday: 'Weekday',
+    wednesday: 'Wednesday',
+    booking: 'Booking rules',
+    sessionMinutes: 'Session length (minutes)',
+    retention: 'Note retention',
+    daysKept: 'Days kept',
   },
 } as const;
 
@@ -420,6 +452,83 @@ describe('the setup screens', () => {
       });
       const kept = await hotline.as(admin).get(`/api/hotlines/${hotlineId}`).expect(200);
       expect(kept.body.routing.offerTimeoutSeconds).toBe(20);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
+
+    it("adds a partner, a room and an expert's weekly hours, and sets booking rules and retention", async () => {
+      const page = await openSetup(coordinator, locale, T.partners);
+      await page.getByRole('button', { name: T.addPartner }).click();
+      const editor = page.locator('.setup__editor');
+      await editor.getByLabel(T.partnerKind, { exact: true }).selectOption({ label: T.service });
+      await editor.getByLabel(T.templateName, { exact: true }).fill('青少年心理服务中心');
+      await editor.getByLabel(T.phoneNumber, { exact: true }).fill('0571-85126525');
+      await editor.getByLabel(T.address, { exact: true }).fill('解放路 1 号');
+      await editor.getByRole('button', { name: T.save, exact: true }).click();
+      await page.locator('[data-partner]', { hasText: '青少年心理服务中心' }).waitFor(SEEN);
+      const partners = await hotline
+        .as(coordinator.token)
+        .get(`/api/partners?hotlineId=${hotlineId}`)
+        .expect(200);
+      expect(partners.body).toEqual([
+        expect.objectContaining({
+          kind: 'service',
+          name: '青少年心理服务中心',
+          phone: '0571-85126525',
+          active: true,
+        }),
+      ]);
+
+      await page.getByRole('button', { name: T.rooms, exact: true }).click();
+      await page.getByLabel(T.newRoom, { exact: true }).fill('咨询室 2');
+      await page.getByRole('button', { name: T.addRoom, exact: true }).click();
+      await page.locator('[data-room]').waitFor(SEEN);
+      const weekly = page.getByRole('form', { name: T.addWeekly });
+      await weekly.getByLabel(T.weekday, { exact: true }).selectOption({ label: T.wednesday });
+      await weekly.getByLabel(T.start, { exact: true }).fill('09:00');
+      await weekly.getByLabel(T.end, { exact: true }).fill('12:00');
+      await weekly.getByRole('button', { name: T.addWeekly }).click();
+      await page.locator('[data-window]', { hasText: '09:00–12:00' }).waitFor(SEEN);
+      const rooms = await hotline
+        .as(coordinator.token)
+        .get(`/api/rooms?hotlineId=${hotlineId}`)
+        .expect(200);
+      expect(rooms.body).toEqual([expect.objectContaining({ name: '咨询室 2', active: true })]);
+      const availability = await hotline
+        .as(coordinator.token)
+        .get(`/api/availability?hotlineId=${hotlineId}`)
+        .expect(200);
+      expect(availability.body.weekly).toEqual([
+        expect.objectContaining({ weekday: 3, startTime: '09:00', endTime: '12:00' }),
+      ]);
+
+      await page.getByRole('button', { name: T.booking, exact: true }).click();
+      const session = page.getByLabel(T.sessionMinutes, { exact: true });
+      await session.fill('5');
+      await page.getByRole('button', { name: T.save, exact: true }).click();
+      await fieldOf(session).getByText('sessionMinutes must be at least 10').waitFor(SEEN);
+      await session.fill('50');
+      await page.getByRole('button', { name: T.save, exact: true }).click();
+      await page.locator('[data-sending="saved"]').waitFor(SEEN);
+      const rules = await hotline
+        .as(coordinator.token)
+        .get(`/api/booking-settings?hotlineId=${hotlineId}`)
+        .expect(200);
+      expect(rules.body.sessionMinutes).toBe(50);
+
+      await page.getByRole('button', { name: T.retention, exact: true }).click();
+      const days = page.getByLabel(T.daysKept, { exact: true });
+      await days.fill('20');
+      await page.getByRole('button', { name: T.save, exact: true }).click();
+      await fieldOf(days).getByText('noteRetentionDays must be at least 30').waitFor(SEEN);
+      await days.fill('400');
+      await page.getByRole('button', { name: T.save, exact: true }).click();
+      await page.locator('[data-sending="saved"]').waitFor(SEEN);
+      const retention = await hotline
+        .as(coordinator.token)
+        .get(`/api/hotlines/${hotlineId}/note-retention`)
+        .expect(200);
+      expect(retention.body).toEqual({ noteRetentionDays: 400 });
       expect(problems).toEqual([]);
       await page.context().close();
     });
