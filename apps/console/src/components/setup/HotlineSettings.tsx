@@ -346,7 +346,14 @@ function OpeningHours({
             {ranges.map((range, slot) => (
               <span key={slot} className="setup__range">
                 <InputField
-                  label={t('setup.hotline.opens', { day: dayName, n: slot + 1 })}
+                  label={
+                    <>
+                      <span className="visually-hidden">
+                        {t('setup.hotline.range', { day: dayName, n: slot + 1 })}
+                      </span>
+                      {t('setup.hotline.opens')}
+                    </>
+                  }
                   path={`openingHours.${day}.${slot}.start`}
                   type="time"
                   sending={sending}
@@ -359,7 +366,14 @@ function OpeningHours({
                   }
                 />
                 <InputField
-                  label={t('setup.hotline.closes', { day: dayName, n: slot + 1 })}
+                  label={
+                    <>
+                      <span className="visually-hidden">
+                        {t('setup.hotline.range', { day: dayName, n: slot + 1 })}
+                      </span>
+                      {t('setup.hotline.closes')}
+                    </>
+                  }
                   path={`openingHours.${day}.${slot}.end`}
                   type="time"
                   sending={sending}

@@ -108,7 +108,8 @@ export function InputField({
   wide,
   ...input
 }: {
-  label: string;
+  /** Text, or text with a part only screen readers need (the day a time belongs to). */
+  label: ReactNode;
   path: string;
   sending: Pick<Sending, 'fields'>;
   hint?: string;
