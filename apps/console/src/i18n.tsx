@@ -5,6 +5,7 @@
 import { type Translate as TranslateOf, translator } from '@hotline/i18n';
 import { createContext, useContext } from 'react';
 import type { TopicNode } from './api';
+import { SETUP_EN, SETUP_ZH } from './i18n-setup';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: Locale[] = ['zh-CN', 'en'];
@@ -566,6 +567,7 @@ const zh = {
   'imports.column': '列',
   'imports.message': '问题',
   'imports.commit': '导入 {added} 行',
+  ...SETUP_ZH,
 };
 
 export type TextKey = keyof typeof zh;
@@ -1138,6 +1140,7 @@ const en: Record<TextKey, string> = {
   'imports.column': 'Column',
   'imports.message': 'Problem',
   'imports.commit': 'Import {added} rows',
+  ...SETUP_EN,
 };
 
 /** Every text of the console, by language (for the translator of `@hotline/i18n`). */

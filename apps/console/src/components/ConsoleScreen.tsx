@@ -13,6 +13,8 @@ import { SupervisorWall } from './SupervisorWall';
 import { VolunteerDesk } from './VolunteerDesk';
 import { ImportView } from './ImportView';
 import { UnitsView } from './UnitsView';
+import { SetupView } from './setup/SetupView';
+import { seesSetup } from '../setup';
 
 const SUPERVISING = ['supervisor', 'coordinator', 'admin'];
 
@@ -21,7 +23,7 @@ const StatsView = lazy(() =>
   import('./StatsView').then(({ StatsView }) => ({ default: StatsView })),
 );
 
-type Tab = 'desk' | 'wall' | 'stats' | 'roster' | 'bookings' | 'units' | 'imports';
+type Tab = 'desk' | 'wall' | 'stats' | 'roster' | 'bookings' | 'units' | 'imports' | 'setup';
 /** Everyone has a desk and the roster; supervisors, coordinators and admins the wall and statistics. */
 const SUPERVISING_TABS: Tab[] = ['desk', 'wall', 'stats', 'roster', 'bookings'];
 const VOLUNTEER_TABS: Tab[] = ['desk', 'roster'];
@@ -33,6 +35,7 @@ const TAB_NAMES = {
   bookings: 'tabs.bookings',
   units: 'tabs.units',
   imports: 'tabs.imports',
+  setup: 'tabs.setup',
 } as const;
 
 /** The organisation for admins and people with a role at a unit; imports for coordinators and admins. */
@@ -40,6 +43,7 @@ function organisationTabs(roles: string[], unitRoles: number): Tab[] {
   return [
     ...(roles.includes('admin') || unitRoles > 0 ? (['units'] as Tab[]) : []),
     ...(roles.includes('admin') || roles.includes('coordinator') ? (['imports'] as Tab[]) : []),
+    ...(seesSetup(roles) ? (['setup'] as Tab[]) : []),
   ];
 }
 
@@ -117,6 +121,7 @@ export function ConsoleScreen({
             key={name}
             type="button"
             className="tabs__tab"
+            data-tab={name}
             aria-current={tab === name ? 'page' : undefined}
             onClick={() => setTab(name)}
           >
@@ -143,6 +148,13 @@ export function ConsoleScreen({
           />
         ) : tab === 'imports' ? (
           <ImportView accessToken={session.accessToken} />
+        ) : tab === 'setup' ? (
+          <SetupView
+            accessToken={session.accessToken}
+            roles={roles}
+            preferredHotlineId={live?.hotlineId}
+            now={() => serverNow(Date.now())}
+          />
         ) : supervising && tab === 'bookings' ? (
           // The day's face-to-face bookings need no socket either.
           <BookingsDay accessToken={session.accessToken} now={() => serverNow(Date.now())} />
