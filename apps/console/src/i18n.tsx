@@ -5,6 +5,7 @@
 import { type Translate as TranslateOf, translator } from '@hotline/i18n';
 import { createContext, useContext } from 'react';
 import type { TopicNode } from './api';
+import { SETUP_EN, SETUP_ZH } from './i18n-setup';
 import { CASEWORK_EN, CASEWORK_ZH } from './i18n-casework';
 
 export type Locale = 'zh-CN' | 'en';
@@ -568,6 +569,7 @@ const zh = {
   'imports.column': '列',
   'imports.message': '问题',
   'imports.commit': '导入 {added} 行',
+  ...SETUP_ZH,
 };
 
 export type TextKey = keyof typeof zh;
@@ -1141,6 +1143,7 @@ const en: Record<TextKey, string> = {
   'imports.column': 'Column',
   'imports.message': 'Problem',
   'imports.commit': 'Import {added} rows',
+  ...SETUP_EN,
 };
 
 /** Every text of the console, by language (for the translator of `@hotline/i18n`). */

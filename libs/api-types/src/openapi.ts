@@ -852,7 +852,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change settings: hours, closures, closed message, routing */
+    /**
+     * Change settings: hours, closures, closed message, routing, prompts
+     * @description A coordinator changes the settings of their hotlines' evenings; the name, number, time zone, language and two-factor rule take an admin (403).
+     */
     patch: operations['HotlinesController_update'];
     trace?: never;
   };
@@ -7781,7 +7784,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorView'];
         };
       };
-      /** @description Needs the admin role */
+      /** @description Needs the admin or coordinator role */
       403: {
         headers: {
           [name: string]: unknown;

@@ -13,6 +13,8 @@ import { SupervisorWall } from './SupervisorWall';
 import { VolunteerDesk } from './VolunteerDesk';
 import { ImportView } from './ImportView';
 import { UnitsView } from './UnitsView';
+import { SetupView } from './setup/SetupView';
+import { seesSetup } from '../setup';
 import { CrisisDesk } from './CrisisDesk';
 import { ReviewView } from './ReviewView';
 
@@ -24,7 +26,16 @@ const StatsView = lazy(() =>
 );
 
 type Tab =
-  'desk' | 'wall' | 'stats' | 'roster' | 'bookings' | 'units' | 'imports' | 'crisis' | 'review';
+  | 'desk'
+  | 'wall'
+  | 'stats'
+  | 'roster'
+  | 'bookings'
+  | 'units'
+  | 'imports'
+  | 'setup'
+  | 'crisis'
+  | 'review';
 /** Everyone has a desk and the roster; supervisors, coordinators and admins the wall and statistics. */
 const SUPERVISING_TABS: Tab[] = ['desk', 'wall', 'stats', 'roster', 'bookings'];
 const VOLUNTEER_TABS: Tab[] = ['desk', 'roster'];
@@ -36,6 +47,7 @@ const TAB_NAMES = {
   bookings: 'tabs.bookings',
   units: 'tabs.units',
   imports: 'tabs.imports',
+  setup: 'tabs.setup',
   crisis: 'tabs.crisis',
   review: 'tabs.review',
 } as const;
@@ -49,6 +61,7 @@ function organisationTabs(roles: string[], unitRoles: number): Tab[] {
   return [
     ...(roles.includes('admin') || unitRoles > 0 ? (['units'] as Tab[]) : []),
     ...(roles.includes('admin') || roles.includes('coordinator') ? (['imports'] as Tab[]) : []),
+    ...(seesSetup(roles) ? (['setup'] as Tab[]) : []),
   ];
 }
 
@@ -127,6 +140,7 @@ export function ConsoleScreen({
             key={name}
             type="button"
             className="tabs__tab"
+            data-tab={name}
             aria-current={tab === name ? 'page' : undefined}
             onClick={() => setTab(name)}
           >
@@ -153,6 +167,13 @@ export function ConsoleScreen({
           />
         ) : tab === 'imports' ? (
           <ImportView accessToken={session.accessToken} />
+        ) : tab === 'setup' ? (
+          <SetupView
+            accessToken={session.accessToken}
+            roles={roles}
+            preferredHotlineId={live?.hotlineId}
+            now={() => serverNow(Date.now())}
+          />
         ) : tab === 'crisis' ? (
           <CrisisDesk
             accessToken={session.accessToken}

@@ -13,6 +13,7 @@ import { useI18n } from '../i18n';
 import { useNow } from '../time';
 import { useLoad } from '../use-load';
 import { Countdown, CrisisCasePanel } from './CrisisCasePanel';
+import { TableScroll } from './TableScroll';
 import '../casework.css';
 
 /** How often the open cases are read again while the desk is open (their countdowns tick meanwhile). */
@@ -111,7 +112,7 @@ export function CrisisDesk({
             {t('crisisDesk.empty')}
           </p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label={t('crisisDesk.heading')}>
             <table className="table casework__table">
               <caption className="visually-hidden">{t('crisisDesk.heading')}</caption>
               <thead>
@@ -164,7 +165,7 @@ export function CrisisDesk({
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {shown && (page > 0 || shown.more) && (
           <nav className="casework__pages" aria-label={t('crisisDesk.page', { page: page + 1 })}>

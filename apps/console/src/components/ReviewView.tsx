@@ -13,6 +13,7 @@ import { loadFeedback, loadQueue, loadSampling, saveSampling } from '../casework
 import { useI18n } from '../i18n';
 import { type Load, useLoad } from '../use-load';
 import { ReviewPanel } from './ReviewPanel';
+import { TableScroll } from './TableScroll';
 import '../casework.css';
 
 type Part = 'queue' | 'mine';
@@ -254,7 +255,7 @@ function ReviewList({
     );
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll label={t('review.heading')}>
         <table className="table casework__table">
           <thead>
             <tr>
@@ -298,7 +299,7 @@ function ReviewList({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <nav className="casework__pages" aria-label={t('review.range', range)}>
         <button
           type="button"

@@ -23,6 +23,7 @@ import {
 import { durationText } from '../casework';
 import { formatDuration } from '../time';
 import { ChartCanvas } from './ChartCanvas';
+import { TableScroll } from './TableScroll';
 
 type Shape = 'doughnut' | 'bar' | 'horizontal';
 
@@ -235,7 +236,7 @@ function BlockFigures({
         config={config}
         height={shape === 'horizontal' ? horizontalHeight(rows.length) : 240}
       />
-      <div className="table-scroll">
+      <TableScroll label={title}>
         <table className="table stats__table" data-block={name}>
           <caption className="visually-hidden">{title}</caption>
           <thead>
@@ -272,7 +273,7 @@ function BlockFigures({
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }
@@ -313,7 +314,7 @@ function HoursCard({ calls }: { calls: CallFigures }) {
             label={t('stats.chart', { title, values: spoken(rows) })}
             config={config}
           />
-          <div className="table-scroll">
+          <TableScroll label={title}>
             <table className="table stats__table" data-block="byHour">
               <caption className="visually-hidden">{title}</caption>
               <thead>
@@ -341,7 +342,7 @@ function HoursCard({ calls }: { calls: CallFigures }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </div>
       )}
     </section>
@@ -382,7 +383,7 @@ function TrendCard({ trend }: { trend: TrendMonth[] }) {
       <h3 id="stats-trend">{title}</h3>
       <div className="stats-block__body">
         <ChartCanvas name="trend" label={label} config={config} height={280} />
-        <div className="table-scroll">
+        <TableScroll label={title}>
           <table className="table stats__table stats__table--trend" data-block="trend">
             <caption className="visually-hidden">{title}</caption>
             <thead>
@@ -422,7 +423,7 @@ function TrendCard({ trend }: { trend: TrendMonth[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </div>
     </section>
   );
@@ -477,7 +478,7 @@ function VolunteersCard({ volunteers }: { volunteers: VolunteerFigures[] }) {
       {volunteers.length === 0 ? (
         <p className="hint">{t('stats.noVolunteers')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('stats.volunteers')}>
           <table className="table stats__table" data-block="volunteers">
             <caption className="visually-hidden">{t('stats.volunteers')}</caption>
             <thead>
@@ -511,7 +512,7 @@ function VolunteersCard({ volunteers }: { volunteers: VolunteerFigures[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

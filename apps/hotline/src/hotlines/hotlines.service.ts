@@ -1,4 +1,4 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { In, Repository } from 'typeorm';
@@ -98,6 +98,7 @@ export class HotlinesService {
 
   async update(actor: Volunteer, id: string, dto: UpdateHotlineDto): Promise<Hotline> {
     const hotline = await this.get(actor, id);
+    assertMayChange(actor, dto);
     const { routing, sayVoice, sayLanguage, greetings, ...settings } = dto;
     const voiceChanges = sayVoice !== undefined || sayLanguage !== undefined;
     const localeChanges = settings.locale !== undefined && settings.locale !== hotline.locale;
@@ -162,6 +163,25 @@ export class HotlinesService {
     this.logger.log(`Created the default hotline (${zone}, every day 18:00-22:00)`);
     return hotline;
   }
+}
+
+/**
+ * What identifies a hotline or guards its sign-ins: an admin's to change. A coordinator runs
+ * the evenings (hours, closures, routing, prompts) of the hotlines they work for.
+ */
+const ADMIN_SETTINGS = [
+  'name',
+  'phoneNumber',
+  'timeZone',
+  'locale',
+  'requireTwoFactorFor',
+] as const;
+
+function assertMayChange(actor: Volunteer, dto: UpdateHotlineDto): void {
+  if (actor.hasRole('admin')) return;
+  const refused = ADMIN_SETTINGS.filter((key) => dto[key] !== undefined);
+  if (refused.length > 0)
+    throw new ForbiddenException(`Only an admin can change ${refused.join(', ')}.`);
 }
 
 /**
