@@ -1,14 +1,13 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { ManualClock } from '@hotline/clock';
 import { launchBrowser, openPage } from './support/browser';
+import { assertConsoleBuilt, signInToConsole } from './support/console-browser';
 import { ROUTINE_CONTACT, duty } from './support/duty';
 import { RunningHotline } from './support/hotline-server';
+import { answeredCall } from './support/callers';
 import { Person, addPerson, ownPhone } from './support/people';
-import { CallCentre, PhoneCall, startCallCentre } from './support/twilio';
+import { CallCentre, startCallCentre } from './support/twilio';
 
-const BUILT_PAGE = join(process.cwd(), 'dist', 'console', 'index.html');
 /** Long enough for an answer to reach the page, short enough to fail usefully. */
 const SEEN = { timeout: 10_000 };
 const RED = 'rgb(179, 38, 30)';
@@ -56,14 +55,6 @@ describe('the crisis desk page', () => {
     return answer.body.crisisCaseId;
   }
 
-  async function signIn(page: Page, person: Person) {
-    await page.goto(`${hotline.baseUrl}/console/`);
-    await page.getByLabel('邮箱').fill(person.email);
-    await page.getByLabel('密码').fill(person.password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.locator('[data-connection="connected"]').waitFor(SEEN);
-  }
-
   /** The colour the page paints an element's text in. */
   const color = (locator: Locator) =>
     locator.evaluate(
@@ -71,8 +62,7 @@ describe('the crisis desk page', () => {
     );
 
   beforeAll(async () => {
-    if (!existsSync(BUILT_PAGE))
-      throw new Error(`${BUILT_PAGE} is missing: run \`npm run build\` before the browser tests`);
+    assertConsoleBuilt();
     centre = await startCallCentre({ CONSOLE_GRACE_SECONDS: '1' }, { clock });
     hotline = centre.hotline;
     supervisor = await addPerson(hotline, { roles: ['supervisor'], name: 'Zhao Min' });
@@ -90,14 +80,7 @@ describe('the crisis desk page', () => {
       .expect(201);
 
     // 19:00: a pupil's call, recorded at wrap-up with a high risk.
-    await duty(hotline, volunteer).available();
-    const call = new PhoneCall(hotline.baseUrl);
-    await call.dial();
-    await call.choose('1', '1');
-    const offer = await duty(hotline, volunteer).offer();
-    await duty(hotline, volunteer).accept(offer).expect(204);
-    await call.answered(offer.callId);
-    await call.hangUp();
+    const { offer } = await answeredCall(hotline, volunteer);
     const wrapped = await duty(hotline, volunteer)
       .wrapUp(offer.callId, {
         ...ROUTINE_CONTACT,
@@ -126,8 +109,9 @@ describe('the crisis desk page', () => {
 
   it('shows a supervisor the countdowns, and takes a case through referral, follow-up, report and closing (en)', async () => {
     const { page, problems } = await openPage(browser, 'en');
-    await signIn(page, supervisor);
-    await page.getByRole('button', { name: 'English' }).click();
+    await signInToConsole(page, hotline.baseUrl, supervisor, 'en');
+    // The hotline's clock comes with the live console.
+    await page.locator('[data-connection="connected"]').waitFor(SEEN);
     await page.getByRole('button', { name: 'Crisis desk' }).click();
 
     const row = (caseId: string) => page.locator(`tr[data-case="${caseId}"]`);
@@ -228,7 +212,9 @@ describe('the crisis desk page', () => {
 
   it('shows a volunteer only their own cases, without taking or closing, and files their report (zh-CN)', async () => {
     const { page, problems } = await openPage(browser, 'zh-CN');
-    await signIn(page, volunteer);
+    await signInToConsole(page, hotline.baseUrl, volunteer);
+    // The hotline's clock comes with the live console.
+    await page.locator('[data-connection="connected"]').waitFor(SEEN);
     await page.getByRole('button', { name: '危机个案台' }).click();
     const row = (caseId: string) => page.locator(`tr[data-case="${caseId}"]`);
     await row(dueSoon).waitFor(SEEN);

@@ -1,7 +1,8 @@
 import { ROUTINE_CONTACT, duty } from './support/duty';
 import { RunningHotline } from './support/hotline-server';
+import { answeredCall } from './support/callers';
 import { Person, addPerson, ownPhone } from './support/people';
-import { CallCentre, PhoneCall, startCallCentre } from './support/twilio';
+import { CallCentre, startCallCentre } from './support/twilio';
 
 type CaseView = { id: string; volunteerName: string | null; closedAt: string | null };
 
@@ -145,14 +146,7 @@ describe('the crisis desk’s API', () => {
   });
 
   it('shows the call a case came from, never its number', async () => {
-    await duty(hotline, first).available();
-    const call = new PhoneCall(hotline.baseUrl);
-    await call.dial();
-    await call.choose('1', '1');
-    const offer = await duty(hotline, first).offer();
-    await duty(hotline, first).accept(offer).expect(204);
-    await call.answered(offer.callId);
-    await call.hangUp();
+    const { call, offer } = await answeredCall(hotline, first);
     const wrapped = await duty(hotline, first)
       .wrapUp(offer.callId, {
         ...ROUTINE_CONTACT,

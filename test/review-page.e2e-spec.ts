@@ -1,14 +1,12 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ManualClock } from '@hotline/clock';
 import { launchBrowser, openPage } from './support/browser';
+import { assertConsoleBuilt, signInToConsole } from './support/console-browser';
 import { ROUTINE_CONTACT, eventually } from './support/duty';
 import { RunningHotline } from './support/hotline-server';
 import { Person, addPerson } from './support/people';
 import { CallCentre, startCallCentre } from './support/twilio';
 
-const BUILT_PAGE = join(process.cwd(), 'dist', 'console', 'index.html');
 /** Long enough for an answer to reach the page, short enough to fail usefully. */
 const SEEN = { timeout: 10_000 };
 
@@ -47,17 +45,8 @@ describe('the case review page', () => {
   const queueTotal = async () =>
     (await hotline.as(supervisor.token).get('/api/reviews').expect(200)).body.total as number;
 
-  async function signIn(page: Page, person: Person) {
-    await page.goto(`${hotline.baseUrl}/console/`);
-    await page.getByLabel('邮箱').fill(person.email);
-    await page.getByLabel('密码').fill(person.password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.locator('[data-connection="connected"]').waitFor(SEEN);
-  }
-
   beforeAll(async () => {
-    if (!existsSync(BUILT_PAGE))
-      throw new Error(`${BUILT_PAGE} is missing: run \`npm run build\` before the browser tests`);
+    assertConsoleBuilt();
     centre = await startCallCentre({ CONSOLE_GRACE_SECONDS: '1' }, { clock });
     hotline = centre.hotline;
     supervisor = await addPerson(hotline, { roles: ['supervisor'], name: 'Zhao Min' });
@@ -89,8 +78,9 @@ describe('the case review page', () => {
     // The supervisors meet three hours after the consultations.
     clock.advance({ hours: 3 });
     const { page, problems } = await openPage(browser, 'en');
-    await signIn(page, supervisor);
-    await page.getByRole('button', { name: 'English' }).click();
+    await signInToConsole(page, hotline.baseUrl, supervisor, 'en');
+    // The hotline's clock comes with the live console.
+    await page.locator('[data-connection="connected"]').waitFor(SEEN);
     await page.getByRole('button', { name: 'Case review' }).click();
 
     const range = page.locator('[data-field="range"]');
@@ -153,7 +143,9 @@ describe('the case review page', () => {
 
   it('shows the trainee the feedback on their record, and takes their answer (zh-CN)', async () => {
     const { page, problems } = await openPage(browser, 'zh-CN');
-    await signIn(page, trainee);
+    await signInToConsole(page, hotline.baseUrl, trainee);
+    // The hotline's clock comes with the live console.
+    await page.locator('[data-connection="connected"]').waitFor(SEEN);
     await page.getByRole('button', { name: '个案督导' }).click();
     // A volunteer has no queue, only the feedback on their own records.
     await expect(page.getByRole('button', { name: '督导队列' }).count()).resolves.toBe(0);
@@ -180,8 +172,9 @@ describe('the case review page', () => {
   it('lets the supervisor sign the answered record off, and shows the reviewed share in the statistics (en)', async () => {
     clock.advance({ hours: 2 });
     const { page, problems } = await openPage(browser, 'en');
-    await signIn(page, supervisor);
-    await page.getByRole('button', { name: 'English' }).click();
+    await signInToConsole(page, hotline.baseUrl, supervisor, 'en');
+    // The hotline's clock comes with the live console.
+    await page.locator('[data-connection="connected"]').waitFor(SEEN);
     await page.getByRole('button', { name: 'Case review' }).click();
     await page.getByLabel('Status').selectOption({ label: 'Answered' });
     const row = page.locator('tr[data-review]', { hasText: 'Li Na' });
@@ -204,8 +197,7 @@ describe('the case review page', () => {
     // Coordinators count reviews but read none: no tab for them.
     const coordinator = await addPerson(hotline, { roles: ['coordinator'] });
     const other = await openPage(browser, 'en');
-    await signIn(other.page, coordinator);
-    await other.page.getByRole('button', { name: 'English' }).click();
+    await signInToConsole(other.page, hotline.baseUrl, coordinator, 'en');
     await other.page.getByRole('button', { name: 'Statistics' }).waitFor(SEEN);
     await expect(other.page.getByRole('button', { name: 'Case review' }).count()).resolves.toBe(0);
     await expect(other.page.getByRole('button', { name: 'Crisis desk' }).count()).resolves.toBe(0);

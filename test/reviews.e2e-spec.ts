@@ -2,8 +2,9 @@ import { ManualClock } from '@hotline/clock';
 import { FieldCipher } from '../apps/hotline/src/common/field-cipher';
 import { ROUTINE_CONTACT, duty, eventually } from './support/duty';
 import { RunningHotline } from './support/hotline-server';
+import { answeredCall } from './support/callers';
 import { Person, addPerson, ownPhone } from './support/people';
-import { CallCentre, PhoneCall, startCallCentre } from './support/twilio';
+import { CallCentre, startCallCentre } from './support/twilio';
 
 type Summary = { id: string; contactId: string; reason: string; status: string };
 type Page = { total: number; offset: number; items: Summary[] };
@@ -93,14 +94,7 @@ describe('case review', () => {
     const learner = await recorded(trainee);
 
     // A phone call, recorded at wrap-up with a high risk.
-    await duty(hotline, counsellor).available();
-    const call = new PhoneCall(hotline.baseUrl);
-    await call.dial();
-    await call.choose('1', '1');
-    const offer = await duty(hotline, counsellor).offer();
-    await duty(hotline, counsellor).accept(offer).expect(204);
-    await call.answered(offer.callId);
-    await call.hangUp();
+    const { offer } = await answeredCall(hotline, counsellor);
     const wrapped = await duty(hotline, counsellor)
       .wrapUp(offer.callId, {
         ...ROUTINE_CONTACT,

@@ -1,5 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
-import { loadHotlines } from '../api';
+import { useEffect, useId, useState } from 'react';
 import {
   CASE_FILTERS,
   type CaseFilter,
@@ -11,6 +10,7 @@ import {
 import { loadCases } from '../casework-api';
 import { useI18n } from '../i18n';
 import { useNow } from '../time';
+import { useHotlineZones } from '../use-hotline-zones';
 import { useLoad } from '../use-load';
 import { Countdown, CrisisCasePanel } from './CrisisCasePanel';
 import { TableScroll } from './TableScroll';
@@ -53,17 +53,7 @@ export function CrisisDesk({
     return () => window.clearInterval(timer);
   }, []);
 
-  const hotlines = useLoad((signal) => loadHotlines(accessToken, signal), [accessToken]);
-  const zones = useMemo(
-    () =>
-      new Map(
-        (hotlines.data?.ok ? hotlines.data.value : []).map((hotline) => [
-          hotline.id,
-          hotline.timeZone,
-        ]),
-      ),
-    [hotlines.data],
-  );
+  const zones = useHotlineZones(accessToken);
   const list = useLoad(
     (signal) => loadCases(accessToken, filter, page, signal),
     [accessToken, filter, page, alertsKey, tick],

@@ -1,5 +1,5 @@
-import { useEffect, useId, useMemo, useState } from 'react';
-import { type ApiAnswer, loadHotlines } from '../api';
+import { useEffect, useId, useState } from 'react';
+import type { ApiAnswer } from '../api';
 import {
   DEFAULT_QUEUE,
   QUEUE_STATUSES,
@@ -11,6 +11,7 @@ import {
 } from '../casework';
 import { loadFeedback, loadQueue, loadSampling, saveSampling } from '../casework-api';
 import { useI18n } from '../i18n';
+import { useHotlineZones } from '../use-hotline-zones';
 import { type Load, useLoad } from '../use-load';
 import { ReviewPanel } from './ReviewPanel';
 import { TableScroll } from './TableScroll';
@@ -40,17 +41,7 @@ export function ReviewView({
   const [picked, setPicked] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
 
-  const hotlines = useLoad((signal) => loadHotlines(accessToken, signal), [accessToken]);
-  const zones = useMemo(
-    () =>
-      new Map(
-        (hotlines.data?.ok ? hotlines.data.value : []).map((hotline) => [
-          hotline.id,
-          hotline.timeZone,
-        ]),
-      ),
-    [hotlines.data],
-  );
+  const zones = useHotlineZones(accessToken);
 
   const switchTo = (next: Part) => {
     setPart(next);
