@@ -10,7 +10,6 @@
  * `node scripts/api-types.js --convert < document.json` prints the types.
  */
 const { spawnSync } = require('node:child_process');
-const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -23,9 +22,16 @@ const HEADER = `/**
 
 `;
 
+/** All of standard input: a synchronous read of a pipe still filling may fail with EAGAIN. */
+async function input() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 async function convert() {
   const { default: openapiTS, astToString } = require('openapi-typescript');
-  const document = JSON.parse(readFileSync(0, 'utf8'));
+  const document = JSON.parse(await input());
   const ast = await openapiTS(document, { alphabetize: true });
   const prettier = require('prettier');
   const file = join(root, 'libs/api-types/src/openapi.ts');

@@ -4,6 +4,7 @@ import { launchBrowser, openPage } from './support/browser';
 import { assertConsoleBuilt, signInToConsole } from './support/console-browser';
 import { RunningHotline, startHotline } from './support/hotline-server';
 import { Person, addPerson } from './support/people';
+import { ROUTINE_CONTACT, eventually } from './support/duty';
 
 /** Monday 23 November 2026, 10:00 in Shanghai: this evening's shift is still ahead. */
 const NOW = '2026-11-23T10:00:00+08:00';
@@ -129,6 +130,35 @@ const SCREENS: Screen[] = [
     ready: '.setup-retention',
   },
   { name: 'organisation', as: 'admin', tab: 'units', ready: '.units__report' },
+  { name: 'crisis desk', as: 'supervisor', tab: 'crisis', ready: 'tr[data-case]' },
+  {
+    name: 'crisis case',
+    as: 'supervisor',
+    tab: 'crisis',
+    then: (page) => page.locator('tr[data-case] button').first().click(),
+    ready: 'section.crisis-case .crisis-case__part',
+  },
+  {
+    name: 'crisis case (volunteer)',
+    as: 'volunteer',
+    tab: 'crisis',
+    then: (page) => page.locator('tr[data-case] button').first().click(),
+    ready: 'section.crisis-case .crisis-case__part',
+  },
+  {
+    name: 'review',
+    as: 'supervisor',
+    tab: 'review',
+    then: (page) => page.locator('tr[data-review] button').first().click(),
+    ready: 'section.review-detail .contact-record',
+  },
+  {
+    name: 'feedback (volunteer)',
+    as: 'volunteer',
+    tab: 'review',
+    then: (page) => page.locator('tr[data-review] button').first().click(),
+    ready: 'section.review-detail textarea',
+  },
   { name: 'booking page: topics', url: '/book', ready: 'main button' },
   {
     name: 'booking page: times',
@@ -186,6 +216,29 @@ describe('accessibility of the console and the booking page', () => {
       .send({ kind: 'hospital', name: '市第七人民医院' })
       .expect(201);
     await admin$.post('/api/rooms').send({ name: '咨询室 1' }).expect(201);
+    // A crisis case, its consultation in the review queue, a supervisor's comment on it.
+    await hotline
+      .as(people.volunteer.token)
+      .post('/api/contacts')
+      .send({
+        ...ROUTINE_CONTACT,
+        channel: 'face_to_face',
+        occurredAt: '2026-11-22T19:00',
+        riskLevel: 'high',
+        outcome: 'crisis_intervention',
+        notes: 'Says she wants to disappear',
+      })
+      .expect(201);
+    const review = await eventually(
+      async () =>
+        (await hotline.as(people.supervisor.token).get('/api/reviews').expect(200)).body.items[0],
+      'the review',
+    );
+    await hotline
+      .as(people.supervisor.token)
+      .post(`/api/reviews/${review.id}/comments`)
+      .send({ text: 'Ask who else is at home.' })
+      .expect(200);
     for (let weekday = 1; weekday <= 7; weekday += 1)
       await admin$
         .post('/api/availability')

@@ -6,11 +6,13 @@ import { type Translate as TranslateOf, translator } from '@hotline/i18n';
 import { createContext, useContext } from 'react';
 import type { TopicNode } from './api';
 import { SETUP_EN, SETUP_ZH } from './i18n-setup';
+import { CASEWORK_EN, CASEWORK_ZH } from './i18n-casework';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: Locale[] = ['zh-CN', 'en'];
 
 const zh = {
+  ...CASEWORK_ZH,
   'app.title': 'Hotline 接线台',
   'language.label': '语言',
   'signIn.title': '登录接线台',
@@ -573,6 +575,7 @@ const zh = {
 export type TextKey = keyof typeof zh;
 
 const en: Record<TextKey, string> = {
+  ...CASEWORK_EN,
   'app.title': 'Hotline console',
   'language.label': 'Language',
   'signIn.title': 'Sign in to the console',

@@ -74,6 +74,7 @@ const hotline: HotlineView = {
   requireTwoFactorFor: [],
   withdrawCutoffHours: 24,
   noteRetentionDays: 365,
+  reviewSamplePercent: 10,
   unitId: null,
   createdAt: '2026-11-01T00:00:00.000Z',
   updatedAt: '2026-11-01T00:00:00.000Z',

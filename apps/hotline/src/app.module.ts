@@ -30,6 +30,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
 import { TelephonyModule } from './telephony/telephony.module';
 import { UnitsModule } from './units/units.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
+import { ReviewsModule } from './reviews/reviews.module';
 
 export interface AppOptions {
   /** Where log lines go (standard output by default); tests read them to check redaction. */
@@ -84,6 +85,7 @@ export class AppModule {
         TaxonomyModule,
         HealthModule,
         MetricsModule,
+        ReviewsModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }, FirstStart],
     };

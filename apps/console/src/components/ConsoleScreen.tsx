@@ -15,6 +15,8 @@ import { ImportView } from './ImportView';
 import { UnitsView } from './UnitsView';
 import { SetupView } from './setup/SetupView';
 import { seesSetup } from '../setup';
+import { CrisisDesk } from './CrisisDesk';
+import { ReviewView } from './ReviewView';
 
 const SUPERVISING = ['supervisor', 'coordinator', 'admin'];
 
@@ -23,7 +25,17 @@ const StatsView = lazy(() =>
   import('./StatsView').then(({ StatsView }) => ({ default: StatsView })),
 );
 
-type Tab = 'desk' | 'wall' | 'stats' | 'roster' | 'bookings' | 'units' | 'imports' | 'setup';
+type Tab =
+  | 'desk'
+  | 'wall'
+  | 'stats'
+  | 'roster'
+  | 'bookings'
+  | 'units'
+  | 'imports'
+  | 'setup'
+  | 'crisis'
+  | 'review';
 /** Everyone has a desk and the roster; supervisors, coordinators and admins the wall and statistics. */
 const SUPERVISING_TABS: Tab[] = ['desk', 'wall', 'stats', 'roster', 'bookings'];
 const VOLUNTEER_TABS: Tab[] = ['desk', 'roster'];
@@ -36,7 +48,13 @@ const TAB_NAMES = {
   units: 'tabs.units',
   imports: 'tabs.imports',
   setup: 'tabs.setup',
+  crisis: 'tabs.crisis',
+  review: 'tabs.review',
 } as const;
+
+/** Crisis cases and case review for those who work on them: supervisors and volunteers. */
+const caseworkTabs = (roles: string[]): Tab[] =>
+  roles.includes('supervisor') || roles.includes('volunteer') ? ['crisis', 'review'] : [];
 
 /** The organisation for admins and people with a role at a unit; imports for coordinators and admins. */
 function organisationTabs(roles: string[], unitRoles: number): Tab[] {
@@ -116,6 +134,7 @@ export function ConsoleScreen({
         {[
           ...(supervising ? SUPERVISING_TABS : VOLUNTEER_TABS),
           ...organisationTabs(roles, session.volunteer.unitGrants?.length ?? 0),
+          ...caseworkTabs(roles),
         ].map((name) => (
           <button
             key={name}
@@ -155,6 +174,16 @@ export function ConsoleScreen({
             preferredHotlineId={live?.hotlineId}
             now={() => serverNow(Date.now())}
           />
+        ) : tab === 'crisis' ? (
+          <CrisisDesk
+            accessToken={session.accessToken}
+            meId={live?.me.id ?? session.volunteer.id}
+            roles={roles}
+            serverNow={serverNow}
+            alertsKey={(live?.alerts ?? []).map((a) => `${a.alertId}@${a.lastRaisedAt}`).join()}
+          />
+        ) : tab === 'review' ? (
+          <ReviewView accessToken={session.accessToken} roles={roles} hotlineId={live?.hotlineId} />
         ) : supervising && tab === 'bookings' ? (
           // The day's face-to-face bookings need no socket either.
           <BookingsDay accessToken={session.accessToken} now={() => serverNow(Date.now())} />

@@ -41,6 +41,6 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     FaceToFaceRecords,
     ContactArchive,
   ],
-  exports: [ContactsService, ContactDrafts, FaceToFaceRecords, ContactArchive],
+  exports: [ContactsService, ContactDrafts, FaceToFaceRecords, ContactArchive, ContactReads],
 })
 export class ContactsModule {}

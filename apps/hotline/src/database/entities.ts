@@ -27,6 +27,7 @@ import { Unit, UnitRole } from '../units/unit.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallerBlock } from '../callers/caller-block.entity';
 import { CallerProfile } from '../callers/caller-profile.entity';
+import { ContactReview, ContactReviewEntry } from '../reviews/contact-review.entity';
 
 /** Every entity, listed explicitly (globs break between ts-jest and the compiled build). */
 export const ENTITIES = [
@@ -43,6 +44,8 @@ export const ENTITIES = [
   CallParticipant,
   Contact,
   ContactDraftRecord,
+  ContactReview,
+  ContactReviewEntry,
   ContactTopic,
   CrisisAlertRecord,
   CrisisCase,

@@ -29,9 +29,15 @@ export const ENCRYPTED_COLUMNS: EncryptedColumns[] = [
   { table: 'caller_profile', columns: ['guidance_encrypted'] },
   {
     table: 'crisis_case',
-    columns: ['referral_note_encrypted', 'report_encrypted', 'closing_note_encrypted'],
+    columns: [
+      'referral_note_encrypted',
+      'report_encrypted',
+      'closing_note_encrypted',
+      'report_draft_encrypted',
+    ],
   },
   { table: 'crisis_follow_up', columns: ['note_encrypted'] },
+  { table: 'contact_review_entry', columns: ['text_encrypted'] },
   {
     table: 'booking',
     columns: ['parent_name_encrypted', 'phone_encrypted', 'description_encrypted'],

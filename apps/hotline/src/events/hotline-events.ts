@@ -90,6 +90,8 @@ export interface HotlineEventMap {
   };
   /** A hotline's settings changed (on this instance or another): routing takes the new policy. */
   'hotline.changed': { hotlineId: string; hotline: Hotline };
+  /** A contact record was written or corrected: supervision may take it into its review queue. */
+  'contact.recorded': { hotlineId: string; contactId: string };
 }
 
 export type HotlineEventType = keyof HotlineEventMap;

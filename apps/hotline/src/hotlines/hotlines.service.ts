@@ -29,6 +29,7 @@ import {
   HotlineGreetings,
   HotlineLocale,
   DEFAULT_NOTE_RETENTION_DAYS,
+  DEFAULT_REVIEW_SAMPLE_PERCENT,
   DEFAULT_WITHDRAW_CUTOFF_HOURS,
   SAY_LANGUAGES,
 } from './hotline.entity';
@@ -86,6 +87,7 @@ export class HotlinesService {
       greetings: withGreetings({}, dto.greetings),
       requireTwoFactorFor: dto.requireTwoFactorFor ?? [],
       noteRetentionDays: DEFAULT_NOTE_RETENTION_DAYS,
+      reviewSamplePercent: DEFAULT_REVIEW_SAMPLE_PERCENT,
       withdrawCutoffHours: dto.withdrawCutoffHours ?? DEFAULT_WITHDRAW_CUTOFF_HOURS,
       createdAt: now,
       updatedAt: now,
@@ -117,6 +119,17 @@ export class HotlinesService {
   async setNoteRetention(id: string, days: number): Promise<Hotline> {
     await this.hotlines.update(id, {
       noteRetentionDays: days,
+      updatedAt: this.clock.now().toJSDate(),
+    });
+    const saved = await this.hotlines.findOneByOrFail({ id });
+    this.directory.changed(saved);
+    return saved;
+  }
+
+  /** The share of consultations sampled into the review queue; the reviews module reads it. */
+  async setReviewSamplePercent(id: string, percent: number): Promise<Hotline> {
+    await this.hotlines.update(id, {
+      reviewSamplePercent: percent,
       updatedAt: this.clock.now().toJSDate(),
     });
     const saved = await this.hotlines.findOneByOrFail({ id });
