@@ -22,12 +22,16 @@ const HEADER = `/**
 
 `;
 
-async function convert() {
-  const { default: openapiTS, astToString } = require('openapi-typescript');
-  // Read as a stream: a large document fills the pipe, and a sync read of it may find it empty (EAGAIN).
+/** All of standard input: a synchronous read of a pipe still filling may fail with EAGAIN. */
+async function input() {
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
-  const document = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function convert() {
+  const { default: openapiTS, astToString } = require('openapi-typescript');
+  const document = JSON.parse(await input());
   const ast = await openapiTS(document, { alphabetize: true });
   const prettier = require('prettier');
   const file = join(root, 'libs/api-types/src/openapi.ts');

@@ -256,4 +256,77 @@ describe('hotline settings', () => {
     await hotline.as(volunteer.token).get(`/api/hotlines/${created.body.id}`).expect(404);
     await hotline.as(volunteer.token).patch(`/api/hotlines/${id}`).send({ name: 'x' }).expect(403);
   });
+
+  it("lets a coordinator run their hotline's evenings, but not rename it, move its zone or touch another", async () => {
+    const coordinator = await addPerson(hotline, { roles: ['coordinator'], hotlineIds: [id] });
+    const other = await hotline
+      .as(admin)
+      .post('/api/hotlines')
+      .send({ name: 'Another city' })
+      .expect(201);
+    const evenings = {
+      openingHours: {
+        mon: [{ start: '18:00', end: '21:00' }],
+        tue: [{ start: '18:00', end: '21:00' }],
+        wed: [],
+        thu: [{ start: '18:00', end: '21:00' }],
+        fri: [{ start: '18:00', end: '21:00' }],
+        sat: [{ start: '09:00', end: '12:00' }],
+        sun: [],
+      },
+      closures: [{ date: '2027-01-01', reason: '元旦' }],
+      closedMessage: '请拨打12356。',
+      routing: { strategy: 'round_robin', offerTimeoutSeconds: 25 },
+      greetings: { welcome: 'https://media.example.org/hotline/welcome.mp3' },
+      withdrawCutoffHours: 12,
+    };
+    const changed = await hotline
+      .as(coordinator.token)
+      .patch(`/api/hotlines/${id}`)
+      .send(evenings)
+      .expect(200);
+    expect(changed.body).toMatchObject({
+      openingHours: evenings.openingHours,
+      closures: evenings.closures,
+      closedMessage: '请拨打12356。',
+      routing: { strategy: 'round_robin', offerTimeoutSeconds: 25, wrapUpSeconds: 60 },
+      withdrawCutoffHours: 12,
+    });
+    // Bad values are named by field, as for an admin.
+    const wrong = await hotline
+      .as(coordinator.token)
+      .patch(`/api/hotlines/${id}`)
+      .send({ routing: { offerTimeoutSeconds: 2 } })
+      .expect(400);
+    expect(Object.keys(wrong.body.fields)).toEqual(['routing.offerTimeoutSeconds']);
+
+    for (const [field, value] of [
+      ['name', 'Renamed'],
+      ['phoneNumber', '+8657100000'],
+      ['timeZone', 'Europe/Berlin'],
+      ['locale', 'en'],
+      ['requireTwoFactorFor', []],
+    ] as const) {
+      const refused = await hotline
+        .as(coordinator.token)
+        .patch(`/api/hotlines/${id}`)
+        .send({ closedMessage: 'x', [field]: value })
+        .expect(403);
+      expect(refused.body.message).toBe(`Only an admin can change ${field}.`);
+    }
+    await hotline
+      .as(coordinator.token)
+      .patch(`/api/hotlines/${other.body.id}`)
+      .send({ closedMessage: 'x' })
+      .expect(404);
+    const supervisor = await addPerson(hotline, { roles: ['supervisor'], hotlineIds: [id] });
+    await hotline
+      .as(supervisor.token)
+      .patch(`/api/hotlines/${id}`)
+      .send({ closedMessage: 'x' })
+      .expect(403);
+    const kept = await hotline.as(admin).get(`/api/hotlines/${id}`).expect(200);
+    expect(kept.body).toMatchObject({ closedMessage: '请拨打12356。', timeZone: 'Asia/Shanghai' });
+    expect(kept.body.name).not.toBe('Renamed');
+  });
 });

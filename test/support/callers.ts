@@ -19,3 +19,19 @@ export async function connectedCall(hotline: RunningHotline, volunteer: Person, 
   const dialAction = await call.pickUp(offer.callId);
   return { call, offer, dialAction };
 }
+
+/**
+ * A pupil's call about an emotional problem that the volunteer answered, and the caller then
+ * hung up: the volunteer is in wrap-up with the record to write. Gives the call and its offer.
+ */
+export async function answeredCall(hotline: RunningHotline, volunteer: Person) {
+  await duty(hotline, volunteer).available();
+  const call = new PhoneCall(hotline.baseUrl);
+  await call.dial();
+  await call.choose('1', '1');
+  const offer = await duty(hotline, volunteer).offer();
+  await duty(hotline, volunteer).accept(offer).expect(204);
+  await call.answered(offer.callId);
+  await call.hangUp();
+  return { call, offer };
+}

@@ -219,9 +219,18 @@ export async function downloadStatsCsv(
   return { ok: true };
 }
 
-/** An answer of the API: the body, or the server's message (status null: it did not answer). */
+/**
+ * An answer of the API: the body, or the server's message (status null: it did not answer)
+ * and, for a refused form, its messages by field path (`routing.offerTimeoutSeconds`).
+ */
 export type ApiAnswer<T> =
-  { ok: true; value: T } | { ok: false; status: number | null; message: string | null };
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      status: number | null;
+      message: string | null;
+      fields?: Record<string, string[]>;
+    };
 
 /**
  * One JSON call with the bearer token. `signal` cancels a load the page has moved on from: the
@@ -248,8 +257,19 @@ export async function callApi<T>(
     if (options.signal?.aborted) throw error;
     return { ok: false, status: null, message: null };
   }
-  if (!response.ok)
-    return { ok: false, status: response.status, message: (await messageOf(response)) ?? null };
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as {
+      message?: unknown;
+      fields?: unknown;
+    };
+    const fields = body.fields && typeof body.fields === 'object' ? body.fields : undefined;
+    return {
+      ok: false,
+      status: response.status,
+      message: textOf(body.message) ?? null,
+      ...(fields ? { fields: fields as Record<string, string[]> } : {}),
+    };
+  }
   if (response.status === 204) return { ok: true, value: undefined as T };
   try {
     return { ok: true, value: (await response.json()) as T };

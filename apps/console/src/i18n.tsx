@@ -5,12 +5,15 @@
 import { type Translate as TranslateOf, translator } from '@hotline/i18n';
 import { createContext, useContext } from 'react';
 import type { TopicNode } from './api';
+import { SETUP_EN, SETUP_ZH } from './i18n-setup';
+import { CASEWORK_EN, CASEWORK_ZH } from './i18n-casework';
 import { CALLBACK_TEXTS } from './callback-texts';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: Locale[] = ['zh-CN', 'en'];
 
 const zh = {
+  ...CASEWORK_ZH,
   'app.title': 'Hotline 接线台',
   'language.label': '语言',
   'signIn.title': '登录接线台',
@@ -567,12 +570,14 @@ const zh = {
   'imports.column': '列',
   'imports.message': '问题',
   'imports.commit': '导入 {added} 行',
+  ...SETUP_ZH,
   ...CALLBACK_TEXTS['zh-CN'],
 };
 
 export type TextKey = keyof typeof zh;
 
 const en: Record<TextKey, string> = {
+  ...CASEWORK_EN,
   'app.title': 'Hotline console',
   'language.label': 'Language',
   'signIn.title': 'Sign in to the console',
@@ -1140,6 +1145,7 @@ const en: Record<TextKey, string> = {
   'imports.column': 'Column',
   'imports.message': 'Problem',
   'imports.commit': 'Import {added} rows',
+  ...SETUP_EN,
   ...CALLBACK_TEXTS.en,
 };
 

@@ -61,6 +61,15 @@ function report(changes: Partial<StatsReport> = {}): StatsReport {
     nonCounselling: { total: 0, byType: emptyBlock, byHour: [] },
     volunteers: [],
     trend: [],
+    reviews: {
+      selected: 0,
+      byReason: emptyBlock,
+      reviewed: 0,
+      reviewedShare: null,
+      signedOff: 0,
+      awaitingAnswer: 0,
+      medianSecondsToReview: null,
+    },
     ...changes,
   };
 }

@@ -109,6 +109,18 @@ export interface TrendMonth {
   serviceLevel: number | null;
 }
 
+/** Case review of the period's consultations: how many were taken, reviewed, and how fast. */
+export interface SupervisionFigures {
+  selected: number;
+  byReason: Block;
+  reviewed: number;
+  /** Reviewed ÷ selected, percent with one decimal; null when none was selected. */
+  reviewedShare: number | null;
+  signedOff: number;
+  awaitingAnswer: number;
+  medianSecondsToReview: number | null;
+}
+
 export interface StatsReport {
   hotlineId: string;
   period: { kind: 'month' | 'year' | 'range'; from: string; to: string; timeZone: string };
@@ -119,6 +131,7 @@ export interface StatsReport {
   callbacks: CallbackFigures;
   volunteers: VolunteerFigures[];
   trend: TrendMonth[];
+  reviews: SupervisionFigures;
 }
 
 /** The consultation blocks, in the order the dashboard shows them. */

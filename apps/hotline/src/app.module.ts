@@ -30,6 +30,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
 import { TelephonyModule } from './telephony/telephony.module';
 import { UnitsModule } from './units/units.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
+import { ReviewsModule } from './reviews/reviews.module';
 import { CallbacksModule } from './callbacks/callbacks.module';
 
 export interface AppOptions {
@@ -85,6 +86,7 @@ export class AppModule {
         TaxonomyModule,
         HealthModule,
         MetricsModule,
+        ReviewsModule,
         CallbacksModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }, FirstStart],

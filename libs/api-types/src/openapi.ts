@@ -787,7 +787,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Crisis cases you work on, newest first; ?overdue=true: reports past due */
+    /**
+     * Crisis cases you work on, newest first; ?overdue=true: reports past due
+     * @description Supervisors: every case of their hotlines; volunteers: the cases of their own calls and records. Page with limit and offset.
+     */
     get: operations['CrisisCasesController_list'];
     put?: never;
     post?: never;
@@ -882,6 +885,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/crisis-cases/{id}/report-draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Save the written report as drafted so far, without filing it
+     * @description Encrypted like the report; whoever files it later finds it in the case.
+     */
+    put: operations['CrisisCasesController_reportDraft'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/crisis-cases/{id}/take': {
     parameters: {
       query?: never;
@@ -931,7 +954,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change settings: hours, closures, closed message, routing */
+    /**
+     * Change settings: hours, closures, closed message, routing, prompts
+     * @description A coordinator changes the settings of their hotlines' evenings; the name, number, time zone, language and two-factor rule take an admin (403).
+     */
     patch: operations['HotlinesController_update'];
     trace?: never;
   };
@@ -949,6 +975,27 @@ export interface paths {
      * @description An hourly job clears them past it; the anonymous fields stay for statistics.
      */
     put: operations['NoteRetentionController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/hotlines/{id}/review-sampling': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The share of other consultations sampled into the review queue */
+    get: operations['ReviewSamplingController_get'];
+    /**
+     * Set the share sampled into the review queue (0 to 100 percent)
+     * @description Applies to records written from now on. High-risk consultations and those of trainees are always reviewed.
+     */
+    put: operations['ReviewSamplingController_set'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1107,6 +1154,23 @@ export interface paths {
     get?: never;
     /** Go available, on break or offline (available on one hotline at a time) */
     put: operations['CallsController_presence'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Feedback on your own records: reviews a supervisor has written on (read audited) */
+    get: operations['ReviewsController_mine'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -1382,6 +1446,117 @@ export interface paths {
     get: operations['CallsController_queue'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The hotline's review queue, a page at a time (read audited)
+     * @description High-risk consultations, those of trainees, and a sample of the rest; not your own. Without status: every review.
+     */
+    get: operations['ReviewsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One review: the record with its notes, what was written, what you may do
+     * @description Its supervisors, and its volunteer once there is feedback. Read audited.
+     */
+    get: operations['ReviewsController_detail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews/{id}/answers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer the feedback on your own record (confidential)
+     * @description An answer to a verdict puts the review back in the supervisors’ queue.
+     */
+    post: operations['ReviewsController_answer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews/{id}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Comment on the record without a verdict (confidential) */
+    post: operations['ReviewsController_comment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews/{id}/request-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask the volunteer for changes, saying which (confidential) */
+    post: operations['ReviewsController_requestChanges'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews/{id}/sign-off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign the record off, with a word if you like (confidential) */
+    post: operations['ReviewsController_signOff'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3193,7 +3368,21 @@ export interface components {
        */
       topicSkills?: string[];
     };
+    CrisisCallSummary: {
+      answeredAt: string | null;
+      arrivedAt: string;
+      /** @enum {string|null} */
+      callerType: 'pupil' | 'parent' | 'teacher' | 'other' | null;
+      endedAt: string | null;
+      id: string;
+      talkSeconds: number | null;
+      /** @description The topic chosen in the menu */
+      topic: string | null;
+      waitSeconds: number | null;
+    };
     CrisisCaseDetail: {
+      /** @description The call it came from */
+      call: components['schemas']['CrisisCallSummary'] | null;
       callId: string | null;
       closedAt: string | null;
       closingNote: string | null;
@@ -3208,17 +3397,24 @@ export interface components {
       referralNote: string | null;
       referredAt: string | null;
       report: string | null;
+      /** @description The report as saved so far; null once filed */
+      reportDraft: components['schemas']['ReportDraftView'] | null;
       /** @description 12 hours after opening */
       reportDueAt: string;
       reportFiledAt: string | null;
+      reportFiledBy: string | null;
+      reportFiledByName: string | null;
       reportOverdue: boolean;
       /** @enum {string|null} */
       riskLevel: 'none' | 'low' | 'medium' | 'high' | 'imminent' | null;
+      /** @description The supervisor who took it */
       supervisorId: string | null;
+      supervisorName: string | null;
       /** @enum {string} */
       trigger: 'danger_key' | 'risk_level' | 'crisis_now';
       /** @description Who answered or counselled */
       volunteerId: string | null;
+      volunteerName: string | null;
     };
     CrisisCaseView: {
       callId: string | null;
@@ -3237,11 +3433,14 @@ export interface components {
       reportOverdue: boolean;
       /** @enum {string|null} */
       riskLevel: 'none' | 'low' | 'medium' | 'high' | 'imminent' | null;
+      /** @description The supervisor who took it */
       supervisorId: string | null;
+      supervisorName: string | null;
       /** @enum {string} */
       trigger: 'danger_key' | 'risk_level' | 'crisis_now';
       /** @description Who answered or counselled */
       volunteerId: string | null;
+      volunteerName: string | null;
     };
     CrisisFigures: {
       byTrigger: components['schemas']['Block'];
@@ -3324,6 +3523,7 @@ export interface components {
     FollowUpView: {
       at: string;
       authorId: string;
+      authorName: string | null;
       id: string;
       /** @description Null once retention cleared it */
       note: string | null;
@@ -3432,6 +3632,8 @@ export interface components {
       phoneNumber: string | null;
       /** @description The roles that must sign in with a two-factor code on this hotline */
       requireTwoFactorFor: ('volunteer' | 'supervisor' | 'coordinator' | 'admin')[];
+      /** @description Percent of other consultations sampled for case review */
+      reviewSamplePercent: number;
       routing: components['schemas']['RoutingSettingsView'];
       /** @example cmn-CN */
       sayLanguage: string;
@@ -3751,6 +3953,13 @@ export interface components {
       /** @description A partner from GET /api/partners */
       partnerId: string;
     };
+    ReportDraftView: {
+      /** @description Confidential */
+      report: string;
+      savedAt: string;
+      savedBy: string;
+      savedByName: string | null;
+    };
     ReportDto: {
       /** @description Confidential; encrypted */
       report: string;
@@ -3765,6 +3974,96 @@ export interface components {
     ResetPasswordDto: {
       /** @description Initial password, at least 10 characters */
       password: string;
+    };
+    ReviewDetail: {
+      /** @description What you may do now */
+      actions: ('comment' | 'request_changes' | 'sign_off' | 'answer')[];
+      /** @enum {string} */
+      channel: 'phone' | 'face_to_face' | 'online';
+      /** @description The record, its notes included */
+      contact: components['schemas']['ContactView'];
+      contactId: string;
+      /** @description Oldest first */
+      entries: components['schemas']['ReviewEntryView'][];
+      /** @description How many comments, verdicts and answers */
+      entryCount: number;
+      /** @description First written on by a supervisor */
+      feedbackAt: string | null;
+      hotlineId: string;
+      id: string;
+      lastEntryAt: string | null;
+      /** @description When the consultation took place */
+      occurredAt: string;
+      primaryTopic: string | null;
+      /** @enum {string} */
+      reason: 'high_risk' | 'trainee' | 'sample';
+      /** @description The first verdict */
+      reviewedAt: string | null;
+      /** @enum {string|null} */
+      riskLevel: 'none' | 'low' | 'medium' | 'high' | 'imminent' | null;
+      /** @description When it entered the queue */
+      selectedAt: string;
+      signedOffAt: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'changes_requested' | 'answered' | 'signed_off';
+      textsClearedAt: string | null;
+      volunteerId: string;
+      volunteerName: string | null;
+    };
+    ReviewEntryView: {
+      at: string;
+      authorId: string;
+      authorName: string | null;
+      id: string;
+      /** @enum {string} */
+      kind: 'comment' | 'changes_requested' | 'signed_off' | 'answer';
+      /** @description Null for a sign-off without words, or once retention cleared it */
+      text: string | null;
+    };
+    ReviewPage: {
+      items: components['schemas']['ReviewSummary'][];
+      offset: number;
+      /** @description How many match, over every page */
+      total: number;
+    };
+    ReviewSamplingDto: {
+      /**
+       * @description Percent of the consultations neither high-risk nor a trainee’s taken into the review queue
+       * @example 10
+       */
+      samplePercent: number;
+    };
+    ReviewSummary: {
+      /** @enum {string} */
+      channel: 'phone' | 'face_to_face' | 'online';
+      contactId: string;
+      /** @description How many comments, verdicts and answers */
+      entryCount: number;
+      /** @description First written on by a supervisor */
+      feedbackAt: string | null;
+      hotlineId: string;
+      id: string;
+      lastEntryAt: string | null;
+      /** @description When the consultation took place */
+      occurredAt: string;
+      primaryTopic: string | null;
+      /** @enum {string} */
+      reason: 'high_risk' | 'trainee' | 'sample';
+      /** @description The first verdict */
+      reviewedAt: string | null;
+      /** @enum {string|null} */
+      riskLevel: 'none' | 'low' | 'medium' | 'high' | 'imminent' | null;
+      /** @description When it entered the queue */
+      selectedAt: string;
+      signedOffAt: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'changes_requested' | 'answered' | 'signed_off';
+      volunteerId: string;
+      volunteerName: string | null;
+    };
+    ReviewTextDto: {
+      /** @description Confidential; encrypted */
+      text: string;
     };
     RoomDto: {
       /** @description Default: your first hotline */
@@ -3921,6 +4220,10 @@ export interface components {
       twoFactorEnrolmentRequired: boolean;
       volunteer: components['schemas']['VolunteerView'];
     };
+    SignOffDto: {
+      /** @description Confidential; encrypted */
+      text?: string;
+    };
     SignUpDto: {
       /**
        * @description Default: volunteer
@@ -4043,9 +4346,26 @@ export interface components {
       hotlineId: string;
       nonCounselling: components['schemas']['NonCounsellingFigures'];
       period: components['schemas']['Period'];
+      /** @description Case review of the period’s consultations */
+      reviews: components['schemas']['SupervisionFigures'];
       /** @description The 12 months ending with the period */
       trend: components['schemas']['TrendMonth'][];
       volunteers: components['schemas']['VolunteerFigures'][];
+    };
+    SupervisionFigures: {
+      /** @description Changes asked for and not answered yet */
+      awaitingAnswer: number;
+      /** @description Why: high risk, a trainee’s, sampled */
+      byReason: components['schemas']['Block'];
+      /** @description Median time from entering the queue to the first verdict */
+      medianSecondsToReview: number | null;
+      /** @description Of those, given a verdict (signed off or changes asked for) */
+      reviewed: number;
+      /** @description Reviewed ÷ selected, percent with one decimal */
+      reviewedShare: number | null;
+      /** @description Consultations of the period taken into the review queue */
+      selected: number;
+      signedOff: number;
     };
     SuppressedBlock: {
       rows: components['schemas']['SuppressedRow'][];
@@ -7405,9 +7725,13 @@ export interface operations {
   CrisisCasesController_list: {
     parameters: {
       query?: {
+        /** @description Only closed cases */
+        closed?: boolean;
         /** @description Default: every hotline you work for */
         hotlineId?: string;
         limit?: components['schemas']['Object'];
+        /** @description Skip this many cases (the next page) */
+        offset?: components['schemas']['Object'];
         /** @description Only cases not closed yet */
         open?: boolean;
         /** @description Only cases whose report is late (open, not filed, past due) */
@@ -7739,6 +8063,67 @@ export interface operations {
       };
     };
   };
+  CrisisCasesController_reportDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportDraftView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the volunteer or supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Already filed, or the case is closed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
   CrisisCasesController_take: {
     parameters: {
       query?: never;
@@ -7769,6 +8154,15 @@ export interface operations {
       };
       /** @description Needs the supervisor role */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description The case is closed */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -7953,7 +8347,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorView'];
         };
       };
-      /** @description Needs the admin role */
+      /** @description Needs the admin or coordinator role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8054,6 +8448,106 @@ export interface operations {
         };
       };
       /** @description Needs the coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ReviewSamplingController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewSamplingDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor or coordinator or admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ReviewSamplingController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewSamplingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewSamplingDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor or coordinator or admin role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8540,6 +9034,47 @@ export interface operations {
       };
       /** @description On a call, or in wrap-up: finish it first */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ReviewsController_mine: {
+    parameters: {
+      query?: {
+        limit?: components['schemas']['Object'];
+        /** @description Skip this many (the next page) */
+        offset?: components['schemas']['Object'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewPage'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -9345,6 +9880,332 @@ export interface operations {
       };
       /** @description Needs the supervisor or coordinator or admin role */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ReviewsController_list: {
+    parameters: {
+      query?: {
+        /** @description Consultations from this local day */
+        from?: string;
+        /** @description Default: your first hotline */
+        hotlineId?: string;
+        limit?: components['schemas']['Object'];
+        /** @description Skip this many (the next page) */
+        offset?: components['schemas']['Object'];
+        reason?: 'high_risk' | 'trainee' | 'sample';
+        /** @description to_review: no verdict yet, or answered by the volunteer (oldest first) */
+        status?: 'to_review' | 'pending' | 'changes_requested' | 'answered' | 'signed_off';
+        /** @description Consultations up to this local day, included */
+        to?: string;
+        /** @description Only this volunteer’s consultations */
+        volunteerId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewPage'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ReviewsController_detail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewDetail'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No review you may read */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ReviewsController_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewTextDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewDetail'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ReviewsController_comment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewTextDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewDetail'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ReviewsController_requestChanges: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewTextDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewDetail'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Changes are already asked for */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ReviewsController_signOff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignOffDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewDetail'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Already signed off */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -13,6 +13,10 @@ import { SupervisorWall } from './SupervisorWall';
 import { VolunteerDesk } from './VolunteerDesk';
 import { ImportView } from './ImportView';
 import { UnitsView } from './UnitsView';
+import { SetupView } from './setup/SetupView';
+import { seesSetup } from '../setup';
+import { CrisisDesk } from './CrisisDesk';
+import { ReviewView } from './ReviewView';
 import { CallbackDesk } from './CallbackDesk';
 import { CallbackReminder } from './CallbackReminder';
 
@@ -23,7 +27,18 @@ const StatsView = lazy(() =>
   import('./StatsView').then(({ StatsView }) => ({ default: StatsView })),
 );
 
-type Tab = 'desk' | 'wall' | 'stats' | 'roster' | 'bookings' | 'units' | 'imports' | 'callbacks';
+type Tab =
+  | 'desk'
+  | 'wall'
+  | 'stats'
+  | 'roster'
+  | 'bookings'
+  | 'units'
+  | 'imports'
+  | 'setup'
+  | 'crisis'
+  | 'review'
+  | 'callbacks';
 /** Everyone has a desk and the roster; supervisors, coordinators and admins the wall and statistics. */
 const SUPERVISING_TABS: Tab[] = ['desk', 'wall', 'stats', 'roster', 'bookings'];
 const VOLUNTEER_TABS: Tab[] = ['desk', 'roster'];
@@ -35,8 +50,15 @@ const TAB_NAMES = {
   bookings: 'tabs.bookings',
   units: 'tabs.units',
   imports: 'tabs.imports',
+  setup: 'tabs.setup',
+  crisis: 'tabs.crisis',
+  review: 'tabs.review',
   callbacks: 'tabs.callbacks',
 } as const;
+
+/** Crisis cases and case review for those who work on them: supervisors and volunteers. */
+const caseworkTabs = (roles: string[]): Tab[] =>
+  roles.includes('supervisor') || roles.includes('volunteer') ? ['crisis', 'review'] : [];
 
 /** The call-back desk for those who call back or oversee call-backs (not an admin as such). */
 const callbackTabs = (roles: string[]): Tab[] =>
@@ -49,6 +71,7 @@ function organisationTabs(roles: string[], unitRoles: number): Tab[] {
   return [
     ...(roles.includes('admin') || unitRoles > 0 ? (['units'] as Tab[]) : []),
     ...(roles.includes('admin') || roles.includes('coordinator') ? (['imports'] as Tab[]) : []),
+    ...(seesSetup(roles) ? (['setup'] as Tab[]) : []),
   ];
 }
 
@@ -125,12 +148,14 @@ export function ConsoleScreen({
         {[
           ...(supervising ? SUPERVISING_TABS : VOLUNTEER_TABS),
           ...organisationTabs(roles, session.volunteer.unitGrants?.length ?? 0),
+          ...caseworkTabs(roles),
           ...callbackTabs(roles),
         ].map((name) => (
           <button
             key={name}
             type="button"
             className="tabs__tab"
+            data-tab={name}
             aria-current={tab === name ? 'page' : undefined}
             onClick={() => setTab(name)}
           >
@@ -157,6 +182,23 @@ export function ConsoleScreen({
           />
         ) : tab === 'imports' ? (
           <ImportView accessToken={session.accessToken} />
+        ) : tab === 'setup' ? (
+          <SetupView
+            accessToken={session.accessToken}
+            roles={roles}
+            preferredHotlineId={live?.hotlineId}
+            now={() => serverNow(Date.now())}
+          />
+        ) : tab === 'crisis' ? (
+          <CrisisDesk
+            accessToken={session.accessToken}
+            meId={live?.me.id ?? session.volunteer.id}
+            roles={roles}
+            serverNow={serverNow}
+            alertsKey={(live?.alerts ?? []).map((a) => `${a.alertId}@${a.lastRaisedAt}`).join()}
+          />
+        ) : tab === 'review' ? (
+          <ReviewView accessToken={session.accessToken} roles={roles} hotlineId={live?.hotlineId} />
         ) : supervising && tab === 'bookings' ? (
           // The day's face-to-face bookings need no socket either.
           <BookingsDay accessToken={session.accessToken} now={() => serverNow(Date.now())} />

@@ -13,15 +13,18 @@ import {
   type ConsultationBlock,
   type CrisisFigures,
   type StatsReport,
+  type SupervisionFigures,
   type TrendMonth,
   type VolunteerFigures,
   everyHour,
   formatPercent,
   hourShares,
 } from '../stats';
+import { durationText } from '../casework';
 import { formatDuration } from '../time';
 import { StatsCallbacks } from './StatsCallbacks';
 import { ChartCanvas } from './ChartCanvas';
+import { TableScroll } from './TableScroll';
 
 type Shape = 'doughnut' | 'bar' | 'horizontal';
 
@@ -93,6 +96,7 @@ export function StatsReportView({ report }: { report: StatsReport }) {
         <TrendCard trend={report.trend} />
         <CrisisCard crisis={report.crisis} />
         <VolunteersCard volunteers={report.volunteers} />
+        <ReviewsCard reviews={report.reviews} />
       </div>
     </div>
   );
@@ -234,7 +238,7 @@ function BlockFigures({
         config={config}
         height={shape === 'horizontal' ? horizontalHeight(rows.length) : 240}
       />
-      <div className="table-scroll">
+      <TableScroll label={title}>
         <table className="table stats__table" data-block={name}>
           <caption className="visually-hidden">{title}</caption>
           <thead>
@@ -271,7 +275,7 @@ function BlockFigures({
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }
@@ -312,7 +316,7 @@ function HoursCard({ calls }: { calls: CallFigures }) {
             label={t('stats.chart', { title, values: spoken(rows) })}
             config={config}
           />
-          <div className="table-scroll">
+          <TableScroll label={title}>
             <table className="table stats__table" data-block="byHour">
               <caption className="visually-hidden">{title}</caption>
               <thead>
@@ -340,7 +344,7 @@ function HoursCard({ calls }: { calls: CallFigures }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </div>
       )}
     </section>
@@ -381,7 +385,7 @@ function TrendCard({ trend }: { trend: TrendMonth[] }) {
       <h3 id="stats-trend">{title}</h3>
       <div className="stats-block__body">
         <ChartCanvas name="trend" label={label} config={config} height={280} />
-        <div className="table-scroll">
+        <TableScroll label={title}>
           <table className="table stats__table stats__table--trend" data-block="trend">
             <caption className="visually-hidden">{title}</caption>
             <thead>
@@ -421,7 +425,7 @@ function TrendCard({ trend }: { trend: TrendMonth[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </div>
     </section>
   );
@@ -476,7 +480,7 @@ function VolunteersCard({ volunteers }: { volunteers: VolunteerFigures[] }) {
       {volunteers.length === 0 ? (
         <p className="hint">{t('stats.noVolunteers')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('stats.volunteers')}>
           <table className="table stats__table" data-block="volunteers">
             <caption className="visually-hidden">{t('stats.volunteers')}</caption>
             <thead>
@@ -510,7 +514,50 @@ function VolunteersCard({ volunteers }: { volunteers: VolunteerFigures[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
+      )}
+    </section>
+  );
+}
+
+/** Case review: how many consultations were taken for review, how many reviewed, how fast. */
+function ReviewsCard({ reviews }: { reviews: SupervisionFigures }) {
+  const { t } = useI18n();
+  const none = t('stats.none');
+  const median = reviews.medianSecondsToReview;
+  return (
+    <section className="card stats-block" aria-labelledby="stats-reviews" data-block-card="reviews">
+      <h3 id="stats-reviews">{t('stats.reviews')}</h3>
+      <dl className="figures">
+        <Figure name="reviewsSelected" label={t('stats.reviewsSelected')}>
+          {reviews.selected}
+        </Figure>
+        <Figure name="reviewsReviewed" label={t('stats.reviewsReviewed')}>
+          {reviews.reviewed}
+        </Figure>
+        <Figure name="reviewedShare" label={t('stats.reviewedShare')}>
+          {formatPercent(reviews.reviewedShare, none)}
+        </Figure>
+        <Figure name="reviewsSignedOff" label={t('stats.reviewsSignedOff')}>
+          {reviews.signedOff}
+        </Figure>
+        <Figure name="reviewsAwaiting" label={t('stats.reviewsAwaiting')}>
+          {reviews.awaitingAnswer}
+        </Figure>
+        <Figure name="medianTimeToReview" label={t('stats.medianTimeToReview')}>
+          {median === null ? none : durationText(t, median * 1000)}
+        </Figure>
+      </dl>
+      {reviews.selected > 0 && (
+        <>
+          <h4>{t('stats.reviewsByReason')}</h4>
+          <BlockFigures
+            name="reviewsByReason"
+            title={t('stats.reviewsByReason')}
+            block={reviews.byReason}
+            shape="bar"
+          />
+        </>
       )}
     </section>
   );

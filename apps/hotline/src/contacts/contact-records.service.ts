@@ -10,6 +10,7 @@ import { invalidFields } from '../common/validation';
 import { isUniqueViolation } from '../database/errors';
 import { CrisisOpening } from '../crisis/crisis-opening.service';
 import { Transactions } from '../database/transactions';
+import { HotlineEvents } from '../events/hotline-events';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
 import { StatsRollups, contactFacts } from '../statistics/stats-rollups';
 import type { Volunteer } from '../volunteers/volunteer.entity';
@@ -32,6 +33,7 @@ export class ContactRecords {
     private readonly crisis: CrisisOpening,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
+    private readonly events: HotlineEvents,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -182,8 +184,14 @@ export class ContactRecords {
     return (await this.directory.hotline(hotlineId)).timeZone;
   }
 
+  /** What a written record sets off: its crisis case, and its place in the review queue. */
   async withCase(contact: Contact): Promise<WrapUpView> {
     const crisisCaseId = await this.crisis.considerContact(contact);
+    this.events.publish({
+      type: 'contact.recorded',
+      hotlineId: contact.hotlineId,
+      contactId: contact.id,
+    });
     return {
       contact: this.view(contact, { notes: true, earlier: await this.earlierContacts(contact) }),
       ...(crisisCaseId ? { crisisCaseId } : {}),

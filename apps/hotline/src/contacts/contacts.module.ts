@@ -43,6 +43,13 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     ContactArchive,
     CallbackRecords,
   ],
-  exports: [ContactsService, ContactDrafts, FaceToFaceRecords, ContactArchive, CallbackRecords],
+  exports: [
+    ContactsService,
+    ContactDrafts,
+    FaceToFaceRecords,
+    ContactArchive,
+    ContactReads,
+    CallbackRecords,
+  ],
 })
 export class ContactsModule {}

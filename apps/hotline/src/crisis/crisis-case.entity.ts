@@ -74,6 +74,16 @@ export class CrisisCase extends HotlineRecord {
   @Column({ name: 'report_filed_by', ...REFERENCE, nullable: true })
   reportFiledBy!: string | null;
 
+  /** The report as written so far, saved before it is filed (a case outlasts a shift). */
+  @Column({ name: 'report_draft_encrypted', type: 'text', nullable: true })
+  reportDraftEncrypted!: string | null;
+
+  @Column({ name: 'report_draft_saved_at', ...DATETIME, nullable: true })
+  reportDraftSavedAt!: Date | null;
+
+  @Column({ name: 'report_draft_saved_by', ...REFERENCE, nullable: true })
+  reportDraftSavedBy!: string | null;
+
   /** When supervisors were alerted that the report is late (once per case). */
   @Column({ name: 'overdue_alerted_at', ...DATETIME, nullable: true })
   overdueAlertedAt!: Date | null;
@@ -137,6 +147,9 @@ export function newCase(
     reportEncrypted: null,
     reportFiledAt: null,
     reportFiledBy: null,
+    reportDraftEncrypted: null,
+    reportDraftSavedAt: null,
+    reportDraftSavedBy: null,
     overdueAlertedAt: null,
     closedAt: null,
     closedBy: null,

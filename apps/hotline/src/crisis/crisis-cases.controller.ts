@@ -19,6 +19,7 @@ import {
   CrisisCaseView,
   FollowUpDto,
   ReferralDto,
+  ReportDraftView,
   ReportDto,
 } from './dto/crisis-case.dto';
 
@@ -40,6 +41,8 @@ export class CrisisCasesController {
   @Get()
   @ApiOperation({
     summary: 'Crisis cases you work on, newest first; ?overdue=true: reports past due',
+    description:
+      'Supervisors: every case of their hotlines; volunteers: the cases of their own calls and records. Page with limit and offset.',
   })
   @ApiOkResponse({ type: [CrisisCaseView] })
   list(
@@ -64,6 +67,7 @@ export class CrisisCasesController {
   @Roles('supervisor')
   @ApiOperation({ summary: 'Take responsibility for the case as its supervisor' })
   @ApiOkResponse({ type: CrisisCaseDetail })
+  @ApiConflictResponse({ description: 'The case is closed' })
   take(
     @SignedIn() actor: Volunteer,
     @Param('id', IdParam('crisis case')) id: string,
@@ -104,6 +108,21 @@ export class CrisisCasesController {
     @Body() dto: ReportDto,
   ): Promise<CrisisCaseDetail> {
     return this.reports.fileReport(actor, id, dto.report);
+  }
+
+  @Put(':id/report-draft')
+  @ApiOperation({
+    summary: 'Save the written report as drafted so far, without filing it',
+    description: 'Encrypted like the report; whoever files it later finds it in the case.',
+  })
+  @ApiOkResponse({ type: ReportDraftView })
+  @ApiConflictResponse({ description: 'Already filed, or the case is closed' })
+  reportDraft(
+    @SignedIn() actor: Volunteer,
+    @Param('id', IdParam('crisis case')) id: string,
+    @Body() dto: ReportDto,
+  ): Promise<ReportDraftView> {
+    return this.reports.saveReportDraft(actor, id, dto.report);
   }
 
   @Post(':id/close')

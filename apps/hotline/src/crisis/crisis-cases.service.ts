@@ -5,7 +5,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
+import { Brackets, In, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
 import { Call } from '../calls/call.entity';
@@ -13,7 +13,8 @@ import { InjectClock } from '../common/clock.provider';
 import { FieldCipher } from '../common/field-cipher';
 import { ContactAccess } from '../contacts/contact-access';
 import { Contact } from '../contacts/contact.entity';
-import type { Volunteer } from '../volunteers/volunteer.entity';
+import { namesOf } from '../volunteers/names-of';
+import { Volunteer } from '../volunteers/volunteer.entity';
 import { CrisisCase, CrisisFollowUp } from './crisis-case.entity';
 import { CrisisCaseDetail, CrisisCaseQueryDto, CrisisCaseView } from './dto/crisis-case.dto';
 
@@ -31,41 +32,75 @@ export class CrisisCasesService {
     @InjectRepository(CrisisFollowUp) private readonly followUps: Repository<CrisisFollowUp>,
     @InjectRepository(Call) private readonly calls: Repository<Call>,
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
+    @InjectRepository(Volunteer) private readonly people: Repository<Volunteer>,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
+  /**
+   * The cases the person works on, newest first: all of the hotlines they supervise, and their
+   * own elsewhere (filtered in the query, so a page is a page of their cases).
+   */
   async list(actor: Volunteer, query: CrisisCaseQueryDto): Promise<CrisisCaseView[]> {
     const hotlineIds = query.hotlineId
       ? [this.scopedHotline(actor, query.hotlineId)]
       : actor.hotlineIds();
+    if (hotlineIds.length === 0) return [];
+    const supervised = hotlineIds.filter((hotlineId) => ContactAccess.supervises(actor, hotlineId));
     const now = this.clock.now().toJSDate();
-    const found = await this.cases.find({
-      where: {
-        hotlineId: In(hotlineIds),
-        ...(query.open || query.overdue ? { closedAt: IsNull() } : {}),
-        ...(query.overdue ? { reportFiledAt: IsNull(), reportDueAt: LessThanOrEqual(now) } : {}),
-      },
-      relations: { partner: true },
-      order: { openedAt: 'DESC' },
-      take: query.limit,
-    });
+    const builder = this.cases
+      .createQueryBuilder('k')
+      .leftJoinAndSelect('k.partner', 'p')
+      .where('k.hotlineId IN (:...hotlineIds)', { hotlineIds });
+    // Of a hotline they do not supervise, a person sees the cases of their own calls and records.
+    if (supervised.length < hotlineIds.length)
+      builder
+        .leftJoin(Contact, 'c', 'c.id = k.contactId')
+        .leftJoin(Call, 'pc', 'pc.id = k.callId')
+        .andWhere(
+          new Brackets((mine) => {
+            // Whose case it is: its contact's volunteer, or (before the record) its call's.
+            mine.where('COALESCE(c.volunteerId, pc.volunteerId) = :me', { me: actor.id });
+            if (supervised.length > 0)
+              mine.orWhere('k.hotlineId IN (:...supervised)', { supervised });
+          }),
+        );
+    if (query.open || query.overdue) builder.andWhere('k.closedAt IS NULL');
+    if (query.closed) builder.andWhere('k.closedAt IS NOT NULL');
+    if (query.overdue)
+      builder.andWhere('k.reportFiledAt IS NULL').andWhere('k.reportDueAt <= :now', { now });
+    const found = await builder
+      // One direction for both keys, so the index gives the order.
+      .orderBy('k.openedAt', 'DESC')
+      .addOrderBy('k.id', 'DESC')
+      .offset(query.offset)
+      .limit(query.limit)
+      .getMany();
     const volunteerOf = await this.volunteersOf(found);
-    return found
-      .filter((crisisCase) =>
-        ContactAccess.mayHandle(actor, {
-          hotlineId: crisisCase.hotlineId,
-          volunteerId: volunteerOf.get(crisisCase.id) ?? null,
-        }),
-      )
-      .map((crisisCase) => this.view(crisisCase, volunteerOf.get(crisisCase.id) ?? null));
+    const names = await namesOf(this.people, [
+      ...volunteerOf.values(),
+      ...found.map((crisisCase) => crisisCase.supervisorId),
+    ]);
+    return found.map((crisisCase) =>
+      this.view(crisisCase, volunteerOf.get(crisisCase.id) ?? null, names),
+    );
   }
 
-  /** The whole case with its confidential text; the read is audited. */
+  /** The whole case with its confidential text and its call; the read is audited. */
   async detail(actor: Volunteer, id: string): Promise<CrisisCaseDetail> {
     const { crisisCase, volunteerId } = await this.handled(actor, id);
     const followUps = await this.followUps.find({ where: { caseId: id }, order: { at: 'ASC' } });
+    const call = crisisCase.callId
+      ? await this.calls.findOne({ where: { id: crisisCase.callId } })
+      : null;
+    const names = await namesOf(this.people, [
+      volunteerId,
+      crisisCase.supervisorId,
+      crisisCase.reportFiledBy,
+      crisisCase.reportDraftSavedBy,
+      ...followUps.map((followUp) => followUp.authorId),
+    ]);
     await this.audit.record({
       actorId: actor.id,
       action: 'crisis_case.read',
@@ -73,15 +108,39 @@ export class CrisisCasesService {
       subjectId: id,
       hotlineId: crisisCase.hotlineId,
     });
+    const nameOf = (personId: string | null) => (personId && names.get(personId)) ?? null;
+    const draft = this.cipher.decryptOptional(crisisCase.reportDraftEncrypted);
     return {
-      ...this.view(crisisCase, volunteerId),
+      ...this.view(crisisCase, volunteerId, names),
+      call: call && {
+        id: call.id,
+        arrivedAt: call.arrivedAt.toISOString(),
+        answeredAt: call.answeredAt?.toISOString() ?? null,
+        endedAt: call.endedAt?.toISOString() ?? null,
+        callerType: call.callerType,
+        topic: call.topic,
+        waitSeconds: call.waitSeconds,
+        talkSeconds: call.talkSeconds,
+      },
       referralNote: this.cipher.decryptOptional(crisisCase.referralNoteEncrypted),
       report: this.cipher.decryptOptional(crisisCase.reportEncrypted),
+      reportFiledBy: crisisCase.reportFiledBy,
+      reportFiledByName: nameOf(crisisCase.reportFiledBy),
+      reportDraft:
+        draft !== null && crisisCase.reportDraftSavedAt && crisisCase.reportDraftSavedBy
+          ? {
+              report: draft,
+              savedAt: crisisCase.reportDraftSavedAt.toISOString(),
+              savedBy: crisisCase.reportDraftSavedBy,
+              savedByName: nameOf(crisisCase.reportDraftSavedBy),
+            }
+          : null,
       closingNote: this.cipher.decryptOptional(crisisCase.closingNoteEncrypted),
       followUps: followUps.map((followUp) => ({
         id: followUp.id,
         at: followUp.at.toISOString(),
         authorId: followUp.authorId,
+        authorName: nameOf(followUp.authorId),
         note: this.cipher.decryptOptional(followUp.noteEncrypted),
       })),
     };
@@ -89,7 +148,7 @@ export class CrisisCasesService {
 
   /** A supervisor takes responsibility for the case. */
   async take(actor: Volunteer, id: string): Promise<CrisisCaseDetail> {
-    const { crisisCase } = await this.handled(actor, id);
+    const { crisisCase } = await this.handled(actor, id, 'open');
     if (!ContactAccess.supervises(actor, crisisCase.hotlineId))
       throw new ForbiddenException('Only a supervisor of this hotline can take a crisis case.');
     return this.change(actor, crisisCase, 'crisis_case.taken', { supervisorId: actor.id });
@@ -118,12 +177,24 @@ export class CrisisCasesService {
     return { crisisCase, volunteerId };
   }
 
+  /** Changes the case, audits the change, and answers the case as it is now. */
   async change(
     actor: Volunteer,
     crisisCase: CrisisCase,
     action: string,
     changes: Partial<CrisisCase>,
   ): Promise<CrisisCaseDetail> {
+    await this.record(actor, crisisCase, action, changes);
+    return this.detail(actor, crisisCase.id);
+  }
+
+  /** Changes the case and audits the change. */
+  async record(
+    actor: Volunteer,
+    crisisCase: CrisisCase,
+    action: string,
+    changes: Partial<CrisisCase>,
+  ): Promise<void> {
     await this.cases.update(crisisCase.id, { ...changes, updatedAt: this.clock.now().toJSDate() });
     await this.audit.record({
       actorId: actor.id,
@@ -132,7 +203,6 @@ export class CrisisCasesService {
       subjectId: crisisCase.id,
       hotlineId: crisisCase.hotlineId,
     });
-    return this.detail(actor, crisisCase.id);
   }
 
   /** The volunteer each case belongs to: who wrote its contact, or who answered its call. */
@@ -163,7 +233,11 @@ export class CrisisCasesService {
     return owners;
   }
 
-  private view(crisisCase: CrisisCase, volunteerId: string | null): CrisisCaseView {
+  private view(
+    crisisCase: CrisisCase,
+    volunteerId: string | null,
+    names: Map<string, string>,
+  ): CrisisCaseView {
     const now = this.clock.now().toJSDate();
     return {
       id: crisisCase.id,
@@ -173,7 +247,9 @@ export class CrisisCasesService {
       callId: crisisCase.callId,
       contactId: crisisCase.contactId,
       volunteerId,
+      volunteerName: (volunteerId && names.get(volunteerId)) ?? null,
       supervisorId: crisisCase.supervisorId,
+      supervisorName: (crisisCase.supervisorId && names.get(crisisCase.supervisorId)) ?? null,
       openedAt: crisisCase.openedAt.toISOString(),
       openedBy: crisisCase.openedBy,
       partner: crisisCase.partner

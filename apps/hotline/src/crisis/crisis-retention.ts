@@ -22,7 +22,12 @@ export class CrisisRetention {
     for (const { id } of closed) {
       const result = await this.cases.update(
         { id, reportEncrypted: Not(IsNull()) },
-        { reportEncrypted: null, referralNoteEncrypted: null, closingNoteEncrypted: null },
+        {
+          reportEncrypted: null,
+          referralNoteEncrypted: null,
+          closingNoteEncrypted: null,
+          reportDraftEncrypted: null,
+        },
       );
       await this.followUps.update(
         { caseId: id, noteEncrypted: Not(IsNull()) },

@@ -6,7 +6,7 @@ import { validateEnvironment } from '../config/environment';
 import { resolveSecrets } from '../config/secrets';
 import { dataSourceOptions } from './data-source-options';
 import { migrateUnderLock } from './migrate';
-import { COPIED_HASHES, ENCRYPTED_COLUMNS, recopyHashes, rekey } from './rekey';
+import { rotateKeys } from './rekey';
 
 const USAGE = 'usage: migration:run | migration:revert | migration:generate -- <Name> | rekey';
 
@@ -36,12 +36,17 @@ async function main([command, name]: string[]): Promise<void> {
       const secrets = resolveSecrets(env, (message) => console.warn(message));
       const cipher = new FieldCipher(secrets.dataEncryptionKey, secrets.previousDataEncryptionKeys);
       console.log(`Re-encrypting with key ${cipher.keyId}.`);
-      for (const { table, rows } of await rekey(dataSource, cipher, ENCRYPTED_COLUMNS)) {
-        console.log(`${table}: ${rows} row${rows === 1 ? '' : 's'} re-encrypted`);
-      }
-      for (const { table, rows } of await recopyHashes(dataSource, COPIED_HASHES)) {
-        console.log(`${table}: ${rows} copied caller hash${rows === 1 ? '' : 'es'} updated`);
-      }
+      const { rewritten, recopied, carried } = await rotateKeys(dataSource, cipher);
+      const plural = (rows: number, one: string, many: string) =>
+        `${rows} ${rows === 1 ? one : many}`;
+      for (const { table, rows } of rewritten)
+        console.log(`${table}: ${plural(rows, 'row', 'rows')} re-encrypted`);
+      for (const { table, rows } of recopied)
+        console.log(
+          `${table}: ${plural(rows, 'copied caller hash', 'copied caller hashes')} updated`,
+        );
+      for (const { table, rows } of carried)
+        console.log(`${table}: ${plural(rows, 'caller hash', 'caller hashes')} carried over`);
     } else {
       throw new Error(USAGE);
     }

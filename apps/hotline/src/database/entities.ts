@@ -27,6 +27,7 @@ import { Unit, UnitRole } from '../units/unit.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallerBlock } from '../callers/caller-block.entity';
 import { CallerProfile } from '../callers/caller-profile.entity';
+import { ContactReview, ContactReviewEntry } from '../reviews/contact-review.entity';
 import { CallbackAttempt } from '../callbacks/callback-attempt.entity';
 
 /** Every entity, listed explicitly (globs break between ts-jest and the compiled build). */
@@ -44,6 +45,8 @@ export const ENTITIES = [
   CallParticipant,
   Contact,
   ContactDraftRecord,
+  ContactReview,
+  ContactReviewEntry,
   ContactTopic,
   CrisisAlertRecord,
   CrisisCase,

@@ -7,7 +7,16 @@ import { DataSource } from 'typeorm';
 import { FieldCipher } from '../common/field-cipher';
 import { dataSourceOptions } from './data-source-options';
 import { migrateUnderLock } from './migrate';
-import { COPIED_HASHES, ENCRYPTED_COLUMNS, EncryptedColumns, recopyHashes, rekey } from './rekey';
+import {
+  BARE_HASHES,
+  CALLER_NUMBERS,
+  COPIED_HASHES,
+  ENCRYPTED_COLUMNS,
+  EncryptedColumns,
+  carryBareHashes,
+  recopyHashes,
+  rekey,
+} from './rekey';
 
 describe('rekey', () => {
   const oldKey = randomBytes(32);
@@ -174,6 +183,49 @@ describe('rekey', () => {
     expect(await recopyHashes(dataSource, [copied])).toEqual([{ table: 'visit', rows: 0 }]);
   });
 
+  it('carries bare hashes over from the numbers calls still hold, one row per hotline', async () => {
+    await dataSource.query(
+      'CREATE TABLE block (id varchar(36) PRIMARY KEY, hotline_id varchar(36), kind varchar(16), hash varchar(64))',
+    );
+    const kept = '+8613800000001';
+    const gone = '+8613800000002';
+    const begunAnew = '+8613800000003';
+    await insert('row-1', kept, null, before);
+    await insert('row-3', begunAnew, null, before);
+    const blocks = [
+      ['b1', 'h1', 'caller', before.keyedHash(kept)],
+      ['b2', 'h2', 'caller', before.keyedHash(kept)],
+      ['b3', 'h1', 'device', before.keyedHash(kept)],
+      ['b4', 'h1', 'caller', before.keyedHash(gone)],
+      ['b5', 'h1', 'caller', before.keyedHash(begunAnew)],
+      ['b6', 'h1', 'caller', after.keyedHash(begunAnew)],
+    ];
+    for (const block of blocks)
+      await dataSource.query('INSERT INTO block VALUES (?, ?, ?, ?)', block);
+    const bare = [{ table: 'block', column: 'hash', only: { column: 'kind', value: 'caller' } }];
+    const numbers = { table: 'caller', column: 'number_encrypted' };
+
+    await rekey(dataSource, after, [spec]);
+    expect(await carryBareHashes(dataSource, after, bare, numbers, 1)).toEqual([
+      { table: 'block', rows: 2 },
+    ]);
+
+    expect(await dataSource.query('SELECT id, hash FROM block ORDER BY id')).toEqual([
+      { id: 'b1', hash: after.keyedHash(kept) },
+      { id: 'b2', hash: after.keyedHash(kept) },
+      // Another kind of subject, hashed from something no call holds.
+      { id: 'b3', hash: before.keyedHash(kept) },
+      // No call holds the number any more.
+      { id: 'b4', hash: before.keyedHash(gone) },
+      // Its hotline has a row under the current hash already.
+      { id: 'b5', hash: before.keyedHash(begunAnew) },
+      { id: 'b6', hash: after.keyedHash(begunAnew) },
+    ]);
+    expect(await carryBareHashes(dataSource, after, bare, numbers)).toEqual([
+      { table: 'block', rows: 0 },
+    ]);
+  });
+
   it('lists columns that exist in the migrated schema', async () => {
     const migrated = await new DataSource(
       await dataSourceOptions(`sqlite:${join(dir, 'hotline.sqlite')}`),
@@ -207,6 +259,9 @@ describe('rekey', () => {
       );
       expect(await recopyHashes(migrated, COPIED_HASHES)).toEqual(
         COPIED_HASHES.map(({ table }) => ({ table, rows: 0 })),
+      );
+      expect(await carryBareHashes(migrated, after, BARE_HASHES, CALLER_NUMBERS)).toEqual(
+        BARE_HASHES.map(({ table }) => ({ table, rows: 0 })),
       );
     } finally {
       await migrated.destroy();

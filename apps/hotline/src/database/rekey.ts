@@ -29,9 +29,15 @@ export const ENCRYPTED_COLUMNS: EncryptedColumns[] = [
   { table: 'caller_profile', columns: ['guidance_encrypted'] },
   {
     table: 'crisis_case',
-    columns: ['referral_note_encrypted', 'report_encrypted', 'closing_note_encrypted'],
+    columns: [
+      'referral_note_encrypted',
+      'report_encrypted',
+      'closing_note_encrypted',
+      'report_draft_encrypted',
+    ],
   },
   { table: 'crisis_follow_up', columns: ['note_encrypted'] },
+  { table: 'contact_review_entry', columns: ['text_encrypted'] },
   {
     table: 'booking',
     columns: ['parent_name_encrypted', 'phone_encrypted', 'description_encrypted'],
@@ -67,6 +73,29 @@ export const COPIED_HASHES: CopiedHash[] = [
   },
 ];
 
+/**
+ * A keyed hash of a caller's number kept with no number beside it (blocks, profiles), so it
+ * cannot be hashed again from its own row: it is carried over from the calls that still hold
+ * the number. `only` narrows the rows, e.g. blocks of callers rather than of chat devices.
+ */
+export interface BareHash {
+  table: string;
+  column: string;
+  only?: { column: string; value: string };
+}
+
+export const BARE_HASHES: BareHash[] = [
+  {
+    table: 'caller_block',
+    column: 'subject_hash',
+    only: { column: 'subject_kind', value: 'caller' },
+  },
+  { table: 'caller_profile', column: 'caller_hash' },
+];
+
+/** Where the numbers that explain the bare hashes are kept. */
+export const CALLER_NUMBERS = { table: 'phone_call', column: 'caller_number_encrypted' };
+
 type Row = Record<string, unknown> & { id: string | number };
 
 /**
@@ -98,6 +127,19 @@ export async function rekey(
   }
 }
 
+type Tally = { table: string; rows: number }[];
+
+/** `npm run data:rekey`: every step of a key rotation, in order, with the rows each changed. */
+export async function rotateKeys(
+  dataSource: DataSource,
+  cipher: FieldCipher,
+): Promise<{ rewritten: Tally; recopied: Tally; carried: Tally }> {
+  const rewritten = await rekey(dataSource, cipher, ENCRYPTED_COLUMNS);
+  const recopied = await recopyHashes(dataSource, COPIED_HASHES);
+  const carried = await carryBareHashes(dataSource, cipher, BARE_HASHES, CALLER_NUMBERS);
+  return { rewritten, recopied, carried };
+}
+
 /**
  * Copies each hash again from its source row where the two differ, as they do once the
  * source has been rekeyed. Run it after `rekey`. Returns the rows changed per table.
@@ -126,6 +168,92 @@ export async function recopyHashes(
     return results;
   } finally {
     await runner.release();
+  }
+}
+
+/**
+ * Rewrites bare hashes made under a previous key with the current hash of the same number,
+ * found by hashing under every configured key the numbers calls still hold (run it after
+ * `rekey`, while the previous keys are still configured). A hash whose number no call holds
+ * any more cannot be carried over and is left as it is. Where a hotline already has a row
+ * under the current hash (a profile begun after the rotation), the older row is left alone
+ * rather than break the one-profile-per-caller rule. Returns the rows changed per table.
+ */
+export async function carryBareHashes(
+  dataSource: DataSource,
+  cipher: FieldCipher,
+  specs: BareHash[],
+  numbers: { table: string; column: string },
+  batchSize = 500,
+): Promise<{ table: string; rows: number }[]> {
+  const q = (name: string) => dataSource.driver.escape(name);
+  const where = ({ column, only }: BareHash) =>
+    `${q(column)} IS NOT NULL` + (only ? ` AND ${q(only.column)} = ?` : '');
+  const narrowed = ({ only }: BareHash) => (only ? [only.value] : []);
+  const bare = new Set<string>();
+  for (const spec of specs) {
+    const rows: Record<string, string>[] = await dataSource.query(
+      `SELECT DISTINCT ${q(spec.column)} AS hash FROM ${q(spec.table)} WHERE ${where(spec)}`,
+      narrowed(spec),
+    );
+    for (const { hash } of rows) bare.add(hash);
+  }
+
+  // Old hash → current hash, for the bare hashes some stored number explains.
+  const carried = new Map<string, string>();
+  for await (const stored of batches(dataSource, numbers.table, numbers.column, batchSize)) {
+    if (bare.size === carried.size) break;
+    const [current, ...previous] = cipher.keyedHashes(cipher.decrypt(stored));
+    for (const hash of previous) if (bare.has(hash)) carried.set(hash, current);
+  }
+
+  const runner = dataSource.createQueryRunner();
+  try {
+    const results: { table: string; rows: number }[] = [];
+    for (const spec of specs) {
+      let rows = 0;
+      const t = q(spec.table);
+      const hotline = q('hotline_id');
+      for (const [old, current] of carried) {
+        // The derived table lets MariaDB read the table it updates.
+        const result = await runner.query(
+          `UPDATE ${t} SET ${q(spec.column)} = ? WHERE ${where(spec)} AND ${q(spec.column)} = ? ` +
+            `AND ${hotline} NOT IN (SELECT ${hotline} FROM (SELECT ${hotline} FROM ${t} ` +
+            `WHERE ${q(spec.column)} = ?) AS already)`,
+          [current, ...narrowed(spec), old, current],
+          true,
+        );
+        rows += result.affected ?? 0;
+      }
+      results.push({ table: spec.table, rows });
+    }
+    return results;
+  } finally {
+    await runner.release();
+  }
+}
+
+/** The non-empty values of one column, a batch at a time in id order. */
+async function* batches(
+  dataSource: DataSource,
+  table: string,
+  column: string,
+  batchSize: number,
+): AsyncGenerator<string> {
+  const q = (name: string) => dataSource.driver.escape(name);
+  const select = `SELECT ${q('id')} AS id, ${q(column)} AS value FROM ${q(table)} WHERE ${q(column)} IS NOT NULL`;
+  let last: unknown;
+  for (;;) {
+    const rows: { id: unknown; value: string }[] =
+      last === undefined
+        ? await dataSource.query(`${select} ORDER BY ${q('id')} LIMIT ${batchSize}`)
+        : await dataSource.query(
+            `${select} AND ${q('id')} > ? ORDER BY ${q('id')} LIMIT ${batchSize}`,
+            [last],
+          );
+    for (const row of rows) if (row.value !== '') yield row.value;
+    if (rows.length < batchSize) return;
+    last = rows[rows.length - 1].id;
   }
 }
 

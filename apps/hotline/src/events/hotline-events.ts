@@ -90,6 +90,8 @@ export interface HotlineEventMap {
   };
   /** A hotline's settings changed (on this instance or another): routing takes the new policy. */
   'hotline.changed': { hotlineId: string; hotline: Hotline };
+  /** A contact record was written or corrected: supervision may take it into its review queue. */
+  'contact.recorded': { hotlineId: string; contactId: string };
   /** The call-back list changed (a request made, assigned, tried, done), or a new evening began. */
   'callbacks.changed': { hotlineId: string };
   /** A call-back moved on a step: the console of the volunteer making it follows. */

@@ -55,6 +55,9 @@ export const DEFAULT_ROUTING: RoutingSettings = {
 /** A year: long enough for follow-ups and a returning caller, no longer than that needs. */
 export const DEFAULT_NOTE_RETENTION_DAYS = 365;
 
+/** Supervision reviews this share (percent) of the consultations no other rule selects. */
+export const DEFAULT_REVIEW_SAMPLE_PERCENT = 10;
+
 /** A day's notice: time for a coordinator to find someone else for the place. */
 export const DEFAULT_WITHDRAW_CUTOFF_HOURS = 24;
 
@@ -165,6 +168,14 @@ export class Hotline {
   /** Volunteers may withdraw from a shift until this many hours before it starts. */
   @Column({ name: 'withdraw_cutoff_hours', type: 'int', default: DEFAULT_WITHDRAW_CUTOFF_HOURS })
   withdrawCutoffHours!: number;
+
+  /** Percent of the other consultations sampled into the review queue (see docs/review.md). */
+  @Column({
+    name: 'review_sample_percent',
+    type: 'int',
+    default: DEFAULT_REVIEW_SAMPLE_PERCENT,
+  })
+  reviewSamplePercent!: number;
 
   /** The unit of the organisation it belongs to; null: the top unit (see docs/access.md). */
   @Column({ name: 'unit_id', ...REFERENCE, nullable: true })

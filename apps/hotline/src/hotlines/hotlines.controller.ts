@@ -54,8 +54,12 @@ export class HotlinesController {
   }
 
   @Patch(':id')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Change settings: hours, closures, closed message, routing' })
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary: 'Change settings: hours, closures, closed message, routing, prompts',
+    description:
+      "A coordinator changes the settings of their hotlines' evenings; the name, number, time zone, language and two-factor rule take an admin (403).",
+  })
   @ApiOkResponse({ type: HotlineView })
   update(
     @SignedIn() actor: Volunteer,

@@ -1,4 +1,4 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { In, Repository } from 'typeorm';
@@ -29,6 +29,7 @@ import {
   HotlineGreetings,
   HotlineLocale,
   DEFAULT_NOTE_RETENTION_DAYS,
+  DEFAULT_REVIEW_SAMPLE_PERCENT,
   DEFAULT_WITHDRAW_CUTOFF_HOURS,
   SAY_LANGUAGES,
 } from './hotline.entity';
@@ -86,6 +87,7 @@ export class HotlinesService {
       greetings: withGreetings({}, dto.greetings),
       requireTwoFactorFor: dto.requireTwoFactorFor ?? [],
       noteRetentionDays: DEFAULT_NOTE_RETENTION_DAYS,
+      reviewSamplePercent: DEFAULT_REVIEW_SAMPLE_PERCENT,
       withdrawCutoffHours: dto.withdrawCutoffHours ?? DEFAULT_WITHDRAW_CUTOFF_HOURS,
       createdAt: now,
       updatedAt: now,
@@ -96,6 +98,7 @@ export class HotlinesService {
 
   async update(actor: Volunteer, id: string, dto: UpdateHotlineDto): Promise<Hotline> {
     const hotline = await this.get(actor, id);
+    assertMayChange(actor, dto);
     const { routing, sayVoice, sayLanguage, greetings, ...settings } = dto;
     const voiceChanges = sayVoice !== undefined || sayLanguage !== undefined;
     const localeChanges = settings.locale !== undefined && settings.locale !== hotline.locale;
@@ -116,6 +119,17 @@ export class HotlinesService {
   async setNoteRetention(id: string, days: number): Promise<Hotline> {
     await this.hotlines.update(id, {
       noteRetentionDays: days,
+      updatedAt: this.clock.now().toJSDate(),
+    });
+    const saved = await this.hotlines.findOneByOrFail({ id });
+    this.directory.changed(saved);
+    return saved;
+  }
+
+  /** The share of consultations sampled into the review queue; the reviews module reads it. */
+  async setReviewSamplePercent(id: string, percent: number): Promise<Hotline> {
+    await this.hotlines.update(id, {
+      reviewSamplePercent: percent,
       updatedAt: this.clock.now().toJSDate(),
     });
     const saved = await this.hotlines.findOneByOrFail({ id });
@@ -149,6 +163,25 @@ export class HotlinesService {
     this.logger.log(`Created the default hotline (${zone}, every day 18:00-22:00)`);
     return hotline;
   }
+}
+
+/**
+ * What identifies a hotline or guards its sign-ins: an admin's to change. A coordinator runs
+ * the evenings (hours, closures, routing, prompts) of the hotlines they work for.
+ */
+const ADMIN_SETTINGS = [
+  'name',
+  'phoneNumber',
+  'timeZone',
+  'locale',
+  'requireTwoFactorFor',
+] as const;
+
+function assertMayChange(actor: Volunteer, dto: UpdateHotlineDto): void {
+  if (actor.hasRole('admin')) return;
+  const refused = ADMIN_SETTINGS.filter((key) => dto[key] !== undefined);
+  if (refused.length > 0)
+    throw new ForbiddenException(`Only an admin can change ${refused.join(', ')}.`);
 }
 
 /**

@@ -58,6 +58,11 @@ const NAMES: Record<string, Record<string, Label>> = {
     danger_key: l('危险键', 'Danger key'),
     risk_level: l('高风险记录', 'High-risk record'),
   },
+  review_reason: {
+    high_risk: l('高风险', 'High risk'),
+    trainee: l('见习志愿者', 'Trainee'),
+    sample: l('抽样', 'Sampled'),
+  },
 };
 
 const SHARED: Record<string, Label> = {

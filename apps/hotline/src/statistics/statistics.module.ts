@@ -19,6 +19,7 @@ import { UnitsModule } from '../units/units.module';
 import { UnitReportService } from './unit-report.service';
 import { UnitStatsController } from './unit-stats.controller';
 import { ImportedRow } from '../imports/import-batch.entity';
+import { ReviewsModule } from '../reviews/reviews.module';
 
 @Module({
   imports: [
@@ -39,6 +40,7 @@ import { ImportedRow } from '../imports/import-batch.entity';
     CallsModule,
     HotlinesModule,
     UnitsModule,
+    ReviewsModule,
   ],
   controllers: [StatsController, UnitStatsController],
   providers: [StatsReportService, DutyFigures, StatsRebuildService, UnitReportService],

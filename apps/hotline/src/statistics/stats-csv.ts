@@ -72,6 +72,22 @@ export function reportCsv(report: StatsReport, smallCell: number): string {
   figure('crisis', 'reports_late', '报告逾期', 'Reports late', k.reportsLate);
   figure('crisis', 'reports_pending', '报告待交', 'Reports pending', k.reportsPending);
 
+  const r = report.reviews;
+  figure('reviews', 'selected', '纳入个案督导', 'Taken into case review', r.selected);
+  block('review_reason', r.byReason);
+  figure('reviews', 'reviewed', '已督导', 'Reviewed', r.reviewed);
+  rate('reviews', 'reviewed_share', '督导完成率', 'Reviewed share', r.reviewedShare);
+  figure('reviews', 'signed_off', '已签核', 'Signed off', r.signedOff);
+  figure('reviews', 'awaiting_answer', '待志愿者回复', 'Awaiting the volunteer', r.awaitingAnswer);
+  lines.push([
+    'reviews',
+    'median_hours_to_review',
+    '督导用时中位数（小时）',
+    'Median time to review (h)',
+    r.medianSecondsToReview === null ? null : Math.round(r.medianSecondsToReview / 360) / 10,
+    null,
+  ]);
+
   const s = report.calls;
   figure('calls', 'offered', '进入排队', 'Calls offered', s.offered);
   figure('calls', 'answered', '已接听', 'Answered', s.answered);

@@ -12,6 +12,7 @@ import { DutyFigures } from './duty-figures';
 import { labelOf } from './labels';
 import { StatsDay, StatsMonth } from './rollup-cells.entity';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
+import { ReviewFigures } from '../reviews/review-figures';
 
 export interface ReportPeriod {
   kind: 'month' | 'year' | 'range';
@@ -94,6 +95,7 @@ export class StatsReportService {
     @InjectRepository(CallbackRequest) private readonly callbacks: Repository<CallbackRequest>,
     private readonly directory: HotlineDirectory,
     private readonly duty: DutyFigures,
+    private readonly reviews: ReviewFigures,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -109,7 +111,7 @@ export class StatsReportService {
     const end = to.plus({ days: 1 }).toJSDate();
     // Independent reads, side by side on the connection pool.
     const cellsRead = this.cells(hotlineId, from.toISODate()!, to.toISODate()!);
-    const [cells, crisis, callbacks, volunteers, trend] = await Promise.all([
+    const [cells, crisis, callbacks, volunteers, trend, reviews] = await Promise.all([
       cellsRead,
       this.crisis(hotlineId, start, end),
       this.callbackFigures(hotlineId, start, end, zone),
@@ -123,6 +125,7 @@ export class StatsReportService {
         period,
       ),
       this.trend(hotlineId, to, serviceLevelSeconds),
+      this.reviews.counts(hotlineId, start, end),
     ]);
 
     const contacts = cells.count('contacts');
@@ -185,6 +188,18 @@ export class StatsReportService {
       },
       volunteers,
       trend,
+      reviews: {
+        selected: reviews.selected,
+        byReason: this.block(
+          [...reviews.byReason].map(([key, count]) => [key, { count, total: 0, peak: 0 }]),
+          'review_reason',
+        ),
+        reviewed: reviews.reviewed,
+        reviewedShare: percent(reviews.reviewed, reviews.selected),
+        signedOff: reviews.signedOff,
+        awaitingAnswer: reviews.awaitingAnswer,
+        medianSecondsToReview: reviews.medianSecondsToReview,
+      },
     };
   }
 

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
 import { ListLimit, QueryFlag, Trimmed } from '../../common/dto-fields';
+import { CALLER_TYPES, type CallerType } from '../../calls/call.entity';
 import { RISK_LEVELS, RiskLevel } from '../../contacts/contact-fields';
 import { CRISIS_TRIGGERS, CrisisTrigger } from '../crisis-case.entity';
 import { PARTNER_KINDS, PartnerKind } from '../partner.entity';
@@ -14,6 +16,9 @@ export class CrisisCaseQueryDto {
   @QueryFlag('open', 'Only cases not closed yet')
   open?: boolean;
 
+  @QueryFlag('closed', 'Only closed cases')
+  closed?: boolean;
+
   @ApiPropertyOptional({ description: 'Default: every hotline you work for' })
   @IsOptional()
   @IsUUID('all', { message: 'hotlineId must be a hotline id' })
@@ -21,6 +26,13 @@ export class CrisisCaseQueryDto {
 
   @ListLimit()
   limit = 100;
+
+  @ApiPropertyOptional({ default: 0, description: 'Skip this many cases (the next page)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'offset must be a whole number' })
+  @Min(0, { message: 'offset must be 0 or more' })
+  offset = 0;
 }
 
 /** A piece of confidential text (a follow-up, the report): required, trimmed, bounded. */
@@ -70,6 +82,25 @@ export class PartnerSummary {
   @ApiProperty({ enum: PARTNER_KINDS }) kind!: PartnerKind;
 }
 
+export class CrisisCallSummary {
+  @ApiProperty() id!: string;
+  @ApiProperty() arrivedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) answeredAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) endedAt!: string | null;
+  @ApiProperty({ nullable: true, enum: CALLER_TYPES }) callerType!: CallerType | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The topic chosen in the menu' })
+  topic!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) waitSeconds!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) talkSeconds!: number | null;
+}
+
+export class ReportDraftView {
+  @ApiProperty({ description: 'Confidential' }) report!: string;
+  @ApiProperty() savedAt!: string;
+  @ApiProperty() savedBy!: string;
+  @ApiProperty({ nullable: true, type: String }) savedByName!: string | null;
+}
+
 export class CrisisCaseView {
   @ApiProperty() id!: string;
   @ApiProperty() hotlineId!: string;
@@ -79,7 +110,10 @@ export class CrisisCaseView {
   @ApiProperty({ nullable: true, type: String }) contactId!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Who answered or counselled' })
   volunteerId!: string | null;
-  @ApiProperty({ nullable: true, type: String }) supervisorId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) volunteerName!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The supervisor who took it' })
+  supervisorId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) supervisorName!: string | null;
   @ApiProperty() openedAt!: string;
   @ApiProperty({
     nullable: true,
@@ -99,13 +133,24 @@ export class FollowUpView {
   @ApiProperty() id!: string;
   @ApiProperty() at!: string;
   @ApiProperty() authorId!: string;
+  @ApiProperty({ nullable: true, type: String }) authorName!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Null once retention cleared it' })
   note!: string | null;
 }
 
 export class CrisisCaseDetail extends CrisisCaseView {
+  @ApiProperty({ nullable: true, type: CrisisCallSummary, description: 'The call it came from' })
+  call!: CrisisCallSummary | null;
   @ApiProperty({ nullable: true, type: String }) referralNote!: string | null;
   @ApiProperty({ nullable: true, type: String }) report!: string | null;
+  @ApiProperty({ nullable: true, type: String }) reportFiledBy!: string | null;
+  @ApiProperty({ nullable: true, type: String }) reportFiledByName!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: ReportDraftView,
+    description: 'The report as saved so far; null once filed',
+  })
+  reportDraft!: ReportDraftView | null;
   @ApiProperty({ nullable: true, type: String }) closingNote!: string | null;
   @ApiProperty({ type: [FollowUpView] }) followUps!: FollowUpView[];
 }

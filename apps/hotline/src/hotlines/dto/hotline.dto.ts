@@ -428,6 +428,8 @@ export class HotlineView {
   requireTwoFactorFor!: Role[];
   @ApiProperty() withdrawCutoffHours!: number;
   @ApiProperty() noteRetentionDays!: number;
+  @ApiProperty({ description: 'Percent of other consultations sampled for case review' })
+  reviewSamplePercent!: number;
   @ApiProperty({
     nullable: true,
     type: String,

@@ -106,6 +106,29 @@ export class CrisisFigures {
   @ApiProperty({ description: 'Not filed, still within the 12 hours' }) reportsPending!: number;
 }
 
+export class SupervisionFigures {
+  @ApiProperty({ description: 'Consultations of the period taken into the review queue' })
+  selected!: number;
+  @ApiProperty({ type: Block, description: 'Why: high risk, a trainee’s, sampled' })
+  byReason!: Block;
+  @ApiProperty({ description: 'Of those, given a verdict (signed off or changes asked for)' })
+  reviewed!: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Reviewed ÷ selected, percent with one decimal',
+  })
+  reviewedShare!: number | null;
+  @ApiProperty() signedOff!: number;
+  @ApiProperty({ description: 'Changes asked for and not answered yet' }) awaitingAnswer!: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Median time from entering the queue to the first verdict',
+  })
+  medianSecondsToReview!: number | null;
+}
+
 export class HourCount {
   @ApiProperty({ example: '19' }) hour!: string;
   @ApiProperty() count!: number;
@@ -205,4 +228,9 @@ export class StatsReport {
   @ApiProperty({ type: [VolunteerFigures] }) volunteers!: VolunteerFigures[];
   @ApiProperty({ type: [TrendMonth], description: 'The 12 months ending with the period' })
   trend!: TrendMonth[];
+  @ApiProperty({
+    type: SupervisionFigures,
+    description: 'Case review of the period’s consultations',
+  })
+  reviews!: SupervisionFigures;
 }
