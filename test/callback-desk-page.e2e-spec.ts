@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './support/browser';
+import { assertConsoleBuilt, signInToConsole } from './support/console-browser';
 import { CallBackLegs } from './support/callbacks';
 import { DataSource } from 'typeorm';
 import { callRecord, eventually } from './support/duty';
@@ -9,7 +8,6 @@ import { RunningHotline } from './support/hotline-server';
 import { Person, addPerson, ownPhone } from './support/people';
 import { CallCentre, PhoneCall, startCallCentre } from './support/twilio';
 
-const BUILT_PAGE = join(process.cwd(), 'dist', 'console', 'index.html');
 /** Long enough for a socket frame or an API answer to reach the page, short enough to fail usefully. */
 const SEEN = { timeout: 10_000 };
 
@@ -18,7 +16,6 @@ jest.setTimeout(120_000);
 /** What each language shows; the pages are driven by these labels, as people read them. */
 const TEXTS = {
   'zh-CN': {
-    switchTo: null,
     tab: '回电台',
     desk: '我的接线台',
     available: '可接听',
@@ -45,7 +42,6 @@ const TEXTS = {
     mineEmpty: '目前没有分配给您的回电。',
   },
   en: {
-    switchTo: 'English',
     tab: 'Call-backs',
     desk: 'My desk',
     available: 'Available',
@@ -93,8 +89,7 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])(
       seen.flatMap(({ label, problems: of }) => of.map((line) => `${label}: ${line}`));
 
     beforeAll(async () => {
-      if (!existsSync(BUILT_PAGE))
-        throw new Error(`${BUILT_PAGE} is missing: run \`npm run build\` before the browser tests`);
+      assertConsoleBuilt();
       centre = await startCallCentre({ HOTLINE_CLOCK_START: '2026-11-23T19:00:00+08:00' });
       ({ hotline } = centre);
       browser = await launchBrowser();
@@ -117,12 +112,8 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])(
             `${response.request().method()} ${response.url()} → ${response.status()}`,
           );
       });
-      await page.goto(`${hotline.baseUrl}/console/`);
-      await page.getByLabel('邮箱').fill(person.email);
-      await page.getByLabel('密码').fill(person.password);
-      await page.getByRole('button', { name: '登录' }).click();
+      await signInToConsole(page, hotline.baseUrl, person, lang);
       await page.locator('[data-connection="connected"]').waitFor(SEEN);
-      if (text.switchTo) await page.getByRole('button', { name: text.switchTo }).click();
       return page;
     }
 
