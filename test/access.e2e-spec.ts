@@ -75,6 +75,9 @@ describe('access to every route', () => {
       '/twilio/sms/status',
       ...[
         'callback',
+        'callback-desk/caller',
+        'callback-desk/leg',
+        'callback-desk/volunteer',
         'choice',
         'conference',
         'conference/leg',

@@ -159,6 +159,13 @@ const SCREENS: Screen[] = [
     then: (page) => page.locator('tr[data-review] button').first().click(),
     ready: 'section.review-detail textarea',
   },
+  { name: 'call-back desk', as: 'supervisor', tab: 'callbacks', ready: '.callbacks__filters' },
+  {
+    name: 'call-back desk (volunteer)',
+    as: 'volunteer',
+    tab: 'callbacks',
+    ready: '.callbacks__filters',
+  },
   { name: 'booking page: topics', url: '/book', ready: 'main button' },
   {
     name: 'booking page: times',

@@ -154,9 +154,9 @@ describe('routing calls among volunteers', () => {
 
       const { token: supervisor } = await addPerson(hotline, { roles: ['supervisor'] });
       const callbacks = await hotline.as(supervisor).get('/api/callback-requests').expect(200);
-      expect(callbacks.body).toEqual([
+      expect(callbacks.body.items).toEqual([
         expect.objectContaining({
-          callerNumber: call.from,
+          canCallBack: true,
           reason: 'overflow',
           forDate: '2026-11-23',
         }),

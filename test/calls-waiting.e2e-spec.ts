@@ -4,22 +4,13 @@ import { NoteRetentionService } from '../apps/hotline/src/contacts/note-retentio
 import { callRecord, duty } from './support/duty';
 import { RunningHotline } from './support/hotline-server';
 import { Person, addPerson } from './support/people';
+import { CallbackItem } from './support/callbacks';
 import { CallCentre, PhoneCall, says, startCallCentre } from './support/twilio';
 
 // Monday 23 November 2026, 19:00 in Shanghai: the evening line is open.
 const EVENING = '2026-11-23T19:00:00+08:00';
 const QUEUE = 'QU22222222222222222222222222222222';
 const YOU_ARE_NEXT = '你是下一位';
-
-interface CallbackItem {
-  id: string;
-  callId: string;
-  callerNumber: string;
-  reason: string;
-  forDate: string;
-  hasMessage: boolean;
-  messageSeconds: number | null;
-}
 
 /** Reads a binary answer (the message's MP3) whole. */
 const binary = (
@@ -49,7 +40,8 @@ describe('no ordinary caller holds in vain: messages and call-backs', () => {
 
   const spoken = (twiml: string) => says(twiml).join(' ');
   const callbacks = async (): Promise<CallbackItem[]> =>
-    (await hotline.as(supervisor.token).get('/api/callback-requests').expect(200)).body;
+    (await hotline.as(supervisor.token).get('/api/callback-requests?status=all').expect(200)).body
+      .items;
   const requestOf = async (callSid: string) => {
     const { id } = await callRecord(hotline, callSid);
     return (await callbacks()).find((item) => item.callId === id);
@@ -95,7 +87,7 @@ describe('no ordinary caller holds in vain: messages and call-backs', () => {
       status: 'ended',
     });
     expect(await requestOf(call.callSid)).toMatchObject({
-      callerNumber: call.from,
+      canCallBack: true,
       reason: 'nobody_on_duty',
       forDate: '2026-11-23',
       hasMessage: false,
@@ -123,7 +115,7 @@ describe('no ordinary caller holds in vain: messages and call-backs', () => {
     const { audio } = await leaveMessage(call, 'nobody_on_duty', 23);
     const message = await requestOf(call.callSid);
     expect(message).toMatchObject({
-      callerNumber: '',
+      canCallBack: false,
       reason: 'nobody_on_duty',
       hasMessage: true,
       messageSeconds: 23,
@@ -153,11 +145,12 @@ describe('no ordinary caller holds in vain: messages and call-backs', () => {
       .buffer(true)
       .parse(binary as never)
       .expect(200);
+    // A volunteer hears it only once it is theirs to call back.
     const volunteer = await addPerson(hotline);
     await hotline
       .as(volunteer.token)
       .get(`/api/callback-requests/${message!.id}/message`)
-      .expect(403);
+      .expect(404);
     await hotline.as(admin).get(`/api/callback-requests/${message!.id}/message`).expect(403);
   });
 
@@ -232,7 +225,7 @@ describe('no ordinary caller holds in vain: messages and call-backs', () => {
         status: 'ended',
       });
       expect(await requestOf(call.callSid)).toMatchObject({
-        callerNumber: call.from,
+        canCallBack: true,
         reason: 'while_waiting',
         hasMessage: true,
         messageSeconds: 41,

@@ -7,6 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import {
   CONSOLE_NAMESPACE,
   type Ack,
+  type CallbackAttemptLive,
   type ClientEvents,
   type ContactFields,
   type InCallMode,
@@ -90,6 +91,8 @@ export interface ConsoleModel {
    * after it asks me for none.
    */
   handedOver: string | null;
+  /** The call-back I am making, as its last step told (`callback.attempt`). */
+  callbackAttempt: CallbackAttemptLive | null;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -108,6 +111,7 @@ export class ConsoleStore {
     notice: null,
     busy: false,
     handedOver: null,
+    callbackAttempt: null,
   };
   private readonly listeners = new Set<() => void>();
   /** The best lower bound of the server clock's offset we have seen; null until any. */
@@ -346,6 +350,7 @@ export class ConsoleStore {
       const live = this.model.live;
       if (live) this.update({ live: applyLiveCall(live, call) });
     });
+    socket.on('callback.attempt', (attempt) => this.update({ callbackAttempt: attempt }));
     socket.on('call.live.ended', ({ callId }) => {
       const live = this.model.live;
       if (live) this.update({ live: applyLiveCallEnded(live, callId) });
@@ -481,6 +486,8 @@ export class ConsoleStore {
 /** Entering wrap-up (or a snapshot taken in it) makes a record due; anything else leaves it be. */
 function recordDueAfter(model: ConsoleModel): RecordDue | null {
   const me = model.live?.me;
+  // A call-back's record is written on the call-back desk.
+  if (me?.callbackId) return null;
   if (me?.state !== 'wrap_up') return model.recordDue;
   const accepted = model.acceptedOffer;
   const callId = me.wrapUpCallId ?? accepted?.callId ?? null;

@@ -7,6 +7,7 @@ import { createContext, useContext } from 'react';
 import type { TopicNode } from './api';
 import { SETUP_EN, SETUP_ZH } from './i18n-setup';
 import { CASEWORK_EN, CASEWORK_ZH } from './i18n-casework';
+import { CALLBACK_TEXTS } from './callback-texts';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: Locale[] = ['zh-CN', 'en'];
@@ -570,6 +571,7 @@ const zh = {
   'imports.message': '问题',
   'imports.commit': '导入 {added} 行',
   ...SETUP_ZH,
+  ...CALLBACK_TEXTS['zh-CN'],
 };
 
 export type TextKey = keyof typeof zh;
@@ -1144,6 +1146,7 @@ const en: Record<TextKey, string> = {
   'imports.message': 'Problem',
   'imports.commit': 'Import {added} rows',
   ...SETUP_EN,
+  ...CALLBACK_TEXTS.en,
 };
 
 /** Every text of the console, by language (for the translator of `@hotline/i18n`). */

@@ -104,6 +104,9 @@ export function applyChange(state: LiveState, change: QueueChange): LiveState {
         (notice) => notice.volunteerId === change.notice.volunteerId,
       );
       break;
+    case 'callbacks':
+      next.callbacks = change.callbacks;
+      break;
   }
   return next;
 }
@@ -160,8 +163,9 @@ function stillIn(call: LiveCall, me: Me): boolean {
  */
 export function applyMe(state: LiveState, me: Me): LiveState {
   const previous = state.me;
+  // A call-back's wrap-up is of the call-back, never of a call.
   const wrapUpCallId =
-    me.state === 'wrap_up'
+    me.state === 'wrap_up' && !me.callbackId
       ? (me.wrapUpCallId ?? me.callId ?? previous.callId ?? previous.wrapUpCallId)
       : me.wrapUpCallId;
   const next: LiveState = {

@@ -57,6 +57,7 @@ function report(changes: Partial<StatsReport> = {}): StatsReport {
       callbackRequests: 0,
       byHour: [],
     },
+    callbacks: { requests: 0, reached: 0, reachedWithinOneEvening: 0, consultations: 0 },
     nonCounselling: { total: 0, byType: emptyBlock, byHour: [] },
     volunteers: [],
     trend: [],

@@ -74,6 +74,15 @@ export interface CallFigures {
   byHour: HourCount[];
 }
 
+/** The call-back list in the period (see the server's `CallbackFigures`). */
+export interface CallbackFigures {
+  requests: number;
+  reached: number;
+  reachedWithinOneEvening: number;
+  /** Consultations that were call-backs (phone, outbound). */
+  consultations: number;
+}
+
 /** Silent, prank, wrong-number, hung-up, abusive and test contacts: counted apart. */
 export interface NonCounsellingFigures {
   total: number;
@@ -119,6 +128,7 @@ export interface StatsReport {
   nonCounselling: NonCounsellingFigures;
   crisis: CrisisFigures;
   calls: CallFigures;
+  callbacks: CallbackFigures;
   volunteers: VolunteerFigures[];
   trend: TrendMonth[];
   reviews: SupervisionFigures;

@@ -31,6 +31,7 @@ import { TelephonyModule } from './telephony/telephony.module';
 import { UnitsModule } from './units/units.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { CallbacksModule } from './callbacks/callbacks.module';
 
 export interface AppOptions {
   /** Where log lines go (standard output by default); tests read them to check redaction. */
@@ -86,6 +87,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         ReviewsModule,
+        CallbacksModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }, FirstStart],
     };

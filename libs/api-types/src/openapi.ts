@@ -215,6 +215,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/callback-attempts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A call-back, as it stands */
+    get: operations['CallbackDeskController_attempt'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/callback-attempts/{id}/wrap-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the call-back that reached someone (channel phone, outbound); ends your wrap-up. contactType wrong_number: someone else answered */
+    post: operations['CallbackDeskController_wrapUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/callback-requests': {
     parameters: {
       query?: never;
@@ -222,10 +256,61 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Callers who asked to be called back and are not yet done (numbers audited) */
-    get: operations['CallsController_callbacks'];
+    /** The call-back list, filtered, a page at a time (a volunteer: those assigned to them) */
+    get: operations['CallbackDeskController_page'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/callback-requests/{id}/assignee': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Give a call-back to a volunteer or supervisor (null: to nobody) */
+    put: operations['CallbackDeskController_assign'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/callback-requests/{id}/attempts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The call-backs made for a request, newest first */
+    get: operations['CallbackDeskController_attemptsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/callback-requests/{id}/call-back': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Call the caller back: your phone or browser rings first, then the caller, from the hotline’s number */
+    post: operations['CallbackDeskController_callBack'];
     delete?: never;
     options?: never;
     head?: never;
@@ -241,8 +326,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Mark a call-back as made */
-    post: operations['CallsController_callbackDone'];
+    /** Close a call-back by hand (called back by other means, the caller rang again) */
+    post: operations['CallbackDeskController_done'];
     delete?: never;
     options?: never;
     head?: never;
@@ -257,7 +342,24 @@ export interface paths {
       cookie?: never;
     };
     /** Play a caller's message (MP3, streamed from Twilio; audited) */
-    get: operations['CallsController_message'];
+    get: operations['CallbackDeskController_message'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/callback-requests/assignees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who a call-back may be assigned to: volunteers and supervisors */
+    get: operations['CallbackDeskController_assignees'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2062,6 +2164,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/twilio/voice/callback-desk/caller': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The caller's phone picked up (AnsweredBy: machine detection): a person joins the volunteer, a voicemail is hung up on */
+    post: operations['CallbackWebhooksController_caller'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/twilio/voice/callback-desk/leg': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A call-back leg's status callback (leg=volunteer or caller): how it ended */
+    post: operations['CallbackWebhooksController_legEnded'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/twilio/voice/callback-desk/volunteer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A call-back's volunteer leg: a phone's screen (press 1, step=key), a browser joining (step=join), or how it ended (step=over) */
+    post: operations['CallbackWebhooksController_volunteer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/twilio/voice/choice': {
     parameters: {
       query?: never;
@@ -2530,23 +2683,87 @@ export interface components {
       /** @description Subscribe to this address; shown once, keep it private */
       url: string;
     };
-    CallbackRequestView: {
-      /** @description Decrypted; the read is audited. Empty when the caller had no caller id (a message only) or retention cleared it */
-      callerNumber: string;
+    CallbackAssigneeView: {
+      id: string;
+      name: string;
+      /**
+       * @example [
+       *       "volunteer"
+       *     ]
+       */
+      roles: string[];
+    };
+    CallbackAssignmentDto: {
+      /** @description A volunteer or supervisor of the request’s hotline; null: nobody */
+      volunteerId: string | null;
+    };
+    CallbackAttemptView: {
+      /** @description A person (not a voicemail) answered */
+      answeredAt: string | null;
+      attemptId: string;
+      endedAt: string | null;
+      /** @enum {string|null} */
+      outcome: 'reached' | 'no_answer' | 'busy' | 'wrong_number' | 'not_placed' | null;
+      requestId: string;
+      startedAt: string;
+      /** @enum {string} */
+      status: 'ringing_volunteer' | 'dialling' | 'talking' | 'ended';
+      talkSeconds: number | null;
+      volunteer: components['schemas']['CallbackPersonView'];
+    };
+    CallbackFigures: {
+      /** @description Consultations that were call-backs (phone, outbound) */
+      consultations: number;
+      /** @description Of those, reached by a call-back */
+      reached: number;
+      /** @description Of those, reached by the end of the evening they were due for (its local date) */
+      reachedWithinOneEvening: number;
+      /** @description Call-back requests and messages left in the period */
+      requests: number;
+    };
+    CallbackItemView: {
+      /** @description A call-back under way */
+      activeAttemptId: string | null;
+      assignedAt: string | null;
+      assignedTo: components['schemas']['CallbackPersonView'] | null;
+      /** @description Attempts that rang the caller */
+      attemptCount: number;
       callId: string;
-      /** Format: date-time */
+      /** @description The caller gave a number: a call-back can be made (the number is never shown) */
+      canCallBack: boolean;
       doneAt: string | null;
+      /** @description The local date of the evening to call back on */
       forDate: string;
-      /** @description The caller left a message: play it with GET /api/callback-requests/{id}/message (audited) */
+      /** @description The caller left a message: play it with GET /api/callback-requests/{id}/message */
       hasMessage: boolean;
       id: string;
-      /** Format: date-time */
+      lastAttemptAt: string | null;
+      /** @enum {string|null} */
+      lastOutcome: 'reached' | 'no_answer' | 'busy' | 'wrong_number' | 'not_placed' | null;
       messageLeftAt: string | null;
-      /** @description The message's length in seconds; kept after retention deleted the audio */
+      /** @description The message's length in seconds */
       messageSeconds: number | null;
-      reason: string;
-      /** Format: date-time */
+      /** @description Open, and its evening has passed */
+      overdue: boolean;
+      reachedAt: string | null;
+      /** @enum {string} */
+      reason: 'closed_hours' | 'overflow' | 'nobody_on_duty' | 'while_waiting' | 'service_error';
       requestedAt: string;
+      /** @enum {string|null} */
+      result: 'reached' | 'wrong_number' | 'marked_done' | null;
+      /** @enum {string} */
+      source: 'phone';
+    };
+    CallbackPageView: {
+      items: components['schemas']['CallbackItemView'][];
+      /** @description Ask again with ?cursor= for more */
+      nextCursor: string | null;
+      /** @description Requests matching the filters, on every page */
+      total: number;
+    };
+    CallbackPersonView: {
+      id: string;
+      name: string;
     };
     CallerProfileView: {
       block: components['schemas']['BlockView'] | null;
@@ -2860,6 +3077,8 @@ export interface components {
     ContactView: {
       /** @enum {string|null} */
       ageBand: 'under_6' | '6_11' | '12_14' | '15_17' | '18_plus' | 'unknown' | null;
+      /** @description A call-back: the request it answered */
+      callbackRequestId: string | null;
       /** @enum {string|null} */
       callerType: 'pupil' | 'parent' | 'teacher' | 'other' | null;
       callId: string | null;
@@ -2871,6 +3090,11 @@ export interface components {
       contactType:
         'counselling' | 'silent' | 'prank' | 'wrong_number' | 'hung_up' | 'abusive' | 'test';
       createdAt: string;
+      /**
+       * @description inbound: the caller rang; outbound: a call-back the hotline made
+       * @enum {string}
+       */
+      direction: 'inbound' | 'outbound';
       district: string | null;
       durationMinutes: number | null;
       /** @description Earlier contacts from the same number (phone contacts; not for coordinators) */
@@ -4114,6 +4338,7 @@ export interface components {
       topic: string;
     };
     StatsReport: {
+      callbacks: components['schemas']['CallbackFigures'];
       calls: components['schemas']['CallFigures'];
       /** @description Counselling contacts only: non-counselling ones are counted apart */
       consultations: components['schemas']['ConsultationFigures'];
@@ -5446,14 +5671,13 @@ export interface operations {
       };
     };
   };
-  CallsController_callbacks: {
+  CallbackDeskController_attempt: {
     parameters: {
-      query?: {
-        /** @description Default: your first hotline */
-        hotlineId?: string;
-      };
+      query?: never;
       header?: never;
-      path?: never;
+      path: {
+        id: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -5463,7 +5687,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CallbackRequestView'][];
+          'application/json': components['schemas']['CallbackAttemptView'];
         };
       };
       /** @description No valid access token */
@@ -5475,7 +5699,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorView'];
         };
       };
-      /** @description Needs the supervisor role */
+      /** @description Needs the volunteer or supervisor or coordinator role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5495,7 +5719,297 @@ export interface operations {
       };
     };
   };
-  CallsController_callbackDone: {
+  CallbackDeskController_wrapUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactFieldsDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WrapUpView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the volunteer or supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No call-back of yours that reached someone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallbackDeskController_page: {
+    parameters: {
+      query?: {
+        /** @description Whose call-backs; a volunteer only ever sees those assigned to them */
+        assignee?: 'anyone' | 'me' | 'nobody';
+        /** @description From a page before: its `nextCursor` */
+        cursor?: string;
+        /** @description Requested on or after this local day */
+        from?: string;
+        /** @description Only requests with (true) or without (false) a message */
+        hasMessage?: boolean;
+        /** @description Default: your first hotline */
+        hotlineId?: string;
+        limit?: number;
+        /** @description Only open requests whose evening has passed */
+        overdue?: boolean;
+        source?: 'phone';
+        /** @description open: oldest first; done and all: newest first */
+        status?: 'open' | 'done' | 'all';
+        /** @description Requested on or before this local day */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallbackPageView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the volunteer or supervisor or coordinator role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallbackDeskController_assign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CallbackAssignmentDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor or coordinator role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Done already, or a call-back of it is under way */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallbackDeskController_attemptsOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallbackAttemptView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the volunteer or supervisor or coordinator role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallbackDeskController_callBack: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallbackAttemptView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the volunteer or supervisor role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Not assigned to you, done, under way, no number; no telephony, nothing of yours can ring, or you are not free */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallbackDeskController_done: {
     parameters: {
       query?: never;
       header?: never;
@@ -5515,7 +6029,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorView'];
         };
       };
-      /** @description Needs the supervisor role */
+      /** @description Needs the supervisor or coordinator role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5535,7 +6049,7 @@ export interface operations {
       };
     };
   };
-  CallsController_message: {
+  CallbackDeskController_message: {
     parameters: {
       query?: never;
       header?: never;
@@ -5564,7 +6078,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorView'];
         };
       };
-      /** @description Needs the supervisor or coordinator role */
+      /** @description Needs the volunteer or supervisor or coordinator role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5573,8 +6087,57 @@ export interface operations {
           'application/json': components['schemas']['ErrorView'];
         };
       };
-      /** @description No such request on your hotlines, or no message (any more) */
+      /** @description No such request that you may hear, or no message (any more) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallbackDeskController_assignees: {
+    parameters: {
+      query?: {
+        /** @description Default: your first hotline */
+        hotlineId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallbackAssigneeView'][];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the supervisor or coordinator role */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -11693,6 +12256,119 @@ export interface operations {
     parameters: {
       query: {
         reason: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallbackWebhooksController_caller: {
+    parameters: {
+      query: {
+        attempt: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallbackWebhooksController_legEnded: {
+    parameters: {
+      query: {
+        attempt: string;
+        leg: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or wrong X-Twilio-Signature */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallbackWebhooksController_volunteer: {
+    parameters: {
+      query: {
+        attempt: string;
+        step: string;
       };
       header?: never;
       path?: never;

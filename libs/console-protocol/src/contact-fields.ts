@@ -87,3 +87,7 @@ export interface ContactFields {
   /** Confidential. */
   notes?: string;
 }
+
+/** Inbound: the caller rang the hotline. Outbound: the hotline called a caller back. */
+export const DIRECTIONS = ['inbound', 'outbound'] as const;
+export type Direction = (typeof DIRECTIONS)[number];

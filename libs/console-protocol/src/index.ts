@@ -85,6 +85,8 @@ export interface DutyVolunteer {
   since: string;
   callsHandled: number;
   callId?: string;
+  /** Talking: a call-back they are making; wrapping up: the call-back whose record is due. */
+  callbackId?: string;
 }
 
 export interface RingingOffer {
@@ -168,6 +170,8 @@ export interface Me {
   wrapUpCallId?: string;
   /** Where the next call rings; absent when the server has no telephony. */
   ringsOn?: RingsOn;
+  /** The call-back I am making (talking) or whose record I owe (wrap-up): its attempt's id. */
+  callbackId?: string;
 }
 
 export interface QueueSnapshot {
@@ -187,6 +191,8 @@ export interface QueueSnapshot {
   availableVolunteers: number;
   today: TodayFigures | null;
   alerts: CrisisAlert[] | null;
+  /** The call-back list at a glance, for the supervisors' reminder. */
+  callbacks?: CallbackReminder;
 }
 
 /** One change to a hotline's live state; `s` is the hotline's sequence number. */
@@ -197,7 +203,8 @@ export type QueueChange =
   | { s: number; type: 'today'; today: TodayFigures }
   | { s: number; type: 'alert'; alert: CrisisAlert }
   | { s: number; type: 'alert.gone'; alertId: string }
-  | { s: number; type: 'volunteer.missed_twice'; notice: MissedTwiceNotice };
+  | { s: number; type: 'volunteer.missed_twice'; notice: MissedTwiceNotice }
+  | { s: number; type: 'callbacks'; callbacks: CallbackReminder };
 
 export interface ServerEvents {
   'queue.snapshot': (snapshot: QueueSnapshot) => void;
@@ -211,6 +218,8 @@ export interface ServerEvents {
   /** To everyone in the call (volunteer and supervisors who joined), on every change. */
   'call.live': (call: LiveCall) => void;
   'call.live.ended': (ended: { callId: string }) => void;
+  /** To the volunteer making it: their call-back, on every step (ringing them, the caller, talking, over). */
+  'callback.attempt': (attempt: CallbackAttemptLive) => void;
 }
 
 export type Ack<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: string };
@@ -250,3 +259,50 @@ export interface ClientEvents {
 }
 
 export const CONSOLE_NAMESPACE = '/console';
+
+/**
+ * Open call-back requests, for the supervisors' reminder: `overdue`, those whose evening has
+ * passed (still open the next evening); `today`, those to call back this evening.
+ */
+export interface CallbackReminder {
+  overdue: number;
+  today: number;
+}
+
+export const CALLBACK_ATTEMPT_STATUSES = [
+  'ringing_volunteer',
+  'dialling',
+  'talking',
+  'ended',
+] as const;
+export type CallbackAttemptStatus = (typeof CALLBACK_ATTEMPT_STATUSES)[number];
+
+/**
+ * How one attempt ended: the caller reached; their phone rang out (or a voicemail answered:
+ * no message is left on a child's phone); busy; the number reaches no one (or someone else);
+ * or not placed (the volunteer's own phone did not pick up, so the caller was never rung).
+ */
+export const CALLBACK_OUTCOMES = [
+  'reached',
+  'no_answer',
+  'busy',
+  'wrong_number',
+  'not_placed',
+] as const;
+export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
+
+/**
+ * A call-back as the volunteer making it follows it: their own phone or browser rings first,
+ * then the caller's phone (from the hotline's number; the number itself never reaches a
+ * console), then they talk; `outcome` once it is over.
+ */
+export interface CallbackAttemptLive {
+  attemptId: string;
+  requestId: string;
+  status: CallbackAttemptStatus;
+  outcome: CallbackOutcome | null;
+  startedAt: string;
+  /** When the caller picked up (a person, not a voicemail). */
+  answeredAt: string | null;
+  endedAt: string | null;
+}

@@ -53,6 +53,13 @@ export interface Volunteer extends HeapItem {
   misses: number;
   /** The call they are offered, connecting or talking on, or consulted on (a warm transfer). */
   call?: Call;
+  /**
+   * A call-back they are making (talking, outside the queue) or wrapping up: the host's id
+   * for it. Kept until they leave wrap-up, so the host knows which record is due.
+   */
+  callbackId?: string;
+  /** Where a call-back that reaches nobody returns them: their break, else available. */
+  callbackFrom?: 'available' | 'break';
 }
 
 export interface Offer extends HeapItem {

@@ -97,6 +97,16 @@ const command = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('resurrect' as const), pick }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('callBack' as const), pick }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('callBackEnded' as const),
+      pick,
+      reached: fc.boolean(),
+      stale: fc.constantFrom(false, false, false, true),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -155,6 +165,9 @@ class Switchboard {
   private readonly connecting = new Map<string, { acceptedAt: number; noticedAt?: number }>();
   /** Calls whose volunteer's leg answered. */
   private readonly talking = new Set<string>();
+  /** Call-backs under way: volunteer → the call-back's id and where they came from. */
+  private readonly callbacks = new Map<string, { id: string; from: VolunteerState }>();
+  private callbacksMade = 0;
   private arrivals = 0;
 
   constructor(
@@ -217,7 +230,9 @@ class Switchboard {
         if (!id) return;
         const call = this.newCall(command.topic, command.crisis, this.t - 1000);
         const free =
-          this.states.get(id) !== 'offline' && engine.volunteer(id)?.callId === undefined;
+          this.states.get(id) !== 'offline' &&
+          engine.volunteer(id)?.callId === undefined &&
+          !this.callbacks.has(id);
         const effects = engine.restoreTalking(call, id, this.t - command.talkedSeconds * 1000);
         if (!free) {
           must(effects.length === 0, 'a conversation put back on someone offline or busy');
@@ -413,6 +428,52 @@ class Switchboard {
         );
         return this.absorb(engine.dispatch());
       }
+      case 'callBack': {
+        const id = of(this.volunteerIds, command.pick);
+        if (!id) return;
+        const from = this.states.get(id)!;
+        const callbackId = `cb${this.callbacksMade++}`;
+        if (!['available', 'missed', 'break'].includes(from)) {
+          expect(() => engine.callBack(id, callbackId)).toThrow(
+            expect.objectContaining({ code: 'not_allowed' }),
+          );
+          must(this.states.get(id) === from, 'a refused call-back moved them');
+          return;
+        }
+        this.callbacks.set(id, { id: callbackId, from });
+        this.absorb(engine.callBack(id, callbackId));
+        const view = engine.volunteer(id)!;
+        must(view.state === 'talking' && view.callbackId === callbackId, 'a call-back not talking');
+        must(view.callId === undefined, 'a call-back holding a caller of the queue');
+        return;
+      }
+      case 'callBackEnded': {
+        const making = [...this.callbacks.keys()];
+        const id = of(making.length && command.pick % 4 ? making : this.volunteerIds, command.pick);
+        if (!id) return;
+        const callback = this.callbacks.get(id);
+        if (!callback || command.stale) {
+          // A late or unknown report moves nobody.
+          expect(engine.callBackEnded(id, `late-${command.pick}`, command.reached)).toEqual([]);
+          return;
+        }
+        this.callbacks.delete(id);
+        this.absorb(engine.callBackEnded(id, callback.id, command.reached));
+        const after = engine.volunteer(id)!;
+        if (command.reached && this.policy.wrapUpSeconds > 0) {
+          must(after.state === 'wrap_up', 'a call-back that reached someone is not wrapped up');
+          must(after.callbackId === callback.id, 'the wrap-up forgot its call-back');
+        } else if (!command.reached && callback.from === 'break') {
+          must(after.state === 'break', 'a call-back from a break did not return to it');
+        } else {
+          must(
+            after.state === 'available' || after.state === 'offered',
+            'a call-back did not free its volunteer',
+          );
+        }
+        expect(engine.callBackEnded(id, callback.id, command.reached)).toEqual([]);
+        return;
+      }
       case 'wait': {
         const deadline = engine.nextDeadline() ?? Infinity;
         this.t += command.seconds * 1000;
@@ -481,9 +542,13 @@ class Switchboard {
     return effects;
   }
 
-  /** Every caller hangs up. */
+  /** Every caller hangs up, and every call-back ends. */
   hangUpAll(): void {
     for (const callId of [...this.calls.keys()]) this.absorb(this.engine.hangUp(callId));
+    for (const [id, callback] of [...this.callbacks]) {
+      this.callbacks.delete(id);
+      this.absorb(this.engine.callBackEnded(id, callback.id, false));
+    }
   }
 
   get everyCall(): string[] {
@@ -637,7 +702,18 @@ class Switchboard {
       );
       must(offered === undefined || held?.callId === offered, 'offered one call, holds another');
       const onCall = held?.phase === 'connecting' || held?.phase === 'talking';
-      must((volunteer.state === 'talking') === onCall, 'talking ⇔ holds a connected call');
+      const callingBack = this.callbacks.get(volunteer.id)?.id;
+      must(
+        (volunteer.state === 'talking') === (onCall || callingBack !== undefined),
+        'talking ⇔ holds a connected call or makes a call-back',
+      );
+      must(!(onCall && callingBack), 'a caller of the queue put through during a call-back');
+      must(
+        volunteer.callbackId === undefined ||
+          (volunteer.state === 'talking' && volunteer.callbackId === callingBack) ||
+          volunteer.state === 'wrap_up',
+        'a call-back outlived its talk and its wrap-up',
+      );
     }
     for (const callId of this.calls.keys()) {
       const call = engine.call(callId);

@@ -871,3 +871,52 @@ describe('RoutingEngine.offerTo (a supervisor re-offers)', () => {
     expect(() => engine.offerTo('c1', 'away')).toThrow(/cannot be offered/);
   });
 });
+
+describe('RoutingEngine.callBack (the volunteer calls a caller back)', () => {
+  it('keeps the volunteer off the queue while calling, then into wrap-up once someone was reached', () => {
+    const engine = hotline();
+    onDuty(engine, 'wang', ['emotional']);
+    engine.callBack('wang', 'attempt-1');
+    expect(engine.volunteer('wang')).toMatchObject({ state: 'talking', callbackId: 'attempt-1' });
+    // A caller of the queue waits for someone else meanwhile.
+    expect(offers(ring(engine, 'c1'))).toEqual([]);
+    expect(() => engine.setPresence('wang', 'break')).toThrow(RoutingError);
+
+    const ended = engine.callBackEnded('wang', 'attempt-1', true);
+    expect(ended).toContainEqual(
+      expect.objectContaining({ type: 'volunteer_state', state: 'wrap_up' }),
+    );
+    expect(engine.volunteer('wang')).toMatchObject({ state: 'wrap_up', callbackId: 'attempt-1' });
+    // The record written, they take the waiting caller.
+    expect(offers(engine.finishWrapUp('wang'))).toEqual(['c1 → wang']);
+    expect(engine.volunteer('wang')?.callbackId).toBeUndefined();
+  });
+
+  it('returns a volunteer whose call-back reached nobody where they were: available, or their break', () => {
+    const engine = hotline();
+    onDuty(engine, 'wang', ['emotional']);
+    onDuty(engine, 'li', ['emotional']);
+    engine.setPresence('li', 'break');
+    engine.callBack('wang', 'a');
+    engine.callBack('li', 'b');
+    engine.callBackEnded('wang', 'a', false);
+    engine.callBackEnded('li', 'b', false);
+    expect(stateOf(engine, 'wang')).toBe('available');
+    expect(stateOf(engine, 'li')).toBe('break');
+  });
+
+  it('refuses a volunteer who is offline, ringing or on a call, and ignores a late end', () => {
+    const engine = hotline();
+    engine.setVolunteer({ id: 'wang', skills: ['emotional'] });
+    expect(() => engine.callBack('wang', 'a')).toThrow(
+      expect.objectContaining({ code: 'not_allowed' }),
+    );
+    engine.setPresence('wang', 'available');
+    ring(engine, 'c1');
+    expect(() => engine.callBack('wang', 'a')).toThrow(
+      expect.objectContaining({ code: 'not_allowed' }),
+    );
+    expect(engine.callBackEnded('wang', 'a', true)).toEqual([]);
+    expect(stateOf(engine, 'wang')).toBe('offered');
+  });
+});

@@ -369,12 +369,13 @@ export class RoutingEngine {
    * Puts back a call that was in conversation before a failover, its volunteer talking on it,
    * so a take-over or a transfer still reaches it and its end sends the volunteer to wrap-up.
    * Nothing happens when the call is known or ended here, or the volunteer is unknown, offline
-   * or on another call: the call then finishes through its webhooks alone.
+   * or on another call (or a call-back): the call then finishes through its webhooks alone.
    */
   restoreTalking(incoming: IncomingCall, volunteerId: string, acceptedAt: number): RoutingEffect[] {
     const volunteer = this.volunteers.get(volunteerId);
     if (this.calls.has(incoming.callId) || this.ended.has(incoming.callId)) return [];
-    if (!volunteer || volunteer.call || volunteer.state === 'offline') return [];
+    // Talking on no call of the queue: making a call-back.
+    if (!volunteer || volunteer.call || ['offline', 'talking'].includes(volunteer.state)) return [];
     return this.handle(() => {
       // As for a call admitted: a crisis caller transferred back to the queue climbs the ladder.
       const call = this.track(incoming);
@@ -512,6 +513,43 @@ export class RoutingEngine {
    */
   cancelTransfer(callId: string): RoutingEffect[] {
     return this.handle(() => this.release(this.consulting(callId)));
+  }
+
+  /**
+   * The volunteer calls back a caller who asked for it: an outbound call the host places
+   * outside the queue. They are talking, and offered nothing, until `callBackEnded`. From
+   * available, missed or a break (a volunteer may step off the queue to make call-backs).
+   * @throws RoutingError `unknown_volunteer`; `not_allowed` in any other state (offline,
+   * offered, on a call, wrapping up)
+   */
+  callBack(volunteerId: string, callbackId: string): RoutingEffect[] {
+    return this.handle(() => {
+      const volunteer = this.knownVolunteer(volunteerId);
+      if (!['available', 'missed', 'break'].includes(volunteer.state)) {
+        throw new RoutingError('not_allowed', `volunteer ${volunteerId} is ${volunteer.state}`);
+      }
+      volunteer.callbackFrom = volunteer.state === 'break' ? 'break' : 'available';
+      this.moveTo(volunteer, 'talking');
+      volunteer.callbackId = callbackId;
+    });
+  }
+
+  /**
+   * The call-back ended. Reached: the volunteer wraps up its record, as after a call (or is
+   * available at once when `wrapUpSeconds` is 0). Not reached: back where they came from, a
+   * break or available. Anything else (another call-back, a volunteer put on break by a
+   * restart meanwhile) is a late report: no effects.
+   */
+  callBackEnded(volunteerId: string, callbackId: string, reached: boolean): RoutingEffect[] {
+    const volunteer = this.volunteers.get(volunteerId);
+    if (volunteer?.state !== 'talking' || volunteer.callbackId !== callbackId) return [];
+    return this.handle(() => {
+      if (reached && this.policy.wrapUpSeconds > 0) {
+        this.moveTo(volunteer, 'wrap_up');
+        volunteer.callbackId = callbackId;
+      } else if (!reached && volunteer.callbackFrom === 'break') this.moveTo(volunteer, 'break');
+      else this.startIdle(volunteer);
+    });
   }
 
   /**
@@ -825,6 +863,8 @@ export class RoutingEngine {
     else if (volunteer.state === 'missed') this.missed.remove(volunteer);
     volunteer.state = state;
     volunteer.since = since;
+    // A call-back lasts while its volunteer talks and wraps it up; the callers set it anew.
+    volunteer.callbackId = undefined;
     if (state === 'available') this.available.add(volunteer);
     else if (state === 'wrap_up') this.wrapUps.push(volunteer);
     else if (state === 'missed') this.missed.push(volunteer);
@@ -894,6 +934,14 @@ function callView(call: Call): WaitingCallView {
 }
 
 function volunteerView(volunteer: Volunteer): VolunteerView {
-  const { id, state, since, skills, callsHandled, call } = volunteer;
-  return { id, state, since, skills, callsHandled, ...(call && { callId: call.callId }) };
+  const { id, state, since, skills, callsHandled, call, callbackId } = volunteer;
+  return {
+    id,
+    state,
+    since,
+    skills,
+    callsHandled,
+    ...(call && { callId: call.callId }),
+    ...(callbackId && { callbackId }),
+  };
 }

@@ -137,6 +137,8 @@ export interface VolunteerView {
   callsHandled: number;
   /** The call they are offered, connecting or talking on. */
   callId?: string;
+  /** The call-back they are making (talking) or wrapping up: the host's id for it. */
+  callbackId?: string;
 }
 
 export interface QueueSnapshot {

@@ -33,6 +33,7 @@ export const CONTACT_METRICS = [
   'wrap_up',
   'non_counselling',
   'non_counselling_hour',
+  'outbound',
 ] as const;
 
 export const CALL_METRICS = [
@@ -61,6 +62,8 @@ export interface ContactFacts {
   /** `counselling`, or a non-counselling type (silent, prank, ...) counted apart. */
   contactType: string;
   channel: string;
+  /** `outbound`: a call-back the hotline made (counted apart too, by channel); inbound if absent. */
+  direction?: string;
   callerType: string | null;
   ageBand: string | null;
   gender: string | null;
@@ -129,6 +132,7 @@ export function contactContributions(contact: ContactFacts, zone: string): Contr
     one('risk', contact.riskLevel ?? NOT_CATEGORISED),
     one('outcome', contact.outcome ?? NOT_CATEGORISED),
     ...(contact.wrapUpSeconds !== null ? [one('wrap_up', '', contact.wrapUpSeconds)] : []),
+    ...(contact.direction === 'outbound' ? [one('outbound', contact.channel)] : []),
   ];
 }
 

@@ -173,6 +173,21 @@ describe('contributions', () => {
     expect(delta.find((row) => row.metric === 'contacts')).toMatchObject({ count: -1 });
   });
 
+  it('counts a call-back consultation among the consultations, and apart as outbound', () => {
+    const metrics = (facts: ContactFacts) =>
+      contactContributions(facts, 'UTC').map((row) => `${row.metric}:${row.bucket}`);
+    expect(metrics({ ...contact, direction: 'outbound' })).toEqual([
+      ...metrics(contact),
+      'outbound:phone',
+    ]);
+    expect(metrics({ ...contact, direction: 'inbound' })).toEqual(metrics(contact));
+    // A wrong number reached by a call-back is a non-counselling contact, not a consultation.
+    expect(metrics({ ...contact, direction: 'outbound', contactType: 'wrong_number' })).toEqual([
+      'non_counselling:wrong_number',
+      'non_counselling_hour:15',
+    ]);
+  });
+
   it('counts a refused call apart, also when its caller pressed the danger key', () => {
     const refused: CallFacts = {
       arrivedAt: new Date('2026-11-23T11:05:00Z'),

@@ -1,4 +1,10 @@
-export type { ParticipantOptions, TwilioAccount } from './twilio-rest';
+export type {
+  CallProgressEvent,
+  OutboundCall,
+  ParticipantOptions,
+  RecordingAudio,
+  TwilioAccount,
+} from './twilio-rest';
 export { TwilioRest } from './twilio-rest';
 export type { WebhookParams } from './webhook-signature';
 export { isSignedByTwilio, signAsTwilio } from './webhook-signature';

@@ -30,16 +30,25 @@ describe('TwilioRest against a Twilio-compatible API', () => {
     );
   });
 
-  it("fetches a recording's MP3 and deletes it; a deleted one is gone", async () => {
+  /** A recording's audio, read whole from its stream. */
+  const heard = async (recordingSid: string) => {
+    const audio = await rest.recordingMp3(recordingSid);
+    if (!audio) return null;
+    const chunks: Buffer[] = [];
+    for await (const chunk of audio.body) chunks.push(chunk as Buffer);
+    return { bytes: Buffer.concat(chunks), length: audio.length };
+  };
+
+  it("streams a recording's MP3 and deletes it; a deleted one is gone", async () => {
     const { recordingSid, audio } = fake.record('CA1');
-    expect(await rest.recordingMp3(recordingSid)).toEqual(audio);
+    expect(await heard(recordingSid)).toEqual({ bytes: audio, length: audio.length });
     await rest.deleteRecording(recordingSid);
     expect(fake.requests.at(-1)).toMatchObject({
       method: 'DELETE',
       path: `/2010-04-01/Accounts/${account.accountSid}/Recordings/${recordingSid}.json`,
     });
     expect(fake.holdsRecording(recordingSid)).toBe(false);
-    expect(await rest.recordingMp3(recordingSid)).toBeNull();
+    expect(await heard(recordingSid)).toBeNull();
     await expect(rest.deleteRecording(recordingSid)).resolves.toBeUndefined();
   });
 
@@ -73,6 +82,59 @@ describe('TwilioRest against a Twilio-compatible API', () => {
     await expect(rest.createCall({ ...call, to: '' })).rejects.toThrow(/To/);
     await expect(rest.createCall({ ...call, url: '' })).rejects.toThrow(/Url/);
     await expect(rest.createCall({ ...call, timeout: 2 })).rejects.toThrow(/Timeout/);
+  });
+
+  it('places a call-back with machine detection and progress events, as Twilio takes them', async () => {
+    await rest.createCall({
+      from: '+8657112355',
+      to: '+8613900000001',
+      url: 'https://hotline.example/twilio/voice/callback-desk/caller?attempt=1',
+      timeout: 30,
+      statusCallback: 'https://hotline.example/twilio/voice/callback-desk/leg?attempt=1',
+      statusCallbackEvent: ['answered', 'completed'],
+      machineDetection: 'Enable',
+      machineDetectionTimeout: 5,
+    });
+    expect(fake.requests.at(-1)?.params).toMatchObject({
+      MachineDetection: 'Enable',
+      MachineDetectionTimeout: '5',
+      StatusCallbackEvent: 'answered completed',
+      StatusCallbackMethod: 'POST',
+    });
+  });
+
+  it('refuses what Twilio refuses of a call: unknown events, detection values, numbers', async () => {
+    const call = {
+      from: '+8657112355',
+      to: '+8613900000001',
+      url: 'https://h.example/x',
+      timeout: 25,
+      statusCallback: 'https://h.example/status',
+    };
+    await expect(
+      rest.createCall({ ...call, statusCallbackEvent: ['hangup' as never] }),
+    ).rejects.toThrow(/StatusCallbackEvent/);
+    await expect(rest.createCall({ ...call, machineDetection: 'Always' as never })).rejects.toThrow(
+      /MachineDetection/,
+    );
+    await expect(rest.createCall({ ...call, machineDetectionTimeout: 90 })).rejects.toThrow(
+      /MachineDetectionTimeout/,
+    );
+    await expect(rest.createCall({ ...call, to: '13900000001' })).rejects.toThrow(/To/);
+    await expect(rest.createCall({ ...call, from: 'client:desk' })).rejects.toThrow(/From/);
+    const { statusCallback: _none, ...withoutCallback } = call;
+    await expect(
+      rest.createCall({ ...withoutCallback, statusCallbackEvent: ['completed'] }),
+    ).rejects.toThrow(/StatusCallback/);
+  });
+
+  it('cancels a call still ringing, and leaves one already answered alone', async () => {
+    fake.setCallStatus('CA1ringing', 'ringing');
+    await rest.cancelCall('CA1ringing');
+    expect(await rest.callStatus('CA1ringing')).toBe('canceled');
+    fake.setCallStatus('CA2talking', 'in-progress');
+    await rest.cancelCall('CA2talking');
+    expect(await rest.callStatus('CA2talking')).toBe('in-progress');
   });
 
   it('reports a failure of the API as an error', async () => {

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import twilio from 'twilio';
 import type { RequestOptions } from 'twilio/lib/base/RequestClient';
 
@@ -37,6 +38,31 @@ export interface ParticipantOptions {
   callSidToCoach?: string;
 }
 
+/** A call's progress events that may be sent to its status callback (Twilio sends `completed` by default). */
+export type CallProgressEvent = 'initiated' | 'ringing' | 'answered' | 'completed';
+
+/** A call the hotline places (Twilio's Calls resource, create). */
+export interface OutboundCall {
+  from: string;
+  to: string;
+  url: string;
+  timeout: number;
+  statusCallback?: string;
+  statusCallbackEvent?: CallProgressEvent[];
+  /**
+   * Twilio's answering machine detection, synchronous: the TwiML fetch waits for the verdict
+   * (at most `machineDetectionTimeout` seconds, 3 to 59) and carries it as `AnsweredBy`.
+   */
+  machineDetection?: 'Enable';
+  machineDetectionTimeout?: number;
+}
+
+/** A recording's audio as Twilio sends it: a stream, and its length when Twilio says it. */
+export interface RecordingAudio {
+  body: Readable;
+  length: number | null;
+}
+
 /** The REST calls the hotline makes to Twilio, through the official client. */
 export class TwilioRest {
   private readonly client: twilio.Twilio;
@@ -70,14 +96,9 @@ export class TwilioRest {
    * Places an outbound call from `from` to `to`; Twilio fetches `url` (POST) for its TwiML once
    * it is answered, and gives up after `timeout` seconds of ringing. Returns the call's sid.
    */
-  async createCall(call: {
-    from: string;
-    to: string;
-    url: string;
-    timeout: number;
-    statusCallback?: string;
-  }): Promise<string> {
-    return (await this.client.calls.create({ ...call, method: 'POST' })).sid;
+  async createCall(call: OutboundCall): Promise<string> {
+    const callback = call.statusCallback ? { statusCallbackMethod: 'POST' } : {};
+    return (await this.client.calls.create({ ...call, ...callback, method: 'POST' })).sid;
   }
 
   /**
@@ -96,6 +117,14 @@ export class TwilioRest {
   /** Hangs up a live call (`Status=completed`); Twilio refuses one that is not in progress. */
   async endCall(callSid: string): Promise<void> {
     await this.client.calls(callSid).update({ status: 'completed' });
+  }
+
+  /**
+   * Stops a call still queued or ringing (`Status=canceled`); one answered meanwhile is left
+   * alone, as Twilio does.
+   */
+  async cancelCall(callSid: string): Promise<void> {
+    await this.client.calls(callSid).update({ status: 'canceled' });
   }
 
   /**
@@ -138,11 +167,11 @@ export class TwilioRest {
   }
 
   /**
-   * A recording's audio as MP3, fetched with the account's credentials (Twilio may enforce
+   * A recording's audio as MP3, streamed with the account's credentials (Twilio may enforce
    * HTTP authentication on media URLs, and redirects to the file). Null when Twilio has no
    * such recording (deleted, or never made).
    */
-  async recordingMp3(recordingSid: string): Promise<Buffer | null> {
+  async recordingMp3(recordingSid: string): Promise<RecordingAudio | null> {
     if (!/^RE[0-9a-fA-F]{32}$/.test(recordingSid)) return null;
     const base = this.account.apiBaseUrl.replace(/\/$/, '');
     const response = await fetch(
@@ -154,8 +183,16 @@ export class TwilioRest {
       },
     );
     if (response.status === 404) return null;
-    if (!response.ok) throw new Error(`Twilio answered ${response.status} for a recording`);
-    return Buffer.from(await response.arrayBuffer());
+    if (!response.ok || !response.body) {
+      await response.body?.cancel();
+      throw new Error(`Twilio answered ${response.status} for a recording`);
+    }
+    const length = Number(response.headers.get('content-length'));
+    return {
+      // Passed on as it arrives: a long message starts playing before it has all come.
+      body: Readable.fromWeb(response.body as Parameters<typeof Readable.fromWeb>[0]),
+      length: Number.isInteger(length) && length > 0 ? length : null,
+    };
   }
 
   /** Deletes a recording at Twilio; one already gone counts as deleted. */

@@ -17,6 +17,8 @@ import { SetupView } from './setup/SetupView';
 import { seesSetup } from '../setup';
 import { CrisisDesk } from './CrisisDesk';
 import { ReviewView } from './ReviewView';
+import { CallbackDesk } from './CallbackDesk';
+import { CallbackReminder } from './CallbackReminder';
 
 const SUPERVISING = ['supervisor', 'coordinator', 'admin'];
 
@@ -35,7 +37,8 @@ type Tab =
   | 'imports'
   | 'setup'
   | 'crisis'
-  | 'review';
+  | 'review'
+  | 'callbacks';
 /** Everyone has a desk and the roster; supervisors, coordinators and admins the wall and statistics. */
 const SUPERVISING_TABS: Tab[] = ['desk', 'wall', 'stats', 'roster', 'bookings'];
 const VOLUNTEER_TABS: Tab[] = ['desk', 'roster'];
@@ -50,11 +53,18 @@ const TAB_NAMES = {
   setup: 'tabs.setup',
   crisis: 'tabs.crisis',
   review: 'tabs.review',
+  callbacks: 'tabs.callbacks',
 } as const;
 
 /** Crisis cases and case review for those who work on them: supervisors and volunteers. */
 const caseworkTabs = (roles: string[]): Tab[] =>
   roles.includes('supervisor') || roles.includes('volunteer') ? ['crisis', 'review'] : [];
+
+/** The call-back desk for those who call back or oversee call-backs (not an admin as such). */
+const callbackTabs = (roles: string[]): Tab[] =>
+  roles.some((role) => ['volunteer', 'supervisor', 'coordinator'].includes(role))
+    ? ['callbacks']
+    : [];
 
 /** The organisation for admins and people with a role at a unit; imports for coordinators and admins. */
 function organisationTabs(roles: string[], unitRoles: number): Tab[] {
@@ -130,11 +140,16 @@ export function ConsoleScreen({
 
       <NoticeBar notice={model.notice} onDismiss={() => store.dismissNotice()} />
 
+      {supervising && tab !== 'callbacks' && (
+        <CallbackReminder reminder={live?.callbacks} onOpen={() => setTab('callbacks')} />
+      )}
+
       <nav className="tabs" aria-label={t('tabs.label')}>
         {[
           ...(supervising ? SUPERVISING_TABS : VOLUNTEER_TABS),
           ...organisationTabs(roles, session.volunteer.unitGrants?.length ?? 0),
           ...caseworkTabs(roles),
+          ...callbackTabs(roles),
         ].map((name) => (
           <button
             key={name}
@@ -194,6 +209,14 @@ export function ConsoleScreen({
           </Suspense>
         ) : !live ? (
           <p className="loading">{t('connection.connecting')}</p>
+        ) : tab === 'callbacks' ? (
+          <CallbackDesk
+            live={live}
+            store={store}
+            model={model}
+            accessToken={session.accessToken}
+            serverNow={serverNow}
+          />
         ) : supervising && tab === 'wall' ? (
           <SupervisorWall
             live={live}
@@ -210,6 +233,7 @@ export function ConsoleScreen({
             model={model}
             accessToken={session.accessToken}
             serverNow={serverNow}
+            onOpenCallbacks={() => setTab('callbacks')}
           />
         )}
       </main>

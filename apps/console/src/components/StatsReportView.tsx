@@ -22,6 +22,7 @@ import {
 } from '../stats';
 import { durationText } from '../casework';
 import { formatDuration } from '../time';
+import { StatsCallbacks } from './StatsCallbacks';
 import { ChartCanvas } from './ChartCanvas';
 import { TableScroll } from './TableScroll';
 
@@ -48,6 +49,7 @@ export function StatsReportView({ report }: { report: StatsReport }) {
   return (
     <div className="stats__report">
       <CallHeadlines calls={report.calls} />
+      <StatsCallbacks callbacks={report.callbacks} />
 
       <section className="stats__section" aria-labelledby="stats-consultations">
         <h3 id="stats-consultations">{t('stats.consultations')}</h3>

@@ -21,12 +21,15 @@ export function VolunteerDesk({
   model,
   accessToken,
   serverNow,
+  onOpenCallbacks,
 }: {
   live: LiveState;
   store: ConsoleStore;
   model: ConsoleModel;
   accessToken: string;
   serverNow: (now: number) => number;
+  /** A call-back under way (or its record due) is worked on the call-back desk. */
+  onOpenCallbacks?: () => void;
 }) {
   const { t } = useI18n();
   const now = useNow();
@@ -95,6 +98,15 @@ export function VolunteerDesk({
         </div>
       </section>
 
+      {me.callbackId && (
+        <section className="card callbacks__elsewhere" aria-live="polite">
+          <p>{t('callbacks.elsewhere')}</p>
+          <button type="button" className="button button--small" onClick={onOpenCallbacks}>
+            {t('callbacks.openDesk')}
+          </button>
+        </section>
+      )}
+
       {live.liveCall ? (
         <LiveCallPanel
           call={live.liveCall}
@@ -112,7 +124,8 @@ export function VolunteerDesk({
           }}
         />
       ) : (
-        me.state === 'talking' && (
+        me.state === 'talking' &&
+        !me.callbackId && (
           <section className="card talking" aria-live="polite">
             <h2>{t('talking.heading')}</h2>
           </section>

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { HotlineRecord } from '../hotlines/hotline-record';
 import { Call } from './call.entity';
+import type { CallbackOutcome } from '@hotline/console-protocol';
 import { DATETIME, REFERENCE, RESTRICT } from '../database/column-types';
 
 /**
@@ -17,6 +18,23 @@ export const CALLBACK_REASONS = [
 export type CallbackReason = (typeof CALLBACK_REASONS)[number];
 
 /**
+ * Where a request came from: a phone call (a call-back asked for, or a message left). Other
+ * channels (a chat's "leave a message") add theirs.
+ */
+export const CALLBACK_SOURCES = ['phone'] as const;
+export type CallbackSource = (typeof CALLBACK_SOURCES)[number];
+
+/**
+ * How a request was closed: a call-back reached the caller, the number reached someone else
+ * (wrong number), or a supervisor marked it done (called by other means, the caller rang again).
+ */
+export const CALLBACK_RESULTS = ['reached', 'wrong_number', 'marked_done'] as const;
+export type CallbackResult = (typeof CALLBACK_RESULTS)[number];
+
+// How one attempt to call a caller back ended: the console shows the same list.
+export { CALLBACK_OUTCOMES, type CallbackOutcome } from '@hotline/console-protocol';
+
+/**
  * A caller asked to be called back or left a message (closed hours, too long a wait, nobody on
  * duty); listed for the next evening. A message's audio stays at Twilio (see docs/decisions.md):
  * only its sid is kept here, until the retention job deletes it there.
@@ -24,6 +42,8 @@ export type CallbackReason = (typeof CALLBACK_REASONS)[number];
 @Entity({ name: 'callback_request' })
 @Index('uq_callback_request_call_id', ['callId'], { unique: true })
 @Index('idx_callback_request_hotline_id_for_date', ['hotlineId', 'forDate'])
+@Index('idx_callback_request_hotline_id_requested_at_id', ['hotlineId', 'requestedAt', 'id'])
+@Index('idx_callback_request_assigned_to_done_at', ['assignedTo', 'doneAt'])
 export class CallbackRequest extends HotlineRecord {
   @Column({ name: 'call_id', ...REFERENCE })
   callId!: string;
@@ -65,4 +85,39 @@ export class CallbackRequest extends HotlineRecord {
 
   @Column({ name: 'recorded_at', ...DATETIME, nullable: true })
   recordedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'phone' })
+  source!: CallbackSource;
+
+  /** Who is to call back; the supervisor who chose them, and when. */
+  @Column({ name: 'assigned_to', ...REFERENCE, nullable: true })
+  assignedTo!: string | null;
+
+  @Column({ name: 'assigned_by', ...REFERENCE, nullable: true })
+  assignedBy!: string | null;
+
+  @Column({ name: 'assigned_at', ...DATETIME, nullable: true })
+  assignedAt!: Date | null;
+
+  /** The attempt under way: set by a conditional update, so two can never run at once. */
+  @Column({ name: 'active_attempt_id', ...REFERENCE, nullable: true })
+  activeAttemptId!: string | null;
+
+  /** Attempts that rang the caller (one that never got past the volunteer's phone is not counted). */
+  @Column({ name: 'attempt_count', type: 'integer', default: 0 })
+  attemptCount!: number;
+
+  @Column({ name: 'last_outcome', type: 'varchar', length: 16, nullable: true })
+  lastOutcome!: CallbackOutcome | null;
+
+  @Column({ name: 'last_attempt_at', ...DATETIME, nullable: true })
+  lastAttemptAt!: Date | null;
+
+  /** Why it is done (with `doneAt`); null while open. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  result!: CallbackResult | null;
+
+  /** When a call-back reached the caller: the monthly statistics count it. */
+  @Column({ name: 'reached_at', ...DATETIME, nullable: true })
+  reachedAt!: Date | null;
 }

@@ -1,18 +1,31 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, LessThan, Not, Repository } from 'typeorm';
+import type { CallbackReminder } from '@hotline/console-protocol';
 import type { Clock } from '@hotline/clock';
+import type { RecordingAudio } from '@hotline/telephony';
 import { AuditService } from '../audit/audit.service';
 import { InjectClock } from '../common/clock.provider';
 import { isUniqueViolation } from '../database/errors';
 import { FieldCipher } from '../common/field-cipher';
-import { hotlineFor } from '../hotlines/hotline-scope';
+import { HotlineEvents } from '../events/hotline-events';
+import type { Hotline } from '../hotlines/hotline.entity';
 import { Telephony } from '../telephony/telephony';
 import { Volunteer } from '../volunteers/volunteer.entity';
-import { Call } from './call.entity';
-import { CallbackReason, CallbackRequest } from './callback-request.entity';
-import { CallbackRequestView } from './dto/calls.dto';
+import { Call, CallerType } from './call.entity';
+import {
+  CallbackOutcome,
+  CallbackReason,
+  CallbackRequest,
+  CallbackResult,
+} from './callback-request.entity';
 
 /** A caller's message as Twilio recorded it (the recording status callback). */
 export interface LeftMessage {
@@ -20,9 +33,13 @@ export interface LeftMessage {
   seconds: number;
 }
 
+/** Who may be given call-backs to make: the people who take calls. */
+const CALLING_ROLES = ['volunteer', 'supervisor'] as const;
+
 /**
- * Callers who asked to be called back or left a message: the supervisors' list, each number
- * an audited read, each message played an audited read.
+ * Callers who asked to be called back or left a message, and what became of it: who is to call
+ * back, the attempt under way, how it ended. The only writer of `callback_request`; the
+ * caller's number never leaves it except to be dialled (`numberToDial`, audited).
  */
 @Injectable()
 export class CallbackRequestsService {
@@ -30,9 +47,11 @@ export class CallbackRequestsService {
 
   constructor(
     @InjectRepository(CallbackRequest) private readonly callbacks: Repository<CallbackRequest>,
+    @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly telephony: Telephony,
+    private readonly events: HotlineEvents,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -84,6 +103,7 @@ export class CallbackRequestsService {
         callerNumberEncrypted: call.callerNumberEncrypted,
         callerHash: call.callerHash,
         reason,
+        source: 'phone',
         requestedAt: now,
         forDate,
         doneAt: null,
@@ -92,20 +112,51 @@ export class CallbackRequestsService {
         recordingSeconds: message?.seconds ?? null,
         recordedAt: message ? now : null,
       });
-      return true;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       return false;
     }
+    this.changed(call.hotlineId);
+    return true;
+  }
+
+  byId(id: string): Promise<CallbackRequest> {
+    return this.callbacks.findOneByOrFail({ id });
+  }
+
+  /** Who the caller said they were on the call that left the request (pupil, parent, ...). */
+  async callerTypeOf(request: CallbackRequest): Promise<CallerType | null> {
+    const row = await this.callbacks
+      .createQueryBuilder('r')
+      .innerJoin('r.call', 'c')
+      .select('c.callerType', 'callerType')
+      .where('r.id = :id', { id: request.id })
+      .getRawOne<{ callerType: CallerType | null }>();
+    return row?.callerType ?? null;
+  }
+
+  /** A request on one of the person's hotlines; any other is answered 404, as if it did not exist. */
+  async visible(actor: Volunteer, id: string): Promise<CallbackRequest> {
+    const request = await this.callbacks.findOneBy({ id });
+    if (!request || !actor.worksFor(request.hotlineId))
+      throw new NotFoundException(`No call-back request ${id} on your hotlines.`);
+    return request;
   }
 
   /**
-   * A caller's message as MP3, streamed from Twilio for a supervisor or coordinator of its
-   * hotline; each play is audited. Not found when there is none (or no longer one).
+   * A caller's message as MP3, streamed from Twilio, for a supervisor or coordinator of its
+   * hotline or the person who is to call back; each play is audited. Not found when there is
+   * none (or no longer one).
    */
-  async message(actor: Volunteer, id: string): Promise<Buffer> {
+  async message(actor: Volunteer, id: string): Promise<RecordingAudio> {
     const request = await this.callbacks.findOneBy({ id });
-    if (!request || !actor.worksFor(request.hotlineId) || !request.recordingSid)
+    const overseer = actor.hasRole('supervisor', 'coordinator');
+    if (
+      !request ||
+      !actor.worksFor(request.hotlineId) ||
+      !(overseer || request.assignedTo === actor.id) ||
+      !request.recordingSid
+    )
       throw new NotFoundException(`No message for call-back request ${id}.`);
     await this.audit.record({
       actorId: actor.id,
@@ -147,45 +198,157 @@ export class CallbackRequestsService {
     return cleared;
   }
 
-  /** Open call-back requests with their numbers: each number shown is an audited read. */
-  async openCallbacks(actor: Volunteer, hotlineId?: string): Promise<CallbackRequestView[]> {
-    const hotline = hotlineFor(actor, hotlineId);
-    const open = await this.callbacks.find({
-      where: { hotlineId: hotline, doneAt: IsNull() },
-      order: { forDate: 'ASC', requestedAt: 'ASC' },
-    });
-    for (const request of open) {
-      if (!request.callerNumberEncrypted) continue;
-      await this.audit.record({
-        actorId: actor.id,
-        action: 'callback_request.number.read',
-        subjectType: 'callback_request',
-        subjectId: request.id,
-        hotlineId: hotline,
+  /**
+   * Gives an open request to someone of its hotline who takes calls (null: to nobody). Refused
+   * while a call-back is under way: the person making it keeps it until it ends.
+   */
+  async assign(actor: Volunteer, id: string, volunteerId: string | null): Promise<void> {
+    const request = await this.visible(actor, id);
+    if (request.doneAt) throw new ConflictException('This call-back is done already.');
+    if (volunteerId) {
+      const assignee = await this.volunteers.findOne({
+        where: { id: volunteerId, active: true },
+        relations: { hotlines: true },
       });
+      if (
+        !assignee?.hotlines.some((hotline) => hotline.id === request.hotlineId) ||
+        !CALLING_ROLES.some((role) => assignee.roles.includes(role))
+      )
+        throw new BadRequestException(
+          'volunteerId must be an active volunteer or supervisor of the request’s hotline',
+        );
     }
-    return open.map((request) => ({
-      id: request.id,
-      callId: request.callId,
-      callerNumber: this.cipher.decryptOptional(request.callerNumberEncrypted) ?? '',
-      reason: request.reason,
-      requestedAt: request.requestedAt,
-      forDate: request.forDate,
-      doneAt: request.doneAt,
-      hasMessage: request.recordingSid !== null,
-      messageSeconds: request.recordingSeconds,
-      messageLeftAt: request.recordedAt,
-    }));
+    const now = this.clock.now().toJSDate();
+    const result = await this.callbacks.update(
+      { id, doneAt: IsNull(), activeAttemptId: IsNull() },
+      {
+        assignedTo: volunteerId,
+        assignedBy: volunteerId ? actor.id : null,
+        assignedAt: volunteerId ? now : null,
+      },
+    );
+    if (!result.affected)
+      throw new ConflictException('A call-back of this request is under way, or it is done.');
+    this.changed(request.hotlineId);
   }
 
-  /** False when there is no such open request on a hotline the person works for. */
-  async markCallbackDone(actor: Volunteer, id: string): Promise<boolean> {
+  /** Closes a request by hand; false when there is no such open request with no call-back under way. */
+  async markDone(actor: Volunteer, id: string): Promise<boolean> {
     const request = await this.callbacks.findOneBy({ id, doneAt: IsNull() });
     if (!request || !actor.worksFor(request.hotlineId)) return false;
     const result = await this.callbacks.update(
-      { id, doneAt: IsNull() },
-      { doneAt: this.clock.now().toJSDate(), doneBy: actor.id },
+      { id, doneAt: IsNull(), activeAttemptId: IsNull() },
+      { doneAt: this.clock.now().toJSDate(), doneBy: actor.id, result: 'marked_done' },
+    );
+    if (result.affected) this.changed(request.hotlineId);
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * The person it is assigned to starts a call-back: one at a time, on an open request (a
+   * conditional update, so two presses never start two). False otherwise.
+   */
+  async claim(request: CallbackRequest, attemptId: string, volunteerId: string): Promise<boolean> {
+    const result = await this.callbacks.update(
+      { id: request.id, doneAt: IsNull(), activeAttemptId: IsNull(), assignedTo: volunteerId },
+      { activeAttemptId: attemptId },
     );
     return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * The caller's number, to be dialled for a call-back: decrypted here, handed to Twilio only,
+   * and the use audited as the person's read.
+   */
+  async numberToDial(request: CallbackRequest, actorId: string): Promise<string | null> {
+    const number = this.cipher.decryptOptional(request.callerNumberEncrypted);
+    if (!number) return null;
+    await this.audit.record({
+      actorId,
+      action: 'callback_request.number.dialled',
+      subjectType: 'callback_request',
+      subjectId: request.id,
+      hotlineId: request.hotlineId,
+    });
+    return number;
+  }
+
+  /**
+   * An attempt ended: the request is free for the next, counts it (unless the caller was never
+   * rung) and, when it reached the caller, is done.
+   */
+  async attemptEnded(
+    request: Pick<CallbackRequest, 'id' | 'hotlineId'>,
+    attemptId: string,
+    outcome: CallbackOutcome,
+    volunteerId: string,
+  ): Promise<void> {
+    const at = this.clock.now().toJSDate();
+    const counted = outcome !== 'not_placed';
+    await this.callbacks
+      .createQueryBuilder()
+      .update()
+      .set({
+        activeAttemptId: null,
+        ...(counted
+          ? {
+              attemptCount: () => 'attempt_count + 1',
+              lastOutcome: outcome,
+              lastAttemptAt: at,
+            }
+          : {}),
+        ...(outcome === 'reached'
+          ? { doneAt: at, doneBy: volunteerId, result: 'reached', reachedAt: at }
+          : {}),
+      })
+      .where('id = :id AND active_attempt_id = :attemptId', { id: request.id, attemptId })
+      .execute();
+    this.changed(request.hotlineId);
+  }
+
+  /**
+   * The record of a call-back that reached someone says who it was: the caller (`reached`), or
+   * someone else at that number (`wrong_number`): then nobody was reached, and the request
+   * stays done, as calling that number again would reach the same person.
+   */
+  async settleReached(request: CallbackRequest, caller: boolean): Promise<void> {
+    const result: CallbackResult & CallbackOutcome = caller ? 'reached' : 'wrong_number';
+    if (request.result === result || !request.doneAt) return;
+    await this.callbacks.update(
+      { id: request.id },
+      {
+        result,
+        reachedAt: caller ? (request.reachedAt ?? request.doneAt) : null,
+        lastOutcome: result,
+      },
+    );
+    this.changed(request.hotlineId);
+  }
+
+  /** The open requests of a hotline whose evening has passed, and those due this evening. */
+  async reminder(hotline: Pick<Hotline, 'id' | 'timeZone'>): Promise<CallbackReminder> {
+    const hotlineId = hotline.id;
+    const today = this.clock.now().setZone(hotline.timeZone).toISODate()!;
+    const rows = await this.callbacks
+      .createQueryBuilder('r')
+      .select('SUM(CASE WHEN r.forDate < :today THEN 1 ELSE 0 END)', 'overdue')
+      .addSelect('SUM(CASE WHEN r.forDate = :today THEN 1 ELSE 0 END)', 'today')
+      .where('r.hotlineId = :hotlineId AND r.doneAt IS NULL', { hotlineId, today })
+      .getRawOne<{ overdue: unknown; today: unknown }>();
+    return { overdue: Number(rows?.overdue ?? 0), today: Number(rows?.today ?? 0) };
+  }
+
+  /** Hotlines with open requests (for the new evening's reminder). */
+  async hotlinesWithOpenRequests(): Promise<string[]> {
+    const rows = await this.callbacks
+      .createQueryBuilder('r')
+      .select('DISTINCT r.hotlineId', 'hotlineId')
+      .where('r.doneAt IS NULL')
+      .getRawMany<{ hotlineId: string }>();
+    return rows.map((row) => row.hotlineId);
+  }
+
+  private changed(hotlineId: string): void {
+    this.events.publish({ type: 'callbacks.changed', hotlineId });
   }
 }

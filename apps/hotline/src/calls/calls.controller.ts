@@ -3,38 +3,26 @@ import {
   Controller,
   Get,
   HttpCode,
-  NotFoundException,
   Param,
   Post,
   Put,
   Query,
   Res,
-  StreamableFile,
   UseFilters,
 } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles, SignedIn, SignedInRoutes } from '../auth/access.decorators';
 import { IdParam } from '../common/id.pipe';
 import type { Volunteer } from '../volunteers/volunteer.entity';
-import { CallbackRequestsService } from './callback-requests.service';
 import { CallsService } from './calls.service';
-import {
-  CallbackRequestView,
-  HotlineQuery,
-  OfferView,
-  PresenceDto,
-  PresenceView,
-  QueueView,
-} from './dto/calls.dto';
+import { HotlineQuery, OfferView, PresenceDto, PresenceView, QueueView } from './dto/calls.dto';
 import { SwitchboardRefusalFilter } from './switchboard-refusal';
 
 /** What a volunteer and a supervisor do with calls, through the API (the console uses the same service). */
@@ -43,10 +31,7 @@ import { SwitchboardRefusalFilter } from './switchboard-refusal';
 @UseFilters(SwitchboardRefusalFilter)
 @Controller('api')
 export class CallsController {
-  constructor(
-    private readonly calls: CallsService,
-    private readonly callbackRequests: CallbackRequestsService,
-  ) {}
+  constructor(private readonly calls: CallsService) {}
 
   @Put('me/presence')
   @ApiOperation({
@@ -113,55 +98,5 @@ export class CallsController {
   @ApiOkResponse({ type: QueueView })
   queue(@SignedIn() actor: Volunteer, @Query() query: HotlineQuery): Promise<QueueView> {
     return this.calls.queue(actor, query.hotlineId);
-  }
-
-  @Get('callback-requests')
-  // The numbers are confidential: only supervisors, who arrange the call-backs, see them.
-  @Roles('supervisor')
-  @ApiOperation({
-    summary: 'Callers who asked to be called back and are not yet done (numbers audited)',
-  })
-  @ApiOkResponse({ type: [CallbackRequestView] })
-  callbacks(
-    @SignedIn() actor: Volunteer,
-    @Query() query: HotlineQuery,
-  ): Promise<CallbackRequestView[]> {
-    return this.callbackRequests.openCallbacks(actor, query.hotlineId);
-  }
-
-  @Get('callback-requests/:id/message')
-  // Supervisors call back; coordinators oversee what callers leave. Each play is audited.
-  @Roles('supervisor', 'coordinator')
-  @ApiOperation({ summary: "Play a caller's message (MP3, streamed from Twilio; audited)" })
-  @ApiProduces('audio/mpeg')
-  @ApiOkResponse({
-    description: 'The message as MP3',
-    content: { 'audio/mpeg': { schema: { type: 'string', format: 'binary' } } },
-  })
-  @ApiNotFoundResponse({
-    description: 'No such request on your hotlines, or no message (any more)',
-  })
-  async message(
-    @SignedIn() actor: Volunteer,
-    @Param('id', IdParam('call-back request')) id: string,
-  ): Promise<StreamableFile> {
-    const audio = await this.callbackRequests.message(actor, id);
-    return new StreamableFile(audio, {
-      type: 'audio/mpeg',
-      length: audio.length,
-      disposition: 'inline',
-    });
-  }
-
-  @Post('callback-requests/:id/done')
-  @Roles('supervisor')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Mark a call-back as made' })
-  async callbackDone(
-    @SignedIn() actor: Volunteer,
-    @Param('id', IdParam('call-back request')) id: string,
-  ): Promise<void> {
-    if (!(await this.callbackRequests.markCallbackDone(actor, id)))
-      throw new NotFoundException(`No open call-back request ${id}.`);
   }
 }

@@ -296,6 +296,38 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     });
   }
 
+  callBack(volunteerId: string, hotlineId: string, callbackId: string): Promise<void> {
+    return this.step(hotlineId, (engine) => {
+      const state = engine.volunteer(volunteerId)?.state ?? 'offline';
+      if (!CALLING_BACK_FROM.includes(state))
+        throw new SwitchboardRefusal(
+          'conflict',
+          `You cannot call back now: you are ${STATE_WORDS[state]}. Go available or on a break first.`,
+        );
+      return { value: undefined, effects: engine.callBack(volunteerId, callbackId) };
+    });
+  }
+
+  callBackEnded(
+    volunteerId: string,
+    hotlineId: string,
+    callbackId: string,
+    reached: boolean,
+  ): Promise<void> {
+    return this.step(hotlineId, (engine) => ({
+      value: undefined,
+      effects: engine.callBackEnded(volunteerId, callbackId, reached),
+    }));
+  }
+
+  callBackRecorded(volunteerId: string, hotlineId: string, callbackId: string): Promise<void> {
+    return this.step(hotlineId, (engine) => {
+      const volunteer = engine.volunteer(volunteerId);
+      const wrapping = volunteer?.state === 'wrap_up' && volunteer.callbackId === callbackId;
+      return { value: undefined, effects: wrapping ? engine.finishWrapUp(volunteerId) : [] };
+    });
+  }
+
   supervisorTook(call: Call, supervisorId: string): Promise<boolean> {
     return this.step(call.hotlineId, (engine) => {
       const phase = engine.call(call.id)?.phase;
@@ -516,8 +548,10 @@ function liveEngineOffer(board: Board, offerId: string): string {
   return engineOfferId;
 }
 
-/** Turns the engine's refusals into answers a console can show. */
-/** A colleague's state, as a refused warm transfer gives the reason. */
+/** The states a volunteer may start a call-back from (the engine's rule, said first here). */
+const CALLING_BACK_FROM: EngineVolunteer['state'][] = ['available', 'missed', 'break'];
+
+/** A volunteer's state, as a refusal (a warm transfer's colleague, a call-back) gives the reason. */
 const STATE_WORDS: Record<EngineVolunteer['state'], string> = {
   offline: 'offline',
   available: 'available',
@@ -528,6 +562,7 @@ const STATE_WORDS: Record<EngineVolunteer['state'], string> = {
   break: 'on a break',
 };
 
+/** Turns the engine's refusals into answers a console can show. */
 function refusing(operation: () => RoutingEffect[], notAllowed?: string): RoutingEffect[] {
   try {
     return operation();

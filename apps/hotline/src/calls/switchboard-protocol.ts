@@ -12,6 +12,7 @@ import { SwitchboardRefusal } from './switchboard-refusal';
 
 type CallArgs = { callId: string };
 type OfferArgs = { volunteerId: string; offerId: string };
+type CallBackArgs = { volunteerId: string; hotlineId: string; callbackId: string };
 
 /** What a follower asks of the leader's switchboard, and what the leader tells the followers. */
 export interface SwitchboardProtocol extends Protocol {
@@ -29,6 +30,9 @@ export interface SwitchboardProtocol extends Protocol {
       result: void;
     };
     'switchboard.release': { args: CallArgs; result: void };
+    'switchboard.callBack': { args: CallBackArgs; result: void };
+    'switchboard.callBackEnded': { args: CallBackArgs & { reached: boolean }; result: void };
+    'switchboard.callBackRecorded': { args: CallBackArgs; result: void };
     'switchboard.supervisorTook': { args: CallArgs & { supervisorId: string }; result: boolean };
     'switchboard.position': {
       args: CallArgs & { hotlineId: string };
@@ -109,6 +113,15 @@ export function serveSwitchboard(
     leader.ringOnly(await call(callId), volunteerId, topic),
   );
   handle('switchboard.release', async ({ callId }) => leader.release(await call(callId)));
+  handle('switchboard.callBack', (args) =>
+    leader.callBack(args.volunteerId, args.hotlineId, args.callbackId),
+  );
+  handle('switchboard.callBackEnded', (args) =>
+    leader.callBackEnded(args.volunteerId, args.hotlineId, args.callbackId, args.reached),
+  );
+  handle('switchboard.callBackRecorded', (args) =>
+    leader.callBackRecorded(args.volunteerId, args.hotlineId, args.callbackId),
+  );
   handle('switchboard.supervisorTook', async ({ callId, supervisorId }) =>
     leader.supervisorTook(await call(callId), supervisorId),
   );

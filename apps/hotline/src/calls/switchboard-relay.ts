@@ -156,6 +156,36 @@ export class SwitchboardRelay extends Switchboard {
     return this.leader.askLeader('switchboard.release', { callId: call.id });
   }
 
+  callBack(volunteerId: string, hotlineId: string, callbackId: string): Promise<void> {
+    return this.leader.askLeader('switchboard.callBack', { volunteerId, hotlineId, callbackId });
+  }
+
+  /** A webhook's word: unanswered in time, the call-backs' sweep on the leader tells it again. */
+  async callBackEnded(
+    volunteerId: string,
+    hotlineId: string,
+    callbackId: string,
+    reached: boolean,
+  ): Promise<void> {
+    await this.leader
+      .askLeader(
+        'switchboard.callBackEnded',
+        { volunteerId, hotlineId, callbackId, reached },
+        WEBHOOK_ASK,
+      )
+      .catch((error: Error) =>
+        this.logger.warn({ err: error.message, callbackId }, 'no leader took a call-back end'),
+      );
+  }
+
+  callBackRecorded(volunteerId: string, hotlineId: string, callbackId: string): Promise<void> {
+    return this.leader.askLeader('switchboard.callBackRecorded', {
+      volunteerId,
+      hotlineId,
+      callbackId,
+    });
+  }
+
   supervisorTook(call: Call, supervisorId: string): Promise<boolean> {
     return this.leader.askLeader('switchboard.supervisorTook', { callId: call.id, supervisorId });
   }

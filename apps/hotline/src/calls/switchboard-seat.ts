@@ -188,6 +188,15 @@ export class SwitchboardSeat
   supervisorTook(call: Call, supervisorId: string) {
     return this.active.supervisorTook(call, supervisorId);
   }
+  callBack(volunteerId: string, hotlineId: string, callbackId: string) {
+    return this.active.callBack(volunteerId, hotlineId, callbackId);
+  }
+  callBackEnded(volunteerId: string, hotlineId: string, callbackId: string, reached: boolean) {
+    return this.active.callBackEnded(volunteerId, hotlineId, callbackId, reached);
+  }
+  callBackRecorded(volunteerId: string, hotlineId: string, callbackId: string) {
+    return this.active.callBackRecorded(volunteerId, hotlineId, callbackId);
+  }
   volunteerState(hotlineId: string, volunteerId: string) {
     return this.active.volunteerState(hotlineId, volunteerId);
   }

@@ -77,6 +77,27 @@ export abstract class Switchboard {
   abstract supervisorTook(call: Call, supervisorId: string): Promise<boolean>;
   /** The call leaves, and its volunteer is free at once: no contact record is due (practice calls). */
   abstract release(call: Call): Promise<void>;
+  /**
+   * The volunteer calls a caller back, outside the queue: talking, offered nothing, until
+   * `callBackEnded`. Refused (with the reason) unless they are available, missed or on a break.
+   */
+  abstract callBack(volunteerId: string, hotlineId: string, callbackId: string): Promise<void>;
+  /**
+   * The call-back ended: reached, the volunteer wraps up its record; not reached, back to where
+   * they were. A late word (the volunteer moved on meanwhile) changes nothing.
+   */
+  abstract callBackEnded(
+    volunteerId: string,
+    hotlineId: string,
+    callbackId: string,
+    reached: boolean,
+  ): Promise<void>;
+  /** The call-back's record is written: the volunteer's wrap-up of it ends (if it still runs). */
+  abstract callBackRecorded(
+    volunteerId: string,
+    hotlineId: string,
+    callbackId: string,
+  ): Promise<void>;
 
   // Reads that cannot wait: from this instance's engines, or the leader's last known states.
 

@@ -70,12 +70,14 @@ export class FeedViews {
       state: state?.state ?? 'offline',
       since: (state ? DateTime.fromMillis(state.since) : this.clock.now()).toUTC().toISO()!,
       ...(state?.callId ? { callId: state.callId } : {}),
+      ...(state?.callbackId ? { callbackId: state.callbackId } : {}),
     };
     if (this.telephony.enabled) {
       const target = await this.transfer.targetFor(volunteer);
       me.ringsOn = !target ? 'nowhere' : 'client' in target ? 'browser' : 'phone';
     }
-    if (me.state === 'wrap_up') {
+    // A call-back's wrap-up writes up the call-back, not a call.
+    if (me.state === 'wrap_up' && !me.callbackId) {
       const wrapUpCallId = await this.lookups.wrapUpCall(volunteer.id);
       if (wrapUpCallId) me.wrapUpCallId = wrapUpCallId;
     }
@@ -109,6 +111,7 @@ export class FeedViews {
       since: new Date(state.since).toISOString(),
       callsHandled: state.callsHandled,
       ...(state.callId ? { callId: state.callId } : {}),
+      ...(state.callbackId ? { callbackId: state.callbackId } : {}),
     };
   }
 }

@@ -8,6 +8,7 @@ import type {
   QueueSnapshot,
   ServerEvents,
 } from '@hotline/console-protocol';
+import { CallbackRequestsService } from '../calls/callback-requests.service';
 import { CallsService } from '../calls/calls.service';
 import { HotlineEvent, HotlineEvents } from '../events/hotline-events';
 import { Switchboard } from '../calls/switchboard';
@@ -40,6 +41,8 @@ interface HotlineFeed {
   goneAlerts: Set<string>;
   /** Volunteers put on a break for missing two offers in a row since the last frame. */
   missedTwice: Set<string>;
+  /** The call-back list changed: the reminder is recounted. */
+  callbacks: boolean;
   timer?: NodeJS.Timeout;
   flushing: Promise<void>;
   dueAt: number;
@@ -77,6 +80,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     private readonly calls: CallsService,
     private readonly lookups: FeedLookups,
     private readonly views: FeedViews,
+    private readonly callbacks: CallbackRequestsService,
     /** Several instances: the leader builds the frames, the adapter carries them to every console. */
     @Optional() private readonly cluster?: Cluster,
   ) {}
@@ -117,7 +121,12 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     // The sequence numbers are the leader's: its snapshot matches its frames.
     if (this.cluster?.follower)
       return this.cluster.askLeader('feed.snapshot', { volunteerId: volunteer.id, hotlineId });
-    return this.views.snapshot(volunteer, hotlineId, this.feed(hotlineId).seq);
+    const seq = this.feed(hotlineId).seq;
+    const [snapshot, callbacks] = await Promise.all([
+      this.views.snapshot(volunteer, hotlineId, seq),
+      this.callbacks.reminder(await this.directory.hotline(hotlineId)),
+    ]);
+    return { ...snapshot, callbacks };
   }
 
   private async receive(event: HotlineEvent): Promise<void> {
@@ -177,6 +186,12 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
         feed.volunteers.add(event.volunteerId);
         feed.missedTwice.add(event.volunteerId);
         break;
+      case 'callbacks.changed':
+        feed.callbacks = true;
+        break;
+      case 'callback.attempt':
+        this.server?.to(volunteerRoom(event.volunteerId)).emit('callback.attempt', event.attempt);
+        return;
     }
     this.schedule(event.hotlineId, feed);
   }
@@ -215,6 +230,8 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     const newAlerts = [...feed.newAlerts.values()];
     const goneAlerts = [...feed.goneAlerts];
     const missedTwice = [...feed.missedTwice];
+    const callbacks = feed.callbacks;
+    feed.callbacks = false;
     feed.newAlerts.clear();
     feed.goneAlerts.clear();
     feed.missedTwice.clear();
@@ -252,6 +269,11 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
       const notice = this.missedTwiceNotice(hotlineId, volunteerId);
       if (notice) changes.push({ type: 'volunteer.missed_twice', notice });
     }
+    if (callbacks)
+      changes.push({
+        type: 'callbacks',
+        callbacks: await this.callbacks.reminder(await this.directory.hotline(hotlineId)),
+      });
     if (changes.length === 0) return;
 
     const numbered = changes.map((change) => ({ ...change, s: ++feed.seq }) as QueueChange);
@@ -284,6 +306,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
         newAlerts: new Map(),
         goneAlerts: new Set(),
         missedTwice: new Set(),
+        callbacks: false,
       };
       this.feeds.set(hotlineId, feed);
     }

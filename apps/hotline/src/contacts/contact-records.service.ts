@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { InjectClock } from '../common/clock.provider';
 import { FieldCipher } from '../common/field-cipher';
 import { invalidFields } from '../common/validation';
+import { isUniqueViolation } from '../database/errors';
 import { CrisisOpening } from '../crisis/crisis-opening.service';
 import { Transactions } from '../database/transactions';
 import { HotlineEvents } from '../events/hotline-events';
@@ -51,6 +52,23 @@ export class ContactRecords {
         contactFacts({ ...contact, topics: [] } as Contact),
       );
     });
+  }
+
+  /**
+   * Opens a record there must be only one of (a unique key on its call or call-back request):
+   * when another writer (the wrap-up, the end of the call) opened it first, theirs is returned.
+   */
+  async openOnce(
+    contact: Contact,
+    theirs: () => Promise<Contact>,
+  ): Promise<{ contact: Contact; opened: boolean }> {
+    try {
+      await this.open(contact);
+      return { contact, opened: true };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return { contact: await theirs(), opened: false };
+    }
   }
 
   /** Completes or corrects a record: its volunteer or a supervisor of the hotline. */
@@ -237,6 +255,8 @@ export class ContactRecords {
       hotlineId: contact.hotlineId,
       channel: contact.channel,
       callId: contact.callId,
+      direction: contact.direction ?? 'inbound',
+      callbackRequestId: contact.callbackRequestId ?? null,
       volunteerId: contact.volunteerId,
       recordedBy: contact.recordedBy,
       occurredAt: contact.occurredAt.toISOString(),

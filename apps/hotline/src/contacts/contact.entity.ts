@@ -8,6 +8,7 @@ import type {
   Channel,
   ContactOutcome,
   ContactType,
+  Direction,
   Gender,
   Grade,
   RiskLevel,
@@ -24,6 +25,7 @@ import type {
 @Index('idx_contact_hotline_id_occurred_at', ['hotlineId', 'occurredAt'])
 @Index('idx_contact_volunteer_id_occurred_at', ['volunteerId', 'occurredAt'])
 @Index('idx_contact_hotline_id_caller_hash', ['hotlineId', 'callerHash'])
+@Index('uq_contact_callback_request_id', ['callbackRequestId'], { unique: true })
 export class Contact extends HotlineRecord {
   @Column({ type: 'varchar', length: 16 })
   channel!: Channel;
@@ -35,6 +37,14 @@ export class Contact extends HotlineRecord {
   /** The phone call this consultation was; null for face-to-face and online ones. */
   @Column({ name: 'call_id', ...REFERENCE, nullable: true })
   callId!: string | null;
+
+  /** Inbound (the caller rang), or outbound: a call-back the hotline made. */
+  @Column({ type: 'varchar', length: 8, default: 'inbound' })
+  direction!: Direction;
+
+  /** The call-back request an outbound call answered (its phone leg is not a `phone_call`). */
+  @Column({ name: 'callback_request_id', ...REFERENCE, nullable: true })
+  callbackRequestId!: string | null;
 
   /** Who counselled. */
   @Column({ name: 'volunteer_id', ...REFERENCE })

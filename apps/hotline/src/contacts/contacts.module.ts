@@ -12,6 +12,7 @@ import { Contact, ContactTopic } from './contact.entity';
 import { ContactsController } from './contacts.controller';
 import { CallerHistory } from './caller-history.service';
 import { ContactArchive } from './contact-archive';
+import { CallbackRecords } from './callback-records';
 import { ContactReads } from './contact-reads.service';
 import { ContactRecords } from './contact-records.service';
 import { ContactsService } from './contacts.service';
@@ -40,7 +41,15 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     NoteRetentionService,
     FaceToFaceRecords,
     ContactArchive,
+    CallbackRecords,
   ],
-  exports: [ContactsService, ContactDrafts, FaceToFaceRecords, ContactArchive, ContactReads],
+  exports: [
+    ContactsService,
+    ContactDrafts,
+    FaceToFaceRecords,
+    ContactArchive,
+    ContactReads,
+    CallbackRecords,
+  ],
 })
 export class ContactsModule {}

@@ -16,7 +16,6 @@ import { CallsService } from '../calls/calls.service';
 import { Switchboard } from '../calls/switchboard';
 import { SwitchboardRefusal } from '../calls/switchboard-refusal';
 import { InjectClock } from '../common/clock.provider';
-import { isUniqueViolation } from '../database/errors';
 import { HotlineEvents } from '../events/hotline-events';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { ContactDrafts } from './contact-drafts.service';
@@ -99,13 +98,11 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
       createdAt: now,
       updatedAt: now,
     });
-    try {
-      await this.records.open(contact);
-    } catch (error) {
-      // The wrap-up and the end of the call raced to open it: one record either way.
-      if (isUniqueViolation(error)) return this.contacts.findOneByOrFail({ callId });
-      throw error;
-    }
+    // The wrap-up and the end of the call may race to open it: one record either way.
+    const once = await this.records.openOnce(contact, () =>
+      this.contacts.findOneByOrFail({ callId }),
+    );
+    if (!once.opened) return once.contact;
     const author = { id: call.volunteerId };
     // The notes typed during the call are the record's now, written by its volunteer.
     if (contact.notesEncrypted)

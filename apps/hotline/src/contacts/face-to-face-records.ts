@@ -62,6 +62,8 @@ export class FaceToFaceRecords {
       notesClearedAt: null,
       wrapUpSeconds: null,
       callerHash: session.callerHash,
+      direction: 'inbound',
+      callbackRequestId: null,
       createdAt: now,
       updatedAt: now,
     } satisfies Omit<Contact, 'topics' | 'hotline' | 'volunteer'>);

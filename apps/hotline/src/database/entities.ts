@@ -28,6 +28,7 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallerBlock } from '../callers/caller-block.entity';
 import { CallerProfile } from '../callers/caller-profile.entity';
 import { ContactReview, ContactReviewEntry } from '../reviews/contact-review.entity';
+import { CallbackAttempt } from '../callbacks/callback-attempt.entity';
 
 /** Every entity, listed explicitly (globs break between ts-jest and the compiled build). */
 export const ENTITIES = [
@@ -67,4 +68,5 @@ export const ENTITIES = [
   UnitRole,
   Volunteer,
   WaitlistEntry,
+  CallbackAttempt,
 ];

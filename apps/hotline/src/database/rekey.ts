@@ -65,6 +65,12 @@ export const COPIED_HASHES: CopiedHash[] = [
     column: 'caller_hash',
     source: { table: 'phone_call', column: 'caller_hash', key: 'call_id' },
   },
+  // A call-back's record has no call: its hash is the request's.
+  {
+    table: 'contact',
+    column: 'caller_hash',
+    source: { table: 'callback_request', column: 'caller_hash', key: 'callback_request_id' },
+  },
 ];
 
 /**

@@ -1,6 +1,6 @@
 import { Global, Injectable, Logger, Module } from '@nestjs/common';
 import { Observable, Subject, Subscription, filter } from 'rxjs';
-import type { CrisisAlert, LiveCall } from '@hotline/console-protocol';
+import type { CallbackAttemptLive, CrisisAlert, LiveCall } from '@hotline/console-protocol';
 import type { VolunteerState } from '@hotline/routing';
 import type { CallOutcome, CallerType } from '../calls/call.entity';
 import type { CrisisAlertReason } from '../crisis/crisis-alert.entity';
@@ -92,6 +92,10 @@ export interface HotlineEventMap {
   'hotline.changed': { hotlineId: string; hotline: Hotline };
   /** A contact record was written or corrected: supervision may take it into its review queue. */
   'contact.recorded': { hotlineId: string; contactId: string };
+  /** The call-back list changed (a request made, assigned, tried, done), or a new evening began. */
+  'callbacks.changed': { hotlineId: string };
+  /** A call-back moved on a step: the console of the volunteer making it follows. */
+  'callback.attempt': { hotlineId: string; volunteerId: string; attempt: CallbackAttemptLive };
 }
 
 export type HotlineEventType = keyof HotlineEventMap;

@@ -140,6 +140,23 @@ export function reportCsv(report: StatsReport, smallCell: number): string {
   figure('calls', 'callback_requests', '回电请求', 'Call-back requests', s.callbackRequests);
   for (const hour of s.byHour)
     figure('calls_by_hour', hour.hour, `${hour.hour}时`, `${hour.hour}:00`, hour.count);
+  const callbacks = report.callbacks;
+  figure('callbacks', 'requests', '回电请求', 'Call-back requests', callbacks.requests);
+  figure('callbacks', 'reached', '已回电联系上', 'Reached by a call-back', callbacks.reached);
+  figure(
+    'callbacks',
+    'reached_within_one_evening',
+    '当晚联系上',
+    'Reached within one evening',
+    callbacks.reachedWithinOneEvening,
+  );
+  figure(
+    'callbacks',
+    'consultations',
+    '回电咨询',
+    'Call-back consultations',
+    callbacks.consultations,
+  );
 
   for (const volunteer of report.volunteers) {
     lines.push([

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { Between, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
-import { MAX_WAIT_BUCKET, percent, periodParts, sharesOf } from '@hotline/stats';
+import { MAX_WAIT_BUCKET, localDay, percent, periodParts, sharesOf } from '@hotline/stats';
 import { CallbackRequest } from '../calls/callback-request.entity';
 import { InjectClock } from '../common/clock.provider';
 import { CrisisCase } from '../crisis/crisis-case.entity';
@@ -111,13 +111,10 @@ export class StatsReportService {
     const end = to.plus({ days: 1 }).toJSDate();
     // Independent reads, side by side on the connection pool.
     const cellsRead = this.cells(hotlineId, from.toISODate()!, to.toISODate()!);
-    const [cells, crisis, callbackRequests, volunteers, trend, reviews] = await Promise.all([
+    const [cells, crisis, callbacks, volunteers, trend, reviews] = await Promise.all([
       cellsRead,
       this.crisis(hotlineId, start, end),
-      this.callbacks.countBy({
-        hotlineId,
-        requestedAt: Between(start, new Date(end.getTime() - 1)),
-      }),
+      this.callbackFigures(hotlineId, start, end, zone),
       this.duty.figures(
         hotlineId,
         cellsRead.then(
@@ -182,8 +179,12 @@ export class StatsReportService {
         closedHours: cells.count('calls', 'closed_hours'),
         blocked: cells.count('refused', 'blocked'),
         overLimit: cells.count('refused', 'over_limit'),
-        callbackRequests,
+        callbackRequests: callbacks.requests,
         byHour: byHour(cells, 'hour'),
+      },
+      callbacks: {
+        ...callbacks,
+        consultations: cells.buckets('outbound').reduce((sum, [, cell]) => sum + cell.count, 0),
       },
       volunteers,
       trend,
@@ -271,6 +272,25 @@ export class StatsReportService {
       reportsOnTime: opened.filter((c) => c.reportFiledAt && !late(c)).length,
       reportsLate: opened.filter(late).length,
       reportsPending: opened.filter((c) => !c.reportFiledAt && !late(c)).length,
+    };
+  }
+
+  /**
+   * The period's call-back requests, those reached, and those reached by the end of the
+   * evening they were due for (a request's `forDate`, in the hotline's zone).
+   */
+  private async callbackFigures(hotlineId: string, start: Date, end: Date, zone: string) {
+    const made = await this.callbacks.find({
+      where: { hotlineId, requestedAt: Between(start, new Date(end.getTime() - 1)) },
+      select: { id: true, forDate: true, reachedAt: true },
+    });
+    const reached = made.filter((request) => request.reachedAt !== null);
+    return {
+      requests: made.length,
+      reached: reached.length,
+      reachedWithinOneEvening: reached.filter(
+        (request) => localDay(request.reachedAt!, zone) <= request.forDate,
+      ).length,
     };
   }
 

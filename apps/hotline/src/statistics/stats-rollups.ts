@@ -19,6 +19,7 @@ export function contactFacts(contact: Contact): ContactFacts {
     occurredAt: contact.occurredAt,
     contactType: contact.contactType ?? 'counselling',
     channel: contact.channel,
+    direction: contact.direction ?? 'inbound',
     callerType: contact.callerType ?? null,
     ageBand: contact.ageBand ?? null,
     gender: contact.gender ?? null,

@@ -1,7 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ParticipantOptions, TwilioRest } from '@hotline/telephony';
+import {
+  CallProgressEvent,
+  ParticipantOptions,
+  RecordingAudio,
+  TwilioRest,
+} from '@hotline/telephony';
 import { Environment } from '../config/environment';
+
+/** How a call the hotline places goes beyond ringing `to` and fetching its TwiML. */
+export interface PlacedCallOptions {
+  /** The caller id to show: a hotline's own number (default: the account's number). */
+  from?: string | null;
+  /** Progress events for the status callback (Twilio's default: only `completed`). */
+  statusEvents?: CallProgressEvent[];
+  /** Tell a person from a voicemail: the TwiML fetch carries `AnsweredBy`, within this many seconds. */
+  detectMachineSeconds?: number;
+}
 
 /**
  * The hotline's link to Twilio: its REST client when telephony is configured, the auth token
@@ -46,7 +61,7 @@ export class Telephony {
   async sendCallerTo(callSid: string, queueSid: string | null, path: string): Promise<void> {
     if (!this.rest) throw new Error('telephony is not configured');
     if (queueSid) await this.rest.dequeue(queueSid, callSid, this.url(path));
-    else await this.rest.redirect(callSid, this.url(path));
+    else await this.redirect(callSid, path);
     this.logger.debug(`caller sent to ${path}`);
   }
 
@@ -74,6 +89,18 @@ export class Telephony {
     await this.rest.endCall(callSid);
   }
 
+  /** Stops a call that is still ringing (one answered meanwhile goes on). */
+  async cancelCall(callSid: string): Promise<void> {
+    if (!this.rest) throw new Error('telephony is not configured');
+    await this.rest.cancelCall(callSid);
+  }
+
+  /** Points a live call at the TwiML of one of our webhooks. */
+  async redirect(callSid: string, path: string): Promise<void> {
+    if (!this.rest) throw new Error('telephony is not configured');
+    await this.rest.redirect(callSid, this.url(path));
+  }
+
   /**
    * Rings `to` from the hotline's number; once answered, Twilio fetches the TwiML at `path`.
    * The number never reaches the log. Returns Twilio's call sid.
@@ -83,14 +110,21 @@ export class Telephony {
     path: string,
     ringSeconds: number,
     statusCallbackPath?: string,
+    options: PlacedCallOptions = {},
   ): Promise<string> {
     if (!this.rest || !this.phoneNumber) throw new Error('telephony is not configured');
     const sid = await this.rest.createCall({
-      from: this.phoneNumber,
+      from: options.from ?? this.phoneNumber,
       to,
       url: this.url(path),
       timeout: ringSeconds,
       ...(statusCallbackPath ? { statusCallback: this.url(statusCallbackPath) } : {}),
+      ...(statusCallbackPath && options.statusEvents
+        ? { statusCallbackEvent: options.statusEvents }
+        : {}),
+      ...(options.detectMachineSeconds
+        ? { machineDetection: 'Enable', machineDetectionTimeout: options.detectMachineSeconds }
+        : {}),
     });
     this.logger.debug(`call placed for ${path.split('?')[0]}`);
     return sid;
@@ -156,8 +190,8 @@ export class Telephony {
     });
   }
 
-  /** A caller's message as MP3 from Twilio, where it is kept; null when Twilio has it no more. */
-  async recordingMp3(recordingSid: string): Promise<Buffer | null> {
+  /** A caller's message as MP3, streamed from Twilio where it is kept; null when Twilio has it no more. */
+  async recordingMp3(recordingSid: string): Promise<RecordingAudio | null> {
     if (!this.rest) throw new Error('telephony is not configured');
     return this.rest.recordingMp3(recordingSid);
   }

@@ -195,7 +195,7 @@ export class FakeTwilio extends EventEmitter {
     const recorded: FakeTwilioRequest = {
       method: request.method ?? 'GET',
       path,
-      params: Object.fromEntries(new URLSearchParams(body)),
+      params: formParams(body),
       accountSid: user,
     };
     this.requests.push(recorded);
@@ -306,8 +306,13 @@ export class FakeTwilio extends EventEmitter {
         if (problem) return reply(400, { ...problem, status: 400 });
         // Hung up by the API: Twilio reports the call completed (a queued or ringing one canceled).
         if (recorded.params.Status) {
-          this.callStatuses.set(call[2], recorded.params.Status);
-          return reply(200, { sid: call[2], account_sid: call[1], status: recorded.params.Status });
+          // `canceled` stops a call still queued or ringing; an answered one goes on.
+          const next =
+            recorded.params.Status === 'canceled' && status === 'in-progress'
+              ? status
+              : recorded.params.Status;
+          this.callStatuses.set(call[2], next);
+          return reply(200, { sid: call[2], account_sid: call[1], status: next });
         }
       }
       return reply(200, { sid: call[2], account_sid: call[1], status });
@@ -321,25 +326,117 @@ export class FakeTwilio extends EventEmitter {
 }
 
 /**
- * What Twilio refuses in a request to place a call (POST .../Calls.json), as its error: `To`
- * and `From` are required, and exactly one of `Url`, `Twiml` or `ApplicationSid` says what the
- * call does; `Method` is GET or POST; `Timeout` is 5 to 600 seconds.
+ * A form body as Twilio reads it. A list parameter (`StatusCallbackEvent`) comes as the same
+ * name repeated, once per item: its items are kept, joined by spaces.
+ */
+function formParams(body: string): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [name, value] of new URLSearchParams(body))
+    params[name] = name in params ? `${params[name]} ${value}` : value;
+  return params;
+}
+
+/** The parameters of Twilio's Calls resource, create. */
+const CALL_CREATE_PARAMS = new Set([
+  'To',
+  'From',
+  'Url',
+  'Twiml',
+  'ApplicationSid',
+  'Method',
+  'FallbackUrl',
+  'FallbackMethod',
+  'StatusCallback',
+  'StatusCallbackEvent',
+  'StatusCallbackMethod',
+  'SendDigits',
+  'Timeout',
+  'TimeLimit',
+  'Record',
+  'RecordingChannels',
+  'RecordingStatusCallback',
+  'RecordingStatusCallbackMethod',
+  'RecordingStatusCallbackEvent',
+  'RecordingTrack',
+  'Trim',
+  'CallerId',
+  'CallReason',
+  'MachineDetection',
+  'MachineDetectionTimeout',
+  'MachineDetectionSpeechThreshold',
+  'MachineDetectionSpeechEndThreshold',
+  'MachineDetectionSilenceTimeout',
+  'AsyncAmd',
+  'AsyncAmdStatusCallback',
+  'AsyncAmdStatusCallbackMethod',
+  'Byoc',
+  'SipAuthUsername',
+  'SipAuthPassword',
+]);
+const CALL_PROGRESS_EVENTS = new Set(['initiated', 'ringing', 'answered', 'completed']);
+const E164 = /^\+[1-9]\d{1,14}$/;
+/** Whom a call may be placed to: a number (E.164), a browser (`client:`) or a SIP address. */
+const CALLABLE = /^(\+[1-9]\d{1,14}|client:[\w.@-]+|sips?:\S+)$/;
+
+/**
+ * What Twilio refuses in a request to place a call (POST .../Calls.json), as its error: only
+ * the resource's parameters; `To` and `From` are required, `To` a number (E.164), a client or
+ * a SIP address, `From` a number or a client, and a number when `To` is one; exactly one of
+ * `Url`, `Twiml` or `ApplicationSid` says what the call does; URLs are absolute; every method
+ * is GET or POST; `Timeout` is 5 to 600 seconds; `StatusCallbackEvent` names Twilio's progress
+ * events (initiated, ringing, answered, completed) and needs a `StatusCallback`;
+ * `MachineDetection` is `Enable` or `DetectMessageEnd`, its timeout 3 to 59 seconds.
  */
 function outboundCallProblem(
   params: Record<string, string>,
 ): { code: number; message: string } | undefined {
+  const unknown = Object.keys(params).filter((name) => !CALL_CREATE_PARAMS.has(name));
+  if (unknown.length > 0)
+    return { code: 20001, message: `Unknown parameters: ${unknown.join(', ')}` };
   if (!params.To) return { code: 21201, message: "No 'To' number is specified" };
   if (!params.From) return { code: 21213, message: "No 'From' number is specified" };
+  if (!CALLABLE.test(params.To)) return { code: 21211, message: "Invalid 'To' Phone Number" };
+  if (!E164.test(params.From) && !params.From.startsWith('client:'))
+    return { code: 21212, message: "Invalid 'From' Phone Number" };
+  if (E164.test(params.To) && !E164.test(params.From))
+    return { code: 21212, message: "'From' must be a phone number when 'To' is one" };
   const instructions = ['Url', 'Twiml', 'ApplicationSid'].filter((name) => params[name]);
   if (instructions.length !== 1)
     return { code: 21205, message: 'Exactly one of Url, Twiml or ApplicationSid is required' };
-  if (params.Url && !/^https?:\/\//.test(params.Url))
-    return { code: 21205, message: `Url is not a valid URL: ${params.Url}` };
-  if (params.Method && !['GET', 'POST'].includes(params.Method))
-    return { code: 21207, message: `Method must be GET or POST, not ${params.Method}` };
+  for (const name of ['Url', 'FallbackUrl', 'StatusCallback', 'AsyncAmdStatusCallback'])
+    if (params[name] !== undefined && !/^https?:\/\/\S+$/.test(params[name]))
+      return { code: 21205, message: `${name} is not a valid URL: ${params[name]}` };
+  for (const name of ['Method', 'FallbackMethod', 'StatusCallbackMethod'])
+    if (params[name] !== undefined && !['GET', 'POST'].includes(params[name]))
+      return { code: 21207, message: `${name} must be GET or POST, not ${params[name]}` };
   const timeout = params.Timeout === undefined ? 60 : Number(params.Timeout);
   if (!Number.isInteger(timeout) || timeout < 5 || timeout > 600)
     return { code: 21216, message: `Timeout must be 5 to 600 seconds, not ${params.Timeout}` };
+  if (params.StatusCallbackEvent !== undefined) {
+    const unknownEvent = params.StatusCallbackEvent.split(' ').find(
+      (event) => !CALL_PROGRESS_EVENTS.has(event),
+    );
+    if (unknownEvent !== undefined)
+      return { code: 20001, message: `StatusCallbackEvent has no event ${unknownEvent}` };
+    if (!params.StatusCallback)
+      return { code: 20001, message: 'StatusCallbackEvent without a StatusCallback' };
+  }
+  if (
+    params.MachineDetection !== undefined &&
+    !['Enable', 'DetectMessageEnd'].includes(params.MachineDetection)
+  )
+    return {
+      code: 20001,
+      message: `MachineDetection must be Enable or DetectMessageEnd, not ${params.MachineDetection}`,
+    };
+  if (params.MachineDetectionTimeout !== undefined) {
+    const seconds = Number(params.MachineDetectionTimeout);
+    if (!Number.isInteger(seconds) || seconds < 3 || seconds > 59)
+      return {
+        code: 20001,
+        message: `MachineDetectionTimeout must be 3 to 59 seconds, not ${params.MachineDetectionTimeout}`,
+      };
+  }
   return undefined;
 }
 

@@ -95,29 +95,3 @@ export class QueueView {
   @ApiProperty({ type: [QueuedCallView] }) calls!: QueuedCallView[];
   @ApiProperty({ type: [DutyVolunteerView] }) volunteers!: DutyVolunteerView[];
 }
-
-export class CallbackRequestView {
-  @ApiProperty() id!: string;
-  @ApiProperty() callId!: string;
-  @ApiProperty({
-    description:
-      'Decrypted; the read is audited. Empty when the caller had no caller id (a message only) or retention cleared it',
-  })
-  callerNumber!: string;
-  @ApiProperty() reason!: string;
-  @ApiProperty() requestedAt!: Date;
-  @ApiProperty() forDate!: string;
-  @ApiProperty({ nullable: true, type: Date }) doneAt!: Date | null;
-  @ApiProperty({
-    description:
-      'The caller left a message: play it with GET /api/callback-requests/{id}/message (audited)',
-  })
-  hasMessage!: boolean;
-  @ApiProperty({
-    nullable: true,
-    type: Number,
-    description: "The message's length in seconds; kept after retention deleted the audio",
-  })
-  messageSeconds!: number | null;
-  @ApiProperty({ nullable: true, type: Date }) messageLeftAt!: Date | null;
-}

@@ -26,6 +26,8 @@ import {
   Channel,
   ContactOutcome,
   ContactType,
+  DIRECTIONS,
+  Direction,
   GENDERS,
   GRADES,
   Gender,
@@ -224,6 +226,17 @@ export class ContactView {
   @ApiProperty({ enum: CHANNELS }) channel!: Channel;
   @ApiProperty({ enum: CONTACT_TYPES }) contactType!: ContactType;
   @ApiProperty({ nullable: true, type: String }) callId!: string | null;
+  @ApiProperty({
+    enum: DIRECTIONS,
+    description: 'inbound: the caller rang; outbound: a call-back the hotline made',
+  })
+  direction!: Direction;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'A call-back: the request it answered',
+  })
+  callbackRequestId!: string | null;
   @ApiProperty() volunteerId!: string;
   @ApiProperty({ description: 'Who entered the record (differs when entered on behalf)' })
   recordedBy!: string;

@@ -22,6 +22,7 @@ import { Units1765300000000 } from './1765300000000-units';
 import { Imports1765310000000 } from './1765310000000-imports';
 import { CrisisDesk1765720000000 } from './1765720000000-crisis-desk';
 import { CaseReview1765721000000 } from './1765721000000-case-review';
+import { CallbackDesk1765730000000 } from './1765730000000-callback-desk';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   Imports1765310000000,
   CrisisDesk1765720000000,
   CaseReview1765721000000,
+  CallbackDesk1765730000000,
 ];

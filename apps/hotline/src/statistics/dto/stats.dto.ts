@@ -170,6 +170,23 @@ export class CallFigures {
   byHour!: HourCount[];
 }
 
+/**
+ * The call-back list: requests made in the period, those a call-back reached (the caller, not
+ * a wrong number), those reached by the end of the evening they were due for, and the
+ * consultations call-backs were (outbound phone contacts in the period).
+ */
+export class CallbackFigures {
+  @ApiProperty({ description: 'Call-back requests and messages left in the period' })
+  requests!: number;
+  @ApiProperty({ description: 'Of those, reached by a call-back' }) reached!: number;
+  @ApiProperty({
+    description: 'Of those, reached by the end of the evening they were due for (its local date)',
+  })
+  reachedWithinOneEvening!: number;
+  @ApiProperty({ description: 'Consultations that were call-backs (phone, outbound)' })
+  consultations!: number;
+}
+
 export class VolunteerFigures {
   @ApiProperty() volunteerId!: string;
   @ApiProperty() name!: string;
@@ -207,6 +224,7 @@ export class StatsReport {
   @ApiProperty({ type: NonCounsellingFigures }) nonCounselling!: NonCounsellingFigures;
   @ApiProperty({ type: CrisisFigures }) crisis!: CrisisFigures;
   @ApiProperty({ type: CallFigures }) calls!: CallFigures;
+  @ApiProperty({ type: CallbackFigures }) callbacks!: CallbackFigures;
   @ApiProperty({ type: [VolunteerFigures] }) volunteers!: VolunteerFigures[];
   @ApiProperty({ type: [TrendMonth], description: 'The 12 months ending with the period' })
   trend!: TrendMonth[];

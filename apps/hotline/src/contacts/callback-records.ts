@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import type { Clock } from '@hotline/clock';
+import { InjectClock } from '../common/clock.provider';
+import type { Volunteer } from '../volunteers/volunteer.entity';
+import type { CallerType } from './contact-fields';
+import { ContactRecords } from './contact-records.service';
+import { Contact } from './contact.entity';
+import { ContactFieldsDto, WrapUpView } from './dto/contact.dto';
+
+/** A call-back that reached someone, as its contact record needs it. */
+export interface ReachedCallBack {
+  requestId: string;
+  hotlineId: string;
+  volunteerId: string;
+  /** When the person picked up: the consultation's time. */
+  answeredAt: Date;
+  /** When the call-back ended: its wrap-up time runs from here. */
+  endedAt: Date;
+  /** The request's caller: their keyed hash, and who they said they were on the first call. */
+  callerHash: string | null;
+  callerType: CallerType | null;
+}
+
+/**
+ * The record of a call-back: a phone contact, outbound, one per request (a unique key). It
+ * opens when the call-back ends, not yet categorised, so the statistics count it even if its
+ * wrap-up is never sent, as for a call; its volunteer completes it at wrap-up.
+ */
+@Injectable()
+export class CallbackRecords {
+  constructor(
+    @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
+    private readonly records: ContactRecords,
+    @InjectClock() private readonly clock: Clock,
+  ) {}
+
+  /** Opens the record (idempotent: a second opening finds the first); returns it. */
+  async open(callBack: ReachedCallBack): Promise<Contact> {
+    const existing = await this.contacts.findOne({
+      where: { callbackRequestId: callBack.requestId },
+      relations: { topics: true },
+    });
+    if (existing) return existing;
+    const now = this.clock.now().toJSDate();
+    const contact = this.contacts.create({
+      id: randomUUID(),
+      hotlineId: callBack.hotlineId,
+      channel: 'phone',
+      direction: 'outbound',
+      contactType: 'counselling',
+      callId: null,
+      callbackRequestId: callBack.requestId,
+      volunteerId: callBack.volunteerId,
+      recordedBy: callBack.volunteerId,
+      occurredAt: callBack.answeredAt,
+      durationMinutes: null,
+      callerType: callBack.callerType,
+      ageBand: null,
+      grade: null,
+      gender: null,
+      district: null,
+      primaryTopic: null,
+      riskLevel: null,
+      outcome: null,
+      notesEncrypted: null,
+      notesClearedAt: null,
+      callerHash: callBack.callerHash,
+      wrapUpSeconds: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    // The wrap-up and the end of the call-back may race to open it: one record either way.
+    const once = await this.records.openOnce(contact, () =>
+      this.contacts.findOneOrFail({
+        where: { callbackRequestId: callBack.requestId },
+        relations: { topics: true },
+      }),
+    );
+    return once.contact;
+  }
+
+  /**
+   * Its volunteer writes the record (again: a correction). Wrap-up time counts once, from the
+   * end of the call-back to the first record written while wrapping it up.
+   */
+  async write(
+    actor: Volunteer,
+    callBack: ReachedCallBack,
+    fields: ContactFieldsDto,
+    inWrapUp: boolean,
+  ): Promise<WrapUpView> {
+    const record = await this.open(callBack);
+    const wrapUpSeconds =
+      inWrapUp && record.wrapUpSeconds === null
+        ? Math.max(0, Math.round((this.clock.now().toMillis() - callBack.endedAt.getTime()) / 1000))
+        : undefined;
+    const contact = await this.records.write(actor, record, fields, { wrapUpSeconds });
+    return this.records.withCase(contact);
+  }
+}
