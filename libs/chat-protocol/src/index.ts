@@ -102,7 +102,8 @@ export interface ChatState {
   endReason: ChatEndReason | null;
 }
 
-export type ChatAck<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: ChatError };
+export type ChatAck<T = Record<string, never>> =
+  ({ ok: true } & T) | { ok: false; error: ChatError };
 
 /**
  * Why the server refused a command: `too_long` (over CHAT_MESSAGE_MAX_LENGTH), `empty`,
