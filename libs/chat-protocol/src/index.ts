@@ -183,3 +183,5 @@ export interface ConsoleChatClientEvents {
   /** Supervisors: read a live chat from the wall and join it (reads are audited). */
   'chat.join': Command<{ chatId: string }, { chat: LiveChat }>;
 }
+
+export * from './typing';
