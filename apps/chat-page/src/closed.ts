@@ -1,0 +1,146 @@
+/**
+ * Outside opening hours: the emergency numbers large, the hours and the next opening in the
+ * hotline's zone, and a message to leave for the hotline's call-back and message list.
+ */
+import { CHAT_MESSAGE_MAX_LENGTH, type ChatClosed } from '@hotline/chat-protocol';
+import { h } from '../../booking-page/src/dom';
+import { callLink } from '../../booking-page/src/call-link';
+import { EMERGENCY_NUMBERS } from '../../booking-page/src/emergency';
+import { charactersIn, checkText } from './conversation';
+import { hoursLines, openingText } from './hours';
+import { api, go, heading, noticeOf, sentenceOf, state, t, update } from './page';
+
+export function closedView(closed: ChatClosed): HTMLElement {
+  const zone = state.hotline?.timeZone ?? null;
+  const lines = hoursLines(closed.hours, state.locale);
+  const next = closed.nextOpening
+    ? openingText(closed.nextOpening, Date.now(), zone, state.locale)
+    : '';
+  return h(
+    'section',
+    { class: 'closed' },
+    heading(t('closed.heading')),
+    h('p', { class: 'closed__danger', id: 'closed-danger' }, t('closed.danger')),
+    h(
+      'ul',
+      { class: 'closed__calls', role: 'list', 'aria-labelledby': 'closed-danger' },
+      EMERGENCY_NUMBERS.map(({ number, what }) =>
+        h('li', {}, callLink(number, t(what), t('closed.callNow'))),
+      ),
+    ),
+    lines.length > 0
+      ? h(
+          'section',
+          { class: 'hours', 'aria-labelledby': 'hours-heading' },
+          h('h2', { id: 'hours-heading' }, t('closed.hours')),
+          h(
+            'dl',
+            { class: 'hours__list' },
+            lines.map((line) => [h('dt', {}, line.days), h('dd', {}, line.times)]).flat(),
+          ),
+          next ? h('p', { class: 'hours__next' }, t('closed.next', { when: next })) : null,
+        )
+      : null,
+    messageForm(),
+  );
+}
+
+/** The message form, or once sent, the thanks. */
+function messageForm(): HTMLElement {
+  if (state.messageLeft)
+    return h(
+      'section',
+      { class: 'message', 'aria-labelledby': 'message-heading' },
+      h('h2', { id: 'message-heading' }, t('message.heading')),
+      h('p', { class: 'notice notice--ok', role: 'status' }, t('message.sent')),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button button--quiet',
+          onclick: () => update({ messageLeft: false, leftMessage: '' }),
+        },
+        t('message.again'),
+      ),
+    );
+  const count = charactersIn(state.leftMessage.trim());
+  return h(
+    'form',
+    {
+      class: 'message',
+      novalidate: true,
+      'aria-labelledby': 'message-heading',
+      onsubmit: (event: Event) => void leave(event),
+    },
+    h('h2', { id: 'message-heading' }, t('message.heading')),
+    h('p', { class: 'hint', id: 'message-hint' }, t('message.hint')),
+    h('label', { for: 'message-text', class: 'label' }, t('message.label')),
+    h('textarea', {
+      id: 'message-text',
+      rows: 5,
+      value: state.leftMessage,
+      'aria-describedby': 'message-hint message-counter',
+      // Kept as typed without a redraw: a redraw per key would move the caret.
+      oninput: (event: Event) => {
+        state.leftMessage = (event.target as HTMLTextAreaElement).value;
+        const counter = document.getElementById('message-counter');
+        if (counter) counter.textContent = counterText(state.leftMessage);
+      },
+    }),
+    h(
+      'p',
+      {
+        class: count > CHAT_MESSAGE_MAX_LENGTH ? 'counter counter--over' : 'counter',
+        id: 'message-counter',
+      },
+      counterText(state.leftMessage),
+    ),
+    noticeOf(),
+    h(
+      'button',
+      { type: 'submit', class: 'button', disabled: state.busy, 'data-action': 'leave-message' },
+      state.busy ? t('working') : t('message.send'),
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button button--quiet',
+        onclick: () => go({ name: 'start' }),
+      },
+      t('closed.back'),
+    ),
+  );
+}
+
+const counterText = (text: string) =>
+  t('message.counter', { count: charactersIn(text.trim()), max: CHAT_MESSAGE_MAX_LENGTH });
+
+async function leave(event: Event): Promise<void> {
+  event.preventDefault();
+  if (state.busy) return;
+  const checked = checkText(state.leftMessage, CHAT_MESSAGE_MAX_LENGTH);
+  if (!checked.ok) {
+    update({
+      notice:
+        checked.problem === 'empty'
+          ? t('message.empty')
+          : t('message.tooLong', { max: CHAT_MESSAGE_MAX_LENGTH }),
+    });
+    document.getElementById('message-text')?.focus();
+    return;
+  }
+  const { callerType, topic } = state.intake;
+  update({ busy: true, notice: null });
+  const answer = await api.leaveMessage({
+    callerType: callerType ?? 'other',
+    topic: topic ?? 'other',
+    language: state.locale,
+    text: checked.text,
+  });
+  update(
+    answer.ok
+      ? { busy: false, messageLeft: true, leftMessage: '' }
+      : { busy: false, notice: sentenceOf(answer) },
+  );
+}
