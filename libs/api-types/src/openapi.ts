@@ -3369,11 +3369,23 @@ export interface components {
       /** @enum {string|null} */
       callerType: 'pupil' | 'parent' | 'teacher' | 'other' | null;
       callId: string;
+      /**
+       * @description A live chat offered like a call: callId and chatId are the chat id
+       * @enum {string}
+       */
+      channel?: 'chat';
+      /** @description The live chat offered (channel chat) */
+      chatId?: string;
       /** @description Earlier contacts (consultations) with the same number on this hotline */
       earlierContacts: number;
       expiresAt: string;
       /** @description The supervisors' confidential guidance on this caller (its reading is audited) */
       guidance?: string | null;
+      /**
+       * @description The language the writer chose
+       * @enum {string}
+       */
+      language?: 'zh-CN' | 'en';
       offerId: string;
       /** @enum {string} */
       priority: 'normal' | 'crisis';
