@@ -85,6 +85,8 @@ export interface ChatHotline {
   locale: ChatLanguage;
   /** Open now: a chat would join the queue. */
   open: boolean;
+  /** The hotline's time zone (IANA): its hours are in it, and the page says the next opening in it. */
+  timeZone?: string;
   hours: ChatClosed['hours'];
   /** The opening in progress or the next one, an ISO instant. */
   nextOpening: string | null;
