@@ -31,7 +31,11 @@ function fakeContract(): {
             hours: [...HOURS, { weekday: 'x' }, null],
             nextOpening: '2026-11-24T10:00:00.000Z',
             leaveMessage: true,
+            emergency: 'Call 110.',
           });
+        if (body?.callerType === 'parent')
+          return send(409, { error: 'busy', leaveMessage: true, emergency: 'Call 12356.' });
+        if (body?.callerType === 'other') return send(403, { error: 'blocked' });
         return send(201, { chatId: 'c1', token: 'secret' });
       }
       if (route === 'POST /api/public/chat-messages') return send(429);
@@ -70,12 +74,27 @@ describe('the chat contract client', () => {
       ok: false,
       status: 409,
       message: null,
-      closed: {
-        error: 'closed',
-        hours: HOURS,
-        nextOpening: '2026-11-24T10:00:00.000Z',
-        leaveMessage: true,
+      notOpened: {
+        why: 'closed',
+        closed: {
+          error: 'closed',
+          hours: HOURS,
+          nextOpening: '2026-11-24T10:00:00.000Z',
+          leaveMessage: true,
+          emergency: 'Call 110.',
+        },
       },
+    });
+  });
+
+  it('tells a full queue and a blocked device apart, with the emergency text when given', async () => {
+    await expect(api.open({ ...request, callerType: 'parent' })).resolves.toMatchObject({
+      status: 409,
+      notOpened: { why: 'busy', emergency: 'Call 12356.' },
+    });
+    await expect(api.open({ ...request, callerType: 'other' })).resolves.toMatchObject({
+      status: 403,
+      notOpened: { why: 'blocked', emergency: null },
     });
   });
 
@@ -84,11 +103,11 @@ describe('the chat contract client', () => {
       ok: false,
       status: 400,
       message: 'topic must be a menu topic',
-      closed: null,
+      notOpened: null,
     });
     await expect(
       api.leaveMessage({ callerType: 'pupil', topic: 'other', language: 'en', text: 'hi' }),
-    ).resolves.toEqual({ ok: false, status: 429, message: null, closed: null });
+    ).resolves.toEqual({ ok: false, status: 429, message: null, notOpened: null });
   });
 
   it('answers status null when nothing answers', async () => {
@@ -97,13 +116,13 @@ describe('the chat contract client', () => {
       ok: false,
       status: null,
       message: null,
-      closed: null,
+      notOpened: null,
     });
   });
 
-  it('reads an error body that is not the closed one as a sentence only', () => {
-    expect(refusal({ error: 'closed' })).toEqual({ message: null, closed: null });
-    expect(refusal(null)).toEqual({ message: null, closed: null });
-    expect(refusal({ message: 'Too long' })).toEqual({ message: 'Too long', closed: null });
+  it('reads an error body that is none of those as a sentence only', () => {
+    expect(refusal({ error: 'closed' })).toEqual({ message: null, notOpened: null });
+    expect(refusal(null)).toEqual({ message: null, notOpened: null });
+    expect(refusal({ message: 'Too long' })).toEqual({ message: 'Too long', notOpened: null });
   });
 });

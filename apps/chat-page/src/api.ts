@@ -1,12 +1,25 @@
 /**
  * The public chat contract over HTTP (`/api/public/...`), as the page calls it: what the
  * hotline offers, opening a chat, leaving a message. Every call answers the body, or what went
- * wrong in a form the page can act on: the status, the server's sentence and, outside opening
- * hours, the hours to show. `fetch` and the base address come in, so the spec speaks to a small
- * local server of the same contract.
+ * wrong in a form the page can act on: the status, the server's sentence, and why a chat was
+ * not opened (closed, with the hours; busy; this device blocked), with the hotline's emergency
+ * text. `fetch` and the base address come in, so the spec speaks to a small local server of the
+ * same contract.
  */
-import type { ChatClosed, ChatLeftMessage, ChatOpened, ChatRequest } from '@hotline/chat-protocol';
-import type { ChatHotline } from './views';
+import type {
+  ChatClosed,
+  ChatHotline,
+  ChatLeftMessage,
+  ChatMessageLeft,
+  ChatOpened,
+  ChatRequest,
+} from '@hotline/chat-protocol';
+
+/** Why no chat was opened: outside the hours, the queue full, or this device blocked. */
+export type NotOpened =
+  | { why: 'closed'; closed: ChatClosed }
+  | { why: 'busy'; emergency: string | null }
+  | { why: 'blocked'; emergency: string | null };
 
 export type Answer<T> =
   | { ok: true; value: T }
@@ -16,8 +29,7 @@ export type Answer<T> =
       status: number | null;
       /** The server's sentence (a 400's messages joined). */
       message: string | null;
-      /** Outside opening hours (409): the hours and the way to leave a message. */
-      closed: ChatClosed | null;
+      notOpened: NotOpened | null;
     };
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -36,7 +48,7 @@ export class ChatApi {
     return this.call('POST', '/api/public/chats', request);
   }
 
-  leaveMessage(message: ChatLeftMessage): Promise<Answer<unknown>> {
+  leaveMessage(message: ChatLeftMessage): Promise<Answer<ChatMessageLeft>> {
     return this.call('POST', '/api/public/chat-messages', message);
   }
 
@@ -52,7 +64,7 @@ export class ChatApi {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
-      return { ok: false, status: null, message: null, closed: null };
+      return { ok: false, status: null, message: null, notOpened: null };
     }
     const parsed: unknown = await response.json().catch(() => undefined);
     if (response.ok) return { ok: true, value: parsed as T };
@@ -61,25 +73,41 @@ export class ChatApi {
 }
 
 /** The parts of an error body the page uses; anything else is ignored. */
-export function refusal(body: unknown): { message: string | null; closed: ChatClosed | null } {
-  const shape = (body ?? {}) as { message?: unknown; error?: unknown; hours?: unknown };
+export function refusal(body: unknown): { message: string | null; notOpened: NotOpened | null } {
+  const shape = (body ?? {}) as Record<string, unknown>;
   const messages = [shape.message]
     .flat()
     .filter((one): one is string => typeof one === 'string' && one.length > 0);
-  const closed =
-    shape.error === 'closed' && Array.isArray(shape.hours) ? closedOf(body as ChatClosed) : null;
-  return { message: messages.length ? messages.join(' ') : null, closed };
+  const emergency = typeof shape.emergency === 'string' ? shape.emergency : null;
+  const notOpened: NotOpened | null =
+    shape.error === 'closed' && Array.isArray(shape.hours)
+      ? { why: 'closed', closed: closedOf(shape.hours, shape.nextOpening, emergency) }
+      : shape.error === 'busy' || shape.error === 'blocked'
+        ? { why: shape.error, emergency }
+        : null;
+  return { message: messages.length ? messages.join(' ') : null, notOpened };
 }
 
 /** Only well-formed hours are kept: the page must never fail on them. */
-function closedOf(body: ChatClosed): ChatClosed {
-  const hours = body.hours.filter(
-    (one) =>
-      !!one &&
-      Number.isInteger(one.weekday) &&
-      typeof one.opens === 'string' &&
-      typeof one.closes === 'string',
-  );
-  const nextOpening = typeof body.nextOpening === 'string' ? body.nextOpening : null;
-  return { error: 'closed', hours, nextOpening, leaveMessage: true };
+export function closedOf(
+  hours: unknown[],
+  nextOpening: unknown,
+  emergency: string | null,
+): ChatClosed {
+  const wellFormed = hours.filter((one): one is ChatClosed['hours'][number] => {
+    const hour = one as Partial<ChatClosed['hours'][number]> | null;
+    return (
+      !!hour &&
+      Number.isInteger(hour.weekday) &&
+      typeof hour.opens === 'string' &&
+      typeof hour.closes === 'string'
+    );
+  });
+  return {
+    error: 'closed',
+    hours: wellFormed,
+    nextOpening: typeof nextOpening === 'string' ? nextOpening : null,
+    leaveMessage: true,
+    ...(emergency ? { emergency } : {}),
+  };
 }

@@ -35,6 +35,8 @@ interface Elements {
   root: HTMLElement;
   heading: HTMLHeadingElement;
   status: HTMLElement;
+  /** While waiting: keep the page open, and what is written now is read first. */
+  waitHint: HTMLElement;
   linkStatus: HTMLElement;
   log: HTMLOListElement;
   typing: HTMLElement;
@@ -90,6 +92,13 @@ export function chatView(fresh: boolean): HTMLElement | null {
 function build(): Elements {
   const heading = h('h1', { tabindex: -1, id: 'chat-heading' });
   const status = h('p', { class: 'chat__status', role: 'status', id: 'chat-status' });
+  const waitHint = h(
+    'p',
+    { class: 'hint', hidden: true },
+    t('waiting.stay'),
+    ' ',
+    t('waiting.write'),
+  );
   const linkStatus = h('p', { class: 'chat__link', role: 'status', id: 'chat-link' });
   const log = h('ol', {
     class: 'chat__log',
@@ -160,7 +169,7 @@ function build(): Elements {
   const root = h(
     'section',
     { class: 'chat', 'aria-labelledby': 'chat-heading' },
-    h('div', { class: 'chat__head' }, heading, status, linkStatus),
+    h('div', { class: 'chat__head' }, heading, status, waitHint, linkStatus),
     log,
     typing,
     ended,
@@ -184,6 +193,7 @@ function build(): Elements {
     root,
     heading,
     status,
+    waitHint,
     linkStatus,
     log,
     typing,
@@ -213,6 +223,7 @@ function patch(view: Elements, chat: Conversation): void {
         : 'waiting.heading',
   );
   view.status.textContent = statusOf(chat, phaseChanged && wasWaiting, view.status.textContent);
+  view.waitHint.hidden = chat.phase !== 'waiting';
   view.linkStatus.textContent =
     chat.link === 'gone'
       ? t('link.gone')
@@ -238,7 +249,7 @@ function patch(view: Elements, chat: Conversation): void {
         : chat.endReason
           ? t(`ended.${chat.endReason}`)
           : '';
-  view.composer.hidden = chat.phase !== 'talking' || over;
+  view.composer.hidden = (chat.phase !== 'waiting' && chat.phase !== 'talking') || over;
   view.send.disabled = !canWrite(chat);
   drawEnd(view, over);
 
@@ -256,7 +267,7 @@ function statusOf(chat: Conversation, justAnswered: boolean, shown: string | nul
         ? t('waiting.next')
         : t('waiting.position', { position: chat.queue.position });
     const wait = minutes === null ? t('waiting.soon') : t('waiting.wait', { minutes });
-    return `${place} · ${wait}. ${t('waiting.stay')}`;
+    return `${place} · ${wait}`;
   }
   if (chat.phase === 'opening' || chat.phase === 'waiting') return t('waiting.opening');
   if (chat.phase === 'talking')

@@ -1,6 +1,8 @@
 /**
- * Outside opening hours: the emergency numbers large, the hours and the next opening in the
- * hotline's zone, and a message to leave for the hotline's call-back and message list.
+ * When no chat can start: outside opening hours (the hours and the next opening in the
+ * hotline's zone), every counsellor busy with the queue full, or this device blocked. Each shows
+ * the emergency numbers large; the first two take a message for the hotline's call-back and
+ * message list, the last says that "I am in danger now" is still answered.
  */
 import { CHAT_MESSAGE_MAX_LENGTH, type ChatClosed } from '@hotline/chat-protocol';
 import { h } from '../../booking-page/src/dom';
@@ -8,7 +10,20 @@ import { callLink } from '../../booking-page/src/call-link';
 import { EMERGENCY_NUMBERS } from '../../booking-page/src/emergency';
 import { charactersIn, checkText } from './conversation';
 import { hoursLines, openingText } from './hours';
-import { api, go, heading, noticeOf, sentenceOf, state, t, update } from './page';
+import { fallbackTopic } from './intake';
+import {
+  api,
+  device,
+  emergencyText,
+  go,
+  heading,
+  noticeOf,
+  sentenceOf,
+  state,
+  t,
+  update,
+} from './page';
+import { whoAndWhat } from './start';
 
 export function closedView(closed: ChatClosed): HTMLElement {
   const zone = state.hotline?.timeZone ?? null;
@@ -20,14 +35,7 @@ export function closedView(closed: ChatClosed): HTMLElement {
     'section',
     { class: 'closed' },
     heading(t('closed.heading')),
-    h('p', { class: 'closed__danger', id: 'closed-danger' }, t('closed.danger')),
-    h(
-      'ul',
-      { class: 'closed__calls', role: 'list', 'aria-labelledby': 'closed-danger' },
-      EMERGENCY_NUMBERS.map(({ number, what }) =>
-        h('li', {}, callLink(number, t(what), t('closed.callNow'))),
-      ),
-    ),
+    callNow(closed.emergency),
     lines.length > 0
       ? h(
           'section',
@@ -42,6 +50,54 @@ export function closedView(closed: ChatClosed): HTMLElement {
         )
       : null,
     messageForm(),
+  );
+}
+
+export function busyView(emergency: string | null): HTMLElement {
+  return h(
+    'section',
+    { class: 'closed' },
+    heading(t('busy.heading')),
+    h('p', {}, t('busy.text')),
+    callNow(emergency),
+    messageForm(),
+  );
+}
+
+export function blockedView(emergency: string | null): HTMLElement {
+  return h(
+    'section',
+    { class: 'closed' },
+    heading(t('blocked.heading')),
+    callNow(emergency),
+    h('p', {}, t('blocked.danger')),
+    backButton(),
+  );
+}
+
+/** "In danger? Call now": the hotline's own words when they are in the page's language. */
+function callNow(emergency: string | null | undefined): HTMLElement[] {
+  return [
+    h(
+      'p',
+      { class: 'closed__danger', id: 'closed-danger' },
+      emergencyText(emergency) ?? t('closed.danger'),
+    ),
+    h(
+      'ul',
+      { class: 'closed__calls', role: 'list', 'aria-labelledby': 'closed-danger' },
+      EMERGENCY_NUMBERS.map(({ number, what }) =>
+        h('li', {}, callLink(number, t(what), t('closed.callNow'))),
+      ),
+    ),
+  ];
+}
+
+function backButton(): HTMLElement {
+  return h(
+    'button',
+    { type: 'button', class: 'button button--quiet', onclick: () => go({ name: 'start' }) },
+    t('closed.back'),
   );
 }
 
@@ -74,6 +130,8 @@ function messageForm(): HTMLElement {
     },
     h('h2', { id: 'message-heading' }, t('message.heading')),
     h('p', { class: 'hint', id: 'message-hint' }, t('message.hint')),
+    // Asked again only if not answered before (the hotline was closed when the page opened).
+    state.intake.callerType && state.intake.topic ? null : whoAndWhat(),
     h('label', { for: 'message-text', class: 'label' }, t('message.label')),
     h('textarea', {
       id: 'message-text',
@@ -101,15 +159,7 @@ function messageForm(): HTMLElement {
       { type: 'submit', class: 'button', disabled: state.busy, 'data-action': 'leave-message' },
       state.busy ? t('working') : t('message.send'),
     ),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'button button--quiet',
-        onclick: () => go({ name: 'start' }),
-      },
-      t('closed.back'),
-    ),
+    backButton(),
   );
 }
 
@@ -133,10 +183,13 @@ async function leave(event: Event): Promise<void> {
   const { callerType, topic } = state.intake;
   update({ busy: true, notice: null });
   const answer = await api.leaveMessage({
+    // Not answered: as the phone menu takes no key.
     callerType: callerType ?? 'other',
-    topic: topic ?? 'other',
+    topic: topic ?? fallbackTopic((state.hotline?.topics ?? []).map((one) => one.key)),
     language: state.locale,
     text: checked.text,
+    deviceId: device(),
+    hotlineId: state.hotline?.hotlineId,
   });
   update(
     answer.ok

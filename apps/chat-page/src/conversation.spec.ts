@@ -35,7 +35,9 @@ describe('the writer’s conversation', () => {
       { type: 'state', state: state() },
     ]);
     expect(chat).toMatchObject({ phase: 'waiting', queue: { position: 2 } });
-    expect(canWrite(chat)).toBe(false);
+    // What is written while waiting is what the volunteer reads first.
+    expect(canWrite(chat)).toBe(true);
+    expect(canWrite(openingConversation('c1'))).toBe(false);
 
     chat = play([{ type: 'queue', queue: { position: 1, expectedWaitSeconds: 30 } }], chat);
     expect(chat.queue).toEqual({ position: 1, expectedWaitSeconds: 30 });

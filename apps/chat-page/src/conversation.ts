@@ -172,9 +172,12 @@ function applyState(chat: Conversation, state: ChatState): Conversation {
   };
 }
 
-/** Whether the writer can write now: in conversation and connected (or about to be). */
+/**
+ * Whether the writer can write now: waiting or in conversation (what is written while waiting
+ * is the first thing the volunteer reads), and the chat still known to the server.
+ */
 export function canWrite(chat: Conversation): boolean {
-  return chat.phase === 'talking' && chat.link !== 'gone';
+  return (chat.phase === 'waiting' || chat.phase === 'talking') && chat.link !== 'gone';
 }
 
 /**

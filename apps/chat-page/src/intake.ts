@@ -46,6 +46,6 @@ export function checkIntake(
 }
 
 /** As the phone menu does with no key pressed: "other", else the menu's last topic. */
-function fallbackTopic(topics: readonly string[]): string {
+export function fallbackTopic(topics: readonly string[]): string {
   return topics.includes('other') ? 'other' : (topics.at(-1) ?? 'other');
 }

@@ -95,6 +95,8 @@ const ERRORS: readonly ChatError[] = [
   'ended',
   'not_yours',
   'invalid',
+  'forbidden',
+  'unavailable',
 ];
 
 function knownError(error: string): ChatError {

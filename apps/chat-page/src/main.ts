@@ -5,7 +5,8 @@
  */
 import { h } from '../../booking-page/src/dom';
 import { chatView, startChat } from './chat-view';
-import { closedView } from './closed';
+import { closedOf } from './api';
+import { blockedView, busyView, closedView } from './closed';
 import { type View, api, drawViewsWith, go, sentenceOf, state, storage, t } from './page';
 import { keptChat } from './resume';
 import { startView } from './start';
@@ -26,6 +27,10 @@ function viewOf(view: View, fresh: boolean): HTMLElement | null {
       return startView();
     case 'closed':
       return closedView(view.closed);
+    case 'busy':
+      return busyView(view.emergency);
+    case 'blocked':
+      return blockedView(view.emergency);
     case 'chat':
       return chatView(fresh);
   }
@@ -40,8 +45,15 @@ async function start(): Promise<void> {
   else go({ name: 'loading' });
   const answer = await api.hotline();
   if (answer.ok) {
-    state.hotline = answer.value;
+    const hotline = answer.value;
+    state.hotline = hotline;
     if (kept) go(state.view);
+    // Closed: the hours and a message at once, rather than questions first.
+    else if (!hotline.open)
+      go({
+        name: 'closed',
+        closed: closedOf(hotline.hours, hotline.nextOpening, hotline.emergency),
+      });
     else go({ name: 'start' });
   } else if (!kept) go({ name: 'failed', message: sentenceOf(answer), retry: () => void start() });
 }

@@ -4,7 +4,7 @@
  * texts in the writer's language, the contract client, the header's language button and quick
  * exit, and the emergency numbers that stay on screen whatever the view.
  */
-import type { ChatClosed } from '@hotline/chat-protocol';
+import type { ChatClosed, ChatHotline } from '@hotline/chat-protocol';
 import { chooseLocale, translator } from '@hotline/i18n';
 import { h } from '../../booking-page/src/dom';
 import { callLink } from '../../booking-page/src/call-link';
@@ -14,8 +14,8 @@ import { type Conversation } from './conversation';
 import { LOCALES, type Locale, TEXTS, type Translate } from './i18n';
 import { type Intake, type IntakeProblem, emptyIntake } from './intake';
 import type { ChatLink } from './link';
+import { deviceId, deviceStorage } from './device';
 import { clearTab, tabStorage } from './resume';
-import type { ChatHotline } from './views';
 
 /** Kept for the tab only, like the chat: nothing of the visit stays on the device. */
 const LOCALE_KEY = 'hotline.chat.locale';
@@ -31,6 +31,10 @@ export type View =
   | { name: 'failed'; message: string; retry: () => void }
   | { name: 'start' }
   | { name: 'closed'; closed: ChatClosed }
+  /** Every counsellor busy and the queue full: a message instead. */
+  | { name: 'busy'; emergency: string | null }
+  /** This device was blocked: the emergency numbers, and "in danger" still opens a chat. */
+  | { name: 'blocked'; emergency: string | null }
   | { name: 'chat' };
 
 export interface State {
@@ -114,10 +118,8 @@ function render(): void {
   const newLocale = shownLocale !== state.locale;
   shownLocale = state.locale;
   document.documentElement.lang = state.locale;
-  document.title = state.hotline
-    ? `${t('page.title')} · ${state.hotline.hotlineName}`
-    : t('page.title');
-  hotlineName.textContent = state.hotline?.hotlineName ?? '';
+  document.title = state.hotline ? `${t('page.title')} · ${state.hotline.name}` : t('page.title');
+  hotlineName.textContent = state.hotline?.name ?? '';
   languageButton.hidden = false;
   languageButton.textContent = t('language.switch');
   languageButton.setAttribute('aria-label', t('language.switchLabel'));
@@ -175,16 +177,18 @@ document.addEventListener('keydown', (event) => {
 });
 
 /**
- * The numbers under the header, on every view: 110, 120, 12356 and the hotline's own once it
- * is known. `index.html` has them in both languages for a page whose script never comes.
+ * The numbers under the header, on every view: 110, 120, 12356, and the hotline's crisis line
+ * when it is another. `index.html` has them in both languages for a page whose script never
+ * comes.
  */
 function drawEmergency(): void {
-  const phone = state.hotline?.hotlinePhone ?? null;
-  const drawn = `${state.locale} ${phone ?? ''}`;
+  const line = state.hotline?.crisisLine ?? '';
+  const extra = line && !EMERGENCY_NUMBERS.some(({ number }) => number === line) ? line : null;
+  const drawn = `${state.locale} ${extra ?? ''}`;
   if (drawn === emergencyDrawn) return;
   emergencyDrawn = drawn;
   const numbers = EMERGENCY_NUMBERS.map(({ number, what }) => callLink(number, t(what)));
-  if (phone) numbers.push(callLink(phone, t('emergency.hotline')));
+  if (extra) numbers.push(callLink(extra, t('emergency.crisisLine')));
   emergency.setAttribute('aria-label', t('emergency.heading'));
   emergency.replaceChildren(
     h('p', { class: 'emergency__heading', id: 'emergency-heading' }, t('emergency.heading')),
@@ -202,6 +206,14 @@ export function heading(text: string, id?: string): HTMLHeadingElement {
 
 export function noticeOf(): HTMLElement | null {
   return state.notice ? h('p', { class: 'notice', role: 'alert' }, state.notice) : null;
+}
+
+/** The writer's device id, for the server's blocking of abuse (see `device.ts`); made when first sent. */
+export const device = (): string | undefined => deviceId(deviceStorage());
+
+/** The hotline's own emergency text, when it is in the page's language (it is written in the hotline's). */
+export function emergencyText(text: string | null | undefined): string | null {
+  return text && state.hotline?.locale === state.locale ? text : null;
 }
 
 /** What a failed answer means for the writer. */

@@ -8,12 +8,11 @@ import { h } from '../../booking-page/src/dom';
 import { startChat } from './chat-view';
 import { type IntakeProblem, checkIntake, isWriter } from './intake';
 import { keepChat } from './resume';
-import { api, go, heading, noticeOf, sentenceOf, state, storage, t, update } from './page';
+import { api, device, go, heading, noticeOf, sentenceOf, state, storage, t, update } from './page';
 
 const PROBLEM_TEXT = { who: 'start.missingWho', topic: 'start.missingTopic' } as const;
 
 export function startView(): HTMLElement {
-  const topics = state.hotline?.topics ?? [];
   const { intake } = state;
   return h(
     'section',
@@ -45,24 +44,7 @@ export function startView(): HTMLElement {
         ),
         h('p', { class: 'danger__hint', id: 'danger-hint' }, t('start.dangerHint')),
       ),
-      choiceGroup(
-        'who',
-        t('start.who'),
-        null,
-        CHAT_WRITERS.map((writer) => ({ value: writer, label: t(`writer.${writer}`) })),
-        intake.callerType,
-        (value) => {
-          if (isWriter(value)) setIntake({ callerType: value }, 'who');
-        },
-      ),
-      choiceGroup(
-        'topic',
-        t('start.topic'),
-        t('start.topicHint'),
-        topics.map((topic) => ({ value: topic.key, label: topic.label[state.locale] })),
-        intake.topic,
-        (value) => setIntake({ topic: value }, 'topic'),
-      ),
+      whoAndWhat(),
       noticeOf(),
       h(
         'button',
@@ -73,6 +55,32 @@ export function startView(): HTMLElement {
     h('p', { class: 'hint' }, t('start.privacy')),
     h('p', { class: 'hint' }, t('exit.hint')),
   );
+}
+
+/** Who is writing and what about: the phone menu's two questions. */
+export function whoAndWhat(): HTMLElement[] {
+  const topics = state.hotline?.topics ?? [];
+  const { intake } = state;
+  return [
+    choiceGroup(
+      'who',
+      t('start.who'),
+      null,
+      CHAT_WRITERS.map((writer) => ({ value: writer, label: t(`writer.${writer}`) })),
+      intake.callerType,
+      (value) => {
+        if (isWriter(value)) setIntake({ callerType: value }, 'who');
+      },
+    ),
+    choiceGroup(
+      'topic',
+      t('start.topic'),
+      t('start.topicHint'),
+      topics.map((topic) => ({ value: topic.key, label: topic.label[state.locale] })),
+      intake.topic,
+      (value) => setIntake({ topic: value }, 'topic'),
+    ),
+  ];
 }
 
 function setIntake(changes: Partial<typeof state.intake>, answered: IntakeProblem): void {
@@ -136,11 +144,18 @@ async function submit(event: Event): Promise<void> {
     return;
   }
   update({ busy: true, notice: null, problems: [] });
-  const answer = await api.open(checked.request);
+  const answer = await api.open({
+    ...checked.request,
+    deviceId: device(),
+    hotlineId: state.hotline?.hotlineId,
+  });
   update({ busy: false });
   if (answer.ok) {
     keepChat(storage, answer.value);
     startChat(answer.value);
-  } else if (answer.closed) go({ name: 'closed', closed: answer.closed });
+  } else if (answer.notOpened?.why === 'closed')
+    go({ name: 'closed', closed: answer.notOpened.closed });
+  else if (answer.notOpened)
+    go({ name: answer.notOpened.why, emergency: answer.notOpened.emergency });
   else update({ notice: sentenceOf(answer) });
 }
