@@ -17,6 +17,14 @@ import {
   type RingingOffer,
   type ServerEvents,
 } from '@hotline/console-protocol';
+import type { ChatError, ChatMessage, LiveChat } from '@hotline/chat-protocol';
+import {
+  applyChatEnded,
+  applyChatMessage,
+  applyChatTyping,
+  applyLiveChat,
+  dropChat,
+} from './live-chats';
 import {
   type ChangesFrame,
   type LiveState,
@@ -50,8 +58,8 @@ export type Notice =
   | { kind: 'withdrawn'; reason: string }
   /** My contact record opened a crisis case (high risk): the supervisors have been alerted. */
   | { kind: 'crisisOpened'; caseId: string }
-  /** I pressed "crisis now": the case is open and the supervisors have been alerted. */
-  | { kind: 'crisisNow'; caseId: string };
+  /** I pressed "crisis now" (in a call, or a chat): the case is open, the supervisors alerted. */
+  | { kind: 'crisisNow'; caseId: string; chat?: true };
 
 /** The call whose contact record I owe, and what the voice menu learnt about its caller. */
 export interface RecordDue {
@@ -279,6 +287,109 @@ export class ConsoleStore {
       : this.request('POST', `/api/calls/${callId}/transfer/cancel`);
   }
 
+  /**
+   * A message to a chat I hold. Not a command that makes the whole console busy: the panel
+   * keeps the text until the server has stored it, and shows a refusal itself.
+   */
+  async sendChat(
+    chatId: string,
+    text: string,
+  ): Promise<{ ok: true } | { ok: false; error: ChatError | null }> {
+    try {
+      const result = await this.socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck('chat.send', { chatId, text });
+      if (!result.ok) return { ok: false, error: result.error };
+      this.changeChats((chats) => applyChatMessage(chats, chatId, result.message));
+      return { ok: true };
+    } catch {
+      return { ok: false, error: null };
+    }
+  }
+
+  /** I started or stopped typing in a chat: worth nothing later, so never queued. */
+  chatTyping(chatId: string, typing: boolean): void {
+    if (this.socket.connected) this.socket.volatile.emit('chat.typing', { chatId, typing });
+  }
+
+  /** I end my chat; its wrap-up follows. */
+  endChat(chatId: string): Promise<boolean> {
+    return this.command(
+      (socket) => socket.emitWithAck('chat.end', { chatId }),
+      () => undefined,
+    );
+  }
+
+  /** My chat goes to an available colleague or back to the queue; it asks me for no record. */
+  transferChat(chatId: string, to: { volunteerId: string } | 'queue'): Promise<boolean> {
+    return this.command(
+      (socket) => socket.emitWithAck('chat.transfer', { chatId, to }),
+      () => this.changeChats((chats) => dropChat(chats, chatId)),
+    );
+  }
+
+  /** "Crisis now" from a chat I hold. */
+  chatCrisis(chatId: string): Promise<boolean> {
+    return this.command(
+      (socket) => socket.emitWithAck('chat.crisis', { chatId }),
+      () => undefined,
+      (result) => ({ kind: 'crisisNow', caseId: result.crisisCaseId, chat: true }),
+    );
+  }
+
+  /** A supervisor reads a live chat from the wall and joins it (the read is audited). */
+  joinChat(chatId: string): Promise<boolean> {
+    return this.command(
+      (socket) => socket.emitWithAck('chat.join', { chatId }),
+      (result) => this.changeChats((chats) => applyLiveChat(chats, result.chat)),
+    );
+  }
+
+  /** A supervisor leaves a chat they joined; its volunteer keeps it. */
+  leaveChat(chatId: string): Promise<boolean> {
+    return this.command(
+      (socket) => socket.emitWithAck('chat.leave', { chatId }),
+      () => this.changeChats((chats) => dropChat(chats, chatId)),
+    );
+  }
+
+  /** Records the contact of a chat that ended (channel online, its transcript attached). */
+  async finishChatWrapUp(chatId: string, contact: ContactFields): Promise<WrapUpResult> {
+    const sent = await this.send(
+      (socket) => socket.emitWithAck('chat.wrapup', { chatId, contact }),
+      (result) => {
+        this.receiveMe(result.me);
+        this.changeChats((chats) => dropChat(chats, chatId));
+      },
+    );
+    if (!sent.ok) return sent;
+    const { crisisCaseId } = sent.result;
+    this.update({
+      notice: crisisCaseId ? { kind: 'crisisOpened', caseId: crisisCaseId } : null,
+    });
+    return { ok: true, crisisCaseId };
+  }
+
+  /** Whom I may transfer my chat to: those available on its hotline now. */
+  async chatColleagues(chatId: string): Promise<Colleague[]> {
+    const response = await fetch(`/api/chats/${encodeURIComponent(chatId)}/colleagues`, {
+      headers: { Authorization: `Bearer ${this.token}` },
+    }).catch(() => null);
+    return response?.ok ? ((await response.json()) as Colleague[]) : [];
+  }
+
+  /** A closed chat whose record is not mine to write (or no longer due) leaves the desk. */
+  closeChat(chatId: string): void {
+    this.changeChats((chats) => dropChat(chats, chatId));
+  }
+
+  private changeChats(change: (chats: LiveChat[]) => LiveChat[]): void {
+    const live = this.model.live;
+    if (!live) return;
+    const chats = change(live.chats ?? []);
+    this.update({ live: { ...live, chats } });
+  }
+
   /** An API request; its refusal becomes the page's notice, a live call it returns is mine. */
   private async request(method: string, path: string, body?: object): Promise<boolean> {
     this.update({ busy: true });
@@ -349,6 +460,17 @@ export class ConsoleStore {
     socket.on('call.live.ended', ({ callId }) => {
       const live = this.model.live;
       if (live) this.update({ live: applyLiveCallEnded(live, callId) });
+    });
+    socket.on('chat.live', (chat) => this.changeChats((chats) => applyLiveChat(chats, chat)));
+    socket.on('chat.message', ({ chatId, message }: { chatId: string; message: ChatMessage }) =>
+      this.changeChats((chats) => applyChatMessage(chats, chatId, message)),
+    );
+    socket.on('chat.typing', ({ chatId, typing }) =>
+      this.changeChats((chats) => applyChatTyping(chats, chatId, typing)),
+    );
+    socket.on('chat.live.ended', ({ chatId, reason }) => {
+      const meId = this.model.live?.me.id ?? '';
+      this.changeChats((chats) => applyChatEnded(chats, chatId, reason, meId));
     });
   }
 

@@ -359,3 +359,37 @@ describe('the live state', () => {
     });
   });
 });
+
+describe('the chats in the live state', () => {
+  const held = (chatId: string) => ({
+    chatId,
+    answeredAt: '2026-11-23T11:00:00.000Z',
+    callerType: 'pupil' as const,
+    topic: 'emotional',
+    priority: 'normal' as const,
+    language: 'zh-CN' as const,
+    messages: [],
+    writerTyping: false,
+    phase: 'talking' as const,
+    endReason: null,
+    participants: [{ volunteerId: 'v1', name: 'Wang', role: 'volunteer' as const }],
+    crisisCaseId: null,
+  });
+  const me = (chatIds: string[], wrapUpChatIds: string[] = []) => ({
+    ...snapshot().me,
+    state: 'talking' as const,
+    chatIds,
+    wrapUpChatIds,
+  });
+
+  it('keeps through a fresh snapshot the chats my state still names, and drops the others', () => {
+    const state = {
+      ...applySnapshot(null, snapshot({ me: me(['a', 'b']) })),
+      chats: [held('a'), held('b')],
+    };
+    const after = applySnapshot(state, snapshot({ me: me(['a'], ['b']) }));
+    expect(after.chats?.map((chat) => chat.chatId)).toEqual(['a', 'b']);
+    expect(applySnapshot(state, snapshot({ me: me([]) })).chats).toBeUndefined();
+    expect(applyMe(after, me(['a'])).chats?.map((chat) => chat.chatId)).toEqual(['a']);
+  });
+});

@@ -4,6 +4,7 @@
  * does not follow on from the last change we applied means we missed something, so the caller
  * must fetch a fresh snapshot. No React and no browser APIs here, so it runs under plain jest.
  */
+import type { LiveChat } from '@hotline/chat-protocol';
 import type {
   DutyVolunteer,
   LiveCall,
@@ -14,6 +15,7 @@ import type {
   QueuedCall,
   RingingOffer,
 } from '@hotline/console-protocol';
+import { chatsStillHeld } from './live-chats';
 
 export type LiveState = QueueSnapshot & {
   /**
@@ -26,6 +28,11 @@ export type LiveState = QueueSnapshot & {
    * snapshots: the server sends it after each connect, and a snapshot keeps what is still true.
    */
   liveCall?: LiveCall | null;
+  /**
+   * The live chats I hold (`chat.live`, see live-chats.ts), in the order taken; my own ended
+   * ones stay until their record is kept. Not in snapshots, like `liveCall`.
+   */
+  chats?: LiveChat[];
 };
 
 export interface ChangesFrame {
@@ -125,7 +132,9 @@ export function applySnapshot(previous: LiveState | null, snapshot: QueueSnapsho
   );
   const next: LiveState = still.length > 0 ? { ...snapshot, missedTwice: still } : snapshot;
   const liveCall = same ? previous.liveCall : null;
-  return liveCall && stillIn(liveCall, snapshot.me) ? { ...next, liveCall } : next;
+  const chats = same ? chatsStillHeld(previous.chats ?? [], snapshot.me) : [];
+  const withChats = chats.length > 0 ? { ...next, chats } : next;
+  return liveCall && stillIn(liveCall, snapshot.me) ? { ...withChats, liveCall } : withChats;
 }
 
 /**
@@ -168,6 +177,7 @@ export function applyMe(state: LiveState, me: Me): LiveState {
     ...state,
     me: wrapUpCallId ? { ...me, wrapUpCallId } : me,
     offer: me.state === 'offered' ? state.offer : null,
+    ...(state.chats ? { chats: chatsStillHeld(state.chats, me) } : {}),
   };
   return state.liveCall && !stillIn(state.liveCall, next.me) ? { ...next, liveCall: null } : next;
 }

@@ -103,6 +103,7 @@ export function ConsoleScreen({
           serverNow={serverNow}
           onAcknowledge={(alertId) => void store.acknowledgeAlert(alertId)}
           onJoin={(callId, mode) => void store.monitor(callId, mode)}
+          onJoinChat={(chatId) => void store.joinChat(chatId)}
         />
       )}
 

@@ -8,6 +8,9 @@ import { formatDuration, secondsSince, useNow } from '../time';
 import { BlockCaller } from './BlockCaller';
 import { BlockList } from './BlockList';
 import { CallerProfilePanel } from './CallerProfilePanel';
+import { ChatPanel } from './ChatPanel';
+import { chatActions } from './HeldChats';
+import { isVolunteerOf } from '../live-chats';
 
 /** Crisis first, then by how long they have waited: the order a supervisor scans in. */
 function byUrgency(a: QueuedCall, b: QueuedCall): number {
@@ -69,6 +72,7 @@ export function SupervisorWall({
         ))}
       </div>
       {live.today && <Today today={live.today} />}
+      <JoinedChats live={live} store={store} busy={busy} serverNow={serverNow} />
       <section className="card" aria-labelledby="wall-calls">
         <h3 id="wall-calls">
           {t('wall.calls')} <span className="count">{live.calls.length}</span>
@@ -98,6 +102,8 @@ export function SupervisorWall({
                   available={available}
                   busy={busy}
                   onReoffer={(volunteerId) => void store.reoffer(call.callId, volunteerId)}
+                  onReadChat={() => void store.joinChat(call.callId)}
+                  joined={(live.chats ?? []).some((chat) => chat.chatId === call.callId)}
                   levers={levers}
                 />
               ))}
@@ -261,6 +267,8 @@ function CallRow({
   available,
   busy,
   onReoffer,
+  onReadChat,
+  joined,
   levers,
 }: {
   call: QueuedCall;
@@ -269,6 +277,10 @@ function CallRow({
   available: DutyVolunteer[];
   busy: boolean;
   onReoffer: (volunteerId: string) => void;
+  /** A live chat: read it and join it (the read is audited). */
+  onReadChat: () => void;
+  /** This supervisor already holds the chat. */
+  joined: boolean;
   /** The REST levers against abusive callers this person may pull. */
   levers: { accessToken: string; block: boolean; profile: boolean };
 }) {
@@ -280,14 +292,20 @@ function CallRow({
   const movable = call.phase === 'waiting' || call.phase === 'offered';
   const choice = available.some((v) => v.id === chosen) ? chosen : '';
   const selectId = `reoffer-${call.callId}`;
+  const chat = call.channel === 'chat';
 
   return (
-    <tr className={crisis ? 'row--crisis' : ''} data-call={call.callId}>
+    <tr
+      className={crisis ? 'row--crisis' : ''}
+      data-call={call.callId}
+      data-channel={chat ? 'chat' : 'phone'}
+    >
       <td>{topic(call.topic)}</td>
       <td>{t(callerTypeKey(call.callerType))}</td>
       <td>
         <span className={`badge badge--${call.priority}`}>{t(`priority.${call.priority}`)}</span>
         {call.training && <span className="badge badge--training">{t('call.training')}</span>}
+        {chat && <span className="badge badge--chat">{t('wall.chatBadge')}</span>}
         <CallerFlags flags={call.callerFlags} />
       </td>
       <td>{t(`phase.${call.phase}`)}</td>
@@ -324,14 +342,57 @@ function CallRow({
             </button>
           </div>
         )}
-        {!call.training && levers.profile && (
+        {chat && call.phase === 'talking' && !joined && (
+          <button
+            type="button"
+            className="button button--small"
+            data-control="read-chat"
+            disabled={busy}
+            onClick={onReadChat}
+          >
+            {t('wall.readJoin')}
+          </button>
+        )}
+        {/* A caller's profile and block are a phone number's; a chat has none. */}
+        {!call.training && !chat && levers.profile && (
           <CallerProfilePanel callId={call.callId} accessToken={levers.accessToken} />
         )}
-        {!call.training && levers.block && (
+        {!call.training && !chat && levers.block && (
           <BlockCaller callId={call.callId} accessToken={levers.accessToken} />
         )}
       </td>
     </tr>
+  );
+}
+
+/** The chats this supervisor joined from the wall: read, and written in, here. */
+function JoinedChats({
+  live,
+  store,
+  busy,
+  serverNow,
+}: {
+  live: LiveState;
+  store: ConsoleStore;
+  busy: boolean;
+  serverNow: (now: number) => number;
+}) {
+  const { t } = useI18n();
+  const joined = (live.chats ?? []).filter((chat) => !isVolunteerOf(chat, live.me.id));
+  if (joined.length === 0) return null;
+  return (
+    <section className="wall__chats" aria-label={t('wall.joinedChats')}>
+      {joined.map((chat) => (
+        <ChatPanel
+          key={chat.chatId}
+          chat={chat}
+          meId={live.me.id}
+          busy={busy}
+          serverNow={serverNow}
+          actions={chatActions(store, chat.chatId)}
+        />
+      ))}
+    </section>
   );
 }
 

@@ -6,6 +6,7 @@ import { unlockAudio } from '../sounds';
 import { formatDuration, secondsSince, useNow } from '../time';
 import { callToBookFor } from '../booking';
 import { BookingPanel } from './BookingPanel';
+import { HeldChats } from './HeldChats';
 import { LiveCallPanel } from './LiveCallPanel';
 import { OfferPanel } from './OfferPanel';
 import { QueueSummary } from './QueueSummary';
@@ -118,6 +119,14 @@ export function VolunteerDesk({
           </section>
         )
       )}
+
+      <HeldChats
+        live={live}
+        store={store}
+        busy={model.busy}
+        accessToken={accessToken}
+        serverNow={serverNow}
+      />
 
       {recordFor && (
         <WrapUpForm
