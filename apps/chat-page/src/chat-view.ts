@@ -212,7 +212,8 @@ function build(): Elements {
 
 function patch(view: Elements, chat: Conversation): void {
   const phaseChanged = view.phase !== chat.phase;
-  const wasWaiting = view.phase === 'waiting' || view.phase === 'opening';
+  // Answered while the writer watched (not a resumed chat that was already in conversation).
+  const wasWaiting = view.phase === 'waiting';
   view.phase = chat.phase;
 
   view.heading.textContent = t(
@@ -282,7 +283,11 @@ function idleFocus(): boolean {
 }
 
 function append(view: Elements, message: ChatMessage): void {
-  const item = messageItem(message.from, message.text, timeOf(message.at));
+  const item = messageItem(
+    message.from,
+    message.text,
+    `${t(`from.${message.from}`)} · ${timeOf(message.at)}`,
+  );
   item.dataset.id = message.id;
   view.stored.set(message.id, item);
   // Stored messages come before those still on their way.

@@ -49,7 +49,7 @@ export function closedView(closed: ChatClosed): HTMLElement {
           next ? h('p', { class: 'hours__next' }, t('closed.next', { when: next })) : null,
         )
       : null,
-    messageForm(),
+    messageForm(false),
   );
 }
 
@@ -60,7 +60,7 @@ export function busyView(emergency: string | null): HTMLElement {
     heading(t('busy.heading')),
     h('p', {}, t('busy.text')),
     callNow(emergency),
-    messageForm(),
+    messageForm(true),
   );
 }
 
@@ -101,12 +101,12 @@ function backButton(): HTMLElement {
   );
 }
 
-/** The message form, or once sent, the thanks. */
-function messageForm(): HTMLElement {
+/** The message form, or once sent, the thanks; `back` to the questions, to try again later. */
+function messageForm(back: boolean): HTMLElement {
   if (state.messageLeft)
     return h(
       'section',
-      { class: 'message', 'aria-labelledby': 'message-heading' },
+      { class: 'leave-message', 'aria-labelledby': 'message-heading' },
       h('h2', { id: 'message-heading' }, t('message.heading')),
       h('p', { class: 'notice notice--ok', role: 'status' }, t('message.sent')),
       h(
@@ -123,7 +123,7 @@ function messageForm(): HTMLElement {
   return h(
     'form',
     {
-      class: 'message',
+      class: 'leave-message',
       novalidate: true,
       'aria-labelledby': 'message-heading',
       onsubmit: (event: Event) => void leave(event),
@@ -159,7 +159,7 @@ function messageForm(): HTMLElement {
       { type: 'submit', class: 'button', disabled: state.busy, 'data-action': 'leave-message' },
       state.busy ? t('working') : t('message.send'),
     ),
-    backButton(),
+    back ? backButton() : null,
   );
 }
 

@@ -38,6 +38,7 @@ const zh = {
   'start.danger': '我现在有危险',
   'start.dangerHint':
     '选这一项，你会被优先接待，值班督导也会马上知道。如果生命有危险，请先拨打 110 或 120。',
+  'start.dangerChosen': '现在就可以开始聊天，下面的问题可以不答。',
   'start.submit': '开始聊天',
   'start.missingWho': '请选择你是谁。',
   'start.missingTopic': '请选择想聊的话题。',
@@ -143,6 +144,7 @@ const en: Record<TextKey, string> = {
   'start.danger': 'I am in danger now',
   'start.dangerHint':
     'Choose this and you will be answered first, and the supervisor on duty is told at once. If your life is in danger, call 110 or 120 first.',
+  'start.dangerChosen': 'You can start the chat right away; the questions below can be left.',
   'start.submit': 'Start the chat',
   'start.missingWho': 'Please choose who is writing.',
   'start.missingTopic': 'Please choose what it is about.',

@@ -43,6 +43,10 @@ export function startView(): HTMLElement {
           h('span', {}, t('start.danger')),
         ),
         h('p', { class: 'danger__hint', id: 'danger-hint' }, t('start.dangerHint')),
+        // In danger nothing else is asked: the questions below may be left.
+        intake.danger
+          ? h('p', { class: 'danger__hint', role: 'status' }, t('start.dangerChosen'))
+          : null,
       ),
       whoAndWhat(),
       noticeOf(),
