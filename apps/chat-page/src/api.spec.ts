@@ -1,64 +1,45 @@
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ChatApi, refusal } from './api';
 
 const HOURS = [{ weekday: 1, opens: '18:00', closes: '22:00' }];
 
-/** A small stand-in of the chat contract: closed for teachers, a 400 for an unknown topic. */
-function fakeContract(): {
-  server: Server;
-  seen: { method: string; url: string; body: unknown }[];
-} {
+/**
+ * A stand-in of the chat contract, as `fetch` answers: closed for teachers, busy for parents,
+ * blocked for "other", a 400 for an unknown topic. (The HTTP itself is the shared
+ * `requestJson`, whose spec is the booking page's contract client's.)
+ */
+function fakeContract() {
   const seen: { method: string; url: string; body: unknown }[] = [];
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    let raw = '';
-    request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-    request.on('end', () => {
-      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
-      const url = request.url ?? '';
-      seen.push({ method: request.method ?? '', url, body });
-      const send = (status: number, value?: unknown) => {
-        response.writeHead(status, { 'Content-Type': 'application/json' });
-        response.end(value === undefined ? '' : JSON.stringify(value));
-      };
-      const route = `${request.method} ${url}`;
-      if (route === 'POST /api/public/chats') {
-        if (body?.topic === 'nothing')
-          return send(400, { statusCode: 400, message: ['topic must be a menu topic'] });
-        if (body?.callerType === 'teacher')
-          return send(409, {
-            error: 'closed',
-            hours: [...HOURS, { weekday: 'x' }, null],
-            nextOpening: '2026-11-24T10:00:00.000Z',
-            leaveMessage: true,
-            emergency: 'Call 110.',
-          });
-        if (body?.callerType === 'parent')
-          return send(409, { error: 'busy', leaveMessage: true, emergency: 'Call 12356.' });
-        if (body?.callerType === 'other') return send(403, { error: 'blocked' });
-        return send(201, { chatId: 'c1', token: 'secret' });
-      }
-      if (route === 'POST /api/public/chat-messages') return send(429);
-      return send(404, { statusCode: 404, message: 'Not found' });
+  const answer = (status: number, value?: unknown) =>
+    new Response(value === undefined ? null : JSON.stringify(value), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
     });
-  });
-  return { server, seen };
+  const fetcher = async (url: string, init?: RequestInit): Promise<Response> => {
+    const body = init?.body
+      ? (JSON.parse(String(init.body)) as Record<string, unknown>)
+      : undefined;
+    seen.push({ method: init?.method ?? 'GET', url, body });
+    if (url !== '/api/public/chats') return answer(url.endsWith('chat-messages') ? 429 : 404);
+    if (body?.topic === 'nothing')
+      return answer(400, { statusCode: 400, message: ['topic must be a menu topic'] });
+    if (body?.callerType === 'teacher')
+      return answer(409, {
+        error: 'closed',
+        hours: [...HOURS, { weekday: 'x' }, null],
+        nextOpening: '2026-11-24T10:00:00.000Z',
+        leaveMessage: true,
+        emergency: 'Call 110.',
+      });
+    if (body?.callerType === 'parent')
+      return answer(409, { error: 'busy', leaveMessage: true, emergency: 'Call 12356.' });
+    if (body?.callerType === 'other') return answer(403, { error: 'blocked' });
+    return answer(201, { chatId: 'c1', token: 'secret' });
+  };
+  return { api: new ChatApi(fetcher), seen };
 }
 
 describe('the chat contract client', () => {
-  let server: Server;
-  let seen: ReturnType<typeof fakeContract>['seen'];
-  let api: ChatApi;
-
-  beforeAll(async () => {
-    ({ server, seen } = fakeContract());
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    api = new ChatApi((input, init) => fetch(input, init), `http://127.0.0.1:${port}`);
-  });
-
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
-
+  const { api, seen } = fakeContract();
   const request = { callerType: 'pupil', topic: 'learning', language: 'zh-CN' } as const;
 
   it('opens a chat and gets its resume token', async () => {

@@ -14,6 +14,7 @@ import type {
   ChatOpened,
   ChatRequest,
 } from '@hotline/chat-protocol';
+import { type Fetch, requestJson } from '../../booking-page/src/request';
 
 /** Why no chat was opened: outside the hours, the queue full, or this device blocked. */
 export type NotOpened =
@@ -31,8 +32,6 @@ export type Answer<T> =
       message: string | null;
       notOpened: NotOpened | null;
     };
-
-export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 export class ChatApi {
   constructor(
@@ -53,22 +52,10 @@ export class ChatApi {
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
-    let response: Response;
-    try {
-      response = await this.fetcher(`${this.base}${path}`, {
-        method,
-        headers: {
-          Accept: 'application/json',
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch {
-      return { ok: false, status: null, message: null, notOpened: null };
-    }
-    const parsed: unknown = await response.json().catch(() => undefined);
-    if (response.ok) return { ok: true, value: parsed as T };
-    return { ok: false, status: response.status, ...refusal(parsed) };
+    const reply = await requestJson(this.fetcher, `${this.base}${path}`, method, body);
+    if (reply.status === null) return { ok: false, status: null, message: null, notOpened: null };
+    if (reply.ok) return { ok: true, value: reply.body as T };
+    return { ok: false, status: reply.status, ...refusal(reply.body) };
   }
 }
 

@@ -154,7 +154,8 @@ function build(): Elements {
   const composer = h(
     'form',
     {
-      class: 'composer',
+      // A field of the pages' forms, its label for screen readers only.
+      class: 'composer field',
       novalidate: true,
       onsubmit: (event: Event) => {
         event.preventDefault();

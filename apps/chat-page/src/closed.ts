@@ -43,7 +43,7 @@ export function closedView(closed: ChatClosed): HTMLElement {
           h('h2', { id: 'hours-heading' }, t('closed.hours')),
           h(
             'dl',
-            { class: 'hours__list' },
+            { class: 'summary hours__list' },
             lines.map((line) => [h('dt', {}, line.days), h('dd', {}, line.times)]).flat(),
           ),
           next ? h('p', { class: 'hours__next' }, t('closed.next', { when: next })) : null,
@@ -132,26 +132,30 @@ function messageForm(back: boolean): HTMLElement {
     h('p', { class: 'hint', id: 'message-hint' }, t('message.hint')),
     // Asked again only if not answered before (the hotline was closed when the page opened).
     state.intake.callerType && state.intake.topic ? null : whoAndWhat(),
-    h('label', { for: 'message-text', class: 'label' }, t('message.label')),
-    h('textarea', {
-      id: 'message-text',
-      rows: 5,
-      value: state.leftMessage,
-      'aria-describedby': 'message-hint message-counter',
-      // Kept as typed without a redraw: a redraw per key would move the caret.
-      oninput: (event: Event) => {
-        state.leftMessage = (event.target as HTMLTextAreaElement).value;
-        const counter = document.getElementById('message-counter');
-        if (counter) counter.textContent = counterText(state.leftMessage);
-      },
-    }),
     h(
-      'p',
-      {
-        class: count > CHAT_MESSAGE_MAX_LENGTH ? 'counter counter--over' : 'counter',
-        id: 'message-counter',
-      },
-      counterText(state.leftMessage),
+      'div',
+      { class: 'field' },
+      h('label', { for: 'message-text' }, t('message.label')),
+      h('textarea', {
+        id: 'message-text',
+        rows: 5,
+        value: state.leftMessage,
+        'aria-describedby': 'message-hint message-counter',
+        // Kept as typed without a redraw: a redraw per key would move the caret.
+        oninput: (event: Event) => {
+          state.leftMessage = (event.target as HTMLTextAreaElement).value;
+          const counter = document.getElementById('message-counter');
+          if (counter) counter.textContent = counterText(state.leftMessage);
+        },
+      }),
+      h(
+        'p',
+        {
+          class: count > CHAT_MESSAGE_MAX_LENGTH ? 'counter counter--over' : 'counter',
+          id: 'message-counter',
+        },
+        counterText(state.leftMessage),
+      ),
     ),
     noticeOf(),
     h(

@@ -10,6 +10,7 @@ import type { Colleague } from '../console-store';
 import { callerTypeKey, useI18n } from '../i18n';
 import { isVolunteerOf } from '../live-chats';
 import { formatDuration, secondsSince, useNow } from '../time';
+import { ColleagueOptions } from './LiveCallPanel';
 
 /** What the panel asks of the store for one chat. */
 export interface ChatActions {
@@ -375,13 +376,7 @@ function ChatControls({ busy, actions }: { busy: boolean; actions: ChatActions }
       >
         <option value="">{t('chat.transferChoose')}</option>
         <option value="queue">{t('chat.transferQueue')}</option>
-        {(colleagues ?? []).map((colleague) => (
-          <option key={colleague.id} value={colleague.id}>
-            {t(colleague.role === 'supervisor' ? 'live.warmSupervisor' : 'live.warmVolunteer', {
-              name: colleague.name,
-            })}
-          </option>
-        ))}
+        <ColleagueOptions colleagues={colleagues} />
       </select>
       <button
         type="button"
