@@ -1015,7 +1015,9 @@ export class RoutingEngine {
   private isChatReady(volunteer: Volunteer): boolean {
     if (volunteer.call || volunteer.chatsClosed || volunteer.chatWrapUps.size > 0) return false;
     if (volunteer.state === 'available') return true;
-    if (volunteer.state !== 'talking' || volunteer.chats.size >= this.maxChats) return false;
+    // Talking with no chat: on something else of the host's.
+    const { size } = volunteer.chats;
+    if (volunteer.state !== 'talking' || size === 0 || size >= this.maxChats) return false;
     for (const chat of volunteer.chats) if (chat.phase !== 'talking') return false;
     return true;
   }
