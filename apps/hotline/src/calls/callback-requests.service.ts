@@ -14,6 +14,14 @@ import { Call } from './call.entity';
 import { CallbackReason, CallbackRequest } from './callback-request.entity';
 import { CallbackRequestView } from './dto/calls.dto';
 
+/** A message a writer left on the chat page, for the call-back list. */
+export interface ChatPageMessage {
+  hotlineId: string;
+  text: string;
+  callerType: string;
+  topic: string;
+}
+
 /** A caller's message as Twilio recorded it (the recording status callback). */
 export interface LeftMessage {
   recordingSid: string;
@@ -69,6 +77,33 @@ export class CallbackRequestsService {
     );
   }
 
+  /** A message left on the chat page (no number, no call): read on the list, never called back. */
+  async recordChatPageMessage(
+    message: ChatPageMessage,
+    reason: CallbackReason,
+    forDate: string,
+  ): Promise<void> {
+    await this.callbacks.insert({
+      id: randomUUID(),
+      hotlineId: message.hotlineId,
+      callId: null,
+      channel: 'online',
+      messageEncrypted: this.cipher.encrypt(message.text),
+      callerType: message.callerType,
+      topic: message.topic,
+      callerNumberEncrypted: null,
+      callerHash: null,
+      reason,
+      requestedAt: this.clock.now().toJSDate(),
+      forDate,
+      doneAt: null,
+      doneBy: null,
+      recordingSid: null,
+      recordingSeconds: null,
+      recordedAt: null,
+    });
+  }
+
   private async insertOnce(
     call: Call,
     reason: CallbackReason,
@@ -121,13 +156,18 @@ export class CallbackRequestsService {
 
   /**
    * Deletes the messages left before `cutoff` at Twilio, then forgets their sids (the length
-   * stays, for the list). One Twilio cannot delete now is tried again at the next run.
+   * stays, for the list), and clears the texts left on the chat page. One Twilio cannot delete
+   * now is tried again at the next run.
    */
   async clearMessagesBefore(hotlineId: string, cutoff: Date): Promise<number> {
+    const written = await this.callbacks.update(
+      { hotlineId, requestedAt: LessThan(cutoff), messageEncrypted: Not(IsNull()) },
+      { messageEncrypted: null },
+    );
     const old = await this.callbacks.find({
       where: { hotlineId, recordedAt: LessThan(cutoff), recordingSid: Not(IsNull()) },
     });
-    let cleared = 0;
+    let cleared = written.affected ?? 0;
     for (const request of old) {
       try {
         await this.telephony.deleteRecording(request.recordingSid!);
@@ -155,18 +195,31 @@ export class CallbackRequestsService {
       order: { forDate: 'ASC', requestedAt: 'ASC' },
     });
     for (const request of open) {
-      if (!request.callerNumberEncrypted) continue;
-      await this.audit.record({
-        actorId: actor.id,
-        action: 'callback_request.number.read',
-        subjectType: 'callback_request',
-        subjectId: request.id,
-        hotlineId: hotline,
-      });
+      for (const [value, action] of [
+        [request.callerNumberEncrypted, 'callback_request.number.read'],
+        [request.messageEncrypted, 'callback_request.message.read'],
+      ] as const) {
+        if (!value) continue;
+        await this.audit.record({
+          actorId: actor.id,
+          action,
+          subjectType: 'callback_request',
+          subjectId: request.id,
+          hotlineId: hotline,
+        });
+      }
     }
     return open.map((request) => ({
       id: request.id,
       callId: request.callId,
+      channel: request.channel,
+      ...(request.channel === 'online'
+        ? {
+            message: this.cipher.decryptOptional(request.messageEncrypted),
+            callerType: request.callerType,
+            topic: request.topic,
+          }
+        : {}),
       callerNumber: this.cipher.decryptOptional(request.callerNumberEncrypted) ?? '',
       reason: request.reason,
       requestedAt: request.requestedAt,

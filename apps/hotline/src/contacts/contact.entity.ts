@@ -21,6 +21,7 @@ import type {
  */
 @Entity({ name: 'contact' })
 @Index('uq_contact_call_id', ['callId'], { unique: true })
+@Index('uq_contact_chat_id', ['chatId'], { unique: true })
 @Index('idx_contact_hotline_id_occurred_at', ['hotlineId', 'occurredAt'])
 @Index('idx_contact_volunteer_id_occurred_at', ['volunteerId', 'occurredAt'])
 @Index('idx_contact_hotline_id_caller_hash', ['hotlineId', 'callerHash'])
@@ -35,6 +36,10 @@ export class Contact extends HotlineRecord {
   /** The phone call this consultation was; null for face-to-face and online ones. */
   @Column({ name: 'call_id', ...REFERENCE, nullable: true })
   callId!: string | null;
+
+  /** The live chat this consultation was (channel online): its transcript is attached. */
+  @Column({ name: 'chat_id', ...REFERENCE, nullable: true })
+  chatId!: string | null;
 
   /** Who counselled. */
   @Column({ name: 'volunteer_id', ...REFERENCE })

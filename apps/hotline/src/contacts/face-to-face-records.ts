@@ -62,6 +62,7 @@ export class FaceToFaceRecords {
       notesClearedAt: null,
       wrapUpSeconds: null,
       callerHash: session.callerHash,
+      chatId: null,
       createdAt: now,
       updatedAt: now,
     } satisfies Omit<Contact, 'topics' | 'hotline' | 'volunteer'>);

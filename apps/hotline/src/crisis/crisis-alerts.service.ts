@@ -49,6 +49,7 @@ export class CrisisAlerts {
       hotlineId: crisisCase.hotlineId,
       caseId: crisisCase.id,
       callId: crisisCase.callId,
+      chatId: crisisCase.chatId,
       reason,
       raisedAt: now,
       lastRaisedAt: now,

@@ -27,6 +27,7 @@ import { Unit, UnitRole } from '../units/unit.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallerBlock } from '../callers/caller-block.entity';
 import { CallerProfile } from '../callers/caller-profile.entity';
+import { Chat, ChatMessageRecord, ChatOffer, ChatParticipant } from '../chats/chat.entity';
 
 /** Every entity, listed explicitly (globs break between ts-jest and the compiled build). */
 export const ENTITIES = [
@@ -64,4 +65,8 @@ export const ENTITIES = [
   UnitRole,
   Volunteer,
   WaitlistEntry,
+  Chat,
+  ChatMessageRecord,
+  ChatOffer,
+  ChatParticipant,
 ];

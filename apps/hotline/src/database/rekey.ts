@@ -20,7 +20,7 @@ export const ENCRYPTED_COLUMNS: EncryptedColumns[] = [
   // A call-back request copies its call's number and hash, so both are rewritten here too.
   {
     table: 'callback_request',
-    columns: ['caller_number_encrypted'],
+    columns: ['caller_number_encrypted', 'message_encrypted'],
     hash: { column: 'caller_hash', from: 'caller_number_encrypted' },
   },
   // Its caller_hash has no number beside it: see COPIED_HASHES.
@@ -32,6 +32,7 @@ export const ENCRYPTED_COLUMNS: EncryptedColumns[] = [
     columns: ['referral_note_encrypted', 'report_encrypted', 'closing_note_encrypted'],
   },
   { table: 'crisis_follow_up', columns: ['note_encrypted'] },
+  { table: 'chat_message', columns: ['text_encrypted'] },
   {
     table: 'booking',
     columns: ['parent_name_encrypted', 'phone_encrypted', 'description_encrypted'],

@@ -107,7 +107,26 @@ export class QueueView {
 
 export class CallbackRequestView {
   @ApiProperty() id!: string;
-  @ApiProperty() callId!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The call it came from; null for a message left on the chat page',
+  })
+  callId!: string | null;
+  @ApiProperty({
+    enum: ['phone', 'online'],
+    description: 'phone: a caller asked; online: a writer left a message on the chat page',
+  })
+  channel!: 'phone' | 'online';
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description:
+      'The message a chat page writer left, decrypted (the read is audited); null once cleared',
+  })
+  message?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) callerType?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) topic?: string | null;
   @ApiProperty({
     description:
       'Decrypted; the read is audited. Empty when the caller had no caller id (a message only) or retention cleared it',

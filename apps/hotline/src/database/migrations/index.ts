@@ -20,6 +20,7 @@ import { Conferences1765100000000 } from './1765100000000-conferences';
 import { CallPanel1765200000000 } from './1765200000000-call-panel';
 import { Units1765300000000 } from './1765300000000-units';
 import { Imports1765310000000 } from './1765310000000-imports';
+import { Chats1765700000000 } from './1765700000000-chats';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   CallPanel1765200000000,
   Units1765300000000,
   Imports1765310000000,
+  Chats1765700000000,
 ];
