@@ -21,8 +21,9 @@ export function chatActions(store: ConsoleStore, chatId: string): ChatActions {
 
 /**
  * The chats on my desk: a panel per chat I hold, and beside each of mine that ended, its wrap-up
- * (channel online; the transcript stays in view while the record is written). A record due for
- * a chat this console no longer shows (after a reload) is asked for all the same.
+ * (channel online; the transcript stays in view while the record is written), until the record
+ * is kept or, its wrap-up time over, the volunteer leaves it. A record due for a chat this
+ * console no longer shows (after a reload) is asked for all the same.
  */
 export function HeldChats({
   live,
@@ -49,11 +50,12 @@ export function HeldChats({
         callerType: chat?.callerType ?? null,
         topic: chat?.topic ?? null,
       }}
-      late={false}
+      // Its wrap-up time ran out: the record is still taken, or the volunteer leaves it.
+      late={!due.includes(chatId)}
       busy={busy}
       accessToken={accessToken}
       onSubmit={(contact) => store.finishChatWrapUp(chatId, contact)}
-      onClose={() => undefined}
+      onClose={() => store.closeChat(chatId)}
     />
   );
   return (
@@ -67,10 +69,7 @@ export function HeldChats({
             serverNow={serverNow}
             actions={chatActions(store, chat.chatId)}
           />
-          {chat.phase === 'ended' &&
-            isVolunteerOf(chat, live.me.id) &&
-            due.includes(chat.chatId) &&
-            record(chat.chatId, chat)}
+          {chat.phase === 'ended' && isVolunteerOf(chat, live.me.id) && record(chat.chatId, chat)}
         </div>
       ))}
       {unseen.map((chatId) => record(chatId, null))}
