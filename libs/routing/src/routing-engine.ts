@@ -1232,7 +1232,8 @@ function callView(call: Call): WaitingCallView {
 }
 
 function volunteerView(volunteer: Volunteer): VolunteerView {
-  const { id, state, since, skills, callsHandled, call, chats } = volunteer;
+  const { id, state, since, skills, callsHandled, call, chats, chatWrapUps } = volunteer;
+  const places = chats.size + chatWrapUps.size;
   const talking = [...chats].filter((held) => held.phase === 'talking');
   const ringing = [...chats].find((held) => held.phase === 'offered');
   const due = recordsDue(volunteer);
@@ -1246,5 +1247,6 @@ function volunteerView(volunteer: Volunteer): VolunteerView {
     ...(talking.length > 0 && { chatIds: talking.map((held) => held.callId) }),
     ...(ringing && { offeredChatId: ringing.callId }),
     ...(due.length > 0 && { wrapUpChatIds: due }),
+    ...(places > 0 && { chatPlaces: places }),
   };
 }

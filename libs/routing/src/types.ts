@@ -194,6 +194,8 @@ export interface VolunteerView {
    * wrap-up runs out (absent when none).
    */
   wrapUpChatIds?: string[];
+  /** Places their chats take (ringing, in conversation, in wrap-up); absent when none. */
+  chatPlaces?: number;
 }
 
 export interface QueueSnapshot {

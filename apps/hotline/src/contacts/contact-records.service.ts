@@ -229,6 +229,7 @@ export class ContactRecords {
       hotlineId: contact.hotlineId,
       channel: contact.channel,
       callId: contact.callId,
+      ...(contact.chatId ? { chatId: contact.chatId } : {}),
       volunteerId: contact.volunteerId,
       recordedBy: contact.recordedBy,
       occurredAt: contact.occurredAt.toISOString(),

@@ -224,6 +224,11 @@ export class ContactView {
   @ApiProperty({ enum: CHANNELS }) channel!: Channel;
   @ApiProperty({ enum: CONTACT_TYPES }) contactType!: ContactType;
   @ApiProperty({ nullable: true, type: String }) callId!: string | null;
+  @ApiPropertyOptional({
+    description:
+      'The live chat this consultation was (channel online): GET /api/chats/{id}/transcript reads it (audited)',
+  })
+  chatId?: string;
   @ApiProperty() volunteerId!: string;
   @ApiProperty({ description: 'Who entered the record (differs when entered on behalf)' })
   recordedBy!: string;
