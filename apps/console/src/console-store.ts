@@ -24,6 +24,8 @@ import {
   applyChatTyping,
   applyLiveChat,
   dropChat,
+  freeForChat,
+  receiveLiveChat,
 } from './live-chats';
 import {
   type ChangesFrame,
@@ -164,7 +166,8 @@ export class ConsoleStore {
 
   accept(offerId: string): Promise<boolean> {
     const offer = this.model.live?.offer?.offerId === offerId ? this.model.live.offer : null;
-    this.update({ acceptedAt: Date.now(), acceptedOffer: offer });
+    // A chat rings no phone and owes a record of its own (`chat.wrapup`).
+    if (offer?.channel !== 'chat') this.update({ acceptedAt: Date.now(), acceptedOffer: offer });
     return this.command(
       (socket) => socket.emitWithAck('offer.accept', { offerId }),
       () => undefined,
@@ -370,12 +373,10 @@ export class ConsoleStore {
     return { ok: true, crisisCaseId };
   }
 
-  /** Whom I may transfer my chat to: those available on its hotline now. */
-  async chatColleagues(chatId: string): Promise<Colleague[]> {
-    const response = await fetch(`/api/chats/${encodeURIComponent(chatId)}/colleagues`, {
-      headers: { Authorization: `Bearer ${this.token}` },
-    }).catch(() => null);
-    return response?.ok ? ((await response.json()) as Colleague[]) : [];
+  /** Whom I may pass a chat to, as far as this console sees who is on duty (null: it does not). */
+  chatColleagues(): Colleague[] | null {
+    const live = this.model.live;
+    return live ? freeForChat(live.volunteers, live.me.id, live.me.maxChats ?? 1) : null;
   }
 
   /** A closed chat whose record is not mine to write (or no longer due) leaves the desk. */
@@ -461,7 +462,10 @@ export class ConsoleStore {
       const live = this.model.live;
       if (live) this.update({ live: applyLiveCallEnded(live, callId) });
     });
-    socket.on('chat.live', (chat) => this.changeChats((chats) => applyLiveChat(chats, chat)));
+    socket.on('chat.live', (chat) => {
+      const live = this.model.live;
+      if (live) this.update({ live: receiveLiveChat(live, chat) });
+    });
     socket.on('chat.message', ({ chatId, message }: { chatId: string; message: ChatMessage }) =>
       this.changeChats((chats) => applyChatMessage(chats, chatId, message)),
     );
@@ -604,6 +608,8 @@ export class ConsoleStore {
 function recordDueAfter(model: ConsoleModel): RecordDue | null {
   const me = model.live?.me;
   if (me?.state !== 'wrap_up') return model.recordDue;
+  // A wrap-up after chats asks for the chats' records, not a call's.
+  if ((me.wrapUpChatIds?.length ?? 0) > 0 && !me.wrapUpCallId) return model.recordDue;
   const accepted = model.acceptedOffer;
   const callId = me.wrapUpCallId ?? accepted?.callId ?? null;
   if (callId !== null && callId === model.handedOver) return null;

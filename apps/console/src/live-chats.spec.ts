@@ -6,9 +6,12 @@ import {
   applyLiveChat,
   chatsStillHeld,
   dropChat,
+  freeForChat,
   isVolunteerOf,
   openChats,
+  receiveLiveChat,
 } from './live-chats';
+import type { LiveState } from './live-state';
 
 const message = (id: string, from: ChatMessage['from'], text = id): ChatMessage => ({
   id,
@@ -109,5 +112,58 @@ describe('the chats a console still holds after my state changed', () => {
     ).toEqual(['a', 'b', 'j']);
     // A server that does not say leaves the list as it is.
     expect(chatsStillHeld(chats, { id: 'v1' })).toEqual(chats);
+  });
+});
+
+describe('a chat coming whole to the live state', () => {
+  it('is held, and ends its own offer (taken), not another', () => {
+    const offer = (callId: string) => ({
+      offerId: `o-${callId}`,
+      callId,
+      chatId: callId,
+      channel: 'chat' as const,
+      expiresAt: '2026-11-23T11:01:00.000Z',
+      callerType: 'pupil',
+      topic: 'learning',
+      priority: 'normal' as const,
+      waitedSeconds: 3,
+      earlierContacts: 0,
+    });
+    const state = { chats: [chat('a')], offer: offer('b') } as unknown as LiveState;
+    const taken = receiveLiveChat(state, chat('b'));
+    expect(taken.offer).toBeNull();
+    expect(taken.chats?.map((one) => one.chatId)).toEqual(['a', 'b']);
+    const other = receiveLiveChat({ ...state, offer: offer('c') } as LiveState, chat('b'));
+    expect(other.offer?.callId).toBe('c');
+  });
+});
+
+describe('the colleagues a chat can be passed to', () => {
+  const on = (id: string, state: string, chats?: number) => ({
+    id,
+    name: id.toUpperCase(),
+    state: state as 'available',
+    since: '2026-11-23T11:00:00.000Z',
+    callsHandled: 0,
+    ...(chats === undefined ? {} : { chats }),
+  });
+
+  it('are those available or chatting with a place free, not me and not on a call', () => {
+    const volunteers = [
+      on('me', 'available'),
+      on('c', 'talking', 1),
+      on('b', 'available'),
+      on('full', 'talking', 2),
+      on('call', 'talking'),
+      on('away', 'break'),
+    ];
+    expect(freeForChat(volunteers, 'me', 2)).toEqual([
+      { id: 'b', name: 'B', role: 'volunteer' },
+      { id: 'c', name: 'C', role: 'volunteer' },
+    ]);
+  });
+
+  it('are unknown to a console without the list of those on duty', () => {
+    expect(freeForChat(null, 'me', 2)).toBeNull();
   });
 });

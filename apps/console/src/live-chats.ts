@@ -7,6 +7,8 @@
  * goes at once. No React and no browser APIs here.
  */
 import type { ChatEndReason, ChatMessage, LiveChat } from '@hotline/chat-protocol';
+import type { DutyVolunteer } from '@hotline/console-protocol';
+import type { LiveState } from './live-state';
 
 export type HeldChats = readonly LiveChat[];
 
@@ -20,6 +22,18 @@ export function applyLiveChat(chats: HeldChats, chat: LiveChat): LiveChat[] {
   const next = [...chats];
   next[index] = overtaking.length ? { ...chat, messages: [...chat.messages, ...overtaking] } : chat;
   return next;
+}
+
+/**
+ * A chat came to me whole: held, and if it is the one ringing, taken (an offer beside other
+ * chats does not end with a change of my state, which stays talking).
+ */
+export function receiveLiveChat(state: LiveState, chat: LiveChat): LiveState {
+  return {
+    ...state,
+    chats: applyLiveChat(state.chats ?? [], chat),
+    offer: state.offer?.callId === chat.chatId ? null : state.offer,
+  };
 }
 
 /** A new message of a held chat; one already shown (the sender's own answer) is not shown twice. */
@@ -94,4 +108,26 @@ export function chatsStillHeld(
   if (me.chatIds === undefined && me.wrapUpChatIds === undefined) return [...chats];
   const mine = new Set([...(me.chatIds ?? []), ...(me.wrapUpChatIds ?? [])]);
   return chats.filter((chat) => !isVolunteerOf(chat, me.id) || mine.has(chat.chatId));
+}
+
+/**
+ * Colleagues a chat can be passed to, as the wall's list of those on duty shows them: available,
+ * or chatting with a place free (and on no call). Null when this console has no such list (a
+ * volunteer's): the chat can still go back to the queue.
+ */
+export function freeForChat(
+  volunteers: readonly DutyVolunteer[] | null,
+  meId: string,
+  maxChats: number,
+): { id: string; name: string; role: 'volunteer' }[] | null {
+  if (!volunteers) return null;
+  return volunteers
+    .filter(
+      (one) =>
+        one.id !== meId &&
+        (one.state === 'available' ||
+          (one.state === 'talking' && (one.chats ?? 0) > 0 && (one.chats ?? 0) < maxChats)),
+    )
+    .map((one) => ({ id: one.id, name: one.name, role: 'volunteer' as const }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -392,4 +392,39 @@ describe('the chats in the live state', () => {
     expect(applySnapshot(state, snapshot({ me: me([]) })).chats).toBeUndefined();
     expect(applyMe(after, me(['a'])).chats?.map((chat) => chat.chatId)).toEqual(['a']);
   });
+
+  it('keeps a chat offered beside my chats ringing through a change of my state', () => {
+    const offer = {
+      offerId: 'o2',
+      callId: 'b',
+      chatId: 'b',
+      channel: 'chat' as const,
+      expiresAt: '2026-11-23T11:01:00.000Z',
+      callerType: 'pupil',
+      topic: 'learning',
+      priority: 'normal' as const,
+      waitedSeconds: 3,
+      earlierContacts: 0,
+    };
+    const ringing = applyRinging(applySnapshot(null, snapshot({ me: me(['a']) })), offer);
+    expect(applyMe(ringing, me(['a'])).offer?.offerId).toBe('o2');
+    // Taken: the chat is mine now.
+    expect(applyMe(ringing, me(['a', 'b'])).offer).toBeNull();
+    // A call's offer ends with any state but offered.
+    const call = applyRinging(applySnapshot(null, snapshot({ me: me(['a']) })), {
+      ...offer,
+      channel: undefined,
+      chatId: undefined,
+    });
+    expect(applyMe(call, me(['a'])).offer).toBeNull();
+  });
+
+  it('guesses no call to wrap up after chats', () => {
+    const talking = applySnapshot(
+      null,
+      snapshot({ me: { ...snapshot().me, state: 'talking', callId: 'old-call' } }),
+    );
+    const afterChats = applyMe(talking, { ...me([], ['a']), state: 'wrap_up' });
+    expect(afterChats.me.wrapUpCallId).toBeUndefined();
+  });
 });

@@ -163,20 +163,31 @@ function stillIn(call: LiveCall, me: Me): boolean {
 }
 
 /**
- * My own state changed; a ringing offer ends with any state but `offered`. Wrap-up is of the
+ * A chat offered to someone already chatting leaves their state as it is (talking): it rings
+ * until withdrawn, or taken (then the chat is theirs).
+ */
+function ringsBesideChats(offer: RingingOffer | null, me: Me): boolean {
+  return offer?.channel === 'chat' && !(me.chatIds ?? []).includes(offer.callId);
+}
+
+/**
+ * My own state changed; a ringing offer ends with any state but `offered` (a chat's beside
+ * other chats, see `ringsBesideChats`). Wrap-up is of the
  * call I was just on: if the server has not named it yet (its record may still be closing),
  * the call I was talking on is the one.
  */
 export function applyMe(state: LiveState, me: Me): LiveState {
   const previous = state.me;
+  // A wrap-up after chats is the chats' (`wrapUpChatIds`): no call is guessed for it.
+  const afterChats = (me.wrapUpChatIds?.length ?? 0) > 0;
   const wrapUpCallId =
-    me.state === 'wrap_up'
+    me.state === 'wrap_up' && !afterChats
       ? (me.wrapUpCallId ?? me.callId ?? previous.callId ?? previous.wrapUpCallId)
       : me.wrapUpCallId;
   const next: LiveState = {
     ...state,
     me: wrapUpCallId ? { ...me, wrapUpCallId } : me,
-    offer: me.state === 'offered' ? state.offer : null,
+    offer: me.state === 'offered' || ringsBesideChats(state.offer, me) ? state.offer : null,
     ...(state.chats ? { chats: chatsStillHeld(state.chats, me) } : {}),
   };
   return state.liveCall && !stillIn(state.liveCall, next.me) ? { ...next, liveCall: null } : next;

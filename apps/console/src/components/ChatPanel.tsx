@@ -18,7 +18,8 @@ export interface ChatActions {
   typing: (typing: boolean) => void;
   end: () => void;
   transfer: (to: { volunteerId: string } | 'queue') => void;
-  colleagues: () => Promise<Colleague[]>;
+  /** Those the chat can be passed to; null when this console does not see who is on duty. */
+  colleagues: () => Colleague[] | null;
   crisis: () => void;
   /** A supervisor leaves a chat they joined. */
   leave: () => void;
@@ -327,8 +328,10 @@ function ChatControls({ busy, actions }: { busy: boolean; actions: ChatActions }
   const { t } = useI18n();
   const id = useId();
   const [asking, setAsking] = useState(false);
-  const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
-  const [target, setTarget] = useState('');
+  const colleagues = actions.colleagues();
+  const [chosen, setTarget] = useState('');
+  // One who is no longer free is no longer a choice.
+  const target = chosen === 'queue' || colleagues?.some((one) => one.id === chosen) ? chosen : '';
   const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (asking) keep.current?.focus();
@@ -371,7 +374,6 @@ function ChatControls({ busy, actions }: { busy: boolean; actions: ChatActions }
         id={`${id}transfer`}
         value={target}
         aria-describedby={`${id}transfer-hint`}
-        onFocus={() => void actions.colleagues().then(setColleagues)}
         onChange={(event) => setTarget(event.target.value)}
       >
         <option value="">{t('chat.transferChoose')}</option>

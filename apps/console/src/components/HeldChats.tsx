@@ -12,7 +12,7 @@ export function chatActions(store: ConsoleStore, chatId: string): ChatActions {
     typing: (typing) => store.chatTyping(chatId, typing),
     end: () => void store.endChat(chatId),
     transfer: (to) => void store.transferChat(chatId, to),
-    colleagues: () => store.chatColleagues(chatId),
+    colleagues: () => store.chatColleagues(),
     crisis: () => void store.chatCrisis(chatId),
     leave: () => void store.leaveChat(chatId),
     close: () => store.closeChat(chatId),

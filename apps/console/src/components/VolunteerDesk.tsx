@@ -113,7 +113,9 @@ export function VolunteerDesk({
           }}
         />
       ) : (
-        me.state === 'talking' && (
+        // Talking in chats only: their panels say so.
+        me.state === 'talking' &&
+        !me.chatIds?.length && (
           <section className="card talking" aria-live="polite">
             <h2>{t('talking.heading')}</h2>
           </section>
