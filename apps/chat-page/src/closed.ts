@@ -25,7 +25,7 @@ import {
 } from './page';
 import { whoAndWhat } from './start';
 
-export function closedView(closed: ChatClosed): HTMLElement {
+export function closedView(closed: ChatClosed, ask: boolean): HTMLElement {
   const zone = state.hotline?.timeZone ?? null;
   const lines = hoursLines(closed.hours, state.locale);
   const next = closed.nextOpening
@@ -49,7 +49,7 @@ export function closedView(closed: ChatClosed): HTMLElement {
           next ? h('p', { class: 'hours__next' }, t('closed.next', { when: next })) : null,
         )
       : null,
-    messageForm(false),
+    messageForm(false, ask),
   );
 }
 
@@ -60,7 +60,7 @@ export function busyView(emergency: string | null): HTMLElement {
     heading(t('busy.heading')),
     h('p', {}, t('busy.text')),
     callNow(emergency),
-    messageForm(true),
+    messageForm(true, false),
   );
 }
 
@@ -101,8 +101,11 @@ function backButton(): HTMLElement {
   );
 }
 
-/** The message form, or once sent, the thanks; `back` to the questions, to try again later. */
-function messageForm(back: boolean): HTMLElement {
+/**
+ * The message form, or once sent, the thanks; `back` to the questions, to try again later;
+ * `ask` who is writing and what about, when the questions were not shown before.
+ */
+function messageForm(back: boolean, ask: boolean): HTMLElement {
   if (state.messageLeft)
     return h(
       'section',
@@ -130,8 +133,7 @@ function messageForm(back: boolean): HTMLElement {
     },
     h('h2', { id: 'message-heading' }, t('message.heading')),
     h('p', { class: 'hint', id: 'message-hint' }, t('message.hint')),
-    // Asked again only if not answered before (the hotline was closed when the page opened).
-    state.intake.callerType && state.intake.topic ? null : whoAndWhat(),
+    ask ? whoAndWhat() : null,
     h(
       'div',
       { class: 'field' },

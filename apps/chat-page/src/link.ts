@@ -18,10 +18,15 @@ type WriterSocket = Socket<WriterServerEvents, WriterClientEvents>;
 
 /** How long a message may wait for the server's answer before it counts as not sent. */
 const ACK_TIMEOUT_MS = 10_000;
+/** After a refused handshake, the waits before asking again; refused once more, the chat is gone. */
+const REFUSED_RETRIES_MS = [2_000, 5_000];
 
 export class ChatLink {
   private readonly socket: WriterSocket;
   private sent = 0;
+  /** Refused handshakes in a row. */
+  private refusals = 0;
+  private retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     token: string,
@@ -29,15 +34,30 @@ export class ChatLink {
   ) {
     this.socket = io(CHAT_NAMESPACE, { auth: { token }, autoConnect: false });
     const socket = this.socket;
-    socket.on('connect', () => tell({ type: 'link', link: 'connected' }));
+    socket.on('connect', () => {
+      this.refusals = 0;
+      tell({ type: 'link', link: 'connected' });
+    });
     socket.on('disconnect', (reason) => {
       // The server closing us is not retried by socket.io; a network drop is.
       if (reason === 'io server disconnect') socket.connect();
       if (reason !== 'io client disconnect') tell({ type: 'link', link: 'reconnecting' });
     });
     socket.on('connect_error', () => {
-      // Refused by the server (unknown or ended token): no retry follows.
-      tell({ type: 'link', link: socket.active ? 'reconnecting' : 'gone' });
+      if (socket.active) {
+        tell({ type: 'link', link: 'reconnecting' });
+        return;
+      }
+      // Refused by the server, which socket.io does not retry: the token is unknown, or the
+      // chat reconnected too often. Asked again a little later, then taken as gone.
+      const wait = REFUSED_RETRIES_MS[this.refusals];
+      this.refusals += 1;
+      if (wait === undefined) {
+        tell({ type: 'link', link: 'gone' });
+        return;
+      }
+      tell({ type: 'link', link: 'reconnecting' });
+      this.retry = setTimeout(() => socket.connect(), wait);
     });
     socket.on('chat.state', (state) => tell({ type: 'state', state }));
     socket.on('chat.message', (message) => tell({ type: 'message', message }));
@@ -84,6 +104,7 @@ export class ChatLink {
   }
 
   close(): void {
+    clearTimeout(this.retry);
     this.socket.disconnect();
   }
 }

@@ -26,7 +26,7 @@ function viewOf(view: View, fresh: boolean): HTMLElement | null {
     case 'start':
       return startView();
     case 'closed':
-      return closedView(view.closed);
+      return closedView(view.closed, view.ask);
     case 'busy':
       return busyView(view.emergency);
     case 'blocked':
@@ -53,6 +53,7 @@ async function start(): Promise<void> {
       go({
         name: 'closed',
         closed: closedOf(hotline.hours, hotline.nextOpening, hotline.emergency),
+        ask: true,
       });
     else go({ name: 'start' });
   } else if (!kept) go({ name: 'failed', message: sentenceOf(answer), retry: () => void start() });

@@ -30,7 +30,8 @@ export type View =
   | { name: 'loading' }
   | { name: 'failed'; message: string; retry: () => void }
   | { name: 'start' }
-  | { name: 'closed'; closed: ChatClosed }
+  /** `ask`: who and what about are asked with the message (the hotline was closed on arrival). */
+  | { name: 'closed'; closed: ChatClosed; ask: boolean }
   /** Every counsellor busy and the queue full: a message instead. */
   | { name: 'busy'; emergency: string | null }
   /** This device was blocked: the emergency numbers, and "in danger" still opens a chat. */
@@ -136,7 +137,8 @@ function render(): void {
   const drawn = draw(state.view, fresh);
   if (drawn) app.replaceChildren(drawn);
   app.dataset.view = state.view.name;
-  if (newView && shownView !== null) {
+  // The first view leaves the focus at the top of the page, where quick exit is first.
+  if (newView && shownView !== null && shownView.name !== 'loading') {
     app.querySelector<HTMLElement>('h1')?.focus();
     window.scrollTo(0, 0);
   } else if (drawn && focused) document.getElementById(focused)?.focus();

@@ -158,7 +158,7 @@ async function submit(event: Event): Promise<void> {
     keepChat(storage, answer.value);
     startChat(answer.value);
   } else if (answer.notOpened?.why === 'closed')
-    go({ name: 'closed', closed: answer.notOpened.closed });
+    go({ name: 'closed', closed: answer.notOpened.closed, ask: false });
   else if (answer.notOpened)
     go({ name: answer.notOpened.why, emergency: answer.notOpened.emergency });
   else update({ notice: sentenceOf(answer) });

@@ -142,7 +142,9 @@ export function SupervisorWall({
                   <th scope="row">{volunteer.name}</th>
                   <td>
                     <span className={`state state--${volunteer.state}`}>
-                      {t(`state.${volunteer.state}`)}
+                      {volunteer.chats
+                        ? t('wall.inChats', { count: volunteer.chats })
+                        : t(`state.${volunteer.state}`)}
                     </span>
                   </td>
                   <td className="numeric">{formatDuration(secondsSince(volunteer.since, now))}</td>
@@ -425,6 +427,38 @@ function Today({ today }: { today: TodayFigures }) {
           <dd>{formatDuration(today.longestWaitSeconds)}</dd>
         </div>
       </dl>
+      {today.chats && (
+        // The same for live chats, beside the calls'.
+        <h4 id="today-chats">{t('today.chats')}</h4>
+      )}
+      {today.chats && (
+        <dl className="figures" aria-labelledby="today-chats">
+          <div>
+            <dt>{t('today.chatsOffered')}</dt>
+            <dd data-figure="chats-offered">{today.chats.offered}</dd>
+          </div>
+          <div>
+            <dt>{t('today.answered')}</dt>
+            <dd data-figure="chats-answered">{today.chats.answered}</dd>
+          </div>
+          <div>
+            <dt>{t('today.abandoned')}</dt>
+            <dd data-figure="chats-abandoned">{today.chats.abandoned}</dd>
+          </div>
+          <div>
+            <dt>{t('today.serviceLevel', { seconds: today.serviceLevelSeconds })}</dt>
+            <dd>
+              {today.chats.serviceLevel === null
+                ? t('today.none')
+                : `${today.chats.serviceLevel.toFixed(1)}%`}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('today.longestWait')}</dt>
+            <dd>{formatDuration(today.chats.longestWaitSeconds)}</dd>
+          </div>
+        </dl>
+      )}
     </section>
   );
 }

@@ -62,7 +62,11 @@ export function VolunteerDesk({
       <section className="card me" aria-labelledby="me-heading">
         <h2 id="me-heading">{t('me.heading')}</h2>
         <p className={`me__state state state--${me.state}`} data-state={me.state}>
-          <strong>{t(`state.${me.state}`)}</strong>{' '}
+          <strong>
+            {t(
+              me.state === 'talking' && me.chatIds?.length ? 'state.chatting' : `state.${me.state}`,
+            )}
+          </strong>{' '}
           <span className="me__since">
             {t('me.inState', { time: formatDuration(secondsSince(me.since, serverNow(now))) })}
           </span>
