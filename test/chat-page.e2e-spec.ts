@@ -323,8 +323,13 @@ describe.each(Object.keys(TEXTS) as Lang[])('the chat page and the console (%s)'
     await reply.press('Enter');
     const answer = `${hotlineCanned[0]}${text.ownWords}`;
     await writer.locator('.message--volunteer').filter({ hasText: answer }).waitFor(SEEN);
-    await expect(writer.locator('#chat-typing').textContent()).resolves.toBe('');
-    await expect(reply.inputValue()).resolves.toBe('');
+    // Sent: no longer typing.
+    await writer.locator('#chat-typing:empty').waitFor({ state: 'attached', ...SEEN });
+    // Stored, the reply box empties.
+    await eventually(
+      async () => ((await reply.inputValue()) === '' ? true : undefined),
+      'the reply box emptied',
+    );
 
     // The pupil types: the volunteer sees it, then the words.
     await writer.getByLabel(text.composer).pressSequentially(text.laterWords.slice(0, 4));

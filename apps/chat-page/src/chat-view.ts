@@ -8,6 +8,7 @@ import {
   CHAT_MESSAGE_MAX_LENGTH,
   type ChatMessage,
   type ChatOpened,
+  TypingShown,
   TypingSignal,
 } from '@hotline/chat-protocol';
 import { h } from '../../booking-page/src/dom';
@@ -56,6 +57,8 @@ interface Elements {
 
 let elements: Elements | null = null;
 const typingSignal = new TypingSignal((typing) => state.link?.typing(typing));
+/** The volunteer's typing as shown: it lapses when no signal renews it. */
+const volunteerTyping = new TypingShown((typing) => apply({ type: 'typing', typing }));
 
 /** A chat was opened or is resumed: connect with its token and show it. */
 export function startChat(opened: ChatOpened): void {
@@ -67,12 +70,18 @@ export function startChat(opened: ChatOpened): void {
 }
 
 function receive(event: ChatEvent): void {
+  if (event.type === 'typing') volunteerTyping.heard(event.typing);
+  else apply(event);
+}
+
+function apply(event: ChatEvent): void {
   if (!state.chat) return;
   const chat = applyChatEvent(state.chat, event);
   // Over, or unknown to the server: a reload starts afresh rather than come back to it.
   if (chat.phase === 'ended' || chat.link === 'gone') {
     forgetChat(storage);
     typingSignal.stop();
+    volunteerTyping.stop();
   }
   update({ chat });
 }

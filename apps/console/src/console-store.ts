@@ -17,7 +17,7 @@ import {
   type RingingOffer,
   type ServerEvents,
 } from '@hotline/console-protocol';
-import type { ChatError, ChatMessage, LiveChat } from '@hotline/chat-protocol';
+import { type ChatError, type LiveChat, TypingShown } from '@hotline/chat-protocol';
 import {
   applyChatEnded,
   applyChatMessage,
@@ -124,6 +124,7 @@ export class ConsoleStore {
   private provenOffset: number | null = null;
   /** Frames that arrive while a snapshot is on its way: applied after it, if still new. */
   private held: ChangesFrame[] | null = null;
+  private readonly typingShown = new Map<string, TypingShown>();
 
   constructor(private readonly token: string) {
     this.socket = io(CONSOLE_NAMESPACE, { auth: { token }, autoConnect: false });
@@ -384,6 +385,18 @@ export class ConsoleStore {
     this.changeChats((chats) => dropChat(chats, chatId));
   }
 
+  /** A chat's writer typing as shown: it lapses when no signal renews it. */
+  private writerTyping(chatId: string): TypingShown {
+    let shown = this.typingShown.get(chatId);
+    if (!shown) {
+      shown = new TypingShown((typing) =>
+        this.changeChats((chats) => applyChatTyping(chats, chatId, typing)),
+      );
+      this.typingShown.set(chatId, shown);
+    }
+    return shown;
+  }
+
   private changeChats(change: (chats: LiveChat[]) => LiveChat[]): void {
     const live = this.model.live;
     if (!live) return;
@@ -466,13 +479,13 @@ export class ConsoleStore {
       const live = this.model.live;
       if (live) this.update({ live: receiveLiveChat(live, chat) });
     });
-    socket.on('chat.message', ({ chatId, message }: { chatId: string; message: ChatMessage }) =>
+    socket.on('chat.message', ({ chatId, message }) =>
       this.changeChats((chats) => applyChatMessage(chats, chatId, message)),
     );
-    socket.on('chat.typing', ({ chatId, typing }) =>
-      this.changeChats((chats) => applyChatTyping(chats, chatId, typing)),
-    );
+    socket.on('chat.typing', ({ chatId, typing }) => this.writerTyping(chatId).heard(typing));
     socket.on('chat.live.ended', ({ chatId, reason }) => {
+      this.typingShown.get(chatId)?.stop();
+      this.typingShown.delete(chatId);
       const meId = this.model.live?.me.id ?? '';
       this.changeChats((chats) => applyChatEnded(chats, chatId, reason, meId));
     });
