@@ -67,6 +67,7 @@ const TEXTS = {
     adviceGiven: '已给予建议',
     submit: '完成整理',
     readJoin: '阅读并加入',
+    joinChat: '加入聊天',
     supervisorWords: '我是值班督导，我们都在这里陪着你。',
   },
   en: {
@@ -112,6 +113,7 @@ const TEXTS = {
     adviceGiven: 'Advice given',
     submit: 'Finish wrap-up',
     readJoin: 'Read and join',
+    joinChat: 'Join the chat',
     supervisorWords: 'I am the supervisor on duty; we are all here with you.',
   },
 } as const;
@@ -461,7 +463,8 @@ describe.each(Object.keys(TEXTS) as Lang[])('the chat page and the console (%s)'
     await writer.getByLabel(text.composer).press('Enter');
 
     // The wall rings with the chat's alert; the chat waits there, a crisis.
-    await wall.locator('.alerts__item[data-reason="danger_key"]').waitFor(SEEN);
+    const alert = wall.locator('.alerts__item[data-reason="danger_key"]');
+    await alert.waitFor(SEEN);
     const row = wall.locator(`tr[data-call="${chatId}"][data-channel="chat"]`);
     await row.locator('.badge--crisis').waitFor(SEEN);
 
@@ -472,7 +475,12 @@ describe.each(Object.keys(TEXTS) as Lang[])('the chat page and the console (%s)'
     await writer.getByRole('heading', { name: text.talking }).waitFor(SEEN);
 
     // The supervisor reads it from the wall and joins: the whole conversation, then a word.
-    await row.getByRole('button', { name: text.readJoin }).click();
+    // From the chat's row on the wall, or from its alert: the same join.
+    if (lang === 'en') await row.getByRole('button', { name: text.readJoin }).click();
+    else await alert.getByRole('button', { name: text.joinChat }).click();
+    await alert
+      .getByRole('button', { name: text.joinChat })
+      .waitFor({ state: 'detached', ...SEEN });
     const joined = wall.locator(`.wall__chats section.chat-panel[data-chat="${chatId}"]`);
     await joined
       .locator('.chat-log__message--writer')

@@ -20,6 +20,7 @@ export function AlertBanner({
   onAcknowledge,
   onJoin,
   onJoinChat,
+  heldChatIds,
 }: {
   alerts: CrisisAlert[];
   calls: QueuedCall[];
@@ -28,6 +29,8 @@ export function AlertBanner({
   onJoin: (callId: string, mode: JoinMode) => void;
   /** A chat's alert: read the chat and join it. */
   onJoinChat: (chatId: string) => void;
+  /** The chats this supervisor holds already. */
+  heldChatIds: string[];
 }) {
   const { t, topic } = useI18n();
   const now = serverNow(useNow());
@@ -93,7 +96,7 @@ export function AlertBanner({
               )}
             </div>
             <div className="alerts__actions">
-              {chat && call.phase === 'talking' && (
+              {chat && call.phase === 'talking' && !heldChatIds.includes(call.callId) && (
                 <button
                   type="button"
                   className="button alerts__join"

@@ -104,6 +104,7 @@ export function ConsoleScreen({
           onAcknowledge={(alertId) => void store.acknowledgeAlert(alertId)}
           onJoin={(callId, mode) => void store.monitor(callId, mode)}
           onJoinChat={(chatId) => void store.joinChat(chatId)}
+          heldChatIds={(live.chats ?? []).map((chat) => chat.chatId)}
         />
       )}
 
