@@ -240,6 +240,10 @@ describe.each(Object.keys(TEXTS) as Lang[])('the chat page and the console (%s)'
     return (await keptChat(writer))!.chatId;
   }
 
+  /** Signed off: the next chat is someone else's. */
+  const offDuty = (person: Person) =>
+    hotline.as(person.token).put('/api/me/presence').send({ state: 'offline' }).expect(200);
+
   /** Writes a routine record of the chat through the API, freeing the volunteer's place. */
   async function recordThrough(volunteer: Person, chatId: string): Promise<void> {
     await eventually(async () => {
@@ -393,11 +397,7 @@ describe.each(Object.keys(TEXTS) as Lang[])('the chat page and the console (%s)'
       ['volunteer', answer],
       ['writer', text.laterWords],
     ]);
-    await hotline
-      .as(volunteer.token)
-      .put('/api/me/presence')
-      .send({ state: 'offline' })
-      .expect(200);
+    await offDuty(volunteer);
   });
 
   it('quick exit (Esc) leaves at once for a neutral site, clears the tab, and ends the chat', async () => {
@@ -431,11 +431,7 @@ describe.each(Object.keys(TEXTS) as Lang[])('the chat page and the console (%s)'
     await writer.waitForURL(NEUTRAL_SITE, SEEN);
 
     await recordThrough(volunteer, chatId);
-    await hotline
-      .as(volunteer.token)
-      .put('/api/me/presence')
-      .send({ state: 'offline' })
-      .expect(200);
+    await offDuty(volunteer);
   });
 
   it('a child in danger is answered first and the wall alerted; a supervisor reads the chat and joins it', async () => {
@@ -507,11 +503,7 @@ describe.each(Object.keys(TEXTS) as Lang[])('the chat page and the console (%s)'
     await writer.screenshot({ path: join(SCREENSHOTS, `chat-page-ended-${lang}.png`) });
 
     await recordThrough(volunteer, chatId);
-    await hotline
-      .as(volunteer.token)
-      .put('/api/me/presence')
-      .send({ state: 'offline' })
-      .expect(200);
+    await offDuty(volunteer);
   });
 
   it('closed: the hours and the numbers, and a message left joins the call-back list', async () => {

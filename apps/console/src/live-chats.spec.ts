@@ -9,9 +9,7 @@ import {
   freeForChat,
   isVolunteerOf,
   openChats,
-  receiveLiveChat,
 } from './live-chats';
-import type { LiveState } from './live-state';
 
 const message = (id: string, from: ChatMessage['from'], text = id): ChatMessage => ({
   id,
@@ -112,29 +110,6 @@ describe('the chats a console still holds after my state changed', () => {
     ).toEqual(['a', 'b', 'j']);
     // A server that does not say leaves the list as it is.
     expect(chatsStillHeld(chats, { id: 'v1' })).toEqual(chats);
-  });
-});
-
-describe('a chat coming whole to the live state', () => {
-  it('is held, and ends its own offer (taken), not another', () => {
-    const offer = (callId: string) => ({
-      offerId: `o-${callId}`,
-      callId,
-      chatId: callId,
-      channel: 'chat' as const,
-      expiresAt: '2026-11-23T11:01:00.000Z',
-      callerType: 'pupil',
-      topic: 'learning',
-      priority: 'normal' as const,
-      waitedSeconds: 3,
-      earlierContacts: 0,
-    });
-    const state = { chats: [chat('a')], offer: offer('b') } as unknown as LiveState;
-    const taken = receiveLiveChat(state, chat('b'));
-    expect(taken.offer).toBeNull();
-    expect(taken.chats?.map((one) => one.chatId)).toEqual(['a', 'b']);
-    const other = receiveLiveChat({ ...state, offer: offer('c') } as LiveState, chat('b'));
-    expect(other.offer?.callId).toBe('c');
   });
 });
 

@@ -10,6 +10,7 @@ import {
   clockOffset,
   waitingCalls,
 } from './live-state';
+import { receiveLiveChat } from './live-chats';
 
 const HOTLINE = 'hotline-1';
 
@@ -393,21 +394,23 @@ describe('the chats in the live state', () => {
     expect(applyMe(after, me(['a'])).chats?.map((chat) => chat.chatId)).toEqual(['a']);
   });
 
+  const chatOffer = (callId: string) => ({
+    offerId: `o-${callId}`,
+    callId,
+    chatId: callId,
+    channel: 'chat' as const,
+    expiresAt: '2026-11-23T11:01:00.000Z',
+    callerType: 'pupil',
+    topic: 'learning',
+    priority: 'normal' as const,
+    waitedSeconds: 3,
+    earlierContacts: 0,
+  });
+
   it('keeps a chat offered beside my chats ringing through a change of my state', () => {
-    const offer = {
-      offerId: 'o2',
-      callId: 'b',
-      chatId: 'b',
-      channel: 'chat' as const,
-      expiresAt: '2026-11-23T11:01:00.000Z',
-      callerType: 'pupil',
-      topic: 'learning',
-      priority: 'normal' as const,
-      waitedSeconds: 3,
-      earlierContacts: 0,
-    };
+    const offer = chatOffer('b');
     const ringing = applyRinging(applySnapshot(null, snapshot({ me: me(['a']) })), offer);
-    expect(applyMe(ringing, me(['a'])).offer?.offerId).toBe('o2');
+    expect(applyMe(ringing, me(['a'])).offer?.offerId).toBe('o-b');
     // Taken: the chat is mine now.
     expect(applyMe(ringing, me(['a', 'b'])).offer).toBeNull();
     // A call's offer ends with any state but offered.
@@ -417,6 +420,14 @@ describe('the chats in the live state', () => {
       chatId: undefined,
     });
     expect(applyMe(call, me(['a'])).offer).toBeNull();
+  });
+
+  it('takes the ringing chat when it comes whole, and leaves another offer ringing', () => {
+    const ringing = applyRinging(applySnapshot(null, snapshot({ me: me(['a']) })), chatOffer('b'));
+    const taken = receiveLiveChat({ ...ringing, chats: [held('a')] }, held('b'));
+    expect(taken.offer).toBeNull();
+    expect(taken.chats?.map((chat) => chat.chatId)).toEqual(['a', 'b']);
+    expect(receiveLiveChat(ringing, held('c')).offer?.callId).toBe('b');
   });
 
   it('guesses no call to wrap up after chats', () => {
