@@ -3720,6 +3720,26 @@ export interface components {
       /** @description Seconds the caller has waited */
       waitedSeconds: number;
     };
+    OnlineChatFigures: {
+      /** @description Writers who left (or went silent) while waiting */
+      abandoned: number;
+      abandonmentRate: number | null;
+      answered: number;
+      /** @description In conversation, over answered chats */
+      averageDurationSeconds: number | null;
+      averageWaitSeconds: number | null;
+      /** @description Chats by local hour of arrival */
+      byHour: components['schemas']['HourCount'][];
+      /** @description Still waiting when the hotline closed */
+      closedHours: number;
+      longestWaitSeconds: number;
+      /** @description Chats that joined the queue */
+      offered: number;
+      /** @description Refused at the door: the queue was full */
+      queueFull: number;
+      /** @description Answered within the threshold ÷ chats that left the queue */
+      serviceLevel: components['schemas']['ServiceLevel'];
+    };
     OpeningHoursDto: {
       /** @description Empty when closed that weekday */
       fri: components['schemas']['TimeRangeDto'][];
@@ -4149,6 +4169,7 @@ export interface components {
     };
     StatsReport: {
       calls: components['schemas']['CallFigures'];
+      chats: components['schemas']['OnlineChatFigures'];
       /** @description Counselling contacts only: non-counselling ones are counted apart */
       consultations: components['schemas']['ConsultationFigures'];
       crisis: components['schemas']['CrisisFigures'];
