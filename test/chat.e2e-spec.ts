@@ -8,6 +8,7 @@ import {
   OpenWriter,
   command,
   connectWriter,
+  openChatDesk,
   openChat,
   until,
   watchChats,
@@ -198,8 +199,13 @@ describe('a live chat, from the request to the wrap-up', () => {
     );
     expect(JSON.stringify(chatRow)).not.toContain(token);
     expect(JSON.stringify(chatRow)).not.toContain('device-a1b2c3d4');
-    expect(chatRow).toMatchObject({ status: 'ended', outcome: 'answered', end_reason: 'volunteer' });
-    for (const text of [SECRET, REPLY, token, 'Bullied']) expect(hotline.logs()).not.toContain(text);
+    expect(chatRow).toMatchObject({
+      status: 'ended',
+      outcome: 'answered',
+      end_reason: 'volunteer',
+    });
+    for (const text of [SECRET, REPLY, token, 'Bullied'])
+      expect(hotline.logs()).not.toContain(text);
   });
 
   let resumed = '';
@@ -209,7 +215,9 @@ describe('a live chat, from the request to the wrap-up', () => {
     resumed = chatId;
     const first = await writerOf(token);
     await first.send('第一条');
-    await duty(hotline, volunteer).accept(await duty(hotline, volunteer).offer()).expect(204);
+    await duty(hotline, volunteer)
+      .accept(await duty(hotline, volunteer).offer())
+      .expect(204);
     await until(() => first.answered.length === 1, 'the answer');
     first.close();
     const again = await writerOf(token);
@@ -222,8 +230,8 @@ describe('a live chat, from the request to the wrap-up', () => {
     );
     // The console reloads too: its panel comes back with the chat.
     desk.close();
-    desk = await openConsole(hotline, volunteer.token);
-    chats = watchChats(desk);
+    desk = await openChatDesk(hotline, volunteer.token);
+    chats = (desk as Awaited<ReturnType<typeof openChatDesk>>).chats;
     await until(
       () => chats.live.find((chat) => chat.chatId === chatId && chat.messages.length === 2),
       'chat.live after the console came back',
