@@ -11,7 +11,8 @@ import type {
   WriterClientEvents,
   WriterServerEvents,
 } from '@hotline/chat-protocol';
-import type { OpenConsole } from './console';
+import type { QueueSnapshot } from '@hotline/console-protocol';
+import type { ConsoleClient, OpenConsole } from './console';
 import { eventually } from './duty';
 import type { RunningHotline } from './hotline-server';
 
@@ -134,3 +135,35 @@ export function command<T = object>(
 /** Waits until `check` holds, polling the arrays a socket fills. */
 export const until = <T>(check: () => T | undefined | false, what: string, timeoutMs = 5_000) =>
   eventually(async () => check() || undefined, what, timeoutMs) as Promise<T>;
+
+/**
+ * A console whose chats are watched from its first event (a reload's `chat.live` may come
+ * before its snapshot), as the browser console listens before it connects.
+ */
+export async function openChatDesk(
+  hotline: Pick<RunningHotline, 'baseUrl'>,
+  token: string,
+): Promise<OpenConsole & { chats: ChatDeskWatch }> {
+  const socket = io(`${hotline.baseUrl}/console`, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    autoConnect: false,
+  }) as ConsoleClient;
+  const chats = watchChats({ socket });
+  const frames: OpenConsole['frames'] = [];
+  socket.on('queue.changes', (frame) => frames.push(frame));
+  const snapshot = new Promise<QueueSnapshot>((resolve, reject) => {
+    socket.once('queue.snapshot', resolve);
+    socket.once('connect_error', reject);
+  });
+  socket.connect();
+  return {
+    socket,
+    snapshot: await snapshot,
+    frames,
+    changes: () => frames.flatMap((frame) => frame.changes),
+    close: () => socket.close(),
+    chats,
+  };
+}

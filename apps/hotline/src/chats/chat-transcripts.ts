@@ -31,7 +31,7 @@ export class ChatTranscripts {
     text: string,
     authorId: string | null = null,
   ): Promise<ChatMessage> {
-    const row: ChatMessageRecord = {
+    const row: Omit<ChatMessageRecord, 'seq'> = {
       id: randomUUID(),
       chatId,
       sender,
@@ -47,7 +47,7 @@ export class ChatTranscripts {
   async of(chatId: string): Promise<ChatMessage[]> {
     const rows = await this.messages.find({
       where: { chatId },
-      order: { sentAt: 'ASC', id: 'ASC' },
+      order: { seq: 'ASC' },
     });
     return rows.map((row) => ({
       id: row.id,

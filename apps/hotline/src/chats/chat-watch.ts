@@ -143,7 +143,8 @@ export class ChatWatch implements OnModuleInit, OnModuleDestroy {
         wrote?.getTime() ?? 0,
       );
       const texts = CHAT_TEXTS[chat.language];
-      const asked = chat.idleCheckedAt && chat.idleCheckedAt.getTime() >= lastHeard;
+      // Asked since they last wrote (a message in the same instant answers it).
+      const asked = chat.idleCheckedAt && chat.idleCheckedAt.getTime() > lastHeard;
       if (!asked) {
         if (now.toMillis() - lastHeard < settings.idleCheckSeconds * 1000) continue;
         const checked = await this.chats.update(

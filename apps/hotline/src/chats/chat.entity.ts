@@ -1,4 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import type { ChatEndReason, ChatLanguage, ChatWriter } from '@hotline/chat-protocol';
 import { DATETIME, REFERENCE, RESTRICT } from '../database/column-types';
 import { HotlineRecord } from '../hotlines/hotline-record';
@@ -118,9 +126,14 @@ export type ChatSender = 'writer' | 'volunteer' | 'system';
 
 /** One message of a chat, encrypted as it arrives. */
 @Entity({ name: 'chat_message' })
-@Index('idx_chat_message_chat_id_sent_at', ['chatId', 'sentAt'])
+@Index('uq_chat_message_id', ['id'], { unique: true })
+@Index('idx_chat_message_chat_id_seq', ['chatId', 'seq'])
 export class ChatMessageRecord {
-  @PrimaryColumn(REFERENCE)
+  /** The order messages arrived in, across instances (two may share a millisecond). */
+  @PrimaryGeneratedColumn('increment', { type: 'integer' })
+  seq!: number;
+
+  @Column(REFERENCE)
   id!: string;
 
   @Column({ name: 'chat_id', ...REFERENCE })

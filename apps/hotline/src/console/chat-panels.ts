@@ -87,8 +87,11 @@ export class ChatPanels implements OnModuleInit, OnModuleDestroy {
       server.in(consoleRoom(volunteerId)).socketsLeave(chatRoom(chatId));
     }
     if (to.length === 0) return;
-    const view = await this.live.view(await this.holders.chat(chatId));
-    for (const volunteerId of to) {
+    const chat = await this.holders.chat(chatId);
+    const view = await this.live.view(chat);
+    // Those already in it (supervisors who joined) see who else is now.
+    const everyone = new Set([...to, ...(await this.holders.holders(chat))]);
+    for (const volunteerId of everyone) {
       server.in(consoleRoom(volunteerId)).socketsJoin(chatRoom(chatId));
       server.to(consoleRoom(volunteerId)).emit('chat.live', view);
     }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Chat } from '../chats/chat.entity';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Call } from '../calls/call.entity';
 import { CallbackRequest } from '../calls/callback-request.entity';
@@ -26,6 +27,7 @@ import { ImportedRow } from '../imports/import-batch.entity';
       StatsDay,
       StatsMonth,
       Call,
+      Chat,
       CallbackRequest,
       Contact,
       ContactTopic,

@@ -64,7 +64,12 @@ export class StatsRollups {
   }
 
   /** The chat just got its outcome: it is counted once, now. */
-  countChat(manager: EntityManager, hotlineId: string, chat: ChatFacts, zone: string): Promise<void> {
+  countChat(
+    manager: EntityManager,
+    hotlineId: string,
+    chat: ChatFacts,
+    zone: string,
+  ): Promise<void> {
     return this.add(manager, hotlineId, chatContributions(chat, zone));
   }
 

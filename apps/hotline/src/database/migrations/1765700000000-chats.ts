@@ -57,7 +57,15 @@ export class Chats1765700000000 implements MigrationInterface {
       new Table({
         name: 'chat_message',
         columns: [
-          id(),
+          // The order messages arrived in, across instances (two may share a millisecond).
+          {
+            name: 'seq',
+            type: 'integer',
+            isPrimary: true,
+            isGenerated: true,
+            generationStrategy: 'increment',
+          },
+          reference('id'),
           reference('chat_id'),
           varchar('sender', 16),
           reference('author_id', true),
@@ -65,7 +73,8 @@ export class Chats1765700000000 implements MigrationInterface {
           instant('sent_at'),
         ],
         indices: [
-          { name: 'idx_chat_message_chat_id_sent_at', columnNames: ['chat_id', 'sent_at'] },
+          { name: 'uq_chat_message_id', columnNames: ['id'], isUnique: true },
+          { name: 'idx_chat_message_chat_id_seq', columnNames: ['chat_id', 'seq'] },
         ],
         foreignKeys: [foreignKey('chat_message', 'chat_id', 'chat')],
       }),
