@@ -172,7 +172,8 @@ exitLink.addEventListener('click', (event) => {
   quickExit();
 });
 document.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape' && !event.repeat) {
+  // Not while an input method composes: there Esc takes back the characters being chosen.
+  if (event.key === 'Escape' && !event.repeat && !event.isComposing && event.keyCode !== 229) {
     event.preventDefault();
     quickExit();
   }
