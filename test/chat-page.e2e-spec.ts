@@ -68,6 +68,7 @@ const TEXTS = {
     submit: '完成整理',
     readJoin: '阅读并加入',
     joinChat: '加入聊天',
+    transferTo: '转给',
     supervisorWords: '我是值班督导，我们都在这里陪着你。',
   },
   en: {
@@ -114,6 +115,7 @@ const TEXTS = {
     submit: 'Finish wrap-up',
     readJoin: 'Read and join',
     joinChat: 'Join the chat',
+    transferTo: 'Transfer to',
     supervisorWords: 'I am the supervisor on duty; we are all here with you.',
   },
 } as const;
@@ -504,6 +506,50 @@ describe.each(Object.keys(TEXTS) as Lang[])('the chat page and the console (%s)'
 
     await recordThrough(volunteer, chatId);
     await offDuty(volunteer);
+  });
+
+  it('a chat sent back to the queue waits again on the phone, and a colleague takes it with everything said', async () => {
+    const first = await addPerson(hotline, { topicSkills: ['emotional'], name: 'Sun Volunteer' });
+    const second = await addPerson(hotline, { topicSkills: ['emotional'], name: 'Zhou Volunteer' });
+    const desk = await consoleOf(first, 'first desk');
+    await goAvailable(desk);
+    const writer = await phone();
+    const chatId = await chatAnswered(writer, desk);
+    await writer.getByLabel(text.composer).fill(text.firstWords);
+    await writer.getByLabel(text.composer).press('Enter');
+    const panel = desk.locator(`section.chat-panel[data-chat="${chatId}"]`);
+    await panel
+      .locator('.chat-log__message--writer')
+      .filter({ hasText: text.firstWords })
+      .waitFor(SEEN);
+
+    // Back to the queue: two deliberate steps; the panel goes, and no record is asked.
+    await panel.getByLabel(text.transferTo).selectOption('queue');
+    await panel.locator('[data-control="transfer-chat"]').click();
+    await panel.waitFor({ state: 'detached', ...SEEN });
+    await expect(desk.getByRole('form', { name: text.chatWrapUp }).count()).resolves.toBe(0);
+    await writer.getByRole('heading', { name: text.waiting }).waitFor(SEEN);
+
+    // The colleague goes available and takes it, with what was written.
+    await offDuty(first);
+    const colleague = await consoleOf(second, 'second desk');
+    await colleague.getByRole('button', { name: text.available, exact: true }).click();
+    await colleague
+      .locator('.offer[data-channel="chat"]')
+      .getByRole('button', { name: text.accept })
+      .click();
+    await writer.getByRole('heading', { name: text.talking }).waitFor(SEEN);
+    const taken = colleague.locator(`section.chat-panel[data-chat="${chatId}"]`);
+    await taken
+      .locator('.chat-log__message--writer')
+      .filter({ hasText: text.firstWords })
+      .waitFor(SEEN);
+
+    await taken.locator('[data-control="end-chat"]').click();
+    await taken.locator('[data-control="end-chat-confirm"]').click();
+    await writer.getByText(text.endedByVolunteer).waitFor(SEEN);
+    await recordThrough(second, chatId);
+    await offDuty(second);
   });
 
   it('closed: the hours and the numbers, and a message left joins the call-back list', async () => {

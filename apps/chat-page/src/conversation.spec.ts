@@ -146,12 +146,28 @@ describe('the writer’s conversation', () => {
     expect(chat).toMatchObject({ phase: 'ended', endReason: 'closed', queue: null });
   });
 
-  it('keeps the queue only while waiting', () => {
-    const chat = play([
+  it('waits again when the chat goes back to the queue, until answered anew', () => {
+    let chat = play([
       { type: 'state', state: state({ phase: 'talking', queue: null }) },
+      { type: 'typing', typing: true },
       { type: 'queue', queue: { position: 1, expectedWaitSeconds: 10 } },
     ]);
+    expect(chat).toMatchObject({
+      phase: 'waiting',
+      queue: { position: 1 },
+      volunteerTyping: false,
+    });
+    chat = play([{ type: 'answered' }], chat);
     expect(chat).toMatchObject({ phase: 'talking', queue: null });
+    // Over is over.
+    chat = play(
+      [
+        { type: 'ended', reason: 'volunteer' },
+        { type: 'queue', queue: { position: 1, expectedWaitSeconds: 0 } },
+      ],
+      chat,
+    );
+    expect(chat).toMatchObject({ phase: 'ended', queue: null });
   });
 
   it('cannot write once the server no longer knows the chat', () => {

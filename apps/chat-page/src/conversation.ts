@@ -83,9 +83,10 @@ export function applyChatEvent(chat: Conversation, event: ChatEvent): Conversati
             volunteerTyping: event.message.from === 'volunteer' ? false : chat.volunteerTyping,
           };
     case 'queue':
-      return chat.phase === 'waiting' || chat.phase === 'opening'
-        ? { ...chat, phase: 'waiting', queue: event.queue }
-        : chat;
+      // Waiting, or back in the queue (the volunteer passed the chat on to whoever is next).
+      return chat.phase === 'ended'
+        ? chat
+        : { ...chat, phase: 'waiting', queue: event.queue, volunteerTyping: false };
     case 'answered':
       return chat.phase === 'ended' ? chat : { ...chat, phase: 'talking', queue: null };
     case 'typing':
