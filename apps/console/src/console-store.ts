@@ -18,6 +18,16 @@ import {
   type RingingOffer,
   type ServerEvents,
 } from '@hotline/console-protocol';
+import { type ChatError, type LiveChat, TypingShown } from '@hotline/chat-protocol';
+import {
+  applyChatEnded,
+  applyChatMessage,
+  applyChatTyping,
+  applyLiveChat,
+  dropChat,
+  freeForChat,
+  receiveLiveChat,
+} from './live-chats';
 import {
   type ChangesFrame,
   type LiveState,
@@ -51,8 +61,8 @@ export type Notice =
   | { kind: 'withdrawn'; reason: string }
   /** My contact record opened a crisis case (high risk): the supervisors have been alerted. */
   | { kind: 'crisisOpened'; caseId: string }
-  /** I pressed "crisis now": the case is open and the supervisors have been alerted. */
-  | { kind: 'crisisNow'; caseId: string };
+  /** I pressed "crisis now" (in a call, or a chat): the case is open, the supervisors alerted. */
+  | { kind: 'crisisNow'; caseId: string; chat?: true };
 
 /** The call whose contact record I owe, and what the voice menu learnt about its caller. */
 export interface RecordDue {
@@ -118,6 +128,7 @@ export class ConsoleStore {
   private provenOffset: number | null = null;
   /** Frames that arrive while a snapshot is on its way: applied after it, if still new. */
   private held: ChangesFrame[] | null = null;
+  private readonly typingShown = new Map<string, TypingShown>();
 
   constructor(private readonly token: string) {
     this.socket = io(CONSOLE_NAMESPACE, { auth: { token }, autoConnect: false });
@@ -160,7 +171,8 @@ export class ConsoleStore {
 
   accept(offerId: string): Promise<boolean> {
     const offer = this.model.live?.offer?.offerId === offerId ? this.model.live.offer : null;
-    this.update({ acceptedAt: Date.now(), acceptedOffer: offer });
+    // A chat rings no phone and owes a record of its own (`chat.wrapup`).
+    if (offer?.channel !== 'chat') this.update({ acceptedAt: Date.now(), acceptedOffer: offer });
     return this.command(
       (socket) => socket.emitWithAck('offer.accept', { offerId }),
       () => undefined,
@@ -283,6 +295,119 @@ export class ConsoleStore {
       : this.request('POST', `/api/calls/${callId}/transfer/cancel`);
   }
 
+  /**
+   * A message to a chat I hold. Not a command that makes the whole console busy: the panel
+   * keeps the text until the server has stored it, and shows a refusal itself.
+   */
+  async sendChat(
+    chatId: string,
+    text: string,
+  ): Promise<{ ok: true } | { ok: false; error: ChatError | null }> {
+    try {
+      const result = await this.socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck('chat.send', { chatId, text });
+      if (!result.ok) return { ok: false, error: result.error };
+      this.changeChats((chats) => applyChatMessage(chats, chatId, result.message));
+      return { ok: true };
+    } catch {
+      return { ok: false, error: null };
+    }
+  }
+
+  /** I started or stopped typing in a chat: worth nothing later, so never queued. */
+  chatTyping(chatId: string, typing: boolean): void {
+    if (this.socket.connected) this.socket.volatile.emit('chat.typing', { chatId, typing });
+  }
+
+  /** I end my chat; its wrap-up follows. */
+  endChat(chatId: string): Promise<boolean> {
+    return this.command(
+      (socket) => socket.emitWithAck('chat.end', { chatId }),
+      () => undefined,
+    );
+  }
+
+  /** My chat goes to an available colleague or back to the queue; it asks me for no record. */
+  transferChat(chatId: string, to: { volunteerId: string } | 'queue'): Promise<boolean> {
+    return this.command(
+      (socket) => socket.emitWithAck('chat.transfer', { chatId, to }),
+      () => this.changeChats((chats) => dropChat(chats, chatId)),
+    );
+  }
+
+  /** "Crisis now" from a chat I hold. */
+  chatCrisis(chatId: string): Promise<boolean> {
+    return this.command(
+      (socket) => socket.emitWithAck('chat.crisis', { chatId }),
+      () => undefined,
+      (result) => ({ kind: 'crisisNow', caseId: result.crisisCaseId, chat: true }),
+    );
+  }
+
+  /** A supervisor reads a live chat from the wall and joins it (the read is audited). */
+  joinChat(chatId: string): Promise<boolean> {
+    return this.command(
+      (socket) => socket.emitWithAck('chat.join', { chatId }),
+      (result) => this.changeChats((chats) => applyLiveChat(chats, result.chat)),
+    );
+  }
+
+  /** A supervisor leaves a chat they joined; its volunteer keeps it. */
+  leaveChat(chatId: string): Promise<boolean> {
+    return this.command(
+      (socket) => socket.emitWithAck('chat.leave', { chatId }),
+      () => this.changeChats((chats) => dropChat(chats, chatId)),
+    );
+  }
+
+  /** Records the contact of a chat that ended (channel online, its transcript attached). */
+  async finishChatWrapUp(chatId: string, contact: ContactFields): Promise<WrapUpResult> {
+    const sent = await this.send(
+      (socket) => socket.emitWithAck('chat.wrapup', { chatId, contact }),
+      (result) => {
+        this.receiveMe(result.me);
+        this.changeChats((chats) => dropChat(chats, chatId));
+      },
+    );
+    if (!sent.ok) return sent;
+    const { crisisCaseId } = sent.result;
+    this.update({
+      notice: crisisCaseId ? { kind: 'crisisOpened', caseId: crisisCaseId } : null,
+    });
+    return { ok: true, crisisCaseId };
+  }
+
+  /** Whom I may pass a chat to, as far as this console sees who is on duty (null: it does not). */
+  chatColleagues(): Colleague[] | null {
+    const live = this.model.live;
+    return live ? freeForChat(live.volunteers, live.me.id, live.me.maxChats ?? 1) : null;
+  }
+
+  /** A closed chat whose record is not mine to write (or no longer due) leaves the desk. */
+  closeChat(chatId: string): void {
+    this.changeChats((chats) => dropChat(chats, chatId));
+  }
+
+  /** A chat's writer typing as shown: it lapses when no signal renews it. */
+  private writerTyping(chatId: string): TypingShown {
+    let shown = this.typingShown.get(chatId);
+    if (!shown) {
+      shown = new TypingShown((typing) =>
+        this.changeChats((chats) => applyChatTyping(chats, chatId, typing)),
+      );
+      this.typingShown.set(chatId, shown);
+    }
+    return shown;
+  }
+
+  private changeChats(change: (chats: LiveChat[]) => LiveChat[]): void {
+    const live = this.model.live;
+    if (!live) return;
+    const chats = change(live.chats ?? []);
+    this.update({ live: { ...live, chats } });
+  }
+
   /** An API request; its refusal becomes the page's notice, a live call it returns is mine. */
   private async request(method: string, path: string, body?: object): Promise<boolean> {
     this.update({ busy: true });
@@ -354,6 +479,20 @@ export class ConsoleStore {
     socket.on('call.live.ended', ({ callId }) => {
       const live = this.model.live;
       if (live) this.update({ live: applyLiveCallEnded(live, callId) });
+    });
+    socket.on('chat.live', (chat) => {
+      const live = this.model.live;
+      if (live) this.update({ live: receiveLiveChat(live, chat) });
+    });
+    socket.on('chat.message', ({ chatId, message }) =>
+      this.changeChats((chats) => applyChatMessage(chats, chatId, message)),
+    );
+    socket.on('chat.typing', ({ chatId, typing }) => this.writerTyping(chatId).heard(typing));
+    socket.on('chat.live.ended', ({ chatId, reason }) => {
+      this.typingShown.get(chatId)?.stop();
+      this.typingShown.delete(chatId);
+      const meId = this.model.live?.me.id ?? '';
+      this.changeChats((chats) => applyChatEnded(chats, chatId, reason, meId));
     });
   }
 
@@ -489,6 +628,8 @@ function recordDueAfter(model: ConsoleModel): RecordDue | null {
   // A call-back's record is written on the call-back desk.
   if (me?.callbackId) return null;
   if (me?.state !== 'wrap_up') return model.recordDue;
+  // A wrap-up after chats asks for the chats' records, not a call's.
+  if ((me.wrapUpChatIds?.length ?? 0) > 0 && !me.wrapUpCallId) return model.recordDue;
   const accepted = model.acceptedOffer;
   const callId = me.wrapUpCallId ?? accepted?.callId ?? null;
   if (callId !== null && callId === model.handedOver) return null;

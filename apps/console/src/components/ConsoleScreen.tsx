@@ -135,6 +135,8 @@ export function ConsoleScreen({
           serverNow={serverNow}
           onAcknowledge={(alertId) => void store.acknowledgeAlert(alertId)}
           onJoin={(callId, mode) => void store.monitor(callId, mode)}
+          onJoinChat={(chatId) => void store.joinChat(chatId)}
+          heldChatIds={(live.chats ?? []).map((chat) => chat.chatId)}
         />
       )}
 

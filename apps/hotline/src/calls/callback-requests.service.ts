@@ -27,6 +27,14 @@ import {
   CallbackResult,
 } from './callback-request.entity';
 
+/** A message a writer left on the chat page, for the call-back list. */
+export interface ChatPageMessage {
+  hotlineId: string;
+  text: string;
+  callerType: string;
+  topic: string;
+}
+
 /** A caller's message as Twilio recorded it (the recording status callback). */
 export interface LeftMessage {
   recordingSid: string;
@@ -86,6 +94,33 @@ export class CallbackRequestsService {
         recordedAt: this.clock.now().toJSDate(),
       },
     );
+  }
+
+  /** A message left on the chat page (no number, no call): read on the list, never called back. */
+  async recordChatPageMessage(
+    message: ChatPageMessage,
+    reason: CallbackReason,
+    forDate: string,
+  ): Promise<void> {
+    await this.callbacks.insert({
+      id: randomUUID(),
+      hotlineId: message.hotlineId,
+      callId: null,
+      channel: 'online',
+      messageEncrypted: this.cipher.encrypt(message.text),
+      callerType: message.callerType,
+      topic: message.topic,
+      callerNumberEncrypted: null,
+      callerHash: null,
+      reason,
+      requestedAt: this.clock.now().toJSDate(),
+      forDate,
+      doneAt: null,
+      doneBy: null,
+      recordingSid: null,
+      recordingSeconds: null,
+      recordedAt: null,
+    });
   }
 
   private async insertOnce(
@@ -172,13 +207,18 @@ export class CallbackRequestsService {
 
   /**
    * Deletes the messages left before `cutoff` at Twilio, then forgets their sids (the length
-   * stays, for the list). One Twilio cannot delete now is tried again at the next run.
+   * stays, for the list), and clears the texts left on the chat page. One Twilio cannot delete
+   * now is tried again at the next run.
    */
   async clearMessagesBefore(hotlineId: string, cutoff: Date): Promise<number> {
+    const written = await this.callbacks.update(
+      { hotlineId, requestedAt: LessThan(cutoff), messageEncrypted: Not(IsNull()) },
+      { messageEncrypted: null },
+    );
     const old = await this.callbacks.find({
       where: { hotlineId, recordedAt: LessThan(cutoff), recordingSid: Not(IsNull()) },
     });
-    let cleared = 0;
+    let cleared = written.affected ?? 0;
     for (const request of old) {
       try {
         await this.telephony.deleteRecording(request.recordingSid!);
@@ -198,6 +238,7 @@ export class CallbackRequestsService {
     return cleared;
   }
 
+<<<<<<< HEAD
   /**
    * Gives an open request to someone of its hotline who takes calls (null: to nobody). Refused
    * while a call-back is under way: the person making it keeps it until it ends.
@@ -230,6 +271,50 @@ export class CallbackRequestsService {
     if (!result.affected)
       throw new ConflictException('A call-back of this request is under way, or it is done.');
     this.changed(request.hotlineId);
+=======
+  /** Open call-back requests with their numbers: each number shown is an audited read. */
+  async openCallbacks(actor: Volunteer, hotlineId?: string): Promise<CallbackRequestView[]> {
+    const hotline = hotlineFor(actor, hotlineId);
+    const open = await this.callbacks.find({
+      where: { hotlineId: hotline, doneAt: IsNull() },
+      order: { forDate: 'ASC', requestedAt: 'ASC' },
+    });
+    for (const request of open) {
+      for (const [value, action] of [
+        [request.callerNumberEncrypted, 'callback_request.number.read'],
+        [request.messageEncrypted, 'callback_request.message.read'],
+      ] as const) {
+        if (!value) continue;
+        await this.audit.record({
+          actorId: actor.id,
+          action,
+          subjectType: 'callback_request',
+          subjectId: request.id,
+          hotlineId: hotline,
+        });
+      }
+    }
+    return open.map((request) => ({
+      id: request.id,
+      callId: request.callId,
+      channel: request.channel,
+      ...(request.channel === 'online'
+        ? {
+            message: this.cipher.decryptOptional(request.messageEncrypted),
+            callerType: request.callerType,
+            topic: request.topic,
+          }
+        : {}),
+      callerNumber: this.cipher.decryptOptional(request.callerNumberEncrypted) ?? '',
+      reason: request.reason,
+      requestedAt: request.requestedAt,
+      forDate: request.forDate,
+      doneAt: request.doneAt,
+      hasMessage: request.recordingSid !== null,
+      messageSeconds: request.recordingSeconds,
+      messageLeftAt: request.recordedAt,
+    }));
+>>>>>>> chat-page
   }
 
   /** Closes a request by hand; false when there is no such open request with no call-back under way. */

@@ -6,6 +6,7 @@ import type { Clock } from '@hotline/clock';
 import { InjectClock } from '../common/clock.provider';
 import { endedAtTwilio, silentSince } from './call-deadlines';
 import { CallerLine } from './caller-line';
+import { RoutedChannels } from './chat-channel';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer } from './call-offer.entity';
 import { Call } from './call.entity';
@@ -37,6 +38,7 @@ export class Takeover {
     @InjectRepository(PresenceChange) private readonly presence: Repository<PresenceChange>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     private readonly line: CallerLine,
+    private readonly channels: RoutedChannels,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -45,7 +47,8 @@ export class Takeover {
    * duty get their states back (in wrap-up: break), then waiting callers their places (a call
    * that was ringing rings its volunteer again when they are available), then calls in
    * conversation their volunteer (a take-over or transfer still reaches them; one whose
-   * volunteer is gone finishes through its webhooks), and routing resumes. Those
+   * volunteer is gone finishes through its webhooks), then live chats, waiting and in
+   * conversation (see the chat channel), and routing resumes. Those
    * whose consoles do not come back within the grace period go offline (`OpenConsoles`).
    */
   async takeOver(): Promise<void> {
@@ -53,6 +56,7 @@ export class Takeover {
     await this.restoreVolunteers();
     await this.restoreWaitingCalls();
     await this.restoreConversations();
+    await this.channels.chat?.restore();
     for (const { hotlineId } of this.leader.held()) {
       await this.leader.step(hotlineId, (engine) => ({
         value: undefined,
@@ -166,6 +170,7 @@ export class Takeover {
         left += 1;
       }
     }
+    if (this.leading) await this.channels.chat?.sweep();
     const recorded = this.leading ? await this.repairPresence() : 0;
     if (joined + left + recorded > 0)
       this.logger.warn(

@@ -257,6 +257,7 @@ export class ContactRecords {
       callId: contact.callId,
       direction: contact.direction ?? 'inbound',
       callbackRequestId: contact.callbackRequestId ?? null,
+      ...(contact.chatId ? { chatId: contact.chatId } : {}),
       volunteerId: contact.volunteerId,
       recordedBy: contact.recordedBy,
       occurredAt: contact.occurredAt.toISOString(),

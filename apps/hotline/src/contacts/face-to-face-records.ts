@@ -64,6 +64,7 @@ export class FaceToFaceRecords {
       callerHash: session.callerHash,
       direction: 'inbound',
       callbackRequestId: null,
+      chatId: null,
       createdAt: now,
       updatedAt: now,
     } satisfies Omit<Contact, 'topics' | 'hotline' | 'volunteer'>);

@@ -32,6 +32,8 @@ export interface RoutingSettings {
   /** More calls than this from one number within `callerLimitMinutes` are refused (0: no limit). */
   callerLimitCalls: number;
   callerLimitMinutes: number;
+  /** Live chats a volunteer may hold at once (and no call meanwhile). */
+  maxChats: number;
 }
 
 export const DEFAULT_ROUTING: RoutingSettings = {
@@ -50,6 +52,39 @@ export const DEFAULT_ROUTING: RoutingSettings = {
   voicemailMaxSeconds: 120,
   callerLimitCalls: 5,
   callerLimitMinutes: 30,
+  maxChats: 2,
+};
+
+/** The live chat's settings (docs/chat.md). */
+export interface ChatSettings {
+  /** Quick answers the volunteer's chat panel offers, in the hotline's language. */
+  cannedReplies: string[];
+  /** A writer silent this long in a conversation is asked, politely, whether they are there. */
+  idleCheckSeconds: number;
+  /** Still silent this long after that check, the chat ends. */
+  idleEndSeconds: number;
+}
+
+export const DEFAULT_CANNED_REPLIES: Record<HotlineLocale, string[]> = {
+  'zh-CN': [
+    '你好，我是热线的志愿者。谢谢你愿意来聊一聊，你想从哪里说起都可以。',
+    '我在听，慢慢说，不着急。',
+    '听起来这件事让你很难受。能多和我说一点吗？',
+    '你现在安全吗？',
+    '谢谢你今天和我聊。如果还需要，随时可以再来找我们。',
+  ],
+  en: [
+    "Hello, I'm a volunteer of the hotline. Thank you for writing; start wherever you like.",
+    "I'm listening. Take your time.",
+    'That sounds really hard. Can you tell me a little more?',
+    'Are you safe right now?',
+    'Thank you for talking with me today. You can write to us again whenever you need.',
+  ],
+};
+
+export const DEFAULT_CHAT_SETTINGS: Omit<ChatSettings, 'cannedReplies'> = {
+  idleCheckSeconds: 300,
+  idleEndSeconds: 120,
 };
 
 /** A year: long enough for follow-ups and a returning caller, no longer than that needs. */
@@ -146,12 +181,21 @@ export class Hotline {
   @Column({ type: 'simple-json', nullable: true })
   greetings!: HotlineGreetings;
 
+  /** The live chat's settings; null reads the defaults of the hotline's language. */
+  @Column({ name: 'chat_settings', type: 'simple-json', nullable: true })
+  chat!: ChatSettings;
+
   /** Hotlines saved before a setting existed read its default. */
   @AfterLoad()
   withRoutingDefaults(): void {
     this.routing = { ...DEFAULT_ROUTING, ...this.routing };
     this.greetings = this.greetings ?? {};
     this.requireTwoFactorFor = this.requireTwoFactorFor ?? [];
+    this.chat = {
+      ...DEFAULT_CHAT_SETTINGS,
+      ...this.chat,
+      cannedReplies: this.chat?.cannedReplies ?? DEFAULT_CANNED_REPLIES[this.locale] ?? [],
+    };
   }
 
   /**

@@ -66,6 +66,15 @@ export class OfferView implements RingingOffer {
     description: "The supervisors' confidential guidance on this caller (its reading is audited)",
   })
   guidance?: string | null;
+  @ApiPropertyOptional({
+    enum: ['chat'],
+    description: 'A live chat offered like a call: callId and chatId are the chat id',
+  })
+  channel?: 'chat';
+  @ApiPropertyOptional({ description: 'The live chat offered (channel chat)' })
+  chatId?: string;
+  @ApiPropertyOptional({ enum: ['zh-CN', 'en'], description: 'The language the writer chose' })
+  language?: 'zh-CN' | 'en';
 }
 
 export class QueuedCallView {
@@ -95,3 +104,51 @@ export class QueueView {
   @ApiProperty({ type: [QueuedCallView] }) calls!: QueuedCallView[];
   @ApiProperty({ type: [DutyVolunteerView] }) volunteers!: DutyVolunteerView[];
 }
+<<<<<<< HEAD
+=======
+
+export class CallbackRequestView {
+  @ApiProperty() id!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The call it came from; null for a message left on the chat page',
+  })
+  callId!: string | null;
+  @ApiProperty({
+    enum: ['phone', 'online'],
+    description: 'phone: a caller asked; online: a writer left a message on the chat page',
+  })
+  channel!: 'phone' | 'online';
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description:
+      'The message a chat page writer left, decrypted (the read is audited); null once cleared',
+  })
+  message?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) callerType?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) topic?: string | null;
+  @ApiProperty({
+    description:
+      'Decrypted; the read is audited. Empty when the caller had no caller id (a message only) or retention cleared it',
+  })
+  callerNumber!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty() requestedAt!: Date;
+  @ApiProperty() forDate!: string;
+  @ApiProperty({ nullable: true, type: Date }) doneAt!: Date | null;
+  @ApiProperty({
+    description:
+      'The caller left a message: play it with GET /api/callback-requests/{id}/message (audited)',
+  })
+  hasMessage!: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: "The message's length in seconds; kept after retention deleted the audio",
+  })
+  messageSeconds!: number | null;
+  @ApiProperty({ nullable: true, type: Date }) messageLeftAt!: Date | null;
+}
+>>>>>>> chat-page

@@ -23,6 +23,7 @@ import { Imports1765310000000 } from './1765310000000-imports';
 import { CrisisDesk1765720000000 } from './1765720000000-crisis-desk';
 import { CaseReview1765721000000 } from './1765721000000-case-review';
 import { CallbackDesk1765730000000 } from './1765730000000-callback-desk';
+import { Chats1765700000000 } from './1765700000000-chats';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   CrisisDesk1765720000000,
   CaseReview1765721000000,
   CallbackDesk1765730000000,
+  Chats1765700000000,
 ];

@@ -1,0 +1,197 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
+import type { ChatQueue } from '@hotline/chat-protocol';
+import { LeadingSwitchboard } from '../calls/leading-switchboard';
+import { startRecurringJob } from '../common/recurring-job';
+import { ChatConversations } from './chat-conversations';
+import { ChatHotlines } from './chat-hotlines';
+import { ChatRouting } from './chat-routing';
+import { ChatSockets } from './chat-sockets';
+import { CHAT_TEXTS } from './chat-texts';
+import { ChatTranscripts } from './chat-transcripts';
+import { Chat } from './chat.entity';
+import { WatchSettings } from './watch-settings';
+
+/** How often the watch looks (real time): a writer's place in the queue is this fresh. */
+export const WATCH_EVERY_MS = 2_000;
+
+/** A waiting writer whose page has been closed this long (hotline time) has left the queue. */
+export const WRITER_GONE_SECONDS = 120;
+
+/** A queue's expected wait is told again when it moved by this much. */
+const WAIT_CHANGE_SECONDS = 30;
+
+/**
+ * What no single request does, on the routing leader only (one instance's watch is enough):
+ * tells waiting writers their place; asks a silent writer whether they are still there, then
+ * ends the chat; ends the chats still waiting when the hotline closes, with the emergency
+ * numbers; lets go of a waiting chat whose writer left; and puts back in the queue a chat
+ * whose volunteer's console is gone for the grace period, so no writer waits on nobody.
+ */
+@Injectable()
+export class ChatWatch implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Chats');
+  private stop?: () => void;
+  /** The place last told to each waiting writer. */
+  private readonly told = new Map<string, ChatQueue>();
+  /** Volunteers holding chats whose consoles were found gone, and since when (real ms). */
+  private readonly absent = new Map<string, number>();
+
+  constructor(
+    @InjectRepository(Chat) private readonly chats: Repository<Chat>,
+    private readonly leader: LeadingSwitchboard,
+    private readonly routing: ChatRouting,
+    private readonly conversations: ChatConversations,
+    private readonly transcripts: ChatTranscripts,
+    private readonly hotlines: ChatHotlines,
+    private readonly sockets: ChatSockets,
+    private readonly deps: WatchSettings,
+  ) {}
+
+  onModuleInit(): void {
+    this.stop = startRecurringJob(
+      'chat watch',
+      WATCH_EVERY_MS,
+      () => this.run(),
+      this.logger,
+      () => this.deps.leading(),
+    );
+  }
+
+  onModuleDestroy(): void {
+    this.stop?.();
+  }
+
+  async run(): Promise<void> {
+    this.tellPlaces();
+    await this.letGoOfAbsentWriters();
+    await this.closeWaiting();
+    await this.checkSilentWriters();
+    await this.requeueWhereVolunteersLeft();
+  }
+
+  /** Each waiting writer whose place or expected wait moved is told (`chat.queue`). */
+  tellPlaces(): void {
+    const queued = new Set<string>();
+    for (const { hotlineId } of this.leader.held()) {
+      const places = this.leader.peek(hotlineId, (engine) => engine.positions('chat'));
+      for (const [chatId, queue] of places ?? []) {
+        queued.add(chatId);
+        const before = this.told.get(chatId);
+        if (
+          before &&
+          before.position === queue.position &&
+          Math.abs(before.expectedWaitSeconds - queue.expectedWaitSeconds) < WAIT_CHANGE_SECONDS
+        )
+          continue;
+        this.told.set(chatId, queue);
+        this.deps.events.publish({ type: 'chat.queue', hotlineId, chatId, queue });
+      }
+    }
+    for (const chatId of this.told.keys()) if (!queued.has(chatId)) this.told.delete(chatId);
+  }
+
+  /** A waiting chat whose writer has had no page open for a while: they left. */
+  private async letGoOfAbsentWriters(): Promise<void> {
+    const since = this.deps.now().minus({ seconds: WRITER_GONE_SECONDS }).toJSDate();
+    const gone = await this.chats.find({
+      where: {
+        status: In(['waiting', 'offered']),
+        outcome: IsNull(),
+        writerLeftAt: LessThanOrEqual(since),
+      },
+    });
+    for (const chat of gone) {
+      // Their page may have come back on another instance a moment ago.
+      if (await this.sockets.writerOpen(chat.id)) continue;
+      await this.routing.end(chat, 'writer');
+    }
+  }
+
+  /** At closing time, chats still waiting end, their writers shown the emergency numbers. */
+  private async closeWaiting(): Promise<void> {
+    const waiting = await this.chats.find({
+      where: { status: In(['waiting', 'offered']), outcome: IsNull() },
+    });
+    for (const chat of waiting) {
+      const hotline = await this.deps.directory.hotline(chat.hotlineId);
+      if (this.hotlines.isOpen(hotline)) continue;
+      await this.conversations.system(
+        chat,
+        CHAT_TEXTS[chat.language].closed(hotline.closedMessage),
+      );
+      await this.routing.end(chat, 'closed');
+    }
+  }
+
+  /**
+   * A writer silent for the hotline's `idleCheckSeconds` since they last wrote (or were
+   * answered) is asked, politely, whether they are there; silent `idleEndSeconds` more, the
+   * chat ends, the way back left open.
+   */
+  private async checkSilentWriters(): Promise<void> {
+    const talking = await this.chats.find({ where: { status: 'talking', outcome: IsNull() } });
+    if (talking.length === 0) return;
+    const written = await this.transcripts.lastWritten(talking.map((chat) => chat.id));
+    const now = this.deps.now();
+    for (const chat of talking) {
+      const { chat: settings } = await this.deps.directory.hotline(chat.hotlineId);
+      const wrote = written.get(chat.id);
+      const lastHeard = Math.max(
+        (chat.answeredAt ?? chat.arrivedAt).getTime(),
+        wrote?.getTime() ?? 0,
+      );
+      const texts = CHAT_TEXTS[chat.language];
+      // Asked since they last wrote (a message in the same instant answers it).
+      const asked = chat.idleCheckedAt && chat.idleCheckedAt.getTime() > lastHeard;
+      if (!asked) {
+        if (now.toMillis() - lastHeard < settings.idleCheckSeconds * 1000) continue;
+        const checked = await this.chats.update(
+          { id: chat.id, idleCheckedAt: chat.idleCheckedAt ?? IsNull() },
+          { idleCheckedAt: now.toJSDate() },
+        );
+        if (checked.affected) await this.conversations.system(chat, texts.stillThere);
+      } else if (now.toMillis() - chat.idleCheckedAt!.getTime() >= settings.idleEndSeconds * 1000) {
+        await this.conversations.system(chat, texts.idleEnd);
+        await this.routing.end(chat, 'idle');
+      }
+    }
+  }
+
+  /**
+   * A chat whose volunteer has had no console open for the grace period goes back to the
+   * queue (to the front: it keeps its arrival), the writer told why.
+   */
+  private async requeueWhereVolunteersLeft(): Promise<void> {
+    const talking = await this.chats.find({
+      where: { status: 'talking', outcome: IsNull(), volunteerId: Not(IsNull()) },
+    });
+    const holders = new Set(talking.map((chat) => chat.volunteerId!));
+    for (const volunteerId of this.absent.keys())
+      if (!holders.has(volunteerId)) this.absent.delete(volunteerId);
+    const now = Date.now();
+    for (const volunteerId of holders) {
+      if (await this.sockets.consoleOpen(volunteerId)) {
+        this.absent.delete(volunteerId);
+        continue;
+      }
+      const since = this.absent.get(volunteerId) ?? now;
+      this.absent.set(volunteerId, since);
+      if (now - since < this.deps.graceMs()) continue;
+      this.absent.delete(volunteerId);
+      for (const chat of talking.filter((one) => one.volunteerId === volunteerId)) {
+        try {
+          await this.routing.toQueue(chat, volunteerId, chat.topic);
+          await this.conversations.system(chat, CHAT_TEXTS[chat.language].volunteerLost);
+        } catch (error) {
+          this.logger.warn(
+            { err: (error as Error).message },
+            'a chat of a departed volunteer stayed',
+          );
+        }
+      }
+      this.logger.log('A volunteer holding chats left; their chats are back in the queue');
+    }
+  }
+}
