@@ -58,25 +58,34 @@ describe('chats outside opening hours, silent writers, blocked devices', () => {
       .expect(201);
     expect(body).toEqual({ received: true, forDate: '2026-11-23' });
     const rows = await hotline.database.query<Record<string, unknown>>(
-      "SELECT * FROM callback_request WHERE channel = 'online'",
+      "SELECT * FROM callback_request WHERE source = 'chat'",
     );
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain('小林');
+    // On the call-back desk's list without its text, which is read on its own, audited.
     const { body: list } = await hotline
       .as(supervisor.token)
       .get('/api/callback-requests')
       .expect(200);
-    expect(list).toContainEqual(
+    expect(list.items).toContainEqual(
       expect.objectContaining({
-        channel: 'online',
+        id: rows[0].id,
+        source: 'chat',
         callId: null,
-        message: MESSAGE,
+        hasText: true,
+        canCallBack: false,
         callerType: 'pupil',
         topic: 'learning',
         reason: 'closed_hours',
         forDate: '2026-11-23',
       }),
     );
+    expect(JSON.stringify(list)).not.toContain('小林');
+    const { body: read } = await hotline
+      .as(supervisor.token)
+      .get(`/api/callback-requests/${rows[0].id as string}/text`)
+      .expect(200);
+    expect(read).toEqual({ text: MESSAGE });
     const { body: trail } = await hotline
       .as(supervisor.token)
       .get(`/api/audit?subjectId=${rows[0].id as string}`)

@@ -583,14 +583,13 @@ describe.each(Object.keys(TEXTS) as Lang[])('the chat page and the console (%s)'
         .as(supervisor.token)
         .get(`/api/callback-requests?hotlineId=${hotlineId}`)
         .expect(200);
-      expect(list.body).toContainEqual(
-        expect.objectContaining({
-          channel: 'online',
-          message: text.leftWords,
-          callerType: 'pupil',
-          topic: 'emotional',
-        }),
-      );
+      const left = list.body.items.find((item: { source: string }) => item.source === 'chat');
+      expect(left).toMatchObject({ hasText: true, callerType: 'pupil', topic: 'emotional' });
+      const read = await hotline
+        .as(supervisor.token)
+        .get(`/api/callback-requests/${left.id}/text`)
+        .expect(200);
+      expect(read.body).toEqual({ text: text.leftWords });
     } finally {
       await hotline
         .as(admin)

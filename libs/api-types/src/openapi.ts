@@ -351,6 +351,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/callback-requests/{id}/text': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read a message left on the chat page (audited) */
+    get: operations['CallbackDeskController_text'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/callback-requests/assignees': {
     parameters: {
       query?: never;
@@ -2795,7 +2812,6 @@ export interface components {
       /** @description Subscribe to this address; shown once, keep it private */
       url: string;
     };
-<<<<<<< HEAD
     CallbackAssigneeView: {
       id: string;
       name: string;
@@ -2841,38 +2857,23 @@ export interface components {
       assignedTo: components['schemas']['CallbackPersonView'] | null;
       /** @description Attempts that rang the caller */
       attemptCount: number;
-      callId: string;
+      /** @description Who wrote on the chat page (pupil, parent, teacher, other) */
+      callerType: string | null;
+      /** @description None for a chat page message */
+      callId: string | null;
       /** @description The caller gave a number: a call-back can be made (the number is never shown) */
       canCallBack: boolean;
-=======
-    CallbackRequestView: {
-      /** @description Decrypted; the read is audited. Empty when the caller had no caller id (a message only) or retention cleared it */
-      callerNumber: string;
-      callerType?: string | null;
-      /** @description The call it came from; null for a message left on the chat page */
-      callId: string | null;
-      /**
-       * @description phone: a caller asked; online: a writer left a message on the chat page
-       * @enum {string}
-       */
-      channel: 'phone' | 'online';
-      /** Format: date-time */
->>>>>>> chat-page
       doneAt: string | null;
       /** @description The local date of the evening to call back on */
       forDate: string;
       /** @description The caller left a message: play it with GET /api/callback-requests/{id}/message */
       hasMessage: boolean;
+      /** @description A message written on the chat page: read it with GET /api/callback-requests/{id}/text */
+      hasText: boolean;
       id: string;
-<<<<<<< HEAD
       lastAttemptAt: string | null;
       /** @enum {string|null} */
       lastOutcome: 'reached' | 'no_answer' | 'busy' | 'wrong_number' | 'not_placed' | null;
-=======
-      /** @description The message a chat page writer left, decrypted (the read is audited); null once cleared */
-      message?: string | null;
-      /** Format: date-time */
->>>>>>> chat-page
       messageLeftAt: string | null;
       /** @description The message's length in seconds */
       messageSeconds: number | null;
@@ -2882,11 +2883,12 @@ export interface components {
       /** @enum {string} */
       reason: 'closed_hours' | 'overflow' | 'nobody_on_duty' | 'while_waiting' | 'service_error';
       requestedAt: string;
-<<<<<<< HEAD
       /** @enum {string|null} */
       result: 'reached' | 'wrong_number' | 'marked_done' | null;
       /** @enum {string} */
-      source: 'phone';
+      source: 'phone' | 'chat';
+      /** @description The topic chosen on the chat page */
+      topic: string | null;
     };
     CallbackPageView: {
       items: components['schemas']['CallbackItemView'][];
@@ -2898,9 +2900,9 @@ export interface components {
     CallbackPersonView: {
       id: string;
       name: string;
-=======
-      topic?: string | null;
->>>>>>> chat-page
+    };
+    CallbackTextView: {
+      text: string;
     };
     CallerProfileView: {
       block: components['schemas']['BlockView'] | null;
@@ -6171,7 +6173,7 @@ export interface operations {
         limit?: number;
         /** @description Only open requests whose evening has passed */
         overdue?: boolean;
-        source?: 'phone';
+        source?: 'phone' | 'chat';
         /** @description open: oldest first; done and all: newest first */
         status?: 'open' | 'done' | 'all';
         /** @description Requested on or before this local day */
@@ -6463,6 +6465,63 @@ export interface operations {
         };
       };
       /** @description No such request that you may hear, or no message (any more) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallbackDeskController_text: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallbackTextView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the volunteer or supervisor or coordinator role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No such request that you may read, or no written message (any more) */
       404: {
         headers: {
           [name: string]: unknown;

@@ -8,6 +8,7 @@ import {
   loadAttempts,
   markCallbackDone,
   messageAudio,
+  readText,
 } from '../callbacks';
 import { useI18n } from '../i18n';
 
@@ -92,7 +93,9 @@ export function CallbackRow({
         {!item.canCallBack && <div className="hint">{t('callbacks.noNumber')}</div>}
       </td>
       <td>
-        {item.hasMessage ? (
+        {item.hasText ? (
+          <WrittenMessage requestId={item.id} accessToken={accessToken} />
+        ) : item.hasMessage ? (
           <MessagePlayer
             requestId={item.id}
             seconds={item.messageSeconds ?? 0}
@@ -199,6 +202,33 @@ export function CallbackRow({
           ))}
       </td>
     </tr>
+  );
+}
+
+/** A message written on the chat page: fetched when asked for (each read is audited). */
+function WrittenMessage({ requestId, accessToken }: { requestId: string; accessToken: string }) {
+  const { t } = useI18n();
+  const [text, setText] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  async function read() {
+    const answer = await readText(accessToken, requestId);
+    if (answer.ok) setText(answer.value.text);
+    else setFailed(true);
+  }
+
+  if (text !== null) return <blockquote className="callbacks__text">{text}</blockquote>;
+  return (
+    <>
+      <button type="button" className="button button--small" onClick={() => void read()}>
+        {t('callbacks.readText')}
+      </button>
+      {failed && (
+        <span className="hint" role="status">
+          {t('callbacks.readTextFailed')}
+        </span>
+      )}
+    </>
   );
 }
 

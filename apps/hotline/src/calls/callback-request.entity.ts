@@ -18,10 +18,10 @@ export const CALLBACK_REASONS = [
 export type CallbackReason = (typeof CALLBACK_REASONS)[number];
 
 /**
- * Where a request came from: a phone call (a call-back asked for, or a message left). Other
- * channels (a chat's "leave a message") add theirs.
+ * Where a request came from: a phone call (a call-back asked for, or a message left), or the
+ * chat page while the hotline is closed (a written message, no number: read, never called back).
  */
-export const CALLBACK_SOURCES = ['phone'] as const;
+export const CALLBACK_SOURCES = ['phone', 'chat'] as const;
 export type CallbackSource = (typeof CALLBACK_SOURCES)[number];
 
 /**
@@ -45,17 +45,13 @@ export { CALLBACK_OUTCOMES, type CallbackOutcome } from '@hotline/console-protoc
 @Index('idx_callback_request_hotline_id_requested_at_id', ['hotlineId', 'requestedAt', 'id'])
 @Index('idx_callback_request_assigned_to_done_at', ['assignedTo', 'doneAt'])
 export class CallbackRequest extends HotlineRecord {
-  /** Null for a message left on the chat page (`channel` online). */
+  /** Null for a message left on the chat page (`source` chat). */
   @Column({ name: 'call_id', ...REFERENCE, nullable: true })
   callId!: string | null;
 
   @ManyToOne(() => Call, { ...RESTRICT, nullable: true })
   @JoinColumn({ name: 'call_id' })
   call?: Call;
-
-  /** `phone`: a caller's request; `online`: a message left on the chat page. */
-  @Column({ type: 'varchar', length: 16, default: 'phone' })
-  channel!: 'phone' | 'online';
 
   /** The text a chat page's writer left (encrypted); cleared past the retention. */
   @Column({ name: 'message_encrypted', type: 'text', nullable: true })

@@ -106,7 +106,7 @@ export class CallbackRequestsService {
       id: randomUUID(),
       hotlineId: message.hotlineId,
       callId: null,
-      channel: 'online',
+      source: 'chat',
       messageEncrypted: this.cipher.encrypt(message.text),
       callerType: message.callerType,
       topic: message.topic,
@@ -206,6 +206,29 @@ export class CallbackRequestsService {
   }
 
   /**
+   * The text a writer left on the chat page, for the same people who may hear a caller's
+   * message; each read is audited. Not found when there is none (or no longer one).
+   */
+  async text(actor: Volunteer, id: string): Promise<string> {
+    const request = await this.callbacks.findOneBy({ id });
+    if (
+      !request ||
+      !actor.worksFor(request.hotlineId) ||
+      !(actor.hasRole('supervisor', 'coordinator') || request.assignedTo === actor.id) ||
+      !request.messageEncrypted
+    )
+      throw new NotFoundException(`No written message for call-back request ${id}.`);
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'callback_request.message.read',
+      subjectType: 'callback_request',
+      subjectId: request.id,
+      hotlineId: request.hotlineId,
+    });
+    return this.cipher.decrypt(request.messageEncrypted);
+  }
+
+  /**
    * Deletes the messages left before `cutoff` at Twilio, then forgets their sids (the length
    * stays, for the list), and clears the texts left on the chat page. One Twilio cannot delete
    * now is tried again at the next run.
@@ -238,7 +261,6 @@ export class CallbackRequestsService {
     return cleared;
   }
 
-<<<<<<< HEAD
   /**
    * Gives an open request to someone of its hotline who takes calls (null: to nobody). Refused
    * while a call-back is under way: the person making it keeps it until it ends.
@@ -271,50 +293,6 @@ export class CallbackRequestsService {
     if (!result.affected)
       throw new ConflictException('A call-back of this request is under way, or it is done.');
     this.changed(request.hotlineId);
-=======
-  /** Open call-back requests with their numbers: each number shown is an audited read. */
-  async openCallbacks(actor: Volunteer, hotlineId?: string): Promise<CallbackRequestView[]> {
-    const hotline = hotlineFor(actor, hotlineId);
-    const open = await this.callbacks.find({
-      where: { hotlineId: hotline, doneAt: IsNull() },
-      order: { forDate: 'ASC', requestedAt: 'ASC' },
-    });
-    for (const request of open) {
-      for (const [value, action] of [
-        [request.callerNumberEncrypted, 'callback_request.number.read'],
-        [request.messageEncrypted, 'callback_request.message.read'],
-      ] as const) {
-        if (!value) continue;
-        await this.audit.record({
-          actorId: actor.id,
-          action,
-          subjectType: 'callback_request',
-          subjectId: request.id,
-          hotlineId: hotline,
-        });
-      }
-    }
-    return open.map((request) => ({
-      id: request.id,
-      callId: request.callId,
-      channel: request.channel,
-      ...(request.channel === 'online'
-        ? {
-            message: this.cipher.decryptOptional(request.messageEncrypted),
-            callerType: request.callerType,
-            topic: request.topic,
-          }
-        : {}),
-      callerNumber: this.cipher.decryptOptional(request.callerNumberEncrypted) ?? '',
-      reason: request.reason,
-      requestedAt: request.requestedAt,
-      forDate: request.forDate,
-      doneAt: request.doneAt,
-      hasMessage: request.recordingSid !== null,
-      messageSeconds: request.recordingSeconds,
-      messageLeftAt: request.recordedAt,
-    }));
->>>>>>> chat-page
   }
 
   /** Closes a request by hand; false when there is no such open request with no call-back under way. */

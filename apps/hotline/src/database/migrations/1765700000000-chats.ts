@@ -140,7 +140,6 @@ export class Chats1765700000000 implements MigrationInterface {
     // A message left on the chat page has no call behind it.
     await callIdNullable(queryRunner, true);
     await queryRunner.addColumns('callback_request', [
-      new TableColumn({ ...varchar('channel', 16), default: "'phone'" }),
       new TableColumn(text('message_encrypted', true)),
       new TableColumn(varchar('caller_type', 16, true)),
       new TableColumn(varchar('topic', 64, true)),
@@ -151,7 +150,6 @@ export class Chats1765700000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropColumn('hotline', 'chat_settings');
     await queryRunner.dropColumns('callback_request', [
-      'channel',
       'message_encrypted',
       'caller_type',
       'topic',
