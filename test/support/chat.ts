@@ -54,10 +54,12 @@ export async function connectWriter(
   hotline: Pick<RunningHotline, 'baseUrl'>,
   token: string,
 ): Promise<OpenWriter> {
+  // A page of its own: its own connection, not one shared with a console's.
   const socket: WriterClient = io(`${hotline.baseUrl}/chat`, {
     auth: { token },
     transports: ['websocket'],
     reconnection: false,
+    forceNew: true,
   });
   const writer = {
     socket,
@@ -149,6 +151,7 @@ export async function openChatDesk(
     transports: ['websocket'],
     reconnection: false,
     autoConnect: false,
+    forceNew: true,
   }) as ConsoleClient;
   const chats = watchChats({ socket });
   const frames: OpenConsole['frames'] = [];

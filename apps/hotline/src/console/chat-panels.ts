@@ -70,10 +70,10 @@ export class ChatPanels implements OnModuleInit, OnModuleDestroy {
 
   /** A console opened (a reload, a dropped connection): back in its chats' rooms, with them. */
   async reopened(volunteer: Volunteer, socket: ConsoleSocket): Promise<void> {
-    for (const chat of await this.live.heldBy(volunteer.id)) {
-      await socket.join(chatRoom(chat.chatId));
-      socket.emit('chat.live', chat);
-    }
+    const held = await this.live.heldBy(volunteer.id);
+    // In the rooms before the views are read, as when a chat is taken (see `tell`).
+    await socket.join(held.map((chat) => chatRoom(chat.id)));
+    for (const chat of held) socket.emit('chat.live', await this.live.view(chat));
   }
 
   /** Those now in the chat get it whole and its room; those who left it learn it ended for them. */
@@ -87,13 +87,13 @@ export class ChatPanels implements OnModuleInit, OnModuleDestroy {
       server.in(consoleRoom(volunteerId)).socketsLeave(chatRoom(chatId));
     }
     if (to.length === 0) return;
+    // In the room first: a message from now on reaches them, one before is in the view read
+    // after (a message in between comes both ways; consoles keep each id once).
+    for (const volunteerId of to) server.in(consoleRoom(volunteerId)).socketsJoin(chatRoom(chatId));
     const chat = await this.holders.chat(chatId);
     const view = await this.live.view(chat);
     // Those already in it (supervisors who joined) see who else is now.
     const everyone = new Set([...to, ...(await this.holders.holders(chat))]);
-    for (const volunteerId of everyone) {
-      server.in(consoleRoom(volunteerId)).socketsJoin(chatRoom(chatId));
-      server.to(consoleRoom(volunteerId)).emit('chat.live', view);
-    }
+    for (const volunteerId of everyone) server.to(consoleRoom(volunteerId)).emit('chat.live', view);
   }
 }
