@@ -48,3 +48,17 @@ export const ListLimit = (max = 500) =>
     Min(1, { message: 'limit must be at least 1' }),
     Max(max, { message: `limit must be at most ${max}` }),
   );
+
+/**
+ * How many to skip for the next page. Bounded: a number past any real list (1e23 is a whole
+ * number to JavaScript) would otherwise reach the database's LIMIT and fail there.
+ */
+export const ListOffset = (description = 'Skip this many (the next page)', max = 10_000_000) =>
+  applyDecorators(
+    ApiPropertyOptional({ default: 0, maximum: max, description }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt({ message: 'offset must be a whole number' }),
+    Min(0, { message: 'offset must be 0 or more' }),
+    Max(max, { message: `offset must be at most ${max}` }),
+  );

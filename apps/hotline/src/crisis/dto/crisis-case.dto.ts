@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
-import { ListLimit, QueryFlag, Trimmed } from '../../common/dto-fields';
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ListLimit, ListOffset, QueryFlag, Trimmed } from '../../common/dto-fields';
 import { CALLER_TYPES, type CallerType } from '../../calls/call.entity';
 import { RISK_LEVELS, RiskLevel } from '../../contacts/contact-fields';
 import { CRISIS_TRIGGERS, CrisisTrigger } from '../crisis-case.entity';
@@ -27,11 +26,7 @@ export class CrisisCaseQueryDto {
   @ListLimit()
   limit = 100;
 
-  @ApiPropertyOptional({ default: 0, description: 'Skip this many cases (the next page)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset must be a whole number' })
-  @Min(0, { message: 'offset must be 0 or more' })
+  @ListOffset('Skip this many cases (the next page)')
   offset = 0;
 }
 

@@ -12,7 +12,13 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { LOCAL_DATE, ListLimit, OptionalHotlineId, Trimmed } from '../../common/dto-fields';
+import {
+  LOCAL_DATE,
+  ListLimit,
+  ListOffset,
+  OptionalHotlineId,
+  Trimmed,
+} from '../../common/dto-fields';
 import { CHANNELS, Channel, RISK_LEVELS, RiskLevel } from '../../contacts/contact-fields';
 import { ContactView } from '../../contacts/dto/contact.dto';
 import {
@@ -48,11 +54,7 @@ class Paging {
   @ListLimit()
   limit = 100;
 
-  @ApiPropertyOptional({ default: 0, description: 'Skip this many (the next page)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset must be a whole number' })
-  @Min(0, { message: 'offset must be 0 or more' })
+  @ListOffset()
   offset = 0;
 }
 
