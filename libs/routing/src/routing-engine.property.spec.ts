@@ -910,10 +910,6 @@ class Switchboard {
           volunteer.state === 'wrap_up',
         'a call-back outlived its talk and its wrap-up',
       );
-      must(
-        (volunteer.state === 'talking') === (onCall || chatting),
-        'talking ⇔ holds a connected call or a chat in conversation',
-      );
       const load = this.chatLoads.get(volunteer.id);
       must(
         (load?.chatIds ?? []).join() === (volunteer.chatIds ?? []).join() &&
