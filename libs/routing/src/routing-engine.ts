@@ -460,9 +460,9 @@ export class RoutingEngine {
   restoreTalking(incoming: IncomingCall, volunteerId: string, acceptedAt: number): RoutingEffect[] {
     const volunteer = this.volunteers.get(volunteerId);
     if (this.calls.has(incoming.callId) || this.ended.has(incoming.callId)) return [];
+    if (!volunteer || volunteer.call || volunteer.state === 'offline') return [];
     // Making a call-back (talking on no call of the queue): the call finishes through its webhooks.
-    if (!volunteer || volunteer.call || volunteer.callbackId || volunteer.state === 'offline')
-      return [];
+    if (volunteer.state === 'talking' && volunteer.callbackId) return [];
     // A chat goes back only where it fits: beside other chats, within the places.
     const isChat = incoming.channel === 'chat';
     const placesTaken = volunteer.chats.size + volunteer.chatWrapUps.size;
