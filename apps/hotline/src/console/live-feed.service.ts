@@ -33,6 +33,8 @@ const FEED_EVENTS = new Set<HotlineEvent['type']>([
   'volunteer.missed_twice',
   'chat.queued',
   'volunteer.chats',
+  'callbacks.changed',
+  'callback.attempt',
 ]);
 
 /**
