@@ -175,6 +175,7 @@ describe('what the hotline settings form sends', () => {
   it('leaves out what only an admin may change, and the voice and prompts that did not change', () => {
     const body = hotlineBody(hotlineForm(hotline), hotline, false) as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual([
+      'chat',
       'closedMessage',
       'closures',
       'openingHours',
@@ -185,6 +186,18 @@ describe('what the hotline settings form sends', () => {
       strategy: 'longest_idle',
       offerTimeoutSeconds: 20,
       crisisLine: '12356',
+      maxChats: 2,
+    });
+  });
+
+  it('sends the canned replies one a line, blank lines left out', () => {
+    const form = hotlineForm(hotline);
+    form.chat.cannedReplies = '我在这里，慢慢说。\n\n  你现在安全吗？ ';
+    const body = hotlineBody(form, hotline, false) as { chat: Record<string, unknown> };
+    expect(body.chat).toEqual({
+      cannedReplies: ['我在这里，慢慢说。', '你现在安全吗？'],
+      idleCheckSeconds: 300,
+      idleEndSeconds: 120,
     });
   });
 

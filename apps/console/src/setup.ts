@@ -350,6 +350,8 @@ export interface HotlineForm {
   sayLanguage: string;
   greetings: Record<(typeof GREETING_KEYS)[number], string>;
   withdrawCutoffHours: string;
+  /** The live chat's settings: canned replies one a line, the idle check's timers. */
+  chat: { cannedReplies: string; idleCheckSeconds: string; idleEndSeconds: string };
 }
 
 export function hotlineForm(view: HotlineView): HotlineForm {
@@ -374,6 +376,11 @@ export function hotlineForm(view: HotlineView): HotlineForm {
       GREETING_KEYS.map((key) => [key, view.greetings[key] ?? '']),
     ) as HotlineForm['greetings'],
     withdrawCutoffHours: String(view.withdrawCutoffHours),
+    chat: {
+      cannedReplies: view.chat.cannedReplies.join('\n'),
+      idleCheckSeconds: String(view.chat.idleCheckSeconds),
+      idleEndSeconds: String(view.chat.idleEndSeconds),
+    },
   };
 }
 
@@ -408,6 +415,14 @@ export function hotlineBody(
     closedMessage: form.closedMessage,
     routing,
     withdrawCutoffHours: numberOrNull(form.withdrawCutoffHours),
+    chat: {
+      cannedReplies: form.chat.cannedReplies
+        .split('\n')
+        .map((reply) => reply.trim())
+        .filter(Boolean),
+      idleCheckSeconds: numberOrNull(form.chat.idleCheckSeconds),
+      idleEndSeconds: numberOrNull(form.chat.idleEndSeconds),
+    },
     ...(voiceChanged ? { sayVoice: form.sayVoice, sayLanguage: form.sayLanguage } : {}),
     ...(Object.keys(greetings).length ? { greetings } : {}),
     ...(admin

@@ -37,6 +37,7 @@ const TIMERS: Record<'routing' | 'escalation' | 'messages', (keyof RoutingSettin
     'maxWaitSeconds',
     'maxQueueSize',
     'missedRecoverSeconds',
+    'maxChats',
   ],
   escalation: ['crisisSupervisorAfterSeconds', 'crisisForwardAfterSeconds', 'crisisRealertSeconds'],
   messages: [
@@ -232,6 +233,8 @@ function SettingsForm({
         <legend>{t('setup.hotline.messagesGroup')}</legend>
         <div className="setup__fields">{TIMERS.messages.map(timerField)}</div>
       </fieldset>
+
+      <ChatSettings form={form} sending={sending} onChat={(chat) => set('chat', chat)} />
 
       <fieldset className="card setup__group">
         <legend>{t('setup.hotline.voiceGroup')}</legend>
@@ -507,5 +510,55 @@ function ClosedMessage({
       />
       <FieldMessages id={`${id}problem`} messages={messages} />
     </div>
+  );
+}
+
+/** The live chat: replies a volunteer may start from, and how long a silent writer is waited for. */
+function ChatSettings({
+  form,
+  sending,
+  onChat,
+}: {
+  form: HotlineForm;
+  sending: Sending;
+  onChat: (chat: HotlineForm['chat']) => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const messages = messagesFor(sending.fields, 'chat.cannedReplies');
+  const timer = (key: 'idleCheckSeconds' | 'idleEndSeconds') => (
+    <InputField
+      label={t(`setup.hotline.chat.${key}`)}
+      path={`chat.${key}`}
+      type="number"
+      inputMode="numeric"
+      sending={sending}
+      value={form.chat[key]}
+      onValue={(value) => onChat({ ...form.chat, [key]: value })}
+    />
+  );
+  return (
+    <fieldset className="card setup__group">
+      <legend>{t('setup.hotline.chatGroup')}</legend>
+      <div className="field field--wide setup__field">
+        <label htmlFor={id}>{t('setup.hotline.chat.cannedReplies')}</label>
+        <p id={`${id}hint`} className="field__hint">
+          {t('setup.hotline.chat.cannedRepliesHint')}
+        </p>
+        <textarea
+          id={id}
+          rows={4}
+          value={form.chat.cannedReplies}
+          aria-invalid={messages.length > 0 || undefined}
+          aria-describedby={[`${id}hint`, ...(messages.length ? [`${id}problem`] : [])].join(' ')}
+          onChange={(event) => onChat({ ...form.chat, cannedReplies: event.target.value })}
+        />
+        <FieldMessages id={`${id}problem`} messages={messages} />
+      </div>
+      <div className="setup__fields">
+        {timer('idleCheckSeconds')}
+        {timer('idleEndSeconds')}
+      </div>
+    </fieldset>
   );
 }
