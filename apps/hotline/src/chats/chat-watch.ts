@@ -71,7 +71,11 @@ export class ChatWatch implements OnModuleInit, OnModuleDestroy {
 
   async run(): Promise<void> {
     this.tellPlaces();
-    if (this.looks++ % CHECKS_EVERY !== 0) return;
+    if (this.looks++ % CHECKS_EVERY === 0) await this.checkOpenChats();
+  }
+
+  /** The slower checks, over every chat not over: who left, closing time, silence. */
+  async checkOpenChats(): Promise<void> {
     const open = await this.openChats();
     await this.letGoOfAbsentWriters(open);
     await this.closeWaiting(open);
