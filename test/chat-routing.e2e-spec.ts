@@ -287,6 +287,9 @@ describe('chats through the routing of calls', () => {
     );
     const { body: queue } = await hotline.as(supervisor.token).get('/api/queue').expect(200);
     expect(queue.calls).toContainEqual(expect.objectContaining({ callId: chatId }));
-    await call.hangUp();
+    // Gone, they are offered nothing more.
+    expect(queue.volunteers).toContainEqual(
+      expect.objectContaining({ id: volunteer.id, state: 'offline' }),
+    );
   });
 });

@@ -12,6 +12,7 @@ import { CHAT_TEXTS } from './chat-texts';
 import { Chat, ChatMessageRecord, ChatStatus } from './chat.entity';
 import { instant } from './chat-transcripts';
 import { WatchSettings } from './watch-settings';
+import { DepartedVolunteers } from './departed-volunteers';
 
 /** How often the watch looks (real time): a writer's place in the queue is this fresh. */
 export const WATCH_EVERY_MS = 2_000;
@@ -52,6 +53,7 @@ export class ChatWatch implements OnModuleInit, OnModuleDestroy {
     private readonly conversations: ChatConversations,
     private readonly hotlines: ChatHotlines,
     private readonly sockets: ChatSockets,
+    private readonly departures: DepartedVolunteers,
     private readonly deps: WatchSettings,
   ) {}
 
@@ -163,7 +165,7 @@ export class ChatWatch implements OnModuleInit, OnModuleDestroy {
 
   /**
    * A chat whose volunteer has had no console open for the grace period goes back to the
-   * queue (to the front: it keeps its arrival), the writer told why.
+   * queue (to the front: it keeps its arrival), the writer told why (`DepartedVolunteers`).
    */
   private async requeueWhereVolunteersLeft(open: OpenChat[]): Promise<void> {
     const talking = open.filter((chat) => chat.status === 'talking' && chat.volunteerId);
@@ -180,22 +182,10 @@ export class ChatWatch implements OnModuleInit, OnModuleDestroy {
       this.absent.set(volunteerId, since);
       if (now - since < this.deps.graceMs()) continue;
       this.absent.delete(volunteerId);
-      for (const chat of talking.filter((one) => one.volunteerId === volunteerId)) {
-        try {
-          await this.routing.toQueue(
-            await this.chats.findOneByOrFail({ id: chat.id }),
-            volunteerId,
-            chat.topic,
-          );
-          await this.conversations.system(chat, CHAT_TEXTS[chat.language].volunteerLost);
-        } catch (error) {
-          this.logger.warn(
-            { err: (error as Error).message },
-            'a chat of a departed volunteer stayed',
-          );
-        }
-      }
-      this.logger.log('A volunteer holding chats left; their chats are back in the queue');
+      await this.departures.departed(
+        volunteerId,
+        talking.filter((chat) => chat.volunteerId === volunteerId).map((chat) => chat.id),
+      );
     }
   }
 
