@@ -1,4 +1,5 @@
 import { ManualClock } from '@hotline/clock';
+import { ChatWatch } from '../apps/hotline/src/chats/chat-watch';
 import { duty, eventually } from './support/duty';
 import { RunningHotline, startHotline } from './support/hotline-server';
 import { Person, addPerson } from './support/people';
@@ -26,6 +27,9 @@ describe('chats outside opening hours, silent writers, blocked devices', () => {
     for (const writer of writers) writer.close();
     await hotline.stop();
   });
+
+  /** The watch's checks now, rather than at their next turn (every few seconds). */
+  const watch = () => hotline.app.get(ChatWatch).checkOpenChats();
 
   const writerOf = async (token: string) => {
     const writer = await connectWriter(hotline, token);
@@ -111,9 +115,10 @@ describe('chats outside opening hours, silent writers, blocked devices', () => {
       .expect(204);
     await until(() => writer.answered.length === 1, 'the answer');
     clock.advance({ minutes: 4 });
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await watch();
     expect(writer.messages).toEqual([]);
     clock.advance({ minutes: 1, seconds: 5 });
+    await watch();
     await until(
       () => writer.messages.find((m) => m.from === 'system' && m.text.includes('你还在吗')),
       'the polite check',
@@ -121,14 +126,16 @@ describe('chats outside opening hours, silent writers, blocked devices', () => {
     // Writing back keeps the chat.
     await writer.send('在的');
     clock.advance({ minutes: 3 });
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await watch();
     expect(writer.ended).toEqual([]);
     clock.advance({ minutes: 2, seconds: 5 });
+    await watch();
     await until(
       () => writer.messages.filter((m) => m.text.includes('你还在吗')).length === 2,
       'asked again',
     );
     clock.advance({ minutes: 2, seconds: 5 });
+    await watch();
     await until(() => writer.ended[0]?.reason === 'idle', 'the end for silence');
     expect(writer.messages.at(-1)?.text).toContain('随时欢迎你再来');
   });
@@ -204,6 +211,7 @@ describe('chats outside opening hours, silent writers, blocked devices', () => {
       'the server to see the page closed',
     );
     clock.advance({ minutes: 2, seconds: 5 });
+    await watch();
     expect(
       await eventually(
         async () =>
@@ -218,6 +226,7 @@ describe('chats outside opening hours, silent writers, blocked devices', () => {
     const late = await openChat(hotline);
     const lateWriter = await writerOf(late.token);
     clock.set('2026-11-23T22:00:30+08:00');
+    await watch();
     await until(() => lateWriter.ended[0]?.reason === 'closed', 'the end at closing');
     expect(lateWriter.messages.at(-1)).toMatchObject({ from: 'system' });
     expect(lateWriter.messages.at(-1)?.text).toContain('12356');

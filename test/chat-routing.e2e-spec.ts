@@ -1,4 +1,6 @@
 import { ManualClock } from '@hotline/clock';
+import { ChatSockets } from '../apps/hotline/src/chats/chat-sockets';
+import { ChatWatch } from '../apps/hotline/src/chats/chat-watch';
 import type { QueueChange } from '@hotline/console-protocol';
 import { OpenConsole, openConsole } from './support/console';
 import { ROUTINE_CONTACT, duty, eventually, onBreak } from './support/duty';
@@ -268,6 +270,16 @@ describe('chats through the routing of calls', () => {
   it("puts a volunteer's chats back in the queue when their console is gone for the grace period", async () => {
     const { chatId } = { chatId: chatIds.danger };
     desk.close();
+    // The watch finds the console gone, then, the grace period later, lets the chats go.
+    const watch = hotline.app.get(ChatWatch);
+    const sockets = hotline.app.get(ChatSockets);
+    await eventually(
+      async () => ((await sockets.consoleOpen(volunteer.id)) ? undefined : true),
+      'the server to see the console gone',
+    );
+    await watch.checkOpenChats();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await watch.checkOpenChats();
     await until(
       () => writers.danger.messages.find((m) => m.from === 'system' && m.text.includes('断开')),
       'the writer told the volunteer was lost',
@@ -275,6 +287,9 @@ describe('chats through the routing of calls', () => {
     );
     const { body: queue } = await hotline.as(supervisor.token).get('/api/queue').expect(200);
     expect(queue.calls).toContainEqual(expect.objectContaining({ callId: chatId }));
-    await call.hangUp();
+    // Gone, they are offered nothing more.
+    expect(queue.volunteers).toContainEqual(
+      expect.objectContaining({ id: volunteer.id, state: 'offline' }),
+    );
   });
 });

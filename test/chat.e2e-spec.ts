@@ -93,6 +93,9 @@ describe('a live chat, from the request to the wrap-up', () => {
     const { chatId, token } = response.body as { chatId: string; token: string };
     const writer = await writerOf(token);
     expect(writer.state).toMatchObject({ chatId, phase: 'waiting', messages: [], endReason: null });
+    // Waiting, the page hears its place at once.
+    const place = await until(() => writer.queue[0], 'chat.queue');
+    expect(place).toEqual({ position: 1, expectedWaitSeconds: expect.any(Number) });
 
     // Written while waiting: the volunteer who answers reads it first.
     expect(await writer.send(SECRET)).toMatchObject({

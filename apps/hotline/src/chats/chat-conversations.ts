@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { CHAT_MESSAGE_MAX_LENGTH, type ChatMessage } from '@hotline/chat-protocol';
 import { HotlineEvents } from '../events/hotline-events';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { ChatLimits } from './chat-limits';
 import { ChatRefusal } from './chat-refusal';
 import { ChatTranscripts } from './chat-transcripts';
-import { Chat } from './chat.entity';
+import type { Chat } from './chat.entity';
 
 /** The chat a message belongs to: its id and hotline. */
 export type ChatRef = Pick<Chat, 'id' | 'hotlineId'>;
@@ -20,7 +18,6 @@ export type ChatRef = Pick<Chat, 'id' | 'hotlineId'>;
 @Injectable()
 export class ChatConversations {
   constructor(
-    @InjectRepository(Chat) private readonly chats: Repository<Chat>,
     private readonly transcripts: ChatTranscripts,
     private readonly limits: ChatLimits,
     private readonly events: HotlineEvents,
@@ -31,8 +28,11 @@ export class ChatConversations {
     const checked = checkedText(text);
     if (!this.limits.allow('message', chat.id))
       throw new ChatRefusal('rate_limited', 'Too many messages at once; wait a few seconds.');
-    await this.stillOpen(chat.id);
-    return this.post(chat, 'writer', checked);
+    const message = await this.transcripts.storeWhileOpen(chat.id, 'writer', checked);
+    if (!message)
+      throw new ChatRefusal('ended', 'This chat is over; start a new one if you need to.');
+    this.told(chat, message);
+    return message;
   }
 
   /** A message from the volunteer who holds the chat, or a supervisor who joined it. */
@@ -67,22 +67,18 @@ export class ChatConversations {
     authorId: string | null = null,
   ): Promise<ChatMessage> {
     const message = await this.transcripts.store(chat.id, sender, text, authorId);
+    this.told(chat, message);
+    return message;
+  }
+
+  /** The other side hears of it (on this instance's sockets, and the others' through the adapter). */
+  private told(chat: ChatRef, message: ChatMessage): void {
     this.events.publish({
       type: 'chat.message',
       hotlineId: chat.hotlineId,
       chatId: chat.id,
       message,
     });
-    return message;
-  }
-
-  private async stillOpen(chatId: string): Promise<void> {
-    const found = await this.chats.findOne({
-      where: { id: chatId },
-      select: { id: true, status: true },
-    });
-    if (!found || found.status === 'ended')
-      throw new ChatRefusal('ended', 'This chat is over; start a new one if you need to.');
   }
 }
 

@@ -33,9 +33,12 @@ export class ChatJoins {
   ) {}
 
   async join(actor: Volunteer, chatId: string): Promise<LiveChat> {
+    // The role first: whether a chat exists is not for everyone to learn.
+    if (!actor.hasRole('supervisor'))
+      throw new ChatRefusal('forbidden', 'Only a supervisor of the hotline joins a chat.');
     const chat = await this.holders.chat(chatId);
     if (!ContactAccess.supervises(actor, chat.hotlineId))
-      throw new ChatRefusal('forbidden', 'Only a supervisor of the hotline joins a chat.');
+      throw new ChatRefusal('not_yours', `No chat ${chatId} on a hotline you supervise.`);
     if (chat.status === 'ended') throw new ChatRefusal('ended', 'This chat is over.');
     await this.audit.record({
       actorId: actor.id,

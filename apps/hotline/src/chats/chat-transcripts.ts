@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, IsNull, LessThan, Repository } from 'typeorm';
+import { DataSource, In, IsNull, LessThan, Repository } from 'typeorm';
 import type { ChatMessage } from '@hotline/chat-protocol';
 import type { Clock } from '@hotline/clock';
 import { InjectClock } from '../common/clock.provider';
@@ -20,6 +20,7 @@ export class ChatTranscripts {
   constructor(
     @InjectRepository(ChatMessageRecord) private readonly messages: Repository<ChatMessageRecord>,
     @InjectRepository(Chat) private readonly chats: Repository<Chat>,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cipher: FieldCipher,
     @InjectClock() private readonly clock: Clock,
   ) {}
@@ -43,6 +44,37 @@ export class ChatTranscripts {
     return { id: row.id, from: sender, text, at: row.sentAt.toISOString() };
   }
 
+  /**
+   * Stores one message unless the chat is over, in one statement (the hot path of a chat: no
+   * read before the write, so a message costs one round trip); null when the chat has ended.
+   */
+  async storeWhileOpen(
+    chatId: string,
+    sender: ChatSender,
+    text: string,
+  ): Promise<ChatMessage | null> {
+    const id = randomUUID();
+    const sentAt = this.clock.now().toJSDate();
+    const { metadata } = this.messages;
+    const at = this.dataSource.driver.preparePersistentValue(
+      sentAt,
+      metadata.findColumnWithPropertyName('sentAt')!,
+    );
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const result = await runner.query(
+        'INSERT INTO `chat_message` (`id`, `chat_id`, `sender`, `author_id`, `text_encrypted`, `sent_at`) ' +
+          "SELECT ?, ?, ?, NULL, ?, ? FROM `chat` WHERE `id` = ? AND `status` <> 'ended'",
+        [id, chatId, sender, this.cipher.encrypt(text), at, chatId],
+        true,
+      );
+      if (!result.affected) return null;
+    } finally {
+      await runner.release();
+    }
+    return { id, from: sender, text, at: sentAt.toISOString() };
+  }
+
   /** Every message of the chat, oldest first (empty once retention cleared them). */
   async of(chatId: string): Promise<ChatMessage[]> {
     const rows = await this.messages.find({
@@ -55,20 +87,6 @@ export class ChatTranscripts {
       text: this.cipher.decrypt(row.textEncrypted),
       at: row.sentAt.toISOString(),
     }));
-  }
-
-  /** When each chat's writer last wrote (chats without a message of theirs are left out). */
-  async lastWritten(chatIds: string[]): Promise<Map<string, Date>> {
-    if (chatIds.length === 0) return new Map();
-    const rows = await this.messages
-      .createQueryBuilder('m')
-      .select('m.chatId', 'chatId')
-      .addSelect('MAX(m.sentAt)', 'last')
-      .where('m.chatId IN (:...chatIds)', { chatIds })
-      .andWhere("m.sender = 'writer'")
-      .groupBy('m.chatId')
-      .getRawMany<{ chatId: string; last: string | Date }>();
-    return new Map(rows.map((row) => [row.chatId, asInstant(row.last)]));
   }
 
   /**
@@ -105,10 +123,10 @@ export class ChatTranscripts {
   }
 }
 
-/** MySQL answers an aggregate of instants as a Date, SQLite as its stored text (UTC). */
-function asInstant(value: string | Date): Date {
+/** An instant read raw: MySQL gives a Date, SQLite its stored text (UTC); null stays null. */
+export function instant(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
   if (value instanceof Date) return value;
-  return new Date(
-    value.includes('T') || value.endsWith('Z') ? value : `${value.replace(' ', 'T')}Z`,
-  );
+  const text = String(value);
+  return new Date(text.includes('T') || text.endsWith('Z') ? text : `${text.replace(' ', 'T')}Z`);
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
-import type { ChatQueue } from '@hotline/chat-protocol';
+import { IsNull, Repository } from 'typeorm';
+import type { ChatLanguage, ChatQueue } from '@hotline/chat-protocol';
 import { LeadingSwitchboard } from '../calls/leading-switchboard';
 import { startRecurringJob } from '../common/recurring-job';
 import { ChatConversations } from './chat-conversations';
@@ -9,12 +9,19 @@ import { ChatHotlines } from './chat-hotlines';
 import { ChatRouting } from './chat-routing';
 import { ChatSockets } from './chat-sockets';
 import { CHAT_TEXTS } from './chat-texts';
-import { ChatTranscripts } from './chat-transcripts';
-import { Chat } from './chat.entity';
+import { Chat, ChatMessageRecord, ChatStatus } from './chat.entity';
+import { instant } from './chat-transcripts';
 import { WatchSettings } from './watch-settings';
+import { DepartedVolunteers } from './departed-volunteers';
 
 /** How often the watch looks (real time): a writer's place in the queue is this fresh. */
 export const WATCH_EVERY_MS = 2_000;
+
+/**
+ * The slower checks (silence, closing, who left) run every this many looks: they read every
+ * open chat, and a message should not wait behind them more often than needed.
+ */
+const CHECKS_EVERY = 5;
 
 /** A waiting writer whose page has been closed this long (hotline time) has left the queue. */
 export const WRITER_GONE_SECONDS = 120;
@@ -37,15 +44,16 @@ export class ChatWatch implements OnModuleInit, OnModuleDestroy {
   private readonly told = new Map<string, ChatQueue>();
   /** Volunteers holding chats whose consoles were found gone, and since when (real ms). */
   private readonly absent = new Map<string, number>();
+  private looks = 0;
 
   constructor(
     @InjectRepository(Chat) private readonly chats: Repository<Chat>,
     private readonly leader: LeadingSwitchboard,
     private readonly routing: ChatRouting,
     private readonly conversations: ChatConversations,
-    private readonly transcripts: ChatTranscripts,
     private readonly hotlines: ChatHotlines,
     private readonly sockets: ChatSockets,
+    private readonly departures: DepartedVolunteers,
     private readonly deps: WatchSettings,
   ) {}
 
@@ -65,10 +73,16 @@ export class ChatWatch implements OnModuleInit, OnModuleDestroy {
 
   async run(): Promise<void> {
     this.tellPlaces();
-    await this.letGoOfAbsentWriters();
-    await this.closeWaiting();
-    await this.checkSilentWriters();
-    await this.requeueWhereVolunteersLeft();
+    if (this.looks++ % CHECKS_EVERY === 0) await this.checkOpenChats();
+  }
+
+  /** The slower checks, over every chat not over: who left, closing time, silence. */
+  async checkOpenChats(): Promise<void> {
+    const open = await this.openChats();
+    await this.letGoOfAbsentWriters(open);
+    await this.closeWaiting(open);
+    await this.checkSilentWriters(open);
+    await this.requeueWhereVolunteersLeft(open);
   }
 
   /** Each waiting writer whose place or expected wait moved is told (`chat.queue`). */
@@ -93,35 +107,28 @@ export class ChatWatch implements OnModuleInit, OnModuleDestroy {
   }
 
   /** A waiting chat whose writer has had no page open for a while: they left. */
-  private async letGoOfAbsentWriters(): Promise<void> {
-    const since = this.deps.now().minus({ seconds: WRITER_GONE_SECONDS }).toJSDate();
-    const gone = await this.chats.find({
-      where: {
-        status: In(['waiting', 'offered']),
-        outcome: IsNull(),
-        writerLeftAt: LessThanOrEqual(since),
-      },
-    });
-    for (const chat of gone) {
+  private async letGoOfAbsentWriters(open: OpenChat[]): Promise<void> {
+    const since = this.deps.now().minus({ seconds: WRITER_GONE_SECONDS }).toMillis();
+    for (const chat of open) {
+      if (chat.status === 'talking' || !chat.writerLeftAt || chat.writerLeftAt.getTime() > since)
+        continue;
       // Their page may have come back on another instance a moment ago.
       if (await this.sockets.writerOpen(chat.id)) continue;
-      await this.routing.end(chat, 'writer');
+      await this.routing.end(await this.chats.findOneByOrFail({ id: chat.id }), 'writer');
     }
   }
 
   /** At closing time, chats still waiting end, their writers shown the emergency numbers. */
-  private async closeWaiting(): Promise<void> {
-    const waiting = await this.chats.find({
-      where: { status: In(['waiting', 'offered']), outcome: IsNull() },
-    });
-    for (const chat of waiting) {
+  private async closeWaiting(open: OpenChat[]): Promise<void> {
+    for (const chat of open) {
+      if (chat.status === 'talking') continue;
       const hotline = await this.deps.directory.hotline(chat.hotlineId);
       if (this.hotlines.isOpen(hotline)) continue;
       await this.conversations.system(
         chat,
         CHAT_TEXTS[chat.language].closed(hotline.closedMessage),
       );
-      await this.routing.end(chat, 'closed');
+      await this.routing.end(await this.chats.findOneByOrFail({ id: chat.id }), 'closed');
     }
   }
 
@@ -130,17 +137,14 @@ export class ChatWatch implements OnModuleInit, OnModuleDestroy {
    * answered) is asked, politely, whether they are there; silent `idleEndSeconds` more, the
    * chat ends, the way back left open.
    */
-  private async checkSilentWriters(): Promise<void> {
-    const talking = await this.chats.find({ where: { status: 'talking', outcome: IsNull() } });
-    if (talking.length === 0) return;
-    const written = await this.transcripts.lastWritten(talking.map((chat) => chat.id));
+  private async checkSilentWriters(open: OpenChat[]): Promise<void> {
     const now = this.deps.now();
-    for (const chat of talking) {
+    for (const chat of open) {
+      if (chat.status !== 'talking') continue;
       const { chat: settings } = await this.deps.directory.hotline(chat.hotlineId);
-      const wrote = written.get(chat.id);
       const lastHeard = Math.max(
         (chat.answeredAt ?? chat.arrivedAt).getTime(),
-        wrote?.getTime() ?? 0,
+        chat.lastWritten?.getTime() ?? 0,
       );
       const texts = CHAT_TEXTS[chat.language];
       // Asked since they last wrote (a message in the same instant answers it).
@@ -154,19 +158,17 @@ export class ChatWatch implements OnModuleInit, OnModuleDestroy {
         if (checked.affected) await this.conversations.system(chat, texts.stillThere);
       } else if (now.toMillis() - chat.idleCheckedAt!.getTime() >= settings.idleEndSeconds * 1000) {
         await this.conversations.system(chat, texts.idleEnd);
-        await this.routing.end(chat, 'idle');
+        await this.routing.end(await this.chats.findOneByOrFail({ id: chat.id }), 'idle');
       }
     }
   }
 
   /**
    * A chat whose volunteer has had no console open for the grace period goes back to the
-   * queue (to the front: it keeps its arrival), the writer told why.
+   * queue (to the front: it keeps its arrival), the writer told why (`DepartedVolunteers`).
    */
-  private async requeueWhereVolunteersLeft(): Promise<void> {
-    const talking = await this.chats.find({
-      where: { status: 'talking', outcome: IsNull(), volunteerId: Not(IsNull()) },
-    });
+  private async requeueWhereVolunteersLeft(open: OpenChat[]): Promise<void> {
+    const talking = open.filter((chat) => chat.status === 'talking' && chat.volunteerId);
     const holders = new Set(talking.map((chat) => chat.volunteerId!));
     for (const volunteerId of this.absent.keys())
       if (!holders.has(volunteerId)) this.absent.delete(volunteerId);
@@ -180,18 +182,70 @@ export class ChatWatch implements OnModuleInit, OnModuleDestroy {
       this.absent.set(volunteerId, since);
       if (now - since < this.deps.graceMs()) continue;
       this.absent.delete(volunteerId);
-      for (const chat of talking.filter((one) => one.volunteerId === volunteerId)) {
-        try {
-          await this.routing.toQueue(chat, volunteerId, chat.topic);
-          await this.conversations.system(chat, CHAT_TEXTS[chat.language].volunteerLost);
-        } catch (error) {
-          this.logger.warn(
-            { err: (error as Error).message },
-            'a chat of a departed volunteer stayed',
-          );
-        }
-      }
-      this.logger.log('A volunteer holding chats left; their chats are back in the queue');
+      await this.departures.departed(
+        volunteerId,
+        talking.filter((chat) => chat.volunteerId === volunteerId).map((chat) => chat.id),
+      );
     }
   }
+
+  /**
+   * Every chat not over, as the checks need it, in one read without building entities (it
+   * runs beside the messages: the fewer milliseconds it holds the server, the better), with
+   * when each writer last wrote.
+   */
+  private async openChats(): Promise<OpenChat[]> {
+    const rows = await this.chats
+      .createQueryBuilder('c')
+      .select('c.id', 'id')
+      .addSelect('c.hotlineId', 'hotlineId')
+      .addSelect('c.status', 'status')
+      .addSelect('c.language', 'language')
+      .addSelect('c.topic', 'topic')
+      .addSelect('c.volunteerId', 'volunteerId')
+      .addSelect('c.arrivedAt', 'arrivedAt')
+      .addSelect('c.answeredAt', 'answeredAt')
+      .addSelect('c.idleCheckedAt', 'idleCheckedAt')
+      .addSelect('c.writerLeftAt', 'writerLeftAt')
+      .addSelect(
+        (sub) =>
+          sub
+            .select('MAX(m.sentAt)')
+            .from(ChatMessageRecord, 'm')
+            .where('m.chatId = c.id')
+            .andWhere("m.sender = 'writer'"),
+        'lastWritten',
+      )
+      .where('c.status IN (:...open)', { open: ['waiting', 'offered', 'talking'] })
+      .andWhere('c.outcome IS NULL')
+      .getRawMany<Record<keyof OpenChat, unknown>>();
+    return rows.map((row) => ({
+      id: row.id as string,
+      hotlineId: row.hotlineId as string,
+      status: row.status as ChatStatus,
+      language: row.language as ChatLanguage,
+      topic: row.topic as string,
+      volunteerId: (row.volunteerId as string | null) ?? null,
+      arrivedAt: instant(row.arrivedAt)!,
+      answeredAt: instant(row.answeredAt),
+      idleCheckedAt: instant(row.idleCheckedAt),
+      writerLeftAt: instant(row.writerLeftAt),
+      lastWritten: instant(row.lastWritten),
+    }));
+  }
+}
+
+/** A chat not over, as the watch's checks read it. */
+interface OpenChat {
+  id: string;
+  hotlineId: string;
+  status: ChatStatus;
+  language: ChatLanguage;
+  topic: string;
+  volunteerId: string | null;
+  arrivedAt: Date;
+  answeredAt: Date | null;
+  idleCheckedAt: Date | null;
+  writerLeftAt: Date | null;
+  lastWritten: Date | null;
 }

@@ -34,6 +34,7 @@ export type ChatOutcome = (typeof CHAT_OUTCOMES)[number];
 @Index('idx_chat_hotline_id_status', ['hotlineId', 'status'])
 @Index('idx_chat_hotline_id_arrived_at', ['hotlineId', 'arrivedAt'])
 @Index('idx_chat_volunteer_id_status', ['volunteerId', 'status'])
+@Index('idx_chat_status_arrived_at', ['status', 'arrivedAt'])
 export class Chat extends HotlineRecord {
   /** Keyed hash of the resume token the writer's tab keeps. */
   @Column({ name: 'token_hash', type: 'varchar', length: 64 })

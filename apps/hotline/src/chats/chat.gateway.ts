@@ -66,7 +66,10 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     try {
       await socket.join(chatRoom(chatId));
       await this.writers.arrived(chatId);
-      socket.emit('chat.state', await this.writers.state(chatId));
+      const state = await this.writers.state(chatId);
+      socket.emit('chat.state', state);
+      // A page waiting hears its place at once, whenever the queue last moved.
+      if (state.queue) socket.emit('chat.queue', state.queue);
     } catch (error) {
       this.logger.warn({ err: (error as Error).message }, 'a writer connected without a state');
     }

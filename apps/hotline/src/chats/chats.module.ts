@@ -26,6 +26,7 @@ import { ChatTranscripts } from './chat-transcripts';
 import { ChatWatch } from './chat-watch';
 import { WatchSettings } from './watch-settings';
 import { ChatWriters } from './chat-writers';
+import { DepartedVolunteers } from './departed-volunteers';
 import { Chat, ChatMessageRecord, ChatOffer, ChatParticipant } from './chat.entity';
 import { ChatGateway } from './chat.gateway';
 import { ChatsController } from './chats.controller';
@@ -70,6 +71,7 @@ import { WriterRooms } from './writer-rooms';
     ChatTranscripts,
     ChatWatch,
     ChatWriters,
+    DepartedVolunteers,
     LeadingChatSteps,
     LiveChats,
     MessagesLeft,

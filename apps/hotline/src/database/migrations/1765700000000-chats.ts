@@ -46,6 +46,8 @@ export class Chats1765700000000 implements MigrationInterface {
           { name: 'idx_chat_hotline_id_status', columnNames: ['hotline_id', 'status'] },
           { name: 'idx_chat_hotline_id_arrived_at', columnNames: ['hotline_id', 'arrived_at'] },
           { name: 'idx_chat_volunteer_id_status', columnNames: ['volunteer_id', 'status'] },
+          // The chats not over, whichever hotline: the watch reads them every few seconds.
+          { name: 'idx_chat_status_arrived_at', columnNames: ['status', 'arrived_at'] },
         ],
         foreignKeys: [
           foreignKey('chat', 'hotline_id', 'hotline'),
