@@ -53,7 +53,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/console/**/*.{ts,tsx}', 'apps/booking-page/**/*.ts'],
+    files: ['apps/console/**/*.{ts,tsx}', 'apps/booking-page/**/*.ts', 'apps/chat-page/**/*.ts'],
     languageOptions: { globals: globals.browser },
   },
   {

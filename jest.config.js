@@ -16,6 +16,10 @@ const transform = {
 module.exports = {
   // End-to-end tests start servers and browsers; jest reads this only at the top level.
   testTimeout: 60000,
+  // Test files run one after another in one worker on a 2-core machine; what each file's
+  // servers leave on the heap (module registries, sockets' buffers) added up to gigabytes by
+  // the last files, whose timings then failed. A worker past this is replaced between files.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       displayName: 'unit',

@@ -41,7 +41,7 @@ describe('access to every route', () => {
     expect(page.text).toContain('swagger-ui');
   });
 
-  it('leaves only sign-in, the taxonomy, health, calendar feeds and public booking open; Twilio webhooks need a signature instead', async () => {
+  it('leaves only sign-in, the taxonomy, health, calendar feeds, public booking and the chat page open; Twilio webhooks need a signature instead', async () => {
     const open = routesOf(document).filter((route) => route.operation['x-public']);
     const signed = open.filter((route) => route.operation['x-twilio-signature']);
     expect(
@@ -53,6 +53,7 @@ describe('access to every route', () => {
       'DELETE /api/public/bookings/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11',
       'GET /api/public/booking-options',
       'GET /api/public/bookings/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11',
+      'GET /api/public/hotline',
       'GET /api/public/offers/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11',
       'GET /api/public/slots',
       'GET /api/taxonomy',
@@ -61,6 +62,8 @@ describe('access to every route', () => {
       'POST /api/auth/login',
       'POST /api/public/bookings',
       'POST /api/public/bookings/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11/reschedule',
+      'POST /api/public/chat-messages',
+      'POST /api/public/chats',
       'POST /api/public/offers/3f0c6c1e-8d0a-4c50-9d1a-2f1d7a1b0e11/accept',
       'POST /api/public/waitlist',
     ]);
@@ -193,8 +196,18 @@ describe('access to every route', () => {
       'call.reoffer': { callId: someId, volunteerId: someId },
       'volunteer.presence': { volunteerId: someId, state: 'break' },
       'alert.acknowledge': { alertId: someId },
+      'chat.send': { chatId: someId, text: 'x' },
+      'chat.end': { chatId: someId },
+      'chat.transfer': { chatId: someId, to: 'queue' },
+      'chat.colleagues': { chatId: someId },
+      'chat.crisis': { chatId: someId },
+      'chat.join': { chatId: someId },
+      'chat.leave': { chatId: someId },
+      'chat.wrapup': { chatId: someId, contact: ROUTINE_CONTACT },
     } as const;
     const supervising = ['call.reoffer', 'volunteer.presence', 'alert.acknowledge'];
+    // Joining a chat reads its messages: the supervisors' alone, as a record's notes are.
+    const supervisorsOnly = ['chat.join'];
     for (const role of ['volunteer', 'supervisor', 'coordinator', 'admin']) {
       const person = await addPerson(hotline, { roles: [role] });
       const console = await openConsole(hotline, person.token);
@@ -204,11 +217,15 @@ describe('access to every route', () => {
             event as 'offer.accept',
             payload as { offerId: string },
           )) as { ok: boolean; error?: string };
-          const refused = !ack.ok && /needs the .* role/.test(ack.error ?? '');
+          // A chat command refuses in the chat protocol's words.
+          const refused =
+            !ack.ok && (/needs the .* role/.test(ack.error ?? '') || ack.error === 'forbidden');
           expect({ role, event, refused }).toEqual({
             role,
             event,
-            refused: role === 'volunteer' && supervising.includes(event),
+            refused:
+              (role === 'volunteer' && supervising.includes(event)) ||
+              (role !== 'supervisor' && supervisorsOnly.includes(event)),
           });
         }
       } finally {

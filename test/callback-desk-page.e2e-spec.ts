@@ -102,7 +102,8 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])(
 
     /** A person's console, signed in; what its browser saw go wrong is kept under `label`. */
     async function pageOf(person: Person, label: string): Promise<Page> {
-      const opened = await openPage(browser);
+      // A browser far from the hotline: the desk still tells the hotline's times.
+      const opened = await openPage(browser, 'zh-CN', 'America/New_York');
       const page = opened.page;
       seen.push({ label, problems: opened.problems });
       // Which request a refusal answered, beside the browser's own line about it.
@@ -154,6 +155,8 @@ describe.each(Object.keys(TEXTS) as (keyof typeof TEXTS)[])(
       await wall.getByRole('button', { name: text.tab }).click();
       const row = wall.locator(`tr[data-callback="${requestId}"]`);
       await row.waitFor(SEEN);
+      // Asked in the evening, at the hotline (New York's morning).
+      await expect(row.locator('[data-requested-at]').textContent()).resolves.toMatch(/ 19:\d\d$/);
       await row.getByRole('button', { name: text.play }).click();
       await row.locator('audio').waitFor(SEEN);
       expect(await row.locator('audio').getAttribute('src')).toMatch(/^blob:/);

@@ -209,7 +209,15 @@ describe('the escalation ladder and missed offers', () => {
     await duty(hotline, volunteer).offer();
     clock.advance({ seconds: 20 }); // the ring times out: a second miss in a row
     await eventually(async () => ((await state()) === 'break' ? true : undefined), 'the break');
-    expect(events).toContainEqual({
+    // The wall is told once the presence is written, a moment after the queue shows it.
+    const told = await eventually(
+      async () =>
+        events.find(
+          (event) => event.type === 'volunteer.missed_twice' && event.volunteerId === volunteer.id,
+        ),
+      'the supervisors told of the second miss',
+    );
+    expect(told).toEqual({
       type: 'volunteer.missed_twice',
       hotlineId: centre.hotlineId,
       volunteerId: volunteer.id,

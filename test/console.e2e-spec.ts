@@ -94,6 +94,7 @@ describe('the live console over socket.io', () => {
     const opened = await open(supervisor.token);
     expect(opened.snapshot).toMatchObject({
       locale: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
       telephony: 'on',
       me: { id: supervisor.id, state: 'offline', roles: ['supervisor'] },
       offer: null,

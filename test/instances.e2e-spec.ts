@@ -1,95 +1,15 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import type { FakeTwilio } from '@hotline/telephony/testing/fake-twilio';
-import { DIST } from './support/built-server';
 import { OpenConsole, openConsole } from './support/console';
 import { ROUTINE_CONTACT, callRecord, eventually } from './support/duty';
 import { ADMIN, RunningHotline } from './support/hotline-server';
+import { Instance, REDIS_URL, handle, startInstance } from './support/instances';
 import { Person, addPerson, ownPhone } from './support/people';
 import { PhoneCall, fakeTwilio } from './support/twilio';
 import { TestDatabase, createTestDatabase, testDatabaseKind } from './support/test-database';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const LEASE_MS = 1500;
-
-/** One server process of the compiled build, as an operator starts it behind a load balancer. */
-interface Instance {
-  name: string;
-  baseUrl: string;
-  child: ChildProcess;
-  output(): string;
-  stop(signal: NodeJS.Signals): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startInstance(name: string, env: Record<string, string>): Promise<Instance> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), `hotline-${name}-`));
-  const child = spawn(process.execPath, [join(DIST, 'apps/hotline/src/main.js')], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      INSTANCE_ID: name,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
-  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
-  const instance: Instance = {
-    name,
-    baseUrl: `http://127.0.0.1:${port}`,
-    child,
-    output: () => output,
-    async stop(signal) {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await closed;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-  await eventually(
-    async () => {
-      if (child.exitCode !== null) throw new Error(`instance ${name} exited:\n${output}`);
-      return output.includes('Hotline server ready') ? true : undefined;
-    },
-    `instance ${name} to start`,
-    30_000,
-  );
-  return instance;
-}
-
-/** Enough of the test server's handle for the shared helpers (people, consoles). */
-function handle(instance: Instance, database: TestDatabase): RunningHotline {
-  const signIn = async (email = ADMIN.email, password = ADMIN.password) => {
-    const response = await request(instance.baseUrl)
-      .post('/api/auth/login')
-      .send({ email, password });
-    if (response.status !== 200) throw new Error(`sign-in failed: ${response.text}`);
-    return response.body.accessToken as string;
-  };
-  return {
-    baseUrl: instance.baseUrl,
-    database,
-    http: () => request(instance.baseUrl),
-    signIn,
-  } as unknown as RunningHotline;
-}
 
 const onMariaDb = testDatabaseKind() === 'mysql';
 

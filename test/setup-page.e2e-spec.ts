@@ -76,6 +76,8 @@ const TEXT = {
     closureDate: '第1个日期',
     closureReason: '第1个日期的原因',
     ringFor: '振铃时长（秒）',
+    cannedChinese: '中文聊天的常用回复',
+    cannedEnglish: 'English聊天的常用回复',
     saveSettings: '保存热线参数',
     savedSettings: '已保存。',
     fixFields: '未保存：请按各项旁的提示修改。',
@@ -147,6 +149,8 @@ const TEXT = {
     closureDate: 'Closure 1: date',
     closureReason: 'Closure 1: reason',
     ringFor: 'Ring for (seconds)',
+    cannedChinese: 'Canned replies (chats in 中文)',
+    cannedEnglish: 'Canned replies (chats in English)',
     saveSettings: 'Save the hotline settings',
     savedSettings: 'Saved.',
     fixFields: 'Not saved: see the notes beside the fields.',
@@ -411,7 +415,7 @@ describe('the setup screens', () => {
       await page.context().close();
     });
 
-    it('changes the opening hours and a closure, and shows a refused timer beside its field', async () => {
+    it('changes the opening hours, a closure and the replies for English chats, and shows a refused timer beside its field', async () => {
       const page = await openSetup(coordinator, locale, T.hotline);
       await page.getByRole('button', { name: T.saveSettings }).waitFor(SEEN);
       // The name is shown, not offered for change: that takes an admin.
@@ -425,10 +429,22 @@ describe('the setup screens', () => {
       await page.getByRole('button', { name: T.addClosure }).click();
       await page.getByLabel(T.closureDate, { exact: true }).fill('2026-12-25');
       await page.getByLabel(T.closureReason, { exact: true }).fill('Staff training');
+      // A chat in either language has its own replies: the hotline's (Chinese) first.
+      const before = await hotline.as(admin).get(`/api/hotlines/${hotlineId}`).expect(200);
+      await expect(page.getByLabel(T.cannedChinese, { exact: true }).inputValue()).resolves.toBe(
+        before.body.chat.cannedReplies.join('\n'),
+      );
+      await page
+        .getByLabel(T.cannedEnglish, { exact: true })
+        .fill("I'm here with you.\n\n Are you safe right now? ");
       await page.getByRole('button', { name: T.saveSettings }).click();
       await page.locator('[data-sending="saved"]', { hasText: T.savedSettings }).waitFor(SEEN);
 
       const saved = await hotline.as(admin).get(`/api/hotlines/${hotlineId}`).expect(200);
+      expect(saved.body.chat).toMatchObject({
+        cannedReplies: before.body.chat.cannedReplies,
+        secondLanguageCannedReplies: ["I'm here with you.", 'Are you safe right now?'],
+      });
       expect(saved.body.openingHours).toMatchObject({
         mon: [{ start: '18:00', end: '22:00' }],
         wed: [],

@@ -12,6 +12,7 @@ const ROOM = 'hotline:bare';
 const SNAPSHOT = {
   hotlineId: '00000000-0000-4000-8000-000000000000',
   hotlineName: 'bare',
+  timeZone: 'Asia/Shanghai',
   locale: 'en',
   seq: 0,
   telephony: 'on',

@@ -104,8 +104,14 @@ export async function launchBrowser(): Promise<Browser> {
 export async function openPage(
   browser: Browser,
   locale = 'zh-CN',
+  /** The browser's own zone, where a test needs it to differ from the hotline's. */
+  timezoneId?: string,
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width: 1366, height: 900 } });
+  const context = await browser.newContext({
+    locale,
+    timezoneId,
+    viewport: { width: 1366, height: 900 },
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

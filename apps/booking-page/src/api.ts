@@ -16,6 +16,7 @@ import type {
   WaitlistRequest,
   Waitlisted,
 } from './views';
+import { type Fetch, requestJson } from './request';
 
 export type Answer<T> =
   | { ok: true; value: T }
@@ -30,8 +31,6 @@ export type Answer<T> =
       /** A 409's free times nearest the one asked for. */
       alternatives: Slot[];
     };
-
-export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 export class BookingApi {
   constructor(
@@ -79,27 +78,11 @@ export class BookingApi {
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
-    let response: Response;
-    try {
-      response = await this.fetcher(`${this.base}${path}`, {
-        method,
-        headers: {
-          Accept: 'application/json',
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch {
+    const reply = await requestJson(this.fetcher, `${this.base}${path}`, method, body);
+    if (reply.status === null)
       return { ok: false, status: null, message: null, messages: [], alternatives: [] };
-    }
-    let parsed: unknown = undefined;
-    try {
-      parsed = await response.json();
-    } catch {
-      // An empty or non-JSON answer: nothing more to tell.
-    }
-    if (response.ok) return { ok: true, value: parsed as T };
-    return { ok: false, status: response.status, ...refusal(parsed) };
+    if (reply.ok) return { ok: true, value: reply.body as T };
+    return { ok: false, status: reply.status, ...refusal(reply.body) };
   }
 }
 

@@ -6,7 +6,8 @@
 import { loadSlots } from './choose';
 import { h } from './dom';
 import { EMERGENCY_NUMBERS } from './emergency';
-import { backButton, callLink, go, state, t, topicLabel } from './page';
+import { callLink } from './call-link';
+import { backButton, go, state, t, topicLabel } from './page';
 
 export function crisisView(): HTMLElement {
   const phone = state.options?.hotlinePhone ?? null;

@@ -1,8 +1,8 @@
 /**
  * The emergency numbers the page shows: in the footer of every page, and first of all when a
  * parent chooses a topic about a child in danger. Pure data and rules; `crisis.ts` draws them.
+ * The chat page (`apps/chat-page`) shows the same numbers, named by the same text keys.
  */
-import type { TextKey } from './i18n';
 
 /**
  * The taxonomy's topics (`config/taxonomy/topics.json`) after which a family may need help now,
@@ -14,10 +14,14 @@ export const CRISIS_TOPICS: readonly string[] = ['self_harm_suicide', 'violence_
 export const isCrisisTopic = (topic: string | null): boolean =>
   topic !== null && CRISIS_TOPICS.includes(topic);
 
+/** The text keys naming the numbers: each page that shows them has these in its dictionaries. */
+export type EmergencyTextKey =
+  'emergency.police' | 'emergency.ambulance' | 'emergency.psychological';
+
 export interface EmergencyNumber {
   number: string;
-  /** What the number is for, in the parent's language. */
-  what: TextKey;
+  /** What the number is for, in the reader's language. */
+  what: EmergencyTextKey;
 }
 
 /** The national numbers, the same everywhere in the country, day and night. */

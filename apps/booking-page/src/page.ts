@@ -6,7 +6,8 @@
  */
 import { type Answer, BookingApi } from './api';
 import { h } from './dom';
-import { EMERGENCY_NUMBERS, telOf } from './emergency';
+import { callLink } from './call-link';
+import { EMERGENCY_NUMBERS } from './emergency';
 import { type Draft, type FieldProblems, emptyDraft } from './forms';
 import { chooseLocale, translator } from '@hotline/i18n';
 import { LOCALES, type Locale, TEXTS, type Translate } from './i18n';
@@ -170,22 +171,6 @@ function drawFooter(): void {
       { class: 'emergency__numbers', role: 'list', 'aria-labelledby': 'emergency-heading' },
       numbers.map((link) => (link ? h('li', {}, link) : null)),
     ),
-  );
-}
-
-/** A number to tap: the number large, what it is for beside it, and `call now` when asked. */
-export function callLink(number: string, what: string, callNow?: string): HTMLElement | null {
-  const href = telOf(number);
-  if (!href) return null;
-  return h(
-    'a',
-    { class: callNow ? 'call call--large' : 'call', href, 'data-tel': number },
-    // Spaces between the parts: a screen reader says "110 Police", not "110Police".
-    h('span', { class: 'call__number' }, number),
-    ' ',
-    h('span', { class: 'call__what' }, what),
-    callNow ? ' ' : null,
-    callNow ? h('span', { class: 'call__now' }, callNow) : null,
   );
 }
 

@@ -104,6 +104,13 @@ export const loadAttempts = (accessToken: string, requestId: string, signal?: Ab
     { signal },
   );
 
+/** A message written on the chat page; the server audits each read. */
+export const readText = (accessToken: string, requestId: string) =>
+  callApi<{ text: string }>(
+    accessToken,
+    `/api/callback-requests/${encodeURIComponent(requestId)}/text`,
+  );
+
 export const loadAttempt = (accessToken: string, attemptId: string, signal?: AbortSignal) =>
   callApi<CallbackAttempt>(accessToken, `/api/callback-attempts/${encodeURIComponent(attemptId)}`, {
     signal,

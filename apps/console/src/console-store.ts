@@ -18,6 +18,15 @@ import {
   type RingingOffer,
   type ServerEvents,
 } from '@hotline/console-protocol';
+import { type ChatError, type LiveChat, TypingShown } from '@hotline/chat-protocol';
+import {
+  applyChatEnded,
+  applyChatMessage,
+  applyChatTyping,
+  applyLiveChat,
+  dropChat,
+  receiveLiveChat,
+} from './live-chats';
 import {
   type ChangesFrame,
   type LiveState,
@@ -51,8 +60,8 @@ export type Notice =
   | { kind: 'withdrawn'; reason: string }
   /** My contact record opened a crisis case (high risk): the supervisors have been alerted. */
   | { kind: 'crisisOpened'; caseId: string }
-  /** I pressed "crisis now": the case is open and the supervisors have been alerted. */
-  | { kind: 'crisisNow'; caseId: string };
+  /** I pressed "crisis now" (in a call, or a chat): the case is open, the supervisors alerted. */
+  | { kind: 'crisisNow'; caseId: string; chat?: true };
 
 /** The call whose contact record I owe, and what the voice menu learnt about its caller. */
 export interface RecordDue {
@@ -118,6 +127,7 @@ export class ConsoleStore {
   private provenOffset: number | null = null;
   /** Frames that arrive while a snapshot is on its way: applied after it, if still new. */
   private held: ChangesFrame[] | null = null;
+  private readonly typingShown = new Map<string, TypingShown>();
 
   constructor(private readonly token: string) {
     this.socket = io(CONSOLE_NAMESPACE, { auth: { token }, autoConnect: false });
@@ -160,7 +170,8 @@ export class ConsoleStore {
 
   accept(offerId: string): Promise<boolean> {
     const offer = this.model.live?.offer?.offerId === offerId ? this.model.live.offer : null;
-    this.update({ acceptedAt: Date.now(), acceptedOffer: offer });
+    // A chat rings no phone and owes a record of its own (`chat.wrapup`).
+    if (offer?.channel !== 'chat') this.update({ acceptedAt: Date.now(), acceptedOffer: offer });
     return this.command(
       (socket) => socket.emitWithAck('offer.accept', { offerId }),
       () => undefined,
@@ -283,6 +294,114 @@ export class ConsoleStore {
       : this.request('POST', `/api/calls/${callId}/transfer/cancel`);
   }
 
+  /**
+   * A message to a chat I hold. Not a command that makes the whole console busy: the panel
+   * keeps the text until the server has stored it, and shows a refusal itself.
+   */
+  async sendChat(
+    chatId: string,
+    text: string,
+  ): Promise<{ ok: true } | { ok: false; error: ChatError | null }> {
+    const result = await this.ask((socket) => socket.emitWithAck('chat.send', { chatId, text }));
+    if (!result) return { ok: false, error: null };
+    if (!result.ok) return { ok: false, error: result.error };
+    this.changeChats((chats) => applyChatMessage(chats, chatId, result.message));
+    return { ok: true };
+  }
+
+  /** I started or stopped typing in a chat: worth nothing later, so never queued. */
+  chatTyping(chatId: string, typing: boolean): void {
+    if (this.socket.connected) this.socket.volatile.emit('chat.typing', { chatId, typing });
+  }
+
+  /** I end my chat; its wrap-up follows. */
+  endChat(chatId: string): Promise<boolean> {
+    return this.command(
+      (socket) => socket.emitWithAck('chat.end', { chatId }),
+      () => undefined,
+    );
+  }
+
+  /** My chat goes to an available colleague or back to the queue; it asks me for no record. */
+  transferChat(chatId: string, to: { volunteerId: string } | 'queue'): Promise<boolean> {
+    return this.command(
+      (socket) => socket.emitWithAck('chat.transfer', { chatId, to }),
+      () => this.changeChats((chats) => dropChat(chats, chatId)),
+    );
+  }
+
+  /** "Crisis now" from a chat I hold. */
+  chatCrisis(chatId: string): Promise<boolean> {
+    return this.command(
+      (socket) => socket.emitWithAck('chat.crisis', { chatId }),
+      () => undefined,
+      (result) => ({ kind: 'crisisNow', caseId: result.crisisCaseId, chat: true }),
+    );
+  }
+
+  /** A supervisor reads a live chat from the wall and joins it (the read is audited). */
+  joinChat(chatId: string): Promise<boolean> {
+    return this.command(
+      (socket) => socket.emitWithAck('chat.join', { chatId }),
+      (result) => this.changeChats((chats) => applyLiveChat(chats, result.chat)),
+    );
+  }
+
+  /** A supervisor leaves a chat they joined; its volunteer keeps it. */
+  leaveChat(chatId: string): Promise<boolean> {
+    return this.command(
+      (socket) => socket.emitWithAck('chat.leave', { chatId }),
+      () => this.changeChats((chats) => dropChat(chats, chatId)),
+    );
+  }
+
+  /** Records the contact of a chat that ended (channel online, its transcript attached). */
+  async finishChatWrapUp(chatId: string, contact: ContactFields): Promise<WrapUpResult> {
+    const sent = await this.send(
+      (socket) => socket.emitWithAck('chat.wrapup', { chatId, contact }),
+      (result) => {
+        this.receiveMe(result.me);
+        this.changeChats((chats) => dropChat(chats, chatId));
+      },
+    );
+    if (!sent.ok) return sent;
+    const { crisisCaseId } = sent.result;
+    this.update({
+      notice: crisisCaseId ? { kind: 'crisisOpened', caseId: crisisCaseId } : null,
+    });
+    return { ok: true, crisisCaseId };
+  }
+
+  /** Whom I may pass my chat to now, as the engine sees them (none when the server cannot say). */
+  async chatColleagues(chatId: string): Promise<Colleague[]> {
+    const ack = await this.ask((socket) => socket.emitWithAck('chat.colleagues', { chatId }));
+    return ack?.ok ? ack.colleagues : [];
+  }
+
+  /** A closed chat whose record is not mine to write (or no longer due) leaves the desk. */
+  closeChat(chatId: string): void {
+    this.changeChats((chats) => dropChat(chats, chatId));
+  }
+
+  /** A chat's writer typing as shown: it lapses when no signal renews it. */
+  private writerTyping(chatId: string): TypingShown {
+    let shown = this.typingShown.get(chatId);
+    if (!shown) {
+      shown = new TypingShown((typing) =>
+        this.changeChats((chats) => applyChatTyping(chats, chatId, typing)),
+      );
+      this.typingShown.set(chatId, shown);
+    }
+    return shown;
+  }
+
+  private changeChats(change: (chats: LiveChat[]) => LiveChat[]): void {
+    const live = this.model.live;
+    if (!live) return;
+    const chats = change(live.chats ?? []);
+    this.update({ live: { ...live, chats } });
+  }
+
   /** An API request; its refusal becomes the page's notice, a live call it returns is mine. */
   private async request(method: string, path: string, body?: object): Promise<boolean> {
     this.update({ busy: true });
@@ -355,6 +474,20 @@ export class ConsoleStore {
       const live = this.model.live;
       if (live) this.update({ live: applyLiveCallEnded(live, callId) });
     });
+    socket.on('chat.live', (chat) => {
+      const live = this.model.live;
+      if (live) this.update({ live: receiveLiveChat(live, chat) });
+    });
+    socket.on('chat.message', ({ chatId, message }) =>
+      this.changeChats((chats) => applyChatMessage(chats, chatId, message)),
+    );
+    socket.on('chat.typing', ({ chatId, typing }) => this.writerTyping(chatId).heard(typing));
+    socket.on('chat.live.ended', ({ chatId, reason }) => {
+      this.typingShown.get(chatId)?.stop();
+      this.typingShown.delete(chatId);
+      const meId = this.model.live?.me.id ?? '';
+      this.changeChats((chats) => applyChatEnded(chats, chatId, reason, meId));
+    });
   }
 
   private receiveSnapshot(snapshot: QueueSnapshot): void {
@@ -388,14 +521,11 @@ export class ConsoleStore {
   /** We missed changes: fetch the whole state again rather than guess. */
   private async resynchronise(): Promise<void> {
     this.held = [];
-    try {
-      const result = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('snapshot.get', {});
-      if (result.ok) {
-        this.receiveSnapshot(result.snapshot);
-        return;
-      }
-    } catch {
-      // No answer: the reconnect that usually follows brings a snapshot anyway.
+    // No answer: the reconnect that usually follows brings a snapshot anyway.
+    const result = await this.ask((socket) => socket.emitWithAck('snapshot.get', {}));
+    if (result?.ok) {
+      this.receiveSnapshot(result.snapshot);
+      return;
     }
     this.held = null;
   }
@@ -412,14 +542,11 @@ export class ConsoleStore {
 
   private async sendSoftphone(): Promise<void> {
     if (!this.socket.connected) return;
-    try {
-      const result = await this.socket
-        .timeout(ACK_TIMEOUT_MS)
-        .emitWithAck('softphone.registered', { registered: this.softphoneRegistered });
-      if (result.ok) this.receiveMe(result.me);
-    } catch {
-      // No answer: the next connect reports again.
-    }
+    // No answer: the next connect reports again.
+    const result = await this.ask((socket) =>
+      socket.emitWithAck('softphone.registered', { registered: this.softphoneRegistered }),
+    );
+    if (result?.ok) this.receiveMe(result.me);
   }
 
   private receiveMe(me: Me): void {
@@ -458,6 +585,15 @@ export class ConsoleStore {
     return sent.ok;
   }
 
+  /** A request the console waits on without going busy; null when no answer came in time. */
+  private async ask<R>(send: (socket: TimedSocket) => Promise<R>): Promise<R | null> {
+    try {
+      return await send(this.socket.timeout(ACK_TIMEOUT_MS));
+    } catch {
+      return null;
+    }
+  }
+
   /** Sends a command and waits for its ack; busy meanwhile. */
   private async send<T>(
     send: (socket: TimedSocket) => Promise<Ack<T>>,
@@ -489,6 +625,8 @@ function recordDueAfter(model: ConsoleModel): RecordDue | null {
   // A call-back's record is written on the call-back desk.
   if (me?.callbackId) return null;
   if (me?.state !== 'wrap_up') return model.recordDue;
+  // A wrap-up after chats asks for the chats' records, not a call's.
+  if ((me.wrapUpChatIds?.length ?? 0) > 0 && !me.wrapUpCallId) return model.recordDue;
   const accepted = model.acceptedOffer;
   const callId = me.wrapUpCallId ?? accepted?.callId ?? null;
   if (callId !== null && callId === model.handedOver) return null;

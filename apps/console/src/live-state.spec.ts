@@ -10,12 +10,14 @@ import {
   clockOffset,
   waitingCalls,
 } from './live-state';
+import { receiveLiveChat } from './live-chats';
 
 const HOTLINE = 'hotline-1';
 
 const snapshot = (fields: Partial<QueueSnapshot> = {}): QueueSnapshot => ({
   hotlineId: HOTLINE,
   hotlineName: 'Test hotline',
+  timeZone: 'Asia/Shanghai',
   locale: 'zh-CN',
   seq: 10,
   now: '2026-11-23T11:00:00.000Z',
@@ -357,5 +359,84 @@ describe('the live state', () => {
       ).toBe('c1');
       expect(applyLiveCallEnded(joined, 'c1').liveCall).toBeNull();
     });
+  });
+});
+
+describe('the chats in the live state', () => {
+  const held = (chatId: string) => ({
+    chatId,
+    answeredAt: '2026-11-23T11:00:00.000Z',
+    callerType: 'pupil' as const,
+    topic: 'emotional',
+    priority: 'normal' as const,
+    language: 'zh-CN' as const,
+    messages: [],
+    writerTyping: false,
+    phase: 'talking' as const,
+    endReason: null,
+    participants: [{ volunteerId: 'v1', name: 'Wang', role: 'volunteer' as const }],
+    crisisCaseId: null,
+  });
+  const me = (chatIds: string[], wrapUpChatIds: string[] = []) => ({
+    ...snapshot().me,
+    state: 'talking' as const,
+    chatIds,
+    wrapUpChatIds,
+  });
+
+  it('keeps through a fresh snapshot the chats my state still names, and drops the others', () => {
+    const state = {
+      ...applySnapshot(null, snapshot({ me: me(['a', 'b']) })),
+      chats: [held('a'), held('b')],
+    };
+    const after = applySnapshot(state, snapshot({ me: me(['a'], ['b']) }));
+    expect(after.chats?.map((chat) => chat.chatId)).toEqual(['a', 'b']);
+    expect(applySnapshot(state, snapshot({ me: me([]) })).chats).toBeUndefined();
+    expect(applyMe(after, me(['a'])).chats?.map((chat) => chat.chatId)).toEqual(['a']);
+  });
+
+  const chatOffer = (callId: string) => ({
+    offerId: `o-${callId}`,
+    callId,
+    chatId: callId,
+    channel: 'chat' as const,
+    expiresAt: '2026-11-23T11:01:00.000Z',
+    callerType: 'pupil',
+    topic: 'learning',
+    priority: 'normal' as const,
+    waitedSeconds: 3,
+    earlierContacts: 0,
+  });
+
+  it('keeps a chat offered beside my chats ringing through a change of my state', () => {
+    const offer = chatOffer('b');
+    const ringing = applyRinging(applySnapshot(null, snapshot({ me: me(['a']) })), offer);
+    expect(applyMe(ringing, me(['a'])).offer?.offerId).toBe('o-b');
+    // Taken: the chat is mine now.
+    expect(applyMe(ringing, me(['a', 'b'])).offer).toBeNull();
+    // A call's offer ends with any state but offered.
+    const call = applyRinging(applySnapshot(null, snapshot({ me: me(['a']) })), {
+      ...offer,
+      channel: undefined,
+      chatId: undefined,
+    });
+    expect(applyMe(call, me(['a'])).offer).toBeNull();
+  });
+
+  it('takes the ringing chat when it comes whole, and leaves another offer ringing', () => {
+    const ringing = applyRinging(applySnapshot(null, snapshot({ me: me(['a']) })), chatOffer('b'));
+    const taken = receiveLiveChat({ ...ringing, chats: [held('a')] }, held('b'));
+    expect(taken.offer).toBeNull();
+    expect(taken.chats?.map((chat) => chat.chatId)).toEqual(['a', 'b']);
+    expect(receiveLiveChat(ringing, held('c')).offer?.callId).toBe('b');
+  });
+
+  it('guesses no call to wrap up after chats', () => {
+    const talking = applySnapshot(
+      null,
+      snapshot({ me: { ...snapshot().me, state: 'talking', callId: 'old-call' } }),
+    );
+    const afterChats = applyMe(talking, { ...me([], ['a']), state: 'wrap_up' });
+    expect(afterChats.me.wrapUpCallId).toBeUndefined();
   });
 });

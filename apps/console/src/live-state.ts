@@ -4,6 +4,7 @@
  * does not follow on from the last change we applied means we missed something, so the caller
  * must fetch a fresh snapshot. No React and no browser APIs here, so it runs under plain jest.
  */
+import type { LiveChat } from '@hotline/chat-protocol';
 import type {
   DutyVolunteer,
   LiveCall,
@@ -14,6 +15,7 @@ import type {
   QueuedCall,
   RingingOffer,
 } from '@hotline/console-protocol';
+import { chatsStillHeld } from './live-chats';
 
 export type LiveState = QueueSnapshot & {
   /**
@@ -26,6 +28,11 @@ export type LiveState = QueueSnapshot & {
    * snapshots: the server sends it after each connect, and a snapshot keeps what is still true.
    */
   liveCall?: LiveCall | null;
+  /**
+   * The live chats I hold (`chat.live`, see live-chats.ts), in the order taken; my own ended
+   * ones stay until their record is kept. Not in snapshots, like `liveCall`.
+   */
+  chats?: LiveChat[];
 };
 
 export interface ChangesFrame {
@@ -128,7 +135,9 @@ export function applySnapshot(previous: LiveState | null, snapshot: QueueSnapsho
   );
   const next: LiveState = still.length > 0 ? { ...snapshot, missedTwice: still } : snapshot;
   const liveCall = same ? previous.liveCall : null;
-  return liveCall && stillIn(liveCall, snapshot.me) ? { ...next, liveCall } : next;
+  const chats = same ? chatsStillHeld(previous.chats ?? [], snapshot.me) : [];
+  const withChats = chats.length > 0 ? { ...next, chats } : next;
+  return liveCall && stillIn(liveCall, snapshot.me) ? { ...withChats, liveCall } : withChats;
 }
 
 /**
@@ -157,21 +166,33 @@ function stillIn(call: LiveCall, me: Me): boolean {
 }
 
 /**
- * My own state changed; a ringing offer ends with any state but `offered`. Wrap-up is of the
+ * A chat offered to someone already chatting leaves their state as it is (talking): it rings
+ * until withdrawn, or taken (then the chat is theirs).
+ */
+function ringsBesideChats(offer: RingingOffer | null, me: Me): boolean {
+  return offer?.channel === 'chat' && !(me.chatIds ?? []).includes(offer.callId);
+}
+
+/**
+ * My own state changed; a ringing offer ends with any state but `offered` (a chat's beside
+ * other chats, see `ringsBesideChats`). Wrap-up is of the
  * call I was just on: if the server has not named it yet (its record may still be closing),
  * the call I was talking on is the one.
  */
 export function applyMe(state: LiveState, me: Me): LiveState {
   const previous = state.me;
-  // A call-back's wrap-up is of the call-back, never of a call.
+  // A wrap-up after chats is the chats' (`wrapUpChatIds`), a call-back's is the call-back's:
+  // no call is guessed for either.
+  const afterChats = (me.wrapUpChatIds?.length ?? 0) > 0;
   const wrapUpCallId =
-    me.state === 'wrap_up' && !me.callbackId
+    me.state === 'wrap_up' && !afterChats && !me.callbackId
       ? (me.wrapUpCallId ?? me.callId ?? previous.callId ?? previous.wrapUpCallId)
       : me.wrapUpCallId;
   const next: LiveState = {
     ...state,
     me: wrapUpCallId ? { ...me, wrapUpCallId } : me,
-    offer: me.state === 'offered' ? state.offer : null,
+    offer: me.state === 'offered' || ringsBesideChats(state.offer, me) ? state.offer : null,
+    ...(state.chats ? { chats: chatsStillHeld(state.chats, me) } : {}),
   };
   return state.liveCall && !stillIn(state.liveCall, next.me) ? { ...next, liveCall: null } : next;
 }

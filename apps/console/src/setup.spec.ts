@@ -69,8 +69,15 @@ const hotline: HotlineView = {
     voicemailMaxSeconds: 120,
     callerLimitCalls: 5,
     callerLimitMinutes: 30,
+    maxChats: 2,
   },
   greetings: { welcome: 'https://media.example.org/welcome.mp3' },
+  chat: {
+    cannedReplies: [],
+    secondLanguageCannedReplies: ['Are you safe right now?'],
+    idleCheckSeconds: 300,
+    idleEndSeconds: 120,
+  },
   requireTwoFactorFor: [],
   withdrawCutoffHours: 24,
   noteRetentionDays: 365,
@@ -173,6 +180,7 @@ describe('what the hotline settings form sends', () => {
   it('leaves out what only an admin may change, and the voice and prompts that did not change', () => {
     const body = hotlineBody(hotlineForm(hotline), hotline, false) as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual([
+      'chat',
       'closedMessage',
       'closures',
       'openingHours',
@@ -183,6 +191,31 @@ describe('what the hotline settings form sends', () => {
       strategy: 'longest_idle',
       offerTimeoutSeconds: 20,
       crisisLine: '12356',
+      maxChats: 2,
+    });
+  });
+
+  it('sends the canned replies of each language one a line, blank lines left out', () => {
+    const form = hotlineForm(hotline);
+    expect(form.chat.cannedReplies).toEqual({ 'zh-CN': '', en: 'Are you safe right now?' });
+    form.chat.cannedReplies['zh-CN'] = '我在这里，慢慢说。\n\n  你现在安全吗？ ';
+    const body = hotlineBody(form, hotline, false) as { chat: Record<string, unknown> };
+    expect(body.chat).toEqual({
+      cannedReplies: ['我在这里，慢慢说。', '你现在安全吗？'],
+      secondLanguageCannedReplies: ['Are you safe right now?'],
+      idleCheckSeconds: 300,
+      idleEndSeconds: 120,
+    });
+  });
+
+  it('keeps each list with its language when an admin changes the hotline language', () => {
+    const form = hotlineForm(hotline);
+    form.chat.cannedReplies['zh-CN'] = '你现在安全吗？';
+    form.locale = 'en';
+    const body = hotlineBody(form, hotline, true) as { chat: Record<string, unknown> };
+    expect(body.chat).toMatchObject({
+      cannedReplies: ['Are you safe right now?'],
+      secondLanguageCannedReplies: ['你现在安全吗？'],
     });
   });
 

@@ -3,6 +3,7 @@
  * (who sees which control, what a form sends). The server checks every one of them again.
  */
 import type { components } from '@hotline/api-types';
+import { secondLanguage } from '@hotline/chat-protocol';
 import { callApi } from './api';
 
 type Schemas = components['schemas'];
@@ -350,7 +351,19 @@ export interface HotlineForm {
   sayLanguage: string;
   greetings: Record<(typeof GREETING_KEYS)[number], string>;
   withdrawCutoffHours: string;
+  /** The live chat's settings: canned replies one a line per language, the idle timers. */
+  chat: {
+    cannedReplies: Record<HotlineView['locale'], string>;
+    idleCheckSeconds: string;
+    idleEndSeconds: string;
+  };
 }
+
+const replyLines = (text: string) =>
+  text
+    .split('\n')
+    .map((reply) => reply.trim())
+    .filter(Boolean);
 
 export function hotlineForm(view: HotlineView): HotlineForm {
   const routing = Object.fromEntries(
@@ -374,6 +387,15 @@ export function hotlineForm(view: HotlineView): HotlineForm {
       GREETING_KEYS.map((key) => [key, view.greetings[key] ?? '']),
     ) as HotlineForm['greetings'],
     withdrawCutoffHours: String(view.withdrawCutoffHours),
+    chat: {
+      // By language, as the coordinator reads them: a new locale does not move them.
+      cannedReplies: {
+        [view.locale]: view.chat.cannedReplies.join('\n'),
+        [secondLanguage(view.locale)]: view.chat.secondLanguageCannedReplies.join('\n'),
+      } as HotlineForm['chat']['cannedReplies'],
+      idleCheckSeconds: String(view.chat.idleCheckSeconds),
+      idleEndSeconds: String(view.chat.idleEndSeconds),
+    },
   };
 }
 
@@ -408,6 +430,13 @@ export function hotlineBody(
     closedMessage: form.closedMessage,
     routing,
     withdrawCutoffHours: numberOrNull(form.withdrawCutoffHours),
+    // The server reads the lists as the (new) locale's own and the other's.
+    chat: {
+      cannedReplies: replyLines(form.chat.cannedReplies[form.locale]),
+      secondLanguageCannedReplies: replyLines(form.chat.cannedReplies[secondLanguage(form.locale)]),
+      idleCheckSeconds: numberOrNull(form.chat.idleCheckSeconds),
+      idleEndSeconds: numberOrNull(form.chat.idleEndSeconds),
+    },
     ...(voiceChanged ? { sayVoice: form.sayVoice, sayLanguage: form.sayLanguage } : {}),
     ...(Object.keys(greetings).length ? { greetings } : {}),
     ...(admin

@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BookingsModule } from './bookings/bookings.module';
 import { CallsModule } from './calls/calls.module';
+import { ChatsModule } from './chats/chats.module';
 import { ConsoleModule } from './console/console.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { CrisisModule } from './crisis/crisis.module';
@@ -88,6 +89,7 @@ export class AppModule {
         MetricsModule,
         ReviewsModule,
         CallbacksModule,
+        ChatsModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }, FirstStart],
     };

@@ -70,6 +70,15 @@ export async function createHotlineApp(options: AppOptions = {}): Promise<NestEx
     prefix: '/book/',
     index: 'index.html',
   });
+  // The public chat page (apps/chat-page); `/chat` as typed goes to `/chat/`.
+  app.use((request: Request, response: Response, next: () => void) => {
+    if (request.path === '/chat') response.redirect(301, '/chat/');
+    else next();
+  });
+  app.useStaticAssets(join(process.cwd(), 'dist', 'chat'), {
+    prefix: '/chat/',
+    index: 'index.html',
+  });
   useBodyParsing(app);
   // Every error answers an ErrorView; the body parser's and Express's 4xx are not logged as errors.
   app.useGlobalFilters(new ErrorAnswerFilter(app.getHttpAdapter()));

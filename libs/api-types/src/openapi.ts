@@ -351,6 +351,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/callback-requests/{id}/text': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read a message left on the chat page (audited) */
+    get: operations['CallbackDeskController_text'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/callback-requests/assignees': {
     parameters: {
       query?: never;
@@ -663,6 +680,57 @@ export interface paths {
      * @description primaryTopic, riskLevel and outcome are required. Risk high or imminent opens a crisis case.
      */
     post: operations['ContactsController_wrapUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chats/{id}/block': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Block the writer's device (a keyed hash, never stored in the clear) and end the chat */
+    post: operations['ChatsController_block'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chats/{id}/transcript': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A chat's messages, for its volunteer or a supervisor of its hotline (audited) */
+    get: operations['ChatsController_transcript'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chats/{id}/wrap-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the contact of a chat you answered (channel online, its transcript attached); frees its place */
+    post: operations['ChatContactsController_wrapUp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1361,6 +1429,57 @@ export interface paths {
     put?: never;
     /** Move to another free time; the old token stops working */
     post: operations['PublicBookingsController_reschedule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/chat-messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Leave a message instead of a chat (it joins the hotline's call-back list) */
+    post: operations['PublicChatsController_leave'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/chats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open a live chat: it joins the queue; connect to /chat with the token it gives */
+    post: operations['PublicChatsController_open'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/hotline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the chat page shows first: the hotline, open now or not, its hours and menu */
+    get: operations['PublicChatsController_hotline'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2575,6 +2694,11 @@ export interface components {
       id: string;
       /** @enum {string} */
       reason: 'abusive' | 'prank' | 'silent' | 'harassment' | 'other';
+      /**
+       * @description A chat writer's device (from a live chat), not a caller's number
+       * @enum {string}
+       */
+      subjectKind?: 'device';
     };
     BlockDto: {
       /**
@@ -2596,6 +2720,11 @@ export interface components {
       id: string;
       /** @enum {string} */
       reason: 'abusive' | 'prank' | 'silent' | 'harassment' | 'other';
+      /**
+       * @description A chat writer's device (from a live chat), not a caller's number
+       * @enum {string}
+       */
+      subjectKind?: 'device';
     };
     BookedView: {
       centreAddress: string | null;
@@ -2728,7 +2857,10 @@ export interface components {
       assignedTo: components['schemas']['CallbackPersonView'] | null;
       /** @description Attempts that rang the caller */
       attemptCount: number;
-      callId: string;
+      /** @description Who wrote on the chat page (pupil, parent, teacher, other) */
+      callerType: string | null;
+      /** @description None for a chat page message */
+      callId: string | null;
       /** @description The caller gave a number: a call-back can be made (the number is never shown) */
       canCallBack: boolean;
       doneAt: string | null;
@@ -2736,6 +2868,8 @@ export interface components {
       forDate: string;
       /** @description The caller left a message: play it with GET /api/callback-requests/{id}/message */
       hasMessage: boolean;
+      /** @description A message written on the chat page: read it with GET /api/callback-requests/{id}/text */
+      hasText: boolean;
       id: string;
       lastAttemptAt: string | null;
       /** @enum {string|null} */
@@ -2752,7 +2886,9 @@ export interface components {
       /** @enum {string|null} */
       result: 'reached' | 'wrong_number' | 'marked_done' | null;
       /** @enum {string} */
-      source: 'phone';
+      source: 'phone' | 'chat';
+      /** @description The topic chosen on the chat page */
+      topic: string | null;
     };
     CallbackPageView: {
       items: components['schemas']['CallbackItemView'][];
@@ -2764,6 +2900,9 @@ export interface components {
     CallbackPersonView: {
       id: string;
       name: string;
+    };
+    CallbackTextView: {
+      text: string;
     };
     CallerProfileView: {
       block: components['schemas']['BlockView'] | null;
@@ -2832,6 +2971,209 @@ export interface components {
       channel: string;
       /** @description Null: suppressed */
       count: number | null;
+    };
+    ChatBlockView: {
+      blockedAt: string;
+      blockedBy: string;
+      /** @description The chat was ended (false: it had ended already) */
+      ended: boolean;
+      /** @description Null: permanent */
+      expiresAt: string | null;
+      hotlineId: string;
+      id: string;
+      /** @enum {string} */
+      reason: 'abusive' | 'prank' | 'silent' | 'harassment' | 'other';
+      /**
+       * @description A chat writer's device (from a live chat), not a caller's number
+       * @enum {string}
+       */
+      subjectKind?: 'device';
+    };
+    ChatBusyView: {
+      emergency: string;
+      /**
+       * @example Bad Request
+       * @enum {string}
+       */
+      error?: 'busy';
+      /** @description Validation failures: field path → messages */
+      fields?: {
+        [key: string]: string[];
+      };
+      /** @enum {boolean} */
+      leaveMessage: true;
+      /** @description What went wrong, for a person; a validation failure lists one line per rule */
+      message: string | string[];
+      /**
+       * @description Where a client must act on the refusal, a stable word for why: two_factor_code_needed asks for the code at sign-in
+       * @example two_factor_code_needed
+       */
+      reason?: string;
+      /** @description The HTTP status, again */
+      statusCode: number;
+    };
+    ChatClosedView: {
+      emergency: string;
+      /**
+       * @example Bad Request
+       * @enum {string}
+       */
+      error?: 'closed';
+      /** @description Validation failures: field path → messages */
+      fields?: {
+        [key: string]: string[];
+      };
+      hours: components['schemas']['ChatHoursView'][];
+      /**
+       * @description POST /api/public/chat-messages instead
+       * @enum {boolean}
+       */
+      leaveMessage: true;
+      /** @description What went wrong, for a person; a validation failure lists one line per rule */
+      message: string | string[];
+      nextOpening: string | null;
+      /**
+       * @description Where a client must act on the refusal, a stable word for why: two_factor_code_needed asks for the code at sign-in
+       * @example two_factor_code_needed
+       */
+      reason?: string;
+      /** @description The HTTP status, again */
+      statusCode: number;
+    };
+    ChatHotlineView: {
+      callerTypes: ('pupil' | 'parent' | 'teacher' | 'other')[];
+      /** @example 12356 */
+      crisisLine: string;
+      emergency: string;
+      hotlineId: string;
+      hours: components['schemas']['ChatHoursView'][];
+      /** @enum {string} */
+      locale: 'zh-CN' | 'en';
+      name: string;
+      nextOpening: string | null;
+      open: boolean;
+      /**
+       * @description The zone the hours are in (IANA)
+       * @example Asia/Shanghai
+       */
+      timeZone: string;
+      topics: components['schemas']['ChatTopicView'][];
+    };
+    ChatHoursView: {
+      /** @example 22:00 */
+      closes: string;
+      /** @example 18:00 */
+      opens: string;
+      /** @description ISO weekday, 1 = Monday */
+      weekday: number;
+    };
+    ChatLeftMessageDto: {
+      /**
+       * @description Who is writing
+       * @enum {string}
+       */
+      callerType: 'pupil' | 'parent' | 'teacher' | 'other';
+      /** @description A random id the page keeps for this browser; only a keyed hash of it with the address is stored */
+      deviceId?: string;
+      /** @description Default: the hotline GET /api/public/hotline names */
+      hotlineId?: string;
+      /** @enum {string} */
+      language: 'zh-CN' | 'en';
+      text: string;
+      /**
+       * @description A topic of the phone menu (GET /api/public/hotline lists them)
+       * @example emotional
+       */
+      topic: string;
+    };
+    ChatMessageLeftView: {
+      /** @example 2026-11-24 */
+      forDate: string;
+      /** @enum {boolean} */
+      received: true;
+    };
+    ChatMessageView: {
+      at: string;
+      /** @enum {string} */
+      from: 'writer' | 'volunteer' | 'system';
+      id: string;
+      text: string;
+    };
+    ChatOpenedView: {
+      chatId: string;
+      /** @description The resume token: auth { token } on the /chat namespace; keep it for this tab */
+      token: string;
+    };
+    ChatRefusedView: {
+      emergency: string;
+      /**
+       * @example Bad Request
+       * @enum {string}
+       */
+      error?: 'blocked';
+      /** @description Validation failures: field path → messages */
+      fields?: {
+        [key: string]: string[];
+      };
+      /** @description What went wrong, for a person; a validation failure lists one line per rule */
+      message: string | string[];
+      /**
+       * @description Where a client must act on the refusal, a stable word for why: two_factor_code_needed asks for the code at sign-in
+       * @example two_factor_code_needed
+       */
+      reason?: string;
+      /** @description The HTTP status, again */
+      statusCode: number;
+    };
+    ChatRequestDto: {
+      /**
+       * @description Who is writing
+       * @enum {string}
+       */
+      callerType: 'pupil' | 'parent' | 'teacher' | 'other';
+      /** @description "I am in danger now": crisis priority and the supervisors alerted at once */
+      danger?: boolean;
+      /** @description A random id the page keeps for this browser; only a keyed hash of it with the address is stored */
+      deviceId?: string;
+      /** @description Default: the hotline GET /api/public/hotline names */
+      hotlineId?: string;
+      /** @enum {string} */
+      language: 'zh-CN' | 'en';
+      /**
+       * @description A topic of the phone menu (GET /api/public/hotline lists them)
+       * @example emotional
+       */
+      topic: string;
+    };
+    ChatSettingsDto: {
+      /** @description Quick answers the volunteer's chat panel offers, in the hotline's language */
+      cannedReplies?: string[];
+      /** @description A writer silent this long in a conversation is asked whether they are there */
+      idleCheckSeconds?: number;
+      /** @description Still silent this long after that question, the chat ends */
+      idleEndSeconds?: number;
+      /** @description The same for a chat in the chat page's other language (en for a zh-CN hotline, zh-CN for an en one) */
+      secondLanguageCannedReplies?: string[];
+    };
+    ChatSettingsView: {
+      cannedReplies: string[];
+      idleCheckSeconds: number;
+      idleEndSeconds: number;
+      secondLanguageCannedReplies: string[];
+    };
+    ChatTopicLabelView: {
+      en: string;
+      'zh-CN': string;
+    };
+    ChatTopicView: {
+      key: string;
+      label: components['schemas']['ChatTopicLabelView'];
+    };
+    ChatTranscriptView: {
+      chatId: string;
+      /** @description When the retention job removed the messages (none are left then) */
+      clearedAt: string | null;
+      messages: components['schemas']['ChatMessageView'][];
     };
     CloseCaseDto: {
       /** @description How it ended; confidential */
@@ -3086,6 +3428,8 @@ export interface components {
       categorised: boolean;
       /** @enum {string} */
       channel: 'phone' | 'face_to_face' | 'online';
+      /** @description The live chat this consultation was (channel online): GET /api/chats/{id}/transcript reads it (audited) */
+      chatId?: string;
       /** @enum {string} */
       contactType:
         'counselling' | 'silent' | 'prank' | 'wrong_number' | 'hung_up' | 'abusive' | 'test';
@@ -3241,6 +3585,8 @@ export interface components {
       volunteerId?: string;
     };
     CreateHotlineDto: {
+      /** @description The live chat: canned replies, idle */
+      chat?: components['schemas']['ChatSettingsDto'];
       /** @description Spoken when closed, after the opening hours: the emergency numbers */
       closedMessage?: string;
       closures?: components['schemas']['ClosureDto'][];
@@ -3617,6 +3963,7 @@ export interface components {
       opening: components['schemas']['OpeningView'] | null;
     };
     HotlineView: {
+      chat: components['schemas']['ChatSettingsView'];
       closedMessage: string;
       closures: components['schemas']['ClosureDto'][];
       /** Format: date-time */
@@ -3795,11 +4142,23 @@ export interface components {
       /** @enum {string|null} */
       callerType: 'pupil' | 'parent' | 'teacher' | 'other' | null;
       callId: string;
+      /**
+       * @description A live chat offered like a call: callId and chatId are the chat id
+       * @enum {string}
+       */
+      channel?: 'chat';
+      /** @description The live chat offered (channel chat) */
+      chatId?: string;
       /** @description Earlier contacts (consultations) with the same number on this hotline */
       earlierContacts: number;
       expiresAt: string;
       /** @description The supervisors' confidential guidance on this caller (its reading is audited) */
       guidance?: string | null;
+      /**
+       * @description The language the writer chose
+       * @enum {string}
+       */
+      language?: 'zh-CN' | 'en';
       offerId: string;
       /** @enum {string} */
       priority: 'normal' | 'crisis';
@@ -3811,6 +4170,26 @@ export interface components {
       training?: true;
       /** @description Seconds the caller has waited */
       waitedSeconds: number;
+    };
+    OnlineChatFigures: {
+      /** @description Writers who left (or went silent) while waiting */
+      abandoned: number;
+      abandonmentRate: number | null;
+      answered: number;
+      /** @description In conversation, over answered chats */
+      averageDurationSeconds: number | null;
+      averageWaitSeconds: number | null;
+      /** @description Chats by local hour of arrival */
+      byHour: components['schemas']['HourCount'][];
+      /** @description Still waiting when the hotline closed */
+      closedHours: number;
+      longestWaitSeconds: number;
+      /** @description Chats that joined the queue */
+      offered: number;
+      /** @description Refused at the door: the queue was full */
+      queueFull: number;
+      /** @description Answered within the threshold ÷ chats that left the queue */
+      serviceLevel: components['schemas']['ServiceLevel'];
     };
     OpeningHoursDto: {
       /** @description Empty when closed that weekday */
@@ -4093,6 +4472,8 @@ export interface components {
       crisisRealertSeconds?: number;
       /** @description A crisis caller nobody has taken this long rings the supervisors on duty */
       crisisSupervisorAfterSeconds?: number;
+      /** @description Live chats a volunteer may hold at once; a volunteer holding a chat is offered no call */
+      maxChats?: number;
       maxQueueSize?: number;
       maxWaitSeconds?: number;
       /** @description A volunteer who missed or declined an offer is available again after this long */
@@ -4114,6 +4495,7 @@ export interface components {
       crisisLine: string;
       crisisRealertSeconds: number;
       crisisSupervisorAfterSeconds: number;
+      maxChats: number;
       maxQueueSize: number;
       maxWaitSeconds: number;
       missedRecoverSeconds: number;
@@ -4340,6 +4722,7 @@ export interface components {
     StatsReport: {
       callbacks: components['schemas']['CallbackFigures'];
       calls: components['schemas']['CallFigures'];
+      chats: components['schemas']['OnlineChatFigures'];
       /** @description Counselling contacts only: non-counselling ones are counted apart */
       consultations: components['schemas']['ConsultationFigures'];
       crisis: components['schemas']['CrisisFigures'];
@@ -4640,6 +5023,8 @@ export interface components {
       riskLevel?: 'none' | 'low' | 'medium' | 'high' | 'imminent';
     };
     UpdateHotlineDto: {
+      /** @description The live chat: canned replies, idle */
+      chat?: components['schemas']['ChatSettingsDto'];
       /** @description Spoken when closed, after the opening hours: the emergency numbers */
       closedMessage?: string;
       closures?: components['schemas']['ClosureDto'][];
@@ -5796,7 +6181,7 @@ export interface operations {
         limit?: number;
         /** @description Only open requests whose evening has passed */
         overdue?: boolean;
-        source?: 'phone';
+        source?: 'phone' | 'chat';
         /** @description open: oldest first; done and all: newest first */
         status?: 'open' | 'done' | 'all';
         /** @description Requested on or before this local day */
@@ -6088,6 +6473,63 @@ export interface operations {
         };
       };
       /** @description No such request that you may hear, or no message (any more) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  CallbackDeskController_text: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallbackTextView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description Needs the volunteer or supervisor or coordinator role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No such request that you may read, or no written message (any more) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7222,6 +7664,162 @@ export interface operations {
       };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ChatsController_block: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BlockDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatBlockView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /**
+       * @description A permanent block needs an admin
+       *
+       *     Needs the supervisor or admin role
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ChatsController_transcript: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatTranscriptView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No such chat whose transcript you may read */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  ChatContactsController_wrapUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactFieldsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WrapUpView'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description No chat answered by you */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -9661,6 +10259,156 @@ export interface operations {
         };
       };
       /** @description Too many requests from this address; wait a minute */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  PublicChatsController_leave: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChatLeftMessageDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatMessageLeftView'];
+        };
+      };
+      /** @description A blocked device */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatRefusedView'];
+        };
+      };
+      /** @description Too many requests from this address; wait a little */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  PublicChatsController_open: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChatRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatOpenedView'];
+        };
+      };
+      /** @description A blocked device (a chat in danger is still answered) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatRefusedView'];
+        };
+      };
+      /** @description Closed now (the hours, the emergency numbers), or the queue is full */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['ChatClosedView'] | components['schemas']['ChatBusyView'];
+        };
+      };
+      /** @description Too many requests from this address; wait a little */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+      /** @description An error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorView'];
+        };
+      };
+    };
+  };
+  PublicChatsController_hotline: {
+    parameters: {
+      query?: {
+        /** @description Default: the first hotline */
+        hotlineId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatHotlineView'];
+        };
+      };
+      /** @description Too many requests from this address; wait a little */
       429: {
         headers: {
           [name: string]: unknown;

@@ -19,6 +19,10 @@ export type ChatWriter = (typeof CHAT_WRITERS)[number];
 
 export type ChatLanguage = 'zh-CN' | 'en';
 
+/** The chat page's language that is not the hotline's own (canned replies are kept for both). */
+export const secondLanguage = (locale: ChatLanguage): ChatLanguage =>
+  locale === 'zh-CN' ? 'en' : 'zh-CN';
+
 /** Longest message, in characters (the server refuses longer with `too_long`). */
 export const CHAT_MESSAGE_MAX_LENGTH = 2000;
 
@@ -32,6 +36,14 @@ export interface ChatRequest {
   /** "I am in danger now": crisis priority and the supervisors' alert, as the danger key. */
   danger?: boolean;
   language: ChatLanguage;
+  /**
+   * A random id the page keeps for this browser (localStorage), so supervisors can block a
+   * device that abuses the chat. Only a keyed hash of it with the writer's address is stored;
+   * without it the address alone is hashed.
+   */
+  deviceId?: string;
+  /** The hotline to write to; default the hotline `GET /api/public/hotline` names. */
+  hotlineId?: string;
 }
 
 /** `201` to `POST /api/public/chats`. */
@@ -50,6 +62,45 @@ export interface ChatClosed {
   nextOpening: string | null;
   /** Leave a message instead: `POST /api/public/chat-messages` joins the call-back list. */
   leaveMessage: true;
+  /** The hotline's emergency numbers and what to do in danger (its closed message). */
+  emergency?: string;
+}
+
+/** `409` to `POST /api/public/chats` when the queue is full (a danger chat is never refused). */
+export interface ChatBusy {
+  error: 'busy';
+  leaveMessage: true;
+  emergency?: string;
+}
+
+/**
+ * `403` to `POST /api/public/chats` from a device a supervisor blocked. A chat with
+ * `danger: true` is still answered, as a crisis: a child really in danger is never turned away.
+ */
+export interface ChatRefused {
+  error: 'blocked';
+  emergency: string;
+}
+
+/** `GET /api/public/hotline` (optionally `?hotlineId=`): what the page shows before the chat. */
+export interface ChatHotline {
+  hotlineId: string;
+  name: string;
+  locale: ChatLanguage;
+  /** Open now: a chat would join the queue. */
+  open: boolean;
+  /** The hotline's time zone (IANA): its hours are in it, and the page says the next opening in it. */
+  timeZone: string;
+  hours: ChatClosed['hours'];
+  /** The opening in progress or the next one, an ISO instant. */
+  nextOpening: string | null;
+  /** The phone menu's topics, in menu order. */
+  topics: { key: string; label: Record<ChatLanguage, string> }[];
+  callerTypes: readonly ChatWriter[];
+  /** The emergency numbers and what to do in danger (the hotline's closed message). */
+  emergency: string;
+  /** The national psychological-assistance line the page shows to a writer in danger. */
+  crisisLine: string;
 }
 
 /** `POST /api/public/chat-messages` outside opening hours: a message for the call-back list. */
@@ -58,6 +109,16 @@ export interface ChatLeftMessage {
   topic: string;
   language: ChatLanguage;
   text: string;
+  /** As for `ChatRequest`. */
+  deviceId?: string;
+  hotlineId?: string;
+}
+
+/** `201` to `POST /api/public/chat-messages`. */
+export interface ChatMessageLeft {
+  received: true;
+  /** The local date of the opening in which the hotline reads it. */
+  forDate: string;
 }
 
 /** Where a chat is: waiting in the queue, in conversation, or over. */
@@ -103,14 +164,24 @@ export interface ChatState {
 }
 
 export type ChatAck<T = Record<string, never>> =
-  ({ ok: true } & T) | { ok: false; error: ChatError };
+  ({ ok: true } & T) | { ok: false; error: ChatError; message?: string };
 
 /**
  * Why the server refused a command: `too_long` (over CHAT_MESSAGE_MAX_LENGTH), `empty`,
  * `rate_limited` (too many messages too fast), `ended` (the chat is over), `not_yours`
- * (a console command on a chat this console does not hold), `invalid`.
+ * (a console command on a chat this console does not hold), `invalid`, `forbidden` (the role
+ * may not), `unavailable` (the colleague is not free for it, or the server is moving to another
+ * instance: try again). A refusal may carry a `message` a person can read.
  */
-export type ChatError = 'too_long' | 'empty' | 'rate_limited' | 'ended' | 'not_yours' | 'invalid';
+export type ChatError =
+  | 'too_long'
+  | 'empty'
+  | 'rate_limited'
+  | 'ended'
+  | 'not_yours'
+  | 'invalid'
+  | 'forbidden'
+  | 'unavailable';
 
 type Command<Payload, Result = Record<string, never>> = (
   payload: Payload,
@@ -160,6 +231,18 @@ export interface LiveChat {
   participants: { volunteerId: string; name: string; role: 'volunteer' | 'supervisor' }[];
   /** A crisis case opened from this chat, if any. */
   crisisCaseId: string | null;
+  /**
+   * Quick answers for the panel, the hotline's list in the chat's language (settings
+   * `cannedReplies` and `secondLanguageCannedReplies`).
+   */
+  cannedReplies?: string[];
+}
+
+/** Someone on duty a chat may be passed to now: available, or chatting with a place free. */
+export interface ChatColleague {
+  id: string;
+  name: string;
+  role: 'volunteer' | 'supervisor';
 }
 
 /** Server → console, on `/console`, for the chats the console holds. */
@@ -179,8 +262,14 @@ export interface ConsoleChatClientEvents {
   'chat.end': Command<{ chatId: string }>;
   /** To an available colleague, or back to the queue (`to: 'queue'`). */
   'chat.transfer': Command<{ chatId: string; to: { volunteerId: string } | 'queue' }>;
+  /** Its volunteer: the colleagues it may be passed to now (free for a chat), by name. */
+  'chat.colleagues': Command<{ chatId: string }, { colleagues: ChatColleague[] }>;
   /** Opens a crisis case at once and alerts the supervisors, as `call.crisis`. */
   'chat.crisis': Command<{ chatId: string }, { crisisCaseId: string }>;
   /** Supervisors: read a live chat from the wall and join it (reads are audited). */
   'chat.join': Command<{ chatId: string }, { chat: LiveChat }>;
+  /** A supervisor leaves a chat they joined (the volunteer keeps it). */
+  'chat.leave': Command<{ chatId: string }>;
 }
+
+export * from './typing';

@@ -8,10 +8,26 @@
  * Console → server: commands, each acknowledged with `Ack`.
  */
 
+import type {
+  ChatLanguage,
+  ConsoleChatClientEvents,
+  ConsoleChatServerEvents,
+} from '@hotline/chat-protocol';
 import type { ContactFields } from './contact-fields';
 
 export * from './contact-fields';
 export * from './callers';
+export type {
+  ChatEndReason,
+  ChatError,
+  ChatMessage,
+  ChatPhase,
+  ChatWriter,
+  LiveChat,
+} from '@hotline/chat-protocol';
+
+// Live chats (`/chat/`) go through the same queue and routing as calls: an item of the queue, an
+// offer, is a call unless it says `channel: 'chat'`, and a chat's `callId` is then the chat's id.
 
 export type VolunteerState =
   'offline' | 'available' | 'offered' | 'talking' | 'wrap_up' | 'break' | 'missed';
@@ -34,6 +50,8 @@ export interface QueuedCall {
   participants?: CallParticipant[];
   /** The caller's profile flags (frequent_caller, abusive, at_risk, known_case). */
   callerFlags?: string[];
+  /** A live chat, not a call: `callId` is the chat's id. */
+  channel?: 'chat';
 }
 
 /**
@@ -87,6 +105,8 @@ export interface DutyVolunteer {
   callId?: string;
   /** Talking: a call-back they are making; wrapping up: the call-back whose record is due. */
   callbackId?: string;
+  /** Live chats they hold now (capacity: the hotline's `maxChats`). */
+  chats?: number;
 }
 
 export interface RingingOffer {
@@ -105,6 +125,23 @@ export interface RingingOffer {
   callerFlags?: string[];
   /** The supervisors' confidential guidance on this caller, for the offered volunteer only. */
   guidance?: string | null;
+  /**
+   * A live chat offered like a call (accept and decline it the same way): `callId` and `chatId`
+   * are then both the chat's id.
+   */
+  channel?: 'chat';
+  chatId?: string;
+  /** The language the writer chose. */
+  language?: ChatLanguage;
+}
+
+/** Today's service figures of one channel. */
+export interface ChannelFigures {
+  offered: number;
+  answered: number;
+  abandoned: number;
+  serviceLevel: number | null;
+  longestWaitSeconds: number;
 }
 
 /** Today's service figures for the supervisors' wall (the hotline's local day). */
@@ -116,6 +153,8 @@ export interface TodayFigures {
   serviceLevel: number | null;
   serviceLevelSeconds: number;
   longestWaitSeconds: number;
+  /** The same for live chats (the figures above are calls'). */
+  chats?: ChannelFigures;
 }
 
 export interface CrisisAlert {
@@ -124,6 +163,8 @@ export interface CrisisAlert {
   caseId: string;
   /** The call, when the case came from one. */
   callId: string | null;
+  /** The live chat, when the case came from one (the wall offers to join it: `chat.join`). */
+  chatId?: string | null;
   /**
    * Why: the caller pressed the danger key, a contact was rated high risk, a report is late,
    * a crisis caller is waiting and nobody has taken them, or a volunteer pressed "crisis now"
@@ -172,12 +213,20 @@ export interface Me {
   ringsOn?: RingsOn;
   /** The call-back I am making (talking) or whose record I owe (wrap-up): its attempt's id. */
   callbackId?: string;
+  /** The live chats they hold now. */
+  chatIds?: string[];
+  /** Chats that ended and await their contact record (`chat.wrapup`). */
+  wrapUpChatIds?: string[];
+  /** How many chats they may hold at once (the hotline's setting). */
+  maxChats?: number;
 }
 
 export interface QueueSnapshot {
   hotlineId: string;
   hotlineName: string;
   locale: 'zh-CN' | 'en';
+  /** The hotline's time zone (IANA): the console shows every time in it, not the browser's. */
+  timeZone: string;
   /** The last change this snapshot includes. */
   seq: number;
   /** The hotline clock when the snapshot was taken (differs from the browser's in simulations). */
@@ -206,7 +255,7 @@ export type QueueChange =
   | { s: number; type: 'volunteer.missed_twice'; notice: MissedTwiceNotice }
   | { s: number; type: 'callbacks'; callbacks: CallbackReminder };
 
-export interface ServerEvents {
+export interface ServerEvents extends ConsoleChatServerEvents {
   'queue.snapshot': (snapshot: QueueSnapshot) => void;
   /** Changes since the previous frame, in sequence order, without gaps. */
   'queue.changes': (frame: { hotlineId: string; changes: QueueChange[] }) => void;
@@ -228,7 +277,7 @@ type Command<Payload, Result = Record<string, never>> = (
   ack: (result: Ack<Result>) => void,
 ) => void;
 
-export interface ClientEvents {
+export interface ClientEvents extends ConsoleChatClientEvents {
   'snapshot.get': Command<Record<string, never>, { snapshot: QueueSnapshot }>;
   'presence.set': Command<{ state: Presence }, { me: Me }>;
   'offer.accept': Command<{ offerId: string }>;
@@ -256,6 +305,14 @@ export interface ClientEvents {
    * `POST /api/calls/:id/crisis`.
    */
   'call.crisis': Command<{ callId: string }, { crisisCaseId: string }>;
+  /**
+   * Records the contact of a chat the volunteer held (channel `online`, its transcript attached)
+   * and frees its place; a high risk opens a crisis case. Same as `POST /api/chats/:id/wrap-up`.
+   */
+  'chat.wrapup': Command<
+    { chatId: string; contact: ContactFields },
+    { me: Me; contact: { id: string }; crisisCaseId?: string }
+  >;
 }
 
 export const CONSOLE_NAMESPACE = '/console';

@@ -18,15 +18,36 @@ const onShiftFirst =
   (a, b) =>
     Number(b.onShift) - Number(a.onShift) || strategy(a, b);
 
-/** The volunteers free to take a call, in the strategy's order: all of them, and per skill. */
+/** Where a pool keeps its heaps' indexes: its own slot, and the first of its skill heaps'. */
+export interface PoolSlots {
+  all: number;
+  /** Skill heaps take this slot, then every `stride`-th after it. */
+  firstSkill: number;
+  stride: number;
+}
+
+const FOR_CALLS: PoolSlots = {
+  all: VOLUNTEER_SLOTS.available,
+  firstSkill: VOLUNTEER_SLOTS.firstSkill,
+  stride: 2,
+};
+
+/**
+ * The volunteers free to take a call (or a chat), in the strategy's order: all of them, and per
+ * skill. `before` orders ahead of the strategy (for chats: those holding fewer chats first).
+ */
 export class AvailableVolunteers {
   private order: Order<Volunteer>;
   private readonly all: IndexedHeap<Volunteer>;
   private readonly bySkill = new Map<string, IndexedHeap<Volunteer>>();
 
-  constructor(strategy: RoutingStrategy) {
-    this.order = onShiftFirst(STRATEGY_ORDER[strategy]);
-    this.all = new IndexedHeap(this.order, VOLUNTEER_SLOTS.available);
+  constructor(
+    strategy: RoutingStrategy,
+    private readonly slots: PoolSlots = FOR_CALLS,
+    private readonly before?: Order<Volunteer>,
+  ) {
+    this.order = this.orderFor(strategy);
+    this.all = new IndexedHeap(this.order, slots.all);
   }
 
   get size(): number {
@@ -54,8 +75,14 @@ export class AvailableVolunteers {
   }
 
   useStrategy(strategy: RoutingStrategy): void {
-    this.order = onShiftFirst(STRATEGY_ORDER[strategy]);
+    this.order = this.orderFor(strategy);
     this.reorder();
+  }
+
+  private orderFor(strategy: RoutingStrategy): Order<Volunteer> {
+    const order = onShiftFirst(STRATEGY_ORDER[strategy]);
+    const before = this.before;
+    return before ? (a, b) => before(a, b) || order(a, b) : order;
   }
 
   /** After keys changed under everyone (the daily counts were reset, a shift began). */
@@ -68,7 +95,10 @@ export class AvailableVolunteers {
     let skilled = this.bySkill.get(skill);
     if (!skilled) {
       // A volunteer can be in every skill's heap at once: each needs a slot of its own.
-      skilled = new IndexedHeap(this.order, VOLUNTEER_SLOTS.firstSkill + this.bySkill.size);
+      skilled = new IndexedHeap(
+        this.order,
+        this.slots.firstSkill + this.slots.stride * this.bySkill.size,
+      );
       this.bySkill.set(skill, skilled);
     }
     return skilled;

@@ -2,6 +2,7 @@ export type {
   CallOutcome,
   CallPhase,
   CallPriority,
+  Channel,
   ChosenPresence,
   EnqueueResult,
   IncomingCall,
@@ -17,6 +18,11 @@ export type {
 } from './types';
 export type { RoutingErrorCode } from './routing-error';
 export { RoutingError } from './routing-error';
-export { CONNECT_DEADLINE_SECONDS, CONNECT_RECHECK_SECONDS, RoutingEngine } from './routing-engine';
+export {
+  CONNECT_DEADLINE_SECONDS,
+  CONNECT_RECHECK_SECONDS,
+  DEFAULT_MAX_CHATS,
+  RoutingEngine,
+} from './routing-engine';
 export { EscalationLadder } from './escalation-ladder';
 export type { LadderRung } from './escalation-ladder';

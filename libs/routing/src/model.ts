@@ -1,5 +1,5 @@
 import type { HeapItem } from './indexed-heap';
-import type { CallPhase, CallPriority, VolunteerState } from './types';
+import type { CallPhase, CallPriority, Channel, VolunteerState } from './types';
 
 /**
  * The heaps a call can be in: its priority's queue and its topic's queue while waiting, the
@@ -10,9 +10,19 @@ export const CALL_SLOTS = { queue: 0, topicQueue: 1, connecting: 2 } as const;
 
 /**
  * The heaps a volunteer can be in at once: wrap-ups or misses (one state at a time, so they
- * share a slot), or everyone available and each skill's.
+ * share a slot); those free for a call and each skill's; those free for a chat and each
+ * skill's. The two pools' skill heaps take every other slot from `firstSkill` on.
  */
-export const VOLUNTEER_SLOTS = { wrapUps: 0, missed: 0, available: 1, firstSkill: 2 } as const;
+export const VOLUNTEER_SLOTS = {
+  wrapUps: 0,
+  missed: 0,
+  available: 1,
+  chatReady: 2,
+  firstSkill: 3,
+} as const;
+
+/** A chat's wrap-up is only ever in the heap of chat wrap-ups. */
+export const CHAT_WRAP_UP_SLOTS = { ends: 0 } as const;
 
 /** An offer is only ever in the heap of offer expiries. */
 export const OFFER_SLOTS = { expiries: 0 } as const;
@@ -20,6 +30,7 @@ export const OFFER_SLOTS = { expiries: 0 } as const;
 /** A caller the engine is looking after, from joining the queue until they hang up. */
 export interface Call extends HeapItem {
   readonly callId: string;
+  readonly channel: Channel;
   /** Changed only by a cold transfer, while the call is out of the waiting queues. */
   topic: string;
   readonly priority: CallPriority;
@@ -60,6 +71,23 @@ export interface Volunteer extends HeapItem {
   callbackId?: string;
   /** Where a call-back that reaches nobody returns them: their break, else available. */
   callbackFrom?: 'available' | 'break';
+  /** The chats offered to them (one at most) and in conversation with them. */
+  readonly chats: Set<Call>;
+  /** Chats that ended and still take a place, by chat id. */
+  readonly chatWrapUps: Map<string, ChatWrapUp>;
+  /** Let a chat ring out or declined it while chatting: offered no other until free of chats. */
+  chatsClosed: boolean;
+}
+
+/**
+ * A chat that ended (or was passed on) and still takes one of its volunteer's places: until
+ * its record is written, or `wrapUpSeconds` after `since`. One passed on has no record due.
+ */
+export interface ChatWrapUp extends HeapItem {
+  readonly callId: string;
+  readonly volunteer: Volunteer;
+  readonly since: number;
+  readonly recordDue: boolean;
 }
 
 export interface Offer extends HeapItem {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { CONNECT_DEADLINE_SECONDS, CONNECT_RECHECK_SECONDS, RoutingEngine } from './routing-engine';
 import type {
+  Channel,
   ChosenPresence,
   IncomingCall,
   RoutingEffect,
@@ -23,7 +24,10 @@ const policy = fc.record<RoutingPolicy>({
   missedRecoverSeconds: fc.integer({ min: 0, max: 60 }),
   crisisSupervisorAfterSeconds: fc.integer({ min: 0, max: 30 }),
   crisisForwardAfterSeconds: fc.integer({ min: 30, max: 120 }),
+  maxChats: fc.integer({ min: 1, max: 3 }),
 });
+// Calls three times as often as chats, so warm transfers (calls only) still happen often.
+const channel = fc.constantFrom<Channel>('voice', 'voice', 'voice', 'chat');
 const skills = fc.subarray(TOPICS, { maxLength: 3 });
 const pick = fc.nat();
 
@@ -45,6 +49,7 @@ const command = fc.oneof(
       kind: fc.constant('ring' as const),
       topic: fc.constantFrom(...TOPICS),
       crisis: fc.boolean(),
+      channel,
     }),
   },
   {
@@ -54,8 +59,14 @@ const command = fc.oneof(
       topic: fc.constantFrom(...TOPICS),
       crisis: fc.boolean(),
       waitedSeconds: fc.integer({ min: 0, max: 120 }),
+      channel,
     }),
   },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('handOverChat' as const), pick, colleague: pick }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('finishChatWrapUp' as const), pick }) },
   {
     weight: 6,
     arbitrary: fc.record({
@@ -85,11 +96,11 @@ const command = fc.oneof(
     }),
   },
   {
-    weight: 2,
+    weight: 4,
     arbitrary: fc.record({ kind: fc.constant('consult' as const), pick, colleague: pick }),
   },
   {
-    weight: 2,
+    weight: 4,
     arbitrary: fc.record({
       kind: fc.constant('endConsult' as const),
       pick,
@@ -115,6 +126,7 @@ const command = fc.oneof(
       topic: fc.constantFrom(...TOPICS),
       crisis: fc.boolean(),
       talkedSeconds: fc.integer({ min: 0, max: 600 }),
+      channel,
     }),
   },
   {
@@ -138,6 +150,8 @@ function must(condition: boolean, broken: string): void {
 function kindOf(effect: RoutingEffect): string {
   if (effect.type === 'offer_withdrawn') return `${effect.type}:${effect.reason}`;
   if (effect.type === 'call_ended') return `${effect.type}:${effect.outcome}`;
+  // The paths a chat takes of its own, apart from a call's.
+  if ('channel' in effect && effect.channel === 'chat') return `${effect.type}(chat)`;
   return effect.type;
 }
 
@@ -163,11 +177,20 @@ class Switchboard {
   readonly endings = new Map<string, number>();
   /** Connecting calls: when accepted, and when the engine last handed them to the host. */
   private readonly connecting = new Map<string, { acceptedAt: number; noticedAt?: number }>();
-  /** Calls whose volunteer's leg answered. */
+  /** Calls whose volunteer's leg answered, and chats in conversation. */
   private readonly talking = new Set<string>();
   /** Call-backs under way: volunteer → the call-back's id and where they came from. */
   private readonly callbacks = new Map<string, { id: string; from: VolunteerState }>();
   private callbacksMade = 0;
+  /** What the host learnt of each volunteer's chats (`chat_load`). */
+  private readonly chatLoads = new Map<
+    string,
+    { chatIds: string[]; wrapUpChatIds: string[]; placesTaken: number }
+  >();
+  /** Volunteers who let a chat ring out or declined it while chatting: no chat until free. */
+  private readonly closedToChats = new Set<string>();
+  /** The most places the policy ever gave: no volunteer holds more. */
+  private mostChats: number;
   private arrivals = 0;
 
   constructor(
@@ -175,6 +198,7 @@ class Switchboard {
     private readonly seen: Set<string>,
   ) {
     this.engine = new RoutingEngine(policy, () => this.t);
+    this.mostChats = policy.maxChats!;
   }
 
   run(command: Command): void {
@@ -209,7 +233,7 @@ class Switchboard {
         return;
       }
       case 'ring': {
-        const call = this.newCall(command.topic, command.crisis, this.t);
+        const call = this.newCall(command.topic, command.crisis, this.t, command.channel);
         const queued = this.queuedCount();
         const result = engine.enqueue(call);
         const full = !command.crisis && queued >= this.policy.maxQueueSize;
@@ -219,7 +243,12 @@ class Switchboard {
         return this.absorb(result.effects);
       }
       case 'restore': {
-        const call = this.newCall(command.topic, command.crisis, this.t - command.waitedSeconds);
+        const call = this.newCall(
+          command.topic,
+          command.crisis,
+          this.t - command.waitedSeconds,
+          command.channel,
+        );
         engine.restore(call);
         this.calls.set(call.callId, call);
         return this.absorb(engine.dispatch());
@@ -228,11 +257,15 @@ class Switchboard {
         // A conversation from before a failover: put back only on someone on duty and free.
         const id = of(this.volunteerIds, command.pick);
         if (!id) return;
-        const call = this.newCall(command.topic, command.crisis, this.t - 1000);
+        const call = this.newCall(command.topic, command.crisis, this.t - 1000, command.channel);
+        const view = engine.volunteer(id)!;
         const free =
           this.states.get(id) !== 'offline' &&
-          engine.volunteer(id)?.callId === undefined &&
-          !this.callbacks.has(id);
+          view.callId === undefined &&
+          !this.callbacks.has(id) &&
+          (command.channel === 'chat'
+            ? view.state !== 'offered' && this.placesTaken(id) < this.policy.maxChats!
+            : this.placesTaken(id) === 0);
         const effects = engine.restoreTalking(call, id, this.t - command.talkedSeconds * 1000);
         if (!free) {
           must(effects.length === 0, 'a conversation put back on someone offline or busy');
@@ -313,7 +346,8 @@ class Switchboard {
         const callId = of([...this.calls.keys()], command.pick);
         if (!callId) return;
         const call = engine.call(callId)!;
-        if (call.phase !== 'talking') {
+        // A supervisor joins a chat but does not take it over.
+        if (call.phase !== 'talking' || call.channel === 'chat') {
           expect(() => engine.takeOver(callId, 'supervisor')).toThrow(
             expect.objectContaining({ code: 'not_allowed' }),
           );
@@ -360,8 +394,10 @@ class Switchboard {
         return;
       }
       case 'consult': {
-        // Mostly a conversation and someone free, so hand-overs happen; sometimes anyone.
-        const talking = [...this.calls.keys()].filter((id) => engine.call(id)?.phase === 'talking');
+        // Mostly a call in conversation and someone free, so hand-overs happen; sometimes anyone.
+        const talking = [...this.calls.keys()].filter(
+          (id) => engine.call(id)?.phase === 'talking' && engine.call(id)?.channel !== 'chat',
+        );
         const free = this.volunteerIds.filter((id) => this.states.get(id) === 'available');
         const callId = of(
           command.pick % 4 && talking.length ? talking : [...this.calls.keys()],
@@ -374,7 +410,12 @@ class Switchboard {
         if (!callId || !colleagueId) return;
         const call = engine.call(callId)!;
         const colleague = engine.volunteer(colleagueId)!;
-        if (call.phase !== 'talking' || call.consultantId || colleague.state !== 'available') {
+        if (
+          call.phase !== 'talking' ||
+          call.consultantId ||
+          call.channel === 'chat' ||
+          colleague.state !== 'available'
+        ) {
           expect(() => engine.consult(callId, colleagueId)).toThrow(
             expect.objectContaining({ code: 'not_allowed' }),
           );
@@ -414,6 +455,54 @@ class Switchboard {
         must(engine.volunteer(freed)!.state !== 'talking', 'the one left out is still talking');
         return;
       }
+      case 'handOverChat': {
+        // Mostly a chat in conversation and someone free for one; sometimes anything.
+        const chats = [...this.calls.keys()].filter(
+          (id) => engine.call(id)?.channel === 'chat' && engine.call(id)?.phase === 'talking',
+        );
+        const callId = of(
+          command.pick % 4 && chats.length ? chats : [...this.calls.keys()],
+          command.pick,
+        );
+        const free = this.volunteerIds.filter((id) => this.freeFor('chat', id));
+        const colleagueId = of(
+          command.colleague % 4 && free.length ? free : this.volunteerIds,
+          command.colleague,
+        );
+        if (!callId || !colleagueId) return;
+        const before = engine.call(callId)!;
+        const allowed =
+          before.channel === 'chat' &&
+          before.phase === 'talking' &&
+          before.volunteerId !== colleagueId &&
+          this.freeFor('chat', colleagueId);
+        if (!allowed) {
+          expect(() => engine.handOverChat(callId, colleagueId)).toThrow(
+            expect.objectContaining({ code: 'not_allowed' }),
+          );
+          return;
+        }
+        this.absorb(engine.handOverChat(callId, colleagueId));
+        must(engine.call(callId)?.volunteerId === colleagueId, 'a chat handed to nobody');
+        must(
+          !engine.volunteer(before.volunteerId!)!.chatIds?.includes(callId),
+          'the one who handed a chat on still holds it',
+        );
+        return;
+      }
+      case 'finishChatWrapUp': {
+        const due = this.volunteerIds.flatMap((id) =>
+          (this.chatLoads.get(id)?.wrapUpChatIds ?? []).map((callId) => [id, callId] as const),
+        );
+        const [id, callId] = of(due, command.pick) ?? [of(this.volunteerIds, command.pick), 'x'];
+        if (!id) return;
+        this.absorb(engine.finishChatWrapUp(id, callId));
+        must(
+          !engine.volunteer(id)!.wrapUpChatIds?.includes(callId),
+          'a chat written up still takes a place',
+        );
+        return;
+      }
       case 'resurrect': {
         // A late retry, a failed transfer or a sweep naming a call that ended: nothing moves.
         const callId = of([...this.endings.keys()], command.pick);
@@ -433,7 +522,7 @@ class Switchboard {
         if (!id) return;
         const from = this.states.get(id)!;
         const callbackId = `cb${this.callbacksMade++}`;
-        if (!['available', 'missed', 'break'].includes(from)) {
+        if (!['available', 'missed', 'break'].includes(from) || this.placesTaken(id) > 0) {
           expect(() => engine.callBack(id, callbackId)).toThrow(
             expect.objectContaining({ code: 'not_allowed' }),
           );
@@ -494,6 +583,7 @@ class Switchboard {
       }
       case 'policy':
         this.policy = command.policy;
+        this.mostChats = Math.max(this.mostChats, command.policy.maxChats!);
         return this.absorb(engine.setPolicy(command.policy));
       case 'resetCounts':
         engine.resetDailyCounts();
@@ -534,8 +624,9 @@ class Switchboard {
         waited < this.policy.crisisSupervisorAfterSeconds * 1000 || this.escalated.has(call.callId),
         'a crisis caller waited past the supervisors rung unescalated',
       );
+      // A chat's writer is shown the crisis line and keeps their place.
       must(
-        waited < this.policy.crisisForwardAfterSeconds * 1000,
+        waited < this.policy.crisisForwardAfterSeconds * 1000 || call.channel === 'chat',
         'a crisis caller waited past the crisis line',
       );
     }
@@ -557,14 +648,36 @@ class Switchboard {
 
   /** Follows the effects as the host does, checking each against what came before. */
   private absorb(effects: RoutingEffect[]): void {
+    // Who was free for what when the step began: a crisis caller waiting after it must not have
+    // been passed over for a normal one by someone free for them (crisis first, either channel).
+    const freeBefore = {
+      voice: new Set(this.volunteerIds.filter((id) => this.freeFor('voice', id))),
+      chat: new Set(this.volunteerIds.filter((id) => this.freeFor('chat', id))),
+    };
+    const normalOffers: { callId: string; volunteerId: string }[] = [];
     for (const effect of effects) {
       this.seen.add(kindOf(effect));
       switch (effect.type) {
         case 'offer': {
           const call = this.calls.get(effect.callId)!;
           const volunteer = this.engine.volunteer(effect.volunteerId)!;
-          must(this.states.get(effect.volunteerId) === 'available', 'offer to someone unavailable');
+          const isChat = effect.channel === 'chat';
+          must(isChat === (call.channel === 'chat'), 'an offer names the wrong channel');
+          if (isChat) {
+            must(this.freeFor('chat', effect.volunteerId), 'chat offered to someone not free');
+            must(
+              this.placesTaken(effect.volunteerId) < this.policy.maxChats!,
+              'a chat offered beyond the places',
+            );
+          } else {
+            must(
+              this.states.get(effect.volunteerId) === 'available',
+              'offer to someone unavailable',
+            );
+            must(this.placesTaken(effect.volunteerId) === 0, 'a call offered while chatting');
+          }
           must(this.isEligible(call, volunteer), 'offer to someone not eligible');
+          if (call.priority === 'normal') normalOffers.push(effect);
           for (const live of this.liveOffers.values()) {
             must(live.callId !== effect.callId, 'second live offer of a call');
             must(live.volunteerId !== effect.volunteerId, 'second live offer to a volunteer');
@@ -577,6 +690,10 @@ class Switchboard {
           must(live?.callId === effect.callId, 'withdrawn offer was not live');
           must(live?.volunteerId === effect.volunteerId, 'withdrawn offer names someone else');
           this.endOffer(effect.offerId);
+          const missed = effect.reason === 'declined' || effect.reason === 'timeout';
+          // Still holding chats after this one (it freed its own place before this was told).
+          if (effect.channel === 'chat' && missed && this.placesTaken(effect.volunteerId) > 1)
+            this.closedToChats.add(effect.volunteerId);
           break;
         }
         case 'connect': {
@@ -584,7 +701,9 @@ class Switchboard {
           must(offer?.volunteerId === effect.volunteerId, 'connect without a live offer');
           this.endOffer(offer!.offerId);
           this.misses.set(effect.volunteerId, 0);
-          this.connecting.set(effect.callId, { acceptedAt: this.t });
+          // A chat is in conversation once accepted.
+          if (effect.channel === 'chat') this.talking.add(effect.callId);
+          else this.connecting.set(effect.callId, { acceptedAt: this.t });
           break;
         }
         case 'connect_deadline': {
@@ -608,7 +727,21 @@ class Switchboard {
           must(!this.escalated.has(effect.callId), 'supervisors rung twice for one caller');
           this.escalated.add(effect.callId);
           break;
+        case 'crisis_line':
+          must(
+            this.calls.get(effect.callId)?.channel === 'chat',
+            'the crisis line shown to a call',
+          );
+          must(this.escalated.has(effect.callId), 'the crisis line before the supervisors');
+          must(
+            this.t - this.calls.get(effect.callId)!.arrivedAt >=
+              this.policy.crisisForwardAfterSeconds * 1000,
+            'the crisis line shown early',
+          );
+          must(this.engine.call(effect.callId) !== undefined, 'a chat left for the crisis line');
+          break;
         case 'crisis_forward':
+          must(this.calls.get(effect.callId)?.channel !== 'chat', 'a chat forwarded to a phone');
           must(this.escalated.has(effect.callId), 'forwarded before the supervisors were rung');
           must(
             this.t - this.calls.get(effect.callId)!.arrivedAt >=
@@ -624,6 +757,21 @@ class Switchboard {
             this.engine.volunteer(effect.volunteerId)?.callId !== effect.callId,
             'the volunteer still holds a call transferred',
           );
+          this.talking.delete(effect.callId);
+          break;
+        case 'handed_over':
+          must(effect.channel === 'chat' || this.talking.has(effect.callId), 'handed over unheard');
+          break;
+        case 'chat_load':
+          must(effect.placesTaken <= this.mostChats, 'more chats held than places');
+          must(
+            effect.chatIds.length + effect.wrapUpChatIds.length <= effect.placesTaken,
+            'chats held beyond the places counted',
+          );
+          for (const callId of effect.chatIds)
+            must(this.talking.has(callId), 'a chat held that is not in conversation');
+          this.chatLoads.set(effect.volunteerId, effect);
+          if (effect.placesTaken === 0) this.closedToChats.delete(effect.volunteerId);
           break;
         case 'taken_over':
           must(this.talking.has(effect.callId), 'took over a call not in conversation');
@@ -660,7 +808,12 @@ class Switchboard {
             !this.talking.has(effect.callId) || effect.outcome === 'answered',
             'a conversation not counted as answered',
           );
+          must(
+            (effect.channel === 'chat') === (this.calls.get(effect.callId)?.channel === 'chat'),
+            'an ending names the wrong channel',
+          );
           this.connecting.delete(effect.callId);
+          this.talking.delete(effect.callId);
           this.calls.delete(effect.callId);
           this.endings.set(effect.callId, (this.endings.get(effect.callId) ?? 0) + 1);
           break;
@@ -674,11 +827,42 @@ class Switchboard {
           this.states.set(effect.volunteerId, effect.state);
           break;
         case 'overflow':
+          must(this.calls.get(effect.callId)?.channel !== 'chat', 'a chat overflowed');
           must(this.engine.call(effect.callId) === undefined, 'an overflowed call stays');
           break;
       }
     }
+    for (const crisis of this.engine.snapshot().calls) {
+      if (crisis.priority !== 'crisis' || crisis.phase !== 'waiting') continue;
+      for (const offer of normalOffers)
+        must(
+          !freeBefore[crisis.channel ?? 'voice'].has(offer.volunteerId),
+          `${offer.callId} offered to ${offer.volunteerId} before the crisis ${crisis.callId}`,
+        );
+    }
     this.checkInvariants();
+  }
+
+  /** What the host can tell from the effects: free for a call, or for a chat, now. */
+  private freeFor(wanted: Channel, id: string): boolean {
+    const state = this.states.get(id);
+    if (wanted === 'voice') return state === 'available';
+    if (this.closedToChats.has(id)) return false;
+    const load = this.chatLoads.get(id);
+    const ringing = [...this.liveOffers.values()].some((offer) => offer.volunteerId === id);
+    if (state === 'available') return this.placesTaken(id) === 0;
+    return (
+      state === 'talking' &&
+      !ringing &&
+      load !== undefined &&
+      load.chatIds.length > 0 &&
+      load.placesTaken === load.chatIds.length &&
+      load.placesTaken < this.policy.maxChats!
+    );
+  }
+
+  private placesTaken(id: string): number {
+    return this.chatLoads.get(id)?.placesTaken ?? 0;
   }
 
   private checkInvariants(): void {
@@ -692,7 +876,14 @@ class Switchboard {
     for (const volunteer of snapshot.volunteers) {
       must(volunteer.state === this.states.get(volunteer.id), 'a change of state went untold');
       const offered = offerByVolunteer.get(volunteer.id);
-      must((volunteer.state === 'offered') === (offered !== undefined), 'offered ⇔ one live offer');
+      const chatting = (volunteer.chatIds?.length ?? 0) > 0;
+      // Offered: one live offer. A chat may also ring on someone already chatting.
+      must(
+        volunteer.state === 'offered'
+          ? offered !== undefined && !chatting
+          : offered === undefined || (chatting && volunteer.offeredChatId === offered),
+        'offered ⇔ one live offer',
+      );
       const held = volunteer.callId === undefined ? undefined : engine.call(volunteer.callId);
       must(
         held === undefined ||
@@ -700,27 +891,44 @@ class Switchboard {
           held.consultantId === volunteer.id,
         'holds a call held by another',
       );
-      must(offered === undefined || held?.callId === offered, 'offered one call, holds another');
+      must(
+        offered === undefined || held?.callId === offered || volunteer.offeredChatId === offered,
+        'offered one call, holds another',
+      );
+      must(held === undefined || (!chatting && !volunteer.offeredChatId), 'a call and chats');
       const onCall = held?.phase === 'connecting' || held?.phase === 'talking';
       const callingBack = this.callbacks.get(volunteer.id)?.id;
       must(
-        (volunteer.state === 'talking') === (onCall || callingBack !== undefined),
-        'talking ⇔ holds a connected call or makes a call-back',
+        (volunteer.state === 'talking') === (onCall || chatting || callingBack !== undefined),
+        'talking ⇔ holds a connected call, a chat in conversation, or makes a call-back',
       );
       must(!(onCall && callingBack), 'a caller of the queue put through during a call-back');
+      must(!(chatting && callingBack), 'a chat taken during a call-back');
       must(
         volunteer.callbackId === undefined ||
           (volunteer.state === 'talking' && volunteer.callbackId === callingBack) ||
           volunteer.state === 'wrap_up',
         'a call-back outlived its talk and its wrap-up',
       );
+      const load = this.chatLoads.get(volunteer.id);
+      must(
+        (load?.chatIds ?? []).join() === (volunteer.chatIds ?? []).join() &&
+          (load?.wrapUpChatIds ?? []).join() === (volunteer.wrapUpChatIds ?? []).join(),
+        "a volunteer's chats went untold",
+      );
+      for (const chatId of volunteer.chatIds ?? [])
+        must(engine.call(chatId)?.volunteerId === volunteer.id, 'holds a chat held by another');
     }
     for (const callId of this.calls.keys()) {
       const call = engine.call(callId);
       must(call !== undefined, 'a call was lost');
       const volunteerId = call!.volunteerId;
+      const holder = volunteerId ? engine.volunteer(volunteerId) : undefined;
       must(
-        !volunteerId || engine.volunteer(volunteerId)?.callId === callId,
+        !volunteerId ||
+          (call!.channel === 'chat'
+            ? holder?.offeredChatId === callId || !!holder?.chatIds?.includes(callId)
+            : holder?.callId === callId),
         'two calls, one volunteer',
       );
       const consultantId = call!.consultantId;
@@ -734,11 +942,11 @@ class Switchboard {
     }
     must(snapshot.calls.length <= this.calls.size, 'a call nobody rang');
 
-    // no caller is left waiting while someone available may take them
-    const available = snapshot.volunteers.filter((v) => v.state === 'available');
+    // no caller is left waiting while someone free for their channel may take them
     for (const call of snapshot.calls) {
       if (call.phase !== 'waiting') continue;
-      for (const volunteer of available) {
+      for (const volunteer of snapshot.volunteers) {
+        if (!this.freeFor(call.channel ?? 'voice', volunteer.id)) continue;
         must(!this.isEligible(call, volunteer), `${call.callId} skipped by ${volunteer.id}`);
       }
     }
@@ -758,12 +966,18 @@ class Switchboard {
       .calls.filter((c) => c.phase === 'waiting' || c.phase === 'offered').length;
   }
 
-  private newCall(topic: string, crisis: boolean, arrivedAt: number): IncomingCall {
+  private newCall(
+    topic: string,
+    crisis: boolean,
+    arrivedAt: number,
+    channel: Channel = 'voice',
+  ): IncomingCall {
     return {
-      callId: `c${this.arrivals++}`,
+      callId: `${channel === 'chat' ? 'chat' : 'c'}${this.arrivals++}`,
       topic,
       priority: crisis ? 'crisis' : 'normal',
       arrivedAt,
+      ...(channel === 'chat' ? { channel } : {}),
     };
   }
 
@@ -802,13 +1016,19 @@ describe('RoutingEngine under random evenings', () => {
       'call_ended:answered',
       'call_ended:forwarded',
       'call_ended:overflow_callback',
+      'chat_load',
       'connect',
+      'connect(chat)',
       'connect_deadline',
       'crisis_forward',
+      'crisis_line(chat)',
       'crisis_supervisors',
+      'crisis_supervisors(chat)',
       'handed_over',
+      'handed_over(chat)',
       'missed_twice',
       'offer',
+      'offer(chat)',
       'offer_withdrawn:abandoned',
       'offer_withdrawn:declined',
       'offer_withdrawn:presence',
@@ -818,6 +1038,7 @@ describe('RoutingEngine under random evenings', () => {
       'supervisor_connect',
       'taken_over',
       'transferred',
+      'transferred(chat)',
       'volunteer_state',
     ]);
   });

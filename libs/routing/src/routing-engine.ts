@@ -3,15 +3,18 @@ import { EscalationLadder } from './escalation-ladder';
 import { IndexedHeap } from './indexed-heap';
 import {
   CALL_SLOTS,
+  CHAT_WRAP_UP_SLOTS,
   OFFER_SLOTS,
   VOLUNTEER_SLOTS,
   type Call,
+  type ChatWrapUp,
   type Offer,
   type Volunteer,
 } from './model';
 import { RoutingError } from './routing-error';
 import type {
   CallOutcome,
+  Channel,
   ChosenPresence,
   EnqueueResult,
   IncomingCall,
@@ -33,6 +36,9 @@ const MISSES_BEFORE_BREAK = 2;
 
 /** Weight of the newest call in the average handling time. */
 const HANDLE_TIME_WEIGHT = 0.2;
+
+/** Chats a volunteer may hold when the policy does not say. */
+export const DEFAULT_MAX_CHATS = 2;
 
 /**
  * From the accept, how long a caller may be connecting before the host must find out where
@@ -73,6 +79,19 @@ const ENDED_REMEMBERED = 10_000;
  * the caller is forwarded to the crisis line (`crisis_forward`, outcome `forwarded`). A volunteer
  * who misses an offer is `missed` for `missedRecoverSeconds`, then available; a second miss
  * in a row sends them on break instead (`missed_twice`).
+ *
+ * Live chats are a second channel through the same engine (`channel: 'chat'`), queued apart
+ * but in the same order: the head-most item either channel can serve goes first, so a crisis
+ * chat goes before a normal call and the reverse. A volunteer holds one call, or up to
+ * `maxChats` chats and no call: a chat is offered to someone available or already chatting with
+ * a place free (those holding fewer chats first), a call only to someone holding neither. While
+ * chatting a volunteer is `talking` (`offered` when a chat rings on someone holding none); a chat
+ * that ends takes its place until its record is written or `wrapUpSeconds` pass (`wrap_up` once
+ * no chat is in conversation), and they take no new chat meanwhile. A chat is in conversation as
+ * soon as it is accepted, never overflows and is never forwarded: at the crisis line's time its
+ * writer is shown the line (`crisis_line`) and keeps their place. A chat let ring out or declined
+ * by someone already chatting closes them to new chats until they are free of chats, instead of
+ * `missed`.
  */
 export class RoutingEngine {
   private policy: RoutingPolicy;
@@ -81,7 +100,15 @@ export class RoutingEngine {
   private onShift = new Set<string>();
   private readonly liveOffers = new Map<string, Offer>();
   private readonly waiting = new WaitingQueue();
+  private readonly chatsWaiting = new WaitingQueue();
   private readonly available: AvailableVolunteers;
+  /** Those who may take a chat now: available, or chatting with a place free. */
+  private readonly chatReady: AvailableVolunteers;
+  /** Chats' wrap-ups by their start: they all last `wrapUpSeconds`. */
+  private readonly chatWrapUps = new IndexedHeap<ChatWrapUp>(
+    (a, b) => a.since - b.since,
+    CHAT_WRAP_UP_SLOTS.ends,
+  );
   private readonly offerExpiries = new IndexedHeap<Offer>(
     (a, b) => a.expiresAt - b.expiresAt,
     OFFER_SLOTS.expiries,
@@ -113,10 +140,11 @@ export class RoutingEngine {
   private offersMade = 0;
   /** From accept to the end of wrap-up, averaged over recent answered calls. */
   private averageHandleSeconds = 300;
+  /** The same over recent chats: a chat takes longer than a call. */
+  private averageChatSeconds = 900;
   /** The instant of the event being handled, and its effects so far. */
   private at = 0;
   private effects: RoutingEffect[] = [];
-  private readonly someoneAvailableHas = (skill: string) => !!this.available.firstWith(skill);
 
   /** @param now the current instant in epoch milliseconds */
   /**
@@ -130,13 +158,27 @@ export class RoutingEngine {
   ) {
     this.policy = { ...policy };
     this.available = new AvailableVolunteers(policy.strategy);
+    this.chatReady = new AvailableVolunteers(
+      policy.strategy,
+      { all: VOLUNTEER_SLOTS.chatReady, firstSkill: VOLUNTEER_SLOTS.firstSkill + 1, stride: 2 },
+      (a, b) => a.chats.size - b.chats.size,
+    );
+  }
+
+  private get maxChats(): number {
+    return this.policy.maxChats ?? DEFAULT_MAX_CHATS;
   }
 
   /** New settings apply to offers made from now on and to wrap-ups in progress. */
   setPolicy(policy: RoutingPolicy): RoutingEffect[] {
     return this.handle(() => {
-      if (policy.strategy !== this.policy.strategy) this.available.useStrategy(policy.strategy);
+      if (policy.strategy !== this.policy.strategy) {
+        this.available.useStrategy(policy.strategy);
+        this.chatReady.useStrategy(policy.strategy);
+      }
       this.policy = { ...policy };
+      // A new number of places opens or closes chats to those chatting.
+      for (const volunteer of this.volunteers.values()) this.refreshChatReady(volunteer);
     });
   }
 
@@ -156,15 +198,23 @@ export class RoutingEngine {
           lastOffered: 0,
           onShift: this.onShift.has(profile.id),
           misses: 0,
+          chats: new Set(),
+          chatWrapUps: new Map(),
+          chatsClosed: false,
           heapIndex: [],
         });
-      } else if (volunteer.state === 'available') {
+        return;
+      }
+      // Out of the pools under the old skills, back in under the new ones.
+      this.chatReady.remove(volunteer);
+      if (volunteer.state === 'available') {
         this.available.remove(volunteer);
         volunteer.skills = skills;
         this.available.add(volunteer);
       } else {
         volunteer.skills = skills;
       }
+      this.refreshChatReady(volunteer);
     });
   }
 
@@ -182,10 +232,12 @@ export class RoutingEngine {
       if (volunteer.state === presence) return;
       if (volunteer.state === 'offered') {
         if (presence === 'available') return;
-        this.withdraw(volunteer.call!.offer!, 'presence');
+        this.withdraw(ringingOn(volunteer)!, 'presence');
       }
+      const wroteUp = this.dropChatWrapUps(volunteer);
       if (presence === 'available') this.startIdle(volunteer);
       else this.moveTo(volunteer, presence);
+      if (wroteUp) this.tellChats(volunteer);
     });
   }
 
@@ -201,7 +253,7 @@ export class RoutingEngine {
       const call = this.knownCall(callId);
       const volunteer = this.knownVolunteer(volunteerId);
       if (
-        volunteer.state !== 'available' ||
+        !this.freeFor(call.channel, volunteer) ||
         (call.phase !== 'waiting' && call.phase !== 'offered')
       ) {
         throw new RoutingError(
@@ -214,11 +266,27 @@ export class RoutingEngine {
     });
   }
 
-  /** Ends wrap-up early; does nothing in any other state. */
+  /** Ends wrap-up early (every chat's, after chats); does nothing in any other state. */
   finishWrapUp(volunteerId: string): RoutingEffect[] {
     return this.handle(() => {
       const volunteer = this.knownVolunteer(volunteerId);
-      if (volunteer.state === 'wrap_up') this.startIdle(volunteer);
+      if (volunteer.state !== 'wrap_up') return;
+      if (volunteer.chatWrapUps.size > 0) {
+        this.dropChatWrapUps(volunteer);
+        this.settleChats(volunteer);
+      } else this.startIdle(volunteer);
+    });
+  }
+
+  /**
+   * The record of a chat that ended is written: its place is free (the volunteer, free of every
+   * chat, is available). Does nothing when the chat takes no place of theirs (any more).
+   */
+  finishChatWrapUp(volunteerId: string, callId: string): RoutingEffect[] {
+    return this.handle(() => {
+      const volunteer = this.knownVolunteer(volunteerId);
+      const wrapUp = volunteer.chatWrapUps.get(callId);
+      if (wrapUp) this.endChatWrapUp(wrapUp);
     });
   }
 
@@ -231,12 +299,14 @@ export class RoutingEngine {
     for (const volunteer of this.volunteers.values())
       volunteer.onShift = this.onShift.has(volunteer.id);
     this.available.reorder();
+    this.chatReady.reorder();
   }
 
   /** Starts a new evening for the `fewest_calls` strategy. */
   resetDailyCounts(): void {
     for (const volunteer of this.volunteers.values()) volunteer.callsHandled = 0;
     this.available.reorder();
+    this.chatReady.reorder();
   }
 
   /**
@@ -248,7 +318,7 @@ export class RoutingEngine {
   enqueue(incoming: IncomingCall): EnqueueResult {
     if (this.calls.has(incoming.callId) || this.ended.has(incoming.callId))
       return { queued: false, reason: 'duplicate', effects: [] };
-    const inQueue = this.waiting.size + this.liveOffers.size;
+    const inQueue = this.waiting.size + this.chatsWaiting.size + this.liveOffers.size;
     if (incoming.priority === 'normal' && inQueue >= this.policy.maxQueueSize) {
       return { queued: false, reason: 'queue_full', effects: [] };
     }
@@ -265,6 +335,15 @@ export class RoutingEngine {
       const offer = this.liveOffer(offerId);
       const { call, volunteer } = offer;
       this.close(offer);
+      if (call.channel === 'chat') {
+        call.phase = 'talking';
+        call.acceptedAt = this.at;
+        volunteer.callsHandled++;
+        volunteer.misses = 0;
+        this.emit({ type: 'connect', callId: call.callId, volunteerId: volunteer.id, ...chat });
+        this.settleChats(volunteer);
+        return;
+      }
       call.phase = 'connecting';
       call.acceptedAt = this.at;
       call.connectBy = this.at + CONNECT_DEADLINE_SECONDS * 1000 * this.clockSpeed;
@@ -332,7 +411,7 @@ export class RoutingEngine {
     if (!call) return [];
     return this.handle(() => {
       if (call.phase === 'waiting') {
-        this.waiting.remove(call);
+        this.queueOf(call).remove(call);
         this.end(call, 'abandoned');
       } else if (call.phase === 'offered') {
         this.giveBack(call.offer!, 'abandoned');
@@ -344,6 +423,13 @@ export class RoutingEngine {
         this.stopConnecting(call);
         this.startIdle(volunteer);
         this.end(call, 'abandoned');
+      } else if (call.channel === 'chat') {
+        const volunteer = call.volunteer!;
+        volunteer.chats.delete(call);
+        this.recordChatTime((this.at - call.acceptedAt!) / 1000 + this.policy.wrapUpSeconds);
+        if (this.policy.wrapUpSeconds > 0) this.startChatWrapUp(volunteer, call, true);
+        this.settleChats(volunteer);
+        this.end(call, 'answered');
       } else {
         this.release(call);
         const volunteer = call.volunteer!;
@@ -374,14 +460,25 @@ export class RoutingEngine {
   restoreTalking(incoming: IncomingCall, volunteerId: string, acceptedAt: number): RoutingEffect[] {
     const volunteer = this.volunteers.get(volunteerId);
     if (this.calls.has(incoming.callId) || this.ended.has(incoming.callId)) return [];
-    // Talking on no call of the queue: making a call-back.
-    if (!volunteer || volunteer.call || ['offline', 'talking'].includes(volunteer.state)) return [];
+    if (!volunteer || volunteer.call || volunteer.state === 'offline') return [];
+    // Making a call-back (talking on no call of the queue): the call finishes through its webhooks.
+    if (volunteer.state === 'talking' && volunteer.callbackId) return [];
+    // A chat goes back only where it fits: beside other chats, within the places.
+    const isChat = incoming.channel === 'chat';
+    const placesTaken = volunteer.chats.size + volunteer.chatWrapUps.size;
+    if (isChat && (volunteer.state === 'offered' || placesTaken >= this.maxChats)) return [];
+    if (!isChat && placesTaken > 0) return [];
     return this.handle(() => {
       // As for a call admitted: a crisis caller transferred back to the queue climbs the ladder.
       const call = this.track(incoming);
       call.phase = 'talking';
       call.volunteer = volunteer;
       call.acceptedAt = acceptedAt;
+      if (isChat) {
+        volunteer.chats.add(call);
+        this.settleChats(volunteer);
+        return;
+      }
       volunteer.call = call;
       this.moveTo(volunteer, 'talking');
     });
@@ -415,7 +512,7 @@ export class RoutingEngine {
   takeOver(callId: string, supervisorId: string): RoutingEffect[] {
     return this.handle(() => {
       const call = this.knownCall(callId);
-      if (call.phase !== 'talking') {
+      if (call.phase !== 'talking' || call.channel === 'chat') {
         throw new RoutingError('not_allowed', `call ${callId} is ${call.phase}, not talking`);
       }
       this.release(call);
@@ -445,14 +542,58 @@ export class RoutingEngine {
       }
       this.release(call);
       const volunteer = call.volunteer!;
-      volunteer.call = undefined;
-      this.recordHandleTime((this.at - call.acceptedAt!) / 1000 + this.policy.wrapUpSeconds);
+      this.unlink(volunteer, call);
+      if (call.channel === 'chat') this.recordChatTime((this.at - call.acceptedAt!) / 1000);
+      else this.recordHandleTime((this.at - call.acceptedAt!) / 1000 + this.policy.wrapUpSeconds);
       call.acceptedAt = undefined;
       call.topic = topic;
       this.requeue(call);
-      this.emit({ type: 'transferred', callId, volunteerId: volunteer.id, topic });
+      this.emit({ type: 'transferred', callId, volunteerId: volunteer.id, topic, ...tagOf(call) });
       // Wrap-up even when it lasts no time: the call is offered to someone else first.
-      this.moveTo(volunteer, 'wrap_up');
+      if (call.channel === 'chat') {
+        this.startChatWrapUp(volunteer, call, false);
+        this.settleChats(volunteer);
+      } else this.moveTo(volunteer, 'wrap_up');
+    });
+  }
+
+  /**
+   * A chat passed to a colleague free for a chat: it is theirs from now (it counts as one they
+   * handled; its record follows them); the volunteer's place stays taken for the wrap-up time,
+   * with no record to write, as after a transfer to the queue.
+   * @throws RoutingError `unknown_call`, `unknown_volunteer`; `not_allowed` unless the chat is
+   * in conversation and the colleague is another volunteer free for a chat
+   */
+  handOverChat(callId: string, colleagueId: string): RoutingEffect[] {
+    return this.handle(() => {
+      const call = this.knownCall(callId);
+      const colleague = this.knownVolunteer(colleagueId);
+      if (call.channel !== 'chat' || call.phase !== 'talking') {
+        throw new RoutingError('not_allowed', `${callId} is not a chat in conversation`);
+      }
+      const volunteer = call.volunteer!;
+      if (colleague === volunteer || !this.isChatReady(colleague)) {
+        throw new RoutingError('not_allowed', `volunteer ${colleagueId} cannot take a chat now`);
+      }
+      this.recordChatTime((this.at - call.acceptedAt!) / 1000);
+      volunteer.chats.delete(call);
+      this.startChatWrapUp(volunteer, call, false);
+      call.volunteer = colleague;
+      call.acceptedAt = this.at;
+      // Out of the pools before a key of their order changes.
+      this.available.remove(colleague);
+      this.chatReady.remove(colleague);
+      colleague.chats.add(call);
+      colleague.callsHandled++;
+      this.emit({
+        type: 'handed_over',
+        callId,
+        volunteerId: volunteer.id,
+        toVolunteerId: colleague.id,
+        ...chat,
+      });
+      this.settleChats(volunteer);
+      this.settleChats(colleague);
     });
   }
 
@@ -467,7 +608,7 @@ export class RoutingEngine {
     return this.handle(() => {
       const call = this.knownCall(callId);
       const colleague = this.knownVolunteer(colleagueId);
-      if (call.phase !== 'talking' || call.consultant) {
+      if (call.phase !== 'talking' || call.consultant || call.channel === 'chat') {
         throw new RoutingError('not_allowed', `call ${callId} cannot be transferred now`);
       }
       if (colleague.state !== 'available') {
@@ -528,6 +669,10 @@ export class RoutingEngine {
       if (!['available', 'missed', 'break'].includes(volunteer.state)) {
         throw new RoutingError('not_allowed', `volunteer ${volunteerId} is ${volunteer.state}`);
       }
+      // A chat's place (one ringing, or one whose record is due) is not free for a call.
+      if (volunteer.chats.size + volunteer.chatWrapUps.size > 0) {
+        throw new RoutingError('not_allowed', `volunteer ${volunteerId} holds chats`);
+      }
       volunteer.callbackFrom = volunteer.state === 'break' ? 'break' : 'available';
       this.moveTo(volunteer, 'talking');
       volunteer.callbackId = callbackId;
@@ -572,6 +717,10 @@ export class RoutingEngine {
       while ((volunteer = this.missed.peek()) && this.missedEnd(volunteer) <= this.at) {
         this.startIdle(volunteer);
       }
+      let chatWrapUp: ChatWrapUp | undefined;
+      while ((chatWrapUp = this.chatWrapUps.peek()) && this.wrapUpEnd(chatWrapUp) <= this.at) {
+        this.endChatWrapUp(chatWrapUp);
+      }
       // Someone just freed may still take a caller who has waited too long.
       this.match();
       for (
@@ -605,14 +754,18 @@ export class RoutingEngine {
   nextDeadline(): number | undefined {
     const wrapUp = this.wrapUps.peek();
     const missed = this.missed.peek();
+    const chatWrapUp = this.chatWrapUps.peek();
     const firstNormal = this.waiting.firstNormal();
+    const firstNormalChat = this.chatsWaiting.firstNormal();
     const deadlines = [
       this.offerExpiries.peek()?.expiresAt,
       wrapUp && this.wrapUpEnd(wrapUp),
       missed && this.missedEnd(missed),
+      chatWrapUp && this.wrapUpEnd(chatWrapUp),
       // Only the oldest normal call can be next to fall back, and only while someone who
       // lacks its topic is available to take it.
       firstNormal && this.available.size > 0 ? this.fallbackAt(firstNormal) : undefined,
+      firstNormalChat && this.chatReady.size > 0 ? this.fallbackAt(firstNormalChat) : undefined,
       // Only normal calls overflow; crisis callers climb the ladder instead.
       firstNormal && this.overflowAt(firstNormal),
       this.ladder.nextDeadline(this.policy, this.inQueue),
@@ -638,7 +791,9 @@ export class RoutingEngine {
         .sort(queueOrder)
         .map(callView),
       talking: calls.filter((call) => call.phase === 'talking').map(callView),
-      volunteers: [...this.volunteers.values()].map(volunteerView),
+      volunteers: [...this.volunteers.values()].map((one) =>
+        volunteerView(one, this.isChatReady(one)),
+      ),
     };
   }
 
@@ -651,21 +806,45 @@ export class RoutingEngine {
     if (!call || !isInQueue(call)) return undefined;
     let position = 1;
     for (const other of this.calls.values()) {
-      if (isInQueue(other) && queueOrder(other, call) < 0) position++;
+      if (other.channel === call.channel && isInQueue(other) && queueOrder(other, call) < 0)
+        position++;
     }
+    return this.placed(call.channel, position);
+  }
+
+  /**
+   * Every caller of the channel in the queue, with their place and expected wait as `position`
+   * gives it, in one pass (for telling every waiting writer at once).
+   */
+  positions(channel: Channel): Map<string, QueuePosition> {
+    const queued = [...this.calls.values()]
+      .filter((call) => call.channel === channel && isInQueue(call))
+      .sort(queueOrder);
+    return new Map(queued.map((call, index) => [call.callId, this.placed(channel, index + 1)]));
+  }
+
+  /**
+   * Position × average handling time ÷ volunteers on duty; for chats, ÷ the places they have
+   * (each volunteer on duty holds up to `maxChats`).
+   */
+  private placed(channel: Channel, position: number): QueuePosition {
     let onDuty = 0;
     for (const volunteer of this.volunteers.values()) {
       if (volunteer.state !== 'offline' && volunteer.state !== 'break') onDuty++;
     }
-    const expectedWaitSeconds = Math.round(
-      (position * this.averageHandleSeconds) / Math.max(1, onDuty),
-    );
-    return { position, expectedWaitSeconds };
+    const [seconds, places] =
+      channel === 'chat'
+        ? [this.averageChatSeconds, onDuty * this.maxChats]
+        : [this.averageHandleSeconds, onDuty];
+    return {
+      position,
+      expectedWaitSeconds: Math.round((position * seconds) / Math.max(1, places)),
+    };
   }
 
   volunteer(id: string): VolunteerView | undefined {
     const volunteer = this.volunteers.get(id);
-    return volunteer && volunteerView(volunteer);
+    return volunteer && volunteerView(volunteer, this.isChatReady(volunteer));
   }
 
   call(id: string): WaitingCallView | undefined {
@@ -686,19 +865,33 @@ export class RoutingEngine {
     for (let pair = this.nextMatch(); pair; pair = this.nextMatch()) this.offer(...pair);
   }
 
-  /** The head-most waiting call someone available may take, and whom the strategy picks. */
+  /**
+   * The head-most waiting call or chat someone free for it may take, and whom the strategy
+   * picks: each channel's candidate, the one first in queue order (crisis first across both).
+   */
   private nextMatch(): [Call, Volunteer] | undefined {
-    if (this.available.size === 0) return undefined;
-    const head = this.waiting.head();
+    const call = this.nextMatchIn(this.waiting, this.available);
+    const chat = this.nextMatchIn(this.chatsWaiting, this.chatReady);
+    if (!call || !chat) return call ?? chat;
+    return queueOrder(call[0], chat[0]) <= 0 ? call : chat;
+  }
+
+  /** The head-most caller of one channel's queue someone in its pool may take, and whom. */
+  private nextMatchIn(
+    queue: WaitingQueue,
+    pool: AvailableVolunteers,
+  ): [Call, Volunteer] | undefined {
+    if (pool.size === 0) return undefined;
+    const head = queue.head();
     if (!head) return undefined;
     if (head.priority === 'crisis') {
-      return [head, this.available.firstWith(head.topic) ?? this.available.first()!];
+      return [head, pool.firstWith(head.topic) ?? pool.first()!];
     }
-    if (this.fallbackAt(head) <= this.at) return [head, this.available.first()!];
+    if (this.fallbackAt(head) <= this.at) return [head, pool.first()!];
     // The head is inside its skill window, so every call behind it is too: the first caller
     // of any topic that someone available has goes first.
-    const call = this.waiting.firstNormalWhere(this.someoneAvailableHas);
-    return call && [call, this.available.firstWith(call.topic)!];
+    const call = queue.firstNormalWhere((skill) => !!pool.firstWith(skill));
+    return call && [call, pool.firstWith(call.topic)!];
   }
 
   private offer(call: Call, volunteer: Volunteer): void {
@@ -711,11 +904,13 @@ export class RoutingEngine {
       lastOfferedBefore: volunteer.lastOffered,
       heapIndex: [],
     };
-    this.waiting.remove(call);
+    this.queueOf(call).remove(call);
     call.phase = 'offered';
     call.offer = offer;
     call.volunteer = volunteer;
-    volunteer.call = call;
+    // Out of the pools before a key of their order changes.
+    this.available.remove(volunteer);
+    this.chatReady.remove(volunteer);
     volunteer.lastOffered = this.offersMade;
     this.liveOffers.set(offer.id, offer);
     this.offerExpiries.push(offer);
@@ -725,8 +920,15 @@ export class RoutingEngine {
       callId: call.callId,
       volunteerId: volunteer.id,
       expiresAt: offer.expiresAt,
+      ...tagOf(call),
     });
-    this.moveTo(volunteer, 'offered');
+    if (call.channel === 'chat') {
+      volunteer.chats.add(call);
+      this.settleChats(volunteer);
+    } else {
+      volunteer.call = call;
+      this.moveTo(volunteer, 'offered');
+    }
   }
 
   private consulting(callId: string): Call {
@@ -746,10 +948,19 @@ export class RoutingEngine {
     this.startIdle(colleague);
   }
 
-  /** Declined or timed out: the volunteer missed it. */
+  /**
+   * Declined or timed out: the volunteer missed it; one still holding chats (in conversation or
+   * wrap-up) takes no new chat until free of chats instead.
+   */
   private refuse(offer: Offer, reason: 'declined' | 'timeout'): void {
     this.withdraw(offer, reason);
-    this.miss(offer.volunteer);
+    const { volunteer } = offer;
+    if (offer.call.channel === 'chat' && volunteer.chats.size + volunteer.chatWrapUps.size > 0) {
+      volunteer.chatsClosed = true;
+      this.settleChats(volunteer);
+      return;
+    }
+    this.miss(volunteer);
   }
 
   /** `missed` for a while, or on break after missing twice in a row. */
@@ -764,19 +975,26 @@ export class RoutingEngine {
   /** The offer is taken back through no fault of the volunteer: available again in their old place. */
   private giveBack(offer: Offer, reason: 'abandoned' | 'reassigned'): void {
     this.withdraw(offer, reason);
-    offer.volunteer.lastOffered = offer.lastOfferedBefore;
-    this.moveTo(offer.volunteer, 'available', offer.idleSince);
+    const { volunteer } = offer;
+    this.chatReady.remove(volunteer);
+    volunteer.lastOffered = offer.lastOfferedBefore;
+    if (offer.call.channel === 'chat') this.settleChats(volunteer, offer.idleSince);
+    else this.moveTo(volunteer, 'available', offer.idleSince);
   }
 
   /** A caller in the queue leaves it for someone outside the engine. */
   private leaveQueue(call: Call): void {
     if (call.offer) this.giveBack(call.offer, 'reassigned');
-    this.waiting.remove(call);
+    this.queueOf(call).remove(call);
   }
 
   private climb(call: Call, rung: 'supervisors' | 'forward'): void {
     if (rung === 'supervisors') {
-      this.emit({ type: 'crisis_supervisors', callId: call.callId });
+      this.emit({ type: 'crisis_supervisors', callId: call.callId, ...tagOf(call) });
+      return;
+    }
+    if (call.channel === 'chat') {
+      this.emit({ type: 'crisis_line', callId: call.callId, channel: 'chat' });
       return;
     }
     this.leaveQueue(call);
@@ -788,16 +1006,19 @@ export class RoutingEngine {
   private withdraw(offer: Offer, reason: WithdrawReason): void {
     const { call, volunteer } = offer;
     this.close(offer);
-    volunteer.call = undefined;
+    this.unlink(volunteer, call);
     this.emit({
       type: 'offer_withdrawn',
       offerId: offer.id,
       callId: call.callId,
       volunteerId: volunteer.id,
       reason,
+      ...tagOf(call),
     });
     if (reason === 'abandoned') call.volunteer = undefined;
     else this.requeue(call);
+    // The place the chat took is free, whatever comes of the volunteer.
+    if (call.channel === 'chat') this.tellChats(volunteer);
   }
 
   private close(offer: Offer): void {
@@ -809,11 +1030,105 @@ export class RoutingEngine {
   private requeue(call: Call): void {
     call.phase = 'waiting';
     call.volunteer = undefined;
-    this.waiting.add(call);
+    this.queueOf(call).add(call);
   }
 
   private admit(incoming: IncomingCall): void {
-    this.waiting.add(this.track(incoming));
+    const call = this.track(incoming);
+    this.queueOf(call).add(call);
+  }
+
+  private queueOf(call: Call): WaitingQueue {
+    return call.channel === 'chat' ? this.chatsWaiting : this.waiting;
+  }
+
+  /** The volunteer no longer holds the call or chat (it stays linked to them until told). */
+  private unlink(volunteer: Volunteer, call: Call): void {
+    if (call.channel === 'chat') volunteer.chats.delete(call);
+    else volunteer.call = undefined;
+  }
+
+  /** Free to be offered an item of this channel now. */
+  private freeFor(channel: Channel, volunteer: Volunteer): boolean {
+    return channel === 'chat' ? this.isChatReady(volunteer) : volunteer.state === 'available';
+  }
+
+  /**
+   * Free for a chat: available, or in conversation with chats only, a place free, no chat
+   * ringing, none to write up, and not closed to chats by a miss.
+   */
+  private isChatReady(volunteer: Volunteer): boolean {
+    if (volunteer.call || volunteer.chatsClosed || volunteer.chatWrapUps.size > 0) return false;
+    if (volunteer.state === 'available') return true;
+    // Talking with no chat: on something else of the host's.
+    const { size } = volunteer.chats;
+    if (volunteer.state !== 'talking' || size === 0 || size >= this.maxChats) return false;
+    for (const chat of volunteer.chats) if (chat.phase !== 'talking') return false;
+    return true;
+  }
+
+  private refreshChatReady(volunteer: Volunteer): void {
+    this.chatReady.remove(volunteer);
+    if (this.isChatReady(volunteer)) this.chatReady.add(volunteer);
+  }
+
+  /**
+   * After a change of a volunteer's chats: `talking` while one is in conversation, `offered`
+   * while one rings on them alone, `wrap_up` while one still takes a place, else available
+   * (at `idleSince`, their old place in the idle order, when given). The host learns the chats.
+   */
+  private settleChats(volunteer: Volunteer, idleSince?: number): void {
+    let next: VolunteerState = 'available';
+    for (const chat of volunteer.chats) {
+      if (chat.phase === 'talking') next = 'talking';
+      else if (next === 'available') next = 'offered';
+    }
+    if (next === 'available' && volunteer.chatWrapUps.size > 0) next = 'wrap_up';
+    if (next !== volunteer.state) {
+      if (next !== 'available') this.moveTo(volunteer, next);
+      else if (idleSince !== undefined) this.moveTo(volunteer, next, idleSince);
+      else this.startIdle(volunteer);
+    } else {
+      if (next === 'available') volunteer.chatsClosed = false;
+      this.refreshChatReady(volunteer);
+    }
+    this.tellChats(volunteer);
+  }
+
+  private tellChats(volunteer: Volunteer): void {
+    this.emit({
+      type: 'chat_load',
+      volunteerId: volunteer.id,
+      chatIds: [...volunteer.chats].filter((c) => c.phase === 'talking').map((c) => c.callId),
+      wrapUpChatIds: recordsDue(volunteer),
+      placesTaken: volunteer.chats.size + volunteer.chatWrapUps.size,
+    });
+  }
+
+  private startChatWrapUp(volunteer: Volunteer, call: Call, recordDue: boolean): void {
+    const wrapUp: ChatWrapUp = {
+      callId: call.callId,
+      volunteer,
+      since: this.at,
+      recordDue,
+      heapIndex: [],
+    };
+    volunteer.chatWrapUps.set(call.callId, wrapUp);
+    this.chatWrapUps.push(wrapUp);
+  }
+
+  private endChatWrapUp(wrapUp: ChatWrapUp): void {
+    this.chatWrapUps.remove(wrapUp);
+    wrapUp.volunteer.chatWrapUps.delete(wrapUp.callId);
+    this.settleChats(wrapUp.volunteer);
+  }
+
+  /** Every chat's wrap-up of the volunteer ends (they chose another state); false if none. */
+  private dropChatWrapUps(volunteer: Volunteer): boolean {
+    if (volunteer.chatWrapUps.size === 0) return false;
+    for (const wrapUp of volunteer.chatWrapUps.values()) this.chatWrapUps.remove(wrapUp);
+    volunteer.chatWrapUps.clear();
+    return true;
   }
 
   /** A call the engine looks after from now on, waiting; a crisis caller's ladder starts. */
@@ -821,6 +1136,7 @@ export class RoutingEngine {
     const { callId, topic, priority, arrivedAt } = incoming;
     const call: Call = {
       callId,
+      channel: incoming.channel ?? 'voice',
       topic,
       priority,
       arrivedAt,
@@ -848,6 +1164,7 @@ export class RoutingEngine {
       callId: call.callId,
       outcome,
       ...(volunteerId && { volunteerId }),
+      ...tagOf(call),
     });
   }
 
@@ -861,18 +1178,28 @@ export class RoutingEngine {
     if (volunteer.state === 'available') this.available.remove(volunteer);
     else if (volunteer.state === 'wrap_up') this.wrapUps.remove(volunteer);
     else if (volunteer.state === 'missed') this.missed.remove(volunteer);
+    this.chatReady.remove(volunteer);
     volunteer.state = state;
     volunteer.since = since;
     // A call-back lasts while its volunteer talks and wraps it up; the callers set it anew.
     volunteer.callbackId = undefined;
     if (state === 'available') this.available.add(volunteer);
-    else if (state === 'wrap_up') this.wrapUps.push(volunteer);
+    // A wrap-up after chats ends with their wrap-ups (`chatWrapUps`), not on its own.
+    else if (state === 'wrap_up' && volunteer.chatWrapUps.size === 0) this.wrapUps.push(volunteer);
     else if (state === 'missed') this.missed.push(volunteer);
+    // Free of chats: whatever a miss closed is open again.
+    if (volunteer.chats.size === 0 && volunteer.chatWrapUps.size === 0)
+      volunteer.chatsClosed = false;
+    if (this.isChatReady(volunteer)) this.chatReady.add(volunteer);
     this.emit({ type: 'volunteer_state', volunteerId: volunteer.id, state, since });
   }
 
   private recordHandleTime(seconds: number): void {
     this.averageHandleSeconds += HANDLE_TIME_WEIGHT * (seconds - this.averageHandleSeconds);
+  }
+
+  private recordChatTime(seconds: number): void {
+    this.averageChatSeconds += HANDLE_TIME_WEIGHT * (seconds - this.averageChatSeconds);
   }
 
   private fallbackAt(call: Call): number {
@@ -883,8 +1210,8 @@ export class RoutingEngine {
     return call.arrivedAt + this.policy.maxWaitSeconds * 1000;
   }
 
-  private wrapUpEnd(volunteer: Volunteer): number {
-    return volunteer.since + this.policy.wrapUpSeconds * 1000;
+  private wrapUpEnd(wrapping: { since: number }): number {
+    return wrapping.since + this.policy.wrapUpSeconds * 1000;
   }
 
   private missedEnd(volunteer: Volunteer): number {
@@ -920,6 +1247,23 @@ function isInQueue(call: Call): boolean {
   return call.phase === 'waiting' || call.phase === 'offered';
 }
 
+const chat = { channel: 'chat' } as const;
+
+/** What an effect about this call or chat carries to say which it is. */
+const tagOf = (call: Call) => (call.channel === 'chat' ? chat : {});
+
+/** The offer ringing on a volunteer, whichever channel. */
+function ringingOn(volunteer: Volunteer): Offer | undefined {
+  if (volunteer.call?.offer) return volunteer.call.offer;
+  for (const held of volunteer.chats) if (held.offer) return held.offer;
+  return undefined;
+}
+
+/** The chats whose record the volunteer still has to write. */
+function recordsDue(volunteer: Volunteer): string[] {
+  return [...volunteer.chatWrapUps.values()].filter((w) => w.recordDue).map((w) => w.callId);
+}
+
 function callView(call: Call): WaitingCallView {
   const { callId, topic, priority, arrivedAt, phase, volunteer, consultant } = call;
   return {
@@ -930,11 +1274,17 @@ function callView(call: Call): WaitingCallView {
     phase,
     ...(volunteer && { volunteerId: volunteer.id }),
     ...(consultant && { consultantId: consultant.id }),
+    ...tagOf(call),
   };
 }
 
-function volunteerView(volunteer: Volunteer): VolunteerView {
-  const { id, state, since, skills, callsHandled, call, callbackId } = volunteer;
+function volunteerView(volunteer: Volunteer, chatReady: boolean): VolunteerView {
+  const { id, state, since, skills, callsHandled, call, callbackId, chats, chatWrapUps } =
+    volunteer;
+  const places = chats.size + chatWrapUps.size;
+  const talking = [...chats].filter((held) => held.phase === 'talking');
+  const ringing = [...chats].find((held) => held.phase === 'offered');
+  const due = recordsDue(volunteer);
   return {
     id,
     state,
@@ -943,5 +1293,10 @@ function volunteerView(volunteer: Volunteer): VolunteerView {
     callsHandled,
     ...(call && { callId: call.callId }),
     ...(callbackId && { callbackId }),
+    ...(talking.length > 0 && { chatIds: talking.map((held) => held.callId) }),
+    ...(ringing && { offeredChatId: ringing.callId }),
+    ...(due.length > 0 && { wrapUpChatIds: due }),
+    ...(places > 0 && { chatPlaces: places }),
+    ...(chatReady && { chatReady }),
   };
 }

@@ -18,6 +18,13 @@ export type CallPriority = 'crisis' | 'normal';
 
 export type RoutingStrategy = 'longest_idle' | 'fewest_calls' | 'round_robin';
 
+/**
+ * How a caller reached the hotline: a phone call, or a live chat. A volunteer holds one call,
+ * or up to `maxChats` chats and no call: the engine offers a chat to someone already chatting
+ * with room for another, and a call only to someone free of both.
+ */
+export type Channel = 'voice' | 'chat';
+
 export interface RoutingPolicy {
   strategy: RoutingStrategy;
   /** Ring time before an offer lapses and the volunteer goes to `missed`. */
@@ -34,8 +41,13 @@ export interface RoutingPolicy {
   missedRecoverSeconds: number;
   /** A crisis caller still in the queue this long after arriving: the supervisors are rung. */
   crisisSupervisorAfterSeconds: number;
-  /** A crisis caller still in the queue this long after arriving: forwarded to the crisis line. */
+  /**
+   * A crisis caller still in the queue this long after arriving: forwarded to the crisis line
+   * (a chat's writer is shown the crisis line instead, and keeps their place).
+   */
   crisisForwardAfterSeconds: number;
+  /** Chats a volunteer may hold at once (in conversation or writing up); default 2. */
+  maxChats?: number;
 }
 
 export interface VolunteerProfile {
@@ -51,6 +63,8 @@ export interface IncomingCall {
   priority: CallPriority;
   /** When the caller joined the queue (epoch ms); a restored call keeps its original time. */
   arrivedAt: number;
+  /** Default `voice`. */
+  channel?: Channel;
 }
 
 export type CallPhase = 'waiting' | 'offered' | 'connecting' | 'talking';
@@ -58,20 +72,35 @@ export type CallPhase = 'waiting' | 'offered' | 'connecting' | 'talking';
 /** How a call left the engine; every call that entered leaves with exactly one. */
 export type CallOutcome = 'answered' | 'abandoned' | 'overflow_callback' | 'forwarded';
 
+/**
+ * Effects about a chat say so (`channel: 'chat'`); those about a call do not. A chat is never
+ * connecting (accepted, it is talking), never overflows and is never forwarded.
+ */
+type OfChat = { channel?: 'chat' };
+
 export type RoutingEffect =
   /** Ring this volunteer's console with this call until `expiresAt`. */
-  | { type: 'offer'; offerId: string; callId: string; volunteerId: string; expiresAt: number }
+  | ({
+      type: 'offer';
+      offerId: string;
+      callId: string;
+      volunteerId: string;
+      expiresAt: number;
+    } & OfChat)
   /** The offer ended without an accept (declined, timed out, caller gone, volunteer went offline,
    * a supervisor gave the call to someone else). */
-  | {
+  | ({
       type: 'offer_withdrawn';
       offerId: string;
       callId: string;
       volunteerId: string;
       reason: 'declined' | 'timeout' | 'abandoned' | 'presence' | 'reassigned';
-    }
-  /** The volunteer accepted: the host dequeues the caller to a Dial of this volunteer. */
-  | { type: 'connect'; callId: string; volunteerId: string }
+    } & OfChat)
+  /**
+   * The volunteer accepted: the host dequeues the caller to a Dial of this volunteer; a chat is
+   * in conversation at once.
+   */
+  | ({ type: 'connect'; callId: string; volunteerId: string } & OfChat)
   /**
    * The call has been connecting too long (see `CONNECT_DEADLINE_SECONDS`): the host asks
    * Twilio where the caller is, then calls `answered`, `dialFailed` or `hangUp`, or leaves it
@@ -81,7 +110,12 @@ export type RoutingEffect =
   /** The caller waited `maxWaitSeconds`: the host redirects them to the call-back offer. */
   | { type: 'overflow'; callId: string }
   /** Nobody took a crisis caller in time: ring the supervisors on duty (the caller keeps waiting). */
-  | { type: 'crisis_supervisors'; callId: string }
+  | ({ type: 'crisis_supervisors'; callId: string } & OfChat)
+  /**
+   * Nobody took a crisis chat by the time a caller would be forwarded: the host shows the
+   * writer the crisis line; the chat keeps its place.
+   */
+  | { type: 'crisis_line'; callId: string; channel: 'chat' }
   /** A supervisor took the crisis caller: the host moves the caller to them. */
   | { type: 'supervisor_connect'; callId: string; supervisorId: string }
   /**
@@ -93,26 +127,38 @@ export type RoutingEffect =
    * The volunteer sent the caller back to the queue for another topic (a cold transfer): the
    * caller keeps their priority and place; the volunteer is free of the call.
    */
-  | { type: 'transferred'; callId: string; volunteerId: string; topic: string }
+  | ({ type: 'transferred'; callId: string; volunteerId: string; topic: string } & OfChat)
   /**
    * A warm transfer completed: the colleague the volunteer consulted is the call's volunteer
    * now (the record follows them); the volunteer is free of the call.
    */
-  | { type: 'handed_over'; callId: string; volunteerId: string; toVolunteerId: string }
+  | ({ type: 'handed_over'; callId: string; volunteerId: string; toVolunteerId: string } & OfChat)
   /** Still nobody: the host forwards the caller to the crisis line; the call ends `forwarded`. */
   | { type: 'crisis_forward'; callId: string }
   /** A volunteer missed two offers in a row and was put on break: the supervisors are told. */
   | { type: 'missed_twice'; volunteerId: string }
   /** A call left the engine, with its single outcome. */
-  | {
+  | ({
       type: 'call_ended';
       callId: string;
       outcome: CallOutcome;
       /** Who answered (a volunteer, or the supervisor who took a crisis caller). */
       volunteerId?: string;
-    }
+    } & OfChat)
   /** A volunteer's state changed (for consoles and the record). */
-  | { type: 'volunteer_state'; volunteerId: string; state: VolunteerState; since: number };
+  | { type: 'volunteer_state'; volunteerId: string; state: VolunteerState; since: number }
+  /**
+   * The chats a volunteer holds changed (whatever their state did): those in conversation, and
+   * those ended whose contact record is due (see `VolunteerView`).
+   */
+  | {
+      type: 'chat_load';
+      volunteerId: string;
+      chatIds: string[];
+      wrapUpChatIds: string[];
+      /** Places taken: chats ringing or in conversation, and wrap-ups (some with no record due). */
+      placesTaken: number;
+    };
 
 export type EnqueueResult =
   | { queued: true; effects: RoutingEffect[] }
@@ -127,6 +173,8 @@ export interface WaitingCallView {
   volunteerId?: string;
   /** The colleague consulted in a warm transfer. */
   consultantId?: string;
+  /** A live chat (absent for a call). */
+  channel?: 'chat';
 }
 
 export interface VolunteerView {
@@ -139,6 +187,19 @@ export interface VolunteerView {
   callId?: string;
   /** The call-back they are making (talking) or wrapping up: the host's id for it. */
   callbackId?: string;
+  /** The chats they are in conversation with (absent when none). */
+  chatIds?: string[];
+  /** The chat offered to them now, ringing (absent when none). */
+  offeredChatId?: string;
+  /**
+   * Chats that ended and take one of their places until the contact record is written or
+   * wrap-up runs out (absent when none).
+   */
+  wrapUpChatIds?: string[];
+  /** Places their chats take (ringing, in conversation, in wrap-up); absent when none. */
+  chatPlaces?: number;
+  /** Free to be offered a chat, or handed one by a colleague, now; absent otherwise. */
+  chatReady?: true;
 }
 
 export interface QueueSnapshot {

@@ -48,7 +48,20 @@ export const CALL_METRICS = [
   'refused',
 ] as const;
 
-export type Metric = (typeof CONTACT_METRICS)[number] | (typeof CALL_METRICS)[number];
+/** Live chats, counted beside calls: the same figures of the online channel. */
+export const CHAT_METRICS = [
+  'chats',
+  'chat_queued',
+  'chat_abandoned',
+  'chat_wait',
+  'chat_answer_wait',
+  'chat_talk',
+  'chat_hour',
+  'chat_answered_by',
+] as const;
+
+export type Metric =
+  (typeof CONTACT_METRICS)[number] | (typeof CALL_METRICS)[number] | (typeof CHAT_METRICS)[number];
 
 /** A bucket for records whose field was never filled. */
 export const NOT_CATEGORISED = 'not_categorised';
@@ -84,6 +97,15 @@ export interface CallFacts {
   volunteerId: string | null;
   /** Refused on arrival (`blocked`, `over_limit`), even if the caller then pressed the danger key. */
   refusal?: string | null;
+}
+
+export interface ChatFacts {
+  arrivedAt: Date;
+  /** answered, abandoned, closed (still waiting at closing), blocked, queue_full (refused). */
+  outcome: string | null;
+  waitSeconds: number | null;
+  talkSeconds: number | null;
+  volunteerId: string | null;
 }
 
 export const localDay = (at: Date, zone: string): string =>
@@ -155,6 +177,31 @@ export function callContributions(call: CallFacts, zone: string): Contribution[]
     ...(answered && call.talkSeconds !== null ? [one('talk', '', call.talkSeconds)] : []),
     ...(answered && call.volunteerId ? [one('answered_by', call.volunteerId)] : []),
     ...(call.refusal ? [one('refused', call.refusal)] : []),
+  ];
+}
+
+/**
+ * What a chat adds once it has its outcome, as a call would: offered once queued (a full queue
+ * refused it at the door otherwise), abandoned when its writer left while it waited, and it
+ * left the queue answered, abandoned or still waiting at closing time.
+ */
+export function chatContributions(chat: ChatFacts, zone: string): Contribution[] {
+  if (!chat.outcome) return [];
+  const local = DateTime.fromJSDate(chat.arrivedAt, { zone });
+  const one = countsOn(local.toISODate()!);
+  const queued = chat.outcome !== 'queue_full';
+  const leftQueue = ['answered', 'abandoned', 'closed'].includes(chat.outcome);
+  const wait = chat.waitSeconds ?? 0;
+  const answered = chat.outcome === 'answered';
+  return [
+    one('chats', chat.outcome),
+    one('chat_hour', local.toFormat('HH')),
+    ...(queued ? [one('chat_queued', '')] : []),
+    ...(chat.outcome === 'abandoned' ? [one('chat_abandoned', '')] : []),
+    ...(leftQueue ? [one('chat_wait', '', wait)] : []),
+    ...(answered ? [one('chat_answer_wait', String(Math.min(wait, MAX_WAIT_BUCKET)))] : []),
+    ...(answered && chat.talkSeconds !== null ? [one('chat_talk', '', chat.talkSeconds)] : []),
+    ...(answered && chat.volunteerId ? [one('chat_answered_by', chat.volunteerId)] : []),
   ];
 }
 

@@ -1,12 +1,21 @@
-export type { CallFacts, ContactFacts, Contribution, Metric, TallyFacts } from './contributions';
+export type {
+  CallFacts,
+  ChatFacts,
+  ContactFacts,
+  Contribution,
+  Metric,
+  TallyFacts,
+} from './contributions';
 export {
   CellSums,
   CALL_METRICS,
+  CHAT_METRICS,
   CONTACT_METRICS,
   MAX_WAIT_BUCKET,
   NOT_CATEGORISED,
   UNKNOWN,
   callContributions,
+  chatContributions,
   contactContributions,
   difference,
   localDay,

@@ -130,10 +130,20 @@ export class SqliteLockHolder {
     });
     this.child = child;
     await new Promise<void>((resolve, reject) => {
+      // Its busy timeout gives up after 10 s; beyond that the holder itself is stuck.
+      const stuck = setTimeout(() => {
+        child.kill();
+        reject(new Error('the lock holder did not take the lock within 15 s'));
+      }, 15_000);
       child.stdout!.on('data', (data: Buffer) => {
-        if (data.toString().includes('locked')) resolve();
+        if (!data.toString().includes('locked')) return;
+        clearTimeout(stuck);
+        resolve();
       });
-      child.on('exit', (code) => reject(new Error(`the lock holder exited with ${code}`)));
+      child.on('exit', (code) => {
+        clearTimeout(stuck);
+        reject(new Error(`the lock holder exited with ${code}`));
+      });
     });
   }
 

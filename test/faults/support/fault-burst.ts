@@ -87,6 +87,9 @@ export function expectNotHungUpInDanger(answer: Timed): void {
     throw new Error(`a caller in danger was not kept: ${answer.twiml}`);
 }
 
+/** Calls set up one by one, a fault of seconds and the recovery after it. */
+export const FAULT_TEST_TIMEOUT_MS = 120_000;
+
 export interface Scenario {
   server: RunningHotline;
   admin: string;
@@ -108,6 +111,7 @@ export async function burstThroughFault(scenario: Scenario): Promise<FaultCounts
 
   // Before: someone on a break keeps the line open (callers queue rather than being offered a
   // message); the hotline read once (as every running server has), callers in the menus and queued.
+  const settingUp = Date.now();
   await onBreak(server, await addPerson(server));
   const warm = new PhoneCall(url);
   await warm.dial();
@@ -116,6 +120,7 @@ export async function burstThroughFault(scenario: Scenario): Promise<FaultCounts
   const queued = Array.from({ length: 12 }, () => new PhoneCall(url));
   for (const call of [...inMenu, ...queued]) await call.dial();
   for (const call of queued) await call.choose('1', '1');
+  console.log(`${scenario.label}: calls set up in ${Date.now() - settingUp} ms`);
 
   await scenario.breakDatabase();
   const { monitorEventLoopDelay } = await import('node:perf_hooks');

@@ -19,12 +19,18 @@ export function AlertBanner({
   serverNow,
   onAcknowledge,
   onJoin,
+  onJoinChat,
+  heldChatIds,
 }: {
   alerts: CrisisAlert[];
   calls: QueuedCall[];
   serverNow: (now: number) => number;
   onAcknowledge: (alertId: string) => void;
   onJoin: (callId: string, mode: JoinMode) => void;
+  /** A chat's alert: read the chat and join it. */
+  onJoinChat: (chatId: string) => void;
+  /** The chats this supervisor holds already. */
+  heldChatIds: string[];
 }) {
   const { t, topic } = useI18n();
   const now = serverNow(useNow());
@@ -39,9 +45,10 @@ export function AlertBanner({
   return (
     <section className="alerts" role="alert" aria-live="assertive" aria-label={t('alert.title')}>
       {alerts.map((alert) => {
-        const call = alert.callId
-          ? calls.find((candidate) => candidate.callId === alert.callId)
-          : undefined;
+        // A chat waits in the queue under its own id.
+        const itemId = alert.callId ?? alert.chatId ?? null;
+        const call = itemId ? calls.find((candidate) => candidate.callId === itemId) : undefined;
+        const chat = call?.channel === 'chat';
         return (
           <div
             key={alert.alertId}
@@ -89,7 +96,17 @@ export function AlertBanner({
               )}
             </div>
             <div className="alerts__actions">
-              {call && alert.reason === 'crisis_now' && (
+              {chat && call.phase === 'talking' && !heldChatIds.includes(call.callId) && (
+                <button
+                  type="button"
+                  className="button alerts__join"
+                  data-join-chat={call.callId}
+                  onClick={() => onJoinChat(call.callId)}
+                >
+                  {t('alert.join.chat')}
+                </button>
+              )}
+              {call && !chat && alert.reason === 'crisis_now' && (
                 <span role="group" aria-label={t('alert.join')}>
                   {JOIN_MODES.map((mode) => (
                     <button

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { BLOCK_REASONS, type BlockReason } from '@hotline/console-protocol';
 import { blockAndHangUp } from '../api';
 import { useI18n } from '../i18n';
+import { expiryDay, useHotlineZone } from '../hotline-zone';
 
 /**
  * "Block and hang up" on a call of the wall: the supervisor picks a reason and confirms; the
@@ -10,6 +11,7 @@ import { useI18n } from '../i18n';
  */
 export function BlockCaller({ callId, accessToken }: { callId: string; accessToken: string }) {
   const { t, locale } = useI18n();
+  const timeZone = useHotlineZone();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<BlockReason>('abusive');
@@ -24,9 +26,7 @@ export function BlockCaller({ callId, accessToken }: { callId: string; accessTok
       setResult(t('block.failed', { reason: answer.message ?? t('error.noAnswer') }));
       return;
     }
-    const until = answer.value.expiresAt
-      ? new Date(answer.value.expiresAt).toLocaleDateString(locale)
-      : '∞';
+    const until = expiryDay(answer.value.expiresAt, locale, timeZone);
     setOpen(false);
     setResult(t(answer.value.hungUp ? 'block.done' : 'block.doneNoHangUp', { until }));
   }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { loadCallerBlocks, liftCallerBlock } from '../api';
 import { useI18n } from '../i18n';
 import { useLoad } from '../use-load';
+import { expiryDay, useHotlineZone } from '../hotline-zone';
 
 /**
  * The blocks in force on the hotline, for supervisors: why, since when, until when; each can
@@ -19,6 +20,7 @@ export function BlockList({
   calls: string;
 }) {
   const { t, locale } = useI18n();
+  const timeZone = useHotlineZone();
   const [failure, setFailure] = useState<string | null>(null);
   const blocks = useLoad(
     async (signal) => {
@@ -27,7 +29,7 @@ export function BlockList({
     },
     [accessToken, hotlineId, calls],
   );
-  const day = (at: string | null) => (at ? new Date(at).toLocaleDateString(locale) : '∞');
+  const day = (at: string | null) => expiryDay(at, locale, timeZone);
 
   async function lift(blockId: string) {
     const answer = await liftCallerBlock(accessToken, blockId);

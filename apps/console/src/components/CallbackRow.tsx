@@ -8,18 +8,22 @@ import {
   loadAttempts,
   markCallbackDone,
   messageAudio,
+  readText,
 } from '../callbacks';
+import { useHotlineZone } from '../hotline-zone';
 import { useI18n } from '../i18n';
 
 /** Something done to a request: refused, the server's reason; null, it did not answer. */
 export type RowResult = { ok: true; message?: string } | { ok: false; reason: string | null };
 
-const when = (iso: string, locale: string) =>
+const when = (iso: string, locale: string, timeZone: string | undefined) =>
   new Date(iso).toLocaleString(locale, {
     month: 'numeric',
     day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
   });
 
 /**
@@ -48,6 +52,7 @@ export function CallbackRow({
   onChanged: (result: RowResult) => void;
 }) {
   const { t, locale } = useI18n();
+  const timeZone = useHotlineZone();
   const can = actionsOn(item, me, telephony);
   const [confirming, setConfirming] = useState(false);
   const [history, setHistory] = useState<CallbackAttempt[] | null>(null);
@@ -82,7 +87,7 @@ export function CallbackRow({
 
   return (
     <tr data-callback={item.id} data-overdue={item.overdue || undefined}>
-      <td>{when(item.requestedAt, locale)}</td>
+      <td data-requested-at>{when(item.requestedAt, locale, timeZone)}</td>
       <td>
         {item.forDate}
         {item.overdue && <span className="tag tag--overdue"> {t('callbacks.overdue')}</span>}
@@ -92,7 +97,9 @@ export function CallbackRow({
         {!item.canCallBack && <div className="hint">{t('callbacks.noNumber')}</div>}
       </td>
       <td>
-        {item.hasMessage ? (
+        {item.hasText ? (
+          <WrittenMessage requestId={item.id} accessToken={accessToken} />
+        ) : item.hasMessage ? (
           <MessagePlayer
             requestId={item.id}
             seconds={item.messageSeconds ?? 0}
@@ -145,7 +152,7 @@ export function CallbackRow({
             {history.map((attempt) => (
               <li key={attempt.attemptId}>
                 {t('callbacks.attemptLine', {
-                  time: when(attempt.startedAt, locale),
+                  time: when(attempt.startedAt, locale, timeZone),
                   name: attempt.volunteer.name,
                   outcome: attempt.outcome
                     ? t(`callbacks.outcome.${attempt.outcome}`)
@@ -199,6 +206,33 @@ export function CallbackRow({
           ))}
       </td>
     </tr>
+  );
+}
+
+/** A message written on the chat page: fetched when asked for (each read is audited). */
+function WrittenMessage({ requestId, accessToken }: { requestId: string; accessToken: string }) {
+  const { t } = useI18n();
+  const [text, setText] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  async function read() {
+    const answer = await readText(accessToken, requestId);
+    if (answer.ok) setText(answer.value.text);
+    else setFailed(true);
+  }
+
+  if (text !== null) return <blockquote className="callbacks__text">{text}</blockquote>;
+  return (
+    <>
+      <button type="button" className="button button--small" onClick={() => void read()}>
+        {t('callbacks.readText')}
+      </button>
+      {failed && (
+        <span className="hint" role="status">
+          {t('callbacks.readTextFailed')}
+        </span>
+      )}
+    </>
   );
 }
 

@@ -19,6 +19,7 @@ import { CrisisDesk } from './CrisisDesk';
 import { ReviewView } from './ReviewView';
 import { CallbackDesk } from './CallbackDesk';
 import { CallbackReminder } from './CallbackReminder';
+import { HotlineZone } from '../hotline-zone';
 
 const SUPERVISING = ['supervisor', 'coordinator', 'admin'];
 
@@ -135,6 +136,8 @@ export function ConsoleScreen({
           serverNow={serverNow}
           onAcknowledge={(alertId) => void store.acknowledgeAlert(alertId)}
           onJoin={(callId, mode) => void store.monitor(callId, mode)}
+          onJoinChat={(chatId) => void store.joinChat(chatId)}
+          heldChatIds={(live.chats ?? []).map((chat) => chat.chatId)}
         />
       )}
 
@@ -164,79 +167,85 @@ export function ConsoleScreen({
         ))}
       </nav>
 
-      <main className="console__main">
-        {tab === 'roster' ? (
-          // The roster needs no socket: it asks the API, the hotline clock included.
-          <RosterView
-            accessToken={session.accessToken}
-            roles={roles}
-            volunteerId={live?.me.id ?? session.volunteer.id}
-            preferredHotlineId={live?.hotlineId}
-            now={() => serverNow(Date.now())}
-          />
-        ) : tab === 'units' ? (
-          <UnitsView
-            accessToken={session.accessToken}
-            admin={roles.includes('admin')}
-            month={new Date(serverNow(Date.now())).toISOString().slice(0, 7)}
-          />
-        ) : tab === 'imports' ? (
-          <ImportView accessToken={session.accessToken} />
-        ) : tab === 'setup' ? (
-          <SetupView
-            accessToken={session.accessToken}
-            roles={roles}
-            preferredHotlineId={live?.hotlineId}
-            now={() => serverNow(Date.now())}
-          />
-        ) : tab === 'crisis' ? (
-          <CrisisDesk
-            accessToken={session.accessToken}
-            meId={live?.me.id ?? session.volunteer.id}
-            roles={roles}
-            serverNow={serverNow}
-            alertsKey={(live?.alerts ?? []).map((a) => `${a.alertId}@${a.lastRaisedAt}`).join()}
-          />
-        ) : tab === 'review' ? (
-          <ReviewView accessToken={session.accessToken} roles={roles} hotlineId={live?.hotlineId} />
-        ) : supervising && tab === 'bookings' ? (
-          // The day's face-to-face bookings need no socket either.
-          <BookingsDay accessToken={session.accessToken} now={() => serverNow(Date.now())} />
-        ) : supervising && tab === 'stats' && (live || model.refused) ? (
-          // Statistics need no socket; its snapshot only tells the hotline's clock (for "this month").
-          <Suspense fallback={<p className="loading">{t('stats.loading')}</p>}>
-            <StatsView accessToken={session.accessToken} now={() => serverNow(Date.now())} />
-          </Suspense>
-        ) : !live ? (
-          <p className="loading">{t('connection.connecting')}</p>
-        ) : tab === 'callbacks' ? (
-          <CallbackDesk
-            live={live}
-            store={store}
-            model={model}
-            accessToken={session.accessToken}
-            serverNow={serverNow}
-          />
-        ) : supervising && tab === 'wall' ? (
-          <SupervisorWall
-            live={live}
-            store={store}
-            busy={model.busy}
-            serverNow={serverNow}
-            accessToken={session.accessToken}
-            inCall={model.live?.liveCall ?? null}
-          />
-        ) : (
-          <VolunteerDesk
-            live={live}
-            store={store}
-            model={model}
-            accessToken={session.accessToken}
-            serverNow={serverNow}
-            onOpenCallbacks={() => setTab('callbacks')}
-          />
-        )}
-      </main>
+      <HotlineZone.Provider value={live?.timeZone}>
+        <main className="console__main">
+          {tab === 'roster' ? (
+            // The roster needs no socket: it asks the API, the hotline clock included.
+            <RosterView
+              accessToken={session.accessToken}
+              roles={roles}
+              volunteerId={live?.me.id ?? session.volunteer.id}
+              preferredHotlineId={live?.hotlineId}
+              now={() => serverNow(Date.now())}
+            />
+          ) : tab === 'units' ? (
+            <UnitsView
+              accessToken={session.accessToken}
+              admin={roles.includes('admin')}
+              month={new Date(serverNow(Date.now())).toISOString().slice(0, 7)}
+            />
+          ) : tab === 'imports' ? (
+            <ImportView accessToken={session.accessToken} />
+          ) : tab === 'setup' ? (
+            <SetupView
+              accessToken={session.accessToken}
+              roles={roles}
+              preferredHotlineId={live?.hotlineId}
+              now={() => serverNow(Date.now())}
+            />
+          ) : tab === 'crisis' ? (
+            <CrisisDesk
+              accessToken={session.accessToken}
+              meId={live?.me.id ?? session.volunteer.id}
+              roles={roles}
+              serverNow={serverNow}
+              alertsKey={(live?.alerts ?? []).map((a) => `${a.alertId}@${a.lastRaisedAt}`).join()}
+            />
+          ) : tab === 'review' ? (
+            <ReviewView
+              accessToken={session.accessToken}
+              roles={roles}
+              hotlineId={live?.hotlineId}
+            />
+          ) : supervising && tab === 'bookings' ? (
+            // The day's face-to-face bookings need no socket either.
+            <BookingsDay accessToken={session.accessToken} now={() => serverNow(Date.now())} />
+          ) : supervising && tab === 'stats' && (live || model.refused) ? (
+            // Statistics need no socket; its snapshot only tells the hotline's clock (for "this month").
+            <Suspense fallback={<p className="loading">{t('stats.loading')}</p>}>
+              <StatsView accessToken={session.accessToken} now={() => serverNow(Date.now())} />
+            </Suspense>
+          ) : !live ? (
+            <p className="loading">{t('connection.connecting')}</p>
+          ) : tab === 'callbacks' ? (
+            <CallbackDesk
+              live={live}
+              store={store}
+              model={model}
+              accessToken={session.accessToken}
+              serverNow={serverNow}
+            />
+          ) : supervising && tab === 'wall' ? (
+            <SupervisorWall
+              live={live}
+              store={store}
+              busy={model.busy}
+              serverNow={serverNow}
+              accessToken={session.accessToken}
+              inCall={model.live?.liveCall ?? null}
+            />
+          ) : (
+            <VolunteerDesk
+              live={live}
+              store={store}
+              model={model}
+              accessToken={session.accessToken}
+              serverNow={serverNow}
+              onOpenCallbacks={() => setTab('callbacks')}
+            />
+          )}
+        </main>
+      </HotlineZone.Provider>
     </div>
   );
 }

@@ -255,13 +255,7 @@ function WarmTransferControls({
         <option value="">
           {t(colleagues?.length === 0 ? 'live.warmNobody' : 'live.warmChoose')}
         </option>
-        {(colleagues ?? []).map((colleague) => (
-          <option key={colleague.id} value={colleague.id}>
-            {t(colleague.role === 'supervisor' ? 'live.warmSupervisor' : 'live.warmVolunteer', {
-              name: colleague.name,
-            })}
-          </option>
-        ))}
+        <ColleagueOptions colleagues={colleagues} />
       </select>
       <button
         type="button"
@@ -277,4 +271,16 @@ function WarmTransferControls({
       </p>
     </div>
   );
+}
+
+/** The colleagues available to take a caller or a writer, as a list's options. */
+export function ColleagueOptions({ colleagues }: { colleagues: Colleague[] | null }) {
+  const { t } = useI18n();
+  return (colleagues ?? []).map((colleague) => (
+    <option key={colleague.id} value={colleague.id}>
+      {t(colleague.role === 'supervisor' ? 'live.warmSupervisor' : 'live.warmVolunteer', {
+        name: colleague.name,
+      })}
+    </option>
+  ));
 }

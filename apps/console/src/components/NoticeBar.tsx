@@ -14,7 +14,7 @@ export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDism
           : notice?.kind === 'crisisOpened'
             ? t('wrapUp.crisisOpened')
             : notice?.kind === 'crisisNow'
-              ? t('live.crisisOpened')
+              ? t(notice.chat ? 'chat.crisisOpened' : 'live.crisisOpened')
               : null;
   const info =
     notice?.kind === 'withdrawn' || notice?.kind === 'crisisOpened' || notice?.kind === 'crisisNow';

@@ -66,15 +66,18 @@ export function OfferPanel({
   }, [offer.offerId]);
 
   const crisis = offer.priority === 'crisis';
+  // A live chat is offered like a call: the same panel, its language instead of a history.
+  const chat = offer.channel === 'chat';
   return (
     <section
       className={`offer${crisis ? ' offer--crisis' : ''}`}
+      data-channel={chat ? 'chat' : 'phone'}
       role="alert"
       aria-live="assertive"
       aria-labelledby="offer-heading"
     >
       <h2 id="offer-heading" className="offer__heading">
-        {t('offer.heading')}
+        {t(chat ? 'offer.chatHeading' : 'offer.heading')}
         {crisis && <span className="badge badge--crisis">{t('offer.crisis')}</span>}
         {offer.training && <span className="badge badge--training">{t('call.training')}</span>}
       </h2>
@@ -91,14 +94,23 @@ export function OfferPanel({
           <dt>{t('offer.waited')}</dt>
           <dd>{formatDuration(waited)}</dd>
         </div>
-        <div>
-          <dt className="visually-hidden">{t('offer.history')}</dt>
-          <dd>
-            {offer.earlierContacts > 0
-              ? t('offer.previous', { count: offer.earlierContacts })
-              : t('offer.firstTime')}
-          </dd>
-        </div>
+        {chat ? (
+          offer.language && (
+            <div>
+              <dt>{t('offer.language')}</dt>
+              <dd data-field="language">{t(`chat.language.${offer.language}`)}</dd>
+            </div>
+          )
+        ) : (
+          <div>
+            <dt className="visually-hidden">{t('offer.history')}</dt>
+            <dd>
+              {offer.earlierContacts > 0
+                ? t('offer.previous', { count: offer.earlierContacts })
+                : t('offer.firstTime')}
+            </dd>
+          </div>
+        )}
       </dl>
       {(offer.callerFlags?.length ?? 0) > 0 && (
         <p className="offer__flags" aria-label={t('offer.flags')}>

@@ -8,6 +8,9 @@ import { formatDuration, secondsSince, useNow } from '../time';
 import { BlockCaller } from './BlockCaller';
 import { BlockList } from './BlockList';
 import { CallerProfilePanel } from './CallerProfilePanel';
+import { ChatPanel } from './ChatPanel';
+import { chatActions } from './HeldChats';
+import { isVolunteerOf } from '../live-chats';
 
 /** Crisis first, then by how long they have waited: the order a supervisor scans in. */
 function byUrgency(a: QueuedCall, b: QueuedCall): number {
@@ -69,6 +72,7 @@ export function SupervisorWall({
         ))}
       </div>
       {live.today && <Today today={live.today} />}
+      <JoinedChats live={live} store={store} busy={busy} serverNow={serverNow} />
       <section className="card" aria-labelledby="wall-calls">
         <h3 id="wall-calls">
           {t('wall.calls')} <span className="count">{live.calls.length}</span>
@@ -98,6 +102,8 @@ export function SupervisorWall({
                   available={available}
                   busy={busy}
                   onReoffer={(volunteerId) => void store.reoffer(call.callId, volunteerId)}
+                  onReadChat={() => void store.joinChat(call.callId)}
+                  joined={(live.chats ?? []).some((chat) => chat.chatId === call.callId)}
                   levers={levers}
                 />
               ))}
@@ -136,7 +142,9 @@ export function SupervisorWall({
                   <th scope="row">{volunteer.name}</th>
                   <td>
                     <span className={`state state--${volunteer.state}`}>
-                      {t(`state.${volunteer.state}`)}
+                      {volunteer.chats
+                        ? t('wall.inChats', { count: volunteer.chats })
+                        : t(`state.${volunteer.state}`)}
                     </span>
                   </td>
                   <td className="numeric">{formatDuration(secondsSince(volunteer.since, now))}</td>
@@ -261,6 +269,8 @@ function CallRow({
   available,
   busy,
   onReoffer,
+  onReadChat,
+  joined,
   levers,
 }: {
   call: QueuedCall;
@@ -269,6 +279,10 @@ function CallRow({
   available: DutyVolunteer[];
   busy: boolean;
   onReoffer: (volunteerId: string) => void;
+  /** A live chat: read it and join it (the read is audited). */
+  onReadChat: () => void;
+  /** This supervisor already holds the chat. */
+  joined: boolean;
   /** The REST levers against abusive callers this person may pull. */
   levers: { accessToken: string; block: boolean; profile: boolean };
 }) {
@@ -280,14 +294,20 @@ function CallRow({
   const movable = call.phase === 'waiting' || call.phase === 'offered';
   const choice = available.some((v) => v.id === chosen) ? chosen : '';
   const selectId = `reoffer-${call.callId}`;
+  const chat = call.channel === 'chat';
 
   return (
-    <tr className={crisis ? 'row--crisis' : ''} data-call={call.callId}>
+    <tr
+      className={crisis ? 'row--crisis' : ''}
+      data-call={call.callId}
+      data-channel={chat ? 'chat' : 'phone'}
+    >
       <td>{topic(call.topic)}</td>
       <td>{t(callerTypeKey(call.callerType))}</td>
       <td>
         <span className={`badge badge--${call.priority}`}>{t(`priority.${call.priority}`)}</span>
         {call.training && <span className="badge badge--training">{t('call.training')}</span>}
+        {chat && <span className="badge badge--chat">{t('wall.chatBadge')}</span>}
         <CallerFlags flags={call.callerFlags} />
       </td>
       <td>{t(`phase.${call.phase}`)}</td>
@@ -324,14 +344,57 @@ function CallRow({
             </button>
           </div>
         )}
-        {!call.training && levers.profile && (
+        {chat && call.phase === 'talking' && !joined && (
+          <button
+            type="button"
+            className="button button--small"
+            data-control="read-chat"
+            disabled={busy}
+            onClick={onReadChat}
+          >
+            {t('wall.readJoin')}
+          </button>
+        )}
+        {/* A caller's profile and block are a phone number's; a chat has none. */}
+        {!call.training && !chat && levers.profile && (
           <CallerProfilePanel callId={call.callId} accessToken={levers.accessToken} />
         )}
-        {!call.training && levers.block && (
+        {!call.training && !chat && levers.block && (
           <BlockCaller callId={call.callId} accessToken={levers.accessToken} />
         )}
       </td>
     </tr>
+  );
+}
+
+/** The chats this supervisor joined from the wall: read, and written in, here. */
+function JoinedChats({
+  live,
+  store,
+  busy,
+  serverNow,
+}: {
+  live: LiveState;
+  store: ConsoleStore;
+  busy: boolean;
+  serverNow: (now: number) => number;
+}) {
+  const { t } = useI18n();
+  const joined = (live.chats ?? []).filter((chat) => !isVolunteerOf(chat, live.me.id));
+  if (joined.length === 0) return null;
+  return (
+    <section className="wall__chats" aria-label={t('wall.joinedChats')}>
+      {joined.map((chat) => (
+        <ChatPanel
+          key={chat.chatId}
+          chat={chat}
+          meId={live.me.id}
+          busy={busy}
+          serverNow={serverNow}
+          actions={chatActions(store, chat.chatId)}
+        />
+      ))}
+    </section>
   );
 }
 
@@ -364,6 +427,38 @@ function Today({ today }: { today: TodayFigures }) {
           <dd>{formatDuration(today.longestWaitSeconds)}</dd>
         </div>
       </dl>
+      {today.chats && (
+        // The same for live chats, beside the calls'.
+        <h4 id="today-chats">{t('today.chats')}</h4>
+      )}
+      {today.chats && (
+        <dl className="figures" aria-labelledby="today-chats">
+          <div>
+            <dt>{t('today.chatsOffered')}</dt>
+            <dd data-figure="chats-offered">{today.chats.offered}</dd>
+          </div>
+          <div>
+            <dt>{t('today.answered')}</dt>
+            <dd data-figure="chats-answered">{today.chats.answered}</dd>
+          </div>
+          <div>
+            <dt>{t('today.abandoned')}</dt>
+            <dd data-figure="chats-abandoned">{today.chats.abandoned}</dd>
+          </div>
+          <div>
+            <dt>{t('today.serviceLevel', { seconds: today.serviceLevelSeconds })}</dt>
+            <dd>
+              {today.chats.serviceLevel === null
+                ? t('today.none')
+                : `${today.chats.serviceLevel.toFixed(1)}%`}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('today.longestWait')}</dt>
+            <dd>{formatDuration(today.chats.longestWaitSeconds)}</dd>
+          </div>
+        </dl>
+      )}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { unlockAudio } from '../sounds';
 import { formatDuration, secondsSince, useNow } from '../time';
 import { callToBookFor } from '../booking';
 import { BookingPanel } from './BookingPanel';
+import { HeldChats } from './HeldChats';
 import { LiveCallPanel } from './LiveCallPanel';
 import { OfferPanel } from './OfferPanel';
 import { QueueSummary } from './QueueSummary';
@@ -64,7 +65,11 @@ export function VolunteerDesk({
       <section className="card me" aria-labelledby="me-heading">
         <h2 id="me-heading">{t('me.heading')}</h2>
         <p className={`me__state state state--${me.state}`} data-state={me.state}>
-          <strong>{t(`state.${me.state}`)}</strong>{' '}
+          <strong>
+            {t(
+              me.state === 'talking' && me.chatIds?.length ? 'state.chatting' : `state.${me.state}`,
+            )}
+          </strong>{' '}
           <span className="me__since">
             {t('me.inState', { time: formatDuration(secondsSince(me.since, serverNow(now))) })}
           </span>
@@ -124,13 +129,23 @@ export function VolunteerDesk({
           }}
         />
       ) : (
+        // Talking in chats only, or calling back: their panels say so.
         me.state === 'talking' &&
-        !me.callbackId && (
+        !me.callbackId &&
+        !me.chatIds?.length && (
           <section className="card talking" aria-live="polite">
             <h2>{t('talking.heading')}</h2>
           </section>
         )
       )}
+
+      <HeldChats
+        live={live}
+        store={store}
+        busy={model.busy}
+        accessToken={accessToken}
+        serverNow={serverNow}
+      />
 
       {recordFor && (
         <WrapUpForm

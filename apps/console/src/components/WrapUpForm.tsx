@@ -96,10 +96,13 @@ export function WrapUpForm({
   late,
   busy,
   accessToken,
+  chat = false,
   onSubmit,
   onClose,
 }: {
   recordDue: RecordDue;
+  /** The record of a live chat (channel online, its transcript attached); a call's otherwise. */
+  chat?: boolean;
   /** The call is still going on: the record is drafted, not sent. */
   live?: boolean;
   /** Wrap-up ran out before the record was saved: it can still be, or be left. */
@@ -156,7 +159,8 @@ export function WrapUpForm({
     draft,
     setDraft,
     saving: draftSaving,
-  } = useDraft(accessToken, recordDue.callId, recordDue.callerType, isTopic);
+    // A chat's record is written from its transcript, beside it; no draft is kept for it.
+  } = useDraft(accessToken, chat ? null : recordDue.callId, recordDue.callerType, isTopic);
 
   // Once the volunteer has tried to save, what is still missing follows their corrections.
   const check = checkDraft(draft, isTopic);
@@ -211,14 +215,17 @@ export function WrapUpForm({
   return (
     <form
       className="card wrap-up"
+      data-record={recordDue.callId ?? ''}
       aria-labelledby={ids.heading}
       noValidate
       onSubmit={(event) => void submit(event)}
     >
       <h2 id={ids.heading} ref={heading} tabIndex={-1}>
-        {t(live ? 'wrapUp.liveHeading' : 'wrapUp.heading')}
+        {t(chat ? 'wrapUp.chatHeading' : live ? 'wrapUp.liveHeading' : 'wrapUp.heading')}
       </h2>
-      <p className="hint">{t(live ? 'wrapUp.liveHint' : 'wrapUp.hint')}</p>
+      <p className="hint">
+        {t(chat ? 'wrapUp.chatHint' : live ? 'wrapUp.liveHint' : 'wrapUp.hint')}
+      </p>
       {late && !submitting && (
         <div className="wrap-up__late">
           <p>{t('wrapUp.late')}</p>
@@ -348,7 +355,9 @@ export function WrapUpForm({
               ) : (
                 recordDue.topic && (
                   <p id={ids.menuTopic} className="field__hint">
-                    {t('wrapUp.menuTopic', { topic: topic(recordDue.topic) })}
+                    {t(chat ? 'wrapUp.chatTopic' : 'wrapUp.menuTopic', {
+                      topic: topic(recordDue.topic),
+                    })}
                   </p>
                 )
               )}

@@ -36,6 +36,7 @@ import {
   CallbackAttemptView,
   CallbackListQuery,
   CallbackPageView,
+  CallbackTextView,
 } from './dto/callback-desk.dto';
 
 /**
@@ -137,6 +138,21 @@ export class CallbackDeskController {
       ...(audio.length !== null ? { length: audio.length } : {}),
       disposition: 'inline',
     });
+  }
+
+  @Get('callback-requests/:id/text')
+  // A message written on the chat page while the hotline was closed: read as a caller's is heard.
+  @Roles('volunteer', 'supervisor', 'coordinator')
+  @ApiOperation({ summary: 'Read a message left on the chat page (audited)' })
+  @ApiOkResponse({ type: CallbackTextView })
+  @ApiNotFoundResponse({
+    description: 'No such request that you may read, or no written message (any more)',
+  })
+  async text(
+    @SignedIn() actor: Volunteer,
+    @Param('id', IdParam('call-back request')) id: string,
+  ): Promise<CallbackTextView> {
+    return { text: await this.requests.text(actor, id) };
   }
 
   @Post('callback-requests/:id/call-back')

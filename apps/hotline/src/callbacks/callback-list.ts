@@ -118,6 +118,9 @@ export class CallbackList {
       canCallBack: request.callerNumberEncrypted !== null,
       hasMessage: request.recordingSid !== null,
       messageSeconds: request.recordingSeconds,
+      hasText: request.messageEncrypted !== null,
+      callerType: request.source === 'chat' ? request.callerType : null,
+      topic: request.topic,
       messageLeftAt: request.recordedAt?.toISOString() ?? null,
       assignedTo: request.assignedTo
         ? { id: request.assignedTo, name: names.get(request.assignedTo) ?? '' }

@@ -4,10 +4,10 @@ import { DATETIME, REFERENCE } from '../database/column-types';
 import { HotlineRecord } from '../hotlines/hotline-record';
 
 /**
- * What a block is keyed on: a caller's keyed number hash. A chat channel's device would be
- * another kind sharing the same list.
+ * What a block is keyed on: a caller's keyed number hash, or a chat writer's device (a keyed
+ * hash of the chat page's device id and the writer's address), on the same list.
  */
-export const BLOCK_SUBJECT_KINDS = ['caller'] as const;
+export const BLOCK_SUBJECT_KINDS = ['caller', 'device'] as const;
 export type BlockSubjectKind = (typeof BLOCK_SUBJECT_KINDS)[number];
 
 export { BLOCK_REASONS, type BlockReason };

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { IsNull, LessThanOrEqual, Repository } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
 import { InjectClock } from '../common/clock.provider';
@@ -17,7 +17,7 @@ import { hotlineFor } from '../hotlines/hotline-scope';
 import { Telephony } from '../telephony/telephony';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import type { Call } from '../calls/call.entity';
-import { BlockReason, CallerBlock } from './caller-block.entity';
+import { BlockReason, BlockSubjectKind, CallerBlock } from './caller-block.entity';
 import { inForce } from './caller-admission';
 import type { CallerSubject } from './caller-subjects';
 
@@ -68,16 +68,22 @@ export class CallerBlocks implements OnModuleInit, OnModuleDestroy {
     this.stop?.();
   }
 
-  async block(actor: Volunteer, subject: CallerSubject, terms: BlockTerms): Promise<CallerBlock> {
+  /** Blocks a caller, or (`kind` device) a chat writer's device keyed by its hash. */
+  async block(
+    actor: Volunteer,
+    subject: Pick<CallerSubject, 'hotlineId' | 'callerHash'>,
+    terms: BlockTerms,
+    kind: BlockSubjectKind = 'caller',
+  ): Promise<CallerBlock> {
     if (terms.permanent && !actor.hasRole('admin'))
       throw new ForbiddenException('Only an admin may block a caller permanently.');
     const now = this.clock.now();
-    const current = await this.inForce(subject.hotlineId, subject.callerHash);
+    const current = await this.inForce(subject.hotlineId, subject.callerHash, kind);
     if (current) await this.lift(current, actor.id, 'caller.block.replaced');
     const block = this.blocks.create({
       id: randomUUID(),
       hotlineId: subject.hotlineId,
-      subjectKind: 'caller',
+      subjectKind: kind,
       subjectHash: subject.callerHash,
       reason: terms.reason,
       blockedBy: actor.id,
@@ -137,13 +143,17 @@ export class CallerBlocks implements OnModuleInit, OnModuleDestroy {
     return open.filter((block) => inForce(block, now));
   }
 
-  /** The block in force on this caller, if any. */
-  async inForce(hotlineId: string, callerHash: string): Promise<CallerBlock | null> {
+  /** The block in force on this caller (or device), if any; any of the hashes may match. */
+  async inForce(
+    hotlineId: string,
+    hash: string | string[],
+    kind: BlockSubjectKind = 'caller',
+  ): Promise<CallerBlock | null> {
     const now = this.clock.now().toJSDate();
     const open = await this.blocks.findBy({
       hotlineId,
-      subjectKind: 'caller',
-      subjectHash: callerHash,
+      subjectKind: kind,
+      subjectHash: Array.isArray(hash) ? In(hash) : hash,
       liftedAt: IsNull(),
     });
     return open.find((block) => inForce(block, now)) ?? null;

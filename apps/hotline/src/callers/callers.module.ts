@@ -21,6 +21,6 @@ import { CallersController } from './callers.controller';
   ],
   controllers: [CallersController],
   providers: [CallerGate, CallerBlocks, CallerProfiles, CallerSubjects],
-  exports: [CallerGate, CallerProfiles],
+  exports: [CallerGate, CallerProfiles, CallerBlocks],
 })
 export class CallersModule {}

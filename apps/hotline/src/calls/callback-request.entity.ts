@@ -18,10 +18,10 @@ export const CALLBACK_REASONS = [
 export type CallbackReason = (typeof CALLBACK_REASONS)[number];
 
 /**
- * Where a request came from: a phone call (a call-back asked for, or a message left). Other
- * channels (a chat's "leave a message") add theirs.
+ * Where a request came from: a phone call (a call-back asked for, or a message left), or the
+ * chat page while the hotline is closed (a written message, no number: read, never called back).
  */
-export const CALLBACK_SOURCES = ['phone'] as const;
+export const CALLBACK_SOURCES = ['phone', 'chat'] as const;
 export type CallbackSource = (typeof CALLBACK_SOURCES)[number];
 
 /**
@@ -45,12 +45,24 @@ export { CALLBACK_OUTCOMES, type CallbackOutcome } from '@hotline/console-protoc
 @Index('idx_callback_request_hotline_id_requested_at_id', ['hotlineId', 'requestedAt', 'id'])
 @Index('idx_callback_request_assigned_to_done_at', ['assignedTo', 'doneAt'])
 export class CallbackRequest extends HotlineRecord {
-  @Column({ name: 'call_id', ...REFERENCE })
-  callId!: string;
+  /** Null for a message left on the chat page (`source` chat). */
+  @Column({ name: 'call_id', ...REFERENCE, nullable: true })
+  callId!: string | null;
 
-  @ManyToOne(() => Call, RESTRICT)
+  @ManyToOne(() => Call, { ...RESTRICT, nullable: true })
   @JoinColumn({ name: 'call_id' })
   call?: Call;
+
+  /** The text a chat page's writer left (encrypted); cleared past the retention. */
+  @Column({ name: 'message_encrypted', type: 'text', nullable: true })
+  messageEncrypted!: string | null;
+
+  /** Who wrote it and about what, as the chat page asked. */
+  @Column({ name: 'caller_type', type: 'varchar', length: 16, nullable: true })
+  callerType!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  topic!: string | null;
 
   /** Cleared once the call-back is done and the retention period has passed. */
   @Column({ name: 'caller_number_encrypted', type: 'text', nullable: true })

@@ -27,6 +27,14 @@ import {
   CallbackResult,
 } from './callback-request.entity';
 
+/** A message a writer left on the chat page, for the call-back list. */
+export interface ChatPageMessage {
+  hotlineId: string;
+  text: string;
+  callerType: string;
+  topic: string;
+}
+
 /** A caller's message as Twilio recorded it (the recording status callback). */
 export interface LeftMessage {
   recordingSid: string;
@@ -86,6 +94,33 @@ export class CallbackRequestsService {
         recordedAt: this.clock.now().toJSDate(),
       },
     );
+  }
+
+  /** A message left on the chat page (no number, no call): read on the list, never called back. */
+  async recordChatPageMessage(
+    message: ChatPageMessage,
+    reason: CallbackReason,
+    forDate: string,
+  ): Promise<void> {
+    await this.callbacks.insert({
+      id: randomUUID(),
+      hotlineId: message.hotlineId,
+      callId: null,
+      source: 'chat',
+      messageEncrypted: this.cipher.encrypt(message.text),
+      callerType: message.callerType,
+      topic: message.topic,
+      callerNumberEncrypted: null,
+      callerHash: null,
+      reason,
+      requestedAt: this.clock.now().toJSDate(),
+      forDate,
+      doneAt: null,
+      doneBy: null,
+      recordingSid: null,
+      recordingSeconds: null,
+      recordedAt: null,
+    });
   }
 
   private async insertOnce(
@@ -171,14 +206,42 @@ export class CallbackRequestsService {
   }
 
   /**
+   * The text a writer left on the chat page, for the same people who may hear a caller's
+   * message; each read is audited. Not found when there is none (or no longer one).
+   */
+  async text(actor: Volunteer, id: string): Promise<string> {
+    const request = await this.callbacks.findOneBy({ id });
+    if (
+      !request ||
+      !actor.worksFor(request.hotlineId) ||
+      !(actor.hasRole('supervisor', 'coordinator') || request.assignedTo === actor.id) ||
+      !request.messageEncrypted
+    )
+      throw new NotFoundException(`No written message for call-back request ${id}.`);
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'callback_request.message.read',
+      subjectType: 'callback_request',
+      subjectId: request.id,
+      hotlineId: request.hotlineId,
+    });
+    return this.cipher.decrypt(request.messageEncrypted);
+  }
+
+  /**
    * Deletes the messages left before `cutoff` at Twilio, then forgets their sids (the length
-   * stays, for the list). One Twilio cannot delete now is tried again at the next run.
+   * stays, for the list), and clears the texts left on the chat page. One Twilio cannot delete
+   * now is tried again at the next run.
    */
   async clearMessagesBefore(hotlineId: string, cutoff: Date): Promise<number> {
+    const written = await this.callbacks.update(
+      { hotlineId, requestedAt: LessThan(cutoff), messageEncrypted: Not(IsNull()) },
+      { messageEncrypted: null },
+    );
     const old = await this.callbacks.find({
       where: { hotlineId, recordedAt: LessThan(cutoff), recordingSid: Not(IsNull()) },
     });
-    let cleared = 0;
+    let cleared = written.affected ?? 0;
     for (const request of old) {
       try {
         await this.telephony.deleteRecording(request.recordingSid!);

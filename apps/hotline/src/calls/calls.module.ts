@@ -19,6 +19,7 @@ import { CallbackRequestsService } from './callback-requests.service';
 import { CallerMoves } from './caller-moves';
 import { CallerTransfer } from './caller-transfer';
 import { CallerLine } from './caller-line';
+import { RoutedChannels } from './chat-channel';
 import { CrisisLadder, CrisisSupervisors } from './crisis-ladder';
 import { LadderFlowService } from './ladder-flow.service';
 import { LadderWebhooksController } from './ladder-webhooks.controller';
@@ -84,6 +85,7 @@ import { CallersModule } from '../callers/callers.module';
     SoftphoneRegistry,
     CallScreening,
     LeadingSwitchboard,
+    RoutedChannels,
     OfferRecords,
     SwitchboardRelay,
     Takeover,
@@ -105,6 +107,8 @@ import { CallersModule } from '../callers/callers.module';
     CallerTransfer,
     SoftphoneRegistry,
     LiveCalls,
+    LeadingSwitchboard,
+    RoutedChannels,
   ],
 })
 export class CallsModule {}

@@ -16,6 +16,7 @@ import { OfferView, PresenceView, QueueView } from './dto/calls.dto';
 import { Switchboard } from './switchboard';
 import { hotlineFor } from '../hotlines/hotline-scope';
 import { CallerProfiles } from '../callers/caller-profiles.service';
+import { RoutedChannels } from './chat-channel';
 
 /** The API side of calls: whose hotline, what a person may see, and the views consoles show. */
 @Injectable()
@@ -28,6 +29,7 @@ export class CallsService {
     @InjectClock() private readonly clock: Clock,
     private readonly config: ConfigService<Environment, true>,
     private readonly callers: CallerProfiles,
+    private readonly channels: RoutedChannels,
   ) {}
 
   async setPresence(
@@ -49,9 +51,11 @@ export class CallsService {
     return presenceView(hotline, await this.switchboard.setPresence(volunteer, hotline, state));
   }
 
+  /** The call or chat ringing on the volunteer's console now. */
   async liveOffer(volunteer: Volunteer): Promise<OfferView | null> {
     const offer = await this.switchboard.liveOffer(volunteer);
-    return offer && this.offerView(offer);
+    if (offer) return this.offerView(offer);
+    return (await this.channels.chat?.liveOffer(volunteer)) ?? null;
   }
 
   /** What a ringing console shows: who is calling about what, and how often they were helped before. */
@@ -157,12 +161,23 @@ export class CallsService {
     };
   }
 
-  accept(volunteer: Volunteer, offerId: string): Promise<Call> {
-    return this.switchboard.accept(volunteer, offerId);
+  /** Takes the call (Twilio connects the caller) or the chat (in conversation at once). */
+  async accept(volunteer: Volunteer, offerId: string): Promise<void> {
+    const chat = await this.chatOffer(offerId);
+    if (chat) return chat.accept(volunteer, offerId);
+    await this.switchboard.accept(volunteer, offerId);
   }
 
-  decline(volunteer: Volunteer, offerId: string): Promise<void> {
-    return this.switchboard.decline(volunteer, offerId);
+  async decline(volunteer: Volunteer, offerId: string): Promise<void> {
+    const chat = await this.chatOffer(offerId);
+    if (chat) return chat.decline(volunteer, offerId);
+    await this.switchboard.decline(volunteer, offerId);
+  }
+
+  /** The chat channel, when the offer rang a chat. */
+  private async chatOffer(offerId: string) {
+    const chat = this.channels.chat;
+    return chat && (await chat.isOffer(offerId)) ? chat : undefined;
   }
 
   async finishWrapUp(volunteer: Volunteer, callId: string): Promise<PresenceView> {

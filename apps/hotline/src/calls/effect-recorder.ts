@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
@@ -13,6 +12,7 @@ import { CallSettlement } from './call-settlement';
 import { PresenceChange } from './presence-change.entity';
 import { StaleLeaderError, fenceRouting } from './routing-fence';
 import { AfterStep, Effect, RecordChange, callsNamedBy, recordOf } from './effect-record';
+import { untilLanded } from './landing';
 import type { Hotline } from '../hotlines/hotline.entity';
 
 /** A hotline's live offers: the engine's ids and the offer rows' ids (which the API uses), both ways. */
@@ -55,11 +55,7 @@ export interface Persistence {
 }
 
 /** A direct caller (a test) learns of the first failure. */
-const ONCE: Persistence = { patienceMs: 0, wanted: () => false };
-
-/** The first pause before a failed write is tried again; each next one doubles, up to the most. */
-const FIRST_PAUSE_MS = 50;
-const LONGEST_PAUSE_MS = 2_000;
+export const ONCE: Persistence = { patienceMs: 0, wanted: () => false };
 
 /**
  * Mirrors an engine step into the database and publishes it for the consoles: the database
@@ -102,7 +98,7 @@ export class EffectRecorder {
   ): Promise<AfterStep[]> {
     const giveUpAt = Date.now() + persistence.patienceMs;
     const landing = <T>(write: (again: boolean) => Promise<T>) =>
-      this.untilLanded(write, () => persistence.wanted() && Date.now() < giveUpAt);
+      untilLanded(write, () => persistence.wanted() && Date.now() < giveUpAt, this.logger);
     const { epoch } = persistence;
     const named = callsNamedBy(effects);
     const rows = named.length > 0 ? await landing(() => this.calls.findBy({ id: In(named) })) : [];
@@ -138,28 +134,6 @@ export class EffectRecorder {
       );
     for (const event of events) this.events.publish(event);
     return after;
-  }
-
-  /** Runs `write` until it lands, pausing longer each time, while `retrying()` allows. */
-  private async untilLanded<T>(
-    write: (again: boolean) => Promise<T>,
-    retrying: () => boolean,
-  ): Promise<T> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        const result = await write(attempt > 0);
-        if (attempt > 0) this.logger.log(`a step's write landed after ${attempt} retries`);
-        return result;
-      } catch (error) {
-        if (error instanceof StaleLeaderError || !retrying()) throw error;
-        if (attempt === 0)
-          this.logger.warn(
-            { err: error instanceof Error ? error.message : String(error) },
-            "the database failed a step's write; trying again until it lands",
-          );
-        await sleep(Math.min(LONGEST_PAUSE_MS, FIRST_PAUSE_MS * 2 ** attempt));
-      }
-    }
   }
 
   /** One change, behind the routing fence when the leader's `epoch` is given, in one transaction. */

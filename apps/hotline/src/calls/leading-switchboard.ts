@@ -22,6 +22,7 @@ import { Call } from './call.entity';
 import { CallSettlement } from './call-settlement';
 import { legAnswered, recordEnded } from './call-deadlines';
 import { CallerMoves } from './caller-moves';
+import { RoutedChannels, isChatEffect } from './chat-channel';
 import type { TransferSteps } from './caller-transfer';
 import { AfterStep, Effect } from './effect-record';
 import { EffectRecorder, OfferIds } from './effect-recorder';
@@ -76,6 +77,7 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
     private readonly recorder: EffectRecorder,
     private readonly moves: CallerMoves,
     private readonly settlement: CallSettlement,
+    private readonly channels: RoutedChannels,
     @InjectClock() private readonly clock: Clock,
     @Optional() private readonly cluster?: Cluster,
   ) {
@@ -213,23 +215,35 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
 
   async accept(volunteer: Volunteer, offerId: string): Promise<Call> {
     const offer = await this.offerRecords.own(volunteer, offerId);
-    const board = await this.board(offer.hotlineId);
-    await this.step(offer.hotlineId, (engine) => {
-      const engineOfferId = liveEngineOffer(board, offerId);
-      const effects = refusing(() => engine.accept(engineOfferId));
-      board.offers.close(engineOfferId);
-      return { value: undefined, effects };
-    });
+    await this.answerOffer(offer.hotlineId, offerId, true);
     return this.offerRecords.accepted(offer);
   }
 
   async decline(volunteer: Volunteer, offerId: string): Promise<void> {
     const offer = await this.offerRecords.own(volunteer, offerId);
-    const board = await this.board(offer.hotlineId);
-    await this.step(offer.hotlineId, (engine) => ({
-      value: undefined,
-      effects: refusing(() => engine.decline(liveEngineOffer(board, offerId))),
-    }));
+    await this.answerOffer(offer.hotlineId, offerId, false);
+  }
+
+  /**
+   * Accepts or declines a live offer, a call's or a chat's, by its row's id, in one step;
+   * refused when it is not live (lapsed, withdrawn, answered).
+   */
+  async answerOffer(hotlineId: string, offerId: string, accept: boolean): Promise<void> {
+    const board = await this.board(hotlineId);
+    await this.step(hotlineId, (engine) => {
+      const engineOfferId = liveEngineOffer(board, offerId);
+      const effects = refusing(() =>
+        accept ? engine.accept(engineOfferId) : engine.decline(engineOfferId),
+      );
+      if (accept) board.offers.close(engineOfferId);
+      return { value: undefined, effects };
+    });
+  }
+
+  /** A read of a hotline's engine as it stands, if it runs here; it must change nothing. */
+  peek<T>(hotlineId: string, read: (engine: RoutingEngine) => T): T | undefined {
+    const board = this.boards.get(hotlineId);
+    return board && read(board.engine);
   }
 
   finishWrapUp(volunteer: Volunteer, call: Call): Promise<EngineVolunteer> {
@@ -400,11 +414,17 @@ export class LeadingSwitchboard extends Switchboard implements OnModuleDestroy {
       try {
         const decided = operation(board.engine);
         effects = decided.effects;
-        after = await this.recorder.record(board.hotline, effects, board.offers, {
+        const persistence = {
           patienceMs: STEP_WRITE_PATIENCE_MS,
           wanted: () => !this.closing && this.boards.get(hotlineId) === board,
           epoch: this.cluster?.epoch,
-        });
+        };
+        // Chats are the chat channel's to record; calls and volunteers' states this one's.
+        const chats = effects.filter(isChatEffect);
+        const calls = chats.length === 0 ? effects : effects.filter((one) => !isChatEffect(one));
+        after = await this.recorder.record(board.hotline, calls, board.offers, persistence);
+        if (chats.length > 0)
+          await this.channels.chat?.record(board.hotline, chats, board.offers, persistence);
         return decided.value;
       } catch (error) {
         if (error instanceof StaleLeaderError) this.cluster?.superseded();

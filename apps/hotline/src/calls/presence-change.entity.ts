@@ -7,6 +7,11 @@ import { DATETIME, REFERENCE, RESTRICT } from '../database/column-types';
 @Entity({ name: 'presence_change' })
 @Index('idx_presence_change_volunteer_id_changed_at', ['volunteerId', 'changedAt'])
 @Index('idx_presence_change_hotline_id_changed_at', ['hotlineId', 'changedAt'])
+@Index('idx_presence_change_volunteer_id_hotline_id_changed_at', [
+  'volunteerId',
+  'hotlineId',
+  'changedAt',
+])
 export class PresenceChange extends HotlineRecord {
   @Column({ name: 'volunteer_id', ...REFERENCE })
   volunteerId!: string;

@@ -6,11 +6,15 @@ import type { Clock } from '@hotline/clock';
 import { InjectClock } from '../common/clock.provider';
 import { endedAtTwilio, silentSince } from './call-deadlines';
 import { CallerLine } from './caller-line';
+import { RoutedChannels } from './chat-channel';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallOffer } from './call-offer.entity';
 import { Call } from './call.entity';
 import { LeadingSwitchboard, queueEntry, skillsOf } from './leading-switchboard';
 import { PresenceChange } from './presence-change.entity';
+
+/** More than the rows one step writes for one volunteer at one instant. */
+const LAST_INSTANT_ROWS = 8;
 
 /** A volunteer's last recorded presence on a hotline. */
 interface RecordedPresence {
@@ -37,6 +41,7 @@ export class Takeover {
     @InjectRepository(PresenceChange) private readonly presence: Repository<PresenceChange>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     private readonly line: CallerLine,
+    private readonly channels: RoutedChannels,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -45,7 +50,8 @@ export class Takeover {
    * duty get their states back (in wrap-up: break), then waiting callers their places (a call
    * that was ringing rings its volunteer again when they are available), then calls in
    * conversation their volunteer (a take-over or transfer still reaches them; one whose
-   * volunteer is gone finishes through its webhooks), and routing resumes. Those
+   * volunteer is gone finishes through its webhooks), then live chats, waiting and in
+   * conversation (see the chat channel), and routing resumes. Those
    * whose consoles do not come back within the grace period go offline (`OpenConsoles`).
    */
   async takeOver(): Promise<void> {
@@ -53,6 +59,7 @@ export class Takeover {
     await this.restoreVolunteers();
     await this.restoreWaitingCalls();
     await this.restoreConversations();
+    await this.channels.chat?.restore();
     for (const { hotlineId } of this.leader.held()) {
       await this.leader.step(hotlineId, (engine) => ({
         value: undefined,
@@ -166,6 +173,7 @@ export class Takeover {
         left += 1;
       }
     }
+    if (this.leading) await this.channels.chat?.sweep();
     const recorded = this.leading ? await this.repairPresence() : 0;
     if (joined + left + recorded > 0)
       this.logger.warn(
@@ -183,17 +191,11 @@ export class Takeover {
     const before = this.clock.now().toMillis();
     for (const hotlineId of hotlineIds)
       await this.leader.step(hotlineId, () => ({ value: undefined, effects: [] }));
-    // A step's changes share one instant: the last instant's rows may be several.
-    const latest = new Map<string, Set<string>>();
-    for (const row of await this.latestPresence(hotlineIds, false)) {
-      const key = `${row.hotline_id}:${row.volunteer_id}`;
-      latest.set(key, (latest.get(key) ?? new Set()).add(row.state));
-    }
     let repaired = 0;
     for (const [hotlineId, volunteers] of Object.entries(this.leader.states())) {
       for (const seen of volunteers) {
         if (seen.since >= before || !this.leading) continue;
-        const recorded = latest.get(`${hotlineId}:${seen.id}`) ?? new Set(['offline']);
+        const recorded = await this.lastRecorded(hotlineId, seen.id);
         if (recorded.has(seen.state)) continue;
         repaired += await this.leader.step(hotlineId, (engine) => {
           const now = engine.volunteer(seen.id);
@@ -210,17 +212,30 @@ export class Takeover {
     return repaired;
   }
 
-  /** Each volunteer's last recorded presence on each hotline (`onDutyOnly`: not offline). */
-  private latestPresence(hotlineIds: string[] | null, onDutyOnly: boolean) {
-    const params: string[] = hotlineIds ?? [];
+  /**
+   * The volunteer's last recorded states on the hotline: a step's changes share one instant,
+   * so the last instant's rows may be several ('offline' when none). One index seek, so the
+   * check costs the same after a year of evenings as on the first.
+   */
+  private async lastRecorded(hotlineId: string, volunteerId: string): Promise<Set<string>> {
+    const rows = await this.presence.find({
+      select: { id: true, state: true, changedAt: true },
+      where: { hotlineId, volunteerId },
+      order: { changedAt: 'DESC' },
+      take: LAST_INSTANT_ROWS,
+    });
+    if (rows.length === 0) return new Set(['offline']);
+    const last = rows[0].changedAt.getTime();
+    return new Set(rows.filter((row) => row.changedAt.getTime() === last).map((row) => row.state));
+  }
+
+  /** Each volunteer's last recorded presence on each hotline that is not offline. */
+  private onDuty(): Promise<RecordedPresence[]> {
     return this.presence.query(
       `SELECT p.hotline_id, p.volunteer_id, p.state FROM presence_change p
-       WHERE ${onDutyOnly ? "p.state <> 'offline' AND " : ''}${
-         hotlineIds ? `p.hotline_id IN (${hotlineIds.map(() => '?').join(', ')}) AND ` : ''
-       }p.changed_at = (
+       WHERE p.state <> 'offline' AND p.changed_at = (
          SELECT MAX(q.changed_at) FROM presence_change q
-         WHERE q.hotline_id = p.hotline_id AND q.volunteer_id = p.volunteer_id)`,
-      params,
+         WHERE q.volunteer_id = p.volunteer_id AND q.hotline_id = p.hotline_id)`,
     ) as Promise<RecordedPresence[]>;
   }
 
@@ -247,7 +262,7 @@ export class Takeover {
 
   /** Each volunteer's last recorded state on each hotline, from `presence_change`. */
   private async restoreVolunteers(): Promise<void> {
-    const latest = await this.latestPresence(null, true);
+    const latest = await this.onDuty();
     if (latest.length === 0) return;
     const people = await this.volunteers.find({
       where: { id: In([...new Set(latest.map((row) => row.volunteer_id))]), active: true },

@@ -16,18 +16,32 @@ import { OpenConsoles } from './open-consoles';
 import { VoiceTokenController } from './voice-token.controller';
 import { HotlinesModule } from '../hotlines/hotlines.module';
 import { CallersModule } from '../callers/callers.module';
+import { ChatsModule } from '../chats/chats.module';
+import { Chat } from '../chats/chat.entity';
+import { ChatPanels } from './chat-panels';
+import { ConsoleChatGateway } from './console-chat.gateway';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Call, CallOffer, Volunteer]),
+    TypeOrmModule.forFeature([Call, CallOffer, Chat, Volunteer]),
     CallsModule,
     ContactsModule,
     CrisisModule,
     AuthModule,
     HotlinesModule,
     CallersModule,
+    ChatsModule,
   ],
   controllers: [VoiceTokenController],
-  providers: [ConsoleGateway, OpenConsoles, LiveFeed, FeedViews, FeedLookups, CallPanels],
+  providers: [
+    ConsoleGateway,
+    OpenConsoles,
+    LiveFeed,
+    FeedViews,
+    FeedLookups,
+    CallPanels,
+    ConsoleChatGateway,
+    ChatPanels,
+  ],
 })
 export class ConsoleModule {}

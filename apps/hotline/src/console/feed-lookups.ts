@@ -4,6 +4,7 @@ import { In, Repository } from 'typeorm';
 import type { CallParticipant } from '@hotline/console-protocol';
 import { CallOffer } from '../calls/call-offer.entity';
 import { Call } from '../calls/call.entity';
+import { Chat } from '../chats/chat.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { CallerProfiles } from '../callers/caller-profiles.service';
 
@@ -24,6 +25,7 @@ export class FeedLookups {
 
   constructor(
     @InjectRepository(Call) private readonly calls: Repository<Call>,
+    @InjectRepository(Chat) private readonly chats: Repository<Chat>,
     @InjectRepository(CallOffer) private readonly offers: Repository<CallOffer>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
     private readonly profiles: CallerProfiles,
@@ -73,6 +75,16 @@ export class FeedLookups {
       })) {
         this.callerTypes.set(row.id, row.callerType);
       }
+      // The rest are live chats (a writer says who they are; they have no profile).
+      const chats = unknownCalls.filter((id) => !this.callerTypes.has(id));
+      if (chats.length > 0)
+        for (const row of await this.chats.find({
+          where: { id: In(chats) },
+          select: { id: true, callerType: true },
+        })) {
+          this.callerTypes.set(row.id, row.callerType);
+          this.callerFlags.set(row.id, []);
+        }
     }
     const unflagged = callIds.filter((id) => !this.callerFlags.has(id));
     if (unflagged.length > 0) {

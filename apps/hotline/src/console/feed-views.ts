@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import type { DutyVolunteer, Me, QueueSnapshot, QueuedCall } from '@hotline/console-protocol';
+import type {
+  DutyVolunteer,
+  Me,
+  QueueSnapshot,
+  QueuedCall,
+  TodayFigures,
+} from '@hotline/console-protocol';
 import type { WaitingCallView, VolunteerView as EngineVolunteer } from '@hotline/routing';
 import type { Clock } from '@hotline/clock';
 import { InjectClock } from '../common/clock.provider';
 import { CallerTransfer } from '../calls/caller-transfer';
 import { CallsService } from '../calls/calls.service';
+import { ChatFigures } from '../chats/chat-figures';
+import type { Hotline } from '../hotlines/hotline.entity';
 import { Switchboard } from '../calls/switchboard';
 import { isPracticeCall } from '../calls/training-calls.service';
 import { alertView } from '../crisis/crisis-alert.entity';
@@ -29,6 +37,7 @@ export class FeedViews {
     private readonly lookups: FeedLookups,
     private readonly alerts: CrisisAlerts,
     private readonly transfer: CallerTransfer,
+    private readonly chats: ChatFigures,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -46,6 +55,7 @@ export class FeedViews {
       hotlineId,
       hotlineName: hotline.name,
       locale: hotline.locale,
+      timeZone: hotline.timeZone,
       seq,
       now: this.clock.now().toISO()!,
       telephony: this.telephony.enabled ? 'on' : 'off',
@@ -54,7 +64,7 @@ export class FeedViews {
       calls: calls.map((call) => this.queuedCall(call)),
       volunteers: engine.volunteers.map((state) => this.dutyVolunteer(state)),
       availableVolunteers: engine.volunteers.filter((state) => state.state === 'available').length,
-      today: await this.calls.today(hotline),
+      today: await this.today(hotline),
       // Stored: they outlast a restart and a change of leader.
       alerts: (await this.alerts.unacknowledged(hotlineId)).map(alertView),
     };
@@ -71,13 +81,16 @@ export class FeedViews {
       since: (state ? DateTime.fromMillis(state.since) : this.clock.now()).toUTC().toISO()!,
       ...(state?.callId ? { callId: state.callId } : {}),
       ...(state?.callbackId ? { callbackId: state.callbackId } : {}),
+      ...(state?.chatIds ? { chatIds: state.chatIds } : {}),
+      ...(state?.wrapUpChatIds ? { wrapUpChatIds: state.wrapUpChatIds } : {}),
+      maxChats: (await this.directory.hotline(hotlineId)).routing.maxChats,
     };
     if (this.telephony.enabled) {
       const target = await this.transfer.targetFor(volunteer);
       me.ringsOn = !target ? 'nowhere' : 'client' in target ? 'browser' : 'phone';
     }
-    // A call-back's wrap-up writes up the call-back, not a call.
-    if (me.state === 'wrap_up' && !me.callbackId) {
+    // A wrap-up after chats is theirs (`wrapUpChatIds`), a call-back's the call-back's: not a call's.
+    if (me.state === 'wrap_up' && !me.callbackId && !state?.chatPlaces) {
       const wrapUpCallId = await this.lookups.wrapUpCall(volunteer.id);
       if (wrapUpCallId) me.wrapUpCallId = wrapUpCallId;
     }
@@ -100,7 +113,14 @@ export class FeedViews {
         ? { participants: this.lookups.participantsOf(view.callId) }
         : {}),
       ...(isPracticeCall(view) ? { training: true as const } : {}),
+      ...(view.channel === 'chat' ? { channel: 'chat' as const } : {}),
     };
+  }
+
+  /** Today's figures of the calls, and of the chats beside them. */
+  async today(hotline: Hotline): Promise<TodayFigures> {
+    const calls = await this.calls.today(hotline);
+    return { ...calls, chats: await this.chats.today(hotline, calls.serviceLevelSeconds) };
   }
 
   dutyVolunteer(state: EngineVolunteer): DutyVolunteer {
@@ -112,6 +132,7 @@ export class FeedViews {
       callsHandled: state.callsHandled,
       ...(state.callId ? { callId: state.callId } : {}),
       ...(state.callbackId ? { callbackId: state.callbackId } : {}),
+      ...(state.chatIds ? { chats: state.chatIds.length } : {}),
     };
   }
 }

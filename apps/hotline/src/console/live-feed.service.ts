@@ -17,6 +17,25 @@ import type { Volunteer } from '../volunteers/volunteer.entity';
 import { FeedLookups } from './feed-lookups';
 import { FeedViews } from './feed-views';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
+import { ChatOfferViews } from '../chats/chat-offer-views';
+
+/** The events the live feed turns into frames: a follower sends only these to the leader. */
+const FEED_EVENTS = new Set<HotlineEvent['type']>([
+  'call.queued',
+  'call.changed',
+  'call.ended',
+  'offer.created',
+  'offer.withdrawn',
+  'volunteer.state',
+  'call.live',
+  'crisis.alert',
+  'crisis.alert.acknowledged',
+  'volunteer.missed_twice',
+  'chat.queued',
+  'volunteer.chats',
+  'callbacks.changed',
+  'callback.attempt',
+]);
 
 /**
  * At most one frame per window: a change after a quiet spell goes out at once, and changes
@@ -81,6 +100,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     private readonly lookups: FeedLookups,
     private readonly views: FeedViews,
     private readonly callbacks: CallbackRequestsService,
+    private readonly chatOffers: ChatOfferViews,
     /** Several instances: the leader builds the frames, the adapter carries them to every console. */
     @Optional() private readonly cluster?: Cluster,
   ) {}
@@ -88,7 +108,8 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.subscription = this.events.stream
       // An outcome alone is for counters: the wall follows calls through their queue events.
-      .pipe(filter((event) => event.type !== 'call.settled'))
+      // A chat's messages never leave their instance but through the consoles' sockets.
+      .pipe(filter((event) => FEED_EVENTS.has(event.type)))
       .subscribe(
         (event) =>
           void (this.cluster?.follower ? this.relay(event) : this.receive(event)).catch(
@@ -144,11 +165,28 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
         break;
       case 'offer.created': {
         feed.calls.add(event.callId);
-        const offer = await this.lookups.offer(event.offerId);
-        if (offer)
+        const ringing =
+          event.channel === 'chat'
+            ? await this.chatOffers.view(event.offerId)
+            : await this.lookups
+                .offer(event.offerId)
+                .then((offer) => offer && this.calls.offerView(offer));
+        if (ringing)
+          this.server?.to(volunteerRoom(event.volunteerId)).emit('offer.ringing', ringing);
+        break;
+      }
+      case 'chat.queued':
+        this.lookups.rememberCallerType(event.chatId, event.callerType);
+        feed.calls.add(event.chatId);
+        feed.today = true;
+        break;
+      case 'volunteer.chats': {
+        feed.volunteers.add(event.volunteerId);
+        const volunteer = await this.lookups.volunteer(event.volunteerId);
+        if (volunteer)
           this.server
-            ?.to(volunteerRoom(event.volunteerId))
-            .emit('offer.ringing', await this.calls.offerView(offer));
+            ?.to(volunteerRoom(volunteer.id))
+            .emit('me.state', await this.views.me(volunteer, event.hotlineId));
         break;
       }
       case 'offer.withdrawn':
@@ -261,7 +299,7 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     if (today)
       changes.push({
         type: 'today',
-        today: await this.calls.today(await this.directory.hotline(hotlineId)),
+        today: await this.views.today(await this.directory.hotline(hotlineId)),
       });
     for (const alert of newAlerts) changes.push({ type: 'alert', alert });
     for (const alertId of goneAlerts) changes.push({ type: 'alert.gone', alertId });

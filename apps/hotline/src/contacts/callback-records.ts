@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { InjectClock } from '../common/clock.provider';
@@ -44,33 +43,15 @@ export class CallbackRecords {
       relations: { topics: true },
     });
     if (existing) return existing;
-    const now = this.clock.now().toJSDate();
-    const contact = this.contacts.create({
-      id: randomUUID(),
+    const contact = this.records.opening({
       hotlineId: callBack.hotlineId,
       channel: 'phone',
       direction: 'outbound',
-      contactType: 'counselling',
-      callId: null,
       callbackRequestId: callBack.requestId,
       volunteerId: callBack.volunteerId,
-      recordedBy: callBack.volunteerId,
       occurredAt: callBack.answeredAt,
-      durationMinutes: null,
       callerType: callBack.callerType,
-      ageBand: null,
-      grade: null,
-      gender: null,
-      district: null,
-      primaryTopic: null,
-      riskLevel: null,
-      outcome: null,
-      notesEncrypted: null,
-      notesClearedAt: null,
       callerHash: callBack.callerHash,
-      wrapUpSeconds: null,
-      createdAt: now,
-      updatedAt: now,
     });
     // The wrap-up and the end of the call-back may race to open it: one record either way.
     const once = await this.records.openOnce(contact, () =>

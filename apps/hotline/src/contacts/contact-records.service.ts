@@ -1,5 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { defaultTaxonomy } from '@hotline/taxonomy';
@@ -17,6 +18,58 @@ import type { Volunteer } from '../volunteers/volunteer.entity';
 import { ContactAccess } from './contact-access';
 import { Contact, ContactTopic } from './contact.entity';
 import { ContactFieldsDto, ContactView, UpdateContactDto, WrapUpView } from './dto/contact.dto';
+
+/** What opens a record of a consultation that happened (a call, a chat, a call-back). */
+export type Opening = Pick<
+  Contact,
+  'hotlineId' | 'channel' | 'volunteerId' | 'occurredAt' | 'callerType' | 'callerHash'
+> &
+  Partial<
+    Pick<
+      Contact,
+      | 'callId'
+      | 'chatId'
+      | 'callbackRequestId'
+      | 'direction'
+      | 'durationMinutes'
+      | 'ageBand'
+      | 'grade'
+      | 'gender'
+      | 'district'
+      | 'notesEncrypted'
+      | 'recordedBy'
+    >
+  >;
+
+/**
+ * The record of a consultation that happened, every channel's, before it is categorised:
+ * recorded by its volunteer unless said otherwise, with no topic, risk or outcome yet.
+ */
+export function openedContact(opening: Opening, now: Date): Contact {
+  return Object.assign(new Contact(), {
+    id: randomUUID(),
+    contactType: 'counselling',
+    direction: 'inbound',
+    callId: null,
+    chatId: null,
+    callbackRequestId: null,
+    recordedBy: opening.volunteerId,
+    durationMinutes: null,
+    ageBand: null,
+    grade: null,
+    gender: null,
+    district: null,
+    primaryTopic: null,
+    riskLevel: null,
+    outcome: null,
+    notesEncrypted: null,
+    notesClearedAt: null,
+    wrapUpSeconds: null,
+    createdAt: now,
+    updatedAt: now,
+    ...opening,
+  } satisfies Omit<Contact, 'topics' | 'hotline' | 'volunteer'>);
+}
 
 /**
  * Writing a contact record, whatever its channel: its fields and topics in one transaction with
@@ -36,6 +89,11 @@ export class ContactRecords {
     private readonly events: HotlineEvents,
     @InjectClock() private readonly clock: Clock,
   ) {}
+
+  /** A record of its volunteer's, not yet categorised: no topic, risk or outcome. */
+  opening(opening: Opening): Contact {
+    return openedContact(opening, this.clock.now().toJSDate());
+  }
 
   /**
    * Inserts a record opened before it is categorised (an answered call's) and counts it in
@@ -257,6 +315,7 @@ export class ContactRecords {
       callId: contact.callId,
       direction: contact.direction ?? 'inbound',
       callbackRequestId: contact.callbackRequestId ?? null,
+      ...(contact.chatId ? { chatId: contact.chatId } : {}),
       volunteerId: contact.volunteerId,
       recordedBy: contact.recordedBy,
       occurredAt: contact.occurredAt.toISOString(),

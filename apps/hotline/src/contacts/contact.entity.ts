@@ -22,6 +22,7 @@ import type {
  */
 @Entity({ name: 'contact' })
 @Index('uq_contact_call_id', ['callId'], { unique: true })
+@Index('uq_contact_chat_id', ['chatId'], { unique: true })
 @Index('idx_contact_hotline_id_occurred_at', ['hotlineId', 'occurredAt'])
 @Index('idx_contact_volunteer_id_occurred_at', ['volunteerId', 'occurredAt'])
 @Index('idx_contact_hotline_id_caller_hash', ['hotlineId', 'callerHash'])
@@ -45,6 +46,9 @@ export class Contact extends HotlineRecord {
   /** The call-back request an outbound call answered (its phone leg is not a `phone_call`). */
   @Column({ name: 'callback_request_id', ...REFERENCE, nullable: true })
   callbackRequestId!: string | null;
+  /** The live chat this consultation was (channel online): its transcript is attached. */
+  @Column({ name: 'chat_id', ...REFERENCE, nullable: true })
+  chatId!: string | null;
 
   /** Who counselled. */
   @Column({ name: 'volunteer_id', ...REFERENCE })

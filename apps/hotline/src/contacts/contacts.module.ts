@@ -3,6 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { Call } from '../calls/call.entity';
 import { CallsModule } from '../calls/calls.module';
+import { ChatsModule } from '../chats/chats.module';
+import { Chat } from '../chats/chat.entity';
+import { ChatContacts } from './chat-contacts.service';
+import { ChatContactsController } from './chat-contacts.controller';
 import { CrisisModule } from '../crisis/crisis.module';
 import { Hotline } from '../hotlines/hotline.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
@@ -24,13 +28,22 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Contact, ContactTopic, ContactDraftRecord, Call, Hotline, Volunteer]),
+    TypeOrmModule.forFeature([
+      Contact,
+      ContactTopic,
+      ContactDraftRecord,
+      Call,
+      Chat,
+      Hotline,
+      Volunteer,
+    ]),
     AuditModule,
     CallsModule,
     CrisisModule,
     HotlinesModule,
+    ChatsModule,
   ],
-  controllers: [ContactsController, NoteRetentionController],
+  controllers: [ContactsController, NoteRetentionController, ChatContactsController],
   providers: [
     ContactsService,
     ContactRecords,
@@ -42,6 +55,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     FaceToFaceRecords,
     ContactArchive,
     CallbackRecords,
+    ChatContacts,
   ],
   exports: [
     ContactsService,
@@ -50,6 +64,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
     ContactArchive,
     ContactReads,
     CallbackRecords,
+    ChatContacts,
   ],
 })
 export class ContactsModule {}

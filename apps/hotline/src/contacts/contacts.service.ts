@@ -7,7 +7,6 @@ import {
   OnModuleInit,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { Subscription } from 'rxjs';
 import { Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
@@ -72,31 +71,19 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
       throw new ConflictException('This call was not answered; it has no contact record.');
     const draft = await this.drafts.ofCall(callId);
     const drafted = draft?.fields ?? {};
-    const now = this.clock.now().toJSDate();
-    const contact = this.contacts.create({
-      id: randomUUID(),
+    const contact = this.records.opening({
       hotlineId: call.hotlineId,
       channel: 'phone',
-      contactType: 'counselling',
       callId: call.id,
       volunteerId: call.volunteerId,
-      recordedBy: call.volunteerId,
       occurredAt: call.answeredAt,
-      durationMinutes: null,
       callerType: drafted.callerType ?? call.callerType,
       ageBand: drafted.ageBand ?? null,
       grade: drafted.grade ?? null,
       gender: drafted.gender ?? null,
       district: drafted.district ?? null,
-      primaryTopic: null,
-      riskLevel: null,
-      outcome: null,
       notesEncrypted: draft?.notesEncrypted ?? null,
-      notesClearedAt: null,
       callerHash: call.callerHash,
-      wrapUpSeconds: null,
-      createdAt: now,
-      updatedAt: now,
     });
     // The wrap-up and the end of the call may race to open it: one record either way.
     const once = await this.records.openOnce(contact, () =>

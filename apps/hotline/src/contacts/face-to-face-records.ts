@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
@@ -7,6 +6,7 @@ import { InjectClock } from '../common/clock.provider';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
 import { StatsRollups, contactFacts } from '../statistics/stats-rollups';
 import { AgeBand, Grade } from './contact-fields';
+import { openedContact } from './contact-records.service';
 import { Contact } from './contact.entity';
 
 /** A face-to-face session that took place, as the module that booked it knows it. */
@@ -39,34 +39,23 @@ export class FaceToFaceRecords {
   ) {}
 
   async open(manager: EntityManager, session: FaceToFaceSession): Promise<Contact> {
-    const now = this.clock.now().toJSDate();
-    const contact = Object.assign(new Contact(), {
-      id: randomUUID(),
-      hotlineId: session.hotlineId,
-      channel: 'face_to_face',
-      callId: null,
-      volunteerId: session.volunteerId,
-      recordedBy: session.recordedBy,
-      occurredAt: session.startsAt,
-      durationMinutes: Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000),
-      contactType: 'counselling',
-      callerType: 'parent',
-      ageBand: session.ageBand,
-      grade: session.grade,
-      gender: null,
-      district: null,
-      primaryTopic: null,
-      riskLevel: null,
-      outcome: null,
-      notesEncrypted: null,
-      notesClearedAt: null,
-      wrapUpSeconds: null,
-      callerHash: session.callerHash,
-      direction: 'inbound',
-      callbackRequestId: null,
-      createdAt: now,
-      updatedAt: now,
-    } satisfies Omit<Contact, 'topics' | 'hotline' | 'volunteer'>);
+    const contact = openedContact(
+      {
+        hotlineId: session.hotlineId,
+        channel: 'face_to_face',
+        volunteerId: session.volunteerId,
+        recordedBy: session.recordedBy,
+        occurredAt: session.startsAt,
+        durationMinutes: Math.round(
+          (session.endsAt.getTime() - session.startsAt.getTime()) / 60_000,
+        ),
+        callerType: 'parent',
+        ageBand: session.ageBand,
+        grade: session.grade,
+        callerHash: session.callerHash,
+      },
+      this.clock.now().toJSDate(),
+    );
     await manager.insert(Contact, contact);
     await this.rollups.countContact(
       manager,

@@ -5,6 +5,8 @@ import { AuditService } from '../audit/audit.service';
 import { CallbackRequestsService } from '../calls/callback-requests.service';
 import { Telephony } from '../telephony/telephony';
 import { CallerNumberRetention } from '../calls/caller-number-retention';
+import { ChatTranscripts } from '../chats/chat-transcripts';
+import { Chat, ChatMessageRecord } from '../chats/chat.entity';
 import { CrisisCase, CrisisFollowUp } from '../crisis/crisis-case.entity';
 import { CrisisRetention } from '../crisis/crisis-retention';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
@@ -102,6 +104,7 @@ describe('NoteRetentionService (service on a real database)', () => {
       CrisisRetention,
       AuditService,
       ContactDrafts,
+      ChatTranscripts,
     ]);
     retention = test.get(NoteRetentionService);
     contacts = test.repository(Contact);
@@ -203,5 +206,44 @@ describe('NoteRetentionService (service on a real database)', () => {
     const left = await test.repository(ContactDraftRecord).find();
     expect(left.map((row) => row.id)).toContain(recent);
     expect(left.map((row) => row.id)).not.toContain(old);
+  });
+
+  it("removes the messages of a chat older than the retention, and keeps a recent chat's", async () => {
+    const transcripts = test.get(ChatTranscripts);
+    const chat = async (arrivedAt: Date) => {
+      const id = randomUUID();
+      await test.repository(Chat).insert({
+        id,
+        hotlineId: hotline.id,
+        tokenHash: randomUUID(),
+        deviceHash: 'device',
+        callerType: 'pupil',
+        topic: 'emotional',
+        priority: 'normal',
+        language: 'zh-CN',
+        status: 'ended',
+        outcome: 'answered',
+        endReason: 'writer',
+        volunteerId,
+        offerCount: 1,
+        arrivedAt,
+        updatedAt: arrivedAt,
+      });
+      await transcripts.store(id, 'writer', 'I cannot sleep before the exam');
+      await transcripts.store(id, 'volunteer', 'Tell me more about it');
+      return id;
+    };
+    const old = await chat(daysAgo(31));
+    const recent = await chat(daysAgo(29));
+    expect((await retention.run()).chatTranscripts).toBe(1);
+    expect(await test.repository(ChatMessageRecord).countBy({ chatId: old })).toBe(0);
+    expect(await transcripts.of(recent)).toHaveLength(2);
+    expect(await test.repository(Chat).findOneByOrFail({ id: old })).toMatchObject({
+      transcriptClearedAt: test.clock.now().toJSDate(),
+      outcome: 'answered',
+      topic: 'emotional',
+    });
+    // Run again: nothing more to clear.
+    expect((await retention.run()).chatTranscripts).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ import type { Clock } from '@hotline/clock';
 import { AuditService } from '../audit/audit.service';
 import { CallerNumberRetention } from '../calls/caller-number-retention';
 import { CallbackRequestsService } from '../calls/callback-requests.service';
+import { ChatTranscripts } from '../chats/chat-transcripts';
 import { InjectClock } from '../common/clock.provider';
 import { startRecurringJob } from '../common/recurring-job';
 import { CrisisRetention } from '../crisis/crisis-retention';
@@ -32,11 +33,14 @@ export interface RetentionRun {
   crisisCases: number;
   /** Contact drafts never written into a record (see ContactDrafts). */
   contactDrafts: number;
+  /** Live chats whose messages were removed. */
+  chatTranscripts: number;
 }
 
 /**
  * Keeps confidential text no longer than the hotline's retention: past it, notes, caller
- * numbers, callers' messages (deleted at Twilio) and closed crisis cases' texts are cleared. The anonymous fields (channel, topics,
+ * numbers, callers' messages (deleted at Twilio), live chats' transcripts and closed crisis
+ * cases' texts are cleared. The anonymous fields (channel, topics,
  * risk, outcome, age band) stay for statistics, and so does the keyed hash that recognises a
  * returning caller.
  */
@@ -53,6 +57,7 @@ export class NoteRetentionService implements OnModuleInit, OnModuleDestroy {
     private readonly callerNumbers: CallerNumberRetention,
     private readonly callbackRequests: CallbackRequestsService,
     private readonly crisisCases: CrisisRetention,
+    private readonly transcripts: ChatTranscripts,
     private readonly audit: AuditService,
     @InjectClock() private readonly clock: Clock,
   ) {}
@@ -95,6 +100,7 @@ export class NoteRetentionService implements OnModuleInit, OnModuleDestroy {
       callerMessages: 0,
       crisisCases: 0,
       contactDrafts: 0,
+      chatTranscripts: 0,
     };
     const now = this.clock.now();
     for (const hotline of await this.hotlines.find()) {
@@ -110,6 +116,7 @@ export class NoteRetentionService implements OnModuleInit, OnModuleDestroy {
       total.callerMessages += await this.callbackRequests.clearMessagesBefore(hotline.id, cutoff);
       total.crisisCases += await this.crisisCases.clearClosedBefore(hotline.id, cutoff);
       total.contactDrafts += await this.drafts.clearBefore(hotline.id, cutoff);
+      total.chatTranscripts += await this.transcripts.clearBefore(hotline.id, cutoff);
     }
     const cleared = Object.values(total).reduce((sum, count) => sum + count, 0);
     if (cleared > 0) this.logger.log({ ...total }, 'confidential fields past retention cleared');

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Clock } from '@hotline/clock';
 import { Call } from '../calls/call.entity';
+import { Chat } from '../chats/chat.entity';
 import { InjectClock } from '../common/clock.provider';
 import { startRecurringJob } from '../common/recurring-job';
 import { HotlineDirectory } from '../hotlines/hotline-directory';
@@ -17,8 +18,13 @@ import { CrisisAlerts } from './crisis-alerts.service';
  */
 export const REALERT_CHECK_MS = 1000;
 
-/** How the call stands for its alert: still waiting (null), or how the caller stopped waiting. */
-function resolutionOf(call: Pick<Call, 'status' | 'outcome'> | null): AlertResolution | null {
+/**
+ * How the call (or chat) stands for its alert: still waiting (null), or how the caller stopped
+ * waiting.
+ */
+function resolutionOf(
+  call: Pick<Call | Chat, 'status' | 'outcome'> | null,
+): AlertResolution | null {
   if (!call) return 'hung_up';
   if (call.status === 'talking') return 'taken';
   if (call.status === 'ended') return call.outcome === 'answered' ? 'taken' : 'hung_up';
@@ -34,6 +40,7 @@ export class AlertRepeats implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly alerts: CrisisAlerts,
     @InjectRepository(Call) private readonly calls: Repository<Call>,
+    @InjectRepository(Chat) private readonly chats: Repository<Chat>,
     private readonly directory: HotlineDirectory,
     @InjectClock() private readonly clock: Clock,
     private readonly cluster: Cluster,
@@ -64,12 +71,7 @@ export class AlertRepeats implements OnModuleInit, OnModuleDestroy {
     for (const alert of await this.alerts.toRaiseAgain()) {
       const resolution = UNTIL_ACKNOWLEDGED_REASONS.includes(alert.reason)
         ? null
-        : resolutionOf(
-            await this.calls.findOne({
-              where: { id: alert.callId! },
-              select: { id: true, status: true, outcome: true },
-            }),
-          );
+        : resolutionOf(await this.waiter(alert));
       if (resolution) {
         await this.alerts.resolve(alert, resolution);
         continue;
@@ -80,5 +82,13 @@ export class AlertRepeats implements OnModuleInit, OnModuleDestroy {
       if (await this.alerts.raiseAgain(alert, due, now)) raised += 1;
     }
     return raised;
+  }
+
+  /** The call or chat whose caller the alert is about, as it stands. */
+  private waiter(alert: { callId: string | null; chatId: string | null }) {
+    const select = { id: true, status: true, outcome: true } as const;
+    return alert.chatId
+      ? this.chats.findOne({ where: { id: alert.chatId }, select })
+      : this.calls.findOne({ where: { id: alert.callId! }, select });
   }
 }

@@ -46,6 +46,10 @@ export class CrisisAlertRecord extends HotlineRecord {
   @Column({ name: 'call_id', ...REFERENCE, nullable: true })
   callId!: string | null;
 
+  /** The live chat, when the case came from one. */
+  @Column({ name: 'chat_id', ...REFERENCE, nullable: true })
+  chatId!: string | null;
+
   @Column({ type: 'varchar', length: 16 })
   reason!: CrisisAlertReason;
 
@@ -79,6 +83,7 @@ export function alertView(alert: CrisisAlertRecord): CrisisAlert {
     alertId: alert.id,
     caseId: alert.caseId,
     callId: alert.callId,
+    ...(alert.chatId ? { chatId: alert.chatId } : {}),
     reason: alert.reason,
     raisedAt: alert.raisedAt.toISOString(),
     lastRaisedAt: alert.lastRaisedAt.toISOString(),

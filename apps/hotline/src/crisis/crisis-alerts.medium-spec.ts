@@ -4,6 +4,7 @@ import { ServiceTest, serviceTest } from '../../../../test/support/service-modul
 import { AuditService } from '../audit/audit.service';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Call, CallStatus } from '../calls/call.entity';
+import { Chat } from '../chats/chat.entity';
 import { Switchboard } from '../calls/switchboard';
 import { FieldCipher } from '../common/field-cipher';
 import { HotlineEvent, HotlineEvents } from '../events/hotline-events';
@@ -87,6 +88,7 @@ describe('CrisisAlerts (stored alerts on a real database)', () => {
     repeats = new AlertRepeats(
       alerts,
       test.repository(Call),
+      test.repository(Chat),
       test.get(HotlineDirectory),
       test.clock,
       {} as Cluster,

@@ -49,6 +49,7 @@ export class CrisisAlerts {
       hotlineId: crisisCase.hotlineId,
       caseId: crisisCase.id,
       callId: crisisCase.callId,
+      chatId: crisisCase.chatId,
       reason,
       raisedAt: now,
       lastRaisedAt: now,
@@ -111,17 +112,20 @@ export class CrisisAlerts {
   }
 
   /**
-   * Alerts the job looks at: unacknowledged and not resolved yet, of crisis callers waiting or
-   * raised until acknowledged ("crisis now").
+   * Alerts the job looks at: unacknowledged and not resolved yet, of crisis callers (or chat
+   * writers) waiting or raised until acknowledged ("crisis now").
    */
   toRaiseAgain(): Promise<CrisisAlertRecord[]> {
+    const open = {
+      acknowledgedAt: IsNull(),
+      resolvedAt: IsNull(),
+      reason: In([...WAITING_CALLER_REASONS, ...UNTIL_ACKNOWLEDGED_REASONS]),
+    };
     return this.stored.find({
-      where: {
-        acknowledgedAt: IsNull(),
-        resolvedAt: IsNull(),
-        callId: Not(IsNull()),
-        reason: In([...WAITING_CALLER_REASONS, ...UNTIL_ACKNOWLEDGED_REASONS]),
-      },
+      where: [
+        { ...open, callId: Not(IsNull()) },
+        { ...open, chatId: Not(IsNull()) },
+      ],
     });
   }
 

@@ -22,6 +22,7 @@ export const REPORT_DUE_HOURS = 12;
 @Entity({ name: 'crisis_case' })
 @Index('uq_crisis_case_call_id', ['callId'], { unique: true })
 @Index('uq_crisis_case_contact_id', ['contactId'], { unique: true })
+@Index('uq_crisis_case_chat_id', ['chatId'], { unique: true })
 @Index('idx_crisis_case_hotline_id_opened_at', ['hotlineId', 'openedAt'])
 @Index('idx_crisis_case_report_due_at', ['reportDueAt'])
 export class CrisisCase extends HotlineRecord {
@@ -34,6 +35,10 @@ export class CrisisCase extends HotlineRecord {
 
   @Column({ name: 'call_id', ...REFERENCE, nullable: true })
   callId!: string | null;
+
+  /** The live chat it came from ("I am in danger now", "crisis now"), if any. */
+  @Column({ name: 'chat_id', ...REFERENCE, nullable: true })
+  chatId!: string | null;
 
   @Column({ name: 'contact_id', ...REFERENCE, nullable: true })
   contactId!: string | null;
@@ -132,11 +137,12 @@ export class CrisisFollowUp {
 /** A case just opened: nobody has worked on it yet; its report is due in REPORT_DUE_HOURS. */
 export function newCase(
   fields: Pick<CrisisCase, 'id' | 'hotlineId' | 'trigger' | 'callId' | 'contactId' | 'riskLevel'> &
-    Partial<Pick<CrisisCase, 'openedBy'>>,
+    Partial<Pick<CrisisCase, 'openedBy' | 'chatId'>>,
   openedAt: Date,
 ): Omit<CrisisCase, 'hotline' | 'partner' | 'followUps'> {
   return {
     openedBy: null,
+    chatId: null,
     ...fields,
     openedAt,
     reportDueAt: new Date(openedAt.getTime() + REPORT_DUE_HOURS * 3600_000),

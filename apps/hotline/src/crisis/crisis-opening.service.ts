@@ -49,6 +49,11 @@ export class CrisisOpening implements OnModuleInit, OnModuleDestroy {
         (event) => this.openForDangerKey(event.hotlineId, event.callId),
         this.logger,
       ),
+      this.events.on(
+        'chat.danger',
+        (event) => this.openForDangerChat(event.hotlineId, event.chatId),
+        this.logger,
+      ),
       this.events.on('crisis.escalated', (event) => this.escalated(event), this.logger),
     ];
   }
@@ -64,8 +69,56 @@ export class CrisisOpening implements OnModuleInit, OnModuleDestroy {
    */
   async escalated(event: HotlineEventOf<'crisis.escalated'>): Promise<void> {
     if (event.step === 'forwarded') return this.alerts.forwarded(event.callId);
-    const crisisCase = await this.openForDangerKey(event.hotlineId, event.callId);
+    const crisisCase =
+      event.channel === 'chat'
+        ? await this.openForDangerChat(event.hotlineId, event.callId)
+        : await this.openForDangerKey(event.hotlineId, event.callId);
     await this.alerts.alert(crisisCase, 'not_taken');
+  }
+
+  /** The writer said "I am in danger now" on the chat page: a case opens, as for the danger key. */
+  async openForDangerChat(hotlineId: string, chatId: string): Promise<CrisisCase> {
+    return this.open({
+      hotlineId,
+      trigger: 'danger_key',
+      callId: null,
+      chatId,
+      contactId: null,
+      riskLevel: null,
+    });
+  }
+
+  /**
+   * "Crisis now" in a live chat: as during a call, the case opens at once (risk imminent, the
+   * volunteer its author) and the supervisors are alerted (the wall offers to join the chat).
+   * The chats module checks first that the volunteer holds the chat in conversation.
+   */
+  async crisisNowForChat(
+    actor: Volunteer,
+    chat: { id: string; hotlineId: string },
+  ): Promise<CrisisCase> {
+    const crisisCase = await this.open({
+      hotlineId: chat.hotlineId,
+      trigger: 'crisis_now',
+      callId: null,
+      chatId: chat.id,
+      contactId: null,
+      riskLevel: 'imminent',
+      openedBy: actor.id,
+    });
+    if (crisisCase.trigger !== 'crisis_now') {
+      await this.cases.update(crisisCase.id, {
+        riskLevel: 'imminent',
+        updatedAt: this.clock.now().toJSDate(),
+      });
+      await this.alerts.alert(crisisCase, 'crisis_now');
+    }
+    return crisisCase;
+  }
+
+  /** The crisis case of a chat, if it has one. */
+  async caseOfChat(chatId: string): Promise<string | null> {
+    return (await this.cases.findOne({ where: { chatId }, select: { id: true } }))?.id ?? null;
   }
 
   /** The caller pressed the danger key. A retried webhook finds the case already open. */
@@ -124,7 +177,11 @@ export class CrisisOpening implements OnModuleInit, OnModuleDestroy {
    */
   async considerContact(contact: Contact): Promise<string | undefined> {
     const existing = await this.cases.findOne({
-      where: [{ contactId: contact.id }, ...(contact.callId ? [{ callId: contact.callId }] : [])],
+      where: [
+        { contactId: contact.id },
+        ...(contact.callId ? [{ callId: contact.callId }] : []),
+        ...(contact.chatId ? [{ chatId: contact.chatId }] : []),
+      ],
     });
     if (existing) {
       await this.cases.update(existing.id, {
@@ -139,6 +196,7 @@ export class CrisisOpening implements OnModuleInit, OnModuleDestroy {
       hotlineId: contact.hotlineId,
       trigger: 'risk_level',
       callId: contact.callId,
+      chatId: contact.chatId,
       contactId: contact.id,
       riskLevel: contact.riskLevel,
     });
@@ -147,7 +205,7 @@ export class CrisisOpening implements OnModuleInit, OnModuleDestroy {
 
   private async open(
     fields: Pick<CrisisCase, 'hotlineId' | 'callId' | 'contactId' | 'riskLevel'> &
-      Partial<Pick<CrisisCase, 'openedBy'>> & { trigger: CrisisTrigger },
+      Partial<Pick<CrisisCase, 'openedBy' | 'chatId'>> & { trigger: CrisisTrigger },
   ): Promise<CrisisCase> {
     const crisisCase = this.cases.create(
       newCase({ ...fields, id: randomUUID() }, this.clock.now().toJSDate()),
@@ -155,8 +213,11 @@ export class CrisisOpening implements OnModuleInit, OnModuleDestroy {
     try {
       await this.cases.insert(crisisCase);
     } catch (error) {
-      if (!isUniqueViolation(error) || !fields.callId) throw error;
-      return this.cases.findOneByOrFail({ callId: fields.callId });
+      // A retry, or the danger and "crisis now" of one call or chat: one case either way.
+      if (!isUniqueViolation(error) || !(fields.callId || fields.chatId)) throw error;
+      return this.cases.findOneByOrFail(
+        fields.callId ? { callId: fields.callId } : { chatId: fields.chatId! },
+      );
     }
     this.logger.warn(`crisis case ${crisisCase.id} opened (${fields.trigger})`);
     await this.alerts.alert(

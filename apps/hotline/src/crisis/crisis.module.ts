@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { Call } from '../calls/call.entity';
+import { Chat } from '../chats/chat.entity';
 import { CallsModule } from '../calls/calls.module';
 import { Contact } from '../contacts/contact.entity';
 import { ShiftsModule } from '../shifts/shifts.module';
@@ -35,6 +36,7 @@ import { HotlinesModule } from '../hotlines/hotlines.module';
       CrisisFollowUp,
       Partner,
       Call,
+      Chat,
       Contact,
       Volunteer,
     ]),

@@ -7,6 +7,7 @@ import { DatabaseLogger } from '../common/typeorm-logger';
 import { dataSourceOptions } from './data-source-options';
 import { migrateUnderLock } from './migrate';
 import { applyTimeBudgets } from './time-budgets';
+import { WalCheckpoints } from './wal-checkpoints';
 
 /** Opens the database and brings its schema up to date before any feature module starts. */
 @Module({
@@ -25,5 +26,7 @@ import { applyTimeBudgets } from './time-budgets';
       },
     }),
   ],
+  providers: [WalCheckpoints],
+  exports: [WalCheckpoints],
 })
 export class DatabaseModule {}

@@ -29,6 +29,7 @@ import { CallerBlock } from '../callers/caller-block.entity';
 import { CallerProfile } from '../callers/caller-profile.entity';
 import { ContactReview, ContactReviewEntry } from '../reviews/contact-review.entity';
 import { CallbackAttempt } from '../callbacks/callback-attempt.entity';
+import { Chat, ChatMessageRecord, ChatOffer, ChatParticipant } from '../chats/chat.entity';
 
 /** Every entity, listed explicitly (globs break between ts-jest and the compiled build). */
 export const ENTITIES = [
@@ -69,4 +70,8 @@ export const ENTITIES = [
   Volunteer,
   WaitlistEntry,
   CallbackAttempt,
+  Chat,
+  ChatMessageRecord,
+  ChatOffer,
+  ChatParticipant,
 ];

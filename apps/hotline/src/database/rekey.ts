@@ -20,7 +20,7 @@ export const ENCRYPTED_COLUMNS: EncryptedColumns[] = [
   // A call-back request copies its call's number and hash, so both are rewritten here too.
   {
     table: 'callback_request',
-    columns: ['caller_number_encrypted'],
+    columns: ['caller_number_encrypted', 'message_encrypted'],
     hash: { column: 'caller_hash', from: 'caller_number_encrypted' },
   },
   // Its caller_hash has no number beside it: see COPIED_HASHES.
@@ -38,6 +38,7 @@ export const ENCRYPTED_COLUMNS: EncryptedColumns[] = [
   },
   { table: 'crisis_follow_up', columns: ['note_encrypted'] },
   { table: 'contact_review_entry', columns: ['text_encrypted'] },
+  { table: 'chat_message', columns: ['text_encrypted'] },
   {
     table: 'booking',
     columns: ['parent_name_encrypted', 'phone_encrypted', 'description_encrypted'],

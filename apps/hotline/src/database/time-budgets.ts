@@ -115,9 +115,13 @@ function applySqliteBudgets(dataSource: DataSource): void {
 
   const runner = driver.createQueryRunner('master'); // one shared connection: one runner
   const original = runner.query.bind(runner);
-  const gate = new SqliteWriteTurns((milliseconds) =>
-    driver.databaseConnection.pragma(`busy_timeout = ${milliseconds}`),
-  );
+  // Set only when it changes: every write would otherwise cost two more synchronous calls.
+  let busyTimeout: number = DATABASE_BUDGETS.sqliteBusyTimeoutMs;
+  const gate = new SqliteWriteTurns((milliseconds) => {
+    if (milliseconds === busyTimeout) return;
+    driver.databaseConnection.pragma(`busy_timeout = ${milliseconds}`);
+    busyTimeout = milliseconds;
+  });
   runner.query = (sql, parameters, structured) => {
     const statement = /^\s*BEGIN TRANSACTION\s*$/i.test(sql) ? 'BEGIN IMMEDIATE' : sql;
     const attempt = () => original(statement, parameters, structured);

@@ -1,8 +1,10 @@
 import { Global, Injectable, Logger, Module } from '@nestjs/common';
 import { Observable, Subject, Subscription, filter } from 'rxjs';
+import type { ChatEndReason, ChatMessage, ChatQueue } from '@hotline/chat-protocol';
 import type { CallbackAttemptLive, CrisisAlert, LiveCall } from '@hotline/console-protocol';
 import type { VolunteerState } from '@hotline/routing';
 import type { CallOutcome, CallerType } from '../calls/call.entity';
+import type { ChatOutcome } from '../chats/chat.entity';
 import type { CrisisAlertReason } from '../crisis/crisis-alert.entity';
 import type { Hotline } from '../hotlines/hotline.entity';
 
@@ -26,12 +28,14 @@ export interface HotlineEventMap {
   'call.settled': { hotlineId: string; callId: string; outcome: CallOutcome };
   /** The call moved on in the queue: connecting to its volunteer, back in line, overflowing. */
   'call.changed': { hotlineId: string; callId: string };
+  /** A call (or, `channel: 'chat'`, a live chat: `callId` is the chat's id) rings a console. */
   'offer.created': {
     hotlineId: string;
     offerId: string;
     callId: string;
     volunteerId: string;
     expiresAt: string;
+    channel?: 'chat';
   };
   'offer.withdrawn': {
     hotlineId: string;
@@ -39,6 +43,7 @@ export interface HotlineEventMap {
     callId: string;
     volunteerId: string;
     reason: string;
+    channel?: 'chat';
   };
   'volunteer.state': {
     hotlineId: string;
@@ -72,9 +77,11 @@ export interface HotlineEventMap {
    */
   'crisis.escalated': {
     hotlineId: string;
+    /** The call's id, or a live chat's (`channel: 'chat'`). */
     callId: string;
     step: 'supervisors' | 'forwarded';
     forwardedTo?: string;
+    channel?: 'chat';
   };
   /**
    * Someone joined, left or changed how they are in a call's conference: `live` goes to those
@@ -96,6 +103,39 @@ export interface HotlineEventMap {
   'callbacks.changed': { hotlineId: string };
   /** A call-back moved on a step: the console of the volunteer making it follows. */
   'callback.attempt': { hotlineId: string; volunteerId: string; attempt: CallbackAttemptLive };
+  // Live chats (docs/chat.md). Their messages travel in memory only, on the instance where they
+  // arrived: socket.io's adapter carries them to the sockets on the others.
+  /** A chat joined the queue. */
+  'chat.queued': {
+    hotlineId: string;
+    chatId: string;
+    topic: string;
+    priority: 'normal' | 'crisis';
+    callerType: string;
+  };
+  /** The writer said "I am in danger now": a crisis case opens, as for the danger key. */
+  'chat.danger': { hotlineId: string; chatId: string };
+  'chat.answered': { hotlineId: string; chatId: string; volunteerId: string; at: string };
+  'chat.message': { hotlineId: string; chatId: string; message: ChatMessage };
+  'chat.typing': { hotlineId: string; chatId: string; by: 'writer' | 'volunteer'; typing: boolean };
+  /** A waiting writer's place or expected wait changed. */
+  'chat.queue': { hotlineId: string; chatId: string; queue: ChatQueue };
+  /**
+   * Who holds the chat changed: its panel goes to those now in it (`to`), and those who left
+   * (`gone`, passed on by a transfer) learn it ended for them.
+   */
+  'chat.live': { hotlineId: string; chatId: string; to: string[]; gone: string[] };
+  'chat.ended': {
+    hotlineId: string;
+    chatId: string;
+    reason: ChatEndReason;
+    outcome: ChatOutcome;
+    at: string;
+    /** Who answered it, when someone did: their contact record is due. */
+    volunteerId?: string;
+  };
+  /** The chats a volunteer holds changed (their state may not have). */
+  'volunteer.chats': { hotlineId: string; volunteerId: string };
 }
 
 export type HotlineEventType = keyof HotlineEventMap;

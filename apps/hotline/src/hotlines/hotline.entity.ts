@@ -1,5 +1,6 @@
 import { AfterLoad, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Closure, HotlineSchedule, WeeklyHours } from '@hotline/calendar';
+import { secondLanguage } from '@hotline/chat-protocol';
 import { DATETIME, REFERENCE } from '../database/column-types';
 import type { SayVoice } from '@hotline/telephony';
 import type { Role } from '../volunteers/volunteer.entity';
@@ -32,6 +33,8 @@ export interface RoutingSettings {
   /** More calls than this from one number within `callerLimitMinutes` are refused (0: no limit). */
   callerLimitCalls: number;
   callerLimitMinutes: number;
+  /** Live chats a volunteer may hold at once (and no call meanwhile). */
+  maxChats: number;
 }
 
 export const DEFAULT_ROUTING: RoutingSettings = {
@@ -50,6 +53,44 @@ export const DEFAULT_ROUTING: RoutingSettings = {
   voicemailMaxSeconds: 120,
   callerLimitCalls: 5,
   callerLimitMinutes: 30,
+  maxChats: 2,
+};
+
+/** The live chat's settings (docs/chat.md). */
+export interface ChatSettings {
+  /** Quick answers the volunteer's chat panel offers, in the hotline's language. */
+  cannedReplies: string[];
+  /** The same for a chat written in the chat page's other language. */
+  secondLanguageCannedReplies: string[];
+  /** A writer silent this long in a conversation is asked, politely, whether they are there. */
+  idleCheckSeconds: number;
+  /** Still silent this long after that check, the chat ends. */
+  idleEndSeconds: number;
+}
+
+export const DEFAULT_CANNED_REPLIES: Record<HotlineLocale, string[]> = {
+  'zh-CN': [
+    '你好，我是热线的志愿者。谢谢你愿意来聊一聊，你想从哪里说起都可以。',
+    '我在听，慢慢说，不着急。',
+    '听起来这件事让你很难受。能多和我说一点吗？',
+    '你现在安全吗？',
+    '谢谢你今天和我聊。如果还需要，随时可以再来找我们。',
+  ],
+  en: [
+    "Hello, I'm a volunteer of the hotline. Thank you for writing; start wherever you like.",
+    "I'm listening. Take your time.",
+    'That sounds really hard. Can you tell me a little more?',
+    'Are you safe right now?',
+    'Thank you for talking with me today. You can write to us again whenever you need.',
+  ],
+};
+
+export const DEFAULT_CHAT_SETTINGS: Omit<
+  ChatSettings,
+  'cannedReplies' | 'secondLanguageCannedReplies'
+> = {
+  idleCheckSeconds: 300,
+  idleEndSeconds: 120,
 };
 
 /** A year: long enough for follow-ups and a returning caller, no longer than that needs. */
@@ -63,6 +104,14 @@ export const DEFAULT_WITHDRAW_CUTOFF_HOURS = 24;
 
 export const HOTLINE_LOCALES = ['zh-CN', 'en'] as const;
 export type HotlineLocale = (typeof HOTLINE_LOCALES)[number];
+
+/** Each language's default canned replies, the hotline's own first. */
+export const defaultCannedReplies = (
+  locale: HotlineLocale,
+): Pick<ChatSettings, 'cannedReplies' | 'secondLanguageCannedReplies'> => ({
+  cannedReplies: DEFAULT_CANNED_REPLIES[locale],
+  secondLanguageCannedReplies: DEFAULT_CANNED_REPLIES[secondLanguage(locale)],
+});
 
 /** The `<Say>` languages each locale's prompts may be spoken in (Twilio's codes). */
 export const SAY_LANGUAGES: Record<HotlineLocale, readonly string[]> = {
@@ -146,12 +195,17 @@ export class Hotline {
   @Column({ type: 'simple-json', nullable: true })
   greetings!: HotlineGreetings;
 
+  /** The live chat's settings; null reads the defaults of the hotline's language. */
+  @Column({ name: 'chat_settings', type: 'simple-json', nullable: true })
+  chat!: ChatSettings;
+
   /** Hotlines saved before a setting existed read its default. */
   @AfterLoad()
   withRoutingDefaults(): void {
     this.routing = { ...DEFAULT_ROUTING, ...this.routing };
     this.greetings = this.greetings ?? {};
     this.requireTwoFactorFor = this.requireTwoFactorFor ?? [];
+    this.chat = { ...DEFAULT_CHAT_SETTINGS, ...defaultCannedReplies(this.locale), ...this.chat };
   }
 
   /**

@@ -22,6 +22,8 @@ import {
   UpdateHotlineDto,
 } from './dto/hotline.dto';
 import {
+  defaultCannedReplies,
+  DEFAULT_CHAT_SETTINGS,
   DEFAULT_ROUTING,
   DEFAULT_SAY_VOICE,
   GREETING_KEYS,
@@ -84,6 +86,7 @@ export class HotlinesService {
       closedMessage: dto.closedMessage ?? DEFAULT_CLOSED_MESSAGE[locale],
       ...sayVoiceFor(locale, dto),
       routing: { ...DEFAULT_ROUTING, ...dto.routing },
+      chat: { ...defaultCannedReplies(locale), ...DEFAULT_CHAT_SETTINGS, ...dto.chat },
       greetings: withGreetings({}, dto.greetings),
       requireTwoFactorFor: dto.requireTwoFactorFor ?? [],
       noteRetentionDays: DEFAULT_NOTE_RETENTION_DAYS,
@@ -99,11 +102,19 @@ export class HotlinesService {
   async update(actor: Volunteer, id: string, dto: UpdateHotlineDto): Promise<Hotline> {
     const hotline = await this.get(actor, id);
     assertMayChange(actor, dto);
-    const { routing, sayVoice, sayLanguage, greetings, ...settings } = dto;
+    const { routing, chat, sayVoice, sayLanguage, greetings, ...settings } = dto;
     const voiceChanges = sayVoice !== undefined || sayLanguage !== undefined;
     const localeChanges = settings.locale !== undefined && settings.locale !== hotline.locale;
     Object.assign(hotline, settings);
     if (routing) hotline.routing = { ...hotline.routing, ...routing };
+    // The lists belong to their languages: a new locale swaps which one is the hotline's own.
+    if (localeChanges)
+      hotline.chat = {
+        ...hotline.chat,
+        cannedReplies: hotline.chat.secondLanguageCannedReplies,
+        secondLanguageCannedReplies: hotline.chat.cannedReplies,
+      };
+    if (chat) hotline.chat = { ...hotline.chat, ...chat };
     if (greetings) hotline.greetings = withGreetings(hotline.greetings, greetings);
     // A new locale without a voice named takes that locale's default voice.
     if (voiceChanges || localeChanges)

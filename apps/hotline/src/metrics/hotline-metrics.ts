@@ -32,6 +32,11 @@ export class HotlineMetrics implements OnModuleInit, OnModuleDestroy {
     'Calls waiting for a volunteer (ringing ones included), by priority',
     ['hotline', 'priority'],
   );
+  private readonly queueChats = this.gauge(
+    'hotline_queue_chats',
+    'Live chats waiting for a volunteer (ringing ones included), by priority',
+    ['hotline', 'priority'],
+  );
   private readonly longestWait = this.gauge(
     'hotline_queue_longest_wait_seconds',
     'How long the longest-waiting call in the queue has waited, on the hotline clock (0 when none)',
@@ -163,14 +168,21 @@ export class HotlineMetrics implements OnModuleInit, OnModuleDestroy {
     for (const { hotlineId: hotline, name, queue } of this.switchboard.openQueues()) {
       this.hotlineInfo.set({ hotline, name }, 1);
       // Practice calls ring one volunteer and never queue: they are not the callers waiting.
-      const inQueue = queue.calls.filter(
+      const queued = queue.calls.filter(
         (call) => (call.phase === 'waiting' || call.phase === 'offered') && !isPracticeCall(call),
       );
-      for (const priority of ['crisis', 'normal'] as const)
+      const inQueue = queued.filter((call) => call.channel !== 'chat');
+      const chats = queued.filter((call) => call.channel === 'chat');
+      for (const priority of ['crisis', 'normal'] as const) {
         this.queueCalls.set(
           { hotline, priority },
           inQueue.filter((call) => call.priority === priority).length,
         );
+        this.queueChats.set(
+          { hotline, priority },
+          chats.filter((chat) => chat.priority === priority).length,
+        );
+      }
       const oldest = inQueue.reduce((first, call) => Math.min(first, call.arrivedAt), Infinity);
       this.longestWait.set(
         { hotline },

@@ -14,7 +14,7 @@ async function rebuild(): Promise<void> {
   try {
     for (const done of await app.get(StatsRebuildService).rebuildAll())
       console.log(
-        `hotline ${done.hotlineId}: ${done.contacts} contacts, ${done.calls} calls counted, ${done.months} months rewritten`,
+        `hotline ${done.hotlineId}: ${done.contacts} contacts, ${done.calls} calls, ${done.chats} chats counted, ${done.months} months rewritten`,
       );
   } finally {
     await app.close();

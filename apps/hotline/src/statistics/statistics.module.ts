@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Chat } from '../chats/chat.entity';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Call } from '../calls/call.entity';
 import { CallbackRequest } from '../calls/callback-request.entity';
@@ -27,6 +28,7 @@ import { ReviewsModule } from '../reviews/reviews.module';
       StatsDay,
       StatsMonth,
       Call,
+      Chat,
       CallbackRequest,
       Contact,
       ContactTopic,

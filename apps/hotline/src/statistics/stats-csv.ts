@@ -158,6 +158,40 @@ export function reportCsv(report: StatsReport, smallCell: number): string {
     callbacks.consultations,
   );
 
+  const chats = report.chats;
+  figure('chats', 'offered', '在线咨询进入排队', 'Chats offered', chats.offered);
+  figure('chats', 'answered', '在线咨询已接', 'Chats answered', chats.answered);
+  figure('chats', 'abandoned', '在线咨询放弃', 'Chats abandoned', chats.abandoned);
+  rate(
+    'chats',
+    'abandonment_rate',
+    '在线咨询放弃率',
+    'Chat abandonment rate',
+    chats.abandonmentRate,
+  );
+  rate(
+    'chats',
+    `service_level_${chats.serviceLevel.thresholdSeconds}s`,
+    `${chats.serviceLevel.thresholdSeconds}秒内接入率`,
+    `Chats answered within ${chats.serviceLevel.thresholdSeconds} s`,
+    chats.serviceLevel.percent,
+  );
+  for (const [item, zh, en, value] of [
+    ['average_wait_seconds', '平均等待（秒）', 'Average chat wait (s)', chats.averageWaitSeconds],
+    ['longest_wait_seconds', '最长等待（秒）', 'Longest chat wait (s)', chats.longestWaitSeconds],
+    [
+      'average_duration_seconds',
+      '平均时长（秒）',
+      'Average chat (s)',
+      chats.averageDurationSeconds,
+    ],
+  ] as const)
+    lines.push(['chats', item, zh, en, value, null]);
+  figure('chats', 'closed_hours', '下班时仍在排队', 'Waiting at closing', chats.closedHours);
+  figure('chats', 'queue_full', '排队已满', 'Queue full', chats.queueFull);
+  for (const hour of chats.byHour)
+    figure('chats_by_hour', hour.hour, `${hour.hour}时`, `${hour.hour}:00`, hour.count);
+
   for (const volunteer of report.volunteers) {
     lines.push([
       'volunteer_calls',

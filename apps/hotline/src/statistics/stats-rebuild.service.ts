@@ -5,9 +5,11 @@ import {
   CellSums,
   Contribution,
   callContributions,
+  chatContributions,
   contactContributions,
   tallyContributions,
 } from '@hotline/stats';
+import { Chat } from '../chats/chat.entity';
 import { Call } from '../calls/call.entity';
 import { Contact, ContactTopic } from '../contacts/contact.entity';
 import { Transactions } from '../database/transactions';
@@ -23,6 +25,7 @@ export interface RebuildDone {
   hotlineId: string;
   contacts: number;
   calls: number;
+  chats: number;
   /** Months rewritten, each in its own transaction (with cells, or emptied). */
   months: number;
 }
@@ -47,6 +50,7 @@ export class StatsRebuildService {
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
     @InjectRepository(ContactTopic) private readonly topics: Repository<ContactTopic>,
     @InjectRepository(Call) private readonly calls: Repository<Call>,
+    @InjectRepository(Chat) private readonly chats: Repository<Chat>,
     @InjectRepository(ImportedRow) private readonly imported: Repository<ImportedRow>,
     @InjectRepository(StatsDay) private readonly dayCells: Repository<StatsDay>,
     @InjectRepository(StatsMonth) private readonly monthCells: Repository<StatsMonth>,
@@ -78,6 +82,9 @@ export class StatsRebuildService {
       // Practice calls are never counted.
       for (const call of batch) if (!call.training) cells.add(callContributions(call, zone));
     });
+    const chats = await this.walk(this.chats, hotline.id, async (batch) => {
+      for (const chat of batch) cells.add(chatContributions(chat, zone));
+    });
     // Imported tallies have no raw rows: their counts were kept with their keys.
     for (const tally of await this.imported.find({
       where: { hotlineId: hotline.id, tallyCount: Not(IsNull()) },
@@ -104,9 +111,9 @@ export class StatsRebuildService {
     for (const month of months)
       await this.rewriteMonth(hotline.id, month, byMonth.get(month) ?? []);
     this.logger.log(
-      `rebuilt statistics of hotline ${hotline.id}: ${contacts} contacts, ${calls} calls, ${months.length} months`,
+      `rebuilt statistics of hotline ${hotline.id}: ${contacts} contacts, ${calls} calls, ${chats} chats, ${months.length} months`,
     );
-    return { hotlineId: hotline.id, contacts, calls, months: months.length };
+    return { hotlineId: hotline.id, contacts, calls, chats, months: months.length };
   }
 
   /** One local month's daily and monthly cells replaced by `rows`, in one short transaction. */

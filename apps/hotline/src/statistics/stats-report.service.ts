@@ -69,9 +69,9 @@ class Cells {
     );
   }
 
-  /** Answered within `seconds` (answer waits are kept per second). */
-  answeredWithin(seconds: number): number {
-    return this.buckets('answer_wait')
+  /** Answered within `seconds` (answer waits are kept per second); chats' with `chat_answer_wait`. */
+  answeredWithin(seconds: number, metric = 'answer_wait'): number {
+    return this.buckets(metric)
       .filter(([bucket]) => Number(bucket) <= seconds && Number(bucket) < MAX_WAIT_BUCKET)
       .reduce((sum, [, cell]) => sum + cell.count, 0);
   }
@@ -136,6 +136,11 @@ export class StatsReportService {
       cells.count('abandoned_queued') +
       cells.count('calls', 'overflow_callback');
     const inTime = cells.answeredWithin(serviceLevelSeconds);
+    const chatsLeft =
+      cells.count('chats', 'answered') +
+      cells.count('chats', 'abandoned') +
+      cells.count('chats', 'closed');
+    const chatsInTime = cells.answeredWithin(serviceLevelSeconds, 'chat_answer_wait');
 
     return {
       hotlineId,
@@ -185,6 +190,23 @@ export class StatsReportService {
       callbacks: {
         ...callbacks,
         consultations: cells.buckets('outbound').reduce((sum, [, cell]) => sum + cell.count, 0),
+      },
+      chats: {
+        offered: cells.count('chat_queued'),
+        answered: cells.count('chats', 'answered'),
+        abandoned: cells.count('chat_abandoned'),
+        abandonmentRate: percent(cells.count('chat_abandoned'), cells.count('chat_queued')),
+        serviceLevel: {
+          thresholdSeconds: serviceLevelSeconds,
+          answeredInTime: chatsInTime,
+          percent: percent(chatsInTime, chatsLeft),
+        },
+        averageWaitSeconds: average(cells.cell('chat_wait')),
+        longestWaitSeconds: cells.cell('chat_wait').peak,
+        averageDurationSeconds: average(cells.cell('chat_talk')),
+        closedHours: cells.count('chats', 'closed'),
+        queueFull: cells.count('chats', 'queue_full'),
+        byHour: byHour(cells, 'chat_hour'),
       },
       volunteers,
       trend,

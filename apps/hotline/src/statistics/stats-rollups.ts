@@ -2,9 +2,11 @@ import { Global, Injectable, Module } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
   CallFacts,
+  ChatFacts,
   ContactFacts,
   Contribution,
   callContributions,
+  chatContributions,
   contactContributions,
   difference,
   monthsOf,
@@ -60,6 +62,16 @@ export class StatsRollups {
   countCall(manager: EntityManager, call: Call, zone: string): Promise<void> {
     const facts: CallFacts = call;
     return this.add(manager, call.hotlineId, callContributions(facts, zone));
+  }
+
+  /** The chat just got its outcome: it is counted once, now. */
+  countChat(
+    manager: EntityManager,
+    hotlineId: string,
+    chat: ChatFacts,
+    zone: string,
+  ): Promise<void> {
+    return this.add(manager, hotlineId, chatContributions(chat, zone));
   }
 
   /** Adds the rows to their days and to their days' months. */

@@ -16,6 +16,7 @@ import {
   saveHotline,
 } from '../../setup';
 import { useLoad } from '../../use-load';
+import { ChatSettings, LANGUAGE_NAMES } from './ChatSettings';
 import type { SetupContext } from './SetupView';
 import {
   CheckboxGroup,
@@ -25,6 +26,7 @@ import {
   type Sending,
   SelectField,
   FormEnd,
+  TextAreaField,
   useSending,
 } from './SetupParts';
 
@@ -37,6 +39,7 @@ const TIMERS: Record<'routing' | 'escalation' | 'messages', (keyof RoutingSettin
     'maxWaitSeconds',
     'maxQueueSize',
     'missedRecoverSeconds',
+    'maxChats',
   ],
   escalation: ['crisisSupervisorAfterSeconds', 'crisisForwardAfterSeconds', 'crisisRealertSeconds'],
   messages: [
@@ -150,8 +153,11 @@ function SettingsForm({
               value={form.locale}
               onValue={(value) => set('locale', value as HotlineForm['locale'])}
             >
-              <option value="zh-CN">中文</option>
-              <option value="en">English</option>
+              {Object.entries(LANGUAGE_NAMES).map(([locale, name]) => (
+                <option key={locale} value={locale}>
+                  {name}
+                </option>
+              ))}
             </SelectField>
           </div>
         ) : (
@@ -170,7 +176,7 @@ function SettingsForm({
             </div>
             <div>
               <dt>{t('setup.hotline.locale')}</dt>
-              <dd>{view.locale === 'en' ? 'English' : '中文'}</dd>
+              <dd>{LANGUAGE_NAMES[view.locale]}</dd>
             </div>
           </dl>
         )}
@@ -186,10 +192,14 @@ function SettingsForm({
 
       <fieldset className="card setup__group">
         <legend>{t('setup.hotline.closedGroup')}</legend>
-        <ClosedMessage
-          form={form}
+        <TextAreaField
+          label={t('setup.hotline.closedMessage')}
+          path="closedMessage"
           sending={sending}
-          onMessage={(text) => set('closedMessage', text)}
+          hint={t('setup.hotline.closedMessageHint')}
+          rows={3}
+          value={form.closedMessage}
+          onValue={(text) => set('closedMessage', text)}
         />
       </fieldset>
 
@@ -232,6 +242,8 @@ function SettingsForm({
         <legend>{t('setup.hotline.messagesGroup')}</legend>
         <div className="setup__fields">{TIMERS.messages.map(timerField)}</div>
       </fieldset>
+
+      <ChatSettings form={form} sending={sending} onChat={(chat) => set('chat', chat)} />
 
       <fieldset className="card setup__group">
         <legend>{t('setup.hotline.voiceGroup')}</legend>
@@ -476,36 +488,5 @@ function Closures({
         {t('setup.hotline.addClosure')}
       </button>
     </fieldset>
-  );
-}
-
-function ClosedMessage({
-  form,
-  sending,
-  onMessage,
-}: {
-  form: HotlineForm;
-  sending: Sending;
-  onMessage: (text: string) => void;
-}) {
-  const { t } = useI18n();
-  const id = useId();
-  const messages = messagesFor(sending.fields, 'closedMessage');
-  return (
-    <div className="field field--wide setup__field">
-      <label htmlFor={id}>{t('setup.hotline.closedMessage')}</label>
-      <p id={`${id}hint`} className="field__hint">
-        {t('setup.hotline.closedMessageHint')}
-      </p>
-      <textarea
-        id={id}
-        rows={3}
-        value={form.closedMessage}
-        aria-invalid={messages.length > 0 || undefined}
-        aria-describedby={[`${id}hint`, ...(messages.length ? [`${id}problem`] : [])].join(' ')}
-        onChange={(event) => onMessage(event.target.value)}
-      />
-      <FieldMessages id={`${id}problem`} messages={messages} />
-    </div>
   );
 }

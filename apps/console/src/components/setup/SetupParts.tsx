@@ -142,6 +142,48 @@ export function InputField({
   );
 }
 
+/** A labelled text of several lines, its hint above it, and the server's reasons below it. */
+export function TextAreaField({
+  label,
+  path,
+  sending,
+  hint,
+  rows,
+  lang,
+  value,
+  onValue,
+}: {
+  label: string;
+  path: string;
+  sending: Pick<Sending, 'fields'>;
+  hint: string;
+  rows: number;
+  lang?: string;
+  value: string;
+  onValue: (value: string) => void;
+}) {
+  const id = useId();
+  const messages = messagesFor(sending.fields, path);
+  return (
+    <div className="field field--wide setup__field">
+      <label htmlFor={id}>{label}</label>
+      <p id={`${id}hint`} className="field__hint">
+        {hint}
+      </p>
+      <textarea
+        id={id}
+        rows={rows}
+        lang={lang}
+        value={value}
+        aria-invalid={messages.length > 0 || undefined}
+        aria-describedby={[`${id}hint`, ...(messages.length ? [`${id}problem`] : [])].join(' ')}
+        onChange={(event) => onValue(event.target.value)}
+      />
+      <FieldMessages id={`${id}problem`} messages={messages} />
+    </div>
+  );
+}
+
 /** A labelled select with the server's reasons for its field beside it. */
 export function SelectField({
   label,

@@ -92,7 +92,8 @@ export class CallbackAssigneeView extends CallbackPersonView {
 /** One request on the list: no number (it never leaves the server), no message text. */
 export class CallbackItemView {
   @ApiProperty() id!: string;
-  @ApiProperty() callId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'None for a chat page message' })
+  callId!: string | null;
   @ApiProperty({ enum: CALLBACK_SOURCES }) source!: CallbackSource;
   @ApiProperty({ enum: CALLBACK_REASONS }) reason!: CallbackReason;
   @ApiProperty() requestedAt!: string;
@@ -108,6 +109,19 @@ export class CallbackItemView {
   hasMessage!: boolean;
   @ApiProperty({ nullable: true, type: Number, description: "The message's length in seconds" })
   messageSeconds!: number | null;
+  @ApiProperty({
+    description:
+      'A message written on the chat page: read it with GET /api/callback-requests/{id}/text',
+  })
+  hasText!: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Who wrote on the chat page (pupil, parent, teacher, other)',
+  })
+  callerType!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The topic chosen on the chat page' })
+  topic!: string | null;
   @ApiProperty({ nullable: true, type: String }) messageLeftAt!: string | null;
   @ApiProperty({ nullable: true, type: CallbackPersonView }) assignedTo!: CallbackPersonView | null;
   @ApiProperty({ nullable: true, type: String }) assignedAt!: string | null;
@@ -119,6 +133,10 @@ export class CallbackItemView {
   @ApiProperty({ nullable: true, type: String }) doneAt!: string | null;
   @ApiProperty({ nullable: true, enum: CALLBACK_RESULTS }) result!: CallbackResult | null;
   @ApiProperty({ nullable: true, type: String }) reachedAt!: string | null;
+}
+
+export class CallbackTextView {
+  @ApiProperty() text!: string;
 }
 
 export class CallbackPageView {

@@ -51,6 +51,11 @@ export class BlockView {
   @ApiProperty() blockedAt!: string;
   @ApiProperty({ nullable: true, type: String, description: 'Null: permanent' })
   expiresAt!: string | null;
+  @ApiPropertyOptional({
+    enum: ['device'],
+    description: "A chat writer's device (from a live chat), not a caller's number",
+  })
+  subjectKind?: 'device';
 }
 
 export class BlockAndHangUpView extends BlockView {
@@ -65,6 +70,7 @@ export const blockView = (block: CallerBlock): BlockView => ({
   blockedBy: block.blockedBy,
   blockedAt: block.blockedAt.toISOString(),
   expiresAt: block.expiresAt?.toISOString() ?? null,
+  ...(block.subjectKind === 'device' ? { subjectKind: 'device' as const } : {}),
 });
 
 export class BlocksQuery {

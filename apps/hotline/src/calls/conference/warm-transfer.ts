@@ -26,6 +26,17 @@ const CONSULT_RING_SECONDS = 30;
 /** The conference label of a colleague consulted in a warm transfer. */
 const colleagueLabel = (volunteerId: string) => `colleague-${volunteerId}`;
 
+/** People a caller or a chat may be passed to, as the console lists them. */
+export function colleaguesByName(people: Volunteer[]): ColleagueView[] {
+  return people
+    .map((person) => ({
+      id: person.id,
+      name: person.name,
+      role: person.hasRole('supervisor') ? ('supervisor' as const) : ('volunteer' as const),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /**
  * A warm transfer: the volunteer puts the caller on hold (Twilio's hold music) and rings an
  * available colleague into the call's conference to talk first; then hands the caller over
@@ -53,14 +64,7 @@ export class WarmTransfer {
     const free = (await this.switchboard.snapshot(call.hotlineId)).volunteers
       .filter((one) => one.state === 'available' && one.id !== volunteer.id)
       .map((one) => one.id);
-    const people = await this.volunteers.findBy({ id: In(free) });
-    return people
-      .map((person) => ({
-        id: person.id,
-        name: person.name,
-        role: person.hasRole('supervisor') ? ('supervisor' as const) : ('volunteer' as const),
-      }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    return colleaguesByName(await this.volunteers.findBy({ id: In(free) }));
   }
 
   /** The volunteer rings `colleagueId` into the call, the caller on hold meanwhile. */

@@ -66,6 +66,15 @@ export class OfferView implements RingingOffer {
     description: "The supervisors' confidential guidance on this caller (its reading is audited)",
   })
   guidance?: string | null;
+  @ApiPropertyOptional({
+    enum: ['chat'],
+    description: 'A live chat offered like a call: callId and chatId are the chat id',
+  })
+  channel?: 'chat';
+  @ApiPropertyOptional({ description: 'The live chat offered (channel chat)' })
+  chatId?: string;
+  @ApiPropertyOptional({ enum: ['zh-CN', 'en'], description: 'The language the writer chose' })
+  language?: 'zh-CN' | 'en';
 }
 
 export class QueuedCallView {

@@ -237,6 +237,11 @@ export class ContactView {
     description: 'A call-back: the request it answered',
   })
   callbackRequestId!: string | null;
+  @ApiPropertyOptional({
+    description:
+      'The live chat this consultation was (channel online): GET /api/chats/{id}/transcript reads it (audited)',
+  })
+  chatId?: string;
   @ApiProperty() volunteerId!: string;
   @ApiProperty({ description: 'Who entered the record (differs when entered on behalf)' })
   recordedBy!: string;

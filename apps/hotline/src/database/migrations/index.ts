@@ -20,9 +20,11 @@ import { Conferences1765100000000 } from './1765100000000-conferences';
 import { CallPanel1765200000000 } from './1765200000000-call-panel';
 import { Units1765300000000 } from './1765300000000-units';
 import { Imports1765310000000 } from './1765310000000-imports';
+import { Chats1765700000000 } from './1765700000000-chats';
 import { CrisisDesk1765720000000 } from './1765720000000-crisis-desk';
 import { CaseReview1765721000000 } from './1765721000000-case-review';
 import { CallbackDesk1765730000000 } from './1765730000000-callback-desk';
+import { PresenceSeek1765800000000 } from './1765800000000-presence-seek';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -48,7 +50,9 @@ export const MIGRATIONS = [
   CallPanel1765200000000,
   Units1765300000000,
   Imports1765310000000,
+  Chats1765700000000,
   CrisisDesk1765720000000,
   CaseReview1765721000000,
   CallbackDesk1765730000000,
+  PresenceSeek1765800000000,
 ];

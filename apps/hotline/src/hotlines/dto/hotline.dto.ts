@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -210,6 +211,62 @@ export class RoutingSettingsDto {
   @Min(1)
   @Max(1440)
   callerLimitMinutes?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 5,
+    description:
+      'Live chats a volunteer may hold at once; a volunteer holding a chat is offered no call',
+  })
+  @IsOptional()
+  @IsInt({ message: 'maxChats must be a whole number of chats' })
+  @Min(1, { message: 'maxChats must be at least 1' })
+  @Max(5, { message: 'maxChats must be at most 5' })
+  maxChats?: number;
+}
+
+/** A list of canned replies, replacing the one before: up to 30 texts of 1 to 500 characters. */
+const CannedReplyList = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [String], maxItems: 30, description }),
+    IsOptional(),
+    IsArray({ message: '$property must be a list of texts' }),
+    ArrayMaxSize(30, { message: '$property may hold 30 texts at most' }),
+    IsString({ each: true }),
+    Length(1, 500, { each: true, message: 'each canned reply must be 1 to 500 characters' }),
+  );
+
+/** The live chat's settings (docs/chat.md). */
+export class ChatSettingsDto {
+  @CannedReplyList("Quick answers the volunteer's chat panel offers, in the hotline's language")
+  cannedReplies?: string[];
+
+  @CannedReplyList(
+    "The same for a chat in the chat page's other language (en for a zh-CN hotline, zh-CN for an en one)",
+  )
+  secondLanguageCannedReplies?: string[];
+
+  @ApiPropertyOptional({
+    minimum: 60,
+    maximum: 3600,
+    description: 'A writer silent this long in a conversation is asked whether they are there',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  idleCheckSeconds?: number;
+
+  @ApiPropertyOptional({
+    minimum: 30,
+    maximum: 1800,
+    description: 'Still silent this long after that question, the chat ends',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(30)
+  @Max(1800)
+  idleEndSeconds?: number;
 }
 
 const GREETING_PROMPTS: Record<GreetingKey, string> = {
@@ -318,6 +375,15 @@ export class CreateHotlineDto {
   routing?: RoutingSettingsDto;
 
   @ApiPropertyOptional({
+    type: ChatSettingsDto,
+    description: 'The live chat: canned replies, idle',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChatSettingsDto)
+  chat?: ChatSettingsDto;
+
+  @ApiPropertyOptional({
     minimum: 0,
     maximum: 336,
     default: 24,
@@ -391,6 +457,14 @@ export class RoutingSettingsView {
   @ApiProperty() voicemailMaxSeconds!: number;
   @ApiProperty() callerLimitCalls!: number;
   @ApiProperty() callerLimitMinutes!: number;
+  @ApiProperty() maxChats!: number;
+}
+
+export class ChatSettingsView {
+  @ApiProperty({ type: [String] }) cannedReplies!: string[];
+  @ApiProperty({ type: [String] }) secondLanguageCannedReplies!: string[];
+  @ApiProperty() idleCheckSeconds!: number;
+  @ApiProperty() idleEndSeconds!: number;
 }
 
 export class GreetingsView implements HotlineGreetings {
@@ -415,6 +489,7 @@ export class HotlineView {
   @ApiProperty({ example: 'Polly.Zhiyu-Neural' }) sayVoice!: string;
   @ApiProperty({ example: 'cmn-CN' }) sayLanguage!: string;
   @ApiProperty({ type: RoutingSettingsView }) routing!: RoutingSettingsView;
+  @ApiProperty({ type: ChatSettingsView }) chat!: ChatSettingsView;
   @ApiProperty({
     type: GreetingsView,
     description: 'The recorded prompts, by prompt (the https URL Twilio plays)',

@@ -187,6 +187,32 @@ export class CallbackFigures {
   consultations!: number;
 }
 
+/** Live chats (the online channel), counted as calls are, side by side with them. */
+export class OnlineChatFigures {
+  @ApiProperty({ description: 'Chats that joined the queue' }) offered!: number;
+  @ApiProperty() answered!: number;
+  @ApiProperty({ description: 'Writers who left (or went silent) while waiting' })
+  abandoned!: number;
+  @ApiProperty({ nullable: true, type: Number }) abandonmentRate!: number | null;
+  @ApiProperty({
+    type: ServiceLevel,
+    description: 'Answered within the threshold ÷ chats that left the queue',
+  })
+  serviceLevel!: ServiceLevel;
+  @ApiProperty({ nullable: true, type: Number }) averageWaitSeconds!: number | null;
+  @ApiProperty() longestWaitSeconds!: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'In conversation, over answered chats',
+  })
+  averageDurationSeconds!: number | null;
+  @ApiProperty({ description: 'Still waiting when the hotline closed' }) closedHours!: number;
+  @ApiProperty({ description: 'Refused at the door: the queue was full' }) queueFull!: number;
+  @ApiProperty({ type: [HourCount], description: 'Chats by local hour of arrival' })
+  byHour!: HourCount[];
+}
+
 export class VolunteerFigures {
   @ApiProperty() volunteerId!: string;
   @ApiProperty() name!: string;
@@ -225,6 +251,7 @@ export class StatsReport {
   @ApiProperty({ type: CrisisFigures }) crisis!: CrisisFigures;
   @ApiProperty({ type: CallFigures }) calls!: CallFigures;
   @ApiProperty({ type: CallbackFigures }) callbacks!: CallbackFigures;
+  @ApiProperty({ type: OnlineChatFigures }) chats!: OnlineChatFigures;
   @ApiProperty({ type: [VolunteerFigures] }) volunteers!: VolunteerFigures[];
   @ApiProperty({ type: [TrendMonth], description: 'The 12 months ending with the period' })
   trend!: TrendMonth[];
