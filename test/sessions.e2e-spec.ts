@@ -175,5 +175,13 @@ describe('sessions', () => {
       const fine = jwt.sign({ sub: person.id, ver: 0 }, { algorithm: 'HS256', expiresIn: 3600 });
       await hotline.as(fine).get('/api/me').expect(200);
     });
+
+    it('signs with the configured secret as text, so tokens issued before a restart stay valid', async () => {
+      const person = await addPerson(hotline);
+      expect(jwt.verify(person.token, { algorithms: ['HS256'] })).toMatchObject({ sub: person.id });
+      const other = new JwtService({ secret: 'another-secret-of-at-least-thirty-two-chars' });
+      const forged = other.sign({ sub: person.id, ver: 0 }, { algorithm: 'HS256', expiresIn: 60 });
+      await hotline.as(forged).get('/api/me').expect(401);
+    });
   });
 });
