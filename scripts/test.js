@@ -2,7 +2,9 @@
 /**
  * `npm test`: builds the server (some end-to-end tests run the compiled build as `npm start`
  * would), runs every test on the embedded SQLite database, then the database-backed tests
- * again on MySQL/MariaDB at TEST_MYSQL_URL. Extra arguments go to jest.
+ * again on MySQL/MariaDB at TEST_MYSQL_URL. Extra arguments go to jest. The second pass drives the
+ * Chromium packaged with the dev dependencies (unless CHROMIUM_PATH names one), so a machine
+ * with a system Chromium tests both it and the one a machine with only Node uses.
  * With CI=true a MySQL/MariaDB that does not answer is a failure, not a skip.
  */
 const { spawnSync } = require('node:child_process');
@@ -55,6 +57,7 @@ async function main() {
       ['--selectProjects', 'e2e', ...jestArgs],
       {
         TEST_DATABASE: 'mysql',
+        ...(process.env.CHROMIUM_PATH ? {} : { HOTLINE_BROWSER: 'packaged' }),
       },
     );
     covered.push(`MySQL/MariaDB ${version} (end-to-end)`);

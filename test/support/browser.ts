@@ -12,8 +12,8 @@ const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 /**
  * Which Chromium the browser tests drive: CHROMIUM_PATH, else Debian's when installed, else the
  * one packaged with the dev dependencies (@sparticuz/chromium), so a machine with only Node runs
- * them too. HOTLINE_BROWSER=packaged takes the packaged one regardless (CI does, once, so that
- * path keeps working).
+ * them too. HOTLINE_BROWSER=packaged takes the packaged one regardless (`npm test`'s MariaDB
+ * pass does, so that path keeps working beside a system Chromium).
  */
 export async function chromiumExecutable(): Promise<{ path: string; from: string }> {
   const choice = process.env.HOTLINE_BROWSER;
