@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { ROUTINE_CONTACT, eventually } from './support/duty';
-import { ADMIN, RunningHotline } from './support/hotline-server';
-import { Instance, REDIS_URL, handle, startInstance } from './support/instances';
+import type { RunningHotline } from './support/hotline-server';
+import { Instance, clusterEnv, handle, startInstance } from './support/instances';
 import { Person, addPerson } from './support/people';
 import { TestDatabase, createTestDatabase, testDatabaseKind } from './support/test-database';
 import { OpenWriter, command, connectWriter, openChat, openChatDesk, until } from './support/chat';
@@ -22,18 +21,7 @@ const onMariaDb = testDatabaseKind() === 'mysql';
 
     beforeAll(async () => {
       database = await createTestDatabase('mysql');
-      const env = {
-        DATABASE_URL: database.url,
-        DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-        REDIS_URL,
-        REDIS_KEY_PREFIX: `hotline-test-${randomBytes(6).toString('hex')}`,
-        LEADER_LEASE_MS: String(LEASE_MS),
-        HOTLINE_CLOCK_START: '2026-11-23T19:00:00+08:00',
-        LOG_LEVEL: 'info',
-      };
+      const env = clusterEnv(database, LEASE_MS);
       // A first, so it creates the default hotline and wins the lease; then B joins it.
       a = await startInstance('a', env);
       b = await startInstance('b', env);

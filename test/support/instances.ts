@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,26 @@ import { ADMIN, RunningHotline } from './hotline-server';
 import type { TestDatabase } from './test-database';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * What every instance of one test's hotline is given: one database, the same keys and admin,
+ * Redis under a prefix of the test's own, a lease of `leaseMs`, and an evening on the clock.
+ */
+export function clusterEnv(database: TestDatabase, leaseMs: number): Record<string, string> {
+  return {
+    DATABASE_URL: database.url,
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    REDIS_URL,
+    // Parallel suites share the Redis server, never its keys or channels.
+    REDIS_KEY_PREFIX: `hotline-test-${randomBytes(6).toString('hex')}`,
+    LEADER_LEASE_MS: String(leaseMs),
+    HOTLINE_CLOCK_START: '2026-11-23T19:00:00+08:00',
+    LOG_LEVEL: 'info',
+  };
+}
 
 /** One server process of the compiled build, as an operator starts it behind a load balancer. */
 export interface Instance {

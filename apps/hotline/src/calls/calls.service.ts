@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, LessThan, Repository } from 'typeorm';
 import type { ChosenPresence, VolunteerView as EngineVolunteer } from '@hotline/routing';
 import type { Clock } from '@hotline/clock';
+import { percent } from '@hotline/stats';
 import { InjectClock } from '../common/clock.provider';
 import { Environment } from '../config/environment';
 import { Contact } from '../contacts/contact.entity';
@@ -155,7 +156,7 @@ export class CallsService {
       offered: count('offered'),
       answered: count('answered'),
       abandoned: count('abandoned'),
-      serviceLevel: left === 0 ? null : Math.round((count('inTime') / left) * 1000) / 10,
+      serviceLevel: percent(count('inTime'), left),
       serviceLevelSeconds: thresholdSeconds,
       longestWaitSeconds: count('longestWait'),
     };

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { ChannelFigures } from '@hotline/console-protocol';
 import type { Clock } from '@hotline/clock';
+import { percent } from '@hotline/stats';
 import { InjectClock } from '../common/clock.provider';
 import type { Hotline } from '../hotlines/hotline.entity';
 import { Chat } from './chat.entity';
@@ -48,7 +49,7 @@ export class ChatFigures {
       offered: count('offered'),
       answered: count('answered'),
       abandoned: count('abandoned'),
-      serviceLevel: left === 0 ? null : Math.round((count('inTime') / left) * 1000) / 10,
+      serviceLevel: percent(count('inTime'), left),
       longestWaitSeconds: count('longestWait'),
     };
   }

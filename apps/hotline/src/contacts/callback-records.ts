@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { Clock } from '@hotline/clock';
-import { InjectClock } from '../common/clock.provider';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import type { CallerType } from './contact-fields';
 import { ContactRecords } from './contact-records.service';
@@ -33,7 +31,6 @@ export class CallbackRecords {
   constructor(
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
     private readonly records: ContactRecords,
-    @InjectClock() private readonly clock: Clock,
   ) {}
 
   /** Opens the record (idempotent: a second opening finds the first); returns it. */
@@ -74,11 +71,9 @@ export class CallbackRecords {
     inWrapUp: boolean,
   ): Promise<WrapUpView> {
     const record = await this.open(callBack);
-    const wrapUpSeconds =
-      inWrapUp && record.wrapUpSeconds === null
-        ? Math.max(0, Math.round((this.clock.now().toMillis() - callBack.endedAt.getTime()) / 1000))
-        : undefined;
-    const contact = await this.records.write(actor, record, fields, { wrapUpSeconds });
+    const contact = await this.records.write(actor, record, fields, {
+      wrapUpFrom: inWrapUp ? callBack.endedAt : null,
+    });
     return this.records.withCase(contact);
   }
 }

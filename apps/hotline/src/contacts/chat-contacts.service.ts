@@ -8,10 +8,8 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import { Subscription } from 'rxjs';
 import { Repository } from 'typeorm';
-import type { Clock } from '@hotline/clock';
 import { ChatRouting } from '../chats/chat-routing';
 import { Chat } from '../chats/chat.entity';
-import { InjectClock } from '../common/clock.provider';
 import { HotlineEvents } from '../events/hotline-events';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { ContactRecords } from './contact-records.service';
@@ -34,7 +32,6 @@ export class ChatContacts implements OnModuleInit, OnModuleDestroy {
     private readonly records: ContactRecords,
     private readonly routing: ChatRouting,
     private readonly events: HotlineEvents,
-    @InjectClock() private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -84,12 +81,9 @@ export class ChatContacts implements OnModuleInit, OnModuleDestroy {
     if (!chat?.answeredAt) throw new NotFoundException(`No chat ${chatId} answered by you.`);
     const record = await this.openForChat(chat.id);
     const ended = chat.status === 'ended';
-    // Wrap-up time counts once: from the end of the chat to the first record written after it.
-    const wrapUpSeconds =
-      ended && chat.endedAt && record.wrapUpSeconds === null
-        ? Math.max(0, Math.round((this.clock.now().toMillis() - chat.endedAt.getTime()) / 1000))
-        : undefined;
-    const contact = await this.records.write(actor, record, fields, { wrapUpSeconds });
+    const contact = await this.records.write(actor, record, fields, {
+      wrapUpFrom: ended ? chat.endedAt : null,
+    });
     if (ended)
       await this.routing.wroteUp(chat, actor.id).catch((error: Error) =>
         // The record is saved either way; the place frees itself when wrap-up runs out.

@@ -153,7 +153,11 @@ export class ContactRecords {
     return this.withCase(contact);
   }
 
-  /** Writes the fields and the topics in one transaction, and audits a change of the notes. */
+  /**
+   * Writes the fields and the topics in one transaction, and audits a change of the notes.
+   * `wrapUpFrom`, the end of the conversation when the record is written in its wrap-up: the
+   * wrap-up time counts once, from then to the first record written after it.
+   */
   async write(
     actor: Pick<Volunteer, 'id'>,
     record: Contact,
@@ -161,8 +165,8 @@ export class ContactRecords {
     {
       isNew = false,
       notesChanged = fields.notes !== undefined,
-      wrapUpSeconds,
-    }: { isNew?: boolean; notesChanged?: boolean; wrapUpSeconds?: number } = {},
+      wrapUpFrom,
+    }: { isNew?: boolean; notesChanged?: boolean; wrapUpFrom?: Date | null } = {},
   ): Promise<Contact> {
     const contactType = fields.contactType ?? 'counselling';
     // A non-counselling contact (silent, prank, ...) keeps no topic, risk or outcome.
@@ -176,6 +180,7 @@ export class ContactRecords {
       throw invalidFields({
         otherTopics: [`unknown topic keys (${unknown.join(', ')}); see GET /api/taxonomy`],
       });
+    const now = this.clock.now().toJSDate();
     Object.assign(record, {
       callerType: fields.callerType ?? record.callerType ?? null,
       ageBand: fields.ageBand ?? null,
@@ -187,8 +192,12 @@ export class ContactRecords {
       riskLevel: counselling ? fields.riskLevel : null,
       outcome: counselling ? fields.outcome : null,
       ...(notesChanged ? { notesEncrypted: this.cipher.encryptOptional(fields.notes) } : {}),
-      ...(wrapUpSeconds !== undefined ? { wrapUpSeconds } : {}),
-      updatedAt: this.clock.now().toJSDate(),
+      ...(wrapUpFrom && record.wrapUpSeconds === null
+        ? {
+            wrapUpSeconds: Math.max(0, Math.round((now.getTime() - wrapUpFrom.getTime()) / 1000)),
+          }
+        : {}),
+      updatedAt: now,
     });
     const zone = await this.zoneOf(record.hotlineId);
     await this.transactions.run(async (manager) => {

@@ -9,12 +9,10 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import { Subscription } from 'rxjs';
 import { Repository } from 'typeorm';
-import type { Clock } from '@hotline/clock';
 import { Call } from '../calls/call.entity';
 import { CallsService } from '../calls/calls.service';
 import { Switchboard } from '../calls/switchboard';
 import { SwitchboardRefusal } from '../calls/switchboard-refusal';
-import { InjectClock } from '../common/clock.provider';
 import { HotlineEvents } from '../events/hotline-events';
 import type { Volunteer } from '../volunteers/volunteer.entity';
 import { ContactDrafts } from './contact-drafts.service';
@@ -41,7 +39,6 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
     private readonly callsService: CallsService,
     private readonly switchboard: Switchboard,
     private readonly events: HotlineEvents,
-    @InjectClock() private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -114,13 +111,10 @@ export class ContactsService implements OnModuleInit, OnModuleDestroy {
     if (!call?.answeredAt) throw new NotFoundException(`No call ${callId} answered by you.`);
     const record = await this.openForCall(call.id);
     const inWrapUp = this.switchboard.volunteerState(call.hotlineId, actor.id)?.state === 'wrap_up';
-    // Wrap-up time counts once: from the end of the call to the first record written in it
-    // (a record the call's draft completed is still written in wrap-up).
-    const wrapUpSeconds =
-      inWrapUp && record.wrapUpSeconds === null && call.endedAt
-        ? Math.max(0, Math.round((this.clock.now().toMillis() - call.endedAt.getTime()) / 1000))
-        : undefined;
-    const contact = await this.records.write(actor, record, fields, { wrapUpSeconds });
+    // A record the call's draft completed is still written in wrap-up: its time counts here.
+    const contact = await this.records.write(actor, record, fields, {
+      wrapUpFrom: inWrapUp ? call.endedAt : null,
+    });
     await this.drafts.clear(call.id);
     if (inWrapUp) {
       await this.callsService.finishWrapUp(actor, callId).catch((error: unknown) => {

@@ -97,23 +97,7 @@ export class CrisisOpening implements OnModuleInit, OnModuleDestroy {
     actor: Volunteer,
     chat: { id: string; hotlineId: string },
   ): Promise<CrisisCase> {
-    const crisisCase = await this.open({
-      hotlineId: chat.hotlineId,
-      trigger: 'crisis_now',
-      callId: null,
-      chatId: chat.id,
-      contactId: null,
-      riskLevel: 'imminent',
-      openedBy: actor.id,
-    });
-    if (crisisCase.trigger !== 'crisis_now') {
-      await this.cases.update(crisisCase.id, {
-        riskLevel: 'imminent',
-        updatedAt: this.clock.now().toJSDate(),
-      });
-      await this.alerts.alert(crisisCase, 'crisis_now');
-    }
-    return crisisCase;
+    return this.openNow(actor, { hotlineId: chat.hotlineId, callId: null, chatId: chat.id });
   }
 
   /** The crisis case of a chat, if it has one. */
@@ -147,16 +131,23 @@ export class CrisisOpening implements OnModuleInit, OnModuleDestroy {
       );
     if (call.training)
       throw new ConflictException('A practice call opens no crisis case and alerts nobody.');
+    return this.openNow(actor, { hotlineId: call.hotlineId, callId: call.id });
+  }
+
+  /** "Crisis now" in a call or a chat: its case, opened or raised to imminent, and alerted. */
+  private async openNow(
+    actor: Volunteer,
+    of: Pick<CrisisCase, 'hotlineId' | 'callId'> & Partial<Pick<CrisisCase, 'chatId'>>,
+  ): Promise<CrisisCase> {
     const crisisCase = await this.open({
-      hotlineId: call.hotlineId,
+      ...of,
       trigger: 'crisis_now',
-      callId: call.id,
       contactId: null,
       riskLevel: 'imminent',
       openedBy: actor.id,
     });
     if (crisisCase.trigger !== 'crisis_now') {
-      // The call's case was already open: the volunteer's call for help is alerted all the same.
+      // The case was already open: the volunteer's call for help is alerted all the same.
       await this.cases.update(crisisCase.id, {
         riskLevel: 'imminent',
         updatedAt: this.clock.now().toJSDate(),
